@@ -1,0 +1,1 @@
+"""Analysis: party gazetteer, quote attribution, the two engines and briefing composition."""

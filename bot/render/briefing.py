@@ -1,0 +1,62 @@
+"""Turns a Briefing into a rich-text Reply (headline, party sections, disputes, sources)."""
+
+from __future__ import annotations
+
+from bot.i18n import t
+from bot.models import Briefing, BriefingItem
+from bot.richtext import Block, BlockKind, Reply, Span
+
+
+def _open_close(lang: str) -> tuple[str, str]:
+    return ("« ", " »") if lang == "fr" else ("“", "”")
+
+
+def item_spans(item: BriefingItem, party_name: str, lang: str) -> list[Span]:
+    who = item.speaker or t(lang, "brief.collective", party=party_name)
+    spans = [Span("• "), Span(who, bold=True)]
+    if item.role:
+        spans.append(Span(f" ({item.role})"))
+    spans.append(Span(" : " if lang == "fr" else ": "))
+    if item.claim:
+        spans.append(Span(item.claim))
+    if item.quote:
+        opening, closing = _open_close(lang)
+        if item.claim:
+            spans.append(Span(" "))
+        spans.append(Span(f"{opening}{item.quote}{closing}", italic=True))
+        if item.quote_lang != lang:
+            marker = "brief.in_french" if item.quote_lang == "fr" else "brief.in_english"
+            spans.append(Span(t(lang, marker)))
+    spans.append(Span(f" [{item.source_no}]"))
+    return spans
+
+
+def source_span(number: int, source: str) -> list[Span]:
+    link = source if source.startswith(("http://", "https://")) else None
+    return [Span(f"[{number}] "), Span(source, link=link)]
+
+
+def briefing_reply(briefing: Briefing) -> Reply:
+    lang = briefing.lang
+    reply = Reply()
+    reply.add(Span(briefing.headline, bold=True), kind="heading")
+    if briefing.is_empty():
+        reply.add(t(lang, "brief.empty"))
+        return reply
+    for section in briefing.sections:
+        reply.add(Span(section.party_name, bold=True), kind="heading")
+        for item in section.items:
+            reply.blocks.append(_block(item_spans(item, section.party_name, lang)))
+    if briefing.disputes:
+        reply.add(Span(t(lang, "brief.disputes"), bold=True), kind="heading")
+        for dispute in briefing.disputes:
+            sides = " / ".join(f"{party} — {claim} [{n}]" for party, claim, n in dispute.sides)
+            reply.add(Span("• "), Span(dispute.topic, bold=True), Span(f" : {sides}"), kind="item")
+    reply.add(Span(t(lang, "brief.sources"), bold=True), kind="heading")
+    for number, source in enumerate(briefing.sources, 1):
+        reply.blocks.append(_block(source_span(number, source), kind="source"))
+    return reply
+
+
+def _block(spans: list[Span], kind: BlockKind = "item") -> Block:
+    return Block(spans, kind=kind)

@@ -1,0 +1,135 @@
+"""The platform-neutral core operations: ingest, analyse (cached), positions, briefings, status.
+
+Engines are tried in order (LLM first when configured, the offline engine last); a failure of
+one falls back to the next for that piece of work only. Each article is analysed once per
+engine version, and each briefing is composed once per language and set of articles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.analysis.engine import Composer, EngineUnavailable, Extractor
+from bot.analysis.parties import PartyBook
+from bot.ingest.pipeline import IngestItem, IngestReport, ingest
+from bot.models import OTHER_PARTY, Article, Briefing, Lang, Position, briefing_from_json
+from bot.models import briefing_to_json as _to_json
+from bot.settings import Settings
+from bot.store import Database
+from bot.store import articles as store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Status:
+    articles: int
+    last_ingest: datetime | None
+    engine: str
+
+
+class BriefBot:
+    """Everything the CLI, the chat front-ends and the scheduler ask of the bot."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        db: Database,
+        book: PartyBook,
+        extractors: Sequence[Extractor],
+        composers: Sequence[Composer],
+    ) -> None:
+        if not extractors or not composers:
+            raise ValueError("at least one extractor and one composer are needed")
+        self.settings = settings
+        self.db = db
+        self.book = book
+        self.extractors = list(extractors)
+        self.composers = list(composers)
+
+    # ingest -----------------------------------------------------------------
+    def ingest(
+        self, inputs: list[str], on_progress: Callable[[IngestItem], None] | None = None
+    ) -> IngestReport:
+        return ingest(inputs, self.db, self.settings, on_progress=on_progress)
+
+    # analysis ---------------------------------------------------------------
+    def analyse(self, article: Article) -> list[Position]:
+        """The article's positions from the first engine that can give them (cached)."""
+        for extractor in self.extractors:
+            cached = store.get_analysis(self.db, article.content_hash, extractor.key)
+            if cached is not None:
+                return self._stamp(cached, article)
+            try:
+                positions = extractor.extract(article)
+            except EngineUnavailable as exc:
+                log.warning("%s failed on %s, falling back: %s", extractor.key, article.source, exc)
+                continue
+            store.put_analysis(self.db, article.content_hash, extractor.key, positions)
+            return self._stamp(positions, article)
+        raise RuntimeError("no engine could analyse the article")
+
+    @staticmethod
+    def _stamp(positions: list[Position], article: Article) -> list[Position]:
+        for p in positions:
+            p.article_id = article.id
+            p.source = article.source
+            p.published = p.published or article.published
+        return positions
+
+    def articles(
+        self, *, ids: list[int] | None = None, since: datetime | None = None
+    ) -> list[Article]:
+        return store.list_articles(self.db, ids=ids, since=since)
+
+    def positions(
+        self,
+        articles: list[Article],
+        *,
+        party: str | None = None,
+        all_speakers: bool = False,
+    ) -> list[Position]:
+        out: list[Position] = []
+        for article in articles:
+            for p in self.analyse(article):
+                if p.party_id == OTHER_PARTY and not all_speakers:
+                    continue
+                if party and p.party_id != party:
+                    continue
+                out.append(p)
+        return out
+
+    # briefings --------------------------------------------------------------
+    def briefing(
+        self, articles: list[Article], lang: Lang, *, max_chars: int | None = None
+    ) -> Briefing:
+        """The briefing of ``articles`` in ``lang``, composed once and then read from the store."""
+        positions = self.positions(articles)
+        digest = hashlib.sha256(
+            "\n".join(sorted(a.content_hash for a in articles)).encode()
+        ).hexdigest()[:24]
+        analysis = "+".join(e.key for e in self.extractors)
+        for composer in self.composers:
+            key = f"{lang}:{composer.key}:{analysis}:{max_chars or 0}:{digest}"
+            body = store.get_briefing_body(self.db, key)
+            if body is not None:
+                return briefing_from_json(body)
+            try:
+                briefing = composer.compose(positions, lang, max_chars=max_chars)
+            except EngineUnavailable as exc:
+                log.warning("%s could not write the briefing, falling back: %s", composer.key, exc)
+                continue
+            store.put_briefing_body(
+                self.db, key, lang=lang, engine=composer.key, body=_to_json(briefing)
+            )
+            return briefing
+        raise RuntimeError("no engine could write the briefing")
+
+    # status -----------------------------------------------------------------
+    def status(self) -> Status:
+        count, last = store.count_articles(self.db)
+        return Status(count, last, self.extractors[0].key)

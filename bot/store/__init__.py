@@ -1,0 +1,5 @@
+"""Persistence: SQLAlchemy tables, numbered migrations and queries (SQLite and PostgreSQL)."""
+
+from bot.store.db import Database
+
+__all__ = ["Database"]

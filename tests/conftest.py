@@ -1,0 +1,87 @@
+"""Shared fixtures: settings isolated from the developer's environment, SQLite and PostgreSQL
+databases (a fresh PostgreSQL database per test, dropped afterwards), the party book."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from bot.analysis.parties import PartyBook
+from bot.settings import PROJECT_DIR, Settings
+from bot.store import Database
+
+PG_ADMIN_URL = os.environ.get(
+    "BRIEFBOT_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+CORPUS = PROJECT_DIR.parent / "shared" / "corpus"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's BRIEFBOT_* settings or real secrets."""
+    for name in list(os.environ):
+        if name.startswith(("BRIEFBOT_", "OPENAI_", "TELEGRAM_", "SLACK_")):
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("BRIEFBOT_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data")
+
+
+@pytest.fixture
+def sqlite_db(tmp_path: Path) -> Iterator[Database]:
+    db = Database(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+    yield db
+    db.close()
+
+
+def _pg_available() -> bool:
+    try:
+        engine = sa.create_engine(PG_ADMIN_URL, connect_args={"connect_timeout": 2})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except Exception:
+        return False
+
+
+_PG = _pg_available()
+
+
+@pytest.fixture
+def pg_db() -> Iterator[Database]:
+    if not _PG:
+        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
+    name = f"briefbot_test_{uuid.uuid4().hex[:12]}"
+    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = sa.engine.make_url(PG_ADMIN_URL).set(database=name).render_as_string(False)
+    db = Database(url)
+    try:
+        yield db
+    finally:
+        db.close()
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request: pytest.FixtureRequest) -> Database:
+    """The same test on SQLite and on the real PostgreSQL server."""
+    fixture = "sqlite_db" if request.param == "sqlite" else "pg_db"
+    return request.getfixturevalue(fixture)  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def book() -> PartyBook:
+    return PartyBook.load(PROJECT_DIR / "config" / "parties.toml")
