@@ -7,7 +7,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -15,6 +15,9 @@ from rich.console import Console
 from bot.ingest.pipeline import IngestItem, IngestReport
 from bot.models import Article, Lang, Position
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.service import BriefBot
 
 app = typer.Typer(
     help="briefbot: who said what, for which party, with the verbatim evidence.\n\n"
@@ -54,10 +57,10 @@ def settings() -> Settings:
         if _state.get("db"):
             overrides["database_url"] = _state["db"]
         _state["settings"] = Settings(**overrides)
-    return _state["settings"]  # type: ignore[no-any-return]
+    return _state["settings"]
 
 
-def bot():  # type: ignore[no-untyped-def]
+def bot() -> BriefBot:
     if "bot" not in _state:
         from bot.app import build_bot
 
@@ -119,7 +122,7 @@ def _articles_for(inputs: list[str], since: str) -> list[Article]:
         if not report.articles:
             err.print("Nothing could be read from the inputs given.")
             raise typer.Exit(1)
-        return bot().articles(ids=report.articles)  # type: ignore[no-any-return]
+        return bot().articles(ids=report.articles)
     window = parse_since(since)
     articles = bot().articles(since=window)
     if not articles:
@@ -128,7 +131,7 @@ def _articles_for(inputs: list[str], since: str) -> list[Article]:
             "or try `--since all`."
         )
         raise typer.Exit(1)
-    return articles  # type: ignore[no-any-return]
+    return articles
 
 
 def parse_since(value: str) -> datetime | None:
@@ -182,7 +185,7 @@ def brief_cmd(
     from bot.render.text import render_text
 
     articles = _articles_for(inputs or [], since)
-    language: Lang = lang.value if lang else settings().lang  # type: ignore[assignment]
+    language: Lang = lang.value if lang else settings().lang
     budget = None if full else (max_chars or settings().brief_max_chars)
     briefing = bot().briefing(articles, language, max_chars=budget)
     out.print(render_text(briefing_reply(briefing)), markup=False)
@@ -239,7 +242,7 @@ def demo_cmd(
         err.print("The sample articles could not be read.")
         raise typer.Exit(1)
     articles = bot().articles(ids=report.articles)
-    language: Lang = lang.value if lang else settings().lang  # type: ignore[assignment]
+    language: Lang = lang.value if lang else settings().lang
     briefing = bot().briefing(articles, language, max_chars=settings().brief_max_chars)
     out.print(render_text(briefing_reply(briefing)), markup=False)
     err.print(

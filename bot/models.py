@@ -170,7 +170,7 @@ def briefing_from_json(data: dict[str, Any]) -> Briefing:
             for s in data["sections"]
         ],
         disputes=[
-            Dispute(d["topic"], [tuple(side) for side in d["sides"]])  # type: ignore[misc]
+            Dispute(d["topic"], [(str(a), str(b), int(n)) for a, b, n in d["sides"]])
             for d in data["disputes"]
         ],
         sources=list(data["sources"]),

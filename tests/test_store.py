@@ -5,9 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from bot.models import Article, Position
-from bot.store import Database
+from bot.store import Database, chats
 from bot.store import articles as store
-from bot.store import chats
 from bot.store.migrations import apply, discover
 
 
@@ -30,7 +29,11 @@ def test_article_dedup_by_hash_and_canonical_url(any_db: Database) -> None:
     )
     assert first.status == "new" and first.group_id == first.id
     same_hash = store.insert_article(
-        any_db, Article(text="un", content_hash="h1"), canonical_url=None, minhash=None, group_id=None
+        any_db,
+        Article(text="un", content_hash="h1"),
+        canonical_url=None,
+        minhash=None,
+        group_id=None,
     )
     same_url = store.insert_article(
         any_db,
