@@ -1,0 +1,1 @@
+"""Turning files, web pages and feeds into stored articles (see pipeline.ingest)."""
