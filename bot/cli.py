@@ -251,6 +251,9 @@ def demo_cmd(
     )
 
 
+from bot.cli_stats import register as _register_stats; _register_stats(app)  # noqa: E402, E702, I001  # fmt: skip
+
+
 def main() -> None:
     try:
         app()
