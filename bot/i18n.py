@@ -24,6 +24,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "… {n} autres positions : /positions",
         "en": "… {n} more positions: /positions",
     },
+    "qa.unsupported": {
+        "fr": "Les articles dont je dispose ne le disent pas.",
+        "en": "The articles I have do not say.",
+    },
+    "qa.intro": {
+        "fr": "Voici ce que disent les articles dont je dispose :",
+        "en": "Here is what the articles I have say:",
+    },
+    "qa.intro_why": {
+        "fr": "Les articles donnent ces éléments d'explication :",
+        "en": "The articles give these elements of explanation:",
+    },
+    "qa.ask_something": {
+        "fr": "Posez une question sur les articles, par exemple : « Que demande l'Ukraine ? »",
+        "en": "Ask a question about the articles, e.g. “What does Ukraine demand?”",
+    },
+    "qa.in_french": {"fr": "", "en": " (in French)"},
+    "qa.in_english": {"fr": " (en anglais)", "en": ""},
+    "qa.sources": {"fr": "Sources", "en": "Sources"},
+    "qa.other": {"fr": "Contexte", "en": "Context"},
     "positions.none": {
         "fr": "Aucune position trouvée.",
         "en": "No position found.",
@@ -116,7 +136,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.articles": {"fr": "Articles stockés : {n}", "en": "Articles stored: {n}"},
     "status.last_ingest": {"fr": "Dernière collecte : {when}", "en": "Last ingest: {when}"},
     "status.engine": {"fr": "Moteur : {engine}", "en": "Engine: {engine}"},
-    "status.lang": {"fr": "Langue de ce chat : {lang}", "en": "This chat's language: {lang}"},
+    "status.lang": {"fr": "Langue de ce chat : {code}", "en": "This chat's language: {code}"},
     "status.subscribed": {
         "fr": "Briefing quotidien : {time} ({tz})",
         "en": "Daily briefing: {time} ({tz})",
@@ -131,8 +151,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Questions are not available yet. Try /brief or /positions.",
     },
     "lang.usage": {
-        "fr": "Langue actuelle : {lang}. Usage : /lang fr|en",
-        "en": "Current language: {lang}. Usage: /lang fr|en",
+        "fr": "Langue actuelle : {code}. Usage : /lang fr|en",
+        "en": "Current language: {code}. Usage: /lang fr|en",
     },
     "lang.set": {"fr": "Ce chat est maintenant en français.", "en": "This chat is now in English."},
     "subscribe.usage": {

@@ -22,7 +22,7 @@ MAX_URL = 2048
 def lang_cmd(call: Call) -> list[Reply]:
     arg = call.arg.strip().lower()
     if arg not in ("fr", "en"):
-        return [text_reply(call.t("lang.usage", lang=call.lang))]
+        return [text_reply(call.t("lang.usage", code=call.lang))]
     msg = call.msg
     chat_store.update_chat(call.bot.db, msg.platform, msg.chat_id, lang=arg)
     call.lang = "en" if arg == "en" else "fr"

@@ -122,7 +122,7 @@ def status_cmd(call: Call) -> list[Reply]:
         call.t("status.last_ingest", when=format_time(status.last_ingest, call.lang)), kind="item"
     )
     reply.add(call.t("status.engine", engine=status.engine), kind="item")
-    reply.add(call.t("status.lang", lang=call.lang), kind="item")
+    reply.add(call.t("status.lang", code=call.lang), kind="item")
     sub = chat_store.get_subscription(bot.db, msg.platform, msg.chat_id)
     if sub:
         reply.add(call.t("status.subscribed", time=sub.time_local, tz=sub.timezone), kind="item")
