@@ -1,0 +1,164 @@
+"""Finds gazetteer names in text: party forms (names, aliases, demonyms, institutions) and people.
+
+Every pattern is compiled once per PartyBook from config/parties.toml; nothing here knows any
+particular party or person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.analysis.parties import PartyBook
+from bot.models import Party, Person
+
+_ARTICLE = re.compile(r"^(?:l['’]|la |le |les |the )", re.IGNORECASE)
+_LB = r"(?<![\w\-])"
+_RB = r"(?![\w\-])"
+# words that may stand right before a surname without making it part of another full name
+_TITLE_WORDS = {
+    "M.",
+    "Mme",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Président",
+    "President",
+    "Premier",
+    "Prime",
+    "Minister",
+    "Chancellor",
+    "Secretary",
+    "Le",
+    "La",
+    "Les",
+    "The",
+    "Et",
+    "And",
+    "Selon",
+    "Pour",
+    "Pendant",
+    "Lors",
+    "Mais",
+    "Si",
+    "Alors",
+    "When",
+    "But",
+    "According",
+    "For",
+    "As",
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A party form found in text."""
+
+    start: int
+    end: int
+    party_id: str
+    kind: str  # name | alias | demonym | institution
+
+
+@dataclass(frozen=True)
+class PersonHit:
+    """A person name found in text; ``person`` is None for names the gazetteer does not know."""
+
+    start: int
+    end: int
+    text: str
+    person: Person | None
+
+
+def _form_pattern(form: str) -> str:
+    return re.escape(form).replace("'", "['’]").replace(r"\ ", r"\s+")
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(_form_pattern(f) for f in sorted(set(forms), key=len, reverse=True))
+
+
+class Gazetteer:
+    """Compiled matchers over one PartyBook."""
+
+    def __init__(self, book: PartyBook) -> None:
+        self.book = book
+        self._party_kind: dict[str, tuple[str, str]] = {}
+        cased: list[str] = []
+        folded: list[str] = []
+        for party in book.parties:
+            groups = (
+                ("name", (party.name_fr, party.name_en)),
+                ("alias", party.aliases),
+                ("institution", party.institutions),
+                ("demonym", party.demonyms),
+            )
+            for kind, forms in groups:
+                for form in forms:
+                    form = _ARTICLE.sub("", form.strip())
+                    if not form:
+                        continue
+                    key = form.lower()
+                    if key in self._party_kind and kind != "demonym":
+                        continue
+                    self._party_kind.setdefault(key, (party.id, kind))
+                    (cased if form[0].isupper() else folded).append(form)
+        parts = []
+        if cased:
+            parts.append(f"{_LB}(?:{_alternation(cased)}){_RB}")
+        if folded:
+            parts.append(f"{_LB}(?i:{_alternation(folded)}){_RB}")
+        self._party_re = re.compile("|".join(parts)) if parts else None
+        self._person_by_form: dict[str, Person] = {}
+        for person in book.people:
+            for pform in (person.name, *person.aliases):
+                self._person_by_form.setdefault(re.sub(r"\s+", " ", pform), person)
+        names = list(self._person_by_form)
+        self._person_re = (
+            re.compile(f"{_LB}(?:{_alternation(names)}){_RB}(?!\\s+[A-ZÀ-Ý][a-zà-ÿ])")
+            if names
+            else None
+        )
+
+    def party(self, party_id: str) -> Party | None:
+        return self.book.get(party_id)
+
+    def party_hits(self, text: str) -> list[Hit]:
+        """Every party form in ``text``, in order."""
+        if self._party_re is None:
+            return []
+        hits = []
+        for m in self._party_re.finditer(text):
+            key = re.sub(r"\s+", " ", m.group(0).replace("’", "'")).lower()
+            found = self._party_kind.get(key)
+            if found:
+                hits.append(Hit(m.start(), m.end(), found[0], found[1]))
+        return hits
+
+    def person_hits(self, text: str) -> list[PersonHit]:
+        """Known people named in ``text`` (full names or aliases), in order."""
+        if self._person_re is None:
+            return []
+        hits = []
+        for m in self._person_re.finditer(text):
+            form = re.sub(r"\s+", " ", m.group(0))
+            person = self._person_by_form.get(form)
+            if person is None:
+                continue
+            if " " not in form:  # a bare surname must not be the tail of someone else's name
+                before = text[: m.start()].split()
+                prev = before[-1] if before else ""
+                if prev[:1].isupper() and prev not in _TITLE_WORDS and not prev.endswith(","):
+                    continue
+            hits.append(PersonHit(m.start(), m.end(), m.group(0), person))
+        return hits
+
+    def known_person(self, name: str) -> Person | None:
+        """The gazetteer person a written name stands for, if any (full name or any alias)."""
+        name = re.sub(r"\s+", " ", name.strip())
+        person = self._person_by_form.get(name)
+        if person is None and " " in name:
+            person = self._person_by_form.get(name.split()[-1])
+        return person

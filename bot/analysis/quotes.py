@@ -1,0 +1,434 @@
+"""Finds attribution cues in a sentence: direct quotes and reported speech, French and English.
+
+A cue is a verb of saying with its subject before it ("Kiev réclame…", "X said"), after it in an
+incise (", a déclaré le ministre", ', said X'), as an inverted pronoun (", a-t-il toutefois
+estimé"), or a source phrase ("selon X", "d'après X", "according to X", "Pour X, …").
+Who the subject is gets decided in speakers.py; this module only reads typography and verbs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
+_REG_ER = [
+    "déclar",
+    "estim",
+    "affirm",
+    "ajout",
+    "soulign",
+    "précis",
+    "insist",
+    "réclam",
+    "ni",
+    "exhort",
+    "qualifi",
+    "indiqu",
+    "salu",
+    "attribu",
+    "assur",
+    "expliqu",
+    "confirm",
+    "accus",
+    "demand",
+    "plaid",
+    "observ",
+    "not",
+    "déplor",
+    "condamn",
+    "regrett",
+    "jur",
+    "souhait",
+    "signal",
+    "révél",
+    "confi",
+    "proclam",
+    "réaffirm",
+    "tweet",
+    "rétorqu",
+    "répliqu",
+    "résum",
+    "contest",
+    "critiqu",
+    "prôn",
+    "commenté",
+    "dénonç",
+    "certifi",
+    "martel",
+    "réitér",
+    "répét",
+    "espér",
+    "rejet",
+    "menac",
+    "annonc",
+    "appel",
+    "jug",
+    "exig",
+    "dénonc",
+    "lanc",
+    "rappel",
+    "déplor",
+    "avert",
+]
+_FR_IRREG = [
+    "dit",
+    "disait",
+    "disaient",
+    "disent",
+    "écrit",
+    "écrivait",
+    "écrivent",
+    "promis",
+    "promet",
+    "promettent",
+    "admis",
+    "admet",
+    "soutenu",
+    "soutient",
+    "soutiennent",
+    "répondu",
+    "répond",
+    "répondent",
+    "poursuivi",
+    "poursuit",
+    "prévenu",
+    "prévient",
+    "averti",
+    "avertit",
+    "reconnu",
+    "reconnaît",
+    "reconnait",
+    "démenti",
+    "dément",
+    "démentait",
+    "craint",
+    "menace",
+    "menaçait",
+    "annonçait",
+    "jugeait",
+    "exigeait",
+    "lançait",
+    "dénonçait",
+    "martèle",
+    "réitère",
+    "répète",
+    "espère",
+    "rejette",
+    "appelle",
+    "rappelle",
+    "mis\\s+en\\s+garde",
+    "met\\s+en\\s+garde",
+    "fait\\s+savoir",
+    "fait\\s+valoir",
+    "fait\\s+état",
+    "fait\\s+part",
+    "fait\\s+remarquer",
+    "insisté",
+    "réclamé",
+]
+_FR_FORMS = sorted(
+    {f for s in _REG_ER for f in (s + "é", s + "e", s + "ent", s + "ait", s + "aient")}
+    | set(_FR_IRREG),
+    key=len,
+    reverse=True,
+)
+_FR_PARTICIPLE = sorted(
+    {s + "é" for s in _REG_ER}
+    | {
+        f
+        for f in _FR_IRREG
+        if not re.search(r"(?:ait|ent|et|ient|ond|uit|end|ève|ète|elle|ette)$", f)
+    },
+    key=len,
+    reverse=True,
+)
+_EN_VERBS = [
+    "said",
+    "says",
+    "told",
+    "tells",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "added",
+    "adds",
+    "urged",
+    "urges",
+    "stressed",
+    "stresses",
+    "claimed",
+    "claims",
+    "argued",
+    "argues",
+    "noted",
+    "notes",
+    "announced",
+    "announces",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "demanded",
+    "demands",
+    "accused",
+    "accuses",
+    "vowed",
+    "vows",
+    "promised",
+    "promises",
+    "admitted",
+    "admits",
+    "acknowledged",
+    "acknowledges",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+    "explained",
+    "explains",
+    "confirmed",
+    "confirms",
+    "replied",
+    "responded",
+    "threatened",
+    "threatens",
+    "reiterated",
+    "reiterates",
+    "repeated",
+    "emphasised",
+    "emphasized",
+    "asserted",
+    "maintained",
+    "described",
+    "suggested",
+    "welcomed",
+    "dismissed",
+    "condemned",
+    "criticised",
+    "criticized",
+    "pledged",
+    "signalled",
+    "signaled",
+    "countered",
+    "predicted",
+    "cautioned",
+    "called for",
+    "calls for",
+    "called on",
+    "calls on",
+]
+_ADV_FR = (
+    r"(?:(?:toutefois|cependant|pourtant|également|aussi|encore|déjà|ensuite|alors|ainsi|enfin|"
+    r"notamment|clairement|fermement|publiquement|récemment|néanmoins|lui-même|elle-même|plus\s+tôt|"
+    r"par\s+ailleurs|pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|"
+    r"de\s+nouveau|à\s+nouveau|en\s+outre|d['’]ailleurs|bien|mardi|lundi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|hier|\w+ment)\s+){0,3}"
+)
+_ADV_EN = r"(?:(?:also|later|earlier|again|repeatedly|previously|already|recently|\w+ly)\s+){0,2}"
+_AUX_FR = r"(?:a|ont|avait|avaient|aurait|auraient|avoir|s['’]est|se\s+sont|s['’]était)"
+_PRON = r"(?:il|elle|ils|elles)"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(w if "\\s" in w else re.escape(w) for w in words)
+
+
+_FR_INVERTED = re.compile(
+    rf"(?<![\w\-])(?:{_AUX_FR}-t?-?{_PRON}\s+{_ADV_FR}(?P<p1>{_alt(_FR_PARTICIPLE)})"
+    rf"|(?P<p2>{_alt(_FR_FORMS)})-(?:t-)?{_PRON})(?![\w\-])"
+)
+_FR_VERB = re.compile(
+    rf"(?<![\w\-])(?:(?:{_AUX_FR})\s+{_ADV_FR}(?P<part>{_alt(_FR_PARTICIPLE)})(?:e|s|es)?"
+    rf"|(?P<fin>{_alt(_FR_FORMS)}))(?![\w\-])"
+)
+_EN_VERB = re.compile(
+    rf"(?<![\w\-])(?:(?:has|have|had)\s+{_ADV_EN})?(?P<fin>{_alt(_EN_VERBS)})(?![\w\-])"
+)
+_EN_INVERTED = re.compile(r"(?<![\w\-])(?P<fin>said|added|says)\s+(?P<pron>he|she|they)\b")
+_SOURCE = re.compile(
+    r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to)\s+(?P<np>[^,;:.!?«»\"“”()]+)"
+)
+_POUR = re.compile(r"^\s*(?:Pour|For)\s+(?P<np>[^,;:.!?«»\"“”]{2,60}),")
+_NOT_SOURCE = re.compile(
+    r"^(?:laquelle|lequel|lesquelles|lesquels|qui|que|nos|notre|mes|moi|toute|tous|les\s+cas|"
+    r"les\s+termes\s+de\s+l['’]accord|le\s+plan|the\s+plan|which|whom)\b",
+    re.IGNORECASE,
+)
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:la|le|les|une|un|sa|son|ses|leur|leurs|cette|ce|des|du|de|d['’]|en|à|au|aux|l['’]|"
+    r"the|a|an|his|her|its|their|this|that|of|to|as)\s*)$",
+    re.IGNORECASE,
+)
+_COMPLEMENTISER = re.compile(
+    r"^\s*(?:que\b|qu['’]|that\b|à\s|:|«|\"|“|to\s|on\s|for\s)", re.IGNORECASE
+)
+_NP_START = re.compile(
+    r"^\s*(?:le|la|les|l['’]|un|une|des|son|sa|leur|ce|cette|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|the|a|an|"
+    r"[A-ZÀ-Ý])",
+)
+_LEAD_ADV = re.compile(rf"^\s*{_ADV_FR}|^\s*{_ADV_EN}")
+_THAT = re.compile(r"(?:\bque\b|\bqu['’]|\bthat\b|:)\s*", re.IGNORECASE)
+CONTRAST = re.compile(
+    r"(?:,\s*(?:tandis|alors)\s+qu|;\s|,\s*mais\b|,\s*while\b|,\s*whereas\b|,\s*but\b)"
+)
+
+
+@dataclass
+class Cue:
+    """One attribution trigger in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    mode: str  # pre | post | pron | source | pour
+    subject: str  # raw subject text: clause before, NP after, the pronoun, or the source NP
+    claim: str
+    subj_start: int = 0  # where ``subject`` starts in the sentence
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotes, marks included: « », “ ”, and paired straight quotes."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        close = _OPEN_CLOSE.get(ch) or ('"' if ch == '"' else None)
+        if close:
+            j = text.find(close, i + 1)
+            if j < 0:
+                spans.append((i, len(text)))
+                break
+            spans.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def quote_text(text: str) -> str:
+    """The quoted words of ``text``, joined, without the marks."""
+    parts = [
+        text[s + 1 : e - 1 if text[e - 1] in '»”"“' else e].strip() for s, e in quote_spans(text)
+    ]
+    return " […] ".join(p for p in parts if p)
+
+
+def is_quote_only(text: str) -> bool:
+    """True when a sentence is essentially a direct quote with nothing around it."""
+    stripped = text.strip()
+    if not stripped or stripped[0] not in '«“"„':
+        return False
+    inside = sum(e - s for s, e in quote_spans(stripped))
+    return inside >= 0.8 * len(stripped)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    text = re.sub(r"^(?:que|qu['’]|that)\s*", "", text, flags=re.IGNORECASE)
+    return text.rstrip(" .")
+
+
+def _reported(before: str, after: str) -> str:
+    """The reported clause of a verb whose subject comes first: what follows, or the quote before."""
+    lead = _THAT.search(after[:60])
+    claim = _tidy(after[lead.end() :] if lead else after)
+    if len(claim.split()) < 3:
+        claim = quote_text(before) or claim
+    return claim
+
+
+def _prev_segment(sentence: str, pos: int) -> str:
+    head = sentence[:pos].rstrip()
+    head = head[:-1] if head.endswith(",") else head
+    return head[head.rfind(",") + 1 :].strip()
+
+
+def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> list[Cue]:
+    """Attribution cues of one sentence, left to right, outside direct quotes.
+
+    ``looks_like_subject(text) -> bool`` tells whether a comma-segment is a speaker noun phrase
+    (so "X, a déclaré que…" is read as a subject before the verb, not an incise).
+    """
+    quotes = quote_spans(sentence)
+    cues: list[Cue] = []
+    fr = lang == "fr"
+    inverted = _FR_INVERTED if fr else _EN_INVERTED
+    for m in inverted.finditer(sentence):
+        if _inside(m.start(), quotes):
+            continue
+        pron = re.search(r"(il|elle|ils|elles|he|she|they)\b", m.group(0))
+        cues.append(
+            Cue(
+                m.start(),
+                m.end(),
+                "pron",
+                pron.group(1) if pron else "",
+                _tidy(sentence[: m.start()]),
+                m.start(),
+            )
+        )
+    for m in (_FR_VERB if fr else _EN_VERB).finditer(sentence):
+        if _inside(m.start(), quotes) or any(c.start <= m.start() < c.end for c in cues):
+            continue
+        before, after = sentence[: m.start()], sentence[m.end() :]
+        if m.group("fin") and _NOT_SUBJECT_BEFORE.search(before):
+            continue
+        incise = before.rstrip().endswith((",", "»", "”", '"', "—", "–")) or not before.strip()
+        after_adv = _LEAD_ADV.sub("", after, count=1)
+        if incise and not _COMPLEMENTISER.match(after_adv) and _NP_START.match(after_adv):
+            seg = _prev_segment(sentence, m.start())
+            closes_quote = before.rstrip().rstrip(",").rstrip().endswith(("»", "”", '"'))
+            if closes_quote or not (callable(looks_like_subject) and looks_like_subject(seg)):
+                cues.append(
+                    Cue(
+                        m.start(),
+                        m.end(),
+                        "post",
+                        after_adv,
+                        _tidy(before),
+                        len(sentence) - len(after_adv),
+                    )
+                )
+                continue
+        cues.append(Cue(m.start(), m.end(), "pre", before, _reported(before, after)))
+    for m in _SOURCE.finditer(sentence):
+        np = m.group("np").strip()
+        if _inside(m.start(), quotes) or _NOT_SOURCE.match(np):
+            continue
+        claim = _tidy(sentence[: m.start()] + " " + sentence[m.end() :])
+        cues.append(Cue(m.start(), m.end(), "source", np, claim, m.start("np")))
+    pm = _POUR.match(sentence)
+    if pm:
+        cues.append(
+            Cue(
+                pm.start(),
+                pm.end(),
+                "pour",
+                pm.group("np"),
+                _tidy(sentence[pm.end() :]),
+                pm.start("np"),
+            )
+        )
+    cues.sort(key=lambda c: c.start)
+    return _drop_nested(sentence, cues)
+
+
+def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:
+    """Keep the main cue; drop verbs inside another cue's reported clause ("X a dit que Y a…")."""
+    kept: list[Cue] = []
+    for cue in cues:
+        owner = next((k for k in kept if k.mode == "pre" and k.end <= cue.start), None)
+        nested = owner is not None and not CONTRAST.search(sentence[owner.end : cue.start])
+        if nested and cue.mode in ("pre", "pron", "post"):
+            continue
+        kept.append(cue)
+    return kept

@@ -1,0 +1,124 @@
+"""Roles and titles: which words name an office, and which party a described role belongs to.
+
+"le porte-parole du ministère ukrainien de la Défense" -> UA, "Ukraine's foreign minister" -> UA,
+"a Kremlin spokesman" -> RU: the party comes from the first nationality adjective, country,
+capital, institution or known person inside the role, as listed in the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.gazetteer import Gazetteer
+
+# (pattern, canonical key); longer offices first so "vice-président" is not read as "président"
+_OFFICES: list[tuple[str, str]] = [
+    (r"vice-présidente?s?|vice[- ]presidents?", "vice_president"),
+    (r"premi(?:er|ère)s? ministres?|prime ministers?|PM", "prime_minister"),
+    (r"présidente? du conseil(?: italien)?", "prime_minister"),
+    (
+        r"chef(?:fe)? de (?:la )?diplomatie|ministres? des affaires étrangères"
+        r"|ministres? [\w\-]+ des affaires? étrangères|foreign (?:minister|secretary)",
+        "foreign_minister",
+    ),
+    (
+        r"ministres?(?: [\w\-]+)? (?:de la défense|des armées)|defen[cs]e (?:minister|secretary)",
+        "defence_minister",
+    ),
+    (r"secrétaires? généra(?:l|ux)|secretary[- ]general", "secretary_general"),
+    (r"secrétaires? d['’]état|secretary of state", "secretary_of_state"),
+    (r"chef(?:fe)?s? d['’]état-major|chief of staff", "chief_of_staff"),
+    (r"porte-parole|spokes(?:man|woman|person|men|women)|press secretary", "spokesperson"),
+    (r"négociat(?:eur|rice)s?(?: en chef)?|(?:chief )?negotiators?", "negotiator"),
+    (r"conseill(?:er|ère)s?|collaborat(?:eur|rice)s?|advis[eo]rs?|aides?", "adviser"),
+    (r"envoyée?s?(?: spéciale?)?|émissaires?|(?:special )?envoys?", "envoy"),
+    (r"ambassad(?:eur|rice)s?|ambassadors?", "ambassador"),
+    (r"chancel(?:ier|ière)|chancellor", "chancellor"),
+    (r"présidente?s?|presidents?", "president"),
+    (r"ministres?|ministers?|secretary", "minister"),
+    (r"commandant(?: en chef)?s?|commanders?|généra(?:l|ux)|generals?", "commander"),
+    (r"chef(?:fe)?s?|dirigeante?s?|leaders?|head|chief", "head"),
+    (
+        r"responsables?|officials?|représentante?s?|representatives?|diplomates?|diplomats?"
+        r"|délégué(?:e)?s?|delegates?|députée?s?|lawmakers?|sénat(?:eur|rice)s?|senators?"
+        r"|gouvern(?:eur|rice)s?|governors?|maires?|mayors?|directeur|directrice|director"
+        r"|gendre|son-in-law|haute? représentante?|high representative",
+        "official",
+    ),
+]
+_OFFICE_RES = [
+    (re.compile(rf"(?<![\w\-])(?:{p})(?![\w\-])", re.IGNORECASE), k) for p, k in _OFFICES
+]
+ROLE_WORD = "|".join(p for p, _ in _OFFICES)
+ROLE_RE = re.compile(rf"(?<![\w\-])(?:{ROLE_WORD})(?![\w\-])", re.IGNORECASE)
+# keys that may point back to a person ("le président ukrainien" -> the last Ukrainian president)
+PERSON_KEYS = {k for _, k in _OFFICES} - {"official"}
+GENERIC_KEYS = {"head"}
+
+DETERMINER = (
+    r"(?:le|la|les|l['’]|un|une|des|son|sa|ses|leur|leurs|ce|cette|the|a|an|his|her|its|their)"
+)
+_DET_RE = re.compile(rf"^\s*{DETERMINER}\s*", re.IGNORECASE)
+_TITLE_NP = re.compile(
+    rf"^\s*{DETERMINER}\s*(?:[\w\-']+\s+){{0,2}}?(?:{ROLE_WORD})\b", re.IGNORECASE
+)
+_POSSESSIVE = re.compile(r"^\s*(?:[A-Z][\w\-.]*\s+){0,2}[A-Z][\w\-.]*['’]s\s+")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:à|au|aux|en|in|at|depuis|from|vers|to|dans)\s+(?:l['’]|la |le )?)$", re.IGNORECASE
+)
+
+
+def office_keys(text: str) -> list[str]:
+    """The canonical offices named in ``text``, longest patterns first, without overlaps."""
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for rx, key in _OFFICE_RES:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((m.start(), key))
+    return [k for _, k in sorted(found)]
+
+
+def head_office(text: str) -> str | None:
+    """The office of the head of a role phrase: the first one named."""
+    keys = office_keys(text)
+    return keys[0] if keys else None
+
+
+def has_office(text: str) -> bool:
+    return bool(ROLE_RE.search(text))
+
+
+def is_title(np: str) -> bool:
+    """True for a definite/indefinite noun phrase headed by an office ("le négociateur russe")."""
+    return bool(_TITLE_NP.match(np) or _POSSESSIVE.match(np))
+
+
+def strip_determiner(np: str) -> str:
+    return _DET_RE.sub("", np, count=1).strip(" ,")
+
+
+def infer_party(gaz: Gazetteer, text: str) -> str | None:
+    """The party a described role or collective speaker belongs to: the first party clue in it.
+
+    Clues are gazetteer forms (demonyms, countries, capitals, institutions) and known people;
+    a place after a locative preposition ("l'ambassadeur à Kiev") is not a clue.
+    """
+    clues: list[tuple[int, str]] = []
+    for hit in gaz.party_hits(text):
+        if _LOCATIVE.search(text[: hit.start]) and hit.kind in ("name", "alias"):
+            continue
+        clues.append((hit.start, hit.party_id))
+    for ph in gaz.person_hits(text):
+        if ph.person is not None:
+            clues.append((ph.start, ph.person.party_id))
+    return min(clues)[1] if clues else None
+
+
+def role_matches(person_role: str, key: str) -> bool:
+    """Whether a person's known role text holds the office ``key``."""
+    if key in GENERIC_KEYS:
+        return True
+    return key in office_keys(person_role)

@@ -1,0 +1,276 @@
+"""Who is speaking: resolves a cue's subject to a person and/or a party, with article memory.
+
+Keeps, per article, the people mentioned so far (with the role and party read around them) and
+the last salient speaker, so that "il", "selon lui", "M. X", "le négociateur russe" or "the
+Ukrainian president" point back to the right person, and an unknown name lands on the party its
+described role or nationality gives ("un collaborateur du président ukrainien, Ihor Zhovkva").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.analysis import roles
+from bot.analysis.gazetteer import Gazetteer, PersonHit
+from bot.models import Person
+from bot.textnorm import fold
+
+_PRONOUN = re.compile(
+    r"^(?:il|elle|ils|elles|he|she|they|lui|eux|him|her|them|lui-même|elle-même)$", re.IGNORECASE
+)
+_HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+")
+_HONORIFIC_NAME = re.compile(
+    r"(?<![\w\-])(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?)\s+(?P<n>[A-ZÀ-Ý][\w\-’']+)"
+)
+_CAP_NAME = re.compile(
+    r"(?<![\w\-’'])(?:[A-ZÀ-Ý][a-zà-ÿ\-’']+\s+){1,2}[A-ZÀ-Ý][a-zà-ÿ\-’']+(?![\w\-])"
+)
+_NAME_ONLY = re.compile(r"^(?:(?:M\.|Mme|Mr\.?|Ms\.?)\s+)?(?:[A-ZÀ-Ý][\w\-’'.]*\s*){1,4}$")
+_COMPLEMENT = re.compile(
+    r"\b(?:du|de|des|d['’]|of|avec|with|à|au|aux)\s+(?:(?:le|la|l['’]|the)\s*)?(?:[\w\-’']+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_BOUNDARY = re.compile(r"(?:[»”\"]\s*,?|\bque\b|\bqu['’]|\bthat\b|;|:|\bet\s+que\b)", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\s*(?:qui|dont|où|lequel|laquelle|who|which|whose)\b", re.IGNORECASE)
+_POST_CUT = re.compile(
+    r"\s(?:dans|lors|sur|devant|pendant|après|avant|depuis|au\s+cours|à\s+l['’]issue|en\s+marge|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|in|on|at|during|after|before|"
+    r"told|to\s+reporters)\b"
+)
+_FINITE = re.compile(
+    r"(?<![\w'’\-])(?:a|ont|avait|avaient|est|sont|était|s['’]est|se\s+sont|has|have|had|is|was|were)\b"
+)
+_NP_END = re.compile(r"(?<!\bM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMme)(?<!\b[A-Z])\.(?:\s|$)|[;:!?]")
+_PLURAL_NP = re.compile(r"^\s*(?:les|des|leurs|ses|the\s+\w+s)\b", re.IGNORECASE)
+_STOP_CAPS = {
+    "Le",
+    "La",
+    "Les",
+    "The",
+    "Un",
+    "Une",
+    "Selon",
+    "Pour",
+    "Mais",
+    "Lors",
+    "Dans",
+    "Après",
+}
+
+
+@dataclass
+class Speaker:
+    name: str  # "" for a collective speaker or an unnamed official
+    role: str
+    party_id: str | None  # None: no known party (the engine files it under OTHER)
+    person: Person | None = None
+
+
+@dataclass
+class _Known:
+    name: str
+    role: str
+    party_id: str | None
+    person: Person | None
+
+
+class SpeakerResolver:
+    """Per-article memory and resolution of speakers."""
+
+    def __init__(self, gaz: Gazetteer, lang: str) -> None:
+        self.gaz = gaz
+        self.lang = lang
+        self.known: list[_Known] = []
+        self.salient: Speaker | None = None
+
+    # ------------------------------------------------------------------ mentions
+    def people_in(self, text: str, ner: list[tuple[int, int]]) -> list[PersonHit]:
+        """Person mentions of a sentence: gazetteer names, model names, "M. X", capitalised pairs."""
+        hits = list(self.gaz.person_hits(text))
+        extra: list[tuple[int, int]] = list(ner)
+        extra += [(m.start("n"), m.end("n")) for m in _HONORIFIC_NAME.finditer(text)]
+        if not ner:
+            extra += [(m.start(), m.end()) for m in _CAP_NAME.finditer(text)]
+        party_spans = [(h.start, h.end) for h in self.gaz.party_hits(text)]
+        for s, e in extra:
+            raw = text[s:e]
+            stripped = _HONORIFIC.sub("", raw)
+            s += len(raw) - len(stripped)
+            words = stripped.split()
+            if not words or words[0] in _STOP_CAPS or not all(w[:1].isupper() for w in words):
+                continue
+            if roles.has_office(stripped) or any(ps <= s and e <= pe for ps, pe in party_spans):
+                continue
+            if any(h.start < e and s < h.end for h in hits):
+                continue
+            hits.append(PersonHit(s, e, stripped, self.gaz.known_person(stripped)))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def remember(self, text: str, hits: list[PersonHit]) -> None:
+        """Record the people of a sentence with the role written next to them."""
+        for h in hits:
+            role = _role_before(text, h.start)
+            self._learn(h, role)
+
+    def _learn(self, h: PersonHit, role: str) -> _Known:
+        person = h.person
+        party = person.party_id if person else (roles.infer_party(self.gaz, role) if role else None)
+        name = _display(h.text, person)
+        for k in reversed(self.known):
+            if _same(k, name, person):
+                k.name = name if len(name) > len(k.name) else k.name
+                k.role = role or k.role
+                k.party_id = k.party_id or party
+                self.known.remove(k)
+                self.known.append(k)
+                return k
+        k = _Known(
+            name,
+            role
+            or (
+                person.role_fr if self.lang == "fr" and person else person.role_en if person else ""
+            ),
+            party,
+            person,
+        )
+        self.known.append(k)
+        return k
+
+    # ------------------------------------------------------------------ resolution
+    def resolve(
+        self, mode: str, subject: str, sentence: str, hits: list[PersonHit], offset: int
+    ) -> Speaker | None:
+        """The speaker of a cue; ``offset`` is where ``subject`` starts in ``sentence``."""
+        np, np_start = self._subject_np(mode, subject, offset)
+        if not np:
+            return None
+        if _PRONOUN.match(np.strip()):
+            return self.salient
+        inside = [h for h in hits if np_start <= h.start and h.end <= np_start + len(np) + 1]
+        speaker_hit = None
+        for h in inside:
+            prefix = sentence[np_start : h.start]
+            cm = _COMPLEMENT.search(prefix)
+            if cm and roles.has_office(cm.group(0)) and roles.has_office(prefix[: cm.start()]):
+                continue  # "collaborateur du président X": X is not the speaker
+            speaker_hit = h
+        if speaker_hit is not None:
+            role_text = np[: speaker_hit.start - np_start] + np[speaker_hit.end - np_start :]
+            role = (
+                roles.strip_determiner(role_text.strip(" ,")) if roles.has_office(role_text) else ""
+            )
+            known = self._learn(speaker_hit, role)
+            return Speaker(known.name, known.role, known.party_id, known.person)
+        party = roles.infer_party(self.gaz, np)
+        key = roles.head_office(np)
+        definite = re.match(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", np, re.IGNORECASE)
+        if key in roles.PERSON_KEYS and definite and roles.is_title(np):
+            for k in reversed(self.known):
+                if (party is None or k.party_id == party) and roles.role_matches(k.role, key):
+                    return Speaker(k.name, k.role, k.party_id, k.person)
+        role = roles.strip_determiner(np) if key else ""
+        if party is None and key is None:
+            return None
+        return Speaker("", role, party)
+
+    def _subject_np(self, mode: str, subject: str, offset: int) -> tuple[str, int]:
+        if mode in ("pron",):
+            return subject, offset
+        if mode in ("source", "pour"):
+            return subject.strip(), offset + len(subject) - len(subject.lstrip())
+        if mode == "post":
+            segs = subject.split(",")
+            np = segs[0]
+            pcut = _POST_CUT.search(np)
+            np = np[: pcut.start()] if pcut else np
+            np = _NP_END.split(np)[0]
+            if (
+                len(segs) > 1
+                and roles.is_title(np)
+                and _NAME_ONLY.match(segs[1].strip().rstrip("."))
+            ) or (len(segs) > 1 and _NAME_ONLY.match(np.strip()) and roles.is_title(segs[1])):
+                np = np + "," + _NP_END.split(segs[1])[0]
+            lead = len(subject) - len(subject.lstrip())
+            return np.strip(), offset + lead
+        # pre: the clause right before the verb, last comma segment that is not a relative clause
+        cut = 0
+        for bm in _BOUNDARY.finditer(subject):
+            cut = bm.end()
+        clause = subject[cut:]
+        segs = clause.split(",")
+        pos = [0]
+        for seg in segs[:-1]:
+            pos.append(pos[-1] + len(seg) + 1)
+        idx = [i for i, s in enumerate(segs) if s.strip() and not _RELATIVE.match(s)]
+        if not idx:
+            return "", offset
+        i = idx[-1]
+        start = pos[i]
+        if _NAME_ONLY.match(segs[i].strip()) and i > 0 and roles.is_title(segs[i - 1]):
+            start = pos[i - 1]
+            i_end = pos[i] + len(segs[i])
+        else:
+            i_end = start + len(segs[i])
+        np = clause[start:i_end]
+        if _FINITE.search(np):  # a whole clause, not a noun phrase: no subject found
+            return "", offset
+        lead = len(np) - len(np.lstrip())
+        return np.strip(), offset + cut + start + lead
+
+    def note_statement(self, speaker: Speaker) -> None:
+        """After a statement: a person or a single official becomes who "il"/"he" means next."""
+        if speaker.name or (speaker.role and not _PLURAL_NP.match(speaker.role)):
+            self.salient = speaker
+
+    def note_subject(self, text: str, hits: list[PersonHit]) -> None:
+        """A sentence without a statement: its subject person (before the first verb) turns salient."""
+        verb = _FINITE.search(text)
+        limit = verb.start() if verb else -1
+        before = [h for h in hits if h.end <= limit]
+        if before:
+            for k in reversed(self.known):
+                if _same(k, _display(before[-1].text, before[-1].person), before[-1].person):
+                    self.salient = Speaker(k.name, k.role, k.party_id, k.person)
+                    return
+
+
+def _display(written: str, person: Person | None) -> str:
+    """The name to show: as written in the article, completed with the gazetteer's first names."""
+    written = re.sub(r"\s+", " ", _HONORIFIC.sub("", written)).strip()
+    if person is None:
+        return written
+    if fold(person.name).endswith(fold(written)) or " " in written:
+        return person.name if fold(person.name).endswith(fold(written)) else written
+    return " ".join([*person.name.split()[:-1], written])
+
+
+def _same(k: _Known, name: str, person: Person | None) -> bool:
+    if person is not None and k.person is not None:
+        return person is k.person
+    return fold(k.name.split()[-1]) == fold(name.split()[-1])
+
+
+def _role_before(text: str, start: int) -> str:
+    """The role written right before a name: "le ministre turc X" or "le porte-parole, X"."""
+    head = text[:start].rstrip()
+    if head.endswith(","):
+        head = head[:-1]
+        seg = head[head.rfind(",") + 1 :]
+        m = roles.ROLE_RE.search(seg)
+        if not m:
+            return ""
+        det = list(
+            re.finditer(
+                rf"(?<![\w\-]){roles.DETERMINER}(?![\w\-])", seg[: m.start()], re.IGNORECASE
+            )
+        )
+        return roles.strip_determiner(seg[det[-1].start() if det else m.start() :]).strip()
+    seg = head[head.rfind(",") + 1 :]
+    matches = list(roles.ROLE_RE.finditer(seg))
+    if not matches or len(seg[matches[-1].start() :].split()) > 8:
+        return ""
+    if re.search(r"\s(?:et|and)\s", seg[matches[-1].end() :]):
+        return ""
+    return seg[matches[-1].start() :].strip()
