@@ -217,8 +217,9 @@ class _Decoder:
             self._check(out)
 
 
-def _kill(sock: socket.socket | None) -> None:
+def _kill(sock: socket.socket | None, killed: threading.Event) -> None:
     """Deadline reached: wake any blocked read on ``sock`` (it then sees end of stream)."""
+    killed.set()
     if sock is not None:
         with suppress(OSError):
             socket.socket.shutdown(sock, socket.SHUT_RDWR)
@@ -249,7 +250,12 @@ class Fetcher:
         """Parse and resolve ``url``; every address must pass the address check."""
         target = parse_target(url)
         try:
-            addresses = self.resolver(target.host, target.port)
+            ipaddress.ip_address(target.host)
+            literal = True
+        except ValueError:
+            literal = False
+        try:
+            addresses = [target.host] if literal else self.resolver(target.host, target.port)
         except (OSError, UnicodeError):
             raise FetchError(url, f"cannot resolve host {target.host}") from None
         if not addresses:
@@ -346,7 +352,8 @@ class Fetcher:
         """One hop: (result, None) or (placeholder, redirect location)."""
         conn = self._connect(target, addresses, deadline)
         sock = conn.sock  # http.client drops conn.sock once the response owns it
-        watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _kill, (sock,))
+        killed = threading.Event()
+        watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _kill, (sock, killed))
         watchdog.daemon = True
         watchdog.start()
         try:
@@ -378,15 +385,17 @@ class Fetcher:
             if not 200 <= status < 300:
                 raise FetchError(target.url, f"HTTP {status}")
             body = self._read_body(sock, resp, target.url, deadline)
+            if killed.is_set():  # the watchdog cut the stream: not a complete body
+                raise self._timeout(target.url)
             return FetchResult(**{**result.__dict__, "body": body}), None
         except FetchError:
             raise
         except (OSError, urllib3.exceptions.HTTPError, ValueError) as exc:
-            if time.monotonic() >= deadline - 0.05 or isinstance(exc, TimeoutError):
+            if killed.is_set() or isinstance(exc, TimeoutError):
                 raise self._timeout(target.url) from None
             raise FetchError(target.url, f"connection failed: {type(exc).__name__}") from None
         except Exception as exc:  # http.client errors (IncompleteRead, BadStatusLine, ...)
-            if time.monotonic() >= deadline - 0.05:
+            if killed.is_set():
                 raise self._timeout(target.url) from None
             raise FetchError(target.url, f"bad HTTP response: {type(exc).__name__}") from None
         finally:
@@ -412,7 +421,8 @@ class Fetcher:
             if left <= 0:
                 raise self._timeout(url)
             if sock is not None:
-                sock.settimeout(left)
+                with suppress(OSError):  # already closed once the body is complete
+                    sock.settimeout(left)
             chunk = resp.read1(_CHUNK)
             if not chunk:
                 break
