@@ -42,6 +42,7 @@ def complete_grounded_answer(
     result = llm.structured("answer", answer_messages(question, passages, lang), AnswerOut)
     text = safe_text(result.value.answer)
     text = _CITATION.sub(lambda m: m.group(0) if int(m.group(1)) in known else "", text)
+    text = re.sub(r"\s{2,}", " ", text)
     cited = [n for n in dict.fromkeys(result.value.cited) if n in known]
     for match in _CITATION.finditer(text):
         n = int(match.group(1))
