@@ -27,6 +27,7 @@ NUM_PERM = 128
 SEED = 1
 SHINGLE = 5
 THRESHOLD = 0.7
+SCHEME = "affine32"  # 32-bit hash values: 4 bytes each once serialised
 
 _WORD = re.compile(r"\w+")
 _TRACKING = frozenset(
@@ -38,7 +39,7 @@ _TRACKING = frozenset(
     }
 )  # fmt: skip
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED)  # permutations are computed once
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)  # permutations are computed once
 
 
 def content_hash(text: str) -> str:
@@ -91,10 +92,10 @@ def minhash(text: str) -> bytes:
 
 
 def load_minhash(sig: bytes) -> LeanMinHash:
-    values = np.frombuffer(sig, dtype="<u4").astype(np.uint64)
+    values = np.frombuffer(sig, dtype="<u4").astype(np.uint32)
     if len(values) != NUM_PERM:
         raise ValueError(f"signature has {len(values)} values, expected {NUM_PERM}")
-    return LeanMinHash(seed=SEED, hashvalues=values)
+    return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
 def similarity(a: bytes, b: bytes) -> float:

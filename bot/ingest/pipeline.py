@@ -155,9 +155,13 @@ def ingest(
             for source, outcome in load_input(value, fetcher, max_entries=max_entries):
                 if isinstance(outcome, IngestError):
                     emit(IngestItem(source, "error", reason=f"{outcome.reason}: {source}"))
-                else:
+                    continue
+                try:
                     emit(store_article(db, outcome, index, source))
-        except Exception as exc:  # a bug or a store failure must not stop the batch
+                except Exception as exc:  # a store failure must not stop the batch
+                    log.exception("storing %s failed", source)
+                    emit(IngestItem(source, "error", reason=f"cannot store ({type(exc).__name__})"))
+        except Exception as exc:  # a bug must not stop the batch
             log.exception("ingest failed for %s", value)
             emit(IngestItem(value, "error", reason=f"unexpected error ({type(exc).__name__})"))
     return report

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.ingest.fetch import (
+    AddressCheck,
     Fetcher,
     FetchError,
     IPAddress,
@@ -138,7 +139,7 @@ def test_connection_goes_to_the_checked_address_with_the_host_header() -> None:
     assert srv.requests[0][1]["Host"] == f"news.test:{srv.port}"
 
 
-def _first_hop_only() -> tuple[list[IPAddress], object]:
+def _first_hop_only() -> tuple[list[IPAddress], AddressCheck]:
     """An address check that lets the first hop reach the local server, then is strict."""
     seen: list[IPAddress] = []
 
@@ -170,7 +171,7 @@ def test_each_redirect_hop_is_checked_again(target: str) -> None:
             fetcher = Fetcher(
                 Settings(),
                 resolver=lambda h, p: resolver[h],
-                address_check=check,  # type: ignore[arg-type]
+                address_check=check,
             )
             with pytest.raises(FetchError):
                 fetcher.fetch(f"http://start.test:{start.port}/go")
@@ -220,7 +221,7 @@ def test_tls_certificate_is_verified_with_the_hostname_as_sni(
     names: list[str | None] = []
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     ctx.load_cert_chain(cert, key)
-    ctx.sni_callback = lambda sock, name, c: names.append(name)  # type: ignore[assignment,misc]
+    ctx.sni_callback = lambda sock, name, c: names.append(name)
     with serve({"/": reply("secret")}, tls=ctx) as srv:
         fetcher = Fetcher(Settings(fetch_allow_private=True), resolver=lambda h, p: ["127.0.0.1"])
         with pytest.raises(FetchError, match="TLS"):
