@@ -1,0 +1,160 @@
+"""Conversation context for follow-up questions, kept per (platform, chat id) in the database.
+
+The last question of a chat (its parsed concepts, the sentences quoted and the articles it was
+restricted to) survives restarts and expires after ``settings.followup_ttl_minutes``. A short
+follow-up ("et la Russie ?", "and on sanctions?", "pourquoi ?") is resolved against it; every
+read and write is keyed by the chat, so one chat's context never reaches another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from bot.qa.query import Concept, Query
+from bot.qa.text import QUESTION_WORDS, tokens
+from bot.store import Database
+from bot.store.meta import utcnow
+from bot.store.qa_tables import qa_followups
+
+_WHY = re.compile(
+    r"^\s*(et\s+|and\s+|mais\s+|but\s+)?(pourquoi|why|how come|pour quelle raison|"
+    r"comment ça|comment cela|why so|why is that|et pourquoi donc)\s*(donc|so|that)?\s*[?!.]*\s*$",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^\s*(et|and|what about|how about|and what about|qu['’]en est-il (de|du|des)|"
+    r"et (pour|du côté de|côté|concernant|sur)|and (for|on|about))\b",
+    re.IGNORECASE,
+)
+MAX_FOLLOWUP_WORDS = 7
+
+
+@dataclass
+class Context:
+    """What a chat asked last."""
+
+    answer_id: str
+    lang: str
+    question: str
+    query: Query
+    passages: list[int] = field(default_factory=list)  # sentence ids quoted
+    articles: list[int] = field(default_factory=list)  # articles the passages came from
+    scope: list[int] | None = None  # the articles the question was restricted to (a digest)
+
+    def state(self) -> dict[str, Any]:
+        return {
+            "query": self.query.to_json(),
+            "passages": self.passages,
+            "articles": self.articles,
+            "scope": self.scope,
+        }
+
+
+@dataclass
+class Resolved:
+    query: Query
+    why: bool = False
+    previous: Context | None = None
+    scope: list[int] | None = None
+
+
+def save(db: Database, platform: str, chat_id: str, ctx: Context, answer_text: str) -> None:
+    """Replace the chat's context."""
+    values = {
+        "answer_id": ctx.answer_id,
+        "lang": ctx.lang,
+        "question": ctx.question,
+        "answer": answer_text,
+        "state": ctx.state(),
+        "updated_at": utcnow(),
+    }
+    where = (qa_followups.c.platform == platform, qa_followups.c.chat_id == chat_id)
+    for _ in range(2):
+        with db.engine.begin() as conn:
+            updated = conn.execute(qa_followups.update().where(*where).values(**values))
+            if updated.rowcount:
+                return
+            try:
+                with conn.begin_nested():
+                    conn.execute(
+                        qa_followups.insert().values(platform=platform, chat_id=chat_id, **values)
+                    )
+                return
+            except sa.exc.IntegrityError:
+                continue  # inserted concurrently: update it on the next turn
+
+
+def load(
+    db: Database, platform: str, chat_id: str, ttl_minutes: int, now: datetime | None = None
+) -> Context | None:
+    """The chat's context unless it has expired (expired contexts are deleted)."""
+    where = (qa_followups.c.platform == platform, qa_followups.c.chat_id == chat_id)
+    with db.engine.connect() as conn:
+        row = conn.execute(sa.select(qa_followups).where(*where)).first()
+    if row is None:
+        return None
+    if row.updated_at + timedelta(minutes=ttl_minutes) < (now or utcnow()):
+        clear(db, platform, chat_id)
+        return None
+    state = row.state
+    return Context(
+        answer_id=row.answer_id,
+        lang=row.lang,
+        question=row.question,
+        query=Query.from_json(state["query"]),
+        passages=list(state.get("passages", [])),
+        articles=list(state.get("articles", [])),
+        scope=state.get("scope"),
+    )
+
+
+def clear(db: Database, platform: str, chat_id: str) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(
+            qa_followups.delete().where(
+                qa_followups.c.platform == platform, qa_followups.c.chat_id == chat_id
+            )
+        )
+
+
+def is_why(question: str) -> bool:
+    return bool(_WHY.match(question))
+
+
+def looks_like_followup(question: str, query: Query) -> bool:
+    """Short, and either "why?", led by "and/et/what about", or without content words."""
+    if len(tokens(question)) > MAX_FOLLOWUP_WORDS:
+        return False
+    if is_why(question) or _LEAD.match(question):
+        return True
+    bare = not any(w in QUESTION_WORDS for w in tokens(question))
+    return bare and not query.content and all(c.kind == "entity" for c in query.concepts)
+
+
+def _replace(kinds: tuple[str, ...], old: list[Concept], new: list[Concept]) -> list[Concept]:
+    return [c for c in old if c.kind not in kinds] + new
+
+
+def resolve(question: str, query: Query, previous: Context | None) -> Resolved:
+    """The question to answer: ``query`` itself, or the previous question adjusted by it."""
+    if previous is None or not looks_like_followup(question, query):
+        return Resolved(query)
+    base = previous.query
+    if is_why(question):
+        return Resolved(Query(base.text, list(base.concepts)), True, previous, previous.scope)
+    new_entities = [c for c in query.concepts if c.kind == "entity"]
+    new_content = [c for c in query.concepts if c.kind == "content"]
+    if not new_entities and not new_content:
+        return Resolved(query)
+    concepts = list(base.concepts)
+    if new_entities:
+        concepts = _replace(("entity",), concepts, new_entities)
+    if new_content:
+        concepts = _replace(("content",), concepts, new_content)
+    text = f"{base.text} → {question}"
+    return Resolved(Query(text, concepts), False, previous, previous.scope)

@@ -1,0 +1,383 @@
+"""What a question is about: parties and people (from the party book), topics, and a small
+French/English keyword bridge so that an English question can reach French articles.
+
+Every term is kept as a tuple of stems (a phrase), matched against the stems of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bot.analysis.parties import PartyBook
+from bot.qa.text import both_stems, stem, tokens
+from bot.textnorm import fold
+
+Phrase = tuple[str, ...]
+
+# topic id -> words in French and English (single words or phrases)
+TOPIC_WORDS: dict[str, tuple[str, ...]] = {
+    "ceasefire": ("cessez-le-feu", "trêve", "ceasefire", "cease-fire", "truce", "armistice"),
+    "security_guarantees": (
+        "garanties de sécurité",
+        "garantie de sécurité",
+        "garants",
+        "security guarantees",
+        "security guarantee",
+        "guarantors",
+    ),
+    "nato": ("OTAN", "NATO", "Alliance atlantique", "chapitre 5", "article 5"),
+    "territory": (
+        "territoire",
+        "territoires",
+        "territorial",
+        "territoriaux",
+        "territory",
+        "territories",
+        "régions",
+        "regions",
+        "Donbass",
+        "Donetsk",
+        "Louhansk",
+        "Luhansk",
+        "Crimée",
+        "Crimea",
+        "souveraineté",
+        "sovereignty",
+        "annexion",
+        "annexation",
+    ),
+    "neutrality": ("neutralité", "neutre", "neutral", "neutrality", "non-aligné", "non-aligned"),
+    "sanctions": ("sanctions", "sanction", "avoirs gelés", "frozen assets", "embargo"),
+    "eu_membership": (
+        "adhésion à l'UE",
+        "statut de candidat",
+        "EU membership",
+        "candidate status",
+        "join the EU",
+    ),
+    "talks": (
+        "négociations",
+        "négociation",
+        "pourparlers",
+        "discussions",
+        "entretiens",
+        "talks",
+        "negotiations",
+        "negotiation",
+        "discussions",
+    ),
+    "military": (
+        "armée",
+        "troupes",
+        "forces",
+        "militaire",
+        "army",
+        "troops",
+        "military",
+        "front",
+        "offensive",
+        "combats",
+        "fighting",
+    ),
+    "humanitarian": (
+        "civils",
+        "civilians",
+        "prisonniers",
+        "prisoners",
+        "humanitaire",
+        "humanitarian",
+    ),
+}
+
+# plain words: one concept per row, French and English forms together
+BRIDGE: tuple[tuple[str, ...], ...] = (
+    ("plan", "plans", "projet", "proposal", "proposals", "propositions", "proposition"),
+    ("paix", "peace"),
+    ("guerre", "war", "conflit", "conflict"),
+    ("demilitarisation", "démilitarise", "démilitariser", "demilitarise", "demilitarize"),
+    ("demilitarization", "démilitarisation"),
+    ("membership", "adhésion", "adhérer", "join", "joining", "intégrer"),
+    ("exigences", "exigence", "demands", "demand", "requirements", "conditions"),
+    ("retrait", "retirer", "withdrawal", "withdraw", "pullout"),
+    ("accord", "agreement", "deal", "traité", "treaty"),
+    ("international", "internationale"),
+    ("sommet", "summit"),
+    ("réunion", "meeting", "rencontre", "meet", "met"),
+    ("ministre", "minister"),
+    ("affaires étrangères", "foreign minister", "foreign affairs", "diplomatie", "diplomacy"),
+    ("défense", "defence", "defense"),
+    ("ministère", "ministry"),
+    ("président", "president"),
+    ("premier ministre", "prime minister"),
+    ("négociateur", "négociateurs", "negotiator", "negotiators", "envoyé", "envoy", "émissaires"),
+    ("saluer", "salué", "welcome", "welcomed", "hailed", "praised"),
+    ("progrès", "progress"),
+    ("inacceptable", "inacceptables", "unacceptable"),
+    ("productive", "productives", "productive", "fruitful"),
+    ("européen", "européens", "européennes", "européenne", "european", "europe", "l'europe"),
+    ("ville", "city", "town"),
+    ("est", "east", "eastern", "oriental"),
+    ("nord", "north", "northern"),
+    ("contrôle", "contrôler", "control", "controlled"),
+    ("capturé", "capture", "captured", "conquise", "seized", "emparer", "prise"),
+    ("perdre", "perd", "lose", "loses", "losing", "lost"),
+    ("armes", "weapons", "arms"),
+    ("défensives", "defensive"),
+    ("candidat", "candidate"),
+    ("garantir", "guarantee", "guarantees", "garanties"),
+    ("sécurité", "security"),
+    ("nucléaire", "nucléaires", "nuclear"),
+    ("prisonniers", "prisoners"),
+    ("civils", "civilians", "civilian"),
+    ("tués", "killed", "morts", "dead"),
+    ("réduire", "reduce", "réduction", "diminution", "scale back", "reduction"),
+    ("activité militaire", "military activity", "opérations militaires", "military operations"),
+    ("optimistes", "optimiste", "optimistic", "optimism"),
+    ("constructifs", "constructive"),
+    ("compromis", "compromise"),
+    ("difficile", "difficult", "hard", "laborieux", "compliqué", "complicated"),
+    ("résoudre", "régler", "solve", "resolve", "settle"),
+    ("solution", "solutions", "settlement"),
+    ("document", "counter-proposal", "contre-proposition"),
+    ("points", "point"),
+    ("drapeau", "flag"),
+    ("désaccord", "désaccords", "disagree", "disagreement", "disagreements", "contradictions"),
+    ("échange", "exchange", "return"),
+    ("statut", "status"),
+    ("troupes", "troops", "soldats", "soldiers"),
+    ("russes", "Russian"),
+    ("gaz", "gas"),
+    ("prix", "prices", "price", "cost"),
+    ("médiation", "mediation", "médiateur", "mediator", "mediate"),
+    ("chars", "tanks"),
+    ("pape", "pope"),
+    ("mars", "march"),
+    ("lieu", "place", "held", "took place", "where"),
+    ("Europe", "européens", "Europeans"),
+)
+# verbs of wanting: they help rank but a sentence need not contain them
+SOFT: tuple[tuple[str, ...], ...] = (
+    (
+        "want",
+        "wants",
+        "veut",
+        "veulent",
+        "voulons",
+        "vouloir",
+        "réclame",
+        "réclamé",
+        "exige",
+        "insiste",
+        "insisterait",
+        "insistons",
+        "demande",
+        "demands",
+        "demand",
+        "insist",
+        "insists",
+        "seek",
+        "seeks",
+        "ask",
+        "asks",
+        "asked",
+        "appelé",
+        "call",
+        "called",
+    ),
+    ("why", "pourquoi", "because", "car", "parce", "raison", "reason", "afin"),
+)
+
+
+def phrase_forms(text: str) -> set[Phrase]:
+    """A word or phrase stemmed as French and as English, stop-word-free forms included."""
+    words = tokens(text)
+    if not words:
+        return set()
+    return {tuple(stem(w, lang) for w in words) for lang in ("fr", "en")}
+
+
+@lru_cache(maxsize=1)
+def _bridge_index() -> dict[str, int]:
+    index: dict[str, int] = {}
+    for number, row in enumerate(BRIDGE):
+        for word in row:
+            for form in phrase_forms(word):
+                if len(form) == 1:
+                    index.setdefault(form[0], number)
+    return index
+
+
+def _bridge_row(word: str) -> int | None:
+    if " " in word.strip():
+        key = fold(word.strip())
+        for number, row in enumerate(BRIDGE):
+            if any(fold(entry) == key for entry in row):
+                return number
+        return None
+    index = _bridge_index()
+    for s in both_stems(fold(word)):
+        if s in index:
+            return index[s]
+    return None
+
+
+def bridge_forms(word: str) -> set[Phrase]:
+    """Stem forms of a question word (or bridge phrase) and of its translations."""
+    forms = phrase_forms(word)
+    row = _bridge_row(word)
+    if row is not None:
+        for other in BRIDGE[row]:
+            forms |= phrase_forms(other)
+    return forms
+
+
+def bridge_words(word: str) -> set[str]:
+    """A question word and its translations in the bridge, as folded surface words."""
+    out = {fold(word)}
+    row = _bridge_row(word)
+    if row is not None:
+        out |= {fold(w) for w in BRIDGE[row]}
+    return out
+
+
+def soft_group(word: str) -> int | None:
+    """The row of SOFT a question word belongs to, if any."""
+    forms = both_stems(word)
+    for number, row in enumerate(SOFT):
+        for other in row:
+            if forms & both_stems(fold(other)):
+                return number
+    return None
+
+
+@dataclass
+class Mention:
+    """A party, person or topic named in a question, with the words that revealed it."""
+
+    kind: str  # "party" | "person" | "topic"
+    key: str  # party id, person name or topic id
+    party_id: str | None
+    forms: set[Phrase] = field(default_factory=set)
+    span: tuple[int, int] = (0, 0)
+    words: set[str] = field(default_factory=set)
+
+
+def _pattern(name: str, *, exact_case: bool) -> re.Pattern[str]:
+    body = re.escape(name if exact_case else fold(name))
+    body = body.replace("'", "['’]").replace("\\ ", r"\s+")
+    return re.compile(rf"(?<!\w){body}(?!\w)")
+
+
+def _is_short_upper(name: str) -> bool:
+    letters = name.replace(".", "")
+    return len(letters) <= 3 and letters.isupper()
+
+
+class MentionFinder:
+    """Finds parties (names, aliases, demonyms, institutions), people and topics in text."""
+
+    def __init__(self, book: PartyBook) -> None:
+        self.book = book
+        entries: list[tuple[str, str, str, str | None, Iterable[str]]] = []
+        for party in book.parties:
+            party_names = (
+                party.name_fr,
+                party.name_en,
+                *party.aliases,
+                *party.demonyms,
+                *party.institutions,
+            )
+            entries.append(("party", party.id, party.id, party.id, party_names))
+        for person in book.people:
+            entries.append(("person", person.name, person.name, person.party_id, person.aliases))
+            entries.append(("person", person.name, person.name, person.party_id, [person.name]))
+        for topic, topic_words in TOPIC_WORDS.items():
+            entries.append(("topic", topic, topic, None, topic_words))
+        self._entries: list[tuple[str, str, str | None, re.Pattern[str], bool, set[Phrase]]] = []
+        for kind, key, _label, party_id, names in entries:
+            for name in names:
+                exact = _is_short_upper(name)
+                self._entries.append(
+                    (kind, key, party_id, _pattern(name, exact_case=exact), exact, set())
+                )
+        # forms: every name of the entity, so that a sentence naming it any way matches
+        self._forms: dict[tuple[str, str], set[Phrase]] = {}
+        self._words: dict[tuple[str, str], set[str]] = {}
+        for kind, key, _label, _party_id, names in entries:
+            bucket = self._forms.setdefault((kind, key), set())
+            surfaces = self._words.setdefault((kind, key), set())
+            for name in names:
+                if _is_short_upper(name):
+                    continue  # "US", "UE": too ambiguous once folded and stemmed
+                bucket |= {_drop_article(f) for f in phrase_forms(name)}
+                surfaces.add(fold(name))
+
+    def forms(self, kind: str, key: str) -> set[Phrase]:
+        return self._forms.get((kind, key), set())
+
+    def words(self, kind: str, key: str) -> set[str]:
+        """Folded surface names of an entity, for PostgreSQL queries."""
+        return self._words.get((kind, key), set())
+
+    def find(self, text: str) -> list[Mention]:
+        """Mentions in ``text``, longest match first, without overlaps."""
+        folded = fold(text)
+        hits: list[tuple[int, int, str, str, str | None]] = []
+        for kind, key, party_id, pattern, exact, _ in self._entries:
+            haystack = text if exact else folded
+            for match in pattern.finditer(haystack):
+                hits.append((match.start(), match.end(), kind, key, party_id))
+        hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        taken: list[tuple[int, int]] = []
+        out: dict[tuple[str, str], Mention] = {}
+        for start, end, kind, key, party_id in hits:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            if (kind, key) not in out:
+                out[(kind, key)] = Mention(
+                    kind,
+                    key,
+                    party_id,
+                    self.forms(kind, key),
+                    (start, end),
+                    self.words(kind, key),
+                )
+        return sorted(out.values(), key=lambda m: m.span[0])
+
+
+_ARTICLES = {"l", "la", "le", "les", "the"}
+
+
+def _drop_article(form: Phrase) -> Phrase:
+    while len(form) > 1 and form[0] in _ARTICLES:
+        form = form[1:]
+    return form
+
+
+def bridge_phrases(text: str) -> list[tuple[str, int, int]]:
+    """Multi-word bridge entries found in ``text`` (folded): (entry, start, end)."""
+    folded = fold(text)
+    out = []
+    for row in BRIDGE:
+        for entry in row:
+            if " " not in entry:
+                continue
+            for match in _pattern(entry, exact_case=False).finditer(folded):
+                out.append((entry, match.start(), match.end()))
+    return out
+
+
+def contains(sentence: list[str], phrase: Phrase) -> bool:
+    """True when the stems of ``phrase`` occur contiguously in ``sentence``."""
+    if len(phrase) == 1:
+        return phrase[0] in sentence
+    n = len(phrase)
+    first = phrase[0]
+    return any(
+        sentence[i] == first and tuple(sentence[i : i + n]) == phrase
+        for i in range(len(sentence) - n + 1)
+    )

@@ -1,0 +1,237 @@
+"""A question turned into concepts to look for: named entities (parties, people, proper nouns),
+content words and topics (with their French/English equivalents) and soft words.
+
+A sentence answers well when it names the entities and covers most of the content weight;
+soft words ("want", "réclame") only help ranking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from bot.qa.lexicon import (
+    BRIDGE,
+    SOFT,
+    Mention,
+    MentionFinder,
+    Phrase,
+    bridge_forms,
+    bridge_phrases,
+    bridge_words,
+    phrase_forms,
+    soft_group,
+)
+from bot.qa.text import QUESTION_WORDS, STOPWORDS, both_stems, tokens
+from bot.textnorm import fold
+
+ConceptKind = Literal["entity", "content", "soft"]
+_COORD = re.compile(r"^\s*(,|et|and|ou|or|&)?\s*((la|le|les|l'|l’|the)\s*)?$", re.IGNORECASE)
+_CAPITALISED = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w’'-]+)")
+
+
+@dataclass
+class Concept:
+    label: str
+    kind: ConceptKind
+    forms: set[Phrase]
+    weight: float = 1.0
+    parties: tuple[str, ...] = ()  # party ids this concept stands for
+    people: tuple[str, ...] = ()
+    topic: str | None = None
+    words: set[str] = field(default_factory=set)  # folded surface words, for PostgreSQL
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "kind": self.kind,
+            "forms": sorted(" ".join(f) for f in self.forms),
+            "weight": self.weight,
+            "parties": list(self.parties),
+            "people": list(self.people),
+            "topic": self.topic,
+            "words": sorted(self.words),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Concept:
+        return cls(
+            label=data["label"],
+            kind=data["kind"],
+            forms={tuple(f.split()) for f in data["forms"]},
+            weight=float(data["weight"]),
+            parties=tuple(data.get("parties", ())),
+            people=tuple(data.get("people", ())),
+            topic=data.get("topic"),
+            words=set(data.get("words", ())),
+        )
+
+
+@dataclass
+class Query:
+    text: str
+    concepts: list[Concept] = field(default_factory=list)
+
+    @property
+    def entities(self) -> list[Concept]:
+        return [c for c in self.concepts if c.kind == "entity"]
+
+    @property
+    def content(self) -> list[Concept]:
+        return [c for c in self.concepts if c.kind == "content"]
+
+    @property
+    def parties(self) -> list[str]:
+        return [p for c in self.concepts for p in c.parties]
+
+    @property
+    def people(self) -> list[str]:
+        return [p for c in self.concepts for p in c.people]
+
+    @property
+    def topics(self) -> list[str]:
+        return [c.topic for c in self.concepts if c.topic]
+
+    def all_forms(self) -> set[Phrase]:
+        return {f for c in self.concepts for f in c.forms}
+
+    def all_words(self) -> set[str]:
+        return {w for c in self.concepts for w in c.words}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "concepts": [c.to_json() for c in self.concepts]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Query:
+        return cls(data["text"], [Concept.from_json(c) for c in data["concepts"]])
+
+
+def _entity(mention: Mention, book_name: str) -> Concept:
+    if mention.kind == "person":
+        return Concept(
+            mention.key,
+            "entity",
+            set(mention.forms),
+            2.0,
+            parties=(mention.party_id,) if mention.party_id else (),
+            people=(mention.key,),
+            words=set(mention.words),
+        )
+    return Concept(
+        book_name,
+        "entity",
+        set(mention.forms),
+        2.0,
+        parties=(mention.key,),
+        words=set(mention.words),
+    )
+
+
+def _merge_coordinated(question: str, mentions: list[Mention], concepts: list[Concept]) -> None:
+    """ "Russia and Ukraine": consecutive party mentions joined by and/et become one concept."""
+    i = 0
+    while i < len(concepts) - 1:
+        a, b = mentions[i], mentions[i + 1]
+        between = question[a.span[1] : b.span[0]]
+        if (
+            a.kind == b.kind == "party"
+            and concepts[i].kind == concepts[i + 1].kind == "entity"
+            and _COORD.match(between)
+        ):
+            merged = concepts[i]
+            merged.label = f"{merged.label} / {concepts[i + 1].label}"
+            merged.forms |= concepts[i + 1].forms
+            merged.words |= concepts[i + 1].words
+            merged.parties = merged.parties + concepts[i + 1].parties
+            del concepts[i + 1]
+            del mentions[i + 1]
+        else:
+            i += 1
+
+
+def parse_question(question: str, finder: MentionFinder) -> Query:
+    """The concepts of ``question`` (French or English)."""
+    mentions = [m for m in finder.find(question)]
+    folded = fold(question)
+    concepts: list[Concept] = []
+    concept_mentions: list[Mention] = []
+    for m in mentions:
+        if m.kind in ("party", "person"):
+            party = finder.book.get(m.key) if m.kind == "party" else None
+            concepts.append(_entity(m, party.name_en if party else m.key))
+        elif m.kind == "topic":
+            concepts.append(
+                Concept(m.key, "content", set(m.forms), 1.5, topic=m.key, words=set(m.words))
+            )
+        else:
+            continue
+        concept_mentions.append(m)
+    _merge_coordinated(question, concept_mentions, concepts)
+    # blank out what mentions consumed, then look at the remaining words
+    chars = list(folded)
+    for m in mentions:
+        for k in range(m.span[0], m.span[1]):
+            chars[k] = " "
+    for entry, start, end in bridge_phrases(question):
+        if all(chars[k] == folded[k] for k in range(start, end)):
+            concepts.append(
+                Concept(entry, "content", bridge_forms(entry), 1.0, words=bridge_words(entry))
+            )
+            for k in range(start, end):
+                chars[k] = " "
+    rest = "".join(chars)
+    proper = {fold(w) for w in _capitalised(question)}
+    seen: set[str] = set()
+    for word in tokens(rest):
+        if len(word) < 2 or word in STOPWORDS or word in QUESTION_WORDS or word.isdigit():
+            continue
+        if word in seen:
+            continue
+        seen.add(word)
+        soft = soft_group(word)
+        if soft is not None:
+            forms = set().union(*(phrase_forms(w) for w in SOFT[soft]))
+            words = {fold(w) for w in SOFT[soft]}
+            concepts.append(Concept(word, "soft", forms, 0.3, words=words))
+        elif word in proper:
+            stems: set[Phrase] = {(s,) for s in both_stems(word)}
+            concepts.append(Concept(word, "entity", stems, 2.0, words={word}))
+        else:
+            forms = bridge_forms(word)
+            concepts.append(Concept(word, "content", forms, 1.0, words=bridge_words(word)))
+    _dedupe_bridged(concepts)
+    return Query(question, concepts)
+
+
+def _capitalised(question: str) -> list[str]:
+    """Capitalised words that are not the first word: likely proper nouns."""
+    words = _CAPITALISED.findall(question)
+    first = re.match(r"\W*([\w’'-]+)", question)
+    out = []
+    for w in words:
+        if first and w == first.group(1) and question.strip().startswith(w):
+            continue
+        if fold(w) in STOPWORDS or fold(w) in QUESTION_WORDS:
+            continue
+        out.append(w)
+    return out
+
+
+def _dedupe_bridged(concepts: list[Concept]) -> None:
+    """Two question words that translate each other ("plan"/"projet") count once."""
+    i = 0
+    while i < len(concepts):
+        j = i + 1
+        while j < len(concepts):
+            a, b = concepts[i], concepts[j]
+            if a.kind == b.kind == "content" and a.forms & b.forms and not a.topic and not b.topic:
+                a.forms |= b.forms
+                a.words |= b.words
+                del concepts[j]
+            else:
+                j += 1
+        i += 1
+
+
+__all__ = ["BRIDGE", "Concept", "Query", "parse_question"]

@@ -1,0 +1,145 @@
+"""Retrieval for one question: window, lazy indexing, full-text candidates, the stored positions
+of the parties asked about, scoring and the choice of the supporting sentences.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from bot.models import Article, Position
+from bot.qa import index
+from bot.qa.query import Query
+from bot.qa.search import Passage, candidates, is_supporting, score, sentences_of
+from bot.textnorm import ground_key
+
+if TYPE_CHECKING:
+    from bot.service import BriefBot
+
+log = logging.getLogger(__name__)
+
+MAX_PASSAGES = 4
+POSITION_ARTICLES = 5
+
+
+@dataclass
+class Retrieval:
+    query: Query
+    passages: list[Passage]  # the supporting sentences chosen, best first
+    articles: dict[int, Article] = field(default_factory=dict)
+
+    @property
+    def supported(self) -> bool:
+        return bool(self.passages)
+
+
+def window_start(bot: BriefBot, now: datetime | None = None) -> datetime:
+    return (now or datetime.now(UTC)) - timedelta(days=bot.settings.qa_window_days)
+
+
+def _evidence_sentence(position: Position, sentences: list[Passage]) -> Passage | None:
+    evidence = ground_key(position.evidence or position.quote or "")
+    if not evidence:
+        return None
+    probe = evidence[:60]
+    for passage in sentences:
+        key = ground_key(passage.text)
+        if probe in key or (len(key) > 20 and key in evidence):
+            return passage
+    return None
+
+
+def attach_positions(bot: BriefBot, passages: dict[int, Passage], articles: list[Article]) -> None:
+    """Mark sentences that are the evidence of a stored position with its party and speaker;
+    evidence sentences not among the candidates are added."""
+    if not articles:
+        return
+    try:
+        positions = bot.positions(articles, all_speakers=True)
+    except Exception as exc:  # the analysis engines are optional for answering
+        log.warning("positions unavailable for answering: %s", exc)
+        return
+    by_article: dict[int, list[Passage]] = {}
+    for sentence in sentences_of(bot.db, [a.id for a in articles if a.id is not None]):
+        by_article.setdefault(sentence.article_id, []).append(sentence)
+    for position in positions:
+        if position.article_id is None or position.party_id == "OTHER":
+            continue
+        found = _evidence_sentence(position, by_article.get(position.article_id, []))
+        if found is None:
+            continue
+        passage = passages.setdefault(found.sentence_id, found)
+        if not passage.party_id:
+            passage.party_id = position.party_id
+            passage.speaker = position.speaker
+            passage.speaker_role = position.speaker_role
+
+
+def choose(query: Query, passages: list[Passage]) -> list[Passage]:
+    """The supporting sentences to quote: best first, no repeats, each asked party served."""
+    ranked = sorted(
+        (p for p in passages if is_supporting(query, p)),
+        key=lambda p: (-p.score, -p.rank, p.article_id, p.seq),
+    )
+    if not ranked:
+        return []
+    best = ranked[0].score
+    chosen: list[Passage] = []
+    seen: set[str] = set()
+    parties = [p for c in query.entities for p in c.parties]
+    # one sentence per asked party first (for "Russia and Ukraine" questions)
+    if len(parties) > 1:
+        for party in parties:
+            for p in ranked:
+                if p.party_id == party and ground_key(p.text) not in seen:
+                    chosen.append(p)
+                    seen.add(ground_key(p.text))
+                    break
+    for p in ranked:
+        if len(chosen) >= MAX_PASSAGES:
+            break
+        key = ground_key(p.text)
+        if key in seen or p.score < best * 0.8:
+            continue
+        chosen.append(p)
+        seen.add(key)
+    return sorted(chosen, key=lambda p: -p.score)[:MAX_PASSAGES]
+
+
+def retrieve(
+    bot: BriefBot,
+    query: Query,
+    *,
+    article_ids: list[int] | None = None,
+    since: datetime | None = None,
+    extra: list[Passage] | None = None,
+) -> Retrieval:
+    """Supporting sentences for ``query`` among ``article_ids`` or the window's articles."""
+    if article_ids is None:
+        since = since or window_start(bot)
+        index.index_pending(bot.db, since)
+    else:
+        index.ensure_indexed(bot.db, bot.articles(ids=article_ids))
+        since = None
+    found = candidates(bot.db, query, since=since, article_ids=article_ids)
+    pool: dict[int, Passage] = {p.sentence_id: p for p in found}
+    for p in extra or []:
+        pool.setdefault(p.sentence_id, p)
+    for p in pool.values():
+        score(query, p)
+    if query.parties or query.people:
+        top: list[int] = []
+        for p in sorted(pool.values(), key=lambda p: -p.score):
+            if p.article_id not in top:
+                top.append(p.article_id)
+            if len(top) >= POSITION_ARTICLES:
+                break
+        attach_positions(bot, pool, bot.articles(ids=top) if top else [])
+        for p in pool.values():
+            score(query, p)
+    chosen = choose(query, list(pool.values()))
+    ids = sorted({p.article_id for p in chosen})
+    arts = {a.id: a for a in bot.articles(ids=ids)} if ids else {}
+    return Retrieval(query, chosen, {k: v for k, v in arts.items() if k is not None})

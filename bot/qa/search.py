@@ -1,0 +1,210 @@
+"""Full-text retrieval of stored sentences for a question, then scoring by concept coverage.
+
+The database narrows the store to a few hundred candidates (SQLite FTS5 with bm25 over stems,
+PostgreSQL ``websearch_to_tsquery`` over ``to_tsvector('french'|'english')``), restricted to
+a window of ingest time and optionally to given articles; the same Python scoring then ranks
+them on both databases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from bot.qa.lexicon import Phrase, contains
+from bot.qa.query import Concept, Query
+from bot.qa.text import tokens
+from bot.store import Database
+from bot.store.meta import UTCDateTime
+from bot.store.qa_tables import qa_indexed, qa_sentences
+
+CANDIDATES = 300
+
+
+@dataclass
+class Passage:
+    """One stored sentence, with what scoring found in it."""
+
+    sentence_id: int
+    article_id: int
+    seq: int
+    lang: str
+    text: str
+    stems: list[str]
+    rank: float = 0.0
+    score: float = 0.0
+    coverage: float = 0.0
+    entities: float = 0.0
+    matched: set[str] = field(default_factory=set)
+    party_id: str | None = None  # the party whose position this sentence states
+    speaker: str = ""
+    speaker_role: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "sentence_id": self.sentence_id,
+            "article_id": self.article_id,
+            "seq": self.seq,
+            "party_id": self.party_id,
+            "speaker": self.speaker,
+        }
+
+
+def _fts_string(phrase: Phrase) -> str:
+    return '"' + " ".join(phrase).replace('"', '""') + '"'
+
+
+def fts5_query(forms: set[Phrase]) -> str:
+    """An FTS5 OR query over stem phrases."""
+    return " OR ".join(sorted(_fts_string(f) for f in forms if f))
+
+
+def websearch_terms(words: set[str]) -> str:
+    """A websearch_to_tsquery string: folded words or quoted phrases joined by "or"."""
+    parts = []
+    for text in sorted(words):
+        clean = tokens(text)
+        if not clean:
+            continue
+        parts.append('"' + " ".join(clean) + '"' if len(clean) > 1 else clean[0])
+    return " or ".join(parts)
+
+
+def _row(r: Any, rank: float) -> Passage:
+    return Passage(r.id, r.article_id, r.seq, r.lang, r.text, r.stems.split(), rank=rank)
+
+
+def window_floor(db: Database, since: datetime | None) -> int:
+    """The smallest sentence id of an article ingested since ``since`` (0 without a window)."""
+    if since is None:
+        return 0
+    with db.engine.connect() as conn:
+        low = conn.execute(
+            sa.select(sa.func.min(qa_indexed.c.first_sentence_id)).where(
+                qa_indexed.c.ingested_at >= since
+            )
+        ).scalar()
+    return int(low) if low is not None else -1
+
+
+def candidates(
+    db: Database,
+    query: Query,
+    *,
+    since: datetime | None,
+    article_ids: list[int] | None = None,
+    limit: int = CANDIDATES,
+) -> list[Passage]:
+    """Sentences matching any concept of ``query``, best full-text rank first."""
+    forms = query.all_forms()
+    if not forms:
+        return []
+    floor = window_floor(db, since) if article_ids is None else 0
+    if floor < 0:
+        return []
+    params: dict[str, Any] = {"limit": limit, "floor": floor}
+    extra = ""
+    if since is not None:
+        extra += " AND s.ingested_at >= :since"
+        params["since"] = since
+    if article_ids is not None:
+        if not article_ids:
+            return []
+        extra += " AND s.article_id IN :ids"
+        params["ids"] = list(article_ids)
+    if db.dialect == "postgresql":
+        params["q"] = websearch_terms(query.all_words())
+        sql = (
+            "SELECT s.id, s.article_id, s.seq, s.lang, s.text, s.stems, "
+            "ts_rank(s.tsv, CASE WHEN s.lang = 'en' THEN qe ELSE qf END) AS r "
+            "FROM qa_sentences s, websearch_to_tsquery('french', :q) qf, "
+            "websearch_to_tsquery('english', :q) qe "
+            "WHERE ((s.lang <> 'en' AND s.tsv @@ qf) OR (s.lang = 'en' AND s.tsv @@ qe))"
+            f"{extra} ORDER BY r DESC, s.id DESC LIMIT :limit"
+        )
+    else:
+        params["q"] = fts5_query(forms)
+        sql = (
+            "SELECT s.id, s.article_id, s.seq, s.lang, s.text, s.stems, -f.rank AS r "
+            "FROM qa_fts f JOIN qa_sentences s ON s.id = f.rowid "
+            f"WHERE qa_fts MATCH :q AND f.rowid >= :floor{extra} "
+            "ORDER BY f.rank LIMIT :limit"
+        )
+    stmt = sa.text(sql).bindparams(sa.bindparam("since", type_=UTCDateTime()))
+    if article_ids is not None:
+        stmt = stmt.bindparams(sa.bindparam("ids", expanding=True))
+    with db.engine.connect() as conn:
+        rows = conn.execute(stmt, params).all()
+    return [_row(r, float(r.r or 0.0)) for r in rows]
+
+
+def sentences_of(db: Database, article_ids: list[int]) -> list[Passage]:
+    """Every indexed sentence of the given articles, in order."""
+    if not article_ids:
+        return []
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(qa_sentences)
+            .where(qa_sentences.c.article_id.in_(article_ids))
+            .order_by(qa_sentences.c.article_id, qa_sentences.c.seq)
+        ).all()
+    return [_row(r, 0.0) for r in rows]
+
+
+def matches(concept: Concept, passage: Passage) -> bool:
+    if passage.party_id and passage.party_id in concept.parties:
+        return True
+    if passage.speaker and passage.speaker in concept.people:
+        return True
+    return any(contains(passage.stems, form) for form in concept.forms)
+
+
+def score(query: Query, passage: Passage) -> Passage:
+    """Fill ``coverage`` (content weight matched), ``entities`` (entity weight matched) and
+    ``score`` of ``passage`` for ``query``."""
+    content = entity = soft = 0.0
+    content_total = entity_total = 0.0
+    passage.matched = set()
+    for concept in query.concepts:
+        hit = matches(concept, passage)
+        if hit:
+            passage.matched.add(concept.label)
+        if concept.kind == "content":
+            content_total += concept.weight
+            content += concept.weight if hit else 0.0
+        elif concept.kind == "entity":
+            entity_total += concept.weight
+            entity += concept.weight if hit else 0.0
+        elif hit:
+            soft += concept.weight
+    passage.coverage = content / content_total if content_total else 1.0
+    passage.entities = entity / entity_total if entity_total else 1.0
+    bonus = 0.1 * min(soft, 0.6) + (0.15 if passage.party_id in query.parties else 0.0)
+    brevity = min(len(passage.stems), 80) / 800  # long sentences carry more context
+    passage.score = 0.6 * passage.coverage + 0.4 * passage.entities + bonus + brevity
+    return passage
+
+
+def entities_needed(query: Query) -> float:
+    """The share of named entities a sentence must name: all of one or two, n-1 of more."""
+    n = len(query.entities)
+    if n <= 2:
+        return 1.0
+    return (n - 1) / n - 1e-9
+
+
+def is_supporting(query: Query, passage: Passage, *, min_coverage: float = 0.5) -> bool:
+    return passage.coverage >= min_coverage and passage.entities >= entities_needed(query)
+
+
+def passages_by_id(db: Database, sentence_ids: list[int]) -> list[Passage]:
+    if not sentence_ids:
+        return []
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(qa_sentences).where(qa_sentences.c.id.in_(sentence_ids))
+        ).all()
+    return [_row(r, 0.0) for r in rows]

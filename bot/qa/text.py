@@ -1,0 +1,440 @@
+"""Text tools for question answering: sentence splitting, tokens, stop words and stemming.
+
+Stems are computed on folded text (lower case, no diacritics) with the Snowball stemmer of
+the text's language, so "négociation" and "négociations" share the stem ``negoci``. The same
+function is used when indexing and when querying.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from bot.textnorm import collapse_space, fold
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+# a sentence ends at . ! ? … (optionally followed by a closing quote) before an opening
+# quote, a capital letter or a digit
+_BOUNDARY = re.compile(r"(?<=[.!?…])([»\"”]?)\s+(?=[«\"“(\[A-ZÀ-ÖØ-Þ0-9])")
+_ABBREVIATIONS = {
+    "m",
+    "mm",
+    "mme",
+    "mmes",
+    "mlle",
+    "dr",
+    "pr",
+    "st",
+    "ste",
+    "mr",
+    "mrs",
+    "ms",
+    "gen",
+    "gén",
+    "col",
+    "lt",
+    "sgt",
+    "no",
+    "vol",
+    "etc",
+    "u.s",
+    "u.k",
+    "u.n",
+    "j.d",
+}
+MIN_SENTENCE_CHARS = 12
+
+STOPWORDS_FR = frozenset(
+    [
+        "a",
+        "à",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "cet",
+        "cette",
+        "c",
+        "ça",
+        "d",
+        "de",
+        "des",
+        "du",
+        "dans",
+        "elle",
+        "elles",
+        "en",
+        "et",
+        "est",
+        "été",
+        "être",
+        "eu",
+        "il",
+        "ils",
+        "j",
+        "je",
+        "l",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "lui",
+        "m",
+        "ma",
+        "mais",
+        "me",
+        "même",
+        "mes",
+        "moi",
+        "mon",
+        "n",
+        "ne",
+        "ni",
+        "nos",
+        "notre",
+        "nous",
+        "on",
+        "ont",
+        "ou",
+        "où",
+        "par",
+        "pas",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "quoi",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "s",
+        "sa",
+        "sans",
+        "se",
+        "ses",
+        "si",
+        "son",
+        "sur",
+        "t",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+        "avait",
+        "avaient",
+        "sont",
+        "sera",
+        "seront",
+        "fait",
+        "faire",
+        "ai",
+        "as",
+        "avons",
+        "avez",
+        "été",
+        "était",
+        "étaient",
+        "comment",
+        "pourquoi",
+        "quand",
+        "combien",
+        "lequel",
+        "laquelle",
+        "lesquels",
+        "est-ce",
+        "ceci",
+        "cela",
+        "dont",
+        "aussi",
+        "plus",
+        "très",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "alors",
+        "donc",
+        "selon",
+        "entre",
+        "vers",
+        "chez",
+        "sous",
+        "après",
+        "avant",
+        "depuis",
+        "pendant",
+        "contre",
+        "selon-lui",
+        "dit",
+        "dire",
+        "déclaré",
+        "déclare",
+        "affirmé",
+        "affirme",
+        "indiqué",
+        "estimé",
+        "parlé",
+        "parle",
+        "pense",
+        "pensé",
+        "pensent",
+        "propos",
+        "sujet",
+        "concernant",
+        "qu'est",
+        "qu'a",
+        "qu'ont",
+        "t-il",
+        "t-elle",
+        "a-t-il",
+        "a-t-elle",
+        "ont-ils",
+        "quoi-que",
+        "ceux",
+        "celle",
+        "celui",
+        "celles",
+        "rien",
+        "chose",
+        "choses",
+        "fois",
+        "ainsi",
+        "déjà",
+        "encore",
+    ]
+)
+STOPWORDS_EN = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "about",
+        "as",
+        "into",
+        "over",
+        "after",
+        "before",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "do",
+        "does",
+        "did",
+        "done",
+        "have",
+        "has",
+        "had",
+        "having",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "i",
+        "you",
+        "he",
+        "she",
+        "we",
+        "they",
+        "them",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "my",
+        "me",
+        "us",
+        "him",
+        "not",
+        "no",
+        "yes",
+        "any",
+        "some",
+        "all",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "also",
+        "very",
+        "more",
+        "most",
+        "than",
+        "then",
+        "so",
+        "such",
+        "just",
+        "only",
+        "said",
+        "say",
+        "says",
+        "saying",
+        "tell",
+        "told",
+        "think",
+        "thinks",
+        "thought",
+        "stated",
+        "state",
+        "states",
+        "declared",
+        "claim",
+        "claimed",
+        "according",
+        "regarding",
+        "concerning",
+        "s",
+        "t",
+        "don",
+        "doesn",
+        "didn",
+        "isn",
+        "aren",
+        "wasn",
+        "weren",
+        "one",
+        "ones",
+        "other",
+        "others",
+    ]
+)
+STOPWORDS = STOPWORDS_FR | STOPWORDS_EN
+QUESTION_WORDS = frozenset(
+    [
+        "que",
+        "quoi",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "comment",
+        "pourquoi",
+        "quand",
+        "combien",
+        "qui",
+        "où",
+        "est-ce",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "when",
+        "where",
+        "why",
+        "how",
+    ]
+)
+
+
+@lru_cache(maxsize=4)
+def _stemmer(lang: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english" if lang == "en" else "french")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, lang: str) -> str:
+    """The stem of one folded word in ``lang`` ("fr" or "en")."""
+    return str(_stemmer(lang).stemWord(word))
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens (lower case, no diacritics)."""
+    return _WORD.findall(fold(text))
+
+
+def stems(text: str, lang: str) -> list[str]:
+    return [stem(w, lang) for w in tokens(text)]
+
+
+def stem_text(text: str, lang: str) -> str:
+    """The stemmed form stored in the full-text column."""
+    return " ".join(stems(text, lang))
+
+
+def both_stems(word: str) -> set[str]:
+    """A folded word stemmed as French and as English (a question term's possible forms)."""
+    return {stem(word, "fr"), stem(word, "en")}
+
+
+def content_words(text: str) -> list[str]:
+    """Folded tokens of ``text`` that are not stop words, numbers or single letters."""
+    return [w for w in tokens(text) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
+
+
+def _ends_with_abbreviation(segment: str) -> bool:
+    match = re.search(r"(\S+)\.\s*$", segment)
+    if not match:
+        return False
+    word = fold(match.group(1)).lstrip('(«"“')
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of ``text`` (paragraph breaks are always boundaries), white space collapsed."""
+    out: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\r?\n", text):
+        paragraph = collapse_space(paragraph)
+        if not paragraph:
+            continue
+        pieces: list[str] = []
+        start = 0
+        for match in _BOUNDARY.finditer(paragraph):
+            end = match.start() + len(match.group(1))
+            pieces.append(paragraph[start:end])
+            start = match.end()
+        pieces.append(paragraph[start:])
+        merged: list[str] = []
+        for piece in pieces:
+            if merged and _ends_with_abbreviation(merged[-1]):
+                merged[-1] = f"{merged[-1]} {piece}"
+            else:
+                merged.append(piece)
+        out.extend(p.strip() for p in merged if len(p.strip()) >= MIN_SENTENCE_CHARS)
+    return out
