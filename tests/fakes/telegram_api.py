@@ -16,6 +16,7 @@ can reuse it::
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import math
 import time
@@ -249,10 +250,8 @@ class FakeTelegram:
             if left <= 0:
                 raise TimeoutError(f"{len(self.sent)} messages sent, {count} expected")
             self._sent_event.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._sent_event.wait(), left)
-            except TimeoutError:
-                pass
         return self.sent
 
     def messages_to(self, chat_id: int) -> list[dict[str, Any]]:
@@ -356,10 +355,8 @@ class FakeTelegram:
         timeout = min(float(params.get("timeout") or 0), 5.0)
         if not self._updates and timeout > 0:
             self._new_update.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_update.wait(), timeout)
-            except TimeoutError:
-                pass
         limit = int(params.get("limit") or 100)
         return self._answer(self._updates[:limit])
 

@@ -1,0 +1,210 @@
+"""Telegram front-end (python-telegram-bot 22): Update -> IncomingMessage, Replies -> HTML.
+
+``build_application`` wires PTB with our base URL and rate limiter; ``TelegramBot`` starts it
+with long polling (default) or a webhook whose secret token is checked on every request.
+Handlers only translate; the command core decides.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from typing import Any
+
+from aiohttp import web
+from telegram import BotCommand, Message, MessageEntity, Update
+from telegram.constants import ChatType
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.adapters.common import SentTags, require_secret
+from bot.adapters.telegram_send import TelegramSender, send_reply
+from bot.commands import CommandCore, IncomingMessage
+from bot.i18n import t
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+PLATFORM = "telegram"
+MENU = (
+    "brief",
+    "positions",
+    "ask",
+    "subscribe",
+    "unsubscribe",
+    "sources",
+    "status",
+    "lang",
+    "help",
+)
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+class TelegramHandlers:
+    """Thin typed handlers: translate, call the core, send what it returns."""
+
+    def __init__(self, core: CommandCore, tags: SentTags) -> None:
+        self.core = core
+        self.tags = tags
+
+    def _addressed(self, message: Message, username: str, bot_id: int) -> tuple[str, bool]:
+        """The text without mentions of the bot, and whether the bot was mentioned."""
+        text, mentioned = message.text or "", False
+        entities = message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION])
+        for entity, value in entities.items():
+            is_us = (
+                entity.type == MessageEntity.MENTION and value.lower() == f"@{username.lower()}"
+            ) or (
+                entity.type == MessageEntity.TEXT_MENTION
+                and entity.user
+                and entity.user.id == bot_id
+            )
+            if is_us:
+                mentioned = True
+                text = text.replace(value, " ", 1)
+        return " ".join(text.split()), mentioned
+
+    async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.message
+        if message is None or not message.text or message.from_user is None:
+            return
+        bot = context.bot
+        first = message.text.split(maxsplit=1)[0] if message.text.strip() else ""
+        target = first.split("@", 1)[1] if first.startswith("/") and "@" in first else None
+        if target is not None and target.lower() != bot.username.lower():
+            return  # a command for another bot in the group
+        text, mentioned = self._addressed(message, bot.username, bot.id)
+        if first.startswith("/"):
+            text = message.text.strip()
+        chat_id = str(message.chat.id)
+        reply_tag = None
+        replied = message.reply_to_message
+        if replied is not None and replied.from_user is not None and replied.from_user.id == bot.id:
+            mentioned = True
+            reply_tag = await self.tags.lookup(chat_id, str(replied.message_id))
+        incoming = IncomingMessage(
+            platform=PLATFORM,
+            chat_id=chat_id,
+            user_id=str(message.from_user.id),
+            text=text,
+            reply_to_tag=reply_tag,
+            is_private=message.chat.type == ChatType.PRIVATE,
+            mentions_bot=mentioned,
+        )
+        replies = await self.core.handle(incoming)
+        reply_to = None if incoming.is_private else message.message_id
+        for reply in replies:
+            await send_reply(bot, message.chat.id, reply, self.tags, reply_to=reply_to)
+
+    async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        if query is None:
+            return
+        await query.answer()
+        if query.message is None or query.data is None:
+            return
+        chat = query.message.chat
+        incoming = IncomingMessage(
+            platform=PLATFORM,
+            chat_id=str(chat.id),
+            user_id=str(query.from_user.id),
+            text="",
+            is_private=chat.type == ChatType.PRIVATE,
+            callback_data=query.data,
+        )
+        for reply in await self.core.handle(incoming):
+            await send_reply(context.bot, chat.id, reply, self.tags)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("telegram update failed: %s", context.error, exc_info=context.error)
+
+
+def build_application(
+    settings: Settings, core: CommandCore, *, token: str | None = None
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The PTB Application: our base URL, the rate limiter and the handlers."""
+    token = token or require_secret(settings, "TELEGRAM_BOT_TOKEN")
+    app = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_base_url)
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .concurrent_updates(16)
+        .build()
+    )
+    handlers = TelegramHandlers(core, SentTags(core.bot.db, PLATFORM))
+    app.bot_data["handlers"] = handlers
+    app.add_handler(CallbackQueryHandler(handlers.on_callback))
+    app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, handlers.on_message))
+    app.add_error_handler(handlers.on_error)
+    return app
+
+
+def menu(lang: str) -> list[BotCommand]:
+    return [BotCommand(n, t(lang, f"help.{'start' if n == 'help' else n}")[:256]) for n in MENU]
+
+
+class TelegramBot:
+    """Starts and stops one Telegram bot inside the caller's event loop."""
+
+    def __init__(self, settings: Settings, core: CommandCore, *, token: str | None = None) -> None:
+        self.settings = settings
+        self.app = build_application(settings, core, token=token)
+        self.webhook_url = settings.telegram_webhook_url
+        self.secret = (
+            require_secret(settings, "TELEGRAM_WEBHOOK_SECRET") if self.webhook_url else ""
+        )
+        self.sender = TelegramSender(self.app.bot, SentTags(core.bot.db, PLATFORM))
+        self._site_runner: web.AppRunner | None = None
+        self.webhook_port = 0
+
+    async def start(self, *, poll_timeout: int = 10) -> None:
+        await self.app.initialize()
+        for lang in ("fr", "en"):
+            await self.app.bot.set_my_commands(menu(lang), language_code=lang)
+        await self.app.bot.set_my_commands(menu(self.settings.lang))
+        await self.app.start()
+        allowed = ["message", "callback_query"]
+        if self.webhook_url:
+            await self._start_webhook()
+            await self.app.bot.set_webhook(
+                self.webhook_url, secret_token=self.secret, allowed_updates=allowed
+            )
+        else:
+            assert self.app.updater is not None
+            await self.app.updater.start_polling(timeout=poll_timeout, allowed_updates=allowed)
+
+    async def _start_webhook(self) -> None:
+        server = web.Application()
+        server.router.add_post("/{tail:.*}", self._webhook)
+        self._site_runner = web.AppRunner(server, access_log=None)
+        await self._site_runner.setup()
+        site = web.TCPSite(self._site_runner, "0.0.0.0", self.settings.telegram_webhook_port)
+        await site.start()
+        self.webhook_port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def _webhook(self, request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), self.secret.encode()):
+            return web.Response(status=403)
+        try:
+            update = Update.de_json(await request.json(), self.app.bot)
+        except Exception:
+            return web.Response(status=400)
+        await self.app.update_queue.put(update)
+        return web.Response(status=200)
+
+    async def stop(self) -> None:
+        if self.app.updater is not None and self.app.updater.running:
+            await self.app.updater.stop()
+        if self.app.running:
+            await self.app.stop()
+        await self.app.shutdown()
+        if self._site_runner is not None:
+            await self._site_runner.cleanup()

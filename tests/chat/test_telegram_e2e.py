@@ -1,0 +1,193 @@
+"""A real PTB Application against the fake Bot API on 127.0.0.1: commands, groups, buttons."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.adapters.telegram import TelegramBot
+from bot.app import build_bot
+from bot.commands import CommandCore
+from bot.models import Lang
+from bot.richtext import Reply, text_reply
+from bot.service import BriefBot
+from tests.chat.conftest import chat_settings, ingest_articles, write_articles
+from tests.fakes.telegram_api import FakeTelegram, check_html
+
+
+class Env:
+    def __init__(self, fake: FakeTelegram, tg: TelegramBot, asked: list[tuple[Any, ...]]) -> None:
+        self.fake, self.tg, self.asked = fake, tg, asked
+
+    async def say(
+        self, chat_id: int, text: str, expect: int = 1, **kw: Any
+    ) -> list[dict[str, Any]]:
+        before = len(self.fake.sent)
+        self.fake.push_text(chat_id, text, **kw)
+        sent = await self.fake.wait_sent(before + expect)
+        return sent[before:]
+
+
+WORDS = [
+    "corridor",
+    "maritime",
+    "ports",
+    "Odessa",
+    "Mykolaïv",
+    "garanties",
+    "sanctions",
+    "avoirs",
+    "gelés",
+    "observateurs",
+    "frontière",
+    "retrait",
+    "troupes",
+    "prisonniers",
+    "échanges",
+    "céréales",
+    "énergie",
+    "centrales",
+    "barrages",
+    "inspections",
+    "navires",
+    "calendrier",
+    "sommet",
+    "Genève",
+    "Istanbul",
+    "médiation",
+    "trêve",
+    "hivernale",
+]
+
+
+def long_articles(count: int) -> dict[str, str]:
+    """Articles different enough not to be grouped as near-duplicates."""
+    articles = {}
+    for i in range(count):
+        w = [WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(8)]
+        articles[f"long_{i}_fr.txt"] = (
+            f"Négociations : {w[0]} et {w[1]}, épisode {i}\n\n"
+            f"Le porte-parole du Kremlin, Dmitri Peskov, a déclaré que la Russie « rejette "
+            f"toute idée de {w[0]} {w[2]} tant que {w[3]} et {w[4]} restent sur la table "
+            f"à {w[5]} ({i}) ».\n\n"
+            f"Le président ukrainien Volodymyr Zelensky a affirmé que « l'Ukraine veut {w[6]} "
+            f"avant {w[7]}, puis {w[1]} sous contrôle de {w[2]} et {w[5]} ({i}) ».\n"
+        )
+    return articles
+
+
+@pytest.fixture
+async def env(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> AsyncIterator[Env]:
+    fake = FakeTelegram()
+    base_url = await fake.start()
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", fake.token)
+    long = getattr(request, "param", False)
+    settings = chat_settings(
+        tmp_path,
+        telegram_base_url=base_url,
+        **({"brief_max_chars": 100_000, "brief_items_per_party": 40} if long else {}),
+    )
+    briefbot: BriefBot = build_bot(settings)
+    articles = long_articles(30) if long else None
+    ingest_articles(briefbot, write_articles(tmp_path / "a", *([articles] if articles else [])))
+    asked: list[tuple[Any, ...]] = []
+
+    def asker(q: str, lang: Lang, platform: str, chat_id: str, tag: str | None) -> Reply:
+        asked.append((q, lang, platform, chat_id, tag))
+        return text_reply(f"Réponse <{q}> & co")
+
+    tg = TelegramBot(settings, CommandCore(briefbot, asker=asker))
+    await tg.start(poll_timeout=1)
+    yield Env(fake, tg, asked)
+    await tg.stop()
+    await fake.stop()
+    briefbot.db.close()
+
+
+def assert_valid(message: dict[str, Any]) -> None:
+    params = message["params"]
+    assert params["parse_mode"] == "HTML"
+    assert params["link_preview_options"] == {"is_disabled": True}
+    assert check_html(message["text"])[0] is None
+
+
+async def test_commands_menu_help_status_and_lang(env: Env) -> None:
+    assert {"fr", "en", ""} <= set(env.fake.commands)
+    assert any(c["command"] == "brief" for c in env.fake.commands["en"])
+    [help_msg] = await env.say(1, "/start")
+    assert_valid(help_msg)
+    assert "/subscribe" in help_msg["text"] and "<b>" in help_msg["text"]
+    [status] = await env.say(1, "/status")
+    assert "Articles stockés : 2" in status["text"]
+    await env.say(1, "/lang en")
+    [status] = await env.say(1, "/status")
+    assert "Articles stored: 2" in status["text"]
+    [sub] = await env.say(1, "/subscribe 25:99")
+    assert "Invalid time" in sub["text"]
+    [refused] = await env.say(1, "/addsource https://x.example/rss")
+    assert "administrators" in refused["text"]
+    [added] = await env.say(7, "/addsource https://x.example/rss?a=1&b=2")
+    assert_valid(added)
+    [listing] = await env.say(7, "/sources")
+    assert "https://x.example/rss?a=1&amp;b=2" in listing["text"]
+    [unknown] = await env.say(1, "/nope")
+    assert "/help" in unknown["text"]
+
+
+async def test_brief_escapes_html_and_reply_is_a_followup(env: Env) -> None:
+    [digest] = await env.say(1, "/brief")
+    assert_valid(digest)
+    assert "&lt;sur le terrain&gt; &amp; ailleurs" in digest["text"]
+    reply_to = {k: v for k, v in digest.items() if k != "params"}
+    [answer] = await env.say(1, "Et Kiev ?", reply_to=reply_to)
+    assert_valid(answer)
+    assert answer["text"] == "Réponse &lt;Et Kiev ?&gt; &amp; co"
+    assert env.asked[-1] == ("Et Kiev ?", "fr", "telegram", "1", "digest:1,2")
+
+
+async def test_group_answers_only_mentions_and_replies(env: Env) -> None:
+    env.fake.push_text(-100, "just chatting", user_id=5)
+    env.fake.push_text(-100, "/brief@SomeOtherBot", user_id=5)
+    [answer] = await env.say(-100, "@BriefTestBot que dit Moscou ?", user_id=5)
+    assert env.asked == [("que dit Moscou ?", "fr", "telegram", "-100", None)]
+    assert answer["params"]["reply_parameters"]["message_id"] == answer["message_id"] - 1
+    [help_msg] = await env.say(-100, "/help@BriefTestBot", user_id=5)
+    assert "mentionnez-moi" in help_msg["text"]
+    assert len(env.fake.messages_to(-100)) == 2
+
+
+async def test_positions_buttons_and_callback(env: Env) -> None:
+    [chooser] = await env.say(1, "/positions")
+    keyboard = chooser["reply_markup"]["inline_keyboard"]
+    data = [b["callback_data"] for row in keyboard for b in row]
+    assert "pos:RU" in data and "pos:*" in data
+    before = len(env.fake.sent)
+    message = {k: v for k, v in chooser.items() if k != "params"}
+    env.fake.push_callback(message, "pos:RU", user_id=1)
+    [ru] = (await env.fake.wait_sent(before + 1))[before:]
+    assert_valid(ru)
+    assert "Russie (RU)" in ru["text"] and "Ukraine (UA)" not in ru["text"]
+    assert env.fake.callback_answers and env.fake.callback_answers[0]["callback_query_id"]
+    [one] = await env.say(1, "/positions ukraine")
+    assert "Ukraine (UA)" in one["text"] and "reply_markup" not in one
+
+
+@pytest.mark.parametrize("env", [True], indirect=True)
+async def test_long_briefing_is_split_into_several_valid_messages(env: Env) -> None:
+    before = len(env.fake.sent)
+    env.fake.push_text(1, "/brief")
+    count = before + 2
+    while "<b>Sources</b>" not in (await env.fake.wait_sent(count, timeout=30))[-1]["text"]:
+        count += 1
+    parts = env.fake.sent[before:]
+    assert len(parts) >= 2
+    for part in parts:
+        assert_valid(part)
+        error, visible = check_html(part["text"])
+        assert error is None and len(visible) <= 4096
+    assert "Sources" in parts[-1]["text"]
