@@ -18,6 +18,7 @@ from bot.models import Article
 _CONTROL = frozenset(set(range(32)) - {9, 10, 11, 12, 13, 27})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([a-zA-Z0-9_.:-]+)""", re.I)
 _CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.I)
+MIN_HTML_CHARS = 40  # less than this from a page is navigation debris, not an article
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -101,7 +102,7 @@ def article_from_html(html: str, *, url: str | None = None, path: str | None = N
         except Exception:  # trafilatura raises assorted errors on broken markup
             doc = None
         text = getattr(doc, "text", None) if doc is not None else None
-        if text and text.strip():
+        if text and len(text.strip()) >= MIN_HTML_CHARS:
             break
     else:
         raise IngestError("no article text found on the page")

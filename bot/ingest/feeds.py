@@ -142,6 +142,9 @@ def parse_feed(body: bytes, *, url: str | None = None, max_entries: int = MAX_EN
                 published=_when(entry),
             )
         )
+    out = [e for e in out if e.link or e.title or e.summary]  # drop empty shells
+    if parsed.get("bozo") and not out:
+        raise IngestError("feed does not parse")
     return Feed(title=html_to_text(parsed.feed.get("title") or ""), entries=out)
 
 

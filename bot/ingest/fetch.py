@@ -391,11 +391,12 @@ class Fetcher:
         except FetchError:
             raise
         except (OSError, urllib3.exceptions.HTTPError, ValueError) as exc:
-            if killed.is_set() or isinstance(exc, TimeoutError):
+            timed_out = isinstance(exc, TimeoutError | urllib3.exceptions.TimeoutError)
+            if timed_out or killed.is_set() or time.monotonic() >= deadline - 0.1:
                 raise self._timeout(target.url) from None
             raise FetchError(target.url, f"connection failed: {type(exc).__name__}") from None
         except Exception as exc:  # http.client errors (IncompleteRead, BadStatusLine, ...)
-            if killed.is_set():
+            if killed.is_set() or time.monotonic() >= deadline - 0.1:
                 raise self._timeout(target.url) from None
             raise FetchError(target.url, f"bad HTTP response: {type(exc).__name__}") from None
         finally:
