@@ -22,6 +22,7 @@ from bot.store import Database
 from bot.textnorm import strip_invisible
 
 log = logging.getLogger(__name__)
+MAX_ARTICLE_CHARS = 30_000  # bounds the tokens of one extraction call
 
 
 def party_list(book: PartyBook) -> str:
@@ -49,7 +50,7 @@ class LLMExtractor:
             parties=party_list(self.book),
             topics=", ".join(TOPICS),
             title=title,
-            article=escape_data(strip_invisible(article.text), "article"),
+            article=escape_data(strip_invisible(article.text)[:MAX_ARTICLE_CHARS], "article"),
         ).messages()
 
     def extract(self, article: Article) -> list[Position]:

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from bot.analysis.compose import CLAIM_MAX, shorten
 from bot.analysis.parties import PartyBook
 from bot.i18n import t
 from bot.llm import accounting
@@ -33,6 +34,7 @@ from bot.textnorm import ground_key
 log = logging.getLogger(__name__)
 MAX_POSITIONS = 60  # bounds the tokens of one briefing call
 DEFAULT_CHARS = 1500
+HEADLINE_MAX = 120
 
 
 @dataclass
@@ -152,7 +154,7 @@ class LLMComposer:
     def _draft(
         self, out: BriefOut, chosen: list[Position], lang: Lang, default_headline: str
     ) -> tuple[_Draft, int]:
-        draft = _Draft(lang, safe_text(out.headline) or default_headline)
+        draft = _Draft(lang, shorten(safe_text(out.headline), HEADLINE_MAX) or default_headline)
         dropped = 0
         by_party: dict[str, list[_Item]] = {}
         for section in out.sections:
@@ -173,7 +175,7 @@ class LLMComposer:
                 position = _position(chosen, side.position_id)
                 if position is None:
                     continue
-                claim = safe_text(side.claim, position.evidence) or position.claim
+                claim = shorten(safe_text(side.claim, position.evidence) or position.claim, 110)
                 sides.append((self.book.name(position.party_id, lang), claim, position.source))
             if len({s[0] for s in sides}) >= 2:
                 draft.disputes.append((safe_text(dispute.topic), sides))
@@ -189,8 +191,8 @@ class LLMComposer:
                 dropped = 1
             else:
                 quote = found[1]
-        claim = safe_text(raw.claim, p.evidence)
-        translation = safe_text(raw.translation, p.evidence)
+        claim = shorten(safe_text(raw.claim, p.evidence), CLAIM_MAX)
+        translation = shorten(safe_text(raw.translation, p.evidence), CLAIM_MAX)
         if quote and translation and p.lang != lang:
             claim = f"{claim} [{translation}]".strip()
         if not claim and not quote:
