@@ -1,0 +1,197 @@
+"""Slack front-end (slack-bolt AsyncApp): commands, mentions and DMs -> IncomingMessage.
+
+Socket Mode by default (SLACK_APP_TOKEN); HTTP mode verifies Slack's signature and refuses
+stale timestamps (Bolt's request verification). Slash commands are acknowledged at once and
+answered after; mentions are answered in the question's thread; a retried event (same
+event_id) is handled once.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import OrderedDict
+from typing import Any
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.app.async_app import AsyncApp
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.common import SentTags, require_secret
+from bot.adapters.slack_send import SlackSender, post_reply
+from bot.commands import CommandCore, IncomingMessage
+from bot.render.slack import render_slack
+from bot.richtext import Reply
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+PLATFORM = "slack"
+UMBRELLA = {"/briefbot", "/brief-bot"}  # "/briefbot brief en" == "/brief en"
+_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+
+
+def clean_text(text: str, bot_user_id: str | None) -> str:
+    """The user's text without the bot's mention, with Slack's escapes undone."""
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    text = re.sub(r"<(https?://[^|>]+)(?:\|[^>]*)?>", r"\1", text)
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return " ".join(text.split())
+
+
+class SeenEvents:
+    """The last ``size`` event ids, so a redelivered event is processed once."""
+
+    def __init__(self, size: int = 5000) -> None:
+        self.size = size
+        self._ids: OrderedDict[str, None] = OrderedDict()
+
+    def first_time(self, event_id: str) -> bool:
+        if event_id in self._ids:
+            return False
+        self._ids[event_id] = None
+        if len(self._ids) > self.size:
+            self._ids.popitem(last=False)
+        return True
+
+
+class SlackBot:
+    """One Slack app, started in the caller's event loop (Socket Mode or HTTP)."""
+
+    def __init__(self, settings: Settings, core: CommandCore, *, host: str = "0.0.0.0") -> None:
+        self.settings = settings
+        self.core = core
+        self.mode = settings.slack_mode
+        self.host = host
+        token = require_secret(settings, "SLACK_BOT_TOKEN")
+        self.app_token = (
+            require_secret(settings, "SLACK_APP_TOKEN") if self.mode == "socket" else ""
+        )
+        secret = require_secret(settings, "SLACK_SIGNING_SECRET") if self.mode == "http" else None
+        self.client = AsyncWebClient(token=token, base_url=settings.slack_api_url)
+        self.app = AsyncApp(
+            client=self.client,
+            signing_secret=secret or "socket-mode",
+            request_verification_enabled=self.mode == "http",
+        )
+        self.tags = SentTags(core.bot.db, PLATFORM)
+        self.sender = SlackSender(self.client, self.tags)
+        self.seen = SeenEvents()
+        self.app.middleware(self._dedupe)
+        self.app.command(re.compile(r"^/.+"))(self._on_command)
+        self.app.event("app_mention")(self._on_mention)
+        self.app.event("message")(self._on_message)
+        self._runner: web.AppRunner | None = None
+        self._socket: AsyncSocketModeHandler | None = None
+        self.port = 0
+
+    # listeners --------------------------------------------------------------
+    async def _dedupe(self, body: dict[str, Any], next: Any) -> BoltResponse | None:
+        event_id = body.get("event_id") if isinstance(body, dict) else None
+        if event_id and not self.seen.first_time(str(event_id)):
+            return BoltResponse(status=200, body="")
+        await next()
+        return None
+
+    async def _on_command(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
+        await ack()  # within Slack's 3 seconds; the work comes after
+        command, text = str(body.get("command", "")), str(body.get("text", "")).strip()
+        line = ("/" + text if text else "/help") if command in UMBRELLA else f"{command} {text}"
+        channel = str(body.get("channel_id", ""))
+        incoming = IncomingMessage(
+            platform=PLATFORM,
+            chat_id=channel,
+            user_id=str(body.get("user_id", "")),
+            text=line.strip(),
+            is_private=channel.startswith("D") or body.get("channel_name") == "directmessage",
+            mentions_bot=True,
+        )
+        for reply in await self.core.handle(incoming):
+            try:
+                await post_reply(self.client, channel, reply, self.tags)
+            except SlackApiError as exc:  # e.g. not_in_channel: answer through response_url
+                log.info("posting to %s failed (%s): using response_url", channel, exc)
+                await self._respond(respond, reply)
+
+    @staticmethod
+    async def _respond(respond: Any, reply: Reply) -> None:
+        for message in render_slack(reply):
+            await respond(
+                text=message["text"],
+                blocks=message["blocks"],
+                response_type="in_channel",
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+
+    async def _on_mention(self, event: dict[str, Any], context: Any) -> None:
+        channel = str(event.get("channel", ""))
+        thread = event.get("thread_ts")
+        tag = await self.tags.lookup(channel, str(thread)) if thread else None
+        await self._answer(event, context, tag=tag, thread=str(thread or event.get("ts", "")))
+
+    async def _on_message(self, event: dict[str, Any], context: Any) -> None:
+        if event.get("subtype") or event.get("bot_id"):
+            return
+        channel = str(event.get("channel", ""))
+        bot_user = context.get("bot_user_id")
+        if event.get("channel_type") == "im":
+            await self._answer(event, context, private=True, thread=event.get("thread_ts"))
+            return
+        if bot_user and f"<@{bot_user}" in str(event.get("text", "")):
+            return  # the app_mention event answers it
+        thread = event.get("thread_ts")
+        tag = await self.tags.lookup(channel, str(thread)) if thread else None
+        if tag is not None:  # a reply in the thread of one of our digests or answers
+            await self._answer(event, context, tag=tag, thread=str(thread))
+
+    async def _answer(
+        self,
+        event: dict[str, Any],
+        context: Any,
+        *,
+        tag: str | None = None,
+        thread: str | None = None,
+        private: bool = False,
+    ) -> None:
+        channel = str(event.get("channel", ""))
+        incoming = IncomingMessage(
+            platform=PLATFORM,
+            chat_id=channel,
+            user_id=str(event.get("user", "")),
+            text=clean_text(str(event.get("text", "")), context.get("bot_user_id")),
+            reply_to_tag=tag,
+            is_private=private,
+            mentions_bot=True,
+        )
+        for reply in await self.core.handle(incoming):
+            await post_reply(self.client, channel, reply, self.tags, thread_ts=thread)
+
+    # lifecycle ----------------------------------------------------------------
+    async def start(self) -> None:
+        if self.mode == "socket":
+            self._socket = AsyncSocketModeHandler(self.app, self.app_token)
+            await self._socket.connect_async()
+            return
+        server = web.Application()
+        server.router.add_post("/slack/events", self._http)
+        server.router.add_post("/slack/commands", self._http)
+        self._runner = web.AppRunner(server, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.settings.slack_port)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def _http(self, request: web.Request) -> web.Response:
+        bolt_response = await self.app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(bolt_response)
+
+    async def stop(self) -> None:
+        if self._socket is not None:
+            await self._socket.close_async()
+        if self._runner is not None:
+            await self._runner.cleanup()

@@ -1,0 +1,233 @@
+"""A real Bolt AsyncApp against the fake Slack API: signed HTTP requests and Socket Mode."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import aiohttp
+import pytest
+
+from bot.adapters.slack import SlackBot
+from bot.app import build_bot
+from bot.commands import CommandCore
+from bot.models import Lang
+from bot.richtext import Reply, text_reply
+from tests.chat.conftest import chat_settings, ingest_articles, write_articles
+from tests.fakes.slack_api import FakeSlack, sign
+
+SECRET = "s3cret-signing"
+
+
+class Env:
+    def __init__(self, fake: FakeSlack, slack: SlackBot, asked: list[tuple[Any, ...]]) -> None:
+        self.fake, self.slack, self.asked = fake, slack, asked
+        self.url = f"http://127.0.0.1:{slack.port}/slack/events"
+
+    async def post(self, body: str, content_type: str, **headers: str) -> aiohttp.ClientResponse:
+        signed = {**sign(SECRET, body), "Content-Type": content_type, **headers}
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(self.url, data=body.encode(), headers=signed) as resp,
+        ):
+            await resp.read()
+            return resp
+
+    async def command(self, command: str, text: str, channel: str = "C1", user: str = "U1") -> int:
+        body = urlencode(
+            {
+                "command": command,
+                "text": text,
+                "channel_id": channel,
+                "channel_name": "general",
+                "user_id": user,
+                "team_id": "T1",
+                "response_url": self.fake.response_url(),
+                "trigger_id": "t1",
+            }
+        )
+        start = time.monotonic()
+        resp = await self.post(body, "application/x-www-form-urlencoded")
+        assert time.monotonic() - start < 3  # acknowledged within Slack's 3 seconds
+        return resp.status
+
+    async def event(self, event: dict[str, Any], event_id: str, **headers: str) -> int:
+        body = json.dumps(
+            {
+                "type": "event_callback",
+                "team_id": "T1",
+                "api_app_id": "A1",
+                "event_id": event_id,
+                "event_time": int(time.time()),
+                "event": event,
+                "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
+            }
+        )
+        return (await self.post(body, "application/json", **headers)).status
+
+    def texts(self) -> list[str]:
+        return [b["text"]["text"] for p in self.fake.posted for b in _blocks(p)]
+
+
+def _blocks(posted: dict[str, Any]) -> list[dict[str, Any]]:
+    blocks = posted.get("blocks") or []
+    return json.loads(blocks) if isinstance(blocks, str) else list(blocks)
+
+
+def _asker(asked: list[tuple[Any, ...]]) -> Any:
+    def asker(q: str, lang: Lang, platform: str, chat_id: str, tag: str | None) -> Reply:
+        asked.append((q, lang, platform, chat_id, tag))
+        return text_reply(f"answer <!channel> & {q}")
+
+    return asker
+
+
+async def _make(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> tuple[Any, ...]:
+    fake = FakeSlack()
+    await fake.start()
+    monkeypatch.setenv("SLACK_BOT_TOKEN", fake.token)
+    monkeypatch.setenv("SLACK_APP_TOKEN", fake.app_token)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", SECRET)
+    settings = chat_settings(tmp_path, slack_api_url=fake.api_url, slack_mode=mode, slack_port=0)
+    briefbot = build_bot(settings)
+    ingest_articles(briefbot, write_articles(tmp_path / "a"))
+    asked: list[tuple[Any, ...]] = []
+    slack = SlackBot(settings, CommandCore(briefbot, asker=_asker(asked)), host="127.0.0.1")
+    await slack.start()
+    return fake, slack, asked, briefbot
+
+
+@pytest.fixture
+async def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Env]:
+    fake, slack, asked, briefbot = await _make(tmp_path, monkeypatch, "http")
+    yield Env(fake, slack, asked)
+    await slack.stop()
+    await fake.stop()
+    briefbot.db.close()
+
+
+async def test_slash_commands_answered_after_ack(env: Env) -> None:
+    assert await env.command("/brief", "en") == 200
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 1)
+    digest = env.fake.posted[0]
+    assert digest["channel"] == "C1" and digest["unfurl_links"] is False
+    assert "Briefing," in env.texts()[0]
+    assert await env.command("/briefbot", "positions RU") == 200
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 2)
+    assert "*Russie (RU)" in env.texts()[-1]
+    await env.command("/addsource", "https://x.example/rss", user="U1")
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 3)
+    assert "administrateurs" in env.texts()[-1]
+    await env.command("/subscribe", "07:00 Mars/Olympus")
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 4)
+    assert "Fuseau horaire inconnu" in env.texts()[-1]
+    env.fake.not_in_channel.add("C2")
+    await env.command("/status", "", channel="C2")
+    await env.fake.wait_for(lambda: len(env.fake.responses) == 1)
+    assert env.fake.responses[0]["response_type"] == "in_channel"
+
+
+async def test_mention_answered_in_thread_and_thread_reply_is_followup(env: Env) -> None:
+    event = {"type": "app_mention", "user": "U1", "channel": "C1", "ts": "100.1"}
+    assert await env.event({**event, "text": "<@UBOT> que dit <Kiev> ?"}, "Ev1") == 200
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 1)
+    answer = env.fake.posted[0]
+    assert answer["thread_ts"] == "100.1"
+    assert env.asked == [("que dit <Kiev> ?", "fr", "slack", "C1", None)]
+    text = env.texts()[0]
+    assert "<!channel>" not in text and "&lt;!channel&gt; &amp;" in text
+    await env.command("/brief", "")
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 2)
+    digest_ts = env.fake.posted[1]["ts"]
+    reply = {"type": "message", "channel_type": "channel", "user": "U2", "channel": "C1"}
+    reply |= {"ts": "200.1", "thread_ts": digest_ts, "text": "pourquoi ?"}
+    await env.event(reply, "Ev2")
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 3)
+    assert env.asked[-1] == ("pourquoi ?", "fr", "slack", "C1", "digest:1,2")
+    assert env.fake.posted[2]["thread_ts"] == digest_ts
+    chatter = {"type": "message", "channel_type": "channel", "user": "U2", "channel": "C1"}
+    await env.event({**chatter, "ts": "300.1", "text": "hello all"}, "Ev3")
+    dm = {"type": "message", "channel_type": "im", "user": "U3", "channel": "D1", "ts": "1.0"}
+    await env.event({**dm, "text": "une question"}, "Ev4")
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 4)
+    assert env.asked[-1] == ("une question", "fr", "slack", "D1", None)
+    assert "hello all" not in [a[0] for a in env.asked]
+
+
+async def test_retried_event_is_handled_once(env: Env) -> None:
+    event = {
+        "type": "app_mention",
+        "user": "U1",
+        "channel": "C1",
+        "ts": "5.5",
+        "text": "<@UBOT> hi",
+    }
+    assert await env.event(event, "EvDup") == 200
+    assert await env.event(event, "EvDup", **{"X-Slack-Retry-Num": "1"}) == 200
+    await env.fake.wait_for(lambda: len(env.fake.posted) >= 1)
+    await env.command("/status", "")  # processed after the retry: a sequence point
+    await env.fake.wait_for(lambda: len(env.fake.posted) >= 2)
+    assert len(env.asked) == 1
+
+
+async def test_bad_signature_and_stale_timestamp_refused(env: Env) -> None:
+    body = urlencode({"command": "/status", "text": "", "channel_id": "C1", "user_id": "U1"})
+    headers = {**sign(SECRET, body), "Content-Type": "application/x-www-form-urlencoded"}
+    headers["X-Slack-Signature"] = "v0=" + "0" * 64
+    stale = {**sign(SECRET, body, int(time.time()) - 600)}
+    stale["Content-Type"] = "application/x-www-form-urlencoded"
+    async with aiohttp.ClientSession() as session:
+        async with session.post(env.url, data=body, headers=headers) as resp:
+            assert resp.status == 401
+        async with session.post(env.url, data=body, headers=stale) as resp:
+            assert resp.status == 401
+    assert env.fake.posted == []
+
+
+async def test_socket_mode_command_and_mention(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake, slack, asked, briefbot = await _make(tmp_path, monkeypatch, "socket")
+    try:
+        await fake.socket_send(
+            {
+                "envelope_id": "env-1",
+                "type": "slash_commands",
+                "accepts_response_payload": True,
+                "payload": {
+                    "command": "/status",
+                    "text": "",
+                    "channel_id": "C1",
+                    "user_id": "U1",
+                    "team_id": "T1",
+                    "response_url": fake.response_url(),
+                },
+            }
+        )
+        await fake.wait_for(lambda: "env-1" in fake.acks and len(fake.posted) == 1)
+        assert "Articles stockés : 2" in json.dumps(fake.posted[0], ensure_ascii=False)
+        event = {"type": "app_mention", "user": "U1", "channel": "C1", "ts": "9.9"}
+        await fake.socket_send(
+            {
+                "envelope_id": "env-2",
+                "type": "events_api",
+                "payload": {
+                    "type": "event_callback",
+                    "team_id": "T1",
+                    "event_id": "EvS1",
+                    "event": {**event, "text": "<@UBOT> et Moscou ?"},
+                    "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
+                },
+            }
+        )
+        await fake.wait_for(lambda: "env-2" in fake.acks and len(fake.posted) == 2)
+        assert fake.posted[1]["thread_ts"] == "9.9"
+        assert asked == [("et Moscou ?", "fr", "slack", "C1", None)]
+    finally:
+        await slack.stop()
+        await fake.stop()
+        briefbot.db.close()

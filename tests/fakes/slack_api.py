@@ -1,0 +1,145 @@
+"""A fake Slack Web API (aiohttp on 127.0.0.1, ephemeral port) with a Socket Mode WebSocket.
+
+Methods: auth.test, chat.postMessage, chat.postEphemeral, apps.connections.open (returns the
+URL of this server's WebSocket), plus ``/response/<id>`` for slash commands' response_url.
+Tests push Socket Mode envelopes with ``socket_send`` and wait for their acks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import hmac
+import json
+import time
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+BOT_USER = "UBOT"
+
+
+def sign(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]:
+    """Slack's v0 request signature headers for ``body``."""
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
+    return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": f"v0={digest}"}
+
+
+class FakeSlack:
+    def __init__(self, *, token: str = "xoxb-test", app_token: str = "xapp-test") -> None:
+        self.token = token
+        self.app_token = app_token
+        self.posted: list[dict[str, Any]] = []
+        self.ephemeral: list[dict[str, Any]] = []
+        self.responses: list[dict[str, Any]] = []  # bodies posted to response_url
+        self.not_in_channel: set[str] = set()
+        self.acks: dict[str, dict[str, Any]] = {}
+        self._ts = 1_700_000_000.0
+        self._changed = asyncio.Event()
+        self._ws: web.WebSocketResponse | None = None
+        self._ws_ready = asyncio.Event()
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    async def start(self) -> str:
+        app = web.Application()
+        app.router.add_post("/api/{method}", self._api)
+        app.router.add_post("/response/{id}", self._response_url)
+        app.router.add_get("/ws", self._socket)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return self.api_url
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, n: int = 1) -> str:
+        return f"http://127.0.0.1:{self.port}/response/{n}"
+
+    async def stop(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def wait_for(self, check: Any, timeout: float = 10.0) -> None:
+        """Wait until ``check()`` is true."""
+        deadline = time.monotonic() + timeout
+        while not check():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("condition not met")
+            self._changed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(), min(left, 0.2))
+
+    def _notify(self) -> None:
+        self._changed.set()
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        if request.content_type == "application/json":
+            return dict(await request.json())
+        return dict(await request.post()) if request.can_read_body else {}
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        params = await self._params(request)
+        auth = request.headers.get("Authorization", "")
+        if method == "apps.connections.open":
+            if auth != f"Bearer {self.app_token}":
+                return web.json_response({"ok": False, "error": "invalid_auth"})
+            return web.json_response({"ok": True, "url": f"ws://127.0.0.1:{self.port}/ws"})
+        if auth != f"Bearer {self.token}":
+            return web.json_response({"ok": False, "error": "invalid_auth"})
+        if method == "auth.test":
+            return web.json_response(
+                {
+                    "ok": True,
+                    "user_id": BOT_USER,
+                    "bot_id": "BBOT",
+                    "team_id": "T1",
+                    "user": "briefbot",
+                }
+            )
+        if method in ("chat.postMessage", "chat.postEphemeral"):
+            channel = str(params.get("channel", ""))
+            if channel in self.not_in_channel:
+                return web.json_response({"ok": False, "error": "not_in_channel"})
+            self._ts += 1
+            ts = f"{self._ts:.6f}"
+            record = {**params, "ts": ts}
+            (self.posted if method == "chat.postMessage" else self.ephemeral).append(record)
+            self._notify()
+            return web.json_response({"ok": True, "channel": channel, "ts": ts, "message": record})
+        return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        self.responses.append(await request.json())
+        self._notify()
+        return web.Response(text="ok")
+
+    # Socket Mode ------------------------------------------------------------
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        self._ws = ws
+        await ws.send_str(json.dumps({"type": "hello", "num_connections": 1}))
+        self._ws_ready.set()
+        async for message in ws:
+            if message.type == WSMsgType.TEXT:
+                data = json.loads(message.data)
+                if "envelope_id" in data:
+                    self.acks[data["envelope_id"]] = data
+                    self._notify()
+        return ws
+
+    async def socket_send(self, envelope: dict[str, Any]) -> None:
+        await asyncio.wait_for(self._ws_ready.wait(), 10)
+        assert self._ws is not None
+        await self._ws.send_str(json.dumps(envelope))
