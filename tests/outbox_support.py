@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from telegram import Bot
 from telegram.constants import ParseMode
@@ -30,12 +30,14 @@ from bot.delivery import SendOutcome
 from bot.models import Article, Briefing, BriefingItem, Lang, PartySection, Position
 from bot.render.telegram import render_telegram
 from bot.richtext import Reply
-from bot.service import BriefBot
 from bot.settings import Settings
 from bot.store import Database
 from bot.store import articles as article_store
 from bot.store.meta import utcnow
 from tests.fakes.telegram_api import FakeTelegram, RateLimits
+
+if TYPE_CHECKING:
+    from bot.service import BriefBot
 
 TOKEN = "123456:TEST-token"
 
@@ -117,6 +119,8 @@ class ListComposer:
 
 
 def make_bot(db: Database, settings: Settings) -> BriefBot:
+    from bot.service import BriefBot
+
     return BriefBot(settings, db, cast(PartyBook, None), [LineExtractor()], [ListComposer()])
 
 
@@ -164,3 +168,25 @@ def run_server_thread(fake: FakeTelegram) -> Iterator[tuple[str, asyncio.Abstrac
 
 
 __all__ = ["TOKEN", "FakeTelegram", "PtbTelegramSender", "RateLimits", "add_article", "make_bot"]
+
+
+def queue_digests(
+    db: Database, chat_ids: list[int], *, key: str = "d1", text: str = "Digest"
+) -> None:
+    """One stored digest and one pending outbox row per chat (as the digest job would)."""
+    from bot.schedule.content import store_digest
+    from bot.schedule.outbox import enqueue
+
+    reply = Reply().add(text)
+    now = utcnow()
+    with db.engine.begin() as conn:
+        store_digest(conn, "content-1", lang="en", reply=reply, article_ids=[])
+        for chat in chat_ids:
+            enqueue(
+                conn,
+                platform="telegram",
+                chat_id=str(chat),
+                digest_key=key,
+                content_key="content-1",
+                now=now,
+            )

@@ -1,0 +1,159 @@
+"""The sender loop against the fake Telegram Bot API through the real PTB ``telegram.Bot``."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from aiohttp import web
+
+from bot.delivery import SendOutcome
+from bot.richtext import Reply
+from bot.schedule import outbox as ob
+from bot.schedule.pacing import ChatGate, EvenPacer, Pacing
+from bot.schedule.sender import OutboxWorker
+from bot.store import Database
+from bot.store import chats as chat_store
+from bot.store.digest_tables import outbox
+from tests.outbox_support import FakeTelegram, PtbTelegramSender, RateLimits, queue_digests
+
+
+class ThrottlingTelegram(FakeTelegram):
+    """Answers 429 (retry_after) to the first message for the chats in ``throttle``."""
+
+    def __init__(self, throttle: dict[int, int], **kw: Any) -> None:
+        super().__init__(**kw)
+        self.throttle = dict(throttle)
+        self.sent_at: dict[int, float] = {}
+
+    async def _m_sendmessage(self, params: dict[str, Any]) -> web.Response:
+        chat = int(params["chat_id"])
+        if chat in self.throttle:
+            return self._too_many(self.throttle.pop(chat))
+        response = await super()._m_sendmessage(params)
+        if response.status == 200:
+            self.sent_at[chat] = time.monotonic()
+        return response
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[ThrottlingTelegram]:
+    server = ThrottlingTelegram({3: 1}, limits=RateLimits())
+    server.blocked_chats = {5}
+    await server.start()
+    yield server
+    await server.stop()
+
+
+async def test_fan_out_429_for_one_chat_and_blocked_chat(
+    sqlite_db: Database, fake: ThrottlingTelegram
+) -> None:
+    chats = list(range(1, 11))
+    for chat in chats:
+        chat_store.ensure_chat(sqlite_db, "telegram", str(chat), is_private=True)
+    queue_digests(sqlite_db, chats)
+    sender = PtbTelegramSender(fake.base_url)
+    worker = OutboxWorker(sqlite_db, {"telegram": sender}, idle_poll=0.05)
+    started = time.monotonic()
+    try:
+        await worker.drain(timeout=20)
+    finally:
+        await sender.close()
+    # every chat but the blocked one got exactly one message
+    assert fake.stats.per_chat == {c: 1 for c in chats if c != 5}
+    # the 429 delayed only chat 3: the others were all delivered before it
+    others = [fake.sent_at[c] for c in chats if c not in (3, 5)]
+    assert max(others) < fake.sent_at[3]
+    assert fake.sent_at[3] - started >= 1.0
+    assert max(others) - started < 1.0
+    assert worker.stats.rate_limited == 1
+    # the chat that blocked the bot is inactive and its digest not retried
+    assert chat_store.get_chat(sqlite_db, "telegram", "5").active is False  # type: ignore[union-attr]
+    with sqlite_db.engine.connect() as conn:
+        states = dict(conn.execute(sa.select(outbox.c.chat_id, outbox.c.state)).all())
+    assert states.pop("5") == "blocked"
+    assert set(states.values()) == {"sent"}
+    assert fake.stats.calls["sendMessage"] == 11  # 9 + one 429 + one 403
+
+
+class FailingSender:
+    platform = "telegram"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def send(self, chat_id: str, reply: Reply) -> SendOutcome:
+        self.calls += 1
+        return SendOutcome(ok=False, error="HTTP 502")
+
+
+async def test_errors_back_off_and_stop_after_max_attempts(sqlite_db: Database) -> None:
+    queue_digests(sqlite_db, [1])
+    sender = FailingSender()
+    worker = OutboxWorker(
+        sqlite_db, {"telegram": sender}, max_attempts=3, backoff_base=0.05, idle_poll=0.02
+    )
+    await worker.drain(timeout=10)
+    assert sender.calls == 3
+    with sqlite_db.engine.connect() as conn:
+        row = conn.execute(sa.select(outbox.c.state, outbox.c.attempts, outbox.c.last_error)).one()
+    assert tuple(row) == ("failed", 3, "HTTP 502")
+
+
+async def test_stale_sending_row_is_retried_only_after_its_lease(sqlite_db: Database) -> None:
+    queue_digests(sqlite_db, [1])
+    from datetime import timedelta
+
+    from bot.store.meta import utcnow
+
+    now = utcnow()
+    lease = timedelta(seconds=30)
+    (row,) = ob.claim(sqlite_db, "dead", now=now, lease=lease, limit=10, platforms=["telegram"])
+    assert ob.mark_sending(sqlite_db, row.id, "dead", now=now, lease=lease)
+    # the "dead" worker never finishes; another worker sees nothing until the lease expires
+    assert (
+        ob.claim(
+            sqlite_db, "w2", now=now + lease / 2, lease=lease, limit=10, platforms=["telegram"]
+        )
+        == []
+    )
+    (again,) = ob.claim(
+        sqlite_db, "w2", now=now + lease * 2, lease=lease, limit=10, platforms=["telegram"]
+    )
+    assert again.id == row.id and again.attempts == 1
+
+
+def test_even_pacer_never_puts_30_sends_in_a_rolling_second() -> None:
+    clock = [0.0]
+    pacer = EvenPacer(28.5, clock=lambda: clock[0])
+    starts = []
+    for _ in range(300):  # everyone asks at once; each start is now + its wait
+        starts.append(clock[0] + pacer.reserve())
+    gaps = [b - a for a, b in itertools.pairwise(starts)]
+    assert min(gaps) == pytest.approx(1 / 28.5)
+    worst = max(sum(1 for s in starts if t <= s < t + 1.0) for t in starts)
+    assert worst <= 29
+
+
+def test_chat_gate_paces_chats_groups_and_429_holds() -> None:
+    clock = [100.0]
+    gate = ChatGate(Pacing(28.5, 1.0, 3.0), "telegram", clock=lambda: clock[0])
+    gate.sent("42")
+    gate.sent("-100")
+    assert gate.wait_for("42") == pytest.approx(1.0)
+    assert gate.wait_for("-100") == pytest.approx(3.0)  # 20 per minute in groups
+    gate.hold("7", 5)
+    assert gate.wait_for("7") == pytest.approx(5.0) and gate.wait_for("8") == 0
+    clock[0] += 10
+    gate.forget_idle()
+    assert gate.wait_for("7") == 0
+
+
+async def test_drain_on_an_empty_outbox_returns(sqlite_db: Database) -> None:
+    worker = OutboxWorker(sqlite_db, {"telegram": FailingSender()})
+    await asyncio.wait_for(worker.drain(), 5)
