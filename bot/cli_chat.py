@@ -1,0 +1,46 @@
+"""CLI commands for the chat front-ends: ``briefbot chat`` and ``briefbot run telegram|slack|all``."""
+
+from __future__ import annotations
+
+import asyncio
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+
+class Platform(StrEnum):
+    telegram = "telegram"
+    slack = "slack"
+    all = "all"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("chat")
+    def chat_cmd() -> None:
+        """Talk to the bot in this terminal: the same commands as on Telegram and Slack."""
+        from bot import cli
+        from bot.adapters.console import run_console
+        from bot.commands import CommandCore
+
+        core = CommandCore(cli.bot())
+        history = cli.settings().data_dir / "chat_history"
+        asyncio.run(run_console(core, history=history))
+
+    @app.command("run")
+    def run_cmd(
+        platform: Annotated[
+            Platform, typer.Argument(help="Which bot to run: telegram, slack or all.")
+        ],
+    ) -> None:
+        """Run the Telegram and/or Slack bot until interrupted."""
+        from bot import cli
+        from bot.adapters.common import MissingSecret
+        from bot.runner import PLATFORMS, run
+
+        platforms = list(PLATFORMS) if platform is Platform.all else [platform.value]
+        try:
+            asyncio.run(run(platforms, cli.settings(), briefbot=cli.bot()))
+        except MissingSecret as exc:
+            cli.err.print(f"Cannot start: {exc}.", highlight=False)
+            raise typer.Exit(2) from None

@@ -1,0 +1,113 @@
+"""Runs the chat bots (Telegram, Slack or both) in one asyncio loop, with extra tasks.
+
+The scheduler hooks in here: ``run(platforms, settings, extra_tasks=[my_task])`` calls each
+``my_task(context)`` once every bot is started; ``context.senders`` holds one
+``bot.delivery.Sender`` per platform and ``context.core.subscription_hooks`` takes callbacks
+for /subscribe and /unsubscribe. Everything stops when ``context.stop`` is set (SIGINT/SIGTERM).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from bot.commands import Asker, CommandCore, SubscriptionHook
+from bot.delivery import Sender
+from bot.service import BriefBot
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+PLATFORMS = ("telegram", "slack")
+
+
+class Front(Protocol):
+    @property
+    def sender(self) -> Sender: ...
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+@dataclass
+class RunContext:
+    settings: Settings
+    briefbot: BriefBot
+    core: CommandCore
+    senders: dict[str, Sender] = field(default_factory=dict)
+    stop: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+ExtraTask = Callable[[RunContext], Awaitable[None]]
+
+
+def make_fronts(platforms: Sequence[str], settings: Settings, core: CommandCore) -> list[Front]:
+    """Build every front first, so a missing token fails before anything starts."""
+    fronts: list[Front] = []
+    for platform in platforms:
+        if platform == "telegram":
+            from bot.adapters.telegram import TelegramBot
+
+            fronts.append(TelegramBot(settings, core))
+        elif platform == "slack":
+            from bot.adapters.slack import SlackBot
+
+            fronts.append(SlackBot(settings, core))
+        else:
+            raise ValueError(f"unknown platform {platform!r}: use {', '.join(PLATFORMS)}")
+    return fronts
+
+
+async def run(
+    platforms: Sequence[str],
+    settings: Settings,
+    extra_tasks: Sequence[ExtraTask] = (),
+    *,
+    briefbot: BriefBot | None = None,
+    asker: Asker | None = None,
+    on_subscription_change: SubscriptionHook | None = None,
+    context_ready: Callable[[RunContext], None] | None = None,
+) -> None:
+    """Start the bots for ``platforms``, run ``extra_tasks``, and stop cleanly on signal."""
+    if briefbot is None:
+        from bot.app import build_bot
+
+        briefbot = await asyncio.to_thread(build_bot, settings)
+    core = CommandCore(briefbot, asker=asker, on_subscription_change=on_subscription_change)
+    fronts = make_fronts(platforms, settings, core)
+    context = RunContext(settings, briefbot, core)
+    context.senders = {p: f.sender for p, f in zip(platforms, fronts, strict=True)}
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(sig, context.stop.set)
+    started: list[Front] = []
+    tasks: list[asyncio.Task[None]] = []
+    try:
+        for front in fronts:
+            await front.start()
+            started.append(front)
+        log.info("running: %s", ", ".join(platforms))
+        tasks = [asyncio.ensure_future(task(context)) for task in extra_tasks]
+        if context_ready is not None:
+            context_ready(context)
+        await context.stop.wait()
+    finally:
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        for front in reversed(started):
+            try:
+                await front.stop()
+            except Exception:
+                log.exception("stopping %s failed", type(front).__name__)
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.remove_signal_handler(sig)
