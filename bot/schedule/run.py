@@ -145,3 +145,46 @@ async def run_sender_loop(
     worker = OutboxWorker(db, senders, **worker_options)
     await worker.run(stop)
     return worker
+
+
+async def schedule_task(context: Any) -> None:
+    """An ``extra_task`` for ``bot.runner.run``: ``run(platforms, settings,
+    extra_tasks=[schedule_task])`` starts the scheduler (when this process leads) and the
+    sender loop with the fronts' senders, hooks /subscribe and /unsubscribe, and stops them
+    cleanly when the runner stops (set ``context.stop``, or cancellation)."""
+    handle = await start_scheduler(context.briefbot, context.senders)
+    context.core.subscription_hooks.append(jobs.on_subscription_change)
+    try:
+        await context.stop.wait()
+    finally:
+        await asyncio.shield(handle.stop())
+
+
+def build_senders(settings: Any, db: Database, platforms: list[str]) -> dict[str, Sender]:
+    """Senders for a sender-only process (``briefbot worker``), from the settings' tokens."""
+    from bot.adapters.common import SentTags
+
+    senders: dict[str, Sender] = {}
+    secrets = settings.secrets
+    if "telegram" in platforms and secrets.telegram_bot_token is not None:
+        from telegram import Bot
+        from telegram.request import HTTPXRequest
+
+        from bot.adapters.telegram_send import TelegramSender
+
+        bot = Bot(
+            secrets.telegram_bot_token.get_secret_value(),
+            base_url=settings.telegram_base_url,
+            request=HTTPXRequest(connection_pool_size=16),
+        )
+        senders["telegram"] = TelegramSender(bot, SentTags(db, "telegram"))
+    if "slack" in platforms and secrets.slack_bot_token is not None:
+        from slack_sdk.web.async_client import AsyncWebClient
+
+        from bot.adapters.slack_send import SlackSender
+
+        client = AsyncWebClient(
+            token=secrets.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url
+        )
+        senders["slack"] = SlackSender(client, SentTags(db, "slack"))
+    return senders
