@@ -42,27 +42,9 @@ def write_articles(folder: Path, articles: dict[str, str] = ARTICLES) -> list[st
 
 
 def ingest_articles(bot: BriefBot, paths: list[str]) -> None:
-    """Ingest through the real pipeline; store directly only if the pipeline fails outright."""
+    """Ingest through the real pipeline; every file must be read."""
     report = bot.ingest(paths)
-    if report.ok_count == len(paths):
-        return
-    # TEMPORARY: bot/ingest/dedupe.py fails with the installed datasketch ("scheme must be
-    # specified"); store the files directly so the chat tests do not depend on that bug.
-    import hashlib
-
-    from bot.models import Article
-    from bot.store import articles as store
-
-    for path in paths:
-        text = Path(path).read_text(encoding="utf-8")
-        article = Article(
-            text=text,
-            title=text.splitlines()[0],
-            path=path,
-            lang="en" if path.endswith("_en.txt") else "fr",
-            content_hash=hashlib.sha256(text.encode()).hexdigest(),
-        )
-        store.insert_article(bot.db, article, canonical_url=None, minhash=None, group_id=None)
+    assert report.ok_count == len(paths), [i.reason for i in report.items if i.status == "error"]
 
 
 def chat_settings(tmp_path: Path, **overrides: object) -> Settings:
