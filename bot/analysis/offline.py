@@ -113,7 +113,7 @@ class OfflineEngine:
         self, article: Article, lang: Lang, sent: _Sentence, speaker: Speaker, cue: Cue | None
     ) -> Position | None:
         evidence = sent.text.strip()
-        if not evidence or not is_grounded(evidence, article.text):
+        if not evidence or not (evidence in article.text or is_grounded(evidence, article.text)):
             return None
         party_id = speaker.party_id or OTHER_PARTY
         quote = quote_text(evidence) or None
@@ -141,7 +141,7 @@ class OfflineEngine:
             source=article.source,
             kind=kind,
             quote=quote,
-            topics=topics_of(evidence),
+            topics=topics_of(claim + " " + evidence),
             published=article.published,
             article_hash=article.content_hash,
             article_id=article.id,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_OPENERS = re.compile('[«“„"]')
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
 _REG_ER = [
     "déclar",
@@ -294,19 +295,15 @@ class Cue:
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of direct quotes, marks included: « », “ ”, and paired straight quotes."""
     spans: list[tuple[int, int]] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        close = _OPEN_CLOSE.get(ch) or ('"' if ch == '"' else None)
-        if close:
-            j = text.find(close, i + 1)
-            if j < 0:
-                spans.append((i, len(text)))
-                break
-            spans.append((i, j + 1))
-            i = j + 1
-        else:
-            i += 1
+    pos = 0
+    while (m := _OPENERS.search(text, pos)) is not None:
+        close = _OPEN_CLOSE.get(m.group(0), '"')
+        j = text.find(close, m.end())
+        if j < 0:
+            spans.append((m.start(), len(text)))
+            break
+        spans.append((m.start(), j + 1))
+        pos = j + 1
     return spans
 
 

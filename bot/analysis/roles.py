@@ -14,6 +14,11 @@ from bot.analysis.gazetteer import Gazetteer
 # (pattern, canonical key); longer offices first so "vice-président" is not read as "président"
 _OFFICES: list[tuple[str, str]] = [
     (r"vice-présidente?s?|vice[- ]presidents?", "vice_president"),
+    (
+        r"vice-(?:premier )?ministres?(?: [\w\-]+)?(?: des affaires étrangères| de la défense)?"
+        r"|deputy (?:foreign |defen[cs]e |prime )?ministers?",
+        "deputy_minister",
+    ),
     (r"premi(?:er|ère)s? ministres?|prime ministers?|PM", "prime_minister"),
     (r"présidente? du conseil(?: italien)?", "prime_minister"),
     (
@@ -39,7 +44,13 @@ _OFFICES: list[tuple[str, str]] = [
     (r"commandant(?: en chef)?s?|commanders?|généra(?:l|ux)|generals?", "commander"),
     (r"chef(?:fe)?s?|dirigeante?s?|leaders?|head|chief", "head"),
     (
-        r"responsables?|officials?|représentante?s?|representatives?|diplomates?|diplomats?"
+        r"analystes?|analysts?|experte?s?|chercheu(?:r|se)s?|researchers?|observat(?:eur|rice)s?"
+        r"|observers?|politologues?|spécialistes?|specialists?|professeure?s?|professors?"
+        r"|historien(?:ne)?s?|historians?|éditorialistes?|commentators?|journalistes?|journalists?",
+        "commentator",
+    ),
+    (
+        r"homologues?|counterparts?|responsables?|officials?|représentante?s?|representatives?|diplomates?|diplomats?"
         r"|délégué(?:e)?s?|delegates?|députée?s?|lawmakers?|sénat(?:eur|rice)s?|senators?"
         r"|gouvern(?:eur|rice)s?|governors?|maires?|mayors?|directeur|directrice|director"
         r"|gendre|son-in-law|haute? représentante?|high representative",
@@ -52,7 +63,14 @@ _OFFICE_RES = [
 ROLE_WORD = "|".join(p for p, _ in _OFFICES)
 ROLE_RE = re.compile(rf"(?<![\w\-])(?:{ROLE_WORD})(?![\w\-])", re.IGNORECASE)
 # keys that may point back to a person ("le président ukrainien" -> the last Ukrainian president)
-PERSON_KEYS = {k for _, k in _OFFICES} - {"official"}
+# a lower-case adjective that may carry a nationality (checked against the gazetteer afterwards)
+NATIONALITY_HINT = re.compile(
+    r"[a-zà-ÿ\-]+(?:ien|ienne|iens|iennes|ais|aise|aises|ain|aine|ains|"
+    r"aines|ois|oise|oises|e|es|c|que|ques|and|ande|ands|andes|ol|ole)"
+)
+PERSON_KEYS = {k for _, k in _OFFICES} - {"official", "commentator"}
+# people described by these speak for no party, whatever their nationality
+NO_PARTY_KEYS = {"commentator"}
 GENERIC_KEYS = {"head"}
 
 DETERMINER = (
@@ -64,7 +82,8 @@ _TITLE_NP = re.compile(
 )
 _POSSESSIVE = re.compile(r"^\s*(?:[A-Z][\w\-.]*\s+){0,2}[A-Z][\w\-.]*['’]s\s+")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:à|au|aux|en|in|at|depuis|from|vers|to|dans)\s+(?:l['’]|la |le )?)$", re.IGNORECASE
+    r"(?:\b(?:à|au|aux|en|in|at|depuis|from|vers|to|dans)\s+(?:l['’]|la |le |a |an |the )?)$",
+    re.IGNORECASE,
 )
 
 
@@ -106,6 +125,8 @@ def infer_party(gaz: Gazetteer, text: str) -> str | None:
     Clues are gazetteer forms (demonyms, countries, capitals, institutions) and known people;
     a place after a locative preposition ("l'ambassadeur à Kiev") is not a clue.
     """
+    if head_office(text) in NO_PARTY_KEYS:
+        return None
     clues: list[tuple[int, str]] = []
     for hit in gaz.party_hits(text):
         if _LOCATIVE.search(text[: hit.start]) and hit.kind in ("name", "alias"):

@@ -268,9 +268,11 @@ def _role_before(text: str, start: int) -> str:
         )
         return roles.strip_determiner(seg[det[-1].start() if det else m.start() :]).strip()
     seg = head[head.rfind(",") + 1 :]
+    last = seg.split()[-1] if seg.split() else ""
     matches = list(roles.ROLE_RE.finditer(seg))
     if not matches or len(seg[matches[-1].start() :].split()) > 8:
         return ""
     if re.search(r"\s(?:et|and)\s", seg[matches[-1].end() :]):
-        return ""
+        # "les négociateurs russe X et ukrainien Y": the office, with the adjective next to Y
+        return f"{matches[-1].group(0)} {last}" if roles.NATIONALITY_HINT.fullmatch(last) else ""
     return seg[matches[-1].start() :].strip()

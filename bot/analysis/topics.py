@@ -165,24 +165,24 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "criminel",
     ),
 }
-_RES = {
-    topic: re.compile(
-        "|".join(
-            r"(?<!\w)" + re.escape(s).replace("'", "['’]")
-            for s in sorted(stems, key=len, reverse=True)
-        ),
-        re.IGNORECASE,
-    )
-    for topic, stems in _STEMS.items()
-}
-assert set(_RES) <= set(TOPICS)
+_TOPIC_OF = {stem.lower(): topic for topic, stems in _STEMS.items() for stem in stems}
+assert set(_STEMS) <= set(TOPICS)
+# one pass over lower-cased text; a stem must start a word
+_ALL = re.compile(
+    r"(?<![\w])(?:" + "|".join(re.escape(s) for s in sorted(_TOPIC_OF, key=len, reverse=True)) + ")"
+)
+
+
+def _stems(text: str) -> list[str]:
+    return _ALL.findall(text.lower().replace("’", "'"))
 
 
 def topics_of(text: str) -> list[str]:
     """Topics whose stems occur in ``text``, in models.TOPICS order."""
-    return [t for t in TOPICS if t in _RES and _RES[t].search(text)]
+    found = {_TOPIC_OF[s] for s in _stems(text)}
+    return [t for t in TOPICS if t in found]
 
 
 def topic_weight(text: str) -> int:
     """How many topic stems occur in ``text`` (a rough measure of substance)."""
-    return sum(len(rx.findall(text)) for rx in _RES.values())
+    return len(_stems(text))

@@ -1,0 +1,99 @@
+"""Offline extraction on English sentences written for these tests (blank English pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_support import about, extract, one
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "speaker"),
+    [
+        (
+            "Ukraine's foreign minister said on Monday that Kyiv would never accept territorial "
+            "concessions.",
+            "UA",
+            "",
+        ),
+        ("A Kremlin spokesman told reporters that the talks had been useful.", "RU", ""),
+        (
+            "The Polish prime minister, Jan Nowak, urged the EU to speed up new sanctions.",
+            "PL",
+            "Jan Nowak",
+        ),
+        (
+            "The Turkish foreign minister, Ali Demir, said Ankara was ready to host another round.",
+            "TR",
+            "Ali Demir",
+        ),
+        ("Kyiv has repeatedly called for a full and unconditional ceasefire.", "UA", ""),
+        ("The White House said the envoy would travel to Moscow next week.", "US", ""),
+        (
+            "NATO Secretary General Mark Rutte warned that Russia was rebuilding its forces.",
+            "NATO",
+            "Mark Rutte",
+        ),
+    ],
+)
+def test_reported_speech_and_party_inference(text: str, party: str, speaker: str) -> None:
+    pos = extract(text, "en")
+    assert [(p.party_id, p.speaker) for p in pos] == [(party, speaker)]
+    assert pos[0].evidence == text
+
+
+def test_direct_quotes_with_name_before_or_after_the_verb() -> None:
+    text = (
+        '"We will not give up an inch of our land," Zelensky said.\n\n'
+        '"The proposals are unacceptable," said Dmitry Peskov, the Kremlin spokesman.'
+    )
+    pos = extract(text, "en")
+    a = one(pos, "inch of our land")
+    assert (a.party_id, a.speaker, a.kind) == ("UA", "Volodymyr Zelensky", "quote")
+    b = one(pos, "unacceptable")
+    assert (b.party_id, b.speaker) == ("RU", "Dmitry Peskov")
+    assert b.quote == "The proposals are unacceptable,"
+
+
+def test_pronoun_and_honorific_resolution() -> None:
+    text = (
+        "US envoy Steve Witkoff met Vladimir Putin in Moscow on Tuesday.\n\n"
+        "Mr Witkoff told reporters the meeting had been productive.\n\n"
+        '"There is still a lot of work to do," he added.'
+    )
+    pos = extract(text, "en")
+    assert one(pos, "productive").speaker == "Steve Witkoff"
+    p = one(pos, "lot of work")
+    assert (p.party_id, p.speaker) == ("US", "Steve Witkoff")
+
+
+def test_according_to_and_title_resolution() -> None:
+    text = (
+        "Ukrainian President Volodymyr Zelensky arrived in Berlin on Sunday.\n\n"
+        "The Ukrainian president insisted that any deal must include security guarantees.\n\n"
+        "Talks will resume in Geneva, according to the Russian foreign ministry."
+    )
+    pos = extract(text, "en")
+    a = one(pos, "security guarantees")
+    assert (a.party_id, a.speaker) == ("UA", "Volodymyr Zelensky")
+    assert "security_guarantees" in a.topics
+    b = one(pos, "resume in Geneva")
+    assert (b.party_id, b.kind) == ("RU", "attributed")
+
+
+def test_no_position_without_attribution() -> None:
+    text = "Heavy fighting continued near Pokrovsk overnight. Several drones were shot down."
+    assert extract(text, "en") == []
+
+
+def test_analyst_goes_to_other() -> None:
+    pos = extract(
+        '"Both sides are exhausted," said John Smith, an analyst at a London think tank.', "en"
+    )
+    assert [(p.party_id, p.speaker) for p in pos] == [("OTHER", "John Smith")]
+    assert about(pos, "exhausted")
+
+
+def test_foreign_analyst_is_not_a_party_speaker() -> None:
+    pos = extract("Russian analyst Pavel Ivanov said the Kremlin was in no hurry to sign.", "en")
+    assert [(p.party_id, p.speaker) for p in pos] == [("OTHER", "Pavel Ivanov")]

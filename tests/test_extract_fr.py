@@ -1,0 +1,199 @@
+"""Offline extraction on French sentences written for these tests (not taken from the corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.textnorm import is_grounded
+from tests.extract_support import about, extract, one
+
+
+def test_postposed_subject_role_and_unknown_appositive_name() -> None:
+    text = (
+        "Les discussions avancent lentement, a déclaré un conseiller du ministre ukrainien de la "
+        "Défense, Oleksandr Petrenko, à l'issue de la réunion.\n\n"
+        "Un accord reste possible d'ici l'été, a-t-il toutefois estimé."
+    )
+    pos = extract(text)
+    first = one(pos, "avancent lentement")
+    assert (first.party_id, first.speaker) == ("UA", "Oleksandr Petrenko")
+    assert first.evidence.startswith("Les discussions") and first.evidence.endswith("réunion.")
+    second = one(pos, "possible d'ici l'été")
+    assert (second.party_id, second.speaker) == ("UA", "Oleksandr Petrenko")
+    assert second.kind == "reported"
+
+
+def test_collaborator_of_a_known_leader_is_not_the_leader() -> None:
+    pos = extract(
+        "Le dialogue progresse, a affirmé un collaborateur du président ukrainien Volodymyr "
+        "Zelensky, Ivan Bondar, lundi soir."
+    )
+    p = one(pos, "dialogue progresse")
+    assert p.party_id == "UA"
+    assert p.speaker == "Ivan Bondar"
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "speaker"),
+    [
+        (
+            "Le ministre turc des Affaires étrangères, Ahmet Yilmaz, a affirmé que son pays était "
+            "prêt à accueillir un sommet.",
+            "TR",
+            "Ahmet Yilmaz",
+        ),
+        (
+            "Après la réunion, le premier ministre polonais, Jan Kowalski, a exhorté les "
+            "Vingt-Sept à accélérer l'aide militaire.",
+            "PL",
+            "Jan Kowalski",
+        ),
+        (
+            "Le porte-parole du ministère ukrainien de la Défense, Petro Hnatenko, a démenti "
+            "toute percée russe.",
+            "UA",
+            "Petro Hnatenko",
+        ),
+        (
+            "La responsable de la politique étrangère de l'UE, Anna Virtanen, a jugé ces "
+            "propositions inacceptables.",
+            "EU",
+            "Anna Virtanen",
+        ),
+        (
+            "Le chancelier allemand Karl Weber a promis de nouvelles livraisons d'armes.",
+            "DE",
+            "Karl Weber",
+        ),
+    ],
+)
+def test_party_from_role_and_nationality_for_unseen_names(
+    text: str, party: str, speaker: str
+) -> None:
+    pos = extract(text)
+    assert len(pos) == 1
+    assert (pos[0].party_id, pos[0].speaker) == (party, speaker)
+    assert pos[0].evidence == text
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Moscou a rejeté mardi toute idée de cessez-le-feu temporaire.", "RU"),
+        ("Kiev réclame le retrait complet des forces d'occupation.", "UA"),
+        ("La Maison-Blanche a indiqué que de nouvelles sanctions étaient à l'étude.", "US"),
+        ("Le Kremlin a démenti ces informations jeudi.", "RU"),
+        ("L'armée ukrainienne a affirmé avoir repoussé plusieurs assauts près de Koupiansk.", "UA"),
+        ("Le ministère russe de la Défense a annoncé la prise d'un village.", "RU"),
+        ("Les alliés européens de Kiev ont réclamé des garanties de sécurité solides.", "EU"),
+        ("Le commandement militaire du sud de l'Ukraine a fait état de violents combats.", "UA"),
+        ("L'Otan a salué la décision des deux pays.", "NATO"),
+    ],
+)
+def test_collective_speakers(text: str, party: str) -> None:
+    pos = extract(text)
+    assert [(p.party_id, p.speaker) for p in pos] == [(party, "")]
+
+
+def test_selon_source_and_relative_selon_laquelle() -> None:
+    pos = extract(
+        "Les frappes ont visé des infrastructures énergétiques, selon le porte-parole de "
+        "l'armée de l'air ukrainienne.\n\n"
+        "Cette affirmation, selon laquelle la ville serait tombée, circule depuis mardi."
+    )
+    assert [p.party_id for p in pos] == ["UA"]
+    assert pos[0].kind == "attributed"
+    assert about(pos, "circule") == []
+
+
+def test_title_resolution_to_last_matching_person() -> None:
+    text = (
+        "Le secrétaire général de l'Otan, Mark Rutte, est arrivé à Vilnius.\n\n"
+        "Le président ukrainien Volodymyr Zelensky l'y a rejoint dans la soirée.\n\n"
+        "Le chef de l'Otan a ensuite appelé les alliés à tenir leurs engagements.\n\n"
+        "Le président ukrainien a réclamé davantage de systèmes de défense aérienne."
+    )
+    pos = extract(text)
+    assert one(pos, "tenir leurs engagements").speaker == "Mark Rutte"
+    assert one(pos, "défense aérienne").speaker == "Volodymyr Zelensky"
+    assert one(pos, "défense aérienne").party_id == "UA"
+
+
+def test_negotiator_title_and_honorific_surname() -> None:
+    text = (
+        "Le vice-ministre ukrainien des Affaires étrangères Sergiy Koval a déclaré que la "
+        "délégation resterait à Genève.\n\n"
+        "M. Koval a ajouté que les échanges de prisonniers devaient reprendre.\n\n"
+        "« Nous voulons des garanties écrites », avait déclaré plus tôt le négociateur ukrainien."
+    )
+    pos = extract(text)
+    assert one(pos, "échanges de prisonniers").speaker == "Sergiy Koval"
+    assert one(pos, "échanges de prisonniers").party_id == "UA"
+    assert one(pos, "garanties écrites").party_id == "UA"
+
+
+def test_pronoun_follows_the_subject_of_a_non_statement_sentence() -> None:
+    text = (
+        "Le président français Emmanuel Macron a reçu son homologue à l'Élysée.\n\n"
+        "Un conseiller du chef de l'État russe, Boris Orlov, s'est montré plus réservé.\n\n"
+        "Rien n'est encore décidé, a-t-il dit."
+    )
+    p = one(extract(text), "Rien n'est encore")
+    assert (p.party_id, p.speaker) == ("RU", "Boris Orlov")
+
+
+def test_bare_quote_paragraph_takes_the_previous_speaker() -> None:
+    text = (
+        "Dans un entretien télévisé, M. Zelensky a prévenu que l'Ukraine ne céderait aucun "
+        "territoire.\n\n"
+        "« Nous ne reconnaîtrons jamais l'occupation. Jamais. »"
+    )
+    p = one(extract(text), "reconnaîtrons jamais")
+    assert (p.party_id, p.speaker, p.kind) == ("UA", "Volodymyr Zelensky", "quote")
+    assert p.evidence == "« Nous ne reconnaîtrons jamais l'occupation. Jamais. »"
+
+
+def test_direct_quote_split_by_incise_and_verbs_inside_quotes_ignored() -> None:
+    text = (
+        "« Nous sommes prêts à discuter, a-t-il dit, mais pas à capituler », a martelé Dmitri "
+        "Peskov.\n\n"
+        "« Les Russes ont promis un cessez-le-feu », a rappelé le ministre ukrainien des "
+        "Affaires étrangères."
+    )
+    pos = extract(text)
+    p = one(pos, "capituler")
+    assert (p.party_id, p.speaker, p.kind) == ("RU", "Dmitri Peskov", "quote")
+    assert "mais pas à capituler" in (p.quote or "")
+    q = about(pos, "ont promis")
+    assert [x.party_id for x in q] == ["UA"]
+
+
+def test_analyst_is_other_and_narrative_is_not_a_position() -> None:
+    text = (
+        "« Les deux camps sont épuisés », estime Jean Martin, analyste à l'Institut de "
+        "relations internationales.\n\n"
+        "Les combats se sont poursuivis dans la région de Kharkiv.\n\n"
+        "Sa demande d'adhésion a été déposée en 2022."
+    )
+    pos = extract(text)
+    assert [(p.party_id, p.speaker) for p in pos] == [("OTHER", "Jean Martin")]
+
+
+def test_pour_and_dapres_sources() -> None:
+    text = (
+        "Pour le Kremlin, toute présence de troupes occidentales serait une provocation.\n\n"
+        "D'après la diplomatie française, la réunion aura lieu à Genève."
+    )
+    pos = extract(text)
+    assert one(pos, "provocation").party_id == "RU"
+    assert one(pos, "Genève").party_id == "FR"
+
+
+def test_every_field_is_filled_and_grounded() -> None:
+    text = "Le ministre russe des Affaires étrangères a affirmé que Moscou refusait tout gel du conflit."
+    (p,) = extract(text)
+    assert is_grounded(p.evidence, text)
+    assert p.claim.startswith("Moscou refusait")
+    assert p.party_name == "Russie"
+    assert p.source == "test.txt" and p.article_hash == "h" and p.lang == "fr"
+    assert p.score > 1.0
