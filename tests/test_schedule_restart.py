@@ -155,3 +155,35 @@ async def test_catch_up_decides_a_slot_missed_while_no_scheduler_ran(
         handle = await _start(sqlite_db, settings)
         await handle.stop()  # type: ignore[attr-defined]
         assert len(_rows(sqlite_db)) == 1
+
+
+async def test_runner_task_hooks_subscriptions_and_stops_cleanly(
+    sqlite_db: Database, settings: Settings
+) -> None:
+    from types import SimpleNamespace
+
+    from bot.schedule.run import schedule_task
+
+    context = SimpleNamespace(
+        briefbot=make_bot(sqlite_db, settings),
+        senders={},
+        core=SimpleNamespace(subscription_hooks=[]),
+        stop=asyncio.Event(),
+    )
+    task = asyncio.create_task(schedule_task(context))
+    for _ in range(100):
+        rt = jobs.get_runtime()
+        if rt is not None and rt.scheduler is not None and rt.scheduler.running:
+            break
+        await asyncio.sleep(0.05)
+    (hook,) = context.core.subscription_hooks
+    chat_store.subscribe(sqlite_db, "slack", "C1", "07:45", "Europe/Paris")
+    hook("slack", "C1", chat_store.get_subscription(sqlite_db, "slack", "C1"))
+    assert rt is not None and rt.scheduler is not None
+    assert rt.scheduler.get_job("digest:slack:C1") is not None
+    hook("slack", "C1", None)
+    assert rt.scheduler.get_job("digest:slack:C1") is None
+    task.cancel()  # what the runner does at shutdown
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert jobs.get_runtime() is None
