@@ -90,7 +90,8 @@ def main_options(
 
 def _report_item(item: IngestItem) -> None:
     if item.status == "error":
-        err.print(f"[red]✗[/red] {item.input}: {item.reason}", markup=True)
+        reason = (item.reason or "failed").removesuffix(f": {item.input}")
+        err.print(f"✗ {item.input}: {reason}", markup=False)
 
 
 def run_ingest(inputs: list[str], *, quiet: bool = False) -> IngestReport:
