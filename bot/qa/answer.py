@@ -69,6 +69,14 @@ def _party_of(passage: Passage, retrieval: Retrieval) -> str | None:
     return None
 
 
+def _role(book: PartyBook, passage: Passage, lang: Lang) -> str:
+    """The speaker's role in the answer's language when the party book knows the person."""
+    for person in book.people:
+        if passage.speaker in (person.name, *person.aliases):
+            return person.role_fr if lang == "fr" else person.role_en
+    return passage.speaker_role if passage.lang == lang else ""
+
+
 def offline_answer(
     retrieval: Retrieval, lang: Lang, book: PartyBook, answer_id: str, *, why: bool = False
 ) -> Reply:
@@ -91,7 +99,8 @@ def offline_answer(
         for p in members:
             spans: list[Span] = []
             if p.speaker:
-                who = f"{p.speaker} ({p.speaker_role})" if p.speaker_role else p.speaker
+                role = _role(book, p, lang)
+                who = f"{p.speaker} ({role})" if role else p.speaker
                 spans.append(Span(who, bold=True))
                 spans.append(Span(" : " if lang == "fr" else ": "))
             spans.append(Span(f"{opening}{p.text}{closing}", italic=True))

@@ -144,6 +144,8 @@ BRIDGE: tuple[tuple[str, ...], ...] = (
     ("document", "counter-proposal", "contre-proposition"),
     ("points", "point"),
     ("drapeau", "flag"),
+    ("donner", "give", "grant", "accorder", "octroyer"),
+    ("décrire", "describe", "described", "qualifié", "qualifier", "qualify"),
     ("désaccord", "désaccords", "disagree", "disagreement", "disagreements", "contradictions"),
     ("échange", "exchange", "return"),
     ("statut", "status"),
@@ -291,6 +293,10 @@ class MentionFinder:
                 *party.institutions,
             )
             entries.append(("party", party.id, party.id, party.id, party_names))
+        # a sentence naming a party's well-known person speaks of the party too
+        people_names: dict[str, list[str]] = {}
+        for person in book.people:
+            people_names.setdefault(person.party_id, []).extend((person.name, *person.aliases))
         for person in book.people:
             entries.append(("person", person.name, person.name, person.party_id, person.aliases))
             entries.append(("person", person.name, person.name, person.party_id, [person.name]))
@@ -307,6 +313,8 @@ class MentionFinder:
         self._forms: dict[tuple[str, str], set[Phrase]] = {}
         self._words: dict[tuple[str, str], set[str]] = {}
         for kind, key, _label, _party_id, names in entries:
+            if kind == "party":
+                names = [*names, *people_names.get(key, [])]
             bucket = self._forms.setdefault((kind, key), set())
             surfaces = self._words.setdefault((kind, key), set())
             for name in names:

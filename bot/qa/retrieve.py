@@ -101,7 +101,7 @@ def choose(query: Query, passages: list[Passage]) -> list[Passage]:
         if len(chosen) >= MAX_PASSAGES:
             break
         key = ground_key(p.text)
-        if key in seen or p.score < best * 0.8:
+        if key in seen or p.score < best * 0.7:
             continue
         chosen.append(p)
         seen.add(key)

@@ -133,7 +133,9 @@ def candidates(
             f"WHERE qa_fts MATCH :q AND f.rowid >= :floor{extra} "
             "ORDER BY f.rank LIMIT :limit"
         )
-    stmt = sa.text(sql).bindparams(sa.bindparam("since", type_=UTCDateTime()))
+    stmt = sa.text(sql)
+    if since is not None:
+        stmt = stmt.bindparams(sa.bindparam("since", type_=UTCDateTime()))
     if article_ids is not None:
         stmt = stmt.bindparams(sa.bindparam("ids", expanding=True))
     with db.engine.connect() as conn:
@@ -182,10 +184,33 @@ def score(query: Query, passage: Passage) -> Passage:
             soft += concept.weight
     passage.coverage = content / content_total if content_total else 1.0
     passage.entities = entity / entity_total if entity_total else 1.0
-    bonus = 0.1 * min(soft, 0.6) + (0.15 if passage.party_id in query.parties else 0.0)
+    bonus = (0.1 if soft else 0.0) + (0.15 if passage.party_id in query.parties else 0.0)
+    if soft and _near(query, passage):
+        bonus += 0.3  # "Kiev réclame", "Moscou insisterait": the entity is the one asking
     brevity = min(len(passage.stems), 80) / 800  # long sentences carry more context
     passage.score = 0.6 * passage.coverage + 0.4 * passage.entities + bonus + brevity
     return passage
+
+
+def _positions(stems: list[str], forms: set[Phrase]) -> list[int]:
+    out = []
+    for i, s in enumerate(stems):
+        for form in forms:
+            if s == form[0] and tuple(stems[i : i + len(form)]) == form:
+                out.append(i)
+                break
+    return out
+
+
+def _near(query: Query, passage: Passage, span: int = 3) -> bool:
+    """A soft word ("want", "réclame") within ``span`` words of a named entity."""
+    entity_at = [i for c in query.entities for i in _positions(passage.stems, c.forms)]
+    if not entity_at:
+        return False
+    soft_at = [
+        i for c in query.concepts if c.kind == "soft" for i in _positions(passage.stems, c.forms)
+    ]
+    return any(abs(a - b) <= span for a in entity_at for b in soft_at)
 
 
 def entities_needed(query: Query) -> float:

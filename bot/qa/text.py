@@ -17,7 +17,7 @@ from bot.textnorm import collapse_space, fold
 _WORD = re.compile(r"\w+", re.UNICODE)
 # a sentence ends at . ! ? … (optionally followed by a closing quote) before an opening
 # quote, a capital letter or a digit
-_BOUNDARY = re.compile(r"(?<=[.!?…])([»\"”]?)\s+(?=[«\"“(\[A-ZÀ-ÖØ-Þ0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?…])((?:\s?[»\"”])?)\s+(?=[«\"“(\[A-ZÀ-ÖØ-Þ0-9])")
 _ABBREVIATIONS = {
     "m",
     "mm",
@@ -345,8 +345,25 @@ STOPWORDS_EN = frozenset(
         "others",
     ]
 )
-STOPWORDS = STOPWORDS_FR | STOPWORDS_EN
-QUESTION_WORDS = frozenset(
+# generic verbs and nouns of questions, in both languages
+STOPWORDS_QUESTION = frozenset(
+    [
+        "happen",
+        "happened",
+        "happens",
+        "going",
+        "kind",
+        "kinds",
+        "sort",
+        "type",
+        "passé",
+        "passe",
+        "arrivé",
+        "arrive",
+    ]
+)
+STOPWORDS = frozenset(fold(w) for w in STOPWORDS_FR | STOPWORDS_EN | STOPWORDS_QUESTION)
+QUESTION_WORDS_RAW = frozenset(
     [
         "que",
         "quoi",
@@ -371,6 +388,7 @@ QUESTION_WORDS = frozenset(
         "how",
     ]
 )
+QUESTION_WORDS = frozenset(fold(w) for w in QUESTION_WORDS_RAW)
 
 
 @lru_cache(maxsize=4)
