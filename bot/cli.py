@@ -255,6 +255,7 @@ def demo_cmd(
 from bot.cli_stats import register as _register_stats; _register_stats(app)  # noqa: E402, E702, I001  # fmt: skip
 from bot.cli_chat import register as _register_chat; _register_chat(app)  # noqa: E402, E702, I001  # fmt: skip
 from bot.cli_digest import register as _register_digest; _register_digest(app)  # noqa: E402, E702, I001  # fmt: skip
+from bot.cli_ask import register as _register_ask; _register_ask(app)  # noqa: E402, E702, I001  # fmt: skip
 
 
 def main() -> None:

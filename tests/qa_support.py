@@ -3,6 +3,7 @@ with a direct store insert for any file the pipeline could not read)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 
@@ -22,10 +23,9 @@ def corpus_bot(settings: Settings) -> tuple[BriefBot, dict[int, str]]:
     """A bot with the corpus stored; article id -> file name."""
     bot = build_bot(settings)
     files = corpus_files()
-    try:
+    # the Q&A needs only the store: files the ingest pipeline cannot read are stored directly
+    with contextlib.suppress(Exception):
         bot.ingest([str(f) for f in files])
-    except Exception:  # the ingest pipeline is someone else's; the Q&A needs only the store
-        pass
     names: dict[int, str] = {}
     for article in store.list_articles(bot.db, one_per_group=False):
         for f in files:

@@ -72,4 +72,4 @@ def test_english_answer_marks_french_quotes(settings: Settings) -> None:
     quotes = [b.plain for b in reply.blocks if b.kind == "quote"]
     assert quotes and all("(in French)" in q for q in quotes)
     assert any("pas de plan finalisé" in q for q in quotes)
-    assert [b.plain for b in reply.blocks if b.kind == "source"][0].startswith("[1] ")
+    assert next(b.plain for b in reply.blocks if b.kind == "source").startswith("[1] ")

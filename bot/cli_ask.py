@@ -1,0 +1,29 @@
+"""``briefbot ask "question" [--lang fr|en]``: one question about the stored articles, answered
+with quotes and numbered sources (platform "console", chat "cli", so follow-ups work)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("ask")
+    def ask_cmd(
+        question: Annotated[str, typer.Argument(help="The question, in French or English.")],
+        lang: Annotated[
+            str | None, typer.Option(help="Answer language: fr or en (default from settings).")
+        ] = None,
+    ) -> None:
+        """Answer a question from the articles of the last days, quoting them with sources."""
+        from bot.cli import bot, err, out, settings
+        from bot.qa import QuestionAnswerer
+        from bot.render.text import render_text
+
+        language = lang or settings().lang
+        if language not in ("fr", "en"):
+            err.print(f"Unknown language {language!r}: use fr or en.")
+            raise typer.Exit(2)
+        reply = QuestionAnswerer(bot())(question, language, "console", "cli", None)
+        out.print(render_text(reply), markup=False)
