@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from datetime import UTC, datetime, timedelta
@@ -26,6 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False, soft_wrap=True)
@@ -252,10 +254,9 @@ def demo_cmd(
     )
 
 
-from bot.cli_stats import register as _register_stats; _register_stats(app)  # noqa: E402, E702, I001  # fmt: skip
-from bot.cli_chat import register as _register_chat; _register_chat(app)  # noqa: E402, E702, I001  # fmt: skip
-from bot.cli_digest import register as _register_digest; _register_digest(app)  # noqa: E402, E702, I001  # fmt: skip
-from bot.cli_ask import register as _register_ask; _register_ask(app)  # noqa: E402, E702, I001  # fmt: skip
+# Commands contributed by other parts of the bot (chat, digests, questions, LLM stats).
+for _module in ("bot.cli_chat", "bot.cli_digest", "bot.cli_ask", "bot.cli_stats"):
+    importlib.import_module(_module).register(app)
 
 
 def main() -> None:
@@ -264,3 +265,14 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("Interrupted.")
         sys.exit(130)
+    except Exception as exc:  # a hard error: one line, the traceback only with -v
+        if "-v" in sys.argv or "-vv" in sys.argv or "--verbose" in sys.argv:
+            raise
+        from bot.logs import RedactSecrets
+
+        redact = RedactSecrets(settings().secrets.values() if _state else []).redact
+        err.print(
+            f"briefbot: error: {redact(f'{type(exc).__name__}: {exc}')} (run with -v for details)",
+            markup=False,
+        )
+        sys.exit(1)

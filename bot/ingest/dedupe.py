@@ -2,12 +2,13 @@
 
 ``content_hash`` hashes the text after ``textnorm.ground_key`` normalisation, so spacing,
 quote style and case do not make two copies look different. ``minhash`` signs the text's word
-5-shingles (fixed ``NUM_PERM`` and seed, so signatures from different runs compare) and
-serialises the 32-bit hash values little-endian (``NUM_PERM * 4`` bytes). ``NearDupIndex``
-holds recent signatures in a MinHashLSH; a candidate only counts when its estimated Jaccard
-similarity reaches ``THRESHOLD``. A wire story re-published with each outlet's own
-header/footer stays well above it, while two different stories on one topic share almost no
-5-shingles.
+5-shingles with ``NUM_PERM`` fixed affine permutations of 32-bit shingle hashes (fixed seed, so
+signatures from different runs compare) and serialises them little-endian (``NUM_PERM * 4``
+bytes). ``NearDupIndex`` buckets recent signatures by bands (LSH) and a candidate only counts
+when its estimated Jaccard similarity reaches ``THRESHOLD``. A wire story re-published with each
+outlet's own header/footer stays well above it, while two different stories on one topic share
+almost no 5-shingles. The few lines of numpy here replace a MinHash library whose import alone
+(SciPy) cost a second of every command's start-up.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from bot.store.articles import recent_minhashes
 from bot.store.db import Database
@@ -27,7 +27,11 @@ NUM_PERM = 128
 SEED = 1
 SHINGLE = 5
 THRESHOLD = 0.7
-SCHEME = "affine32"  # 32-bit hash values: 4 bytes each once serialised
+BANDS, ROWS = 16, 8  # LSH bands: candidates from about 0.7 similarity up
+_PRIME = np.uint64((1 << 61) - 1)
+_rng = np.random.RandomState(SEED)
+_A = _rng.randint(1, 1 << 31, size=NUM_PERM, dtype=np.uint64)
+_B = _rng.randint(0, 1 << 32, size=NUM_PERM, dtype=np.uint64)
 
 _WORD = re.compile(r"\w+")
 _TRACKING = frozenset(
@@ -39,7 +43,6 @@ _TRACKING = frozenset(
     }
 )  # fmt: skip
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)  # permutations are computed once
 
 
 def content_hash(text: str) -> str:
@@ -86,21 +89,26 @@ def shingles(text: str) -> set[bytes]:
 
 def minhash(text: str) -> bytes:
     """MinHash signature of ``text``'s word 5-shingles, ``NUM_PERM * 4`` bytes."""
-    mh = _TEMPLATE.copy()
-    mh.update_batch(list(shingles(text)))
-    return mh.hashvalues.astype("<u4").tobytes()
+    grams = shingles(text)
+    if not grams:
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype="<u4").tobytes()
+    hashes = np.array(
+        [int.from_bytes(hashlib.sha1(g).digest()[:4], "little") for g in grams], dtype=np.uint64
+    )
+    permuted = (_A[:, None] * hashes[None, :] + _B[:, None]) % _PRIME
+    return (permuted & np.uint64(0xFFFFFFFF)).min(axis=1).astype("<u4").tobytes()
 
 
-def load_minhash(sig: bytes) -> LeanMinHash:
-    values = np.frombuffer(sig, dtype="<u4").astype(np.uint32)
+def load_minhash(sig: bytes) -> np.ndarray:
+    values = np.frombuffer(sig, dtype="<u4")
     if len(values) != NUM_PERM:
         raise ValueError(f"signature has {len(values)} values, expected {NUM_PERM}")
-    return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
+    return values
 
 
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two serialised signatures."""
-    return float(load_minhash(a).jaccard(load_minhash(b)))
+    return float(np.mean(load_minhash(a) == load_minhash(b)))
 
 
 class NearDupIndex:
@@ -108,9 +116,9 @@ class NearDupIndex:
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._groups: dict[str, int] = {}
-        self._sigs: dict[str, LeanMinHash] = {}
+        self._buckets: dict[tuple[int, bytes], list[int]] = {}
+        self._groups: dict[int, int] = {}
+        self._sigs: dict[int, np.ndarray] = {}
 
     @classmethod
     def from_db(cls, db: Database, limit: int = 5000) -> NearDupIndex:
@@ -125,21 +133,26 @@ class NearDupIndex:
     def __len__(self) -> int:
         return len(self._groups)
 
+    @staticmethod
+    def _bands(values: np.ndarray) -> list[tuple[int, bytes]]:
+        return [(i, values[i * ROWS : (i + 1) * ROWS].tobytes()) for i in range(BANDS)]
+
     def find(self, sig: bytes) -> int | None:
         """Group id of the most similar indexed article at or above the threshold."""
-        mh = load_minhash(sig)
+        values = load_minhash(sig)
+        candidates = {key for band in self._bands(values) for key in self._buckets.get(band, ())}
         best: tuple[float, int] | None = None
-        for key in self._lsh.query(mh):
-            score = float(mh.jaccard(self._sigs[key]))
+        for key in candidates:
+            score = float(np.mean(values == self._sigs[key]))
             if score >= self.threshold and (best is None or score > best[0]):
                 best = (score, self._groups[key])
         return best[1] if best else None
 
     def add(self, article_id: int, group_id: int, sig: bytes) -> None:
-        key = str(article_id)
-        if key in self._groups:
+        if article_id in self._groups:
             return
-        mh = load_minhash(sig)
-        self._lsh.insert(key, mh)
-        self._groups[key] = group_id
-        self._sigs[key] = mh
+        values = load_minhash(sig)
+        for band in self._bands(values):
+            self._buckets.setdefault(band, []).append(article_id)
+        self._groups[article_id] = group_id
+        self._sigs[article_id] = values
