@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
         err.print(f"{queued} digest(s) queued.")
         if not (deliver and queued):
             return
-        from bot.schedule.run import build_senders
+        from bot.adapters.outbox_senders import build_senders
         from bot.schedule.sender import OutboxWorker
 
         senders = build_senders(settings(), briefbot.db, PLATFORMS)
@@ -84,8 +84,9 @@ def register(app: typer.Typer) -> None:
         lease: Annotated[float, typer.Option(help="Seconds a claimed row stays ours.")] = 120.0,
     ) -> None:
         """Deliver queued digests (sender-only process; no scheduler, no chat front-end)."""
+        from bot.adapters.outbox_senders import build_senders
         from bot.cli import err, settings
-        from bot.schedule.run import build_senders, run_sender_loop
+        from bot.schedule.run import run_sender_loop
         from bot.store import Database
 
         db = Database(settings().db_url)

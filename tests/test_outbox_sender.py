@@ -157,3 +157,24 @@ def test_chat_gate_paces_chats_groups_and_429_holds() -> None:
 async def test_drain_on_an_empty_outbox_returns(sqlite_db: Database) -> None:
     worker = OutboxWorker(sqlite_db, {"telegram": FailingSender()})
     await asyncio.wait_for(worker.drain(), 5)
+
+
+async def test_worker_senders_from_settings_use_the_telegram_adapter(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.adapters.outbox_senders import build_senders
+    from bot.settings import Settings
+    from tests.outbox_support import TOKEN
+
+    server = FakeTelegram(limits=RateLimits())
+    await server.start()
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    settings = Settings(telegram_base_url=server.base_url)
+    senders = build_senders(settings, sqlite_db, ["telegram", "slack"])
+    assert list(senders) == ["telegram"]  # no Slack token
+    queue_digests(sqlite_db, [11, 12])
+    try:
+        await OutboxWorker(sqlite_db, senders, idle_poll=0.05).drain(timeout=10)
+    finally:
+        await server.stop()
+    assert server.stats.per_chat == {11: 1, 12: 1}
