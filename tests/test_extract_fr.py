@@ -197,3 +197,37 @@ def test_every_field_is_filled_and_grounded() -> None:
     assert p.party_name == "Russie"
     assert p.source == "test.txt" and p.article_hash == "h" and p.lang == "fr"
     assert p.score > 1.0
+
+
+def test_incise_with_prepositional_phrase_and_appositive_role_after_name() -> None:
+    text = (
+        "« Aucune date n'est fixée », a déclaré à l'AFP un haut responsable ukrainien.\n\n"
+        "Dmitri Peskov, porte-parole de la présidence russe, a affirmé que le dialogue continuait.\n\n"
+        "Le ministre polonais de la Défense, cité par les agences, a jugé la menace sérieuse."
+    )
+    pos = extract(text)
+    assert (one(pos, "Aucune date").party_id, one(pos, "Aucune date").speaker) == ("UA", "")
+    assert one(pos, "dialogue continuait").speaker == "Dmitri Peskov"
+    assert one(pos, "menace sérieuse").party_id == "PL"
+
+
+def test_namings_and_bare_participles_are_not_statements() -> None:
+    text = (
+        "L'invasion a commencé par ce que Moscou appelle une opération militaire spéciale.\n\n"
+        "Le plan russe annoncé mardi prévoit un gel de la ligne de front."
+    )
+    assert extract(text) == []
+
+
+def test_media_are_other_voices() -> None:
+    pos = extract("Les pourparlers reprendront lundi, selon l'agence de presse russe Tass.")
+    assert [p.party_id for p in pos] == ["OTHER"]
+
+
+def test_bare_quote_after_a_sentence_about_a_person() -> None:
+    text = (
+        "Le chef de la diplomatie hongroise, Péter Szabó, est arrivé à Bruxelles mardi.\n\n"
+        "« Nous ne bloquerons pas l'accord. »"
+    )
+    p = one(extract(text), "bloquerons")
+    assert (p.party_id, p.speaker, p.kind) == ("HU", "Péter Szabó", "quote")

@@ -67,7 +67,9 @@ class OfflineEngine:
         persons = nlp.person_spans(doc)
         resolver = SpeakerResolver(self.gaz, lang)
         found: list[list[tuple[Speaker, Cue | None]]] = []
+        subjects: list[Speaker | None] = []  # the person a statement-less sentence is about
         for sent in sentences:
+            before = resolver.salient
             ner = [
                 (s - sent.start, e - sent.start)
                 for s, e in persons
@@ -83,10 +85,13 @@ class OfflineEngine:
                     resolver.note_statement(speaker)
             here = _merge_same_party(here)
             resolver.remember(sent.text, hits)
+            subjects.append(None)
             if not here:
                 resolver.note_subject(sent.text, hits)
+                if resolver.salient is not None and resolver.salient is not before:
+                    subjects[-1] = resolver.salient
             found.append(here)
-        _inherit_quotes(sentences, found)
+        _inherit_quotes(sentences, found, subjects)
         positions: dict[tuple[str, str], Position] = {}
         for sent, here in zip(sentences, found, strict=True):
             for speaker, found_cue in here:
@@ -220,9 +225,12 @@ def _merge_same_party(
 
 
 def _inherit_quotes(
-    sentences: list[_Sentence], found: list[list[tuple[Speaker, Cue | None]]]
+    sentences: list[_Sentence],
+    found: list[list[tuple[Speaker, Cue | None]]],
+    subjects: list[Speaker | None],
 ) -> None:
-    """A bare quote with no attribution belongs to the speaker just before it (or just after)."""
+    """A bare quote with no attribution belongs to the speaker just before it (or just after),
+    or else to the person the sentence right before it is about."""
     for i, sent in enumerate(sentences):
         if found[i] or not is_quote_only(sent.text):
             continue
@@ -232,3 +240,7 @@ def _inherit_quotes(
         if source:
             speaker = source[-1][0] if prev else source[0][0]
             found[i] = [(speaker, None)]
+        elif i > 0 and sentences[i - 1].para >= sent.para - 1:
+            about = subjects[i - 1]
+            if about is not None:
+                found[i] = [(about, None)]

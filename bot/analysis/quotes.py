@@ -13,136 +13,40 @@ from dataclasses import dataclass
 
 _OPENERS = re.compile('[«“„"]')
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
-_REG_ER = [
-    "déclar",
-    "estim",
-    "affirm",
-    "ajout",
-    "soulign",
-    "précis",
-    "insist",
-    "réclam",
-    "ni",
-    "exhort",
-    "qualifi",
-    "indiqu",
-    "salu",
-    "attribu",
-    "assur",
-    "expliqu",
-    "confirm",
-    "accus",
-    "demand",
-    "plaid",
-    "observ",
-    "not",
-    "déplor",
-    "condamn",
-    "regrett",
-    "jur",
-    "souhait",
-    "signal",
-    "révél",
-    "confi",
-    "proclam",
-    "réaffirm",
-    "tweet",
-    "rétorqu",
-    "répliqu",
-    "résum",
-    "contest",
-    "critiqu",
-    "prôn",
-    "commenté",
-    "dénonç",
-    "certifi",
-    "martel",
-    "réitér",
-    "répét",
-    "espér",
-    "rejet",
-    "menac",
-    "annonc",
-    "appel",
-    "jug",
-    "exig",
-    "dénonc",
-    "lanc",
-    "rappel",
-    "déplor",
-    "avert",
-]
-_FR_IRREG = [
-    "dit",
-    "disait",
-    "disaient",
-    "disent",
-    "écrit",
-    "écrivait",
-    "écrivent",
-    "promis",
-    "promet",
-    "promettent",
-    "admis",
-    "admet",
-    "soutenu",
-    "soutient",
-    "soutiennent",
-    "répondu",
-    "répond",
-    "répondent",
-    "poursuivi",
-    "poursuit",
-    "prévenu",
-    "prévient",
-    "averti",
-    "avertit",
-    "reconnu",
-    "reconnaît",
-    "reconnait",
-    "démenti",
-    "dément",
-    "démentait",
-    "craint",
-    "menace",
-    "menaçait",
-    "annonçait",
-    "jugeait",
-    "exigeait",
-    "lançait",
-    "dénonçait",
-    "martèle",
-    "réitère",
-    "répète",
-    "espère",
-    "rejette",
-    "appelle",
-    "rappelle",
-    "mis\\s+en\\s+garde",
-    "met\\s+en\\s+garde",
-    "fait\\s+savoir",
-    "fait\\s+valoir",
-    "fait\\s+état",
-    "fait\\s+part",
-    "fait\\s+remarquer",
-    "insisté",
-    "réclamé",
-]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# verbs of saying: regular -er stems, then irregular participles and finite forms
+_REG_ER = _words(
+    "déclar estim affirm ajout soulign précis insist réclam ni exhort qualifi indiqu salu attribu "
+    "assur expliqu confirm accus demand plaid observ not déplor condamn regrett jur souhait signal "
+    "révél confi proclam réaffirm tweet rétorqu répliqu résum contest critiqu prôn comment "
+    "martel réitér répét espér rejet menac annonc appel jug exig dénonc lanc rappel avert "
+    "écart fustig propos suggér évoqu félicit inquiét martel"
+)
+_FR_PARTICIPLES_IRREG = _words(
+    "dit écrit promis admis soutenu répondu poursuivi prévenu averti reconnu démenti craint exclu "
+    "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
+    "fait\\s+remarquer"
+)
+_FR_FINITE_IRREG = _words(
+    "dit disait disaient disent écrit écrivait écrivent promet promettent admet soutient "
+    "soutiennent répond répondent poursuit prévient avertit reconnaît reconnait dément démentait "
+    "craint exclut menace menaçait annonçait jugeait exigeait lançait dénonçait martèle réitère "
+    "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "
+    "fait\\s+valoir fait\\s+état fait\\s+part"
+)
 _FR_FORMS = sorted(
-    {f for s in _REG_ER for f in (s + "é", s + "e", s + "ent", s + "ait", s + "aient")}
-    | set(_FR_IRREG),
+    {f for s in _REG_ER for f in (s + "e", s + "ent", s + "ait", s + "aient")}
+    | set(_FR_FINITE_IRREG),
     key=len,
     reverse=True,
 )
 _FR_PARTICIPLE = sorted(
-    {s + "é" for s in _REG_ER}
-    | {
-        f
-        for f in _FR_IRREG
-        if not re.search(r"(?:ait|ent|et|ient|ond|uit|end|ève|ète|elle|ette)$", f)
-    },
-    key=len,
-    reverse=True,
+    {s + "é" for s in _REG_ER} | set(_FR_PARTICIPLES_IRREG), key=len, reverse=True
 )
 _EN_VERBS = [
     "said",
@@ -229,7 +133,8 @@ _ADV_FR = (
     r"notamment|clairement|fermement|publiquement|récemment|néanmoins|lui-même|elle-même|plus\s+tôt|"
     r"par\s+ailleurs|pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|"
     r"de\s+nouveau|à\s+nouveau|en\s+outre|d['’]ailleurs|bien|mardi|lundi|mercredi|jeudi|"
-    r"vendredi|samedi|dimanche|hier|\w+ment)\s+){0,3}"
+    r"vendredi|samedi|dimanche|hier|pas|jamais|toujours|souvent|longtemps|aussitôt|lui\s+aussi|"
+    r"elle\s+aussi|\w+ment)\s+){0,3}"
 )
 _ADV_EN = r"(?:(?:also|later|earlier|again|repeatedly|previously|already|recently|\w+ly)\s+){0,2}"
 _AUX_FR = r"(?:a|ont|avait|avaient|aurait|auraient|avoir|s['’]est|se\s+sont|s['’]était)"
@@ -275,6 +180,17 @@ _NP_START = re.compile(
 )
 _LEAD_ADV = re.compile(rf"^\s*{_ADV_FR}|^\s*{_ADV_EN}")
 _THAT = re.compile(r"(?:\bque\b|\bqu['’]|\bthat\b|:)\s*", re.IGNORECASE)
+LEAD_PP = re.compile(
+    r"^\s*(?:(?:à|aux|devant|to)\s+(?:l['’]|la\s|le\s|les\s|the\s)?[\w\-’']+(?:\s+[A-Z][\w\-]*)?"
+    r"|lors\s+d['’]une\s+conférence\s+de\s+presse)\s+(?=(?:le|la|les|l['’]|un|une|M\.|Mme|the|a|an|[A-Z])\b)"
+)
+# comma segments that cannot be the subject: relative clauses, participles, adverbials
+NOT_SUBJECT_SEGMENT = re.compile(
+    r"^\s*(?:qui|dont|où|lequel|laquelle|who|which|whose|cité|citée|cités|citées|interrogée?s?|"
+    r"jointe?s?|interviewée?s?|s['’]exprimant|quoted|speaking|asked|interviewed|lors|dans|en|après|"
+    r"avant|pendant|depuis|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
+    r"in|on|at|during|after|before|since|however|toutefois|cependant|pourtant|lui|elle)\b"
+)
 CONTRAST = re.compile(
     r"(?:,\s*(?:tandis|alors)\s+qu|;\s|,\s*mais\b|,\s*while\b|,\s*whereas\b|,\s*but\b)"
 )
@@ -343,10 +259,18 @@ def _reported(before: str, after: str) -> str:
     return claim
 
 
-def _prev_segment(sentence: str, pos: int) -> str:
-    head = sentence[:pos].rstrip()
-    head = head[:-1] if head.endswith(",") else head
-    return head[head.rfind(",") + 1 :].strip()
+def _subject_before(before: str, looks_like_subject: object) -> bool:
+    """Whether the comma-segments before a verb hold its subject ("X, qui…, a dit que")."""
+    if not callable(looks_like_subject):
+        return False
+    segs = [s for s in before.split(",") if s.strip()]
+    if segs and looks_like_subject(segs[-1]):
+        return True
+    return (
+        bool(segs)
+        and looks_like_subject(segs[0])
+        and all(NOT_SUBJECT_SEGMENT.match(s) or looks_like_subject(s) for s in segs[1:])
+    )
 
 
 def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> list[Cue]:
@@ -381,10 +305,10 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             continue
         incise = before.rstrip().endswith((",", "»", "”", '"', "—", "–")) or not before.strip()
         after_adv = _LEAD_ADV.sub("", after, count=1)
-        if incise and not _COMPLEMENTISER.match(after_adv) and _NP_START.match(after_adv):
-            seg = _prev_segment(sentence, m.start())
+        after_pp = LEAD_PP.sub("", after_adv, count=1)
+        if incise and not _COMPLEMENTISER.match(after_pp) and _NP_START.match(after_pp):
             closes_quote = before.rstrip().rstrip(",").rstrip().endswith(("»", "”", '"'))
-            if closes_quote or not (callable(looks_like_subject) and looks_like_subject(seg)):
+            if closes_quote or not _subject_before(before, looks_like_subject):
                 cues.append(
                     Cue(
                         m.start(),

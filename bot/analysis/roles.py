@@ -46,7 +46,9 @@ _OFFICES: list[tuple[str, str]] = [
     (
         r"analystes?|analysts?|experte?s?|chercheu(?:r|se)s?|researchers?|observat(?:eur|rice)s?"
         r"|observers?|politologues?|spécialistes?|specialists?|professeure?s?|professors?"
-        r"|historien(?:ne)?s?|historians?|éditorialistes?|commentators?|journalistes?|journalists?",
+        r"|historien(?:ne)?s?|historians?|éditorialistes?|commentators?|journalistes?|journalists?"
+        r"|agences?(?: de presse)?|news agency|journal|quotidien|newspaper|médias?|media|chaîne"
+        r"|télévision|think tank|institut|institute|ONG|NGO",
         "commentator",
     ),
     (

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from bot.analysis import roles
 from bot.analysis.gazetteer import Gazetteer, PersonHit
+from bot.analysis.quotes import LEAD_PP, NOT_SUBJECT_SEGMENT
 from bot.models import Person
 from bot.textnorm import fold
 
@@ -32,7 +33,7 @@ _COMPLEMENT = re.compile(
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(r"(?:[»”\"]\s*,?|\bque\b|\bqu['’]|\bthat\b|;|:|\bet\s+que\b)", re.IGNORECASE)
-_RELATIVE = re.compile(r"^\s*(?:qui|dont|où|lequel|laquelle|who|which|whose)\b", re.IGNORECASE)
+_CE_QUE = re.compile(r"\b(?:ce|what)\s*(?:que|qu['’]|)\s*$", re.IGNORECASE)
 _POST_CUT = re.compile(
     r"\s(?:dans|lors|sur|devant|pendant|après|avant|depuis|au\s+cours|à\s+l['’]issue|en\s+marge|"
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|in|on|at|during|after|before|"
@@ -181,6 +182,10 @@ class SpeakerResolver:
         if mode in ("source", "pour"):
             return subject.strip(), offset + len(subject) - len(subject.lstrip())
         if mode == "post":
+            pp = LEAD_PP.match(subject)
+            if pp:
+                offset += pp.end()
+                subject = subject[pp.end() :]
             segs = subject.split(",")
             np = segs[0]
             pcut = _POST_CUT.search(np)
@@ -198,17 +203,23 @@ class SpeakerResolver:
         cut = 0
         for bm in _BOUNDARY.finditer(subject):
             cut = bm.end()
+        if cut and _CE_QUE.search(subject[:cut]):
+            return "", offset  # "ce que Moscou appelle…": a naming, not a statement
         clause = subject[cut:]
         segs = clause.split(",")
         pos = [0]
         for seg in segs[:-1]:
             pos.append(pos[-1] + len(seg) + 1)
-        idx = [i for i, s in enumerate(segs) if s.strip() and not _RELATIVE.match(s)]
+        idx = [i for i, s in enumerate(segs) if s.strip() and not NOT_SUBJECT_SEGMENT.match(s)]
         if not idx:
             return "", offset
         i = idx[-1]
         start = pos[i]
-        if _NAME_ONLY.match(segs[i].strip()) and i > 0 and roles.is_title(segs[i - 1]):
+        appositive_role = roles.has_office(segs[i]) and not self.gaz.person_hits(segs[i])
+        if i > 0 and (
+            (_NAME_ONLY.match(segs[i].strip()) and roles.is_title(segs[i - 1]))
+            or (appositive_role and _NAME_ONLY.match(segs[i - 1].strip()))
+        ):
             start = pos[i - 1]
             i_end = pos[i] + len(segs[i])
         else:
