@@ -22,8 +22,9 @@ def register(app: typer.Typer) -> None:
         from bot import cli
         from bot.adapters.console import run_console
         from bot.commands import CommandCore
+        from bot.qa import QuestionAnswerer
 
-        core = CommandCore(cli.bot())
+        core = CommandCore(cli.bot(), asker=QuestionAnswerer(cli.bot()))
         history = cli.settings().data_dir / "chat_history"
         asyncio.run(run_console(core, history=history))
 

@@ -78,6 +78,10 @@ async def run(
         from bot.app import build_bot
 
         briefbot = await asyncio.to_thread(build_bot, settings)
+    if asker is None:
+        from bot.qa import QuestionAnswerer
+
+        asker = QuestionAnswerer(briefbot)
     core = CommandCore(briefbot, asker=asker, on_subscription_change=on_subscription_change)
     fronts = make_fronts(platforms, settings, core)
     context = RunContext(settings, briefbot, core)
