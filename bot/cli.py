@@ -266,11 +266,14 @@ def main() -> None:
         err.print("Interrupted.")
         sys.exit(130)
     except Exception as exc:  # a hard error: one line, the traceback only with -v
-        if "-v" in sys.argv or "-vv" in sys.argv or "--verbose" in sys.argv:
-            raise
         from bot.logs import RedactSecrets
+        from bot.settings import Secrets
 
-        redact = RedactSecrets(settings().secrets.values() if _state else []).redact
+        redact = RedactSecrets(Secrets().values()).redact
+        if "-v" in sys.argv or "-vv" in sys.argv or "--verbose" in sys.argv:
+            import traceback  # the traceback may quote a token (PTB's InvalidToken does)
+
+            sys.stderr.write(redact("".join(traceback.format_exception(exc))))
         err.print(
             f"briefbot: error: {redact(f'{type(exc).__name__}: {exc}')} (run with -v for details)",
             markup=False,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 
 from bot.settings import Settings
 from bot.store import Database
@@ -46,3 +47,20 @@ class SentTags:
         return await asyncio.to_thread(
             sent_store.tag_of, self.db, self.platform, chat_id, message_id
         )
+
+
+class RecentIds:
+    """The last ``size`` ids seen, so a redelivered update or event is processed once."""
+
+    def __init__(self, size: int = 5000) -> None:
+        self.size = size
+        self._ids: OrderedDict[str, None] = OrderedDict()
+
+    def first_time(self, key: object) -> bool:
+        name = str(key)
+        if name in self._ids:
+            return False
+        self._ids[name] = None
+        if len(self._ids) > self.size:
+            self._ids.popitem(last=False)
+        return True

@@ -18,13 +18,15 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
-from bot.adapters.common import SentTags, require_secret
+from bot.adapters.common import RecentIds, SentTags, require_secret
 from bot.adapters.telegram_send import TelegramSender, send_reply
 from bot.commands import CommandCore, IncomingMessage
 from bot.i18n import t
@@ -52,6 +54,17 @@ class TelegramHandlers:
     def __init__(self, core: CommandCore, tags: SentTags) -> None:
         self.core = core
         self.tags = tags
+        self.seen = RecentIds()
+
+    async def dedupe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Runs first for every update: a redelivered update_id is dropped.
+
+        Telegram redelivers a webhook update it got no 2xx for, and long polling hands out
+        again the updates fetched but not yet confirmed when the process died.
+        """
+        if not self.seen.first_time(update.update_id):
+            log.info("update %s already handled: ignored", update.update_id)
+            raise ApplicationHandlerStop
 
     def _addressed(self, message: Message, username: str, bot_id: int) -> tuple[str, bool]:
         """The text without mentions of the bot, and whether the bot was mentioned."""
@@ -140,6 +153,7 @@ def build_application(
     )
     handlers = TelegramHandlers(core, SentTags(core.bot.db, PLATFORM))
     app.bot_data["handlers"] = handlers
+    app.add_handler(TypeHandler(Update, handlers.dedupe), group=-1)
     app.add_handler(CallbackQueryHandler(handlers.on_callback))
     app.add_handler(MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, handlers.on_message))
     app.add_error_handler(handlers.on_error)

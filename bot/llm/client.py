@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from bot.analysis.engine import EngineUnavailable
 from bot.llm import accounting
 from bot.llm.schemas import response_format
+from bot.logs import redact, register_secrets
 from bot.settings import Settings
 from bot.store import Database
 
@@ -51,6 +52,7 @@ class LLMClient:
 
     def __init__(self, settings: Settings, db: Database) -> None:
         key = settings.secrets.openai_api_key
+        register_secrets(settings.secrets.values())
         self.model = settings.model
         self.max_retries = max(0, settings.llm_max_retries)
         self.daily_token_budget = settings.daily_token_budget
@@ -94,8 +96,9 @@ class LLMClient:
                 completion = raw.parse()
             except (openai.OpenAIError, ValueError) as exc:
                 kind = _error_kind(exc)
-                self._record(purpose, f"error:{kind}", 0, 0, remaining, str(exc))
-                log.warning("LLM %s call failed (%s): %s", purpose, kind, exc)
+                detail = redact(str(exc))  # an error body may echo the API key
+                self._record(purpose, f"error:{kind}", 0, 0, remaining, detail)
+                log.warning("LLM %s call failed (%s): %s", purpose, kind, detail)
                 raise EngineUnavailable(f"{purpose}: {kind}") from exc
             remaining = max(0, remaining - raw.retries_taken)
             usage = completion.usage

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import feedparser
 import sqlalchemy as sa
 
+from bot.ingest.errors import IngestError
+from bot.ingest.feeds import parse_feed
 from bot.store import Database
 from bot.store import chats as chat_store
 from bot.store.tables import articles
@@ -108,8 +109,12 @@ class FeedPoller:
                 last_modified=result.last_modified or source.last_modified,
             )
             return SourcePoll(source.url, "not_modified")
-        parsed = feedparser.parse(result.body)
-        links = list(dict.fromkeys(e.get("link") for e in parsed.entries if e.get("link")))
+        try:  # the hardened parser: DTD/entity bombs refused, entries capped, bytes only
+            feed = parse_feed(result.body, url=result.url)
+        except IngestError as exc:
+            log.warning("feed %s: %s", source.url, exc.reason)
+            return SourcePoll(source.url, "error", error=exc.reason)
+        links = list(dict.fromkeys(e.link for e in feed.entries if e.link))
         known = _known(self.bot.db, links)
         fresh = [link for link in links if link not in known]
         added = self._ingest(fresh) if fresh else 0

@@ -28,6 +28,7 @@ import sqlalchemy as sa
 
 from bot.store import Database
 from bot.store.digest_tables import outbox
+from bot.store.retry import retrying
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def is_queued(conn: sa.Connection, platform: str, chat_id: str, digest_key: str)
     )
 
 
+@retrying
 def claim(
     db: Database,
     worker: str,
@@ -149,6 +151,7 @@ def _mine(row_id: int, worker: str) -> sa.ColumnElement[bool]:
     return sa.and_(outbox.c.id == row_id, outbox.c.claimed_by == worker)
 
 
+@retrying
 def mark_sending(
     db: Database, row_id: int, worker: str, *, now: datetime, lease: timedelta
 ) -> bool:
@@ -162,6 +165,7 @@ def mark_sending(
     return result.rowcount == 1
 
 
+@retrying
 def mark_sent(db: Database, row_id: int, worker: str, *, now: datetime) -> None:
     with db.engine.begin() as conn:
         conn.execute(
@@ -171,6 +175,7 @@ def mark_sent(db: Database, row_id: int, worker: str, *, now: datetime) -> None:
         )
 
 
+@retrying
 def mark_retry(
     db: Database,
     row_id: int,
@@ -203,6 +208,7 @@ def mark_retry(
     return state
 
 
+@retrying
 def mark_blocked(db: Database, platform: str, chat_id: str, error: str) -> int:
     """Every undelivered row of a chat that blocked the bot -> blocked; how many."""
     with db.engine.begin() as conn:
@@ -218,6 +224,7 @@ def mark_blocked(db: Database, platform: str, chat_id: str, error: str) -> int:
     return int(result.rowcount)
 
 
+@retrying
 def release(db: Database, row_ids: list[int], worker: str, *, at: datetime | None = None) -> None:
     """Give back claimed rows not started (on shutdown, or a chat not ready yet)."""
     if not row_ids:

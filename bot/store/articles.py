@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from bot.models import Article, Position
 from bot.store.db import Database
 from bot.store.meta import utcnow
+from bot.store.retry import retrying
 from bot.store.tables import analyses, articles, briefings
 
 AddStatus = Literal["new", "duplicate", "near_duplicate"]
@@ -47,6 +48,7 @@ def find_existing(db: Database, content_hash: str, canonical_url: str | None) ->
         return conn.execute(sa.select(articles.c.id).where(cond).limit(1)).scalar()
 
 
+@retrying
 def insert_article(
     db: Database,
     article: Article,
@@ -161,6 +163,7 @@ def get_analysis(db: Database, content_hash: str, engine_key: str) -> list[Posit
     return [Position.from_json(p) for p in data]
 
 
+@retrying
 def put_analysis(
     db: Database, content_hash: str, engine_key: str, positions: list[Position]
 ) -> None:
@@ -186,6 +189,7 @@ def get_briefing_body(db: Database, key: str) -> dict[str, Any] | None:
         return conn.execute(sa.select(briefings.c.body).where(briefings.c.key == key)).scalar()
 
 
+@retrying
 def put_briefing_body(
     db: Database,
     key: str,
