@@ -97,3 +97,32 @@ def test_analyst_goes_to_other() -> None:
 def test_foreign_analyst_is_not_a_party_speaker() -> None:
     pos = extract("Russian analyst Pavel Ivanov said the Kremlin was in no hurry to sign.", "en")
     assert [(p.party_id, p.speaker) for p in pos] == [("OTHER", "Pavel Ivanov")]
+
+
+def test_quote_opening_after_a_full_stop_starts_the_next_sentence() -> None:
+    text = (
+        'Ukraine\'s foreign minister, Andrii Sybiha, accused Russia of "double talk". '
+        '"Russia talks about peace but bombs our cities," he wrote.\n\n'
+        'US President Donald Trump said he was "very disappointed" with Moscow.'
+    )
+    pos = extract(text, "en")
+    a = one(pos, "bombs our cities")
+    assert a.evidence.startswith('"Russia talks') and a.speaker == "Andrii Sybiha"
+    b = one(pos, "very disappointed")
+    assert (b.party_id, b.speaker) == ("US", "Donald Trump")
+
+
+def test_titles_in_front_of_an_unknown_name_are_not_the_name() -> None:
+    pos = extract(
+        "Russian Deputy Foreign Minister Ivan Petrov warned that any deployment would be a "
+        'target. "Both sides are playing for time," said Jane Roe, a researcher at Chatham House.',
+        "en",
+    )
+    assert (one(pos, "deployment").party_id, one(pos, "deployment").speaker) == (
+        "RU",
+        "Ivan Petrov",
+    )
+    assert (one(pos, "playing for time").party_id, one(pos, "playing for time").speaker) == (
+        "OTHER",
+        "Jane Roe",
+    )

@@ -231,3 +231,12 @@ def test_bare_quote_after_a_sentence_about_a_person() -> None:
     )
     p = one(extract(text), "bloquerons")
     assert (p.party_id, p.speaker, p.kind) == ("HU", "Péter Szabó", "quote")
+
+
+def test_incise_subject_with_possessive_title_and_particle_name() -> None:
+    text = (
+        "La Commission a présenté un nouveau paquet de sanctions. « Nous maintiendrons la "
+        "pression », a déclaré sa présidente, Ursula von der Leyen."
+    )
+    p = one(extract(text), "maintiendrons")
+    assert (p.party_id, p.speaker) == ("EU", "Ursula von der Leyen")

@@ -52,3 +52,8 @@ def sentence_spans(doc: Any) -> list[tuple[int, int]]:
 def person_spans(doc: Any) -> list[tuple[int, int]]:
     """Character spans the model tagged as person names (empty without NER)."""
     return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
+
+
+def has_ner(lang: str) -> bool:
+    """Whether the pipeline for ``lang`` tags person names (else capitalisation is used)."""
+    return "ner" in get_nlp(lang).pipe_names

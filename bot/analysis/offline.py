@@ -23,6 +23,7 @@ from bot.textnorm import is_grounded
 
 ENGINE_VERSION = 1
 _MAX_CLAIM = 240
+_TRAILING_OPENER = re.compile(r"[.!?…][»”\"]?\s+[«“\"]$")
 _ABBREV_END = re.compile(r"(?<![\w.])(?:M|MM|Mme|Mr|Mrs|Ms|Dr|St|Gen|Gén|[A-Z])\.$")
 
 
@@ -65,6 +66,7 @@ class OfflineEngine:
         text = article.text
         sentences = _sentences(text, nlp.sentence_spans(doc))
         persons = nlp.person_spans(doc)
+        has_ner = nlp.has_ner(lang)
         resolver = SpeakerResolver(self.gaz, lang)
         found: list[list[tuple[Speaker, Cue | None]]] = []
         subjects: list[Speaker | None] = []  # the person a statement-less sentence is about
@@ -75,7 +77,7 @@ class OfflineEngine:
                 for s, e in persons
                 if sent.start <= s and e <= sent.end
             ]
-            hits = resolver.people_in(sent.text, ner)
+            hits = resolver.people_in(sent.text, ner, use_caps=not (has_ner and ner))
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
             for cue in cues:
@@ -168,6 +170,7 @@ def _one_line(text: str) -> str:
 
 def _sentences(text: str, spans: list[tuple[int, int]]) -> list[_Sentence]:
     """Sentences cut at paragraph breaks, then re-joined while a quote is still open."""
+    spans = _move_opening_quotes(text, spans)
     breaks = [m.start() for m in re.finditer(r"\n", text)]
     pieces: list[tuple[int, int]] = []
     for s, e in spans:
@@ -194,6 +197,19 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> list[_Sentence]:
             out[-1] = _Sentence(prev.start, e, text[prev.start : e], para)
         else:
             out.append(_Sentence(s, e, text[s:e], para))
+    return out
+
+
+def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'… talk". "Russia …': a splitter may leave the next quote's opening mark at the end of the
+    sentence before; give it back to the sentence it opens."""
+    out = list(spans)
+    for k in range(len(out) - 1):
+        s, e = out[k]
+        m = _TRAILING_OPENER.search(text, s, e)
+        if m and m.end() == e:
+            out[k] = (s, m.start())
+            out[k + 1] = (m.start() + len(m.group(0)) - 1, out[k + 1][1])
     return out
 
 

@@ -250,11 +250,17 @@ def _tidy(text: str) -> str:
     return text.rstrip(" .")
 
 
-def _reported(before: str, after: str) -> str:
-    """The reported clause of a verb whose subject comes first: what follows, or the quote before."""
+def _reported(before: str, verb: str, after: str) -> str:
+    """The claim of a verb whose subject comes first: the clause after "que"/"that", the quote
+    before ('"…," he said'), or else subject + verb + object ("Kiev réclame un cessez-le-feu")."""
     lead = _THAT.search(after[:60])
-    claim = _tidy(after[lead.end() :] if lead else after)
-    if len(claim.split()) < 3:
+    if lead:
+        claim = _tidy(after[lead.end() :])
+    else:
+        segs = [seg for seg in re.split(r"[,«»\"“”]", before) if seg.strip()]
+        subject = segs[-1].strip() if segs else ""
+        claim = _tidy(f"{subject} {verb}{after}" if len(subject.split()) <= 12 else after)
+    if len(_tidy(after).split()) < 3:
         claim = quote_text(before) or claim
     return claim
 
@@ -286,6 +292,8 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
     for m in inverted.finditer(sentence):
         if _inside(m.start(), quotes):
             continue
+        if not fr and not sentence[: m.start()].rstrip().endswith((",", '"', "”")):
+            continue  # "said he was…" is not an incise
         pron = re.search(r"(il|elle|ils|elles|he|she|they)\b", m.group(0))
         cues.append(
             Cue(
@@ -320,7 +328,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
                     )
                 )
                 continue
-        cues.append(Cue(m.start(), m.end(), "pre", before, _reported(before, after)))
+        cues.append(Cue(m.start(), m.end(), "pre", before, _reported(before, m.group(0), after)))
     for m in _SOURCE.finditer(sentence):
         np = m.group("np").strip()
         if _inside(m.start(), quotes) or _NOT_SOURCE.match(np):

@@ -24,15 +24,54 @@ _HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+")
 _HONORIFIC_NAME = re.compile(
     r"(?<![\w\-])(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?)\s+(?P<n>[A-ZÀ-Ý][\w\-’']+)"
 )
-_CAP_NAME = re.compile(
-    r"(?<![\w\-’'])(?:[A-ZÀ-Ý][a-zà-ÿ\-’']+\s+){1,2}[A-ZÀ-Ý][a-zà-ÿ\-’']+(?![\w\-])"
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_CAP_RUN = re.compile(r"(?<![\w\-’'])(?:[A-ZÀ-Ý][\w\-’'.]*\s+){1,7}[A-ZÀ-Ý][\w\-’']+(?![\w\-])")
+# capitalised words that start a run before the name: "Russian Deputy Foreign Minister X Y"
+_TITLE_TOKENS = set(
+    _words(
+        "a an the le la les un une l' deputy foreign defence defense prime vice general secretary president minister chancellor "
+        "spokesman spokeswoman spokesperson envoy special chief head senior aide adviser advisor "
+        "ambassador negotiator commander mr mrs ms dr sir lord state national security interior "
+        "finance affairs house white former acting first lady king queen pope lieutenant colonel "
+        "major admiral speaker premier foreign-policy top presidential kremlin nato eu un us "
+        "on in at by as if when while after before but and so then this that these those "
+        "monday tuesday wednesday thursday friday saturday sunday"
+    )
 )
-_NAME_ONLY = re.compile(r"^(?:(?:M\.|Mme|Mr\.?|Ms\.?)\s+)?(?:[A-ZÀ-Ý][\w\-’'.]*\s*){1,4}$")
+_NAME_ONLY = re.compile(
+    r"^(?:(?:M\.|Mme|Mr\.?|Ms\.?)\s+)?(?:(?:[A-ZÀ-Ý][\w\-’'.]*|von|van|der|den|de|da|di|al|bin|ibn|el)"
+    r"\s*){1,5}$"
+)
 _COMPLEMENT = re.compile(
     r"\b(?:du|de|des|d['’]|of|avec|with|à|au|aux)\s+(?:(?:le|la|l['’]|the)\s*)?(?:[\w\-’']+\s+){0,4}$",
     re.IGNORECASE,
 )
 _BOUNDARY = re.compile(r"(?:[»”\"]\s*,?|\bque\b|\bqu['’]|\bthat\b|;|:|\bet\s+que\b)", re.IGNORECASE)
+_DOCUMENT_OF = re.compile(
+    r"^\s*(?:une?|la|le|les|a|an|the)\s+(?:déclarations?|communiqués?|messages?|annonces?|"
+    r"propos|statements?|posts?|tweets?|sources?\s+proches?)\s+(?P<of>du|des|de\s+la|de\s+l['’]|"
+    r"de|d['’]|from\s+the|by\s+the|of\s+the|from|by|of)\s*",
+    re.IGNORECASE,
+)
+_DET_OF = {
+    "du": "le ",
+    "des": "les ",
+    "de la": "la ",
+    "de l'": "l'",
+    "de": "",
+    "d'": "",
+    "from the": "the ",
+    "by the": "the ",
+    "of the": "the ",
+    "from": "",
+    "by": "",
+    "of": "",
+}
 _CE_QUE = re.compile(r"\b(?:ce|what)\s*(?:que|qu['’]|)\s*$", re.IGNORECASE)
 _POST_CUT = re.compile(
     r"\s(?:dans|lors|sur|devant|pendant|après|avant|depuis|au\s+cours|à\s+l['’]issue|en\s+marge|"
@@ -86,13 +125,32 @@ class SpeakerResolver:
         self.salient: Speaker | None = None
 
     # ------------------------------------------------------------------ mentions
-    def people_in(self, text: str, ner: list[tuple[int, int]]) -> list[PersonHit]:
+    def _cap_names(self, text: str) -> list[tuple[int, int]]:
+        """Names found by capitalisation alone (no NER): runs of 2+ capitalised words once the
+        titles, nationalities and offices in front are taken off."""
+        out = []
+        for m in _CAP_RUN.finditer(text):
+            words = list(re.finditer(r"\S+", m.group(0)))
+            k = 0
+            while k < len(words) and (
+                words[k].group(0).lower().strip(".") in _TITLE_TOKENS
+                or self.gaz.party_hits(words[k].group(0))
+                or roles.ROLE_RE.fullmatch(words[k].group(0))
+            ):
+                k += 1
+            if len(words) - k >= 2:
+                out.append((m.start() + words[k].start(), m.end()))
+        return out
+
+    def people_in(
+        self, text: str, ner: list[tuple[int, int]], use_caps: bool = False
+    ) -> list[PersonHit]:
         """Person mentions of a sentence: gazetteer names, model names, "M. X", capitalised pairs."""
         hits = list(self.gaz.person_hits(text))
         extra: list[tuple[int, int]] = list(ner)
         extra += [(m.start("n"), m.end("n")) for m in _HONORIFIC_NAME.finditer(text)]
-        if not ner:
-            extra += [(m.start(), m.end()) for m in _CAP_NAME.finditer(text)]
+        if use_caps:
+            extra += self._cap_names(text)
         party_spans = [(h.start, h.end) for h in self.gaz.party_hits(text)]
         for s, e in extra:
             raw = text[s:e]
@@ -151,6 +209,12 @@ class SpeakerResolver:
             return self.salient
         inside = [h for h in hits if np_start <= h.start and h.end <= np_start + len(np) + 1]
         speaker_hit = None
+        if (
+            inside
+            and inside[0].start <= np_start + 1
+            and _NAME_ONLY.match(np.split(",")[0].strip())
+        ):
+            inside = inside[:1]  # "Jane Doe, a researcher at Some House": the name comes first
         for h in inside:
             prefix = sentence[np_start : h.start]
             cm = _COMPLEMENT.search(prefix)
@@ -180,6 +244,10 @@ class SpeakerResolver:
         if mode in ("pron",):
             return subject, offset
         if mode in ("source", "pour"):
+            doc = _DOCUMENT_OF.match(subject)
+            if doc:  # "une déclaration du négociateur russe" -> "le négociateur russe"
+                det = _DET_OF[doc.group("of").lower().replace("’", "'").strip()]
+                return det + subject[doc.end() :].strip(), offset + doc.end()
             return subject.strip(), offset + len(subject) - len(subject.lstrip())
         if mode == "post":
             pp = LEAD_PP.match(subject)
