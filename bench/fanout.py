@@ -1,6 +1,6 @@
 """Fan-out benchmark: N subscribed chats, one digest each, through the outbox sender loop and
 the real PTB ``telegram.Bot`` to the fake Telegram Bot API server enforcing Telegram's limits
-(30 messages per rolling second overall, 1 per second per chat).
+(30 messages per rolling second overall, 1 per second per chat), run in its own process.
 
     .venv/bin/python -m bench.fanout [--chats 10000] [--rate 28.5] [--db URL]
 
@@ -12,20 +12,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import resource
+import subprocess
+import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from bot.schedule.sender import OutboxWorker
 from bot.store import Database
-from tests.outbox_support import (
-    FakeTelegram,
-    PtbTelegramSender,
-    RateLimits,
-    queue_digests,
-    run_server_thread,
-)
+from tests.outbox_support import PtbTelegramSender, queue_digests
 
 LIMIT = 30.0
 
@@ -51,25 +49,36 @@ def main() -> None:
     db = Database(args.db or f"sqlite:///{Path(tmp.name) / 'fanout.sqlite3'}")
     chats = list(range(1, args.chats + 1))
     queue_digests(db, chats, key=f"bench:{time.time():.0f}")
-    fake = FakeTelegram(
-        limits=RateLimits(overall_per_sec=30, per_chat_per_sec=1), record_messages=False
+    server = subprocess.Popen(
+        [sys.executable, "-m", "bench.fake_telegram_proc"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
-    with run_server_thread(fake) as (base_url, _loop):
+    assert server.stdout is not None and server.stdin is not None
+    base_url = server.stdout.readline().strip()
+    try:
         elapsed, worker = asyncio.run(fan_out(db, base_url, args.rate))
-    delivered = sum(fake.stats.per_chat.values())
-    duplicates = sum(n - 1 for n in fake.stats.per_chat.values() if n > 1)
-    missing = sum(1 for c in chats if fake.stats.per_chat.get(c, 0) == 0)
+        stats_url = base_url.removesuffix("/bot") + "/stats"
+        with urllib.request.urlopen(stats_url) as response:
+            stats = json.load(response)
+    finally:
+        server.stdin.close()
+        server.wait(10)
+    delivered = stats["sent"]
+    duplicates = stats["duplicates"]
+    missing = args.chats - stats["chats"]
     rate = delivered / elapsed
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"chats:            {args.chats}")
     print(f"elapsed:          {elapsed:.1f} s")
     print(f"messages/s:       {rate:.2f} ({100 * rate / LIMIT:.1f} % of {LIMIT:g}/s)")
-    print(f"429 responses:    {fake.stats.rejected}")
+    print(f"429 responses:    {stats['rejected']}")
     print(f"duplicates:       {duplicates}")
     print(f"missing:          {missing}")
-    print(f"other errors:     {fake.stats.errors}")
+    print(f"other errors:     {stats['errors']}")
     print(f"sender stats:     {worker.stats}")
-    print(f"peak memory:      {peak_mb:.0f} MB (max RSS, server thread included)")
+    print(f"peak memory:      {peak_mb:.0f} MB (max RSS of the sender process)")
     db.close()
     tmp.cleanup()
 

@@ -178,3 +178,22 @@ async def test_worker_senders_from_settings_use_the_telegram_adapter(
     finally:
         await server.stop()
     assert server.stats.per_chat == {11: 1, 12: 1}
+
+
+async def test_pacer_does_not_burst_after_the_loop_stalled() -> None:
+    clock = [0.0]
+
+    async def fake_sleep(seconds: float) -> None:
+        clock[0] += seconds
+
+    pacer = EvenPacer(28.5, clock=lambda: clock[0], sleep=fake_sleep)
+    grants = []
+    for i in range(200):
+        if i == 50:
+            clock[0] += 0.4  # the event loop was blocked for 400 ms
+        await pacer.wait()
+        grants.append(clock[0])
+    worst = max(sum(1 for g in grants if t <= g < t + 1.0) for t in grants)
+    assert worst <= 29
+    gaps = [b - a for a, b in itertools.pairwise(grants)]
+    assert min(gaps) >= 0.75 / 28.5 - 1e-9

@@ -14,8 +14,10 @@ Everything takes an injectable monotonic ``clock`` so tests need not sleep.
 from __future__ import annotations
 
 import asyncio
+import math
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 Clock = Callable[[], float]
@@ -41,26 +43,65 @@ def is_group(platform: str, chat_id: str) -> bool:
 
 
 class EvenPacer:
-    """Start times spaced exactly ``1/rate`` apart, shared by every task of the process."""
+    """Start times spaced ``1/rate`` apart, shared by every task of the process.
 
-    def __init__(self, rate: float, clock: Clock = time.monotonic) -> None:
+    ``wait`` grants one start at a time. Besides the even schedule it guards against bursts
+    after the event loop stalled: a late schedule may catch up at most ``catch_up`` seconds,
+    never with gaps under ``min_gap`` of the interval, and never more than ``ceil(rate)``
+    grants within any rolling second. ``catch_up`` (default: a quarter interval) absorbs the
+    sleep overshoot of each wait, so the average rate stays ``rate``, without letting a pacer
+    that was idle start with a burst.
+    """
+
+    def __init__(
+        self,
+        rate: float,
+        clock: Clock = time.monotonic,
+        *,
+        catch_up: float | None = None,
+        min_gap: float = 0.75,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
         self.interval = 1.0 / rate
         self.clock = clock
-        self._next = 0.0
+        self.sleep = sleep
+        self.cap = max(1, math.ceil(rate))
+        self.catch_up = self.interval / 4 if catch_up is None else catch_up
+        self.min_gap = min_gap * self.interval
+        self._next = -math.inf
+        self._last = -math.inf
+        self._grants: deque[float] = deque()
+        self._lock: asyncio.Lock | None = None
 
     def reserve(self) -> float:
-        """Reserve the next slot; the seconds to wait before using it."""
+        """Reserve the next slot of the even schedule; the seconds to wait before using it."""
         now = self.clock()
         slot = max(now, self._next)
         self._next = slot + self.interval
         return slot - now
 
+    def _earliest(self, now: float) -> float:
+        while self._grants and now - self._grants[0] >= 1.0:
+            self._grants.popleft()
+        target = max(self._next, self._last + self.min_gap)
+        if len(self._grants) >= self.cap:
+            target = max(target, self._grants[0] + 1.0)
+        return target
+
     async def wait(self) -> None:
-        delay = self.reserve()
-        if delay > 0:
-            await asyncio.sleep(delay)
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            while (delay := self._earliest(self.clock()) - self.clock()) > 0:
+                await self.sleep(delay)
+            now = self.clock()
+            idle = now - self._last > 2 * self.interval + self.catch_up
+            base = now if idle else max(self._next, now - self.catch_up)
+            self._grants.append(now)
+            self._last = now
+            self._next = base + self.interval
 
 
 class ChatGate:
