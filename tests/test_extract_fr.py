@@ -240,3 +240,20 @@ def test_incise_subject_with_possessive_title_and_particle_name() -> None:
     )
     p = one(extract(text), "maintiendrons")
     assert (p.party_id, p.speaker) == ("EU", "Ursula von der Leyen")
+
+
+def test_sentence_cut_without_final_punctuation_is_rejoined() -> None:
+    (p,) = extract("Le ministre russe Ivan Petrov a démenti ces informations mardi soir.")
+    assert (p.party_id, p.speaker) == ("RU", "Ivan Petrov")
+    assert p.evidence.startswith("Le ministre russe")
+
+
+def test_stressed_pronoun_and_plural_pronoun() -> None:
+    text = (
+        "Volodymyr Zelensky a, lui, assuré que l'Ukraine ne céderait rien.\n\n"
+        "Les alliés européens ont réclamé une réunion. Ils ont aussi exigé une enquête."
+    )
+    pos = extract(text)
+    assert one(pos, "céderait rien").speaker == "Volodymyr Zelensky"
+    p = one(pos, "exigé une enquête")
+    assert (p.party_id, p.speaker) == ("EU", "")  # "ils" is the group, not Zelensky

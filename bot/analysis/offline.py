@@ -7,6 +7,7 @@ exact sentence (or whole multi-sentence quote) of the article, and drops anythin
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,9 +22,10 @@ from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 1
+ENGINE_VERSION = 2  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 _TRAILING_OPENER = re.compile(r"[.!?…][»”\"]?\s+[«“\"]$")
+_FINAL = re.compile(r"[.!?…][»”\"’)\]]*\s*$|[»”\"]\s*$")
 _ABBREV_END = re.compile(r"(?<![\w.])(?:M|MM|Mme|Mr|Mrs|Ms|Dr|St|Gen|Gén|[A-Z])\.$")
 
 
@@ -41,10 +43,13 @@ class OfflineEngine:
     def __init__(self, book: PartyBook) -> None:
         self.book = book
         self.gaz = Gazetteer(book)
+        # the gazetteer shapes the output too: a changed parties.toml must not reuse old caches
+        digest = hashlib.sha256(repr((book.parties, book.people)).encode()).hexdigest()[:8]
+        self._key = f"offline:{ENGINE_VERSION}:{digest}"
 
     @property
     def key(self) -> str:
-        return f"offline:{ENGINE_VERSION}"
+        return self._key
 
     def extract(self, article: Article) -> list[Position]:
         return self.extract_parsed(article, nlp.parse(article.text, _lang(article)))
@@ -191,6 +196,7 @@ def _sentences(text: str, spans: list[tuple[int, int]]) -> list[_Sentence]:
                 _open_quote(out[-1].text)
                 or _continues(text[s:e])
                 or _ABBREV_END.search(out[-1].text)
+                or not _FINAL.search(out[-1].text)
             )
         ):
             prev = out[-1]
@@ -208,8 +214,9 @@ def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[
         s, e = out[k]
         m = _TRAILING_OPENER.search(text, s, e)
         if m and m.end() == e:
-            out[k] = (s, m.start())
-            out[k + 1] = (m.start() + len(m.group(0)) - 1, out[k + 1][1])
+            opener = m.end() - 1
+            out[k] = (s, len(text[:opener].rstrip()))
+            out[k + 1] = (opener, out[k + 1][1])
     return out
 
 

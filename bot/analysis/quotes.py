@@ -139,6 +139,8 @@ _ADV_FR = (
 _ADV_EN = r"(?:(?:also|later|earlier|again|repeatedly|previously|already|recently|\w+ly)\s+){0,2}"
 _AUX_FR = r"(?:a|ont|avait|avaient|aurait|auraient|avoir|s['’]est|se\s+sont|s['’]était)"
 _PRON = r"(?:il|elle|ils|elles)"
+# "Zelensky a, lui, assuré…": a stressed pronoun between commas after the auxiliary
+_STRESSED = r"(?:\s*,\s*(?:lui|elle|eux|elles)(?:-mêmes?)?(?:\s+aussi)?\s*,)?"
 
 
 def _alt(words: list[str]) -> str:
@@ -150,7 +152,7 @@ _FR_INVERTED = re.compile(
     rf"|(?P<p2>{_alt(_FR_FORMS)})-(?:t-)?{_PRON})(?![\w\-])"
 )
 _FR_VERB = re.compile(
-    rf"(?<![\w\-])(?:(?:{_AUX_FR})\s+{_ADV_FR}(?P<part>{_alt(_FR_PARTICIPLE)})(?:e|s|es)?"
+    rf"(?<![\w\-])(?:(?:{_AUX_FR}){_STRESSED}\s+{_ADV_FR}(?P<part>{_alt(_FR_PARTICIPLE)})(?:e|s|es)?"
     rf"|(?P<fin>{_alt(_FR_FORMS)}))(?![\w\-])"
 )
 _EN_VERB = re.compile(

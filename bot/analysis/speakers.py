@@ -20,6 +20,7 @@ from bot.textnorm import fold
 _PRONOUN = re.compile(
     r"^(?:il|elle|ils|elles|he|she|they|lui|eux|him|her|them|lui-même|elle-même)$", re.IGNORECASE
 )
+_PLURAL_PRONOUN = re.compile(r"^(?:ils|elles|eux|they|them)$", re.IGNORECASE)
 _HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+")
 _HONORIFIC_NAME = re.compile(
     r"(?<![\w\-])(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?)\s+(?P<n>[A-ZÀ-Ý][\w\-’']+)"
@@ -123,6 +124,7 @@ class SpeakerResolver:
         self.lang = lang
         self.known: list[_Known] = []
         self.salient: Speaker | None = None
+        self.last_collective: Speaker | None = None
 
     # ------------------------------------------------------------------ mentions
     def _cap_names(self, text: str) -> list[tuple[int, int]]:
@@ -206,6 +208,8 @@ class SpeakerResolver:
         if not np:
             return None
         if _PRONOUN.match(np.strip()):
+            if _PLURAL_PRONOUN.match(np.strip()):
+                return self.last_collective  # "ils"/"they": a group, never the last person
             return self.salient
         inside = [h for h in hits if np_start <= h.start and h.end <= np_start + len(np) + 1]
         speaker_hit = None
@@ -302,6 +306,8 @@ class SpeakerResolver:
         """After a statement: a person or a single official becomes who "il"/"he" means next."""
         if speaker.name or (speaker.role and not _PLURAL_NP.match(speaker.role)):
             self.salient = speaker
+        elif not speaker.name:
+            self.last_collective = speaker
 
     def note_subject(self, text: str, hits: list[PersonHit]) -> None:
         """A sentence without a statement: its subject person (before the first verb) turns salient."""
