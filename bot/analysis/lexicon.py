@@ -1,0 +1,85 @@
+"""The words the cue finder reads: French and English verbs of saying, auxiliaries, adverbs.
+
+Only vocabulary lives here (compiled into regular expressions once); quotes.py applies it.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# verbs of saying: regular -er stems, then irregular participles and finite forms
+_REG_ER = _words(
+    "déclar estim affirm ajout soulign précis insist réclam ni exhort qualifi indiqu salu attribu "
+    "assur expliqu confirm accus demand plaid observ not déplor condamn regrett jur souhait signal "
+    "révél confi proclam réaffirm tweet rétorqu répliqu résum contest critiqu prôn comment "
+    "martel réitér répét espér rejet menac annonc appel jug exig dénonc lanc rappel avert "
+    "écart fustig propos suggér évoqu félicit inquiét martel"
+)
+_FR_PARTICIPLES_IRREG = _words(
+    "dit écrit promis admis soutenu répondu poursuivi prévenu averti reconnu démenti craint exclu "
+    "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
+    "fait\\s+remarquer"
+)
+_FR_FINITE_IRREG = _words(
+    "dit disait disaient disent écrit écrivait écrivent promet promettent admet soutient "
+    "soutiennent répond répondent poursuit prévient avertit reconnaît reconnait dément démentait "
+    "craint exclut menace menaçait annonçait jugeait exigeait lançait dénonçait martèle réitère "
+    "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "
+    "fait\\s+valoir fait\\s+état fait\\s+part"
+)
+_FR_FORMS = sorted(
+    {f for s in _REG_ER for f in (s + "e", s + "ent", s + "ait", s + "aient")}
+    | set(_FR_FINITE_IRREG),
+    key=len,
+    reverse=True,
+)
+_FR_PARTICIPLE = sorted(
+    {s + "é" for s in _REG_ER} | set(_FR_PARTICIPLES_IRREG), key=len, reverse=True
+)
+_EN_VERBS = _words(
+    "said says told tells warned warns insisted insists added adds urged urges stressed "
+    "stresses claimed claims argued argues noted notes announced announces stated states "
+    "declared declares denied denies rejected rejects demanded demands accused accuses vowed "
+    "vows promised promises admitted admits acknowledged acknowledges wrote writes tweeted "
+    "posted explained explains confirmed confirms replied responded threatened threatens "
+    "reiterated reiterates repeated emphasised emphasized asserted maintained described "
+    "suggested welcomed dismissed condemned criticised criticized pledged signalled signaled "
+    "countered predicted cautioned called\\s+for calls\\s+for called\\s+on calls\\s+on"
+)
+
+ADV_FR = (
+    r"(?:(?:toutefois|cependant|pourtant|également|aussi|encore|déjà|ensuite|alors|ainsi|enfin|"
+    r"notamment|clairement|fermement|publiquement|récemment|néanmoins|lui-même|elle-même|plus\s+tôt|"
+    r"par\s+ailleurs|pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|"
+    r"de\s+nouveau|à\s+nouveau|en\s+outre|d['’]ailleurs|bien|mardi|lundi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|hier|pas|jamais|toujours|souvent|longtemps|aussitôt|lui\s+aussi|"
+    r"elle\s+aussi|\w+ment)\s+){0,3}"
+)
+ADV_EN = r"(?:(?:also|later|earlier|again|repeatedly|previously|already|recently|\w+ly)\s+){0,2}"
+_AUX_FR = r"(?:a|ont|avait|avaient|aurait|auraient|avoir|s['’]est|se\s+sont|s['’]était)"
+_PRON = r"(?:il|elle|ils|elles)"
+# "Zelensky a, lui, assuré…": a stressed pronoun between commas after the auxiliary
+_STRESSED = r"(?:\s*,\s*(?:lui|elle|eux|elles)(?:-mêmes?)?(?:\s+aussi)?\s*,)?"
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(w if "\\s" in w else re.escape(w) for w in words)
+
+
+FR_INVERTED = re.compile(
+    rf"(?<![\w\-])(?:{_AUX_FR}-t?-?{_PRON}\s+{ADV_FR}(?P<p1>{_alt(_FR_PARTICIPLE)})"
+    rf"|(?P<p2>{_alt(_FR_FORMS)})-(?:t-)?{_PRON})(?![\w\-])"
+)
+FR_VERB = re.compile(
+    rf"(?<![\w\-])(?:(?:{_AUX_FR}){_STRESSED}\s+{ADV_FR}(?P<part>{_alt(_FR_PARTICIPLE)})(?:e|s|es)?"
+    rf"|(?P<fin>{_alt(_FR_FORMS)}))(?![\w\-])"
+)
+EN_VERB = re.compile(
+    rf"(?<![\w\-])(?:(?:has|have|had)\s+{ADV_EN})?(?P<fin>{_alt(_EN_VERBS)})(?![\w\-])"
+)
+EN_INVERTED = re.compile(r"(?<![\w\-])(?P<fin>said|added|says)\s+(?P<pron>he|she|they)\b")

@@ -1,0 +1,130 @@
+"""Person mentions in a sentence: gazetteer names, model (NER) names, "M. X", capitalised runs,
+the name to display for each, and the role written right next to a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis import roles
+from bot.analysis.gazetteer import Gazetteer, PersonHit
+from bot.models import Person
+from bot.textnorm import fold
+
+_HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+")
+_HONORIFIC_NAME = re.compile(
+    r"(?<![\w\-])(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?)\s+(?P<n>[A-ZÀ-Ý][\w\-’']+)"
+)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_CAP_RUN = re.compile(r"(?<![\w\-’'])(?:[A-ZÀ-Ý][\w\-’'.]*\s+){1,7}[A-ZÀ-Ý][\w\-’']+(?![\w\-])")
+# capitalised words that start a run before the name: "Russian Deputy Foreign Minister X Y"
+_TITLE_TOKENS = set(
+    _words(
+        "a an the le la les un une l' deputy foreign defence defense prime vice general secretary president minister chancellor "
+        "spokesman spokeswoman spokesperson envoy special chief head senior aide adviser advisor "
+        "ambassador negotiator commander mr mrs ms dr sir lord state national security interior "
+        "finance affairs house white former acting first lady king queen pope lieutenant colonel "
+        "major admiral speaker premier foreign-policy top presidential kremlin nato eu un us "
+        "on in at by as if when while after before but and so then this that these those "
+        "monday tuesday wednesday thursday friday saturday sunday"
+    )
+)
+_STOP_CAPS = {
+    "Le",
+    "La",
+    "Les",
+    "The",
+    "Un",
+    "Une",
+    "Selon",
+    "Pour",
+    "Mais",
+    "Lors",
+    "Dans",
+    "Après",
+}
+
+
+def cap_names(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
+    """Names found by capitalisation alone (no NER): runs of 2+ capitalised words once the
+    titles, nationalities and offices in front are taken off."""
+    out = []
+    for m in _CAP_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        k = 0
+        while k < len(words) and (
+            words[k].group(0).lower().strip(".") in _TITLE_TOKENS
+            or gaz.party_hits(words[k].group(0))
+            or roles.ROLE_RE.fullmatch(words[k].group(0))
+        ):
+            k += 1
+        if len(words) - k >= 2:
+            out.append((m.start() + words[k].start(), m.end()))
+    return out
+
+
+def people_in(
+    gaz: Gazetteer, text: str, ner: list[tuple[int, int]], use_caps: bool = False
+) -> list[PersonHit]:
+    """Person mentions of a sentence: gazetteer names, model names, "M. X", capitalised pairs."""
+    hits = list(gaz.person_hits(text))
+    extra: list[tuple[int, int]] = list(ner)
+    extra += [(m.start("n"), m.end("n")) for m in _HONORIFIC_NAME.finditer(text)]
+    if use_caps:
+        extra += cap_names(gaz, text)
+    party_spans = [(h.start, h.end) for h in gaz.party_hits(text)]
+    for s, e in extra:
+        raw = text[s:e]
+        stripped = _HONORIFIC.sub("", raw)
+        s += len(raw) - len(stripped)
+        words = stripped.split()
+        if not words or words[0] in _STOP_CAPS or not all(w[:1].isupper() for w in words):
+            continue
+        if roles.has_office(stripped) or any(ps <= s and e <= pe for ps, pe in party_spans):
+            continue
+        if any(h.start < e and s < h.end for h in hits):
+            continue
+        hits.append(PersonHit(s, e, stripped, gaz.known_person(stripped)))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def display_name(written: str, person: Person | None) -> str:
+    """The name to show: as written in the article, completed with the gazetteer's first names."""
+    written = re.sub(r"\s+", " ", _HONORIFIC.sub("", written)).strip()
+    if person is None:
+        return written
+    if fold(person.name).endswith(fold(written)) or " " in written:
+        return person.name if fold(person.name).endswith(fold(written)) else written
+    return " ".join([*person.name.split()[:-1], written])
+
+
+def role_before(text: str, start: int) -> str:
+    """The role written right before a name: "le ministre turc X" or "le porte-parole, X"."""
+    head = text[:start].rstrip()
+    if head.endswith(","):
+        head = head[:-1]
+        seg = head[head.rfind(",") + 1 :]
+        m = roles.ROLE_RE.search(seg)
+        if not m:
+            return ""
+        det = list(
+            re.finditer(
+                rf"(?<![\w\-]){roles.DETERMINER}(?![\w\-])", seg[: m.start()], re.IGNORECASE
+            )
+        )
+        return roles.strip_determiner(seg[det[-1].start() if det else m.start() :]).strip()
+    seg = head[head.rfind(",") + 1 :]
+    last = seg.split()[-1] if seg.split() else ""
+    matches = list(roles.ROLE_RE.finditer(seg))
+    if not matches or len(seg[matches[-1].start() :].split()) > 8:
+        return ""
+    if re.search(r"\s(?:et|and)\s", seg[matches[-1].end() :]):
+        # "les négociateurs russe X et ukrainien Y": the office, with the adjective next to Y
+        return f"{matches[-1].group(0)} {last}" if roles.NATIONALITY_HINT.fullmatch(last) else ""
+    return seg[matches[-1].start() :].strip()
