@@ -257,3 +257,19 @@ def test_stressed_pronoun_and_plural_pronoun() -> None:
     assert one(pos, "céderait rien").speaker == "Volodymyr Zelensky"
     p = one(pos, "exigé une enquête")
     assert (p.party_id, p.speaker) == ("EU", "")  # "ils" is the group, not Zelensky
+
+
+def test_described_role_without_office_word_and_participial_intro() -> None:
+    text = (
+        "Interrogé par la chaîne CNN, Volodymyr Zelensky a estimé que Moscou gagnait du temps.\n\n"
+        "« C'est inacceptable », a réagi le Kremlin.\n\n"
+        "Le numéro deux de la diplomatie russe, Sergueï Riabkov, a répété que Moscou refusait "
+        "tout contingent européen."
+    )
+    pos = extract(text)
+    z = one(pos, "gagnait du temps")
+    assert (z.party_id, z.speaker) == ("UA", "Volodymyr Zelensky")
+    assert "CNN" not in z.speaker_role
+    assert one(pos, "inacceptable").party_id == "RU"
+    r = one(pos, "contingent européen")
+    assert (r.party_id, r.speaker) == ("RU", "Sergueï Riabkov")

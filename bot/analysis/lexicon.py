@@ -18,15 +18,15 @@ _REG_ER = _words(
     "assur expliqu confirm accus demand plaid observ not déplor condamn regrett jur souhait signal "
     "révél confi proclam réaffirm tweet rétorqu répliqu résum contest critiqu prôn comment "
     "martel réitér répét espér rejet menac annonc appel jug exig dénonc lanc rappel avert "
-    "écart fustig propos suggér évoqu félicit inquiét martel"
+    "écart fustig propos suggér évoqu félicit inquiét refus tranch gliss concéd raill ironis tonn"
 )
 _FR_PARTICIPLES_IRREG = _words(
-    "dit écrit promis admis soutenu répondu poursuivi prévenu averti reconnu démenti craint exclu "
+    "dit écrit promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
     "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
     "fait\\s+remarquer"
 )
 _FR_FINITE_IRREG = _words(
-    "dit disait disaient disent écrit écrivait écrivent promet promettent admet soutient "
+    "dit disait disaient disent réagit renchérit garantit écrit écrivait écrivent promet promettent admet soutient "
     "soutiennent répond répondent poursuit prévient avertit reconnaît reconnait dément démentait "
     "craint exclut menace menaçait annonçait jugeait exigeait lançait dénonçait martèle réitère "
     "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "

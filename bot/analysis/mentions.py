@@ -112,13 +112,17 @@ def role_before(text: str, start: int) -> str:
         seg = head[head.rfind(",") + 1 :]
         m = roles.ROLE_RE.search(seg)
         if not m:
-            return ""
+            # "le numéro deux de la diplomatie russe, X": no office word, but a described role
+            short = len(seg.split()) <= 8 and re.match(rf"^\s*{roles.DETERMINER}\s", seg, re.I)
+            return roles.strip_determiner(seg) if short else ""
         det = list(
             re.finditer(
                 rf"(?<![\w\-]){roles.DETERMINER}(?![\w\-])", seg[: m.start()], re.IGNORECASE
             )
         )
-        return roles.strip_determiner(seg[det[-1].start() if det else m.start() :]).strip()
+        if not roles.is_title(seg):  # "Interrogé par la chaîne X, Name": not an apposition
+            return ""
+        return roles.strip_determiner(seg[det[-1].start() if det else 0 :]).strip()
     seg = head[head.rfind(",") + 1 :]
     last = seg.split()[-1] if seg.split() else ""
     matches = list(roles.ROLE_RE.finditer(seg))

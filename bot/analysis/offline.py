@@ -83,6 +83,7 @@ class OfflineEngine:
                 if sent.start <= s and e <= sent.end
             ]
             hits = resolver.people_in(sent.text, ner, use_caps=not (has_ner and ner))
+            resolver.remember(sent.text, hits)  # roles written next to names, before resolving
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
             for cue in cues:
@@ -91,7 +92,6 @@ class OfflineEngine:
                     here.append((speaker, cue))
                     resolver.note_statement(speaker)
             here = _merge_same_party(here)
-            resolver.remember(sent.text, hits)
             subjects.append(None)
             if not here:
                 resolver.note_subject(sent.text, hits)

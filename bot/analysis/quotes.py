@@ -117,7 +117,11 @@ def _reported(before: str, verb: str, after: str) -> str:
     if lead:
         claim = _tidy(after[lead.end() :])
     else:
-        segs = [seg for seg in re.split(r"[,«»\"“”]", before) if seg.strip()]
+        segs = [
+            seg
+            for seg in re.split(r"[,«»\"“”]", before)
+            if seg.strip() and not NOT_SUBJECT_SEGMENT.match(seg)
+        ]
         subject = segs[-1].strip() if segs else ""
         claim = _tidy(f"{subject} {verb}{after}" if len(subject.split()) <= 12 else after)
     if len(_tidy(after).split()) < 3:
