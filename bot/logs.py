@@ -87,5 +87,7 @@ def setup_logging(verbosity: int, secrets: Iterable[str] = ()) -> None:
     root.handlers[:] = [handler]
     root.setLevel(level)
     # httpx logs every request URL at INFO, and the Telegram token is part of that URL
-    for noisy in ("httpx", "httpcore", "urllib3", "trafilatura", "apscheduler"):
+    for noisy in (
+        *("httpx", "httpcore", "httpx2", "httpcore2", "urllib3", "trafilatura", "apscheduler"),
+    ):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))

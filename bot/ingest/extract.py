@@ -19,6 +19,12 @@ _CONTROL = frozenset(set(range(32)) - {9, 10, 11, 12, 13, 27})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([a-zA-Z0-9_.:-]+)""", re.I)
 _CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.I)
 MIN_HTML_CHARS = 40  # less than this from a page is navigation debris, not an article
+# Hostile-size guards: trafilatura is superlinear on huge pages (10 MB of one line takes
+# minutes) and hashing/shingling a 10 MB text costs >100 MB, while a real article is far
+# smaller than either cap. Scripts and styles are dropped before the HTML cap is applied.
+MAX_HTML_CHARS = 1_500_000
+MAX_TEXT_CHARS = 200_000
+_NOISE = re.compile(r"<(script|style|svg|noscript)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -75,6 +81,25 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def cap_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters, at a paragraph, line or word end."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    for mark in ("\n\n", "\n", " "):
+        cut = head.rfind(mark)
+        if cut >= limit // 2:
+            return head[:cut].rstrip()
+    return head
+
+
+def cap_html(html: str, limit: int = MAX_HTML_CHARS) -> str:
+    """``html`` without scripts, styles and comments, then cut to ``limit`` characters."""
+    if len(html) <= limit:
+        return html
+    return _NOISE.sub(" ", html)[:limit]
+
+
 def parse_date(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -89,6 +114,7 @@ def article_from_html(html: str, *, url: str | None = None, path: str | None = N
     """Main text, title, date and site name of an HTML page; IngestError when none."""
     doc: object = None
     text: str | None = None
+    html = cap_html(html)
     for recall in (False, True):
         try:
             doc = trafilatura.bare_extraction(
@@ -107,7 +133,7 @@ def article_from_html(html: str, *, url: str | None = None, path: str | None = N
     else:
         raise IngestError("no article text found on the page")
     return Article(
-        text=normalise_newlines(text).strip(),
+        text=cap_text(normalise_newlines(text).strip()),
         title=(getattr(doc, "title", None) or "").strip(),
         url=url,
         path=path,

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from bot.ingest.dedupe import NearDupIndex, canonical_url, content_hash, minhash
 from bot.ingest.errors import IngestError
+from bot.ingest.extract import cap_text
 from bot.ingest.feeds import MAX_ENTRIES, feed_articles, looks_like_feed
 from bot.ingest.fetch import Fetcher
 from bot.ingest.files import list_files, load_file
@@ -117,6 +118,7 @@ def store_article(db: Database, article: Article, index: NearDupIndex, source: s
     """Fill in language, hash, canonical URL and signature, then store ``article``."""
     if not article.text.strip():
         return IngestItem(source, "error", reason="empty article")
+    article.text = cap_text(article.text)  # a hostile 10 MB text stays cheap to process
     article.lang = detect_lang(article.text)
     article.content_hash = content_hash(article.text)
     canon = canonical_url(article.url) if article.url else None

@@ -19,7 +19,15 @@ SDK_ADAPTERS = {
     BOT / "adapters" / "slack.py",
     BOT / "adapters" / "slack_send.py",
 }
-HTTP_MODULES = ("httpx", "requests", "urllib.request", "urllib3", "aiohttp", "http.client")
+HTTP_MODULES = (
+    "httpx",
+    "httpx2",
+    "requests",
+    "urllib.request",
+    "urllib3",
+    "aiohttp",
+    "http.client",
+)
 
 
 def _sources() -> list[tuple[Path, ast.Module]]:
@@ -48,10 +56,14 @@ def test_http_clients_are_only_used_by_the_fetcher_and_sdk_adapters() -> None:
             for name in names:
                 if any(name == m or name.startswith(m + ".") for m in HTTP_MODULES):
                     # aiohttp.web serves our own webhook endpoints; it is not a client
-                    if name == "aiohttp" and isinstance(node, ast.ImportFrom):
-                        if all(a.name == "web" for a in node.names):
-                            continue
-                    offenders.append(f"{path.relative_to(PROJECT_DIR)}:{node.lineno} {name}")
+                    serving = isinstance(node, ast.ImportFrom) and all(
+                        a.name == "web" for a in node.names
+                    )
+                    if name == "aiohttp" and serving:
+                        continue
+                    offenders.append(
+                        f"{path.relative_to(PROJECT_DIR)}:{getattr(node, 'lineno', 0)} {name}"
+                    )
             if isinstance(node, ast.Call):
                 called = _dotted(node.func)
                 if called.endswith(("ClientSession", "urlopen", "fetch_url")):
