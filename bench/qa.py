@@ -1,7 +1,10 @@
 """Q&A benchmark: a synthetic store of 100,000 articles built from the corpus vocabulary, then
 retrieval latency (p50/p95) inside the default window and end-to-end offline answer time.
 
-    .venv/bin/python bench/qa.py [--articles 100000] [--db sqlite:///path] [--questions 40]
+    .venv/bin/python bench/qa.py [--articles 100000] [--db sqlite:///path] [--rounds 5] [--reuse]
+
+``--reuse`` measures an existing store given with ``--db`` (built by an earlier run) instead of
+building one.
 
 Articles are spread over a year of ingest times (the window is the last ``qa_window_days``);
 the three real corpus articles are stored last, so some questions have real answers. Not a
@@ -31,7 +34,7 @@ from bot.qa.search import candidates
 from bot.qa.text import split_sentences, stem_text
 from bot.settings import PROJECT_DIR, Settings
 from bot.store import articles as store
-from bot.store.qa_tables import qa_indexed
+from bot.store.qa_tables import qa_indexed, qa_sentences
 from bot.store.tables import articles
 from bot.textnorm import fold
 
@@ -120,14 +123,18 @@ def synthetic(db_url: str, n: int, settings: Settings) -> None:
                     }
                 )
             write_rows(conn, sentence_rows)
-            conn.execute(qa_indexed.insert(), indexed)
-            conn.execute(
-                sa.text(
-                    "UPDATE qa_indexed SET first_sentence_id = (SELECT min(id) FROM qa_sentences "
-                    "s WHERE s.article_id = qa_indexed.article_id) WHERE article_id >= :a"
-                ),
-                {"a": got[0].id},
+            # first sentence ids of this batch only (a correlated UPDATE over the growing table
+            # made the PostgreSQL build slower with every batch)
+            first_ids = dict(
+                conn.execute(
+                    sa.select(qa_sentences.c.article_id, sa.func.min(qa_sentences.c.id))
+                    .where(qa_sentences.c.article_id.in_([r.id for r in got]))
+                    .group_by(qa_sentences.c.article_id)
+                ).all()
             )
+            for row in indexed:
+                row["first_sentence_id"] = first_ids.get(row["article_id"])
+            conn.execute(qa_indexed.insert(), indexed)
         if (first // batch) % 10 == 0:
             print(f"  {first + len(rows):>7} articles stored ({time.perf_counter() - start:.0f} s)")
     with engine.begin() as conn:
@@ -166,12 +173,16 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--db", default="")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--reuse", action="store_true", help="measure the --db store as it is")
     args = parser.parse_args()
+    if args.reuse and not args.db:
+        parser.error("--reuse needs --db")
     tmp = Path(tempfile.mkdtemp(prefix="briefbot-bench-"))
     url = args.db or f"sqlite:///{tmp / 'bench.sqlite3'}"
     settings = Settings(data_dir=tmp, database_url=url)
-    print(f"building {args.articles} synthetic articles in {url} …")
-    synthetic(url, args.articles, settings)
+    if not args.reuse:
+        print(f"building {args.articles} synthetic articles in {url} …")
+        synthetic(url, args.articles, settings)
 
     bot = build_bot(settings)
     finder = MentionFinder(bot.book)

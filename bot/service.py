@@ -55,7 +55,18 @@ class BriefBot:
     def ingest(
         self, inputs: list[str], on_progress: Callable[[IngestItem], None] | None = None
     ) -> IngestReport:
-        return ingest(inputs, self.db, self.settings, on_progress=on_progress)
+        report = ingest(inputs, self.db, self.settings, on_progress=on_progress)
+        # Index the new articles for questions now rather than on the first question after
+        # the ingest (which then paid for it). Best effort: the articles are stored, and the
+        # Q&A still indexes whatever is missing when asked (bot.qa.retrieve).
+        if report.articles:
+            from bot.qa import index as qa_index  # not at import: the Q&A package loads a stemmer
+
+            try:
+                qa_index.ensure_indexed(self.db, self.articles(ids=report.articles))
+            except Exception:
+                log.warning("indexing new articles for questions failed", exc_info=True)
+        return report
 
     # analysis ---------------------------------------------------------------
     def analyse(self, article: Article) -> list[Position]:

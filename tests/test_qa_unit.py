@@ -1,18 +1,22 @@
-"""Q&A units: stemming, party aliases across languages, FTS on SQLite and PostgreSQL,
-idempotent indexing, window, follow-ups, per-chat isolation and expiry, LLM fallback."""
+"""Q&A units: stemming, party aliases across languages, FTS on SQLite and PostgreSQL (strict
+stage first), idempotent indexing and indexing at ingest, window, follow-ups, per-chat
+isolation and expiry, LLM fallback, quotation marks."""
 
 from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import sqlalchemy as sa
 
 from bot.analysis.engine import EngineUnavailable
 from bot.analysis.parties import PartyBook
+from bot.app import build_bot
 from bot.models import Article, Position
 from bot.qa import QuestionAnswerer, followup
-from bot.qa.answer import LLMAnswerFn
+from bot.qa.answer import LLMAnswerFn, shown_quote
+from bot.qa.fts import reduce_forms
 from bot.qa.index import ensure_indexed, index_article
 from bot.qa.lexicon import MentionFinder
 from bot.qa.query import parse_question
@@ -214,3 +218,40 @@ def test_empty_question_gets_a_hint(
 ) -> None:
     reply = QuestionAnswerer(make_bot(sqlite_db, book, settings))("  ", "en", "console", "e", None)
     assert "Ask a question" in reply.plain
+
+
+def test_reduce_forms_drops_forms_containing_another() -> None:
+    forms = {("vladim", "poutin"), ("poutin",), ("kremlin",), ("conseil", "de", "la", "feder")}
+    assert reduce_forms(forms) == {("poutin",), ("kremlin",), ("conseil", "de", "la", "feder")}
+
+
+def test_candidates_name_every_concept_first(any_db: Database, book: PartyBook) -> None:
+    add(any_db, TEXT_A)
+    add(any_db, "La neutralité a été évoquée. Sergueï Lavrov est arrivé à Istanbul.")
+    ensure_indexed(any_db, store.list_articles(any_db))
+    query = parse_question("Lavrov et la neutralité ?", MentionFinder(book))
+    found = candidates(any_db, query, since=None, limit=1)
+    assert [p.text for p in found] == [
+        "Le ministre russe des Affaires étrangères, Sergueï Lavrov, a déclaré que Moscou "
+        "insisterait sur la neutralité de l'Ukraine."
+    ]
+    assert len(candidates(any_db, query, since=None)) == 3  # then those naming either
+
+
+def test_ingest_indexes_new_articles(settings: Settings, tmp_path: Path) -> None:
+    bot = build_bot(settings)
+    path = tmp_path / "lavrov.txt"
+    path.write_text(TEXT_A + " " + TEXT_B, encoding="utf-8")
+    report = bot.ingest([str(path)])
+    assert report.articles
+    with bot.db.engine.connect() as conn:
+        indexed = conn.execute(sa.select(qa_indexed.c.article_id)).scalars().all()
+    assert indexed == report.articles
+
+
+def test_sentence_with_its_own_quotation_is_not_wrapped_again() -> None:
+    said = "« Nous avons avancé », a déclaré le négociateur."
+    assert shown_quote(said, "fr") == said
+    assert shown_quote('"We made progress," she said.', "fr") == '"We made progress," she said.'
+    assert shown_quote("Kiev réclame des garanties.", "fr") == "« Kiev réclame des garanties. »"
+    assert shown_quote("Kyiv wants guarantees.", "en") == "“Kyiv wants guarantees.”"

@@ -16,7 +16,7 @@ from bot.models import Article, Lang
 from bot.qa.retrieve import Retrieval
 from bot.qa.search import Passage, matches
 from bot.richtext import Reply, Span
-from bot.textnorm import is_grounded
+from bot.textnorm import collapse_space, is_grounded
 
 # (question, numbered passages, lang) -> (answer text with [n] citations, cited numbers)
 LLMAnswerFn = Callable[[str, list[tuple[int, str]], str], tuple[str, list[int]]]
@@ -26,8 +26,21 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _CITATION = re.compile(r"\[(\d+)\]")
 
 
+_OWN_QUOTE = re.compile(r"[«»“”„]|\"[^\"]+\"")
+
+
 def _marks(lang: str) -> tuple[str, str]:
     return ("« ", " »") if lang == "fr" else ("“", "”")
+
+
+def shown_quote(text: str, lang: Lang) -> str:
+    """A supporting sentence as quoted in the answer: between the answer's quotation marks,
+    unless it contains a quotation of its own (« … », “ … ”, "…"), which would give
+    « « … », a déclaré … »: such a sentence is shown as it is. Verbatim either way."""
+    if _OWN_QUOTE.search(text):
+        return text
+    opening, closing = _marks(lang)
+    return f"{opening}{text}{closing}"
 
 
 def lang_marker(quote_lang: str, lang: Lang) -> str:
@@ -74,7 +87,7 @@ def _role(book: PartyBook, passage: Passage, lang: Lang) -> str:
     for person in book.people:
         if passage.speaker in (person.name, *person.aliases):
             return person.role_fr if lang == "fr" else person.role_en
-    return passage.speaker_role if passage.lang == lang else ""
+    return collapse_space(passage.speaker_role) if passage.lang == lang else ""
 
 
 def offline_answer(
@@ -91,7 +104,6 @@ def offline_answer(
     reply = Reply(tag=f"answer:{answer_id}")
     reply.add(t(lang, "qa.intro_why" if why else "qa.intro"))
     show_heads = len(groups) > 1 or None not in groups
-    opening, closing = _marks(lang)
     for party, members in groups.items():
         if show_heads:
             name = book.name(party, lang) if party else t(lang, "qa.other")
@@ -103,7 +115,7 @@ def offline_answer(
                 who = f"{p.speaker} ({role})" if role else p.speaker
                 spans.append(Span(who, bold=True))
                 spans.append(Span(" : " if lang == "fr" else ": "))
-            spans.append(Span(f"{opening}{p.text}{closing}", italic=True))
+            spans.append(Span(shown_quote(p.text, lang), italic=True))
             marker = lang_marker(p.lang, lang)
             if marker:
                 spans.append(Span(marker))

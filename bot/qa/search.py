@@ -2,8 +2,9 @@
 
 The database narrows the store to a few hundred candidates (SQLite FTS5 with bm25 over stems,
 PostgreSQL ``websearch_to_tsquery`` over ``to_tsvector('french'|'english')``), restricted to
-a window of ingest time and optionally to given articles; the same Python scoring then ranks
-them on both databases.
+a window of ingest time (sentence ids from the window's first one) or to given articles, in
+stages of bounded cost (bot.qa.fts); the same Python scoring then ranks them on both
+databases.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from bot.qa import fts
 from bot.qa.lexicon import Phrase, contains
 from bot.qa.query import Concept, Query
-from bot.qa.text import tokens
 from bot.store import Database
 from bot.store.meta import UTCDateTime
 from bot.store.qa_tables import qa_indexed, qa_sentences
@@ -53,41 +54,44 @@ class Passage:
         }
 
 
-def _fts_string(phrase: Phrase) -> str:
-    return '"' + " ".join(phrase).replace('"', '""') + '"'
-
-
-def fts5_query(forms: set[Phrase]) -> str:
-    """An FTS5 OR query over stem phrases."""
-    return " OR ".join(sorted(_fts_string(f) for f in forms if f))
-
-
-def websearch_terms(words: set[str]) -> str:
-    """A websearch_to_tsquery string: folded words or quoted phrases joined by "or"."""
-    parts = []
-    for text in sorted(words):
-        clean = tokens(text)
-        if not clean:
-            continue
-        parts.append('"' + " ".join(clean) + '"' if len(clean) > 1 else clean[0])
-    return " or ".join(parts)
-
-
 def _row(r: Any, rank: float) -> Passage:
     return Passage(r.id, r.article_id, r.seq, r.lang, r.text, r.stems.split(), rank=rank)
 
 
-def window_floor(db: Database, since: datetime | None) -> int:
-    """The smallest sentence id of an article ingested since ``since`` (0 without a window)."""
+def window_floor(conn: sa.Connection, since: datetime | None) -> int:
+    """The smallest sentence id of an article ingested since ``since`` (0 without a window,
+    -1 when the window is empty)."""
     if since is None:
         return 0
-    with db.engine.connect() as conn:
-        low = conn.execute(
-            sa.select(sa.func.min(qa_indexed.c.first_sentence_id)).where(
-                qa_indexed.c.ingested_at >= since
-            )
-        ).scalar()
+    low = conn.execute(
+        sa.select(sa.func.min(qa_indexed.c.first_sentence_id)).where(
+            qa_indexed.c.ingested_at >= since
+        )
+    ).scalar()
     return int(low) if low is not None else -1
+
+
+def _sqlite_stages(conn: sa.Connection, query: Query, floor: int) -> list[str]:
+    """The FTS5 queries of the stages, strict first, without forms that cannot match."""
+    present = fts.present_terms(conn, {w for f in query.all_forms() for w in f}, floor)
+
+    def usable(forms: set[Phrase]) -> set[Phrase]:
+        return fts.reduce_forms(f for f in forms if all(w in present for w in f))
+
+    broad = usable(query.all_forms())
+    if not broad:
+        return []
+    groups = [usable(c.forms) for c in query.concepts]
+    strict = [fts.fts5_all(groups)] if len(groups) > 1 and all(groups) else []
+    return [*strict, fts.fts5_query(broad)]
+
+
+def _pg_stages(query: Query) -> list[list[str]]:
+    """The websearch strings of the stages: one per concept (strict), then one for all."""
+    groups = [fts.websearch_terms(c.words) for c in query.concepts]
+    stages = [groups] if len(groups) > 1 and all(groups) else []
+    broad = fts.websearch_terms(query.all_words())
+    return [*stages, [broad]] if broad else stages
 
 
 def candidates(
@@ -98,49 +102,43 @@ def candidates(
     article_ids: list[int] | None = None,
     limit: int = CANDIDATES,
 ) -> list[Passage]:
-    """Sentences matching any concept of ``query``, best full-text rank first."""
-    forms = query.all_forms()
-    if not forms:
+    """Sentences matching ``query`` in the window (or among ``article_ids``), best first: those
+    naming every concept, then, to fill up to ``limit``, those naming any (see bot.qa.fts)."""
+    if not query.all_forms() or article_ids == []:
         return []
-    floor = window_floor(db, since) if article_ids is None else 0
-    if floor < 0:
-        return []
-    params: dict[str, Any] = {"limit": limit, "floor": floor}
+    scoped = article_ids is not None
+    params: dict[str, Any] = {"ranked": fts.RANKED}
     extra = ""
-    if since is not None:
+    if since is not None and not scoped:
         extra += " AND s.ingested_at >= :since"
         params["since"] = since
-    if article_ids is not None:
-        if not article_ids:
-            return []
-        extra += " AND s.article_id IN :ids"
-        params["ids"] = list(article_ids)
-    if db.dialect == "postgresql":
-        params["q"] = websearch_terms(query.all_words())
-        sql = (
-            "SELECT s.id, s.article_id, s.seq, s.lang, s.text, s.stems, "
-            "ts_rank(s.tsv, CASE WHEN s.lang = 'en' THEN qe ELSE qf END) AS r "
-            "FROM qa_sentences s, websearch_to_tsquery('french', :q) qf, "
-            "websearch_to_tsquery('english', :q) qe "
-            "WHERE ((s.lang <> 'en' AND s.tsv @@ qf) OR (s.lang = 'en' AND s.tsv @@ qe))"
-            f"{extra} ORDER BY r DESC, s.id DESC LIMIT :limit"
-        )
-    else:
-        params["q"] = fts5_query(forms)
-        sql = (
-            "SELECT s.id, s.article_id, s.seq, s.lang, s.text, s.stems, -f.rank AS r "
-            "FROM qa_fts f JOIN qa_sentences s ON s.id = f.rowid "
-            f"WHERE qa_fts MATCH :q AND f.rowid >= :floor{extra} "
-            "ORDER BY f.rank LIMIT :limit"
-        )
-    stmt = sa.text(sql)
-    if since is not None:
-        stmt = stmt.bindparams(sa.bindparam("since", type_=UTCDateTime()))
-    if article_ids is not None:
-        stmt = stmt.bindparams(sa.bindparam("ids", expanding=True))
+    if scoped:
+        params["ids"] = list(article_ids or [])
+    found: dict[int, Passage] = {}
     with db.engine.connect() as conn:
-        rows = conn.execute(stmt, params).all()
-    return [_row(r, float(r.r or 0.0)) for r in rows]
+        params["floor"] = 0 if scoped else window_floor(conn, since)
+        if params["floor"] < 0:
+            return []
+        if db.dialect == "postgresql":
+            extra += " AND s.article_id IN :ids" if scoped else ""
+            stages = [
+                (fts.pg_sql(gs, extra, scoped=scoped), {f"g{i}": g for i, g in enumerate(gs)})
+                for gs in _pg_stages(query)
+            ]
+        else:
+            sql = fts.sqlite_sql(extra, scoped=scoped)
+            stages = [(sql, {"q": q}) for q in _sqlite_stages(conn, query, params["floor"])]
+        for sql, values in stages:
+            stmt = sa.text(sql)
+            if "since" in params:
+                stmt = stmt.bindparams(sa.bindparam("since", type_=UTCDateTime()))
+            if scoped:
+                stmt = stmt.bindparams(sa.bindparam("ids", expanding=True))
+            for r in conn.execute(stmt, {**params, **values, "limit": limit}):
+                if len(found) >= limit:
+                    break
+                found.setdefault(r.id, _row(r, float(r.r or 0.0)))
+    return list(found.values())
 
 
 def sentences_of(db: Database, article_ids: list[int]) -> list[Passage]:
