@@ -41,7 +41,9 @@ def register(app: typer.Typer) -> None:
 
         platforms = list(PLATFORMS) if platform is Platform.all else [platform.value]
         try:
-            asyncio.run(run(platforms, cli.settings(), briefbot=cli.bot()))
+            from bot.schedule.run import schedule_task
+
+            asyncio.run(run(platforms, cli.settings(), [schedule_task], briefbot=cli.bot()))
         except MissingSecret as exc:
             cli.err.print(f"Cannot start: {exc}.", highlight=False)
             raise typer.Exit(2) from None
