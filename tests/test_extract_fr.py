@@ -273,3 +273,14 @@ def test_described_role_without_office_word_and_participial_intro() -> None:
     assert one(pos, "inacceptable").party_id == "RU"
     r = one(pos, "contingent européen")
     assert (r.party_id, r.speaker) == ("RU", "Sergueï Riabkov")
+
+
+def test_pipeline_is_cached_and_light() -> None:
+    from bot.analysis import nlp
+
+    first = nlp.get_nlp("fr")
+    assert nlp.get_nlp("fr") is first
+    assert "parser" not in first.pipe_names and "lemmatizer" not in first.pipe_names
+    assert nlp.get_nlp("en").pipe_names == ["sentencizer"]
+    doc = first("« Oui », a dit M. Zelensky aujourd'hui. Puis il est parti.")
+    assert len(nlp.sentence_spans(doc)) == 2

@@ -22,7 +22,7 @@ def get_nlp(lang: str) -> Any:
 
     if lang == "fr":
         try:
-            nlp = spacy.load(FR_MODEL, exclude=_FR_EXCLUDE)
+            nlp = _load_fr_fast(spacy)
             if "senter" in nlp.disabled:
                 nlp.enable_pipe("senter")
             return nlp
@@ -32,6 +32,45 @@ def get_nlp(lang: str) -> Any:
         nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def _load_fr_fast(spacy: Any) -> Any:
+    """Load the French model without compiling spaCy's 1.4 MB French ``token_match`` regex.
+
+    That one regex (special hyphen/apostrophe words) costs 2-3 s of every cold start, twice
+    requested (language defaults at import, tokenizer from disk); sentence splitting and
+    person names do not need it. Falls back to a plain ``spacy.load`` if anything differs.
+    """
+    import sys
+    import types
+
+    from spacy.tokenizer import Tokenizer
+
+    name = "spacy.lang.fr.tokenizer_exceptions"
+    if "spacy.lang.fr" not in sys.modules and name not in sys.modules:
+        from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS
+
+        stub = types.ModuleType(name)
+        stub.TOKENIZER_EXCEPTIONS = BASE_EXCEPTIONS  # type: ignore[attr-defined]
+        stub.TOKEN_MATCH = None  # type: ignore[attr-defined]
+        sys.modules[name] = stub
+
+    class _Tokenizer(Tokenizer):
+        def from_disk(self, path: Any, *, exclude: Any = ()) -> Any:
+            return super().from_disk(path, exclude=[*exclude, "token_match"])
+
+    @spacy.registry.tokenizers("briefbot.fr_tokenizer.v1")
+    def _make() -> Any:
+        return lambda nlp: _Tokenizer(nlp.vocab)
+
+    try:
+        return spacy.load(
+            FR_MODEL,
+            exclude=_FR_EXCLUDE,
+            config={"nlp": {"tokenizer": {"@tokenizers": "briefbot.fr_tokenizer.v1"}}},
+        )
+    except (ValueError, TypeError, KeyError):
+        return spacy.load(FR_MODEL, exclude=_FR_EXCLUDE)
 
 
 def parse(text: str, lang: str) -> Any:
