@@ -126,3 +126,9 @@ def test_titles_in_front_of_an_unknown_name_are_not_the_name() -> None:
         "OTHER",
         "Jane Roe",
     )
+
+
+def test_ambiguous_english_verb_needs_a_clause() -> None:
+    assert extract("Russia maintained control of the city.", "en") == []
+    (p,) = extract("Ukraine maintained that the city was still contested.", "en")
+    assert p.party_id == "UA"

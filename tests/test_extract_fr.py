@@ -284,3 +284,20 @@ def test_pipeline_is_cached_and_light() -> None:
     assert nlp.get_nlp("en").pipe_names == ["sentencizer"]
     doc = first("« Oui », a dit M. Zelensky aujourd'hui. Puis il est parti.")
     assert len(nlp.sentence_spans(doc)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kiev a lancé une contre-offensive dans le sud.",
+        "Moscou a rappelé son ambassadeur à Varsovie.",
+        "Le Kremlin a confié la mission à un ancien ministre.",
+    ],
+)
+def test_ambiguous_verbs_without_reported_clause_are_actions(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_ambiguous_verb_with_reported_clause_is_speech() -> None:
+    (p,) = extract("Moscou a rappelé que ses conditions restaient inchangées.")
+    assert p.party_id == "RU" and p.claim.startswith("Ses conditions")

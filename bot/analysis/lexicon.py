@@ -83,3 +83,9 @@ EN_VERB = re.compile(
     rf"(?<![\w\-])(?:(?:has|have|had)\s+{ADV_EN})?(?P<fin>{_alt(_EN_VERBS)})(?![\w\-])"
 )
 EN_INVERTED = re.compile(r"(?<![\w\-])(?P<fin>said|added|says)\s+(?P<pron>he|she|they)\b")
+
+# verbs that report speech only with a clause or quote after them ("a rappelé que…", not
+# "a rappelé son ambassadeur"; "maintained that…", not "maintained control")
+AMBIGUOUS = re.compile(
+    r"^(?:lan[cç]|rappel|not|observ|signal|confi|jur|écart|maint|post|signal)", re.IGNORECASE
+)

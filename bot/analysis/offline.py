@@ -22,7 +22,7 @@ from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 2  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 3  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 _TRAILING_OPENER = re.compile(r"[.!?…][»”\"]?\s+[«“\"]$")
 _FINAL = re.compile(r"[.!?…][»”\"’)\]]*\s*$|[»”\"]\s*$")

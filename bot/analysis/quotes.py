@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis.lexicon import ADV_EN, ADV_FR, EN_INVERTED, EN_VERB, FR_INVERTED, FR_VERB
+from bot.analysis.lexicon import (
+    ADV_EN,
+    ADV_FR,
+    AMBIGUOUS,
+    EN_INVERTED,
+    EN_VERB,
+    FR_INVERTED,
+    FR_VERB,
+)
 
 _OPENERS = re.compile('[«“„"]')
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
@@ -34,11 +42,13 @@ _NOT_SUBJECT_BEFORE = re.compile(
 _COMPLEMENTISER = re.compile(
     r"^\s*(?:que\b|qu['’]|that\b|à\s|:|«|\"|“|to\s|on\s|for\s)", re.IGNORECASE
 )
+# what may follow an ambiguous verb when it reports speech: a clause, a quote, a colon
+_SAYS_AFTER = re.compile(r"^\s*(?:que\b|qu['’]|that\b|:|«|\"|“|à\s+\w+er\b)", re.IGNORECASE)
 _NP_START = re.compile(
     r"^\s*(?:le|la|les|l['’]|un|une|des|son|sa|leur|ce|cette|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|the|a|an|"
     r"[A-ZÀ-Ý])",
 )
-_LEAD_ADV = re.compile(rf"^\s*{ADV_FR}|^\s*{ADV_EN}")
+LEAD_ADV = re.compile(rf"^\s*{ADV_FR}|^\s*{ADV_EN}")
 _THAT = re.compile(r"(?:\bque\b|\bqu['’]|\bthat\b|:)\s*", re.IGNORECASE)
 LEAD_PP = re.compile(
     r"^\s*(?:(?:à|aux|devant|to)\s+(?:l['’]|la\s|le\s|les\s|the\s)?[\w\-’']+(?:\s+[A-Z][\w\-]*)?"
@@ -176,7 +186,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         if m.group("fin") and _NOT_SUBJECT_BEFORE.search(before):
             continue
         incise = before.rstrip().endswith((",", "»", "”", '"', "—", "–")) or not before.strip()
-        after_adv = _LEAD_ADV.sub("", after, count=1)
+        after_adv = LEAD_ADV.sub("", after, count=1)
         after_pp = LEAD_PP.sub("", after_adv, count=1)
         if incise and not _COMPLEMENTISER.match(after_pp) and _NP_START.match(after_pp):
             closes_quote = before.rstrip().rstrip(",").rstrip().endswith(("»", "”", '"'))
@@ -192,6 +202,9 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
                     )
                 )
                 continue
+        verb = (m.group("part") if fr else None) or m.group("fin") or ""
+        if AMBIGUOUS.search(verb) and not _SAYS_AFTER.match(LEAD_ADV.sub("", after, count=1)):
+            continue  # "a lancé une offensive", "a rappelé son ambassadeur": not speech
         cues.append(Cue(m.start(), m.end(), "pre", before, _reported(before, m.group(0), after)))
     for m in _SOURCE.finditer(sentence):
         np = m.group("np").strip()
