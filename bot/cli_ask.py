@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from bot.models import Lang
+
 
 def register(app: typer.Typer) -> None:
     @app.command("ask")
@@ -25,5 +27,6 @@ def register(app: typer.Typer) -> None:
         if language not in ("fr", "en"):
             err.print(f"Unknown language {language!r}: use fr or en.")
             raise typer.Exit(2)
-        reply = QuestionAnswerer(bot())(question, language, "console", "cli", None)
+        chosen: Lang = "en" if language == "en" else "fr"
+        reply = QuestionAnswerer(bot())(question, chosen, "console", "cli", None)
         out.print(render_text(reply), markup=False)

@@ -207,6 +207,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+# Office keys (bot.analysis.roles) as labels, to restate a role in the other language.
+ROLE_LABELS: dict[str, dict[str, str]] = {
+    "vice_president": {"fr": "vice-président", "en": "vice-president"},
+    "deputy_minister": {"fr": "vice-ministre", "en": "deputy minister"},
+    "prime_minister": {"fr": "Premier ministre", "en": "prime minister"},
+    "foreign_minister": {"fr": "ministre des Affaires étrangères", "en": "foreign minister"},
+    "defence_minister": {"fr": "ministre de la Défense", "en": "defence minister"},
+    "secretary_general": {"fr": "secrétaire général", "en": "secretary general"},
+    "secretary_of_state": {"fr": "secrétaire d'État", "en": "secretary of state"},
+    "chief_of_staff": {"fr": "chef d'état-major", "en": "chief of staff"},
+    "spokesperson": {"fr": "porte-parole", "en": "spokesperson"},
+    "negotiator": {"fr": "négociateur", "en": "negotiator"},
+    "adviser": {"fr": "conseiller", "en": "adviser"},
+    "envoy": {"fr": "envoyé", "en": "envoy"},
+    "ambassador": {"fr": "ambassadeur", "en": "ambassador"},
+    "chancellor": {"fr": "chancelier", "en": "chancellor"},
+    "president": {"fr": "président", "en": "president"},
+    "minister": {"fr": "ministre", "en": "minister"},
+    "commander": {"fr": "commandant", "en": "commander"},
+    "official": {"fr": "responsable", "en": "official"},
+}
+
 TOPIC_NAMES: dict[str, dict[str, str]] = {
     "territory": {"fr": "territoires", "en": "territory"},
     "security_guarantees": {"fr": "garanties de sécurité", "en": "security guarantees"},
@@ -224,6 +246,16 @@ def t(lang: Lang | str, key: str, **values: object) -> str:
     table = MESSAGES[key]
     template = table.get(lang) or table["en"]
     return template.format(**values)
+
+
+def role_label(office: str, party_name: str, lang: Lang | str) -> str:
+    """A role restated from its office key: "Ukraine's negotiator", "négociateur (Ukraine)"."""
+    labels = ROLE_LABELS.get(office)
+    if not labels:
+        return ""
+    if lang == "en":
+        return f"{party_name}'s {labels['en']}" if party_name else labels["en"]
+    return f"{labels['fr']} ({party_name})" if party_name else labels["fr"]
 
 
 def topic_name(topic: str, lang: Lang | str) -> str:

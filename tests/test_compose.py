@@ -101,3 +101,26 @@ def test_briefing_round_trips_through_json() -> None:
 def test_shorten_cuts_on_a_word() -> None:
     assert shorten("un deux trois quatre", 10) == "un deux…"
     assert shorten("court", 10) == "court"
+
+
+def test_roles_are_restated_in_the_briefing_language() -> None:
+    french = pos("TR", "Kemal Arslan", "Le ministre turc a salué un progrès.", score=1)
+    french.speaker_role = "ministre turc des Affaires étrangères"
+    english = pos("PL", "", "The Polish prime minister warned Europe.", score=1, lang="en")
+    english.speaker_role = "Polish prime minister"
+    in_english = OfflineComposer(BOOK).compose([french], "en")
+    assert in_english.sections[0].items[0].role == "Turkey's foreign minister"
+    book = PartyBook([*BOOK.parties, Party("PL", "Pologne", "Poland")])
+    in_french = OfflineComposer(book).compose([english], "fr")
+    item = in_french.sections[0].items[0]
+    assert item.role == "Premier ministre (Pologne)"
+    text = render_text(briefing_reply(in_french))
+    assert "Premier ministre (Pologne)" in text and "position officielle" not in text
+
+
+def test_open_quotations_are_closed_in_claims() -> None:
+    from bot.analysis.compose import balance_quotes
+
+    assert balance_quotes("jugée d'« inacceptable") == "jugée d'« inacceptable »"
+    assert balance_quotes('must recognise "the realities') == 'must recognise "the realities"'
+    assert balance_quotes("« complet »") == "« complet »"

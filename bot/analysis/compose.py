@@ -11,7 +11,8 @@ from collections import defaultdict
 from datetime import UTC, datetime
 
 from bot.analysis.parties import PartyBook
-from bot.i18n import t, topic_name
+from bot.analysis.roles import head_office
+from bot.i18n import role_label, t, topic_name
 from bot.models import (
     OTHER_PARTY,
     Briefing,
@@ -42,6 +43,17 @@ def shorten(text: str, limit: int) -> str:
     return cut + "…"
 
 
+def balance_quotes(text: str) -> str:
+    """Close a quotation left open by shortening: « … → « … »."""
+    if text.count("«") > text.count("»"):
+        text += " »"
+    if text.count("“") > text.count("”"):
+        text += "”"
+    if text.count('"') % 2:
+        text += '"'
+    return text
+
+
 def _quote_of(position: Position) -> str:
     text = position.quote if position.quote else position.evidence
     return shorten(text.strip(' «»"“”'), QUOTE_MAX)
@@ -69,16 +81,20 @@ class OfflineComposer:
         self.items_per_party = items_per_party
 
     def _role(self, position: Position, lang: Lang) -> str:
+        """The speaker's role in ``lang``: as written, from the gazetteer, or restated."""
         if position.lang == lang:
             return position.speaker_role
         for person in self.book.people:
             if position.speaker and person.surname.lower() in position.speaker.lower():
                 return person.role_en if lang == "en" else person.role_fr
-        return ""
+        office = head_office(position.speaker_role) if position.speaker_role else None
+        if office is None:
+            return ""
+        return role_label(office, self.book.name(position.party_id, lang), lang)
 
     def _item(self, p: Position, lang: Lang, source_no: int) -> BriefingItem:
         same_lang = p.lang == lang
-        claim = shorten(p.claim, CLAIM_MAX) if same_lang else ""
+        claim = balance_quotes(shorten(p.claim, CLAIM_MAX)) if same_lang else ""
         quote = _quote_of(p)
         if claim and ground_key(quote) in ground_key(claim):
             quote = ""  # the claim already is the verbatim sentence: do not repeat it

@@ -12,10 +12,15 @@ def _open_close(lang: str) -> tuple[str, str]:
 
 
 def item_spans(item: BriefingItem, party_name: str, lang: str) -> list[Span]:
-    who = item.speaker or t(lang, "brief.collective", party=party_name)
-    spans = [Span("• "), Span(who, bold=True)]
-    if item.role:
-        spans.append(Span(f" ({item.role})"))
+    spans = [Span("• ")]
+    if item.speaker:
+        spans.append(Span(item.speaker, bold=True))
+        if item.role:
+            spans.append(Span(f" ({item.role})"))
+    elif item.role:  # an unnamed official: "Polish prime minister"
+        spans.append(Span(item.role[:1].upper() + item.role[1:], bold=True))
+    else:
+        spans.append(Span(t(lang, "brief.collective", party=party_name), bold=True))
     spans.append(Span(" : " if lang == "fr" else ": "))
     if item.claim:
         spans.append(Span(item.claim))
