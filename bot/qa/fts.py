@@ -1,16 +1,20 @@
-"""Full-text query text and SQL for candidate retrieval, kept cheap on large stores.
+"""Full-text stages for candidate retrieval, each of bounded cost on a large store.
 
 A question expands to many alternative forms ("Russia" alone has ~60: aliases, people, French
-and English stems), some of them very common. Three things keep the database's work bounded:
+and English stems), some very common. Ranking every match of the window was the cost: on
+SQLite, bm25 also reads the whole-history doclist of every phrase on each query (its IDF),
+~15 ms for the Russia forms alone on 750k sentences, and then scores each match. So:
 
-* forms that contain another form of the same set ("vladimir poutin" next to "poutin") match
-  nothing more, and on SQLite forms with a word absent from the window's index match nothing:
-  both are dropped before querying (exact, the same sentences match);
-* retrieval runs in stages, strict first (every concept of the question: an AND of each
-  concept's alternatives), then broad (any form) only to fill up what the strict stage left;
-* each stage ranks (bm25 / ts_rank) at most ``RANKED`` matching sentences, the most recent of
-  the window (highest sentence ids), instead of every match: ranking is the costly part and
-  grows with how common the words are.
+* forms that contain another form of the same group ("vladimir poutin" next to "poutin")
+  match nothing more, and on SQLite forms with a word absent from the window's index match
+  nothing: both are dropped before querying (the same sentences match);
+* retrieval runs in stages, from the sentences most likely to answer to the least: ``strict``
+  (a form of every concept), ``required`` (what an answering sentence must name: the named
+  entities, some content word; see ``search.is_supporting``), ``broad`` (any form). A later
+  stage only fills up what the earlier ones left, and the Python scoring ranks the pool;
+* within a stage the database returns the most recent matches of the window (highest
+  sentence ids, a rowid range for FTS5), at most the number still wanted: no ranking of every
+  match on SQLite; on PostgreSQL ts_rank orders at most ``RANKED`` recent matches.
 """
 
 from __future__ import annotations
@@ -21,9 +25,27 @@ from collections.abc import Iterable
 import sqlalchemy as sa
 
 from bot.qa.lexicon import Phrase
+from bot.qa.query import Concept, Query
 from bot.qa.text import tokens
 
-RANKED = 2000  # matching sentences ranked per stage at most (the most recent ones)
+RANKED = 2000  # PostgreSQL: recent matches of the broad stage ordered in the database, at most
+
+Stage = list[list[Concept]]  # an AND of groups, each group an OR of its concepts' forms
+
+
+def stages(query: Query) -> list[Stage]:
+    """The stages of ``query``, strict first, without repeats."""
+    concepts = query.concepts
+    entities = [c for c in concepts if c.kind == "entity"]
+    content = [c for c in concepts if c.kind == "content"]
+    # all named entities when one or two are asked about, else any of them (n-1 must match)
+    required = [[e] for e in entities] if len(entities) <= 2 else [entities]
+    required = [g for g in required if g] + ([content] if content else [])
+    out: list[Stage] = []
+    for stage in ([[c] for c in concepts], required, [concepts]):
+        if stage and stage not in out:
+            out.append(stage)
+    return out
 
 
 def _within(longer: Phrase, shorter: Phrase) -> bool:
@@ -60,9 +82,18 @@ def fts5_query(forms: Iterable[Phrase]) -> str:
     return " OR ".join(sorted(_fts_string(f) for f in forms if f))
 
 
-def fts5_all(groups: list[set[Phrase]]) -> str:
-    """An FTS5 query matching sentences with a form of every group."""
-    return " AND ".join(f"({fts5_query(g)})" for g in groups)
+def fts5_stages(conn: sa.Connection, query: Query, floor: int) -> list[str]:
+    """The FTS5 query of each stage that can match in the window."""
+    present = present_terms(conn, {w for f in query.all_forms() for w in f}, floor)
+    out = []
+    for stage in stages(query):
+        groups = [
+            reduce_forms(f for c in group for f in c.forms if all(w in present for w in f))
+            for group in stage
+        ]
+        if all(groups):
+            out.append(" AND ".join(f"({fts5_query(g)})" for g in groups))
+    return out
 
 
 def websearch_terms(words: Iterable[str]) -> str:
@@ -76,45 +107,68 @@ def websearch_terms(words: Iterable[str]) -> str:
     return " or ".join(parts)
 
 
+def pg_stages(query: Query) -> list[list[str]]:
+    """The websearch strings of each stage (one per group, to be joined with ``&&``)."""
+    out = []
+    for stage in stages(query):
+        groups = [websearch_terms(w for c in group for w in c.words) for group in stage]
+        if all(groups):
+            out.append(groups)
+    return out
+
+
 COLUMNS = "s.id, s.article_id, s.seq, s.lang, s.text, s.stems"
 
 
 def sqlite_sql(extra: str, *, scoped: bool) -> str:
-    """One SQLite stage: the FTS5 matches of ``:q`` in the window (``rowid >= :floor``), the
-    ``:ranked`` most recent of them scored with bm25, the best ``:limit`` returned. With
-    ``scoped`` the matches are restricted to the sentences of the articles ``:ids`` instead."""
+    """One SQLite stage: the ``:limit`` most recent FTS5 matches of ``:q`` in the window
+    (``rowid >= :floor``) or, ``scoped``, among the sentences of the articles ``:ids``."""
     where = (
         "rowid IN (SELECT id FROM qa_sentences WHERE article_id IN :ids)"
         if scoped
-        else ("rowid >= :floor")
+        else "rowid >= :floor"
     )
     return (
-        f"SELECT {COLUMNS}, -m.b AS r FROM (SELECT rowid AS id, bm25(qa_fts) AS b FROM qa_fts "
-        f"WHERE qa_fts MATCH :q AND {where} ORDER BY rowid DESC LIMIT :ranked) m "
-        f"JOIN qa_sentences s ON s.id = m.id WHERE 1 = 1{extra} ORDER BY m.b LIMIT :limit"
+        f"SELECT {COLUMNS}, 0.0 AS r FROM qa_sentences s WHERE s.id IN (SELECT rowid FROM qa_fts "
+        f"WHERE qa_fts MATCH :q AND {where} ORDER BY rowid DESC LIMIT :limit){extra} "
+        "ORDER BY s.id DESC"
     )
 
 
-def pg_tsqueries(groups: list[str]) -> tuple[str, str]:
-    """The French and English tsquery expressions: the AND (``&&``) of the group parameters
-    ``:g0``, ``:g1``… each parsed by websearch_to_tsquery."""
-    french = " && ".join(f"websearch_to_tsquery('french', :g{i})" for i in range(len(groups)))
-    english = " && ".join(f"websearch_to_tsquery('english', :g{i})" for i in range(len(groups)))
-    return french, english
+def _pg_match(groups: list[str], first: int) -> str:
+    """``s`` matches every group (websearch strings bound as ``:g<first>``, ``:g<first+1>``…)."""
+    names = [f":g{first + i}" for i in range(len(groups))]
+    french = " && ".join(f"websearch_to_tsquery('french', {n})" for n in names)
+    english = " && ".join(f"websearch_to_tsquery('english', {n})" for n in names)
+    return f"((s.lang <> 'en' AND s.tsv @@ ({french})) OR (s.lang = 'en' AND s.tsv @@ ({english})))"
 
 
-def pg_sql(groups: list[str], extra: str, *, scoped: bool) -> str:
-    """One PostgreSQL stage: sentences whose ``tsv`` matches every group (GIN index), in the
-    window (``s.id >= :floor`` and ingest time) or the articles ``:ids``, the ``:ranked`` most
-    recent of them ranked with ts_rank, the best ``:limit`` returned."""
-    french, english = pg_tsqueries(groups)
+def pg_sql(stages: list[list[str]], extra: str, *, scoped: bool) -> tuple[str, dict[str, str]]:
+    """The PostgreSQL statement and its group parameters: the ``:ranked`` most recent
+    sentences matching the last (broadest) stage in the window (``s.id >= :floor`` and ingest
+    time) or among the articles ``:ids``, then the best ``:limit`` of them by the number of
+    earlier stages they also match, then ts_rank (as ``r``: stages matched + a fraction).
+
+    One statement rather than one per stage: on PostgreSQL a strict stage over the whole
+    window costs as much as the broad one whatever the plan (the GIN index reads the whole
+    history's postings of common words; the window's rows each test a large tsquery), while
+    the recent rows of the broad stage come cheaply (common words) or from the index (rare).
+    The tsquery expressions are written out where used (not in a CTE) so that the planner
+    folds them into constants and estimates from the lexeme statistics which path is cheaper.
+    """
+    params: dict[str, str] = {}
+    matches = []
+    for stage in stages:
+        matches.append(_pg_match(stage, len(params)))
+        params.update({f"g{len(params) + i}": g for i, g in enumerate(stage)})
+    last = f":g{len(params) - 1}"  # the broad stage: one group, ranked with ts_rank
+    french, english = (f"websearch_to_tsquery('{c}', {last})" for c in ("french", "english"))
+    bonus = "".join(f" + CASE WHEN {m} THEN 1 ELSE 0 END" for m in matches[:-1])
+    rank = f"ts_rank(s.tsv, CASE WHEN s.lang = 'en' THEN {english} ELSE {french} END)"
     window = "" if scoped else " AND s.id >= :floor"
-    return (
-        f"WITH q AS (SELECT {french} AS qf, {english} AS qe), m AS ("
-        f"SELECT {COLUMNS}, s.tsv FROM qa_sentences s, q "
-        "WHERE ((s.lang <> 'en' AND s.tsv @@ q.qf) OR (s.lang = 'en' AND s.tsv @@ q.qe))"
-        f"{window}{extra} ORDER BY s.id DESC LIMIT :ranked) "
-        "SELECT m.id, m.article_id, m.seq, m.lang, m.text, m.stems, "
-        "ts_rank(m.tsv, CASE WHEN m.lang = 'en' THEN q.qe ELSE q.qf END) AS r FROM m, q "
-        "ORDER BY r DESC, m.id DESC LIMIT :limit"
+    sql = (
+        f"SELECT {COLUMNS}, 1{bonus} + {rank} / (1 + {rank}) AS r FROM (SELECT {COLUMNS}, s.tsv "
+        f"FROM qa_sentences s WHERE {matches[-1]}{window}{extra} ORDER BY s.id DESC "
+        "LIMIT :ranked) s ORDER BY r DESC, s.id DESC LIMIT :limit"
     )
+    return sql, params

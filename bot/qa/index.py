@@ -143,18 +143,23 @@ def ensure_indexed(db: Database, items: Iterable[Article]) -> int:
 
 def pending_ids(db: Database, since: datetime | None, *, after_id: int = 0) -> list[int]:
     """Ids of stored articles (one per near-duplicate group) ingested since ``since`` and not
-    indexed yet."""
+    indexed yet, in order.
+
+    Sorted here rather than with ORDER BY id: with that (or an id bound) SQLite walked the
+    whole table by primary key (~60 ms on 100k articles, on every question) instead of
+    using the ingest-time index for the window (~9 ms)."""
     query = (
         sa.select(articles.c.id)
         .select_from(articles.outerjoin(qa_indexed, qa_indexed.c.article_id == articles.c.id))
-        .where(qa_indexed.c.article_id.is_(None), articles.c.id > after_id)
+        .where(qa_indexed.c.article_id.is_(None))
         .where(sa.or_(articles.c.group_id.is_(None), articles.c.group_id == articles.c.id))
-        .order_by(articles.c.id)
     )
+    if after_id:
+        query = query.where(articles.c.id > after_id)
     if since is not None:
         query = query.where(articles.c.ingested_at >= since)
     with db.engine.connect() as conn:
-        return list(conn.execute(query).scalars())
+        return sorted(conn.execute(query).scalars())
 
 
 def index_pending(db: Database, since: datetime | None, *, batch: int = 200) -> int:

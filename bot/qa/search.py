@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 import sqlalchemy as sa
@@ -44,6 +45,11 @@ class Passage:
     speaker: str = ""
     speaker_role: str = ""
 
+    @cached_property
+    def stem_set(self) -> frozenset[str]:
+        """The distinct stems: a form can only match when its first stem is among them."""
+        return frozenset(self.stems)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "sentence_id": self.sentence_id,
@@ -71,29 +77,6 @@ def window_floor(conn: sa.Connection, since: datetime | None) -> int:
     return int(low) if low is not None else -1
 
 
-def _sqlite_stages(conn: sa.Connection, query: Query, floor: int) -> list[str]:
-    """The FTS5 queries of the stages, strict first, without forms that cannot match."""
-    present = fts.present_terms(conn, {w for f in query.all_forms() for w in f}, floor)
-
-    def usable(forms: set[Phrase]) -> set[Phrase]:
-        return fts.reduce_forms(f for f in forms if all(w in present for w in f))
-
-    broad = usable(query.all_forms())
-    if not broad:
-        return []
-    groups = [usable(c.forms) for c in query.concepts]
-    strict = [fts.fts5_all(groups)] if len(groups) > 1 and all(groups) else []
-    return [*strict, fts.fts5_query(broad)]
-
-
-def _pg_stages(query: Query) -> list[list[str]]:
-    """The websearch strings of the stages: one per concept (strict), then one for all."""
-    groups = [fts.websearch_terms(c.words) for c in query.concepts]
-    stages = [groups] if len(groups) > 1 and all(groups) else []
-    broad = fts.websearch_terms(query.all_words())
-    return [*stages, [broad]] if broad else stages
-
-
 def candidates(
     db: Database,
     query: Query,
@@ -102,12 +85,13 @@ def candidates(
     article_ids: list[int] | None = None,
     limit: int = CANDIDATES,
 ) -> list[Passage]:
-    """Sentences matching ``query`` in the window (or among ``article_ids``), best first: those
-    naming every concept, then, to fill up to ``limit``, those naming any (see bot.qa.fts)."""
+    """Sentences matching ``query`` in the window (or among ``article_ids``), most likely to
+    answer first (the stages of bot.qa.fts: on SQLite one statement per stage, each filling up
+    to ``limit``; on PostgreSQL one statement). ``rank`` is higher for earlier stages."""
     if not query.all_forms() or article_ids == []:
         return []
     scoped = article_ids is not None
-    params: dict[str, Any] = {"ranked": fts.RANKED}
+    params: dict[str, Any] = {"ranked": max(fts.RANKED, limit), "limit": limit}
     extra = ""
     if since is not None and not scoped:
         extra += " AND s.ingested_at >= :since"
@@ -121,23 +105,24 @@ def candidates(
             return []
         if db.dialect == "postgresql":
             extra += " AND s.article_id IN :ids" if scoped else ""
-            stages = [
-                (fts.pg_sql(gs, extra, scoped=scoped), {f"g{i}": g for i, g in enumerate(gs)})
-                for gs in _pg_stages(query)
-            ]
+            pg_stages = fts.pg_stages(query)
+            stages = [fts.pg_sql(pg_stages, extra, scoped=scoped)] if pg_stages else []
         else:
             sql = fts.sqlite_sql(extra, scoped=scoped)
-            stages = [(sql, {"q": q}) for q in _sqlite_stages(conn, query, params["floor"])]
-        for sql, values in stages:
+            stages = [(sql, {"q": q}) for q in fts.fts5_stages(conn, query, params["floor"])]
+        for k, (sql, values) in enumerate(stages):
             stmt = sa.text(sql)
             if "since" in params:
                 stmt = stmt.bindparams(sa.bindparam("since", type_=UTCDateTime()))
             if scoped:
                 stmt = stmt.bindparams(sa.bindparam("ids", expanding=True))
-            for r in conn.execute(stmt, {**params, **values, "limit": limit}):
+            priority = len(stages) - k  # PostgreSQL: one statement ranking the stages itself
+            for r in conn.execute(stmt, {**params, **values}):
                 if len(found) >= limit:
                     break
-                found.setdefault(r.id, _row(r, float(r.r or 0.0)))
+                found.setdefault(r.id, _row(r, priority + float(r.r or 0.0)))
+            if len(found) >= limit:
+                break
     return list(found.values())
 
 
@@ -159,7 +144,8 @@ def matches(concept: Concept, passage: Passage) -> bool:
         return True
     if passage.speaker and passage.speaker in concept.people:
         return True
-    return any(contains(passage.stems, form) for form in concept.forms)
+    present = passage.stem_set
+    return any(form[0] in present and contains(passage.stems, form) for form in concept.forms)
 
 
 def score(query: Query, passage: Passage) -> Passage:
@@ -191,13 +177,15 @@ def score(query: Query, passage: Passage) -> Passage:
 
 
 def _positions(stems: list[str], forms: set[Phrase]) -> list[int]:
-    out = []
-    for i, s in enumerate(stems):
-        for form in forms:
-            if s == form[0] and tuple(stems[i : i + len(form)]) == form:
-                out.append(i)
-                break
-    return out
+    """Where a form of ``forms`` starts in ``stems``."""
+    by_first: dict[str, list[Phrase]] = {}
+    for form in forms:
+        by_first.setdefault(form[0], []).append(form)
+    return [
+        i
+        for i, s in enumerate(stems)
+        if any(tuple(stems[i : i + len(f)]) == f for f in by_first.get(s, ()))
+    ]
 
 
 def _near(query: Query, passage: Passage, span: int = 3) -> bool:
