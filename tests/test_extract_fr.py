@@ -301,3 +301,16 @@ def test_ambiguous_verbs_without_reported_clause_are_actions(text: str) -> None:
 def test_ambiguous_verb_with_reported_clause_is_speech() -> None:
     (p,) = extract("Moscou a rappelé que ses conditions restaient inchangées.")
     assert p.party_id == "RU" and p.claim.startswith("Ses conditions")
+
+
+def test_bare_quote_before_the_paragraph_that_attributes_it() -> None:
+    text = (
+        "« Nous ne céderons pas un mètre. »\n\n"
+        "C'est ce qu'a affirmé mardi le ministre ukrainien de la Défense, Ivan Kovalenko, "
+        "devant le Parlement.\n\n"
+        "Le cessez-le-feu reste fragile, comme l'a reconnu le porte-parole de l'Otan."
+    )
+    pos = extract(text)
+    q = one(pos, "un mètre")
+    assert (q.party_id, q.speaker, q.kind) == ("UA", "Ivan Kovalenko", "quote")
+    assert one(pos, "reste fragile").party_id == "NATO"

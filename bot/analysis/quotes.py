@@ -44,6 +44,9 @@ _COMPLEMENTISER = re.compile(
 )
 # what may follow an ambiguous verb when it reports speech: a clause, a quote, a colon
 _SAYS_AFTER = re.compile(r"^\s*(?:que\b|qu['’]|that\b|:|«|\"|“|à\s+\w+er\b)", re.IGNORECASE)
+_INVERTING = re.compile(
+    r"(?:\bce\s+qu['’]|\bcomme\s+(?:l['’]|le\s+)?|\bainsi\s+que\s+l['’])$", re.IGNORECASE
+)
 _NP_START = re.compile(
     r"^\s*(?:le|la|les|l['’]|un|une|des|son|sa|leur|ce|cette|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|the|a|an|"
     r"[A-ZÀ-Ý])",
@@ -188,6 +191,19 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         incise = before.rstrip().endswith((",", "»", "”", '"', "—", "–")) or not before.strip()
         after_adv = LEAD_ADV.sub("", after, count=1)
         after_pp = LEAD_PP.sub("", after_adv, count=1)
+        if fr and _INVERTING.search(before) and _NP_START.match(after_pp):
+            # "comme l'a déclaré le ministre", "c'est ce qu'a affirmé X": subject after the verb
+            cues.append(
+                Cue(
+                    m.start(),
+                    m.end(),
+                    "post",
+                    after_adv,
+                    _tidy(before),
+                    len(sentence) - len(after_adv),
+                )
+            )
+            continue
         if incise and not _COMPLEMENTISER.match(after_pp) and _NP_START.match(after_pp):
             closes_quote = before.rstrip().rstrip(",").rstrip().endswith(("»", "”", '"'))
             if closes_quote or not _subject_before(before, looks_like_subject):
