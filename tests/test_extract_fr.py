@@ -314,3 +314,15 @@ def test_bare_quote_before_the_paragraph_that_attributes_it() -> None:
     q = one(pos, "un mètre")
     assert (q.party_id, q.speaker, q.kind) == ("UA", "Ivan Kovalenko", "quote")
     assert one(pos, "reste fragile").party_id == "NATO"
+
+
+def test_two_parties_in_one_sentence_get_their_own_clause() -> None:
+    text = (
+        "« L'Europe doit être à la table », a insisté le chancelier allemand Karl Weber, tandis "
+        "que le premier ministre polonais a mis en garde contre « une paix imposée »."
+    )
+    pos = extract(text)
+    de, pl = one(pos, "à la table"), one(pos, "paix imposée")
+    assert (de.party_id, de.speaker, pl.party_id) == ("DE", "Karl Weber", "PL")
+    assert "paix imposée" not in de.evidence and "à la table" not in pl.evidence
+    assert de.evidence in text and pl.evidence in text

@@ -16,13 +16,13 @@ from typing import Any
 from bot.analysis import nlp, roles
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.parties import PartyBook
-from bot.analysis.quotes import Cue, find_cues, is_quote_only, quote_text
+from bot.analysis.quotes import CONTRAST, Cue, find_cues, is_quote_only, quote_text
 from bot.analysis.speakers import Speaker, SpeakerResolver
 from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 3  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 4  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 _TRAILING_OPENER = re.compile(r"[.!?…][»”\"]?\s+[«“\"]$")
 _FINAL = re.compile(r"[.!?…][»”\"’)\]]*\s*$|[»”\"]\s*$")
@@ -101,8 +101,10 @@ class OfflineEngine:
         _inherit_quotes(sentences, found, subjects)
         positions: dict[tuple[str, str], Position] = {}
         for sent, here in zip(sentences, found, strict=True):
+            split = len({sp.party_id for sp, _ in here}) > 1
             for speaker, found_cue in here:
-                pos = self._position(article, lang, sent, speaker, found_cue)
+                text = _clause(sent.text, found_cue) if split and found_cue else sent.text
+                pos = self._position(article, lang, text, speaker, found_cue)
                 if pos is None:
                     continue
                 k = (pos.party_id, pos.evidence)
@@ -122,9 +124,9 @@ class OfflineEngine:
         return roles.is_title(seg) and len(seg.split()) <= 12
 
     def _position(
-        self, article: Article, lang: Lang, sent: _Sentence, speaker: Speaker, cue: Cue | None
+        self, article: Article, lang: Lang, text: str, speaker: Speaker, cue: Cue | None
     ) -> Position | None:
-        evidence = sent.text.strip()
+        evidence = text.strip(" ,;")
         if not evidence or not (evidence in article.text or is_grounded(evidence, article.text)):
             return None
         party_id = speaker.party_id or OTHER_PARTY
@@ -160,6 +162,19 @@ class OfflineEngine:
             lang=article.lang,
             score=round(score, 2),
         )
+
+
+def _clause(sentence: str, cue: Cue) -> str:
+    """The part of a sentence, between contrast markers ("tandis que", ";"…), holding ``cue``:
+    the evidence when one sentence carries two parties' statements."""
+    start, end = 0, len(sentence)
+    for m in CONTRAST.finditer(sentence):
+        if m.start() <= cue.start:
+            start = m.start() + (1 if sentence[m.start()] in ",;" else 0)
+        elif m.start() < end:
+            end = m.start()
+            break
+    return sentence[start:end]
 
 
 def _lang(article: Article) -> Lang:
