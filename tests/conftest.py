@@ -79,7 +79,7 @@ def pg_db() -> Iterator[Database]:
 def any_db(request: pytest.FixtureRequest) -> Database:
     """The same test on SQLite and on the real PostgreSQL server."""
     fixture = "sqlite_db" if request.param == "sqlite" else "pg_db"
-    return request.getfixturevalue(fixture)  # type: ignore[no-any-return]
+    return request.getfixturevalue(fixture)
 
 
 @pytest.fixture(scope="session")
