@@ -1,17 +1,15 @@
 """The one HTTP fetcher for every request made for a user or a feed, hardened against SSRF.
 
-Design (why urllib3 connections rather than an httpx client): each hop of a fetch parses the
-URL (http/https only, no credentials, no decimal/octal/hex IP spellings), resolves the host
-once through an injectable resolver (``socket.getaddrinfo`` by default), and refuses the hop
-unless **every** address is public (IPv4-mapped / NAT64 / 6to4 / Teredo IPv6 forms are
-unwrapped first). The TCP connection is then opened with a urllib3 ``HTTP(S)Connection`` whose
-host *is the checked IP address*, so nothing resolves the name a second time (no DNS
-rebinding), while TLS uses ``server_hostname``/``assert_hostname`` = the real host name with
-certificate verification always required, and the ``Host`` header carries the name too.
-Owning the connection object also gives us the socket, which lets us enforce one deadline for
-the whole fetch: a watchdog shuts the socket down when ``fetch_timeout`` expires (slow-drip
-headers included), every read gets a socket timeout equal to the time left, and the deadline is
-checked between chunks (``read1`` returns as soon as any bytes arrive).
+Design (why urllib3 connections rather than an httpx client): each hop is first vetted by
+``bot.ingest.netpolicy`` (URL shape, one DNS resolution, every address public). The TCP
+connection is then opened with a urllib3 ``HTTP(S)Connection`` whose host *is the checked IP
+address*, so nothing resolves the name a second time (no DNS rebinding), while TLS uses
+``server_hostname``/``assert_hostname`` = the real host name with certificate verification
+always required, and the ``Host`` header carries the name too. Owning the connection object
+also gives us the socket, which lets us enforce one deadline for the whole fetch: a watchdog
+shuts the socket down when ``fetch_timeout`` expires (slow-drip headers included), every read
+gets a socket timeout equal to the time left, and the deadline is checked between chunks
+(``read1`` returns as soon as any bytes arrive).
 
 Redirects are followed by hand (at most ``fetch_max_redirects``), each hop checked again.
 Bodies are decompressed here (gzip/deflate, with ``max_length``) and counted while reading, so
@@ -22,48 +20,36 @@ host caps concurrent requests to one host, so a ``Fetcher`` can be shared betwee
 
 from __future__ import annotations
 
-import ipaddress
-import re
 import socket
 import ssl
 import threading
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
 
-from bot.ingest.errors import IngestError
+from bot.ingest.errors import FetchError
+from bot.ingest.netpolicy import (
+    AddressCheck,
+    Resolver,
+    Target,
+    address_problem,
+    check_url,
+    system_resolver,
+)
 from bot.settings import Settings
-
-IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-Resolver = Callable[[str, int], list[str]]
-AddressCheck = Callable[[IPAddress], str | None]  # a reason to refuse, or None
 
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 ACCEPT = (
     "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
     "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 )
-_NUMERIC_LABEL = re.compile(r"^(0x[0-9a-f]*|[0-9]+)$", re.IGNORECASE)
-_HOST_CHARS = re.compile(r"^[a-z0-9_.-]+$")
-_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
 _CHUNK = 65536
-
-
-class FetchError(IngestError):
-    """A URL that could not be fetched, with a short human reason."""
-
-    def __init__(self, url: str, reason: str) -> None:
-        super().__init__(reason)
-        self.url = url
-
-    def __str__(self) -> str:
-        return f"{self.reason} ({self.url})"
 
 
 @dataclass(frozen=True)
@@ -75,101 +61,6 @@ class FetchResult:
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
-
-
-@dataclass(frozen=True)
-class Target:
-    """One checked hop: where to connect and what to ask for."""
-
-    url: str
-    scheme: str
-    host: str
-    port: int
-    path: str
-    host_header: str
-
-
-def system_resolver(host: str, port: int) -> list[str]:
-    """Every address ``host`` resolves to (one DNS lookup)."""
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return list(dict.fromkeys(str(info[4][0]) for info in infos))
-
-
-def _embedded(addr: IPAddress) -> list[IPAddress]:
-    """``addr`` plus any IPv4 address hidden inside an IPv6 one."""
-    out: list[IPAddress] = [addr]
-    if isinstance(addr, ipaddress.IPv6Address):
-        if addr.ipv4_mapped is not None:
-            out.append(addr.ipv4_mapped)
-        if addr in _NAT64:
-            out.append(ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF))
-        if addr.sixtofour is not None:
-            out.append(addr.sixtofour)
-        if addr.teredo is not None:
-            out.extend(addr.teredo)
-    return out
-
-
-def address_problem(address: str | IPAddress, *, allow_private: bool = False) -> str | None:
-    """Why the fetcher must not connect to ``address`` (None when it may).
-
-    Only globally routable unicast addresses pass; ``allow_private`` (tests only) also lets
-    loopback and private ranges through, but never the unspecified address or multicast.
-    """
-    try:
-        addr = ipaddress.ip_address(address)
-    except ValueError:
-        return f"not an IP address: {address}"
-    for one in _embedded(addr):
-        if one.is_unspecified:
-            return f"unspecified address {one}"
-        if one.is_multicast:
-            return f"multicast address {one}"
-        if not allow_private and not one.is_global:
-            return f"non-public address {one}"
-    return None
-
-
-def is_public_address(address: str | IPAddress) -> bool:
-    return address_problem(address) is None
-
-
-def parse_target(url: str) -> Target:
-    """Check the shape of ``url`` (scheme, credentials, host spelling) and split it."""
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https"):
-        raise FetchError(url, "only http and https URLs are allowed")
-    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
-        raise FetchError(url, "credentials in URLs are not allowed")
-    host = (parts.hostname or "").rstrip(".")
-    if not host:
-        raise FetchError(url, "URL has no host")
-    try:
-        port = parts.port or (443 if scheme == "https" else 80)
-    except ValueError:
-        raise FetchError(url, "invalid port") from None
-    if "%" in host:
-        raise FetchError(url, "scoped IPv6 addresses are not allowed")
-    try:
-        literal: IPAddress | None = ipaddress.ip_address(host)
-    except ValueError:
-        literal = None
-    if literal is None:
-        if _NUMERIC_LABEL.match(host.rsplit(".", 1)[-1]):
-            raise FetchError(url, "non-standard IP address spelling")
-        try:
-            host = host.encode("idna").decode("ascii").lower()
-        except UnicodeError:
-            raise FetchError(url, "invalid host name") from None
-        if not _HOST_CHARS.match(host) or ".." in host:
-            raise FetchError(url, "invalid host name")
-    path = quote(parts.path or "/", safe="/%:@!$&'()*+,;=-._~")
-    if parts.query:
-        path += "?" + quote(parts.query, safe="/%:@!$&'()*+,;=-._~?")
-    name = f"[{host}]" if isinstance(literal, ipaddress.IPv6Address) else host
-    default = port == (443 if scheme == "https" else 80)
-    return Target(url, scheme, host, port, path, name if default else f"{name}:{port}")
 
 
 class _Decoder:
@@ -244,32 +135,6 @@ class Fetcher:
         self._slots: dict[str, threading.BoundedSemaphore] = {}
         self._lock = threading.Lock()
 
-    # -- policy -----------------------------------------------------------------------------
-
-    def check(self, url: str) -> tuple[Target, list[str]]:
-        """Parse and resolve ``url``; every address must pass the address check."""
-        target = parse_target(url)
-        try:
-            ipaddress.ip_address(target.host)
-            literal = True
-        except ValueError:
-            literal = False
-        try:
-            addresses = [target.host] if literal else self.resolver(target.host, target.port)
-        except (OSError, UnicodeError):
-            raise FetchError(url, f"cannot resolve host {target.host}") from None
-        if not addresses:
-            raise FetchError(url, f"cannot resolve host {target.host}")
-        for address in addresses:
-            try:
-                ip = ipaddress.ip_address(address.split("%")[0])
-            except ValueError:
-                raise FetchError(url, f"resolver returned a bad address: {address}") from None
-            problem = self.address_check(ip)
-            if problem:
-                raise FetchError(url, f"refused: {target.host} resolves to a {problem}")
-        return target, addresses
-
     @contextmanager
     def _host_slot(self, host: str, url: str, deadline: float) -> Iterator[None]:
         with self._lock:
@@ -304,7 +169,7 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         current = url
         for _hop in range(self.settings.fetch_max_redirects + 1):
-            target, addresses = self.check(current)
+            target, addresses = check_url(current, self.resolver, self.address_check)
             with self._host_slot(target.host, current, deadline):
                 result, location = self._request(target, addresses, headers, deadline)
             if location is None:

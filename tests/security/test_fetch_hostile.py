@@ -15,8 +15,10 @@ from typing import Any
 import pytest
 
 from bot.app import build_bot
+from bot.ingest.errors import FetchError
 from bot.ingest.feeds import parse_feed
-from bot.ingest.fetch import Fetcher, FetchError, IPAddress, address_problem
+from bot.ingest.fetch import Fetcher
+from bot.ingest.netpolicy import IPAddress, address_problem
 from bot.settings import Settings
 from tests.fakes.ingest_http import reply, serve
 from tests.security.test_xml_side_effects import raw_listener

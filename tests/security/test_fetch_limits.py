@@ -11,7 +11,8 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 
-from bot.ingest.fetch import Fetcher, FetchError
+from bot.ingest.errors import FetchError
+from bot.ingest.fetch import Fetcher
 from bot.settings import Settings
 from tests.fakes.ingest_http import drip, reply, serve
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.ingest.fetch import (
+from bot.ingest.errors import FetchError
+from bot.ingest.fetch import Fetcher
+from bot.ingest.netpolicy import (
     AddressCheck,
-    Fetcher,
-    FetchError,
     IPAddress,
     address_problem,
     is_public_address,
