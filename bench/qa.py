@@ -31,7 +31,8 @@ from bot.qa.index import index_pending, write_rows
 from bot.qa.lexicon import MentionFinder
 from bot.qa.query import parse_question
 from bot.qa.search import candidates
-from bot.qa.text import split_sentences, stem_text
+from bot.qa.sentences import split_sentences
+from bot.qa.text import stem_text
 from bot.settings import PROJECT_DIR, Settings
 from bot.store import articles as store
 from bot.store.qa_tables import qa_indexed, qa_sentences

@@ -21,7 +21,8 @@ from bot.qa.index import ensure_indexed, index_article
 from bot.qa.lexicon import MentionFinder
 from bot.qa.query import parse_question
 from bot.qa.search import candidates
-from bot.qa.text import split_sentences, stem_text
+from bot.qa.sentences import split_sentences
+from bot.qa.text import stem_text
 from bot.service import BriefBot
 from bot.settings import Settings
 from bot.store import Database

@@ -18,7 +18,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from bot.models import Article
-from bot.qa.text import split_sentences, stem_text
+from bot.qa.sentences import split_sentences
+from bot.qa.text import stem_text
 from bot.store import Database
 from bot.store.meta import utcnow
 from bot.store.qa_tables import qa_indexed, qa_sentences

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from bot.qa.lexicon import (
-    BRIDGE,
-    SOFT,
     Mention,
     MentionFinder,
     Phrase,
@@ -24,6 +22,7 @@ from bot.qa.lexicon import (
     soft_group,
 )
 from bot.qa.text import QUESTION_WORDS, STOPWORDS, both_stems, tokens
+from bot.qa.vocabulary import BRIDGE, SOFT
 from bot.textnorm import fold
 
 ConceptKind = Literal["entity", "content", "soft"]
