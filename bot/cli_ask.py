@@ -15,15 +15,18 @@ def register(app: typer.Typer) -> None:
     def ask_cmd(
         question: Annotated[str, typer.Argument(help="The question, in French or English.")],
         lang: Annotated[
-            str | None, typer.Option(help="Answer language: fr or en (default from settings).")
+            str | None,
+            typer.Option(help="Answer language: fr or en (default: the question's language)."),
         ] = None,
     ) -> None:
         """Answer a question from the articles of the last days, quoting them with sources."""
         from bot.cli import bot, err, out, settings
+        from bot.ingest.lang import detect_lang
         from bot.qa import QuestionAnswerer
         from bot.render.text import render_text
 
-        language = lang or settings().lang
+        detected = detect_lang(question)
+        language = lang or (detected if detected in ("fr", "en") else settings().lang)
         if language not in ("fr", "en"):
             err.print(f"Unknown language {language!r}: use fr or en.")
             raise typer.Exit(2)

@@ -99,3 +99,14 @@ def test_unknown_party_is_a_clear_error(tmp_path: Path) -> None:
     proc = briefbot("positions", "--party", "Atlantis", data=tmp_path, check=False)
     assert proc.returncode == 2
     assert "Unknown party 'Atlantis'" in proc.stderr
+
+
+def test_ask_answers_in_the_questions_language_with_sources(tmp_path: Path) -> None:
+    briefbot("ingest", str(PROJECT_DIR / "samples"), data=tmp_path)
+    english = briefbot(
+        "ask", "What did the Kremlin spokesman say about NATO troops?", data=tmp_path
+    )
+    assert "Here is what the articles I have say" in english.stdout
+    assert "02_bruxelles_garanties.txt" in english.stdout and "(in French)" in english.stdout
+    french = briefbot("ask", "Que disent les articles sur les prix du gaz en Asie ?", data=tmp_path)
+    assert "ne le disent pas" in french.stdout
