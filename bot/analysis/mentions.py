@@ -17,6 +17,10 @@ _HONORIFIC_NAME = re.compile(
 )
 
 
+# a complement's preposition and article right before a capitalised word ("de la", "of the")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w\-])(?:de\s+la|de\s+l['’]|du|des|of\s+the)\s*$", re.I)
+
+
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -83,6 +87,10 @@ def people_in(
         stripped = _HONORIFIC.sub("", raw)
         s += len(raw) - len(stripped)
         words = stripped.split()
+        if len(words) >= 3 and _ARTICLE_BEFORE.search(text[:s]):
+            # "ministre de la Défense Ewa Lis": the first word ends the complement before
+            cut = stripped.index(words[1], len(words[0]))
+            s, stripped, words = s + cut, stripped[cut:], words[1:]
         if not words or words[0] in _STOP_CAPS or not all(w[:1].isupper() for w in words):
             continue
         if roles.has_office(stripped) or any(ps <= s and e <= pe for ps, pe in party_spans):

@@ -10,31 +10,28 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from bot.analysis import nlp, roles
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.parties import PartyBook
-from bot.analysis.quotes import CONTRAST, Cue, find_cues, is_quote_only, quote_text
+from bot.analysis.quotes import (
+    CONTRAST,
+    Cue,
+    find_cues,
+    is_quote_only,
+    quote_spans,
+    quote_text,
+)
+from bot.analysis.sentences import Sentence, headline_end
+from bot.analysis.sentences import split as sentences_of
 from bot.analysis.speakers import Speaker, SpeakerResolver
 from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 4  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 5  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
-_TRAILING_OPENER = re.compile(r"[.!?…][»”\"]?\s+[«“\"]$")
-_FINAL = re.compile(r"[.!?…][»”\"’)\]]*\s*$|[»”\"]\s*$")
-_ABBREV_END = re.compile(r"(?<![\w.])(?:M|MM|Mme|Mr|Mrs|Ms|Dr|St|Gen|Gén|[A-Z])\.$")
-
-
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    text: str
-    para: int
 
 
 class OfflineEngine:
@@ -69,12 +66,13 @@ class OfflineEngine:
         """Positions of an article whose text ``doc`` is the parse of."""
         lang = _lang(article)
         text = article.text
-        sentences = _sentences(text, nlp.sentence_spans(doc))
+        sentences = sentences_of(text, nlp.sentence_spans(doc))
         persons = nlp.person_spans(doc)
         has_ner = nlp.has_ner(lang)
         resolver = SpeakerResolver(self.gaz, lang)
         found: list[list[tuple[Speaker, Cue | None]]] = []
         subjects: list[Speaker | None] = []  # the person a statement-less sentence is about
+        heads = headline_end(text)
         for sent in sentences:
             before = resolver.salient
             ner = [
@@ -86,6 +84,10 @@ class OfflineEngine:
             resolver.remember(sent.text, hits)  # roles written next to names, before resolving
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
+            if sent.end <= heads and not (quote_spans(sent.text) and cues):
+                found.append([])  # a headline: no statement unless it quotes someone
+                subjects.append(None)
+                continue
             for cue in cues:
                 speaker = resolver.resolve(cue.mode, cue.subject, sent.text, hits, cue.subj_start)
                 if speaker is not None:
@@ -182,70 +184,26 @@ def _lang(article: Article) -> Lang:
 
 
 def _one_line(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(' «»"“”,;:')
+    raw = re.sub(r"\s+", " ", text).strip(" ,;:")
+    text = _rebalance(raw.strip(' «»"“”,;:'), raw)
     if len(text) > _MAX_CLAIM:
         text = text[:_MAX_CLAIM].rsplit(" ", 1)[0] + "…"
     return text[:1].upper() + text[1:]
 
 
-def _sentences(text: str, spans: list[tuple[int, int]]) -> list[_Sentence]:
-    """Sentences cut at paragraph breaks, then re-joined while a quote is still open."""
-    spans = _move_opening_quotes(text, spans)
-    breaks = [m.start() for m in re.finditer(r"\n", text)]
-    pieces: list[tuple[int, int]] = []
-    for s, e in spans:
-        cuts = [b for b in breaks if s < b < e]
-        for a, b in zip([s, *cuts], [*cuts, e], strict=True):
-            seg = text[a:b]
-            lead = len(seg) - len(seg.lstrip())
-            if seg.strip():
-                pieces.append((a + lead, a + len(seg.rstrip())))
-    out: list[_Sentence] = []
-    para_starts = [m.end() for m in re.finditer(r"\n\s*", text)]
-    for s, e in pieces:
-        para = sum(1 for p in para_starts if p <= s)
-        if (
-            out
-            and out[-1].para == para
-            and (
-                _open_quote(out[-1].text)
-                or _continues(text[s:e])
-                or _ABBREV_END.search(out[-1].text)
-                or not _FINAL.search(out[-1].text)
-            )
-        ):
-            prev = out[-1]
-            out[-1] = _Sentence(prev.start, e, text[prev.start : e], para)
-        else:
-            out.append(_Sentence(s, e, text[s:e], para))
-    return out
-
-
-def _move_opening_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """'… talk". "Russia …': a splitter may leave the next quote's opening mark at the end of the
-    sentence before; give it back to the sentence it opens."""
-    out = list(spans)
-    for k in range(len(out) - 1):
-        s, e = out[k]
-        m = _TRAILING_OPENER.search(text, s, e)
-        if m and m.end() == e:
-            opener = m.end() - 1
-            out[k] = (s, len(text[:opener].rstrip()))
-            out[k + 1] = (opener, out[k + 1][1])
-    return out
-
-
-def _open_quote(text: str) -> bool:
-    return (
-        text.count("«") > text.count("»")
-        or text.count("“") > text.count("”")
-        or text.count('"') % 2 == 1
-    )
-
-
-def _continues(text: str) -> bool:
-    t = text.lstrip()
-    return bool(t) and (t[0] in ",;:»”)" or t[0].islower())
+def _rebalance(text: str, raw: str) -> str:
+    """Give back a quotation mark that trimming took off a claim (``text``, cut out of ``raw``)
+    when the quotation opens or closes inside it: 'qualifiant le plan d'« irréaliste »'."""
+    at = raw.find(text)
+    lead, trail = raw[: max(at, 0)], raw[max(at, 0) + len(text) :]
+    for opener, closer in (("«", "»"), ("“", "”"), ('"', '"')):
+        opened = text.count(opener) - text.count(closer) if opener != '"' else text.count('"') % 2
+        space = " " if opener == "«" else ""
+        if opened > 0 and closer in trail:
+            text = f"{text.rstrip()}{space}{closer}"
+        elif opened and opener in lead:  # a quotation closing inside the claim, opened before
+            text = f"{opener}{space}{text.lstrip()}"
+    return text
 
 
 def _merge_same_party(
@@ -263,7 +221,7 @@ def _merge_same_party(
 
 
 def _inherit_quotes(
-    sentences: list[_Sentence],
+    sentences: list[Sentence],
     found: list[list[tuple[Speaker, Cue | None]]],
     subjects: list[Speaker | None],
 ) -> None:

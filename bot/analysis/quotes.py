@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis import roles
 from bot.analysis.lexicon import (
     ADV_EN,
     ADV_FR,
@@ -29,6 +30,11 @@ _SOURCE = re.compile(
     r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to)\s+(?P<np>[^,;:.!?«»\"“”()]+)"
 )
 _POUR = re.compile(r"^\s*(?:Pour|For)\s+(?P<np>[^,;:.!?«»\"“”]{2,60}),")
+# ", Name," or ", the title," right after a source phrase: the apposition that completes it
+_APPOSITION = re.compile(r",\s*(?P<app>[^,;:!?«»\"“”()]{2,80}?)\s*(?=,|[.;!?]?\s*$)")
+_NAME_LIKE = re.compile(
+    r"(?:(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?(?:[A-ZÀ-Ý][\w\-’'.]*\s*){1,4}"
+)
 _NOT_SOURCE = re.compile(
     r"^(?:laquelle|lequel|lesquelles|lesquels|qui|que|nos|notre|mes|moi|toute|tous|les\s+cas|"
     r"les\s+termes\s+de\s+l['’]accord|le\s+plan|the\s+plan|which|whom)\b",
@@ -139,7 +145,24 @@ def _reported(before: str, verb: str, after: str) -> str:
         claim = _tidy(f"{subject} {verb}{after}" if len(subject.split()) <= 12 else after)
     if len(_tidy(after).split()) < 3:
         claim = quote_text(before) or claim
+    elif not lead and (said := _quoted_before_subject(before)):
+        claim = said  # '"…," the minister told reporters after the session': the quote
     return claim
+
+
+def _quoted_before_subject(before: str) -> str:
+    """The words before a subject that directly follows a closed quote and its comma
+    ('"…," she', '« … », le ministre'), else ""."""
+    spans = quote_spans(before)
+    if not spans or before[spans[-1][1] - 1] not in '»”"':
+        return ""
+    end = spans[-1][1]
+    head, tail = before[:end].rstrip(), before[end:]
+    if not re.fullmatch(r"\s*,?[^,;:«»\"“”]{1,80}", tail):
+        return ""
+    if not (head[:-1].rstrip().endswith((",", "?", "!")) or tail.lstrip().startswith(",")):
+        return ""
+    return _tidy(head)
 
 
 def _subject_before(before: str, looks_like_subject: object) -> bool:
@@ -226,22 +249,40 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         np = m.group("np").strip()
         if _inside(m.start(), quotes) or _NOT_SOURCE.match(np):
             continue
-        claim = _tidy(sentence[: m.start()] + " " + sentence[m.end() :])
-        cues.append(Cue(m.start(), m.end(), "source", np, claim, m.start("np")))
+        end = _with_apposition(sentence, m.start("np"), m.end())
+        claim = _tidy(sentence[: m.start()] + " " + sentence[end:])
+        np = sentence[m.start("np") : end].strip()
+        cues.append(Cue(m.start(), end, "source", np, claim, m.start("np")))
     pm = _POUR.match(sentence)
     if pm:
+        end = _with_apposition(sentence, pm.start("np"), pm.end("np"))
+        end = end + 1 if end != pm.end("np") else pm.end()  # past the comma closing the source
         cues.append(
             Cue(
                 pm.start(),
-                pm.end(),
+                end,
                 "pour",
-                pm.group("np"),
-                _tidy(sentence[pm.end() :]),
+                sentence[pm.start("np") : end].rstrip(" ,"),
+                _tidy(sentence[end:]),
                 pm.start("np"),
             )
         )
     cues.sort(key=lambda c: c.start)
     return _drop_nested(sentence, cues)
+
+
+def _with_apposition(sentence: str, np_start: int, np_end: int) -> int:
+    """Where a source phrase ends once its apposition is taken in: "selon le ministre turc,
+    Ali Demir, …" and "according to Ali Demir, the Turkish minister, …" name one speaker."""
+    m = _APPOSITION.match(sentence, np_end)
+    if not m:
+        return np_end
+    np, app = sentence[np_start:np_end].strip(), m.group("app").strip()
+    if (roles.is_title(np) and _NAME_LIKE.fullmatch(app)) or (
+        _NAME_LIKE.fullmatch(np) and roles.is_title(app)
+    ):
+        return m.end("app")
+    return np_end
 
 
 def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:

@@ -82,7 +82,12 @@ _DET_RE = re.compile(rf"^\s*{DETERMINER}\s*", re.IGNORECASE)
 _TITLE_NP = re.compile(
     rf"^\s*{DETERMINER}\s*(?:[\w\-']+\s+){{0,2}}?(?:{ROLE_WORD})\b", re.IGNORECASE
 )
-_POSSESSIVE = re.compile(r"^\s*(?:[A-Z][\w\-.]*\s+){0,2}[A-Z][\w\-.]*['’]s\s+")
+_POSSESSIVE = re.compile(
+    r"^\s*(?:[A-Z][\w\-.]*\s+){0,2}[A-Z][\w\-.]*['’]s\s+"
+    # "the EU's foreign policy chief": after a determiner, an office must follow
+    rf"|^\s*(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w\-.]*\s+){{0,2}}[A-Z][\w\-.]*['’]s\s+"
+    rf"(?:[\w\-]+\s+){{0,3}}?(?i:{ROLE_WORD})\b",
+)
 _LOCATIVE = re.compile(
     r"(?:\b(?:à|au|aux|en|in|at|depuis|from|vers|to|dans)\s+(?:l['’]|la |le |a |an |the )?)$",
     re.IGNORECASE,
@@ -118,7 +123,8 @@ def is_title(np: str) -> bool:
 
 
 def strip_determiner(np: str) -> str:
-    return _DET_RE.sub("", np, count=1).strip(" ,")
+    """The role phrase without its leading determiner, white space collapsed."""
+    return re.sub(r"\s+", " ", _DET_RE.sub("", np, count=1)).strip(" ,")
 
 
 def infer_party(gaz: Gazetteer, text: str) -> str | None:

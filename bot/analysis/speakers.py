@@ -51,11 +51,20 @@ _DET_OF = {
     "of": "",
 }
 _CE_QUE = re.compile(r"\b(?:ce|what)\s*(?:que|qu['’]|)\s*$", re.IGNORECASE)
-_POST_CUT = re.compile(
-    r"\s(?:dans|lors|sur|devant|pendant|après|avant|depuis|au\s+cours|à\s+l['’]issue|en\s+marge|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|in|on|at|during|after|before|"
-    r"told|to\s+reporters)\b"
+# circumstances of an utterance (when, where, to whom, in what setting): never part of a role
+_CIRCUMSTANCE = (
+    r"lors|devant|pendant|après|avant|au\s+cours|à\s+l['’](?:issue|occasion|antenne)|en\s+marge|"
+    r"au\s+(?:terme|sortir|lendemain|micro)|à\s+la\s+(?:sortie|fin|suite|veille|presse|radio|"
+    r"télévision|tribune)|aux?\s+(?:journalistes|médias)|à\s+des\s+journalistes|"
+    r"par\s+(?:téléphone|visioconférence|communiqué)|ce\s+(?:matin|soir|week-end)|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|"
+    r"during|after|before|following|ahead\s+of|told|to\s+(?:reporters|journalists)|"
+    r"in\s+(?:an?|his|her|their)\s+(?:[\w\-]+\s+)?(?:interview|statement|speech|address|"
+    r"video|post|message|briefing)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)|yesterday|today|earlier|later|last\s+(?:week|month|night)"
 )
+_CIRCUMSTANCE_CUT = re.compile(rf"\s(?:{_CIRCUMSTANCE})\b")
+_POST_CUT = re.compile(rf"\s(?:dans|sur|depuis|in|on|at|{_CIRCUMSTANCE})\b")
 _FINITE = re.compile(
     r"(?<![\w'’\-])(?:a|ont|avait|avaient|est|sont|était|s['’]est|se\s+sont|has|have|had|is|was|were)\b"
 )
@@ -153,7 +162,10 @@ class SpeakerResolver:
                 continue  # "collaborateur du président X": X is not the speaker
             speaker_hit = h
         if speaker_hit is not None:
-            role_text = np[: speaker_hit.start - np_start] + np[speaker_hit.end - np_start :]
+            role_text = np[: speaker_hit.start - np_start]
+            after = np[speaker_hit.end - np_start :]
+            if after.lstrip().startswith(","):  # "X, the minister": an apposition, not a setting
+                role_text += after
             role = (
                 roles.strip_determiner(role_text.strip(" ,")) if roles.has_office(role_text) else ""
             )
@@ -190,12 +202,13 @@ class SpeakerResolver:
             pcut = _POST_CUT.search(np)
             np = np[: pcut.start()] if pcut else np
             np = _NP_END.split(np)[0]
-            if (
-                len(segs) > 1
-                and roles.is_title(np)
-                and _NAME_ONLY.match(segs[1].strip().rstrip("."))
-            ) or (len(segs) > 1 and _NAME_ONLY.match(np.strip()) and roles.is_title(segs[1])):
-                np = np + "," + _NP_END.split(segs[1])[0]
+            app = _NP_END.split(segs[1])[0] if len(segs) > 1 else ""
+            circ = _CIRCUMSTANCE_CUT.search(app)
+            app = app[: circ.start()] if circ else app
+            if (roles.is_title(np) and _NAME_ONLY.match(app.strip())) or (
+                app and _NAME_ONLY.match(np.strip()) and roles.is_title(app)
+            ):
+                np = np + "," + app
             lead = len(subject) - len(subject.lstrip())
             return np.strip(), offset + lead
         # pre: the clause right before the verb, last comma segment that is not a relative clause

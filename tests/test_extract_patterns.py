@@ -1,0 +1,260 @@
+"""Offline extraction: source appositions, roles without circumstances, quote-first incises,
+post-name roles, headlines and claims cut inside a quotation (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract_support import extract, one
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "party", "speaker", "role", "claim"),
+    [
+        (
+            "fr",
+            "Selon le ministre hongrois de l'Énergie, Gábor Kertész, les livraisons de gaz "
+            "reprendront avant le printemps.",
+            "HU",
+            "Gábor Kertész",
+            "ministre hongrois de l'Énergie",
+            "Les livraisons de gaz reprendront avant le printemps",
+        ),
+        (
+            "fr",
+            "D'après la porte-parole du gouvernement allemand, Katrin Vogel, « Berlin n'enverra "
+            "pas de missiles supplémentaires ».",
+            "DE",
+            "Katrin Vogel",
+            "porte-parole du gouvernement allemand",
+            "Berlin n'enverra pas de missiles supplémentaires",
+        ),
+        (
+            "fr",
+            "Pour le chef de la diplomatie finlandaise, Mikko Laine, l'Alliance doit renforcer "
+            "sa présence sur le flanc est.",
+            "FI",
+            "Mikko Laine",
+            "chef de la diplomatie finlandaise",
+            "L'Alliance doit renforcer sa présence sur le flanc est",
+        ),
+        (
+            "fr",
+            "Selon Pavel Sokolov, le vice-ministre russe de la Défense, les frappes ont visé "
+            "des dépôts de carburant.",
+            "RU",
+            "Pavel Sokolov",
+            "vice-ministre russe de la Défense",
+            "Les frappes ont visé des dépôts de carburant",
+        ),
+        (
+            "en",
+            "According to Hungary's foreign minister, Laszlo Farkas, Budapest will block the "
+            "next sanctions package.",
+            "HU",
+            "Laszlo Farkas",
+            "Hungary's foreign minister",
+            "Budapest will block the next sanctions package",
+        ),
+        (
+            "en",
+            "According to the Swedish defence minister, Erik Lund, the new brigade will be ready "
+            '"well before the summer".',
+            "SE",
+            "Erik Lund",
+            "Swedish defence minister",
+            'The new brigade will be ready "well before the summer"',
+        ),
+    ],
+)
+def test_source_phrase_with_role_and_name_in_apposition(
+    lang: str, text: str, party: str, speaker: str, role: str, claim: str
+) -> None:
+    (p,) = extract(text, lang)
+    assert (p.party_id, p.speaker, p.speaker_role, p.claim) == (party, speaker, role, claim)
+    assert p.evidence == text
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "party", "speaker", "role"),
+    [
+        (
+            "fr",
+            "« Nous ne signerons rien sous la menace », a martelé le négociateur russe Ilia "
+            "Orlov à la sortie du dîner de travail.",
+            "RU",
+            "Ilia Orlov",
+            "négociateur russe",
+        ),
+        (
+            "fr",
+            "« Le texte reste sur la table », a indiqué le porte-parole du ministère turc au "
+            "terme du conseil des ministres.",
+            "TR",
+            "",
+            "porte-parole du ministère turc",
+        ),
+        (
+            "fr",
+            "« Rien n'est encore acquis », a prévenu la ministre  polonaise de la Défense "
+            "Ewa Lis devant les sénateurs mercredi.",
+            "PL",
+            "Ewa Lis",
+            "ministre polonaise de la Défense",
+        ),
+        (
+            "en",
+            '"The convoy left at dawn," said the Ukrainian defence minister Petro Savchuk '
+            "in a television interview.",
+            "UA",
+            "Petro Savchuk",
+            "Ukrainian defence minister",
+        ),
+        (
+            "en",
+            '"Sanctions will stay," said Jan Nowak, the Polish deputy foreign minister after '
+            "the vote.",
+            "PL",
+            "Jan Nowak",
+            "Polish deputy foreign minister",
+        ),
+    ],
+)
+def test_role_leaves_out_circumstances_and_collapses_spaces(
+    lang: str, text: str, party: str, speaker: str, role: str
+) -> None:
+    (p,) = extract(text, lang)
+    assert (p.party_id, p.speaker, p.speaker_role) == (party, speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "claim", "speaker"),
+    [
+        (
+            "en",
+            '"The corridor must stay open," Poland\'s defence minister Piotr Zalewski told '
+            "journalists after the vote.",
+            "The corridor must stay open",
+            "Piotr Zalewski",
+        ),
+        (
+            "en",
+            "Ukraine's energy minister, Irina Bondar, said the grid had held overnight. "
+            '"We will rebuild every substation," she said in a video address.',
+            "We will rebuild every substation",
+            "Irina Bondar",
+        ),
+        (
+            "fr",
+            "« Nous garderons nos distances », le chef de la diplomatie hongroise a déclaré "
+            "aux journalistes à Budapest.",
+            "Nous garderons nos distances",
+            "",
+        ),
+    ],
+)
+def test_quote_before_its_attribution_is_the_claim(
+    lang: str, text: str, claim: str, speaker: str
+) -> None:
+    p = one(extract(text, lang), claim.split()[-1])
+    assert (p.claim, p.speaker, p.kind) == (claim, speaker, "quote")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "party", "speaker", "role"),
+    [
+        (
+            "en",
+            '"No deal is better than a bad deal," said Anna Kowalczyk, the EU\'s trade chief.',
+            "EU",
+            "Anna Kowalczyk",
+            "EU's trade chief",
+        ),
+        (
+            "en",
+            '"Our border is calm," said Jukka Virtanen, Finland\'s interior minister.',
+            "FI",
+            "Jukka Virtanen",
+            "Finland's interior minister",
+        ),
+        (
+            "fr",
+            "« Nous restons mobilisés », a déclaré Paul Girard, le porte-parole du ministère "
+            "français des Armées.",
+            "FR",
+            "Paul Girard",
+            "porte-parole du ministère français des Armées",
+        ),
+    ],
+)
+def test_role_in_apposition_after_the_name(
+    lang: str, text: str, party: str, speaker: str, role: str
+) -> None:
+    (p,) = extract(text, lang)
+    assert (p.party_id, p.speaker, p.speaker_role) == (party, speaker, role)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Le Kremlin rejette le plan, Kiev salue une avancée\n\n"
+            "Le porte-parole du Kremlin a affirmé que le plan était inacceptable.",
+        ),
+        (
+            "fr",
+            "#\n\nBerlin promet des chars, Budapest s'y oppose\nNotre envoyé spécial\n\n"
+            "Le porte-parole du Kremlin a affirmé que le plan était inacceptable.",
+        ),
+        (
+            "en",
+            "Kyiv welcomes the plan as Moscow warns of escalation\n\n"
+            "The Kremlin spokesman said the plan was unacceptable.",
+        ),
+    ],
+)
+def test_headlines_are_not_statements(lang: str, text: str) -> None:
+    (p,) = extract(text, lang)
+    assert "inacceptable" in p.claim or "unacceptable" in p.claim
+
+
+def test_headline_quoting_someone_is_kept_and_unpunctuated_body_is_not_a_headline() -> None:
+    text = '"We will not give in," says Zelensky\n\nThe Ukrainian president spoke in Kyiv.'
+    (p,) = extract(text, "en")
+    assert (p.party_id, p.claim) == ("UA", "We will not give in")
+    body = "La Pologne a affirmé qu'elle fermerait sa frontière\nsi la crise s'aggravait"
+    assert [p.party_id for p in extract(body, "fr")] == ["PL"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "claim"),
+    [
+        (
+            "fr",
+            "Le chef de la diplomatie russe, Igor Lebedev, a jugé que la proposition était "
+            "« irréaliste ».",
+            "La proposition était « irréaliste »",
+        ),
+        (
+            "fr",
+            "Le Premier ministre polonais a rejeté le compromis, le qualifiant de « capitulation "
+            "déguisée ».",
+            "« capitulation déguisée »",
+        ),
+        (
+            "en",
+            "A Ukrainian official, Ivan Hordiy, insisted that Kyiv must receive "
+            '"binding guarantees".',
+            'Kyiv must receive "binding guarantees"',
+        ),
+        (
+            "en",
+            "The German chancellor warned that any truce must hold “for more than a week”.",
+            "Any truce must hold “for more than a week”",
+        ),
+    ],
+)
+def test_claim_keeps_the_closing_quote_mark(lang: str, text: str, claim: str) -> None:
+    (p,) = extract(text, lang)
+    assert p.claim.endswith(claim)
