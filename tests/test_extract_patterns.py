@@ -57,6 +57,15 @@ from tests.extract_support import extract, one
             "Budapest will block the next sanctions package",
         ),
         (
+            "fr",
+            "La frontière restera fermée jusqu'à lundi, selon le ministre polonais de "
+            "l'Intérieur, M. Kowalski.",
+            "PL",
+            "Kowalski",
+            "ministre polonais de l'Intérieur",
+            "La frontière restera fermée jusqu'à lundi",
+        ),
+        (
             "en",
             "According to the Swedish defence minister, Erik Lund, the new brigade will be ready "
             '"well before the summer".',
@@ -143,6 +152,13 @@ def test_role_leaves_out_circumstances_and_collapses_spaces(
             '"We will rebuild every substation," she said in a video address.',
             "We will rebuild every substation",
             "Irina Bondar",
+        ),
+        (
+            "en",
+            '"The talks are over," Sweden\'s foreign minister, Karin Holm, told reporters in '
+            "Stockholm on Friday.",
+            "The talks are over",
+            "Karin Holm",
         ),
         (
             "fr",

@@ -158,7 +158,9 @@ def _quoted_before_subject(before: str) -> str:
         return ""
     end = spans[-1][1]
     head, tail = before[:end].rstrip(), before[end:]
-    if not re.fullmatch(r"\s*,?[^,;:«»\"“”]{1,80}", tail):
+    if not re.fullmatch(r"\s*,?[^;:«»\"“”]{1,120}", tail) or tail.count(",") > 3:
+        return ""  # the subject, maybe with an apposition: '"…," X, the minister, told …'
+    if len(tail.split()) > 16:
         return ""
     if not (head[:-1].rstrip().endswith((",", "?", "!")) or tail.lstrip().startswith(",")):
         return ""

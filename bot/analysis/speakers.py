@@ -69,6 +69,7 @@ _FINITE = re.compile(
     r"(?<![\w'’\-])(?:a|ont|avait|avaient|est|sont|était|s['’]est|se\s+sont|has|have|had|is|was|were)\b"
 )
 _NP_END = re.compile(r"(?<!\bM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMme)(?<!\b[A-Z])\.(?:\s|$)|[;:!?]")
+_TRAILING_HONORIFIC = re.compile(r"(?<![\w\-])(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$")
 _PLURAL_NP = re.compile(r"^\s*(?:les|des|leurs|ses|the\s+\w+s)\b", re.IGNORECASE)
 
 
@@ -162,7 +163,7 @@ class SpeakerResolver:
                 continue  # "collaborateur du président X": X is not the speaker
             speaker_hit = h
         if speaker_hit is not None:
-            role_text = np[: speaker_hit.start - np_start]
+            role_text = _TRAILING_HONORIFIC.sub("", np[: speaker_hit.start - np_start])
             after = np[speaker_hit.end - np_start :]
             if after.lstrip().startswith(","):  # "X, the minister": an apposition, not a setting
                 role_text += after
