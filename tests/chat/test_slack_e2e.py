@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
@@ -143,6 +144,11 @@ async def test_mention_answered_in_thread_and_thread_reply_is_followup(env: Env)
     await env.command("/brief", "")
     await env.fake.wait_for(lambda: len(env.fake.posted) == 2)
     digest_ts = env.fake.posted[1]["ts"]
+    # the bot stores the digest's tag just after posting it; a reply races that only in tests
+    deadline = asyncio.get_running_loop().time() + 10
+    while await env.slack.tags.lookup("C1", str(digest_ts)) is None:
+        assert asyncio.get_running_loop().time() < deadline, "digest tag never stored"
+        await asyncio.sleep(0.02)
     reply = {"type": "message", "channel_type": "channel", "user": "U2", "channel": "C1"}
     reply |= {"ts": "200.1", "thread_ts": digest_ts, "text": "pourquoi ?"}
     await env.event(reply, "Ev2")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,15 @@ from bot.richtext import Reply, text_reply
 from bot.service import BriefBot
 from tests.chat.conftest import chat_settings, ingest_articles, write_articles
 from tests.fakes.telegram_api import FakeTelegram, check_html
+
+
+async def wait_until(lookup: Any, timeout: float = 10.0) -> None:
+    """Poll an async lookup until it returns something."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while await lookup() is None:
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError("condition not met")
+        await asyncio.sleep(0.02)
 
 
 class Env:
@@ -144,6 +154,8 @@ async def test_brief_escapes_html_and_reply_is_a_followup(env: Env) -> None:
     assert_valid(digest)
     assert "&lt;sur le terrain&gt; &amp; ailleurs" in digest["text"]
     reply_to = {k: v for k, v in digest.items() if k != "params"}
+    # the bot stores the digest's tag just after sending it; a reply races that only in tests
+    await wait_until(lambda: env.tg.sender.tags.lookup("1", str(digest["message_id"])))
     [answer] = await env.say(1, "Et Kiev ?", reply_to=reply_to)
     assert_valid(answer)
     assert answer["text"] == "Réponse &lt;Et Kiev ?&gt; &amp; co"
