@@ -176,6 +176,24 @@ def test_quote_before_its_attribution_is_the_claim(
     assert (p.claim, p.speaker, p.kind) == (claim, speaker, "quote")
 
 
+def test_quote_first_with_indefinite_subject_participle_and_surname() -> None:
+    pos = extract(
+        '"It is far too early," a Kremlin spokesman said on Friday, adding that Moscow would '
+        "study the draft.\n\nPoland's prime minister, Jan Nowak, arrived late. "
+        '"We are ready," Nowak said, "but not at any price."',
+        "en",
+    )
+    a = one(pos, "far too early")
+    assert (a.party_id, a.speaker_role, a.claim) == (
+        "RU",
+        "Kremlin spokesman",
+        "It is far too early",
+    )
+    b = one(pos, "any price")
+    assert (b.party_id, b.speaker) == ("PL", "Jan Nowak")
+    assert b.claim.startswith("We are ready, […] but not at any price")
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "party", "speaker", "role"),
     [

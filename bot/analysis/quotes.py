@@ -143,9 +143,12 @@ def _reported(before: str, verb: str, after: str) -> str:
         ]
         subject = segs[-1].strip() if segs else ""
         claim = _tidy(f"{subject} {verb}{after}" if len(subject.split()) <= 12 else after)
-    if len(_tidy(after).split()) < 3:
+    own_clause = lead is not None and "," not in after[: lead.start()]  # not "…, adding that"
+    if re.match(r"\s*,\s*[«“\"]", after) and _quoted_before_subject(before):
+        claim = quote_text(before + after)  # '"…," she said, "…"': the quote, both halves
+    elif len(_tidy(after).split()) < 3:
         claim = quote_text(before) or claim
-    elif not lead and (said := _quoted_before_subject(before)):
+    elif not own_clause and (said := _quoted_before_subject(before)):
         claim = said  # '"…," the minister told reporters after the session': the quote
     return claim
 

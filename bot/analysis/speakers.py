@@ -65,9 +65,14 @@ _CIRCUMSTANCE = (
 )
 _CIRCUMSTANCE_CUT = re.compile(rf"\s(?:{_CIRCUMSTANCE})\b")
 _POST_CUT = re.compile(rf"\s(?:dans|sur|depuis|in|on|at|{_CIRCUMSTANCE})\b")
-_FINITE = re.compile(
-    r"(?<![\w'’\-])(?:a|ont|avait|avaient|est|sont|était|s['’]est|se\s+sont|has|have|had|is|was|were)\b"
-)
+_FINITE = {
+    "fr": re.compile(
+        r"(?<![\w'’\-])(?:a|ont|avait|avaient|est|sont|était|s['’]est|se\s+sont|"
+        r"has|have|had|is|was|were)\b"
+    ),
+    # English "a" is an article ('"…," a Kremlin spokesman said'), never a verb
+    "en": re.compile(r"(?<![\w'’\-])(?:has|have|had|is|was|were)\b"),
+}
 _NP_END = re.compile(r"(?<!\bM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMme)(?<!\b[A-Z])\.(?:\s|$)|[;:!?]")
 _TRAILING_HONORIFIC = re.compile(r"(?<![\w\-])(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$")
 _PLURAL_NP = re.compile(r"^\s*(?:les|des|leurs|ses|the\s+\w+s)\b", re.IGNORECASE)
@@ -95,6 +100,7 @@ class SpeakerResolver:
     def __init__(self, gaz: Gazetteer, lang: str) -> None:
         self.gaz = gaz
         self.lang = lang
+        self._finite = _FINITE["en" if lang == "en" else "fr"]
         self.known: list[_Known] = []
         self.salient: Speaker | None = None
         self.last_collective: Speaker | None = None
@@ -172,6 +178,10 @@ class SpeakerResolver:
             )
             known = self._learn(speaker_hit, role)
             return Speaker(known.name, known.role, known.party_id, known.person)
+        if _NAME_ONLY.match(np.strip()) and not self.gaz.party_hits(np):
+            for k in reversed(self.known):  # a surname met before ("Nowak said", "M. Demir")
+                if _same(k, np.strip(), None):
+                    return Speaker(k.name, k.role, k.party_id, k.person)
         party = roles.infer_party(self.gaz, np)
         key = roles.head_office(np)
         definite = re.match(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", np, re.IGNORECASE)
@@ -238,7 +248,7 @@ class SpeakerResolver:
         else:
             i_end = start + len(segs[i])
         np = clause[start:i_end]
-        if _FINITE.search(np):  # a whole clause, not a noun phrase: no subject found
+        if self._finite.search(np):  # a whole clause, not a noun phrase: no subject found
             return "", offset
         lead = len(np) - len(np.lstrip())
         return np.strip(), offset + cut + start + lead
@@ -252,7 +262,7 @@ class SpeakerResolver:
 
     def note_subject(self, text: str, hits: list[PersonHit]) -> None:
         """A sentence without a statement: its subject person (before the first verb) turns salient."""
-        verb = _FINITE.search(text)
+        verb = self._finite.search(text)
         limit = verb.start() if verb else -1
         before = [h for h in hits if h.end <= limit]
         if before:
