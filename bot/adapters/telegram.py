@@ -7,13 +7,17 @@ Handlers only translate; the command core decides.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hmac
 import logging
+from collections.abc import AsyncIterator
 from typing import Any
 
 from aiohttp import web
-from telegram import BotCommand, Message, MessageEntity, Update
-from telegram.constants import ChatType
+from telegram import Bot, BotCommand, Message, MessageEntity, Update
+from telegram.constants import ChatAction, ChatType
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -46,6 +50,27 @@ MENU = (
     "help",
 )
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+
+
+@contextlib.asynccontextmanager
+async def typing_while(bot: Bot, chat_id: int, *, enabled: bool) -> AsyncIterator[None]:
+    """Show "typing…" in the chat (renewed every 4 s, as Telegram drops it after 5) while the
+    core works on a message addressed to the bot, so slow answers show progress."""
+
+    async def keep_typing() -> None:
+        while True:
+            with contextlib.suppress(TelegramError):
+                await bot.send_chat_action(chat_id, ChatAction.TYPING)
+            await asyncio.sleep(4)
+
+    task = asyncio.create_task(keep_typing()) if enabled else None
+    try:
+        yield
+    finally:
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
 
 class TelegramHandlers:
@@ -110,7 +135,9 @@ class TelegramHandlers:
             is_private=message.chat.type == ChatType.PRIVATE,
             mentions_bot=mentioned,
         )
-        replies = await self.core.handle(incoming)
+        addressed = incoming.is_private or mentioned or first.startswith("/")
+        async with typing_while(bot, message.chat.id, enabled=addressed):
+            replies = await self.core.handle(incoming)
         reply_to = None if incoming.is_private else message.message_id
         for reply in replies:
             await send_reply(bot, message.chat.id, reply, self.tags, reply_to=reply_to)

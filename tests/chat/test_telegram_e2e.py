@@ -160,6 +160,7 @@ async def test_brief_escapes_html_and_reply_is_a_followup(env: Env) -> None:
     assert_valid(answer)
     assert answer["text"] == "Réponse &lt;Et Kiev ?&gt; &amp; co"
     assert env.asked[-1] == ("Et Kiev ?", "fr", "telegram", "1", "digest:1,2")
+    assert (1, "typing") in env.fake.chat_actions  # progress shown while the core works
 
 
 async def test_group_answers_only_mentions_and_replies(env: Env) -> None:

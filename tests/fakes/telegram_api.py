@@ -141,6 +141,7 @@ class FakeTelegram:
         self.stats = Stats()
         self.sent: list[dict[str, Any]] = []  # every accepted sendMessage, in order
         self.edited: list[dict[str, Any]] = []
+        self.chat_actions: list[tuple[int, str]] = []
         self.callback_answers: list[dict[str, Any]] = []
         self.commands: dict[str, list[dict[str, str]]] = {}  # language_code ('' default)
         self.blocked_chats: set[int] = set()  # sendMessage answers 403 for these
@@ -342,6 +343,10 @@ class FakeTelegram:
 
     async def _m_setmycommands(self, params: dict[str, Any]) -> web.Response:
         self.commands[str(params.get("language_code") or "")] = list(params.get("commands", []))
+        return self._answer(True)
+
+    async def _m_sendchataction(self, params: dict[str, Any]) -> web.Response:
+        self.chat_actions.append((int(params.get("chat_id") or 0), str(params.get("action"))))
         return self._answer(True)
 
     async def _m_answercallbackquery(self, params: dict[str, Any]) -> web.Response:
