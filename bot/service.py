@@ -119,16 +119,18 @@ class BriefBot:
         self, articles: list[Article], lang: Lang, *, max_chars: int | None = None
     ) -> Briefing:
         """The briefing of ``articles`` in ``lang``, composed once and then read from the store."""
-        positions = self.positions(articles)
         digest = hashlib.sha256(
             "\n".join(sorted(a.content_hash for a in articles)).encode()
         ).hexdigest()[:24]
         analysis = "+".join(e.key for e in self.extractors)
+        positions: list[Position] | None = None  # read only when a briefing must be composed
         for composer in self.composers:
             key = f"{lang}:{composer.key}:{analysis}:{max_chars or 0}:{digest}"
             body = store.get_briefing_body(self.db, key)
             if body is not None:
                 return briefing_from_json(body)
+            if positions is None:
+                positions = self.positions(articles)
             try:
                 briefing = composer.compose(positions, lang, max_chars=max_chars)
             except EngineUnavailable as exc:
