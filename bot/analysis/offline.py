@@ -30,7 +30,7 @@ from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 6  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 7  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 
@@ -134,6 +134,8 @@ class OfflineEngine:
         party_id = speaker.party_id or OTHER_PARTY
         quote = quote_text(evidence) or None
         claim = (cue.claim if cue else "") or quote or evidence
+        if quote and " […] " in quote and quote.startswith(claim.lstrip('«“" ')):
+            claim = quote  # the first half of a quote split by its incise: both halves
         claim = _one_line(claim)
         kind: PositionKind = "quote" if quote else "reported"
         if not quote and (cue is None or cue.mode in ("source", "pour")):

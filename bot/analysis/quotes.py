@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis import roles
+from bot.analysis.incises import split_at_incises
 from bot.analysis.lexicon import (
     ADV_EN,
     ADV_FR,
@@ -68,7 +69,8 @@ NOT_SUBJECT_SEGMENT = re.compile(
     r"^\s*(?:qui|dont|où|lequel|laquelle|who|which|whose|cité|citée|cités|citées|interrogée?s?|"
     r"jointe?s?|interviewée?s?|s['’]exprimant|quoted|speaking|asked|interviewed|lors|dans|en|après|"
     r"avant|pendant|depuis|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
-    r"in|on|at|during|after|before|since|however|toutefois|cependant|pourtant|lui|elle)\b"
+    r"in|on|at|during|after|before|since|however|toutefois|cependant|pourtant|lui|elle)\b",
+    re.IGNORECASE,
 )
 CONTRAST = re.compile(
     r"(?:,\s*(?:tandis|alors)\s+qu|;\s|,\s*mais\b|,\s*while\b|,\s*whereas\b|,\s*but\b)"
@@ -99,7 +101,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             break
         spans.append((m.start(), j + 1))
         pos = j + 1
-    return spans
+    return split_at_incises(text, spans)
 
 
 def quote_text(text: str) -> str:

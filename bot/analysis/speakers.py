@@ -75,6 +75,13 @@ _FINITE = {
 }
 _NP_END = re.compile(r"(?<!\bM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMme)(?<!\b[A-Z])\.(?:\s|$)|[;:!?]")
 _TRAILING_HONORIFIC = re.compile(r"(?<![\w\-])(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$")
+_LEAD_CONJ = re.compile(r"^\s*(?:mais|et|or|puis|but|and)\s+", re.IGNORECASE)
+_FR_NP_START = re.compile(
+    r"^\s*(?:(?i:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos|"
+    r"plusieurs|certaine?s|aucune?|chacune?|tous|toutes|quelques|nombre|ceux|celle|celui|"
+    r"il|elle|ils|elles|on)\b|[A-ZÀ-Ý0-9«“\"])"
+)
+_TITLED_NAME = re.compile(r"[A-ZÀ-Ý][\w\-’']+\s+[A-ZÀ-Ý][\w\-’']+\s*$")
 _PLURAL_NP = re.compile(r"^\s*(?:les|des|leurs|ses|the\s+\w+s)\b", re.IGNORECASE)
 
 
@@ -234,7 +241,14 @@ class SpeakerResolver:
         for seg in segs[:-1]:
             pos.append(pos[-1] + len(seg) + 1)
         idx = [i for i, s in enumerate(segs) if s.strip() and not NOT_SUBJECT_SEGMENT.match(s)]
+        if self.lang == "fr":  # "de son côté", "présent par visioconférence": no noun phrase
+            idx = [i for i in idx if _FR_NP_START.match(_LEAD_CONJ.sub("", segs[i]))]
         if not idx:
+            last = [i for i, s in enumerate(segs) if s.strip()]
+            if last and _PRONOUN.match(segs[last[-1]].strip()):  # "Interrogée sur X, elle"
+                i = last[-1]
+                lead = len(segs[i]) - len(segs[i].lstrip())
+                return segs[i].strip(), offset + cut + pos[i] + lead
             return "", offset
         i = idx[-1]
         start = pos[i]
@@ -242,12 +256,22 @@ class SpeakerResolver:
         if i > 0 and (
             (_NAME_ONLY.match(segs[i].strip()) and roles.is_title(segs[i - 1]))
             or (appositive_role and _NAME_ONLY.match(segs[i - 1].strip()))
+            # "le porte-parole du ministère russe, le général Igor B.": the office names the party
+            or (
+                roles.is_title(segs[i - 1])
+                and roles.is_title(segs[i])
+                and _TITLED_NAME.search(segs[i])
+                and not roles.infer_party(self.gaz, segs[i])
+            )
         ):
             start = pos[i - 1]
             i_end = pos[i] + len(segs[i])
         else:
             i_end = start + len(segs[i])
         np = clause[start:i_end]
+        conj = _LEAD_CONJ.match(np)
+        if conj:  # "Mais il a exclu…": the conjunction is not part of the subject
+            np, start = np[conj.end() :], start + conj.end()
         if self._finite.search(np):  # a whole clause, not a noun phrase: no subject found
             return "", offset
         lead = len(np) - len(np.lstrip())
