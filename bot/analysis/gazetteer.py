@@ -105,6 +105,9 @@ class Gazetteer:
                         continue
                     self._party_kind.setdefault(key, (party.id, kind))
                     (cased if form[0].isupper() else folded).append(form)
+                    if kind == "institution" and " " in form and form[0].isupper():
+                        # French copy writes "le département d'État", "la commission européenne"
+                        cased.append(form[0].lower() + form[1:])
         parts = []
         if cased:
             parts.append(f"{_LB}(?:{_alternation(cased)}){_RB}")

@@ -30,7 +30,7 @@ from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 7  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 8  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 
@@ -129,6 +129,9 @@ class OfflineEngine:
         self, article: Article, lang: Lang, text: str, speaker: Speaker, cue: Cue | None
     ) -> Position | None:
         evidence = text.strip(" ,;")
+        negated = cue is not None and cue.mode == "pre" and _NEGATED.search(text[: cue.start])
+        if negated and cue is not None and len(re.findall(r"\w+", text[cue.end :])) < 3:
+            return None  # "Washington n'a pas commenté": no position stated
         if not evidence or not (evidence in article.text or is_grounded(evidence, article.text)):
             return None
         party_id = speaker.party_id or OTHER_PARTY
@@ -166,6 +169,9 @@ class OfflineEngine:
             lang=article.lang,
             score=round(score, 2),
         )
+
+
+_NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
 
 
 def _clause(sentence: str, cue: Cue) -> str:

@@ -69,7 +69,8 @@ NOT_SUBJECT_SEGMENT = re.compile(
     r"^\s*(?:qui|dont|où|lequel|laquelle|who|which|whose|cité|citée|cités|citées|interrogée?s?|"
     r"jointe?s?|interviewée?s?|s['’]exprimant|quoted|speaking|asked|interviewed|lors|dans|en|après|"
     r"avant|pendant|depuis|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
-    r"in|on|at|during|after|before|since|however|toutefois|cependant|pourtant|lui|elle)\b",
+    r"in|on|at|during|after|before|since|however|toutefois|cependant|pourtant|lui|elle|"
+    r"[\w\-]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\s+(?:sur|par|à|au|aux|en|lors|dans|après))\b",
     re.IGNORECASE,
 )
 CONTRAST = re.compile(

@@ -41,7 +41,10 @@ _OFFICES: list[tuple[str, str]] = [
     (r"chancel(?:ier|ière)|chancellor", "chancellor"),
     (r"présidente?s?|presidents?", "president"),
     (r"ministres?|ministers?|secretary", "minister"),
-    (r"commandant(?: en chef)?s?|commanders?|généra(?:l|ux)|generals?", "commander"),
+    (
+        r"commandant(?: en chef)?s?|commanders?|généra(?:l|ux)|generals?|colonels?|amira(?:l|ux)",
+        "commander",
+    ),
     (r"chef(?:fe)?s?|dirigeante?s?|leaders?|head|chief", "head"),
     (
         r"analystes?|analysts?|experte?s?|chercheu(?:r|se)s?|researchers?|observat(?:eur|rice)s?"
@@ -78,7 +81,10 @@ GENERIC_KEYS = {"head"}
 DETERMINER = (
     r"(?:le|la|les|l['’]|un|une|des|son|sa|ses|leur|leurs|ce|cette|the|a|an|his|her|its|their)"
 )
-_DET_RE = re.compile(rf"^\s*{DETERMINER}\s*", re.IGNORECASE)
+# a determiner is a whole word: "a" must not be cut off "ancien"
+_DET_RE = re.compile(rf"^\s*{DETERMINER}(?:\s+|(?<=['’])\s*)", re.IGNORECASE)
+# "ancien diplomate américain, aujourd'hui chercheur": a former official now speaks for himself
+_FORMER_NOW = re.compile(r"(?<![\w\-])(?:ancien(?:ne)?|ex-|former)", re.IGNORECASE)
 _TITLE_NP = re.compile(
     rf"^\s*{DETERMINER}\s*(?:[\w\-']+\s+){{0,2}}?(?:{ROLE_WORD})\b", re.IGNORECASE
 )
@@ -133,7 +139,10 @@ def infer_party(gaz: Gazetteer, text: str) -> str | None:
     Clues are gazetteer forms (demonyms, countries, capitals, institutions) and known people;
     a place after a locative preposition ("l'ambassadeur à Kiev") is not a clue.
     """
-    if head_office(text) in NO_PARTY_KEYS:
+    keys = office_keys(text)
+    if keys and keys[0] in NO_PARTY_KEYS:
+        return None
+    if _FORMER_NOW.search(text) and any(k in NO_PARTY_KEYS for k in keys):
         return None
     clues: list[tuple[int, str]] = []
     for hit in gaz.party_hits(text):

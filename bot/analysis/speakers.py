@@ -196,6 +196,11 @@ class SpeakerResolver:
             for k in reversed(self.known):
                 if (party is None or k.party_id == party) and roles.role_matches(k.role, key):
                     return Speaker(k.name, k.role, k.party_id, k.person)
+        if key == "official" and party and definite and not _PLURAL_NP.match(np):
+            # "la responsable européenne", "le diplomate russe": the last person of that party
+            for k in reversed(self.known):
+                if k.party_id == party and k.name:
+                    return Speaker(k.name, k.role, k.party_id, k.person)
         role = roles.strip_determiner(np) if key else ""
         if party is None and key is None:
             return None
