@@ -166,9 +166,10 @@ def pg_sql(stages: list[list[str]], extra: str, *, scoped: bool) -> tuple[str, d
     bonus = "".join(f" + CASE WHEN {m} THEN 1 ELSE 0 END" for m in matches[:-1])
     rank = f"ts_rank(s.tsv, CASE WHEN s.lang = 'en' THEN {english} ELSE {french} END)"
     window = "" if scoped else " AND s.id >= :floor"
+    # ts_rank once per row (OFFSET 0 keeps the planner from inlining ``rk`` twice)
     sql = (
-        f"SELECT {COLUMNS}, 1{bonus} + {rank} / (1 + {rank}) AS r FROM (SELECT {COLUMNS}, s.tsv "
-        f"FROM qa_sentences s WHERE {matches[-1]}{window}{extra} ORDER BY s.id DESC "
-        "LIMIT :ranked) s ORDER BY r DESC, s.id DESC LIMIT :limit"
+        f"SELECT {COLUMNS}, 1{bonus} + s.rk / (1 + s.rk) AS r FROM (SELECT s.*, {rank} AS rk "
+        f"FROM (SELECT {COLUMNS}, s.tsv FROM qa_sentences s WHERE {matches[-1]}{window}{extra} "
+        "ORDER BY s.id DESC LIMIT :ranked) s OFFSET 0) s ORDER BY r DESC, s.id DESC LIMIT :limit"
     )
     return sql, params
