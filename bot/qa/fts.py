@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import lru_cache
 
 import sqlalchemy as sa
 
@@ -96,22 +97,77 @@ def fts5_stages(conn: sa.Connection, query: Query, floor: int) -> list[str]:
     return out
 
 
-def websearch_terms(words: Iterable[str]) -> str:
-    """A websearch_to_tsquery string: folded words or quoted phrases joined by "or"."""
-    parts = []
-    for text in sorted(set(words)):
-        clean = tokens(text)
-        if not clean:
-            continue
-        parts.append('"' + " ".join(clean) + '"' if len(clean) > 1 else clean[0])
-    return " or ".join(parts)
+@lru_cache(maxsize=65536)
+def _part(text: str) -> str:
+    """A folded word or quoted phrase of a websearch string ("" for no word)."""
+    clean = tokens(text)
+    return '"' + " ".join(clean) + '"' if len(clean) > 1 else (clean[0] if clean else "")
 
 
-def pg_stages(query: Query) -> list[list[str]]:
-    """The websearch strings of each stage (one per group, to be joined with ``&&``)."""
+def websearch_terms(words: Iterable[str], keep: set[str] | None = None) -> str:
+    """A websearch_to_tsquery string: folded words or quoted phrases joined by "or" (only
+    those in ``keep`` when given)."""
+    parts = {_part(text) for text in words} - {""}
+    return " or ".join(sorted(p for p in parts if keep is None or p in keep))
+
+
+def pg_parts(query: Query) -> set[str]:
+    """Every word or quoted phrase of the websearch strings of ``query``."""
+    return {_part(w) for c in query.concepts for w in c.words} - {""}
+
+
+_LEXEMES: dict[str, tuple[tuple[str, ...], ...]] = {}  # part -> its French, English lexemes
+
+
+def _part_lexemes(conn: sa.Connection, parts: set[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The lexemes of each part in PostgreSQL's French and English configurations (cached:
+    the same question words come back)."""
+    missing = sorted(p for p in parts if p not in _LEXEMES)
+    if missing:
+        if len(_LEXEMES) > 50_000:
+            _LEXEMES.clear()
+        rows = conn.execute(
+            sa.text(
+                "SELECT w, tsvector_to_array(to_tsvector('french', w)), "
+                "tsvector_to_array(to_tsvector('english', w)) FROM unnest(CAST(:parts AS text[])) w"
+            ),
+            {"parts": missing},
+        )
+        for part, french, english in rows:
+            _LEXEMES[part] = (tuple(french), tuple(english))
+    return {p: _LEXEMES[p] for p in parts}
+
+
+def pg_present(conn: sa.Connection, parts: set[str], floor: int) -> tuple[set[str], set[str]]:
+    """The parts of ``parts`` whose lexemes (French or English) all occur in a sentence at or
+    above ``floor`` (``qa_terms``, m0007), and those with any lexeme there. Only the first can
+    match in the window (a part without lexemes, stop words, matches nothing); only the second
+    add to ts_rank there."""
+    if not parts:
+        return set(), set()
+    lexemes = _part_lexemes(conn, parts)
+    wanted = sorted({w for configs in lexemes.values() for words in configs for w in words})
+    found = {
+        r[0]
+        for r in conn.execute(
+            sa.text(
+                "SELECT lexeme FROM qa_terms WHERE lexeme = ANY(CAST(:words AS text[])) "
+                "AND last_id >= :floor"
+            ),
+            {"words": wanted, "floor": floor},
+        )
+    }
+    every = {p for p, configs in lexemes.items() if any(w and set(w) <= found for w in configs)}
+    some = {p for p, configs in lexemes.items() if any(x in found for w in configs for x in w)}
+    return every, some
+
+
+def pg_stages(query: Query, keep: set[str] | None = None) -> list[list[str]]:
+    """The websearch strings of each stage (one per group, to be joined with ``&&``), with
+    only the parts in ``keep`` when given: a stage with a group left empty cannot match."""
     out = []
     for stage in stages(query):
-        groups = [websearch_terms(w for c in group for w in c.words) for group in stage]
+        groups = [websearch_terms((w for c in group for w in c.words), keep) for group in stage]
         if all(groups):
             out.append(groups)
     return out
@@ -143,7 +199,17 @@ def _pg_match(groups: list[str], first: int) -> str:
     return f"((s.lang <> 'en' AND s.tsv @@ ({french})) OR (s.lang = 'en' AND s.tsv @@ ({english})))"
 
 
-def pg_sql(stages: list[list[str]], extra: str, *, scoped: bool) -> tuple[str, dict[str, str]]:
+def _lexemes(config: str, param: str) -> str:
+    """The number of distinct lexemes of the websearch string ``param`` (ts_rank's divisor)."""
+    return (
+        f"(SELECT count(DISTINCT m[1]) FROM regexp_matches(CAST(websearch_to_tsquery("
+        f"'{config}', {param}) AS text), '''((?:[^'']|'''')*)''', 'g') m)"
+    )
+
+
+def pg_sql(
+    stages: list[list[str]], extra: str, *, scoped: bool, ranking: tuple[str, str] | None = None
+) -> tuple[str, dict[str, str]]:
     """The PostgreSQL statement and its group parameters: the ``:ranked`` most recent
     sentences matching the last (broadest) stage in the window (``s.id >= :floor`` and ingest
     time) or among the articles ``:ids``, then the best ``:limit`` of them by the number of
@@ -163,8 +229,23 @@ def pg_sql(stages: list[list[str]], extra: str, *, scoped: bool) -> tuple[str, d
         params.update({f"g{len(params) + i}": g for i, g in enumerate(stage)})
     last = f":g{len(params) - 1}"  # the broad stage: one group, ranked with ts_rank
     french, english = (f"websearch_to_tsquery('{c}', {last})" for c in ("french", "english"))
-    bonus = "".join(f" + CASE WHEN {m} THEN 1 ELSE 0 END" for m in matches[:-1])
     rank = f"ts_rank(s.tsv, CASE WHEN s.lang = 'en' THEN {english} ELSE {french} END)"
+    if ranking is not None:
+        # ``ranking``: the broad stage without the parts none of whose lexemes occur in the
+        # window (they add nothing to any row's ts_rank), and in full. ts_rank divides by the
+        # number of distinct query lexemes: scaled back to the full query's values (the
+        # smaller query is ~2x cheaper per row; same values up to float rounding)
+        params["gr"], params["gf"] = ranking
+        scale = {
+            c: f"coalesce({_lexemes(c, ':gr')}::float8 / nullif({_lexemes(c, ':gf')}, 0), 0)"
+            for c in ("french", "english")
+        }
+        french, english = (f"websearch_to_tsquery('{c}', :gr)" for c in ("french", "english"))
+        rank = (
+            f"(CASE WHEN s.lang = 'en' THEN ts_rank(s.tsv, {english}) * {scale['english']} "
+            f"ELSE ts_rank(s.tsv, {french}) * {scale['french']} END)"
+        )
+    bonus = "".join(f" + CASE WHEN {m} THEN 1 ELSE 0 END" for m in matches[:-1])
     window = "" if scoped else " AND s.id >= :floor"
     # ts_rank once per row (OFFSET 0 keeps the planner from inlining ``rk`` twice)
     sql = (

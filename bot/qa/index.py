@@ -35,6 +35,16 @@ PG_INSERT = sa.text(
 )
 
 
+# the lexemes of new sentences in qa_terms (m0007), in lexeme order (concurrent writers lock
+# the same rows in the same order)
+PG_TERMS = sa.text(
+    "INSERT INTO qa_terms (lexeme, last_id) SELECT u.lexeme, max(s.id) "
+    "FROM qa_sentences s, unnest(s.tsv) u WHERE s.article_id IN :ids "
+    "GROUP BY u.lexeme ORDER BY u.lexeme "
+    "ON CONFLICT (lexeme) DO UPDATE SET last_id = GREATEST(qa_terms.last_id, EXCLUDED.last_id)"
+).bindparams(sa.bindparam("ids", expanding=True))
+
+
 def ts_config(lang: str) -> str:
     """The PostgreSQL text-search configuration for an article language."""
     return "english" if lang == "en" else "french"
@@ -74,6 +84,7 @@ def write_rows(conn: sa.Connection, rows: list[dict[str, Any]]) -> None:
         return
     if conn.dialect.name == "postgresql":
         conn.execute(PG_INSERT, rows)
+        conn.execute(PG_TERMS, {"ids": sorted({r["article_id"] for r in rows})})
         return
     plain = [{k: v for k, v in r.items() if k not in ("config", "folded")} for r in rows]
     conn.execute(qa_sentences.insert(), plain)

@@ -111,8 +111,15 @@ def candidates(
             return []
         if db.dialect == "postgresql":
             extra += " AND s.article_id IN :ids" if scoped else ""
-            pg_stages = fts.pg_stages(query)
-            stages = [fts.pg_sql(pg_stages, extra, scoped=scoped)] if pg_stages else []
+            # forms that cannot match in the window are left out of the statement (smaller
+            # tsqueries, better estimates, no statement at all when nothing can match); ts_rank
+            # keeps its values (bot.qa.fts.pg_sql)
+            present, ranked = fts.pg_present(conn, fts.pg_parts(query), params["floor"])
+            pg_stages = fts.pg_stages(query, present)
+            stages = []
+            if pg_stages:  # ``ranked`` holds ``present``: the broad stage is there
+                ranking = (fts.pg_stages(query, ranked)[-1][-1], fts.pg_stages(query)[-1][-1])
+                stages = [fts.pg_sql(pg_stages, extra, scoped=scoped, ranking=ranking)]
         else:
             sql = fts.sqlite_sql(extra, scoped=scoped)
             stages = [(sql, {"q": q}) for q in fts.fts5_stages(conn, query, params["floor"])]
