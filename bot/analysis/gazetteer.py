@@ -72,6 +72,9 @@ class PersonHit:
     person: Person | None
 
 
+_NATIONAL_AFTER = re.compile(r"\s+(?:national|nationale|nationaux|nationales|national)\b", re.I)
+
+
 def _form_pattern(form: str) -> str:
     return re.escape(form).replace("'", "['’]").replace(r"\ ", r"\s+")
 
@@ -136,6 +139,8 @@ class Gazetteer:
         for m in self._party_re.finditer(text):
             key = re.sub(r"\s+", " ", m.group(0).replace("’", "'")).lower()
             found = self._party_kind.get(key)
+            if found and found[1] == "institution" and _NATIONAL_AFTER.match(text, m.end()):
+                continue  # "Conseil de sécurité nationale": some state's own body, not the UN's
             if found:
                 hits.append(Hit(m.start(), m.end(), found[0], found[1]))
         return hits

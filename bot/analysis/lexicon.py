@@ -18,19 +18,20 @@ _REG_ER = _words(
     "assur expliqu confirm accus demand plaid observ not déplor condamn regrett jur souhait signal "
     "révél confi proclam réaffirm tweet rétorqu répliqu résum contest critiqu prôn comment "
     "martel réitér répét espér rejet menac annonc appel jug exig dénonc lanc rappel avert "
-    "écart fustig propos suggér évoqu félicit inquiét refus tranch gliss concéd raill ironis tonn"
+    "écart fustig propos suggér évoqu félicit inquiét refus tranch gliss concéd raill ironis tonn "
+    "balay conditionn"
 )
 _FR_PARTICIPLES_IRREG = _words(
     "dit écrit promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
     "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
-    "fait\\s+remarquer"
+    "fait\\s+remarquer laissé\\s+entendre borné contenté\\s+d['’]indiquer"
 )
 _FR_FINITE_IRREG = _words(
     "dit disait disaient disent réagit renchérit garantit écrit écrivait écrivent promet promettent admet soutient "
     "soutiennent répond répondent poursuit prévient avertit reconnaît reconnait dément démentait "
     "craint exclut menace menaçait annonçait jugeait exigeait lançait dénonçait martèle réitère "
     "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "
-    "fait\\s+valoir fait\\s+état fait\\s+part"
+    "fait\\s+valoir fait\\s+état fait\\s+part laisse\\s+entendre laissent\\s+entendre"
 )
 _FR_FORMS = sorted(
     {f for s in _REG_ER for f in (s + "e", s + "ent", s + "ait", s + "aient")}
@@ -56,15 +57,21 @@ ADV_FR = (
     r"(?:(?:toutefois|cependant|pourtant|également|aussi|encore|déjà|ensuite|alors|ainsi|enfin|"
     r"notamment|clairement|fermement|publiquement|récemment|néanmoins|lui-même|elle-même|plus\s+tôt|"
     r"par\s+ailleurs|pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|"
-    r"de\s+nouveau|à\s+nouveau|en\s+outre|d['’]ailleurs|bien|mardi|lundi|mercredi|jeudi|"
+    r"de\s+nouveau|à\s+nouveau|en\s+outre|en\s+revanche|d['’]ailleurs|bien|mardi|lundi|mercredi|jeudi|"
     r"vendredi|samedi|dimanche|hier|pas|jamais|toujours|souvent|longtemps|aussitôt|lui\s+aussi|"
     r"elle\s+aussi|\w+ment)\s+){0,3}"
 )
 ADV_EN = r"(?:(?:also|later|earlier|again|repeatedly|previously|already|recently|\w+ly)\s+){0,2}"
 _AUX_FR = r"(?:a|ont|avait|avaient|aurait|auraient|avoir|s['’]est|se\s+sont|s['’]était)"
 _PRON = r"(?:il|elle|ils|elles)"
-# "Zelensky a, lui, assuré…": a stressed pronoun between commas after the auxiliary
-_STRESSED = r"(?:\s*,\s*(?:lui|elle|eux|elles)(?:-mêmes?)?(?:\s+aussi)?\s*,)?"
+# "Zelensky a, lui, assuré…", "l'agence a, de son côté, rappelé…": a stressed pronoun or a
+# discourse parenthetical between commas after the auxiliary
+_STRESSED = (
+    r"(?:\s*,\s*(?:(?:lui|elle|eux|elles)(?:-mêmes?)?(?:\s+aussi)?|de\s+(?:son|leur)\s+côté|"
+    r"pour\s+(?:sa|leur)\s+part|quant\s+à\s+(?:lui|elle|eux|elles)|en\s+revanche|toutefois|"
+    r"cependant|pourtant|par\s+ailleurs|une\s+nouvelle\s+fois|de\s+nouveau|à\s+son\s+tour|"
+    r"elle\s+aussi|lui\s+aussi)\s*,)?"
+)
 
 
 def _alt(words: list[str]) -> str:
@@ -87,5 +94,5 @@ EN_INVERTED = re.compile(r"(?<![\w\-])(?P<fin>said|added|says)\s+(?P<pron>he|she
 # verbs that report speech only with a clause or quote after them ("a rappelé que…", not
 # "a rappelé son ambassadeur"; "maintained that…", not "maintained control")
 AMBIGUOUS = re.compile(
-    r"^(?:lan[cç]|rappel|not|observ|signal|confi|jur|écart|maint|post|signal)", re.IGNORECASE
+    r"^(?:lan[cç]|rappel|balay|not|observ|signal|confi|jur|écart|maint|post|signal)", re.IGNORECASE
 )

@@ -140,3 +140,21 @@ def role_before(text: str, start: int) -> str:
         # "les négociateurs russe X et ukrainien Y": the office, with the adjective next to Y
         return f"{matches[-1].group(0)} {last}" if roles.NATIONALITY_HINT.fullmatch(last) else ""
     return seg[matches[-1].start() :].strip()
+
+
+_AFTER_APPOSITION = re.compile(
+    r"^\s*,\s*(?P<app>[^,;:!?«»\"“”()]{3,90}?)\s*(?=[,;:!?]|\.(?:\s|$)|$)"
+)
+_OF_BODY = re.compile(r"^(?:de\s+la|de\s+l['’]|du|des|de|of\s+the|of)\s", re.IGNORECASE)
+
+
+def role_after(text: str, end: int) -> str:
+    """The role written right after a name: "X, porte-parole de la diplomatie russe," or
+    "X, de l'état-major de la marine russe" (the body the person speaks for)."""
+    m = _AFTER_APPOSITION.match(text[end:])
+    if not m:
+        return ""
+    app = m.group("app").strip()
+    if roles.is_title(app) or roles.ROLE_RE.match(app) or _OF_BODY.match(app):
+        return roles.strip_determiner(app)
+    return ""

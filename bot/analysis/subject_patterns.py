@@ -1,0 +1,87 @@
+"""The regular expressions speakers.py reads subjects with: pronouns, bare names, comma
+segments, circumstances of an utterance, leading settings ("Côté russe, …"), document nouns.
+
+Only patterns live here; speakers.py decides what they mean.
+"""
+
+from __future__ import annotations
+
+import re
+
+PRONOUN = re.compile(
+    r"^(?:il|elle|ils|elles|he|she|they|lui|eux|him|her|them|lui-même|elle-même)$", re.IGNORECASE
+)
+PRONOUN_START = re.compile(r"^\s*(?:il|elle|ils|elles|he|she|they)\b", re.IGNORECASE)
+LEAD_CONTEXT = re.compile(
+    r"^\s*(?:(?:du\s+)?côté|à|a|au|aux|in)\s+(?P<ctx>[^,;:.«»\"“”]{2,40}),", re.IGNORECASE
+)
+POST_LEAD_ADV = re.compile(
+    r"^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|également|aussi|"
+    r"encore|ensuite|alors|enfin|aussitôt|plus\s+tard|[\wé]+ment)\s+)+(?=[A-ZÀ-Ý]|le\s|la\s|l['’]|M\.|Mme)"
+)
+PLURAL_PRONOUN = re.compile(r"^(?:ils|elles|eux|they|them)$", re.IGNORECASE)
+NAME_ONLY = re.compile(
+    r"^(?:(?:M\.|Mme|Mr\.?|Ms\.?)\s+)?(?:(?:[A-ZÀ-Ý][\w\-’'.]*|von|van|der|den|de|da|di|al|bin|ibn|el)"
+    r"\s*){1,5}$"
+)
+COMPLEMENT = re.compile(
+    r"\b(?:du|de|des|d['’]|of|avec|with|à|au|aux)\s+(?:(?:le|la|l['’]|the)\s*)?(?:[\w\-’']+\s+){0,4}$",
+    re.IGNORECASE,
+)
+BOUNDARY = re.compile(r"(?:[»”\"]\s*,?|\bque\b|\bqu['’]|\bthat\b|;|:|\bet\s+que\b)", re.IGNORECASE)
+DOCUMENT_OF = re.compile(
+    r"^\s*(?:une?|la|le|les|a|an|the)\s+(?:déclarations?|communiqués?|messages?|annonces?|"
+    r"propos|statements?|posts?|tweets?|sources?\s+proches?)\s+(?P<of>du|des|de\s+la|de\s+l['’]|"
+    r"de|d['’]|from\s+the|by\s+the|of\s+the|from|by|of)\s*",
+    re.IGNORECASE,
+)
+DET_OF = {
+    "du": "le ",
+    "des": "les ",
+    "de la": "la ",
+    "de l'": "l'",
+    "de": "",
+    "d'": "",
+    "from the": "the ",
+    "by the": "the ",
+    "of the": "the ",
+    "from": "",
+    "by": "",
+    "of": "",
+}
+CE_QUE = re.compile(r"\b(?:ce|what)\s*(?:que|qu['’]|)\s*$", re.IGNORECASE)
+# circumstances of an utterance (when, where, to whom, in what setting): never part of a role
+CIRCUMSTANCE = (
+    r"lors|devant|pendant|après|avant|au\s+cours|à\s+l['’](?:issue|occasion|antenne)|en\s+marge|"
+    r"au\s+(?:terme|sortir|lendemain|micro)|à\s+la\s+(?:sortie|fin|suite|veille|presse|radio|"
+    r"télévision|tribune)|aux?\s+(?:journalistes|médias)|à\s+des\s+journalistes|"
+    r"par\s+(?:téléphone|visioconférence|communiqué)|ce\s+(?:matin|soir|week-end)|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|"
+    r"during|after|before|following|ahead\s+of|told|to\s+(?:reporters|journalists)|"
+    r"in\s+(?:an?|his|her|their)\s+(?:[\w\-]+\s+)?(?:interview|statement|speech|address|"
+    r"video|post|message|briefing)|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)|yesterday|today|earlier|later|last\s+(?:week|month|night)"
+)
+CIRCUMSTANCE_CUT = re.compile(rf"\s(?:{CIRCUMSTANCE})\b")
+POST_CUT = re.compile(rf"\s(?:dans|sur|depuis|in|on|at|{CIRCUMSTANCE})\b")
+FINITE = {
+    "fr": re.compile(
+        r"(?<![\w'’\-])(?:a|ont|avait|avaient|est|sont|était|s['’]est|se\s+sont|"
+        r"has|have|had|is|was|were)\b"
+    ),
+    # English "a" is an article ('"…," a Kremlin spokesman said'), never a verb
+    "en": re.compile(r"(?<![\w'’\-])(?:has|have|had|is|was|were)\b"),
+}
+NP_END = re.compile(r"(?<!\bM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMme)(?<!\b[A-Z])\.(?:\s|$)|[;:!?]")
+TRAILING_HONORIFIC = re.compile(r"(?<![\w\-])(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$")
+LEAD_CONJ = re.compile(r"^\s*(?:mais|et|or|puis|but|and)\s+", re.IGNORECASE)
+FR_NP_START = re.compile(
+    r"^\s*(?:(?i:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos|"
+    r"plusieurs|certaine?s|aucune?|chacune?|tous|toutes|quelques|nombre|ceux|celle|celui|"
+    r"il|elle|ils|elles|on)\b|[A-ZÀ-Ý0-9«“\"])"
+)
+TITLED_NAME = re.compile(r"[A-ZÀ-Ý][\w\-’']+\s+[A-ZÀ-Ý][\w\-’']+\s*$")
+PLURAL_NP = re.compile(r"^\s*(?:les|des|leurs|ses|the\s+\w+s)\b", re.IGNORECASE)
+POSSESSIVE_ROLE = re.compile(r"^\s*(?:son|sa|ses|leur|leurs)\s", re.IGNORECASE)
+# "…, son porte-parole, Jonas V.": the possessive written just before the name
+POSSESSIVE_END = re.compile(r"(?:^|\s)(?:son|sa|leur)\s+[^,]{2,60},?\s*$", re.IGNORECASE)
