@@ -1,7 +1,7 @@
 """The offline engine on the project's second held-out dev set (tests/data/devset2: five
 fictional French press articles in AFP, Le Figaro, France 24, Ouest-France and 20 Minutes
 styles, gold annotated before the engine was run on it). Baseline on it, engine v8: recall
-0.48, speaker_acc 0.90, party_prec 0.92; the v9 rules were then made on it, so it is a
+0.48, speaker_acc 0.90, party_prec 0.92; the v9/v10 rules were then made on it, so it is a
 regression guard now, no longer held-out.
 
 Uses the shared scorer's normalisation when ``../shared/eval/score_positions.py`` is present,
@@ -107,13 +107,13 @@ def test_devset2_is_well_formed() -> None:
 
 
 def test_devset2_recall(figures: dict[str, float]) -> None:
-    assert figures["recall"] >= 0.86  # 0.48 with engine v8
+    assert figures["recall"] >= 0.94  # 0.48 with engine v8
 
 
 def test_devset2_speaker_accuracy(figures: dict[str, float]) -> None:
-    assert figures["speaker_acc"] >= 0.93  # 0.90 with engine v8
+    assert figures["speaker_acc"] >= 0.92  # 0.90 with engine v8
 
 
 def test_devset2_party_precision_and_grounding(figures: dict[str, float]) -> None:
-    assert figures["party_prec"] >= 0.96  # 0.92 with engine v8
+    assert figures["party_prec"] >= 0.97  # 0.92 with engine v8
     assert figures["ungrounded"] == 0

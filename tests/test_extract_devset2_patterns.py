@@ -102,3 +102,34 @@ def test_se_borner_a_and_en_revanche() -> None:
 def test_the_alliance_is_nato() -> None:
     ps = extract("« Aucun allié ne sera laissé seul », a affirmé un porte-parole de l'Alliance.")
     assert one(ps, "laissé seul").party_id == "NATO"
+
+
+def test_incise_without_speaker_leaves_the_subject_before_the_quote() -> None:
+    ps = extract(
+        "Le HCR, qui gère les centres d'accueil, « manque de moyens pour l'hiver », "
+        "a-t-on appris auprès de son bureau à Genève."
+    )
+    assert one(ps, "manque de moyens").party_id == "UN"
+    ps = extract(
+        "Le ministère italien de la Défense « n'exclut aucune option » et se dit prêt à "
+        "« renforcer les patrouilles », précise un communiqué diffusé lundi."
+    )
+    assert one(ps, "aucune option").party_id == "IT"
+
+
+def test_bare_definite_title_points_back_to_the_last_speaker() -> None:
+    ps = extract(
+        "La ministre finlandaise de la Défense, Aino Laakso, a dénoncé « une escalade inutile ». "
+        "« Nous ne céderons pas au chantage », a insisté la responsable, qui quitte Helsinki."
+    )
+    p = one(ps, "chantage")
+    assert (p.party_id, p.speaker) == ("FI", "Aino Laakso")
+
+
+def test_inverted_pronoun_is_the_sentence_own_subject() -> None:
+    ps = extract(
+        "La porte-parole de la diplomatie russe a jugé l'offre « sérieuse ». "
+        "Le président tchèque a pourtant fermé la porte : Prague « ne signera rien "
+        "en l'état », a-t-il tranché devant la presse."
+    )
+    assert one(ps, "ne signera rien").party_id == "CZ"

@@ -80,6 +80,8 @@ def _alt(words: list[str]) -> str:
 
 FR_INVERTED = re.compile(
     rf"(?<![\w\-])(?:{_AUX_FR}-t?-?{_PRON}\s+{ADV_FR}(?P<p1>{_alt(_FR_PARTICIPLE)})"
+    # ", a-t-on appris auprès de l'ambassade": the source named after it, or the subject
+    rf"|a-t-on\s+{ADV_FR}(?P<p3>appris\s+(?:auprès|de\s+source))"
     rf"|(?P<p2>{_alt(_FR_FORMS)})-(?:t-)?{_PRON})(?![\w\-])"
 )
 FR_VERB = re.compile(

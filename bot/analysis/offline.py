@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.analysis import nlp, roles
-from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.gazetteer import Gazetteer, PersonHit
 from bot.analysis.parties import PartyBook
 from bot.analysis.quotes import (
     CONTRAST,
@@ -26,11 +26,12 @@ from bot.analysis.quotes import (
 from bot.analysis.sentences import Sentence, headline_end
 from bot.analysis.sentences import split as sentences_of
 from bot.analysis.speakers import Speaker, SpeakerResolver
+from bot.analysis.subject_patterns import FINITE
 from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 9  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 10  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 
@@ -90,6 +91,10 @@ class OfflineEngine:
                 continue
             for cue in cues:
                 speaker = resolver.resolve(cue.mode, cue.subject, sent.text, hits, cue.subj_start)
+                if cue.mode == "pron" and cue.subject in ("il", "elle"):
+                    speaker = _own_subject(resolver, sent.text, hits, cue) or speaker
+                if speaker is None and cue.mode in ("post", "pron", "pre"):
+                    speaker = _lead_subject(resolver, sent.text, hits, cue)
                 if speaker is not None:
                     here.append((speaker, cue))
                     resolver.note_statement(speaker)
@@ -171,6 +176,7 @@ class OfflineEngine:
         )
 
 
+_QUOTE_OPENER = re.compile(r"[«“\"]")
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
 
 
@@ -185,6 +191,31 @@ def _clause(sentence: str, cue: Cue) -> str:
             end = m.start()
             break
     return sentence[start:end]
+
+
+def _lead_subject(
+    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], cue: Cue
+) -> Speaker | None:
+    """ "L'agence « se tient prête », a-t-on appris auprès de…" / "Le ministère « salue… »,
+    indique un communiqué": an incise naming no speaker leaves the subject written before the
+    quote, the sentence's own subject."""
+    opener = _QUOTE_OPENER.search(sentence)
+    if opener is None or opener.start() == 0 or opener.start() >= cue.start:
+        return None
+    return resolver.resolve("pre", sentence[: opener.start()], sentence, hits, 0)
+
+
+def _own_subject(
+    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], cue: Cue
+) -> Speaker | None:
+    """ "Le Premier ministre X a laissé la porte ouverte : « … », a-t-il glissé": the inverted
+    pronoun is the person or office the sentence itself opens with, not the last speaker."""
+    verb = FINITE["fr"].search(sentence)
+    opener = _QUOTE_OPENER.search(sentence)
+    if verb is None or opener is None or not verb.start() < opener.start() < cue.start:
+        return None
+    own = resolver.resolve("pre", sentence[: verb.start()], sentence, hits, 0)
+    return own if own is not None and (own.name or own.role) else None
 
 
 def _lang(article: Article) -> Lang:

@@ -145,6 +145,10 @@ class SpeakerResolver:
             for k in reversed(self.known):
                 if k.party_id == party and k.name:
                     return Speaker(k.name, k.role, k.party_id, k.person)
+        last = self.salient
+        bare = key == "official" and party is None and definite and not sp.PLURAL_NP.match(np)
+        if bare and last is not None and (last.name or last.party_id):
+            return last  # "a insisté le prélat", "le diplomate": a bare title is who spoke last
         role = roles.strip_determiner(np) if key else ""
         if party is None and key in roles.PERSON_KEYS and definite:
             party = lead_context_party(self.gaz, sentence)
