@@ -292,3 +292,89 @@ def test_headline_quoting_someone_is_kept_and_unpunctuated_body_is_not_a_headlin
 def test_claim_keeps_the_closing_quote_mark(lang: str, text: str, claim: str) -> None:
     (p,) = extract(text, lang)
     assert p.claim.endswith(claim)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "party", "speaker", "role", "claim"),
+    [
+        (
+            "fr",
+            "Le ministre ukrainien de la Défense, Oleh Vantchouk, a visité le front mardi. "
+            "M. Vantchouk a été catégorique : « Nous ne céderons pas un mètre de terrain. »",
+            "UA",
+            "Oleh Vantchouk",
+            "ministre ukrainien de la Défense",
+            "Nous ne céderons pas un mètre de terrain.",
+        ),
+        (
+            "fr",
+            "La ministre polonaise des Affaires étrangères s'est montrée ferme : « Varsovie ne "
+            "reconnaîtra jamais cette annexion. »",
+            "PL",
+            "",
+            "ministre polonaise des Affaires étrangères",
+            "Varsovie ne reconnaîtra jamais cette annexion.",
+        ),
+        (
+            "fr",
+            "Le chancelier allemand a été très clair : « L'Allemagne continuera de livrer des "
+            "munitions. »",
+            "DE",
+            "",
+            "chancelier allemand",
+            "L'Allemagne continuera de livrer des munitions.",
+        ),
+        (
+            "fr",
+            "Le président finlandais Sauli Koivisto a reçu son homologue estonien. Il est resté "
+            "inflexible : « Aucune concession sur les frontières ne sera faite. »",
+            "FI",
+            "Sauli Koivisto",
+            "président finlandais",
+            "Aucune concession sur les frontières ne sera faite.",
+        ),
+        (
+            "fr",
+            "Le message de Kiev est limpide : « Sans défense aérienne, nos villes tomberont. »",
+            "UA",
+            "",
+            "",
+            "Sans défense aérienne, nos villes tomberont.",
+        ),
+        (
+            "en",
+            'The Polish foreign minister was blunt: "Warsaw will never recognise this annexation."',
+            "PL",
+            "",
+            "Polish foreign minister",
+            "Warsaw will never recognise this annexation.",
+        ),
+        (
+            "en",
+            'Petro Savchuk, the Ukrainian defence minister, remained adamant: "We will not give '
+            'up a metre of ground."',
+            "UA",
+            "Petro Savchuk",
+            "Ukrainian defence minister",
+            "We will not give up a metre of ground.",
+        ),
+    ],
+)
+def test_verdict_then_colon_then_quote(
+    lang: str, text: str, party: str, speaker: str, role: str, claim: str
+) -> None:
+    """ "X a été catégorique : « … »": the quote after the verdict is the subject's position."""
+    (p,) = extract(text, lang)
+    assert (p.party_id, p.speaker, p.speaker_role, p.claim) == (party, speaker, role, claim)
+    assert p.kind == "quote"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La situation sur le front est claire : « Les combats se poursuivent. »"),
+        ("en", 'The weather was awful: "Nobody could move," a soldier wrote in his diary.'),
+    ],
+)
+def test_verdict_on_a_thing_names_no_speaker(lang: str, text: str) -> None:
+    assert all(p.party_id == "OTHER" or p.speaker for p in extract(text, lang))

@@ -98,3 +98,17 @@ EN_INVERTED = re.compile(r"(?<![\w\-])(?P<fin>said|added|says)\s+(?P<pron>he|she
 AMBIGUOUS = re.compile(
     r"^(?:lan[cç]|rappel|balay|not|observ|signal|confi|jur|écart|maint|post|signal)", re.IGNORECASE
 )
+
+# a verdict on the speaker's own words, then a colon and the quote: "X a été catégorique : « … »",
+# "X s'est montrée ferme :", "X reste inflexible :", "The minister was blunt: "…""
+_VERDICT_WORDS = r"(?:(?!(?:interrog|question|interview|cit|invit|reçu|accueilli|asked|quoted)\w*\s*:)[a-zà-ÿ][\w\-’']*\s*){1,4}"
+FR_VERDICT = re.compile(
+    r"(?<![\w\-’'])(?:(?:a|ont|avait|avaient)\s+été|est|sont|était|étaient|"
+    r"(?:s['’]est|se\s+sont|s['’]était|s['’]étaient)\s+(?:montré|dit|voulu)(?:e|s|es)?|"
+    r"se\s+(?:montre|montrent|dit|disent|veut|veulent)|reste|restent|restait|"
+    rf"(?:est|sont|était)\s+resté(?:e|s|es)?)\s+{_VERDICT_WORDS}:\s*(?=[«“„\"])"
+)
+EN_VERDICT = re.compile(
+    r"(?<![\w\-’'])(?:was|is|were|are|(?:has|have|had)\s+been|remained|remains|sounded|seemed|"
+    rf"appeared)\s+{_VERDICT_WORDS}:\s*(?=[“\"])"
+)

@@ -15,14 +15,8 @@ from typing import Any
 from bot.analysis import nlp, roles
 from bot.analysis.gazetteer import Gazetteer, PersonHit
 from bot.analysis.parties import PartyBook
-from bot.analysis.quotes import (
-    CONTRAST,
-    Cue,
-    find_cues,
-    is_quote_only,
-    quote_spans,
-    quote_text,
-)
+from bot.analysis.quote_marks import is_quote_only, quote_spans, quote_text
+from bot.analysis.quotes import CONTRAST, Cue, find_cues
 from bot.analysis.sentences import Sentence, headline_end
 from bot.analysis.sentences import split as sentences_of
 from bot.analysis.speakers import Speaker, SpeakerResolver
@@ -31,7 +25,7 @@ from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 10  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 11  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 

@@ -3,7 +3,8 @@
 A cue is a verb of saying with its subject before it ("Kiev réclame…", "X said"), after it in an
 incise (", a déclaré le ministre", ', said X'), as an inverted pronoun (", a-t-il toutefois
 estimé"), or a source phrase ("selon X", "d'après X", "according to X", "Pour X, …").
-Who the subject is gets decided in speakers.py; this module only reads typography and verbs.
+Who the subject is gets decided in speakers.py, where the quotes are in quote_marks.py; this
+module only reads verbs and the punctuation around them.
 """
 
 from __future__ import annotations
@@ -12,20 +13,19 @@ import re
 from dataclasses import dataclass
 
 from bot.analysis import roles
-from bot.analysis.incises import split_at_incises
 from bot.analysis.lexicon import (
     ADV_EN,
     ADV_FR,
     AMBIGUOUS,
     EN_INVERTED,
     EN_VERB,
+    EN_VERDICT,
     FR_INVERTED,
     FR_VERB,
+    FR_VERDICT,
 )
-
-_OPENERS = re.compile('[«“„"]')
-_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
-
+from bot.analysis.quote_marks import inside as _inside
+from bot.analysis.quote_marks import quote_spans, quote_text
 
 _SOURCE = re.compile(
     r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to)\s+(?P<np>[^,;:.!?«»\"“”()]+)"
@@ -88,42 +88,6 @@ class Cue:
     subject: str  # raw subject text: clause before, NP after, the pronoun, or the source NP
     claim: str
     subj_start: int = 0  # where ``subject`` starts in the sentence
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of direct quotes, marks included: « », “ ”, and paired straight quotes."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    while (m := _OPENERS.search(text, pos)) is not None:
-        close = _OPEN_CLOSE.get(m.group(0), '"')
-        j = text.find(close, m.end())
-        if j < 0:
-            spans.append((m.start(), len(text)))
-            break
-        spans.append((m.start(), j + 1))
-        pos = j + 1
-    return split_at_incises(text, spans)
-
-
-def quote_text(text: str) -> str:
-    """The quoted words of ``text``, joined, without the marks."""
-    parts = [
-        text[s + 1 : e - 1 if text[e - 1] in '»”"“' else e].strip() for s, e in quote_spans(text)
-    ]
-    return " […] ".join(p for p in parts if p)
-
-
-def is_quote_only(text: str) -> bool:
-    """True when a sentence is essentially a direct quote with nothing around it."""
-    stripped = text.strip()
-    if not stripped or stripped[0] not in '«“"„':
-        return False
-    inside = sum(e - s for s, e in quote_spans(stripped))
-    return inside >= 0.8 * len(stripped)
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < pos < e for s, e in spans)
 
 
 def _tidy(text: str) -> str:
@@ -253,6 +217,15 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         if AMBIGUOUS.search(verb) and not _SAYS_AFTER.match(LEAD_ADV.sub("", after, count=1)):
             continue  # "a lancé une offensive", "a rappelé son ambassadeur": not speech
         cues.append(Cue(m.start(), m.end(), "pre", before, _reported(before, m.group(0), after)))
+    for m in (FR_VERDICT if fr else EN_VERDICT).finditer(sentence):
+        # "X a été catégorique : « … »": the quote after the colon is the subject's position
+        before = sentence[: m.start()]
+        if _inside(m.start(), quotes) or any(c.start <= m.start() < c.end for c in cues):
+            continue
+        if not before.strip() or before.rstrip(" ,").endswith(("»", "”", '"', ":", ";")):
+            continue
+        claim = quote_text(sentence[m.end() :]) or _tidy(sentence[m.end() :])
+        cues.append(Cue(m.start(), m.end(), "pre", before, claim))
     for m in _SOURCE.finditer(sentence):
         np = m.group("np").strip()
         if _inside(m.start(), quotes) or _NOT_SOURCE.match(np):

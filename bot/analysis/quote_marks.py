@@ -1,0 +1,51 @@
+"""Finds direct quotes in a sentence by typography alone: « », “ ”, „ “ and paired straight quotes.
+
+Its one job is the spans of quoted words (cut around attribution incises, see incises.py), the
+quoted text itself, and whether a sentence is nothing but a quote; it knows no verbs or speakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.incises import split_at_incises
+
+_OPENERS = re.compile('[«“„"]')
+_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotes, marks included: « », “ ”, and paired straight quotes."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _OPENERS.search(text, pos)) is not None:
+        close = _OPEN_CLOSE.get(m.group(0), '"')
+        j = text.find(close, m.end())
+        if j < 0:
+            spans.append((m.start(), len(text)))
+            break
+        spans.append((m.start(), j + 1))
+        pos = j + 1
+    return split_at_incises(text, spans)
+
+
+def quote_text(text: str) -> str:
+    """The quoted words of ``text``, joined, without the marks."""
+    parts = [
+        text[s + 1 : e - 1 if text[e - 1] in '»”"“' else e].strip() for s, e in quote_spans(text)
+    ]
+    return " […] ".join(p for p in parts if p)
+
+
+def is_quote_only(text: str) -> bool:
+    """True when a sentence is essentially a direct quote with nothing around it."""
+    stripped = text.strip()
+    if not stripped or stripped[0] not in '«“"„':
+        return False
+    inside = sum(e - s for s, e in quote_spans(stripped))
+    return inside >= 0.8 * len(stripped)
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies strictly within one of ``spans``."""
+    return any(s < pos < e for s, e in spans)
