@@ -132,3 +132,19 @@ def test_ambiguous_english_verb_needs_a_clause() -> None:
     assert extract("Russia maintained control of the city.", "en") == []
     (p,) = extract("Ukraine maintained that the city was still contested.", "en")
     assert p.party_id == "UA"
+
+
+@pytest.mark.parametrize(
+    ("intro", "party", "role"),
+    [
+        ("The Ukrainian defence minister Mykola Hrebin", "UA", "Ukrainian defence minister"),
+        ("Turkey's foreign minister Selim Aydar", "TR", "Turkey's foreign minister"),
+        ("Polish deputy prime minister Adam Wrona", "PL", "Polish deputy prime minister"),
+    ],
+)
+def test_nationality_before_the_office_stays_with_a_pronoun_reference(
+    intro: str, party: str, role: str
+) -> None:
+    text = f'{intro} visited the port on Monday. He said: "We will not move back."'
+    p = one(extract(text, "en"), "move back")
+    assert (p.party_id, p.speaker_role) == (party, role)

@@ -139,7 +139,21 @@ def role_before(text: str, start: int) -> str:
     if re.search(r"\s(?:et|and)\s", seg[matches[-1].end() :]):
         # "les négociateurs russe X et ukrainien Y": the office, with the adjective next to Y
         return f"{matches[-1].group(0)} {last}" if roles.NATIONALITY_HINT.fullmatch(last) else ""
-    return seg[matches[-1].start() :].strip()
+    return seg[_with_modifiers(seg, matches[-1].start()) :].strip()
+
+
+# English puts nationality before the office: "(The) Ukrainian defence minister", "Turkey's
+# foreign minister", "US envoy"; up to two such words are part of the role.
+_MODIFIER = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i|ch|ic)|\S+['’]s|[A-Z]{2,5}")
+
+
+def _with_modifiers(seg: str, start: int) -> int:
+    words = list(re.finditer(r"\S+", seg[:start]))[-2:]
+    for word in reversed(words):
+        if not _MODIFIER.fullmatch(word.group(0)):
+            break
+        start = word.start()
+    return start
 
 
 _AFTER_APPOSITION = re.compile(
