@@ -112,12 +112,23 @@ def display_name(written: str, person: Person | None) -> str:
     return " ".join([*person.name.split()[:-1], written])
 
 
+# "le Belge X", "la Norvégienne Y": a nationality noun written right before a name
+_NATIONAL_NOUN = re.compile(r"(?<![\w\-])(?:le|la|l['’])\s*[A-ZÀ-Ý][a-zà-ÿ\-]+$")
+# ", mais la porte-parole, X": a conjunction opening the apposition is not part of the role
+_LEAD_CONJUNCTION = re.compile(r"^\s*(?:mais|et|puis|or|and|but)\s+", re.IGNORECASE)
+
+
 def role_before(text: str, start: int) -> str:
     """The role written right before a name: "le ministre turc X" or "le porte-parole, X"."""
     head = text[:start].rstrip()
+    nat = _NATIONAL_NOUN.search(head)
+    if nat and head[: nat.start()].rstrip().endswith(","):
+        # "le secrétaire général adjoint, le Norvégien X": the office is the apposition before
+        before = role_before(text, len(head[: nat.start()].rstrip()))
+        return f"{before}, {nat.group(0).strip()}" if before else ""
     if head.endswith(","):
         head = head[:-1]
-        seg = head[head.rfind(",") + 1 :]
+        seg = _LEAD_CONJUNCTION.sub("", head[head.rfind(",") + 1 :])
         m = roles.ROLE_RE.search(seg)
         if not m:
             # "le numéro deux de la diplomatie russe, X": no office word, but a described role

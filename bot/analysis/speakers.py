@@ -45,6 +45,8 @@ class SpeakerResolver:
         self.known: list[_Known] = []
         self.salient: Speaker | None = None
         self.last_collective: Speaker | None = None
+        self._prev_party: str | None = None  # first party named by the sentence before
+        self._this_party: str | None = None
 
     # ------------------------------------------------------------------ mentions
     def people_in(
@@ -55,19 +57,28 @@ class SpeakerResolver:
 
     def remember(self, text: str, hits: list[PersonHit]) -> None:
         """Record the people of a sentence with the role written next to them."""
+        named = self.gaz.party_hits(text)
+        self._prev_party, self._this_party = self._this_party, named[0].party_id if named else None
         ctx = lead_context_party(self.gaz, text)
         for h in hits:
             role = mentions.role_before(text, h.start) or mentions.role_after(text, h.end)
             pm = None if role else sp.POSSESSIVE_END.search(text[: h.start])
             if pm and roles.has_office(pm.group(0)):  # "Pékin a dépêché son envoyé, Li H."
                 role = pm.group(0).strip(" ,")
-            self._learn(h, role, ctx or self._possessive_party(role, text[: h.start]))
+            ctx = ctx or self._possessive_party(role, text[: h.start])
+            self._learn(h, role, ctx, text[: h.start])
 
-    def _learn(self, h: PersonHit, role: str, ctx: str | None = None) -> _Known:
+    def _learn(self, h: PersonHit, role: str, ctx: str | None = None, before: str = "") -> _Known:
         person = h.person
         party = person.party_id if person else (roles.infer_party(self.gaz, role) if role else None)
         if party is None and person is None and ctx and _speaks_for_context(role):
             party = ctx  # "Côté russe, le vice-ministre X": the office, of the side named first
+        if party is None and person is None and _speaks_for_context(role):
+            # "Moscou (…), mais le porte-parole, X" / "La France soutient… Le ministre des Affaires
+            # étrangères, X, a assuré": an office with no nationality serves the party named
+            # before it in the sentence, else the one the sentence before was about
+            named = self.gaz.party_hits(before)
+            party = named[0].party_id if named else self._prev_party
         name = mentions.display_name(h.text, person)
         for k in reversed(self.known):
             if _same(k, name, person):
@@ -127,7 +138,7 @@ class SpeakerResolver:
                 role = mentions.role_after(sentence, speaker_hit.end)
             ctx = lead_context_party(self.gaz, sentence)
             ctx = ctx or self._possessive_party(role, sentence[: speaker_hit.start])
-            known = self._learn(speaker_hit, role, ctx)
+            known = self._learn(speaker_hit, role, ctx, sentence[: speaker_hit.start])
             return Speaker(known.name, known.role, known.party_id, known.person)
         if sp.NAME_ONLY.match(np.strip()) and not self.gaz.party_hits(np):
             for k in reversed(self.known):  # a surname met before ("Nowak said", "M. Demir")
@@ -166,6 +177,8 @@ class SpeakerResolver:
         hits = self.gaz.party_hits(before)
         if hits:  # the owner is the sentence's subject, not a place named after it
             return hits[0].party_id
+        if self._prev_party:  # "La délégation russe arrive. Son chef, X, …"
+            return self._prev_party
         return self.last_collective.party_id if self.last_collective else None
 
     def _subject_np(self, mode: str, subject: str, offset: int) -> tuple[str, int]:
