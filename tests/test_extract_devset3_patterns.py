@@ -43,3 +43,21 @@ def test_nationality_noun_after_the_office_keeps_the_office() -> None:
     )
     p = one(ps, "rester unie")
     assert (p.party_id, p.speaker) == ("NATO", "Mikkel Sørby")
+
+
+def test_bare_la_ministre_is_the_foreign_minister_met_before() -> None:
+    ps = extract(
+        "Jana Kovářová, cheffe de la diplomatie tchèque, a reçu ses homologues lundi. "
+        "Pour la ministre, la Commission tarde trop à débloquer les fonds promis à Kiev."
+    )
+    p = one(ps, "tarde trop")
+    assert (p.party_id, p.speaker) == ("CZ", "Jana Kovářová")
+
+
+def test_pronoun_after_a_leading_clause_naming_a_place_is_the_subject() -> None:
+    ps = extract(
+        "Le chef de la diplomatie suédoise, Anders Lindqvist, a reçu la presse. "
+        "Sans nommer Pékin, il estime que « certains fournisseurs prolongent la guerre »."
+    )
+    p = one(ps, "prolongent la guerre")
+    assert (p.party_id, p.speaker) == ("SE", "Anders Lindqvist")

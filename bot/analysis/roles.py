@@ -160,4 +160,7 @@ def role_matches(person_role: str, key: str) -> bool:
     """Whether a person's known role text holds the office ``key``."""
     if key in GENERIC_KEYS:
         return True
-    return key in office_keys(person_role)
+    keys = office_keys(person_role)
+    if key == "minister":  # "la ministre" after "X, cheffe de la diplomatie polonaise"
+        return any(k == key or (k.endswith("_minister") and k != "prime_minister") for k in keys)
+    return key in keys

@@ -227,12 +227,13 @@ class SpeakerResolver:
         idx = [i for i, s in enumerate(segs) if s.strip() and not NOT_SUBJECT_SEGMENT.match(s)]
         if self.lang == "fr":  # "de son côté", "présent par visioconférence": no noun phrase
             idx = [i for i in idx if sp.FR_NP_START.match(sp.LEAD_CONJ.sub("", segs[i]))]
+        last = [i for i, s in enumerate(segs) if s.strip()]
+        if last and re.fullmatch(r"(?i:il|elle|ils|elles|he|she|they)", segs[last[-1]].strip()):
+            # "Interrogée sur X, elle", "Sans citer Budapest, elle": the pronoun before the verb
+            i = last[-1]
+            lead = len(segs[i]) - len(segs[i].lstrip())
+            return segs[i].strip(), offset + cut + pos[i] + lead
         if not idx:
-            last = [i for i, s in enumerate(segs) if s.strip()]
-            if last and sp.PRONOUN.match(segs[last[-1]].strip()):  # "Interrogée sur X, elle"
-                i = last[-1]
-                lead = len(segs[i]) - len(segs[i].lstrip())
-                return segs[i].strip(), offset + cut + pos[i] + lead
             return "", offset
         i = idx[-1]
         start = pos[i]
