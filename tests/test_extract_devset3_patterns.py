@@ -61,3 +61,16 @@ def test_pronoun_after_a_leading_clause_naming_a_place_is_the_subject() -> None:
     )
     p = one(ps, "prolongent la guerre")
     assert (p.party_id, p.speaker) == ("SE", "Anders Lindqvist")
+
+
+def test_pour_reprendre_les_mots_de_and_dixit_name_the_speaker() -> None:
+    ps = extract(
+        "Le ministre slovaque des Finances, Pavol Kišš, a présenté le budget. "
+        "Pour reprendre les mots du ministre, Bratislava « ne paiera pas deux fois ». "
+        "Berlin veut un fonds commun, pour citer Greta Albrecht, « avant la fin de l'année ». "
+        "Dixit Milan Hora, ministre tchèque de la Défense, « aucun soldat ne partira »."
+    )
+    assert one(ps, "deux fois").speaker == "Pavol Kišš"
+    assert one(ps, "avant la fin").speaker == "Greta Albrecht"
+    p = one(ps, "aucun soldat")
+    assert (p.party_id, p.speaker) == ("CZ", "Milan Hora")

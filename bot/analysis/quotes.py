@@ -28,9 +28,12 @@ from bot.analysis.quote_marks import inside as _inside
 from bot.analysis.quote_marks import quote_spans, quote_text
 
 _SOURCE = re.compile(
-    r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to)\s+(?P<np>[^,;:.!?«»\"“”()]+)"
+    r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to|[Dd]ixit|in\s+the\s+words\s+of"
+    # "pour reprendre les mots de la ministre", "pour citer X": the words are X's
+    r"|[Pp]our\s+(?:reprendre\s+les\s+(?:mots|termes|propos)\s+(?:de|d['’]|(?=du\s))|citer))"
+    r"\s*(?P<np>(?<=\s|['’])[^,;:.!?«»\"“”()]+)"
 )
-_POUR = re.compile(r"^\s*(?:Pour|For)\s+(?P<np>[^,;:.!?«»\"“”]{2,60}),")
+_POUR = re.compile(r"^\s*(?:Pour|For)\s+(?!reprendre\s|citer\s)(?P<np>[^,;:.!?«»\"“”]{2,60}),")
 # ", Name," or ", the title," right after a source phrase: the apposition that completes it
 _APPOSITION = re.compile(r",\s*(?P<app>[^,;:!?«»\"“”()]{2,80}?)\s*(?=,|[.;!?]?\s*$)")
 _NAME_LIKE = re.compile(

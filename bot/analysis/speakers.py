@@ -189,6 +189,9 @@ class SpeakerResolver:
             if doc:  # "une déclaration du négociateur russe" -> "le négociateur russe"
                 det = sp.DET_OF[doc.group("of").lower().replace("’", "'").strip()]
                 return det + subject[doc.end() :].strip(), offset + doc.end()
+            du = re.match(r"\s*du\s+", subject)  # "les mots du ministre": "le ministre"
+            if du:
+                return "le " + subject[du.end() :].strip(), offset + du.end()
             return subject.strip(), offset + len(subject) - len(subject.lstrip())
         if mode == "post":
             pp = LEAD_PP.match(subject)
