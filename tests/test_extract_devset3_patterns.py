@@ -74,3 +74,13 @@ def test_pour_reprendre_les_mots_de_and_dixit_name_the_speaker() -> None:
     assert one(ps, "avant la fin").speaker == "Greta Albrecht"
     p = one(ps, "aucun soldat")
     assert (p.party_id, p.speaker) == ("CZ", "Milan Hora")
+
+
+def test_se_dire_and_defendre_report_a_stance() -> None:
+    ps = extract(
+        "Le ministre hongrois Gábor Veres se dit « prêt à lever son veto sous conditions ». "
+        "Le chancelier allemand, Till Brenner, défend un plan de reconstruction sur dix ans."
+    )
+    assert one(ps, "lever son veto").party_id == "HU"
+    p = one(ps, "plan de reconstruction")
+    assert (p.party_id, p.speaker) == ("DE", "Till Brenner")

@@ -22,7 +22,7 @@ _REG_ER = _words(
     "balay conditionn"
 )
 _FR_PARTICIPLES_IRREG = _words(
-    "dit écrit promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
+    "dit écrit défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
     "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
     "fait\\s+remarquer laissé\\s+entendre borné contenté\\s+d['’]indiquer"
 )
@@ -31,7 +31,8 @@ _FR_FINITE_IRREG = _words(
     "soutiennent répond répondent poursuit prévient avertit reconnaît reconnait dément démentait "
     "craint exclut menace menaçait annonçait jugeait exigeait lançait dénonçait martèle réitère "
     "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "
-    "fait\\s+valoir fait\\s+état fait\\s+part laisse\\s+entendre laissent\\s+entendre"
+    "fait\\s+valoir fait\\s+état fait\\s+part laisse\\s+entendre laissent\\s+entendre "
+    "se\\s+dit se\\s+disent se\\s+disait défend défendent défendait"
 )
 _FR_FORMS = sorted(
     {f for s in _REG_ER for f in (s + "e", s + "ent", s + "ait", s + "aient")}
