@@ -84,3 +84,13 @@ def test_se_dire_and_defendre_report_a_stance() -> None:
     assert one(ps, "lever son veto").party_id == "HU"
     p = one(ps, "plan de reconstruction")
     assert (p.party_id, p.speaker) == ("DE", "Till Brenner")
+
+
+def test_par_la_voix_de_names_the_speaker_for_the_collective() -> None:
+    ps = extract(
+        "Ankara, par la voix de son porte-parole Murat Sezer, a jugé le plan « irréaliste ». "
+        "« Il faut d'abord un cessez-le-feu », a-t-il ajouté."
+    )
+    p = one(ps, "irréaliste")
+    assert (p.party_id, p.speaker) == ("TR", "Murat Sezer")
+    assert one(ps, "d'abord un cessez-le-feu").speaker == "Murat Sezer"

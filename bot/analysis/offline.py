@@ -20,12 +20,12 @@ from bot.analysis.quotes import CONTRAST, Cue, find_cues
 from bot.analysis.sentences import Sentence, headline_end
 from bot.analysis.sentences import split as sentences_of
 from bot.analysis.speakers import Speaker, SpeakerResolver
-from bot.analysis.subject_patterns import FINITE
+from bot.analysis.subject_patterns import FINITE, VOICE_OF
 from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 15  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 16  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 
@@ -115,6 +115,8 @@ class OfflineEngine:
 
     def _looks_like_subject(self, seg: str) -> bool:
         seg = seg.strip()
+        voice = VOICE_OF.match(seg)  # "par la voix de son porte-parole X": X
+        seg = re.sub(r"^du\s", "le ", seg[voice.end() :]) if voice else seg
         if not seg:
             return False
         people = self.gaz.person_hits(seg)

@@ -223,6 +223,10 @@ class SpeakerResolver:
         if cut and sp.CE_QUE.search(subject[:cut]):
             return "", offset  # "ce que Moscou appelle…": a naming, not a statement
         clause = subject[cut:]
+        voice = sp.VOICE_OF.search(clause)
+        if voice and clause[: voice.start()].rstrip().endswith(","):
+            np = re.sub(r"^du\s+", "le ", clause[voice.end() :].split(",")[0])
+            return np.strip(), offset + cut + voice.end()
         segs = clause.split(",")
         pos = [0]
         for seg in segs[:-1]:

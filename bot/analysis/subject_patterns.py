@@ -85,3 +85,5 @@ PLURAL_NP = re.compile(r"^\s*(?:les|des|leurs|ses|the\s+\w+s)\b", re.IGNORECASE)
 POSSESSIVE_ROLE = re.compile(r"^\s*(?:son|sa|ses|leur|leurs)\s", re.IGNORECASE)
 # "…, son porte-parole, Jonas V.": the possessive written just before the name
 POSSESSIVE_END = re.compile(r"(?:^|\s)(?:son|sa|leur)\s+[^,]{2,60},?\s*$", re.IGNORECASE)
+# "Le Kremlin, par la voix de son porte-parole X, a jugé": X speaks for the collective
+VOICE_OF = re.compile(r"par\s+la\s+voix\s+(?:de\s+|d['’]|(?=du\s))", re.IGNORECASE)
