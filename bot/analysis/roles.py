@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.gazetteer import Gazetteer
+from bot.analysis.subject_patterns import LEAD_CONTEXT
 
 # (pattern, canonical key); longer offices first so "vice-président" is not read as "président"
 _OFFICES: list[tuple[str, str]] = [
@@ -164,3 +165,17 @@ def role_matches(person_role: str, key: str) -> bool:
     if key == "minister":  # "la ministre" after "X, cheffe de la diplomatie polonaise"
         return any(k == key or (k.endswith("_minister") and k != "prime_minister") for k in keys)
     return key in keys
+
+
+def lead_context_party(gaz: Gazetteer, sentence: str) -> str | None:
+    """The single party a sentence's leading setting names: "Côté russe, …", "À Kiev, …"."""
+    m = LEAD_CONTEXT.match(sentence)
+    if not m:
+        return None
+    parties = {h.party_id for h in gaz.party_hits(m.group("ctx"))}
+    return parties.pop() if len(parties) == 1 else None
+
+
+def speaks_for_context(role: str) -> bool:
+    keys = office_keys(role)
+    return bool(keys) and not any(k in NO_PARTY_KEYS for k in keys)

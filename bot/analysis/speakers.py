@@ -59,7 +59,7 @@ class SpeakerResolver:
         """Record the people of a sentence with the role written next to them."""
         named = self.gaz.party_hits(text)
         self._prev_party, self._this_party = self._this_party, named[0].party_id if named else None
-        ctx = lead_context_party(self.gaz, text)
+        ctx = roles.lead_context_party(self.gaz, text)
         for h in hits:
             role = mentions.role_before(text, h.start) or mentions.role_after(text, h.end)
             pm = None if role else sp.POSSESSIVE_END.search(text[: h.start])
@@ -71,9 +71,9 @@ class SpeakerResolver:
     def _learn(self, h: PersonHit, role: str, ctx: str | None = None, before: str = "") -> _Known:
         person = h.person
         party = person.party_id if person else (roles.infer_party(self.gaz, role) if role else None)
-        if party is None and person is None and ctx and _speaks_for_context(role):
+        if party is None and person is None and ctx and roles.speaks_for_context(role):
             party = ctx  # "Côté russe, le vice-ministre X": the office, of the side named first
-        if party is None and person is None and _speaks_for_context(role):
+        if party is None and person is None and roles.speaks_for_context(role):
             # "Moscou (…), mais le porte-parole, X" / "La France soutient… Le ministre des Affaires
             # étrangères, X, a assuré": an office with no nationality serves the party named
             # before it in the sentence, else the one the sentence before was about
@@ -136,7 +136,7 @@ class SpeakerResolver:
             )
             if not role:
                 role = mentions.role_after(sentence, speaker_hit.end)
-            ctx = lead_context_party(self.gaz, sentence)
+            ctx = roles.lead_context_party(self.gaz, sentence)
             ctx = ctx or self._possessive_party(role, sentence[: speaker_hit.start])
             known = self._learn(speaker_hit, role, ctx, sentence[: speaker_hit.start])
             return Speaker(known.name, known.role, known.party_id, known.person)
@@ -162,7 +162,7 @@ class SpeakerResolver:
             return last  # "a insisté le prélat", "le diplomate": a bare title is who spoke last
         role = roles.strip_determiner(np) if key else ""
         if party is None and key in roles.PERSON_KEYS and definite:
-            party = lead_context_party(self.gaz, sentence)
+            party = roles.lead_context_party(self.gaz, sentence)
         if party is None and key in roles.PERSON_KEYS:
             party = self._possessive_party(np, sentence[:np_start])
         if party is None and key is None:
@@ -293,20 +293,6 @@ class SpeakerResolver:
                 ):
                     self.salient = Speaker(k.name, k.role, k.party_id, k.person)
                     return
-
-
-def lead_context_party(gaz: Gazetteer, sentence: str) -> str | None:
-    """The single party a sentence's leading setting names: "Côté russe, …", "À Kiev, …"."""
-    m = sp.LEAD_CONTEXT.match(sentence)
-    if not m:
-        return None
-    parties = {h.party_id for h in gaz.party_hits(m.group("ctx"))}
-    return parties.pop() if len(parties) == 1 else None
-
-
-def _speaks_for_context(role: str) -> bool:
-    keys = roles.office_keys(role)
-    return bool(keys) and not any(k in roles.NO_PARTY_KEYS for k in keys)
 
 
 def _same(k: _Known, name: str, person: Person | None) -> bool:
