@@ -249,13 +249,13 @@ def t(lang: Lang | str, key: str, **values: object) -> str:
 
 
 def role_label(office: str, party_name: str, lang: Lang | str) -> str:
-    """A role restated from its office key: "Ukraine's negotiator", "négociateur (Ukraine)"."""
+    """A role restated from its office key: "Ukraine's negotiator", "négociateur, Ukraine"."""
     labels = ROLE_LABELS.get(office)
     if not labels:
         return ""
     if lang == "en":
         return f"{party_name}'s {labels['en']}" if party_name else labels["en"]
-    return f"{labels['fr']} ({party_name})" if party_name else labels["fr"]
+    return f"{labels['fr']}, {party_name}" if party_name else labels["fr"]
 
 
 def topic_name(topic: str, lang: Lang | str) -> str:

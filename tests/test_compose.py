@@ -113,9 +113,9 @@ def test_roles_are_restated_in_the_briefing_language() -> None:
     book = PartyBook([*BOOK.parties, Party("PL", "Pologne", "Poland")])
     in_french = OfflineComposer(book).compose([english], "fr")
     item = in_french.sections[0].items[0]
-    assert item.role == "Premier ministre (Pologne)"
+    assert item.role == "Premier ministre, Pologne"
     text = render_text(briefing_reply(in_french))
-    assert "Premier ministre (Pologne)" in text and "position officielle" not in text
+    assert "Premier ministre, Pologne" in text and "position officielle" not in text
 
 
 def test_open_quotations_are_closed_in_claims() -> None:
