@@ -189,33 +189,23 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         incise = before.rstrip().endswith((",", "»", "”", '"', "—", "–")) or not before.strip()
         after_adv = LEAD_ADV.sub("", after, count=1)
         after_pp = LEAD_PP.sub("", after_adv, count=1)
-        if fr and _INVERTING.search(before) and _NP_START.match(after_pp):
-            # "comme l'a déclaré le ministre", "c'est ce qu'a affirmé X": subject after the verb
-            cues.append(
-                Cue(
-                    m.start(),
-                    m.end(),
-                    "post",
-                    after_adv,
-                    _tidy(before),
-                    len(sentence) - len(after_adv),
-                )
+        # subject after the verb: "comme l'a déclaré le ministre", "c'est ce qu'a affirmé X",
+        # or an incise after a quote or with no subject before it ("…», a déclaré X")
+        verb_first = bool(fr and _INVERTING.search(before) and _NP_START.match(after_pp))
+        if verb_first or (
+            incise
+            and not _COMPLEMENTISER.match(after_pp)
+            and _NP_START.match(after_pp)
+            and (
+                before.rstrip().rstrip(",").rstrip().endswith(("»", "”", '"'))
+                or not _subject_before(before, looks_like_subject)
             )
+        ):
+            cue = Cue(
+                m.start(), m.end(), "post", after_adv, _tidy(before), len(sentence) - len(after_adv)
+            )
+            cues.append(cue)
             continue
-        if incise and not _COMPLEMENTISER.match(after_pp) and _NP_START.match(after_pp):
-            closes_quote = before.rstrip().rstrip(",").rstrip().endswith(("»", "”", '"'))
-            if closes_quote or not _subject_before(before, looks_like_subject):
-                cues.append(
-                    Cue(
-                        m.start(),
-                        m.end(),
-                        "post",
-                        after_adv,
-                        _tidy(before),
-                        len(sentence) - len(after_adv),
-                    )
-                )
-                continue
         verb = (m.group("part") if fr else None) or m.group("fin") or ""
         if AMBIGUOUS.search(verb) and not _SAYS_AFTER.match(LEAD_ADV.sub("", after, count=1)):
             continue  # "a lancé une offensive", "a rappelé son ambassadeur": not speech

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.render.split import separator, split_blocks
+from bot.render.split import join_blocks, split_blocks
 from bot.render.telegram import safe_link
 from bot.richtext import Block, Reply, Span
 
@@ -53,13 +53,7 @@ def block_mrkdwn(block: Block) -> str:
 
 
 def chunk_mrkdwn(blocks: list[Block]) -> str:
-    previous: Block | None = None
-    parts: list[str] = []
-    for block in blocks:
-        parts.append(separator(previous, block))
-        parts.append(block_mrkdwn(block))
-        previous = block
-    return "".join(parts)
+    return join_blocks(blocks, block_mrkdwn)
 
 
 def _measure(blocks: list[Block]) -> int:

@@ -91,3 +91,14 @@ def separator(previous: Block | None, block: Block) -> str:
         return ""
     tight = block.kind in ("item", "source") and previous.kind in ("item", "source", "heading")
     return "\n" if tight else "\n\n"
+
+
+def join_blocks(blocks: list[Block], render: Callable[[Block], str]) -> str:
+    """Every block rendered with ``render``, joined by the separators above."""
+    parts: list[str] = []
+    previous: Block | None = None
+    for block in blocks:
+        parts.append(separator(previous, block))
+        parts.append(render(block))
+        previous = block
+    return "".join(parts)

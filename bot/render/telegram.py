@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from bot.render.split import separator, split_blocks
+from bot.render.split import join_blocks, split_blocks
 from bot.richtext import Block, Reply, Span
 
 TELEGRAM_LIMIT = 4096
@@ -48,23 +48,11 @@ def utf16_len(text: str) -> int:
 
 def visible_length(blocks: list[Block]) -> int:
     """The length Telegram counts: the plain text with the separators between blocks."""
-    previous: Block | None = None
-    parts: list[str] = []
-    for block in blocks:
-        parts.append(separator(previous, block))
-        parts.append(block.plain)
-        previous = block
-    return utf16_len("".join(parts))
+    return utf16_len(join_blocks(blocks, lambda block: block.plain))
 
 
 def chunk_html(blocks: list[Block]) -> str:
-    previous: Block | None = None
-    parts: list[str] = []
-    for block in blocks:
-        parts.append(separator(previous, block))
-        parts.append(block_html(block))
-        previous = block
-    return "".join(parts)
+    return join_blocks(blocks, block_html)
 
 
 def render_telegram(reply: Reply, limit: int = TELEGRAM_LIMIT) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.render.split import join_blocks
 from bot.richtext import Block, Reply
 
 
@@ -11,18 +12,7 @@ def render_block(block: Block) -> str:
 
 def render_text(reply: Reply) -> str:
     """Blocks separated by blank lines, except consecutive items and sources stay together."""
-    out: list[str] = []
-    previous: Block | None = None
-    for block in reply.blocks:
-        tight = (
-            previous is not None
-            and block.kind in ("item", "source")
-            and (previous.kind in ("item", "source", "heading"))
-        )
-        if out:
-            out.append("\n" if tight else "\n\n")
-        out.append(render_block(block))
-        previous = block
+    out = join_blocks(reply.blocks, render_block)
     if reply.buttons:
-        out.append("\n\n" + "  ".join(f"[{b.label}]" for b in reply.buttons))
-    return "".join(out)
+        out += "\n\n" + "  ".join(f"[{b.label}]" for b in reply.buttons)
+    return out
