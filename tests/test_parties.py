@@ -130,3 +130,40 @@ def test_person_hits_surnames_and_other_full_names(gaz: Gazetteer) -> None:
 )
 def test_office_keys(text: str, key: str) -> None:
     assert roles.head_office(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("le premier ministre belge", "BE"),
+        ("la diplomatie néerlandaise", "NL"),
+        ("le Conseil fédéral suisse", "CH"),
+        ("un médiateur qatari", "QA"),
+        ("un diplomate émirien", "AE"),
+        ("Berne", "CH"),
+        ("Matignon", "FR"),
+        ("Bercy", "FR"),
+        ("la Banque centrale européenne", "EU"),
+        ("le département du Trésor", "US"),
+    ],
+)
+def test_new_states_and_metonyms(gaz: Gazetteer, text: str, party: str) -> None:
+    assert [h.party_id for h in gaz.party_hits(text)] == [party]
+
+
+def test_brussels_stays_the_eu_and_hollande_is_no_state(gaz: Gazetteer, book: PartyBook) -> None:
+    assert [h.party_id for h in gaz.party_hits("Bruxelles et la Belgique")] == ["EU", "BE"]
+    assert gaz.party_hits("François Hollande") == []
+    assert book.find("Suisse").id == "CH"  # type: ignore[union-attr]
+    assert book.find("EAU").id == "AE"  # type: ignore[union-attr]
+
+
+def test_new_officials_resolve(gaz: Gazetteer) -> None:
+    text = "M. Szijjártó a vu Scott Bessent, Boudanov et Léon XIV ; Cassis (le fruit) non."
+    hits = [(h.person.name, h.person.party_id) for h in gaz.person_hits(text) if h.person]
+    assert hits == [
+        ("Peter Szijjarto", "HU"),
+        ("Scott Bessent", "US"),
+        ("Kyrylo Boudanov", "UA"),
+        ("Léon XIV", "VA"),
+    ]
