@@ -40,6 +40,35 @@ _FR_FORMS = sorted(
     key=len,
     reverse=True,
 )
+_FR_PRESENT_IRREG = _words(
+    "disant écrivant promettant admettant soutenant répondant réagissant renchérissant "
+    "garantissant prévenant avertissant reconnaissant démentant craignant excluant "
+    "mettant\\s+en\\s+garde faisant\\s+savoir faisant\\s+valoir faisant\\s+état "
+    "laissant\\s+entendre défendant"
+)
+# ", estimant que…", "en jugeant…": the present participle of a verb of saying
+_FR_PRESENT = sorted(
+    {
+        s[:-1] + "çant" if s.endswith("c") else s + ("eant" if s.endswith("g") else "ant")
+        for s in _REG_ER
+    }
+    | set(_FR_PRESENT_IRREG),
+    key=len,
+    reverse=True,
+)
+# "ne cesse de répéter", "a tenu à souligner", "Et d'ajouter": the infinitive of one
+_FR_INFINITIVE = sorted(
+    {s + "er" for s in _REG_ER}
+    | set(
+        _words(
+            "dire écrire promettre admettre soutenir répondre réagir renchérir garantir "
+            "prévenir avertir reconnaître démentir exclure mettre\\s+en\\s+garde "
+            "faire\\s+savoir faire\\s+valoir laisser\\s+entendre défendre"
+        )
+    ),
+    key=len,
+    reverse=True,
+)
 _FR_PARTICIPLE = sorted(
     {s + "é" for s in _REG_ER} | set(_FR_PARTICIPLES_IRREG), key=len, reverse=True
 )
@@ -85,9 +114,33 @@ FR_INVERTED = re.compile(
     rf"|a-t-on\s+{ADV_FR}(?P<p3>appris\s+(?:auprès|de\s+source))"
     rf"|(?P<p2>{_alt(_FR_FORMS)})-(?:t-)?{_PRON})(?![\w\-])"
 )
+_MODAL_FR = (
+    r"(?:(?:ne|n['’])\s*)?(?:cesse|cessent|continue|continuent|tient|tiennent|vient|viennent|"
+    r"(?:a|ont|avait|n['’]a|n['’]ont)\s+(?:tenu|continué|cessé|pas\s+cessé|voulu)|"
+    r"(?:s['’]est|se\s+sont)\s+(?:empressée?s?|bornée?s?|contentée?s?)|s['’]empresse|"
+    r"se\s+borne|se\s+contente|veut|veulent|entend|entendent|préfère|préfèrent)"
+    r"(?:\s+(?:pas|plus|jamais))?(?:\s+\w+ment)?\s+(?:de\s+|d['’]|à\s+)"
+)
 FR_VERB = re.compile(
     rf"(?<![\w\-])(?:(?:{_AUX_FR}){_STRESSED}\s+{ADV_FR}(?P<part>{_alt(_FR_PARTICIPLE)})(?:e|s|es)?"
+    rf"|{_MODAL_FR}(?P<inf>{_alt(_FR_INFINITIVE)})"
     rf"|(?P<fin>{_alt(_FR_FORMS)}))(?![\w\-])"
+)
+# ", estimant que…" / "en jugeant que…": the subject is the sentence's own
+FR_PRESENT = re.compile(rf"(?:,|\ben)\s+{ADV_FR}(?P<fin>{_alt(_FR_PRESENT)})(?![\w\-])")
+# "Et d'ajouter : « … »": a narrative infinitive, whose subject is the last speaker
+FR_NARRATIVE = re.compile(
+    rf"^\s*(?:Et|Puis)\s+(?:de\s+|d['’])(?P<fin>{_alt(_FR_INFINITIVE)})(?![\w\-])"
+)
+# a stance stated with an adjective: "reste convaincu que", "se dit prête à", "est favorable à"
+FR_STANCE = re.compile(
+    r"(?<![\w\-’'])(?:est|sont|reste|restent|demeure|demeurent|se\s+dit|se\s+disent|"
+    r"se\s+montre|se\s+montrent|(?:s['’]est|se\s+sont)\s+(?:dit|montré)(?:e|s|es)?|"
+    r"(?:a|ont)\s+(?:été|paru)|était|étaient)\s+(?:(?:toujours|bien|très|pas|plus|tout\s+à\s+fait|"
+    r"fermement|totalement|résolument|désormais|aussi)\s+){0,2}"
+    r"(?P<fin>convaincue?s?|persuadée?s?|certaine?s?|sûre?s?|prête?s?|favorables?|opposée?s?|"
+    r"hostiles?|ouverte?s?|disposée?s?|déterminée?s?|résolue?s?|confiante?s?|optimistes?|"
+    r"pessimistes?|sceptiques?|inquiète?s?|réticente?s?)\s+(?=que\b|qu['’]|à\s|au\s|aux\s|de\s|d['’]|quant)"
 )
 EN_VERB = re.compile(
     rf"(?<![\w\-])(?:(?:has|have|had)\s+{ADV_EN})?(?P<fin>{_alt(_EN_VERBS)})(?![\w\-])"

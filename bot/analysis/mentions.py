@@ -113,7 +113,7 @@ def display_name(written: str, person: Person | None) -> str:
 
 
 # "le Belge X", "la Norvégienne Y": a nationality noun written right before a name
-_NATIONAL_NOUN = re.compile(r"(?<![\w\-])(?:le|la|l['’])\s*[A-ZÀ-Ý][a-zà-ÿ\-]+$")
+NATIONAL_NOUN = re.compile(r"(?<![\w\-])(?:le|la|l['’])\s*[A-ZÀ-Ý][a-zà-ÿ\-]+$")
 # ", mais la porte-parole, X": a conjunction opening the apposition is not part of the role
 _LEAD_CONJUNCTION = re.compile(r"^\s*(?:mais|et|puis|or|and|but)\s+", re.IGNORECASE)
 
@@ -121,7 +121,9 @@ _LEAD_CONJUNCTION = re.compile(r"^\s*(?:mais|et|puis|or|and|but)\s+", re.IGNOREC
 def role_before(text: str, start: int) -> str:
     """The role written right before a name: "le ministre turc X" or "le porte-parole, X"."""
     head = text[:start].rstrip()
-    nat = _NATIONAL_NOUN.search(head)
+    if re.search(r"(?<![\w\-’'])(?:de|du|des|que|qu['’]|that)$", head):
+        return ""  # "les propos de X", "rappelle que X": no office of X's before the name
+    nat = NATIONAL_NOUN.search(head)
     if nat and head[: nat.start()].rstrip().endswith(","):
         # "le secrétaire général adjoint, le Norvégien X": the office is the apposition before
         before = role_before(text, len(head[: nat.start()].rstrip()))

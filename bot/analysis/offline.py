@@ -13,19 +13,21 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.analysis import nlp, roles
+from bot.analysis.discourse import Discourse, inherit_quotes
 from bot.analysis.gazetteer import Gazetteer, PersonHit
 from bot.analysis.parties import PartyBook
-from bot.analysis.quote_marks import is_quote_only, quote_spans, quote_text
+from bot.analysis.quote_marks import quote_spans, quote_text
 from bot.analysis.quotes import CONTRAST, Cue, find_cues
-from bot.analysis.sentences import Sentence, headline_end
+from bot.analysis.sentences import headline_end
 from bot.analysis.sentences import split as sentences_of
 from bot.analysis.speakers import Speaker, SpeakerResolver
-from bot.analysis.subject_patterns import FINITE, VOICE_OF
+from bot.analysis.subject_patterns import VOICE_OF
+from bot.analysis.subjects import lead_subject, own_subject, sentence_subject
 from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 16  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 17  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 
@@ -68,6 +70,7 @@ class OfflineEngine:
         found: list[list[tuple[Speaker, Cue | None]]] = []
         subjects: list[Speaker | None] = []  # the person a statement-less sentence is about
         heads = headline_end(text)
+        talk = Discourse(resolver, sentences)
         for sent in sentences:
             before = resolver.salient
             ner = [
@@ -76,6 +79,12 @@ class OfflineEngine:
                 if sent.start <= s and e <= sent.end
             ]
             hits = resolver.people_in(sent.text, ner, use_caps=not (has_ner and ner))
+            talk.name_back(sent, hits, found)
+            if talk.is_byline(sent):
+                resolver.note_byline(hits)  # the reporter: never a speaker of a party
+                found.append([])
+                subjects.append(None)
+                continue
             resolver.remember(sent.text, hits)  # roles written next to names, before resolving
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
@@ -83,15 +92,21 @@ class OfflineEngine:
                 found.append([])  # a headline: no statement unless it quotes someone
                 subjects.append(None)
                 continue
+            owner: tuple[Speaker, Cue] | None = None  # the last cue owning a reported clause
             for cue in cues:
-                speaker = resolver.resolve(cue.mode, cue.subject, sent.text, hits, cue.subj_start)
-                if cue.mode == "pron" and cue.subject in ("il", "elle"):
-                    speaker = _own_subject(resolver, sent.text, hits, cue) or speaker
-                if speaker is None and cue.mode in ("post", "pron", "pre"):
-                    speaker = _lead_subject(resolver, sent.text, hits, cue)
+                if cue.nested and owner is not None and owner[0].party_id is not None:
+                    continue
+                speaker = self._speaker_of(resolver, cue, sent.text, hits, here)
+                if cue.nested and speaker is not None and speaker.party_id and owner in here:
+                    here.remove(owner)  # "Le journal rappelle que X a dit…": X's words
+                if cue.mode in ("pre", "part") and not cue.nested and speaker is not None:
+                    owner = (speaker, cue)
                 if speaker is not None:
                     here.append((speaker, cue))
                     resolver.note_statement(speaker)
+            talk.read_turn(sent, hits, len(found))
+            if not here:
+                here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent)
             here = _merge_same_party(here)
             subjects.append(None)
             if not here:
@@ -99,7 +114,7 @@ class OfflineEngine:
                 if resolver.salient is not None and resolver.salient is not before:
                     subjects[-1] = resolver.salient
             found.append(here)
-        _inherit_quotes(sentences, found, subjects)
+        inherit_quotes(sentences, found, subjects)
         positions: dict[tuple[str, str], Position] = {}
         for sent, here in zip(sentences, found, strict=True):
             split = len({sp.party_id for sp, _ in here}) > 1
@@ -112,6 +127,28 @@ class OfflineEngine:
                 if k not in positions or positions[k].score < pos.score:
                     positions[k] = pos
         return list(positions.values())
+
+    @staticmethod
+    def _speaker_of(
+        resolver: SpeakerResolver,
+        cue: Cue,
+        sentence: str,
+        hits: list[PersonHit],
+        here: list[tuple[Speaker, Cue | None]],
+    ) -> Speaker | None:
+        if cue.mode == "part":  # ", estimant que…": whoever the sentence is already about
+            if here:
+                return here[-1][0]
+            return sentence_subject(resolver, sentence, hits, cue.start) or resolver.salient
+        speaker = resolver.resolve(cue.mode, cue.subject, sentence, hits, cue.subj_start)
+        if cue.mode == "pron" and cue.subject in ("il", "elle"):
+            speaker = own_subject(resolver, sentence, hits, cue.start) or speaker
+        if cue.mode == "source" and cue.subject.strip() in ("lui", "elle", "him", "her"):
+            own = sentence_subject(resolver, sentence, hits, cue.start)  # "X … : selon lui, …"
+            speaker = own if own is not None and own.name else speaker
+        if speaker is None and cue.mode in ("post", "pron", "pre"):
+            speaker = lead_subject(resolver, sentence, hits, cue.start)
+        return speaker
 
     def _looks_like_subject(self, seg: str) -> bool:
         seg = seg.strip()
@@ -172,7 +209,6 @@ class OfflineEngine:
         )
 
 
-_QUOTE_OPENER = re.compile(r"[«“\"]")
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
 
 
@@ -187,31 +223,6 @@ def _clause(sentence: str, cue: Cue) -> str:
             end = m.start()
             break
     return sentence[start:end]
-
-
-def _lead_subject(
-    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], cue: Cue
-) -> Speaker | None:
-    """ "L'agence « se tient prête », a-t-on appris auprès de…" / "Le ministère « salue… »,
-    indique un communiqué": an incise naming no speaker leaves the subject written before the
-    quote, the sentence's own subject."""
-    opener = _QUOTE_OPENER.search(sentence)
-    if opener is None or opener.start() == 0 or opener.start() >= cue.start:
-        return None
-    return resolver.resolve("pre", sentence[: opener.start()], sentence, hits, 0)
-
-
-def _own_subject(
-    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], cue: Cue
-) -> Speaker | None:
-    """ "Le Premier ministre X a laissé la porte ouverte : « … », a-t-il glissé": the inverted
-    pronoun is the person or office the sentence itself opens with, not the last speaker."""
-    verb = FINITE["fr"].search(sentence)
-    opener = _QUOTE_OPENER.search(sentence)
-    if verb is None or opener is None or not verb.start() < opener.start() < cue.start:
-        return None
-    own = resolver.resolve("pre", sentence[: verb.start()], sentence, hits, 0)
-    return own if own is not None and (own.name or own.role) else None
 
 
 def _lang(article: Article) -> Lang:
@@ -253,25 +264,3 @@ def _merge_same_party(
                 cue = cur[1] if len(cur[1].claim) > len(cue.claim) else cue
             best[speaker.party_id] = (speaker, cue)
     return list(best.values())
-
-
-def _inherit_quotes(
-    sentences: list[Sentence],
-    found: list[list[tuple[Speaker, Cue | None]]],
-    subjects: list[Speaker | None],
-) -> None:
-    """A bare quote with no attribution belongs to the speaker just before it (or just after),
-    or else to the person the sentence right before it is about."""
-    for i, sent in enumerate(sentences):
-        if found[i] or not is_quote_only(sent.text):
-            continue
-        prev = found[i - 1] if i > 0 and sentences[i - 1].para >= sent.para - 1 else []
-        nxt = found[i + 1] if i + 1 < len(found) and sentences[i + 1].para <= sent.para + 1 else []
-        source = prev or nxt
-        if source:
-            speaker = source[-1][0] if prev else source[0][0]
-            found[i] = [(speaker, None)]
-        elif i > 0 and sentences[i - 1].para >= sent.para - 1:
-            about = subjects[i - 1]
-            if about is not None:
-                found[i] = [(about, None)]

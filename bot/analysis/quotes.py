@@ -21,6 +21,9 @@ from bot.analysis.lexicon import (
     EN_VERB,
     EN_VERDICT,
     FR_INVERTED,
+    FR_NARRATIVE,
+    FR_PRESENT,
+    FR_STANCE,
     FR_VERB,
     FR_VERDICT,
 )
@@ -29,6 +32,7 @@ from bot.analysis.quote_marks import quote_spans, quote_text
 
 _SOURCE = re.compile(
     r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to|[Dd]ixit|in\s+the\s+words\s+of"
+    r"|[Aa]ux\s+yeux\s+(?:de|d['’]|(?=du\s|des\s))|,\s*pour\s+(?=qui\b)"
     # "pour reprendre les mots de la ministre", "pour citer X": the words are X's
     r"|[Pp]our\s+(?:reprendre\s+les\s+(?:mots|termes|propos)\s+(?:de|d['’]|(?=du\s))|citer))"
     r"\s*(?P<np>(?<=\s|['’])[^,;:.!?«»\"“”()]+)"
@@ -64,8 +68,10 @@ _NP_START = re.compile(
 LEAD_ADV = re.compile(rf"^\s*{ADV_FR}|^\s*{ADV_EN}")
 _THAT = re.compile(r"(?:\bque\b|\bqu['’]|\bthat\b|:)\s*", re.IGNORECASE)
 LEAD_PP = re.compile(
-    r"^\s*(?:(?:à|aux|devant|to)\s+(?:l['’]|la\s|le\s|les\s|the\s)?[\w\-’']+(?:\s+[A-Z][\w\-]*)?"
-    r"|lors\s+d['’]une\s+conférence\s+de\s+presse)\s+(?=(?:le|la|les|l['’]|un|une|M\.|Mme|the|a|an|[A-Z])\b)"
+    r"^\s*(?:(?:à|aux|devant|to)\s+(?:l['’]|la\s|le\s|les\s|the\s)?[\w\-’']+"
+    r"(?:\s+[A-Z][\w\-]*(?!\s+[A-ZÀ-Ý]))?"
+    r"|lors\s+d['’]une\s+conférence\s+de\s+presse)\s+"
+    r"(?=(?:le|la|les|l['’]|un|une|M\.|Mme|the|a|an)\b|[A-ZÀ-Ý])"
 )
 # comma segments that cannot be the subject: relative clauses, participles, adverbials
 NOT_SUBJECT_SEGMENT = re.compile(
@@ -87,10 +93,11 @@ class Cue:
 
     start: int
     end: int
-    mode: str  # pre | post | pron | source | pour
+    mode: str  # pre | post | pron | part | source | pour
     subject: str  # raw subject text: clause before, NP after, the pronoun, or the source NP
     claim: str
     subj_start: int = 0  # where ``subject`` starts in the sentence
+    nested: bool = False  # inside the reported clause of the cue before it ("X a dit que Y a…")
 
 
 def _tidy(text: str) -> str:
@@ -165,7 +172,8 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
     fr = lang == "fr"
     inverted = FR_INVERTED if fr else EN_INVERTED
     for m in inverted.finditer(sentence):
-        if _inside(m.start(), quotes):
+        # French often leaves the incise inside the guillemets: « …, a-t-il dit. … »
+        if _inside(m.start(), quotes) and not (fr and sentence[: m.start()].rstrip().endswith(",")):
             continue
         if not fr and not sentence[: m.start()].rstrip().endswith((",", '"', "”")):
             continue  # "said he was…" is not an incise
@@ -206,7 +214,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             )
             cues.append(cue)
             continue
-        verb = (m.group("part") if fr else None) or m.group("fin") or ""
+        verb = (m.group("part") or m.group("inf") if fr else None) or m.group("fin") or ""
         if AMBIGUOUS.search(verb) and not _SAYS_AFTER.match(LEAD_ADV.sub("", after, count=1)):
             continue  # "a lancé une offensive", "a rappelé son ambassadeur": not speech
         cues.append(Cue(m.start(), m.end(), "pre", before, _reported(before, m.group(0), after)))
@@ -219,8 +227,25 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             continue
         claim = quote_text(sentence[m.end() :]) or _tidy(sentence[m.end() :])
         cues.append(Cue(m.start(), m.end(), "pre", before, claim))
+    if fr:
+        cues.extend(_french_extra_cues(sentence, quotes, cues))
     for m in _SOURCE.finditer(sentence):
         np = m.group("np").strip()
+        if re.match(r"qui\b", np) and not _inside(m.start(), quotes):
+            # "X, pour qui « … »": the source is the noun phrase before the comma
+            ante = sentence.rfind(",", 0, m.start()) + 1
+            body = m.start("np") + 3
+            cues.append(
+                Cue(
+                    m.start(),
+                    body,
+                    "source",
+                    sentence[ante : m.start()],
+                    _tidy(sentence[body:]),
+                    ante,
+                )
+            )
+            continue
         if _inside(m.start(), quotes) or _NOT_SOURCE.match(np):
             continue
         end = _with_apposition(sentence, m.start("np"), m.end())
@@ -245,6 +270,31 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
     return _drop_nested(sentence, cues)
 
 
+def _french_extra_cues(sentence: str, quotes: list[tuple[int, int]], cues: list[Cue]) -> list[Cue]:
+    """Stances with no finite verb of saying: ", estimant que…" (mode part: the sentence's
+    subject), "Et d'ajouter…" (the last speaker), "X reste convaincu que…" (X)."""
+    out: list[Cue] = []
+
+    def free(start: int) -> bool:
+        return not _inside(start, quotes) and not any(c.start <= start < c.end for c in cues)
+
+    for m in FR_PRESENT.finditer(sentence):
+        after = sentence[m.end() :]
+        verb = m.group("fin")
+        if not free(m.start()) or (AMBIGUOUS.search(verb) and not _SAYS_AFTER.match(after)):
+            continue
+        out.append(Cue(m.start(), m.end(), "part", "", _tidy(after), 0))
+    narrative = FR_NARRATIVE.match(sentence)
+    if narrative and free(narrative.start()):
+        claim = _tidy(sentence[narrative.end() :])
+        out.append(Cue(narrative.start(), narrative.end(), "pron", "il", claim, narrative.start()))
+    for m in FR_STANCE.finditer(sentence):
+        before = sentence[: m.start()]
+        if free(m.start()) and before.strip():
+            out.append(Cue(m.start(), m.end(), "pre", before, _tidy(sentence[m.end() :])))
+    return out
+
+
 def _with_apposition(sentence: str, np_start: int, np_end: int) -> int:
     """Where a source phrase ends once its apposition is taken in: "selon le ministre turc,
     Ali Demir, …" and "according to Ali Demir, the Turkish minister, …" name one speaker."""
@@ -263,9 +313,15 @@ def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:
     """Keep the main cue; drop verbs inside another cue's reported clause ("X a dit que Y a…")."""
     kept: list[Cue] = []
     for cue in cues:
-        owner = next((k for k in kept if k.mode == "pre" and k.end <= cue.start), None)
+        owner = next((k for k in kept if k.mode in ("pre", "part") and k.end <= cue.start), None)
         nested = owner is not None and not CONTRAST.search(sentence[owner.end : cue.start])
-        if nested and cue.mode in ("pre", "pron", "post"):
-            continue
+        incise = cue.mode == "post" and sentence[: cue.start].rstrip().endswith(
+            (",", "»", "”", '"')
+        )
+        if nested and cue.mode in ("pre", "pron", "post") and not incise:
+            # an incise (", a dit X, …") names who said the whole sentence; other verbs in a
+            # reported clause count only when its owner speaks for no one ("Le journal
+            # rappelle que X a qualifié…"): the engine decides, once speakers are resolved
+            cue.nested = True
         kept.append(cue)
     return kept

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from bot.analysis import mentions, roles
 from bot.analysis import subject_patterns as sp
 from bot.analysis.gazetteer import Gazetteer, PersonHit
+from bot.analysis.mentions import NATIONAL_NOUN
 from bot.analysis.quotes import LEAD_PP, NOT_SUBJECT_SEGMENT
 from bot.models import Person
 from bot.textnorm import fold
@@ -68,17 +69,32 @@ class SpeakerResolver:
             ctx = ctx or self._possessive_party(role, text[: h.start])
             self._learn(h, role, ctx, text[: h.start])
 
+    def note_byline(self, hits: list[PersonHit]) -> None:
+        """The people of a byline are reporters: known, but speaking for no party."""
+        for h in hits:
+            self._learn(h, "journaliste")
+
     def _learn(self, h: PersonHit, role: str, ctx: str | None = None, before: str = "") -> _Known:
         person = h.person
-        party = person.party_id if person else (roles.infer_party(self.gaz, role) if role else None)
+        # "le haut représentant adjoint, le Belge X": the office speaks for the party, not the
+        # nationality, which counts only when nothing else names one
+        office, _, nationality = role.rpartition(", ")
+        if not (office and NATIONAL_NOUN.fullmatch(nationality.strip())):
+            office, nationality = role, ""
+        party = (
+            person.party_id if person else (roles.infer_party(self.gaz, office) if role else None)
+        )
         if party is None and person is None and ctx and roles.speaks_for_context(role):
             party = ctx  # "Côté russe, le vice-ministre X": the office, of the side named first
         if party is None and person is None and roles.speaks_for_context(role):
             # "Moscou (…), mais le porte-parole, X" / "La France soutient… Le ministre des Affaires
             # étrangères, X, a assuré": an office with no nationality serves the party named
             # before it in the sentence, else the one the sentence before was about
-            named = self.gaz.party_hits(before)
+            cut = before.rfind(nationality.strip()) if nationality else -1
+            named = self.gaz.party_hits(before[:cut] if cut >= 0 else before)
             party = named[0].party_id if named else self._prev_party
+        if party is None and nationality:
+            party = roles.infer_party(self.gaz, nationality)
         name = mentions.display_name(h.text, person)
         for k in reversed(self.known):
             if _same(k, name, person):
@@ -144,6 +160,8 @@ class SpeakerResolver:
             for k in reversed(self.known):  # a surname met before ("Nowak said", "M. Demir")
                 if _same(k, np.strip(), None):
                     return Speaker(k.name, k.role, k.party_id, k.person)
+        if sp.FORMER.match(np) and self.salient is not None and self.salient.name:
+            return self.salient  # "pour l'ancien premier ministre néerlandais": who spoke last
         party = roles.infer_party(self.gaz, np)
         key = roles.head_office(np)
         definite = re.match(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", np, re.IGNORECASE)
@@ -244,7 +262,10 @@ class SpeakerResolver:
             return "", offset
         i = idx[-1]
         start = pos[i]
-        appositive_role = roles.has_office(segs[i]) and not self.gaz.person_hits(segs[i])
+        named_in = self.gaz.person_hits(segs[i])  # "l'émissaire de Poutine": not the speaker
+        appositive_role = roles.has_office(segs[i]) and (
+            not named_in or bool(sp.OF_END.search(segs[i][: named_in[0].start]))
+        )
         if i > 0 and (
             (sp.NAME_ONLY.match(segs[i].strip()) and roles.is_title(segs[i - 1]))
             or (appositive_role and sp.NAME_ONLY.match(segs[i - 1].strip()))

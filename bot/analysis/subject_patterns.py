@@ -87,3 +87,7 @@ POSSESSIVE_ROLE = re.compile(r"^\s*(?:son|sa|ses|leur|leurs)\s", re.IGNORECASE)
 POSSESSIVE_END = re.compile(r"(?:^|\s)(?:son|sa|leur)\s+[^,]{2,60},?\s*$", re.IGNORECASE)
 # "Le Kremlin, par la voix de son porte-parole X, a jugé": X speaks for the collective
 VOICE_OF = re.compile(r"par\s+la\s+voix\s+(?:de\s+|d['’]|(?=du\s))", re.IGNORECASE)
+# "l'émissaire économique de Poutine": a name after "de" is a complement, not an apposition
+OF_END = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.IGNORECASE)
+# "l'ancien premier ministre néerlandais": a former office describes someone already named
+FORMER = re.compile(r"^\s*(?:l['’]|le\s+|la\s+)?(?:ancien(?:ne)?|ex-)\s*", re.IGNORECASE)

@@ -1,0 +1,126 @@
+"""Statements the shape of the text makes, not a verb: interview turns ("X : …"), bylines,
+"Il, c'est X" naming the speaker after the quote, quotations introduced by a colon or set in a
+sentence about a person, and bare quotes that continue the speaker before them."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.gazetteer import PersonHit
+from bot.analysis.quote_marks import is_quote_only, quote_spans, quote_text
+from bot.analysis.quotes import Cue
+from bot.analysis.sentences import Sentence
+from bot.analysis.speakers import Speaker, SpeakerResolver
+from bot.analysis.subject_patterns import NAME_ONLY
+from bot.analysis.subjects import colon_lead, sentence_subject
+
+Found = list[list[tuple[Speaker, Cue | None]]]
+
+_BYLINE = re.compile(
+    r"^\s*(?:Par|By|De\s+not(?:re|e)\s+(?:envoyée?|correspondante?)\s+(?:spéciale?\s+)?[^,]{0,30},?)"
+    r"\s+[A-ZÀ-Ý]"
+)
+_TURN = re.compile(r"^\s*(?P<who>[A-ZÀ-Ý][^:«»\"“”,.;!?]{1,50}?)\s*:\s+\S")
+_CATAPHORA = re.compile(r"^\s*(?:Il|Elle|Lui|He|She),\s*(?:c['’]est|it\s+is|it['’]s)\s+")
+
+
+class Discourse:
+    """Per-article reading of those shapes, sentence by sentence, beside the cue finder."""
+
+    def __init__(self, resolver: SpeakerResolver, sentences: list[Sentence]) -> None:
+        self.resolver = resolver
+        self.sentences = sentences
+        self.turn: Speaker | None = None  # who speaks in the current interview paragraph
+
+    @staticmethod
+    def is_byline(sent: Sentence) -> bool:
+        """ "Par Julie F., envoyée spéciale à Istanbul": a reporter's name, not a statement."""
+        return bool(_BYLINE.match(sent.text)) and len(sent.text.split()) <= 14
+
+    def name_back(self, sent: Sentence, hits: list[PersonHit], found: Found) -> None:
+        """ "« … », a-t-il dit. Il, c'est Taras H., …": give the quote before to the person
+        this sentence names."""
+        cata = _CATAPHORA.match(sent.text)
+        if not cata or not found:
+            return
+        if not (found[-1] or quote_spans(self.sentences[len(found) - 1].text)):
+            return
+        text = sent.text
+        who = self.resolver.resolve("source", text[cata.end() :], text, hits, cata.end())
+        if who is None or not who.name:
+            return
+        self.resolver.note_statement(who)
+        if not found[-1]:
+            found[-1] = [(who, None)]
+            return
+        unnamed = {id(sp) for sp, _ in found[-1] if not sp.name}
+        for j in range(len(found) - 1, -1, -1):
+            if not found[j] or not any(id(sp) in unnamed for sp, _ in found[j]):
+                break
+            found[j] = [(who, c) if id(sp) in unnamed else (sp, c) for sp, c in found[j]]
+
+    def read_turn(self, sent: Sentence, hits: list[PersonHit], index: int) -> None:
+        """At a paragraph's start, note whether it is a person's turn in an interview."""
+        if index and self.sentences[index - 1].para == sent.para:
+            return
+        self.turn = None
+        label = _TURN.match(sent.text)
+        who = label.group("who") if label else ""
+        if who and NAME_ONLY.fullmatch(who.strip()) and len(who.split()) <= 4:
+            turn = self.resolver.resolve("source", who, sent.text, hits, 0)
+            self.turn = turn if turn is not None and turn.name else None
+
+    def turn_statement(self, sent: Sentence) -> list[tuple[Speaker, Cue | None]]:
+        """A sentence of an interview turn ("Jean Dupont : Nous refusons…"), not a question."""
+        question = sent.text.rstrip(' »”"').endswith("?")
+        if self.turn is None or question or len(sent.text.split()) < 4:
+            return []
+        return [(self.turn, None)]
+
+    def unverbed(
+        self, sent: Sentence, hits: list[PersonHit], index: int
+    ) -> list[tuple[Speaker, Cue | None]]:
+        """A sentence quoting someone with no verb of saying: "X, au micro de la BBC : « … »",
+        "X douche les espoirs de Kiev : l'adhésion « n'est pas sur la table »". The quotation
+        is the words of the person the sentence opens with; a colon-quote with no subject at
+        all ("Réplique sèche devant la presse : « … »") is the last speaker's, in the same
+        paragraph."""
+        sentence = sent.text
+        spans = quote_spans(sentence)
+        if not spans or is_quote_only(sentence):
+            return []
+        words = len(re.findall(r"\w+", quote_text(sentence)))
+        colon = colon_lead(sentence)
+        if colon is None and words < 2:
+            return []
+        speaker = sentence_subject(self.resolver, sentence, hits, spans[0][0])
+        if speaker is None and colon is not None and index > 0:
+            same_para = self.sentences[index - 1].para == sent.para
+            if same_para and not self.resolver.gaz.person_hits(sentence[:colon]):
+                speaker = self.resolver.salient
+        if speaker is None or not (speaker.name or speaker.party_id):
+            return []
+        self.resolver.note_statement(speaker)
+        return [(speaker, None)]
+
+
+def inherit_quotes(
+    sentences: list[Sentence],
+    found: Found,
+    subjects: list[Speaker | None],
+) -> None:
+    """A bare quote with no attribution belongs to the speaker just before it (or just after),
+    or else to the person the sentence right before it is about."""
+    for i, sent in enumerate(sentences):
+        if found[i] or not is_quote_only(sent.text):
+            continue
+        prev = found[i - 1] if i > 0 and sentences[i - 1].para >= sent.para - 1 else []
+        nxt = found[i + 1] if i + 1 < len(found) and sentences[i + 1].para <= sent.para + 1 else []
+        source = prev or nxt
+        if source:
+            speaker = source[-1][0] if prev else source[0][0]
+            found[i] = [(speaker, None)]
+        elif i > 0 and sentences[i - 1].para >= sent.para - 1:
+            about = subjects[i - 1]
+            if about is not None:
+                found[i] = [(about, None)]

@@ -1,0 +1,135 @@
+"""Who a sentence is about when no verb of saying names its speaker.
+
+The cue finder (quotes.py) reads verbs; some statements carry none that it knows: "X, au micro
+de la BBC : « … »", "X douche les espoirs de Kiev : l'adhésion « n'est pas sur la table »",
+", estimant que…", "selon lui". These helpers find the sentence's own subject (the noun phrase
+that opens it, after timestamps, datelines and adverbial phrases) and resolve it to a speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis import roles
+from bot.analysis import subject_patterns as sp
+from bot.analysis.gazetteer import PersonHit
+from bot.analysis.quotes import NOT_SUBJECT_SEGMENT
+from bot.analysis.speakers import Speaker, SpeakerResolver
+
+# "09h30 - ", "14 h 05 :", "KIEV (AFP) - ", "MOSCOU, 21 novembre (Reuters) - ": not the subject
+_LEAD_STAMP = re.compile(
+    r"^\s*(?:\d{1,2}\s*[hH:]\s*\d{2}\s*[-–—:|]?\s*"
+    r"|[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]+(?:,[^()\n]{0,40})?\s*\([^)\n]{2,30}\)\s*[-–—]\s*)"
+)
+# comma segments that open a sentence without being its subject
+_ADVERBIAL = re.compile(
+    r"^\s*(?:à|au|aux|dans|depuis|devant|en|sur|pour|selon|lors|après|avant|côté|face|outre|"
+    r"toujours|chez|pendant|malgré|par|parmi|hier|aujourd['’]hui|ce\s|cette\s|mais|or|ainsi|"
+    r"puis|enfin|quant|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|at|in|on|after|"
+    r"before|during|for|from|speaking|asked|yesterday|today|however)\b",
+    re.IGNORECASE,
+)
+_QUOTE_OPENER = re.compile(r"[«“\"]")
+
+
+def sentence_subject(
+    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], limit: int
+) -> Speaker | None:
+    """The speaker the sentence opens with, reading no further than ``limit``: a person
+    (with an apposition before or after the name), an office or a collective speaker."""
+    head = sentence[:limit].rstrip(" :")
+    stamp = _LEAD_STAMP.match(head)
+    offset = stamp.end() if stamp else 0
+    clause = max(head.rfind(":", offset), head.rfind(";", offset))
+    # the subject before a colon ("X, au micro de la BBC : le pays est « prêt »"), else the
+    # one after it ("Le ton a changé : X, longtemps réservé, …, estimant que")
+    spans = [(offset, clause), (clause + 1, len(head))] if clause >= 0 else [(offset, len(head))]
+    for first, last in spans:
+        speaker = _clause_subject(resolver, sentence, hits, head[:last], first)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _clause_subject(
+    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], head: str, offset: int
+) -> Speaker | None:
+    for start, text in _segments(head, offset):
+        if not text.strip() or _ADVERBIAL.match(text) or NOT_SUBJECT_SEGMENT.match(text):
+            continue
+        np = _noun_phrase(resolver, sentence, hits, start, text)
+        if not np:
+            return None
+        np_text, np_start = np
+        return resolver.resolve("source", np_text, sentence, hits, np_start)
+    return None
+
+
+def _segments(head: str, offset: int) -> list[tuple[int, str]]:
+    out, pos = [], offset
+    for part in head[offset:].split(","):
+        out.append((pos, part))
+        pos += len(part) + 1
+    return out
+
+
+def _noun_phrase(
+    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], start: int, text: str
+) -> tuple[str, int] | None:
+    """The subject noun phrase at the start of segment ``text`` (at ``start``), with the
+    apposition segment after it when that one is a name or a title."""
+    lead = len(text) - len(text.lstrip())
+    start, text = start + lead, text.strip()
+    person = next((h for h in hits if start <= h.start < start + len(text)), None)
+    if person is not None:
+        before = sentence[start : person.start]
+        if before.strip() and not roles.is_title(before + "X"):
+            return None  # "Le journal cite X": X is not the subject
+        end = person.end
+        rest = sentence[end:]
+        app = re.match(r"\s*,([^,;:«»\"“”]{2,90}),", rest)
+        if app and roles.is_title(app.group(1)) and not resolver.gaz.person_hits(app.group(1)):
+            end += app.end() - 1
+        return sentence[start:end], start
+    party = resolver.gaz.party_hits(text[:40])
+    if party and party[0].start <= 4:  # "Moscou", "Le Kremlin", "L'Élysée"
+        return text[: party[0].end], start
+    if roles.is_title(text):
+        nxt = re.match(r",\s*([^,;:«»\"“”]{2,60})\s*,", sentence[start + len(text) :])
+        name = nxt.group(1) if nxt else ""
+        if name and sp.NAME_ONLY.match(name.strip()):
+            return sentence[start : start + len(text) + nxt.end(1)], start  # type: ignore[union-attr]
+        verb = sp.FINITE["fr" if resolver.lang == "fr" else "en"].search(text)
+        return (text[: verb.start()] if verb else text), start
+    return None
+
+
+def colon_lead(sentence: str) -> int | None:
+    """Where a quotation introduced by a colon opens ("…, version notaire : « … »"), or None."""
+    m = re.search(r":\s*(?=[«“\"])", sentence)
+    return m.start() if m else None
+
+
+def lead_subject(
+    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], cue_start: int
+) -> Speaker | None:
+    """ "L'agence « se tient prête », a-t-on appris auprès de…" / "Le ministère « salue… »,
+    indique un communiqué": an incise naming no speaker leaves the subject written before the
+    quote, the sentence's own subject."""
+    opener = _QUOTE_OPENER.search(sentence)
+    if opener is None or opener.start() == 0 or opener.start() >= cue_start:
+        return None
+    return resolver.resolve("pre", sentence[: opener.start()], sentence, hits, 0)
+
+
+def own_subject(
+    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], cue_start: int
+) -> Speaker | None:
+    """ "Le Premier ministre X a laissé la porte ouverte : « … », a-t-il glissé": the inverted
+    pronoun is the person or office the sentence itself opens with, not the last speaker."""
+    verb = sp.FINITE["fr"].search(sentence)
+    opener = _QUOTE_OPENER.search(sentence)
+    if verb is None or opener is None or not verb.start() < opener.start() < cue_start:
+        return None
+    own = resolver.resolve("pre", sentence[: verb.start()], sentence, hits, 0)
+    return own if own is not None and (own.name or own.role) else None

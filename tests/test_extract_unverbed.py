@@ -1,0 +1,163 @@
+"""Statements the press attributes without a finite verb of saying (engine v17): participles,
+infinitives after a modal, stance adjectives, colon quotes, interview turns, bylines, "Il,
+c'est X". Every example is written for this test, not taken from any article."""
+
+from __future__ import annotations
+
+from tests.extract_support import about, extract, one
+
+
+def test_present_participle_belongs_to_the_subject_of_the_sentence() -> None:
+    ps = extract(
+        "À Vienne, le climat a changé : Karl Obermaier, ministre autrichien des Finances, "
+        "longtemps prudent, s'est rallié au projet, estimant que « l'attente coûte plus cher »."
+    )
+    p = one(ps, "l'attente coûte plus cher")
+    assert (p.party_id, p.speaker) == ("AT", "Karl Obermaier")
+
+
+def test_participle_after_an_incise_is_the_same_speaker() -> None:
+    ps = extract(
+        "« Le texte avance », a déclaré Dmitri Peskov, ajoutant que Moscou avait "
+        "cessé de réclamer un calendrier."
+    )
+    assert {p.party_id for p in about(ps, "ajoutant que")} == {"RU"}
+
+
+def test_infinitive_after_a_modal_verb() -> None:
+    ps = extract("Volodymyr Zelensky ne cesse de répéter que les frontières ne se négocient pas.")
+    p = one(ps, "ne se négocient pas")
+    assert (p.party_id, p.speaker) == ("UA", "Volodymyr Zelensky")
+
+
+def test_narrative_infinitive_is_the_last_speaker() -> None:
+    ps = extract(
+        "Hakan Fidan a reçu les deux délégations à Istanbul. « Le dialogue reprendra », a-t-il "
+        "assuré. Et d'ajouter que la Turquie resterait « disponible à tout moment »."
+    )
+    p = one(ps, "disponible à tout moment")
+    assert (p.party_id, p.speaker) == ("TR", "Hakan Fidan")
+
+
+def test_stance_adjective_with_a_named_subject_under_a_collective_source() -> None:
+    ps = extract(
+        "Selon l'Élysée, Emmanuel Macron reste convaincu qu'un compromis sur les avoirs est "
+        "possible avant l'été."
+    )
+    p = one(ps, "compromis sur les avoirs")
+    assert (p.party_id, p.speaker) == ("FR", "Emmanuel Macron")
+
+
+def test_aux_yeux_de_and_pour_qui_are_sources() -> None:
+    ps = extract(
+        "Aux yeux de Radosław Sikorski, la trêve ne vaut rien sans contrôle. "
+        "Le quotidien cite aussi Recep Tayyip Erdogan, pour qui « Ankara parle aux deux camps »."
+    )
+    assert (one(ps, "sans contrôle").party_id, one(ps, "sans contrôle").speaker) == (
+        "PL",
+        "Radosław Sikorski",
+    )
+    assert one(ps, "parle aux deux camps").party_id == "TR"
+
+
+def test_colon_quote_after_a_named_subject_without_verb() -> None:
+    ps = extract(
+        "11h40 - Keir Starmer, à sa descente d'avion : « Nos soldats seront prêts si la paix "
+        "l'exige. »"
+    )
+    p = one(ps, "Nos soldats seront prêts")
+    assert (p.party_id, p.speaker) == ("GB", "Keir Starmer")
+
+
+def test_quoted_words_in_a_sentence_about_a_named_official() -> None:
+    ps = extract(
+        "Mark Rutte, le secrétaire général de l'OTAN, refroidit Kiev sur un point : "
+        "l'adhésion « ne figure pas à l'ordre du jour »."
+    )
+    p = one(ps, "ordre du jour")
+    assert (p.party_id, p.speaker) == ("NATO", "Mark Rutte")
+
+
+def test_colon_quote_with_no_subject_is_the_last_speaker_of_the_paragraph() -> None:
+    ps = extract(
+        "Kaja Kallas est arrivée tôt au sommet. Commentaire glacial devant les caméras : "
+        "« Personne ne négociera à notre place. »"
+    )
+    p = one(ps, "négociera à notre place")
+    assert (p.party_id, p.speaker) == ("EU", "Kaja Kallas")
+
+
+def test_selon_lui_is_the_subject_of_its_own_sentence() -> None:
+    ps = extract(
+        "Sergueï Lavrov a parlé longuement. Iouri Ouchakov, plus bref, se montre confiant : "
+        "selon lui, « les positions se rapprochent »."
+    )
+    p = one(ps, "les positions se rapprochent")
+    assert p.speaker == "Iouri Ouchakov"
+
+
+def test_interview_turns_belong_to_the_named_speaker() -> None:
+    ps = extract(
+        "Radio Centre : Que répondez-vous aux inquiétudes de Bruxelles ?\n\n"
+        "Jean-Noël Barrot : Nous les entendons. Le risque doit être partagé par tous les "
+        "États membres. Aucun pays ne paiera seul.\n\n"
+        "Radio Centre : Et la menace de représailles ?\n\n"
+        "Jean-Noël Barrot : Elle ne nous impressionne pas."
+    )
+    assert one(ps, "partagé par tous les États membres").speaker == "Jean-Noël Barrot"
+    assert one(ps, "Aucun pays ne paiera seul").party_id == "FR"
+    assert one(ps, "ne nous impressionne pas").party_id == "FR"
+    assert not about(ps, "Que répondez-vous")
+
+
+def test_byline_reporter_is_not_the_speaker_of_the_next_quote() -> None:
+    ps = extract(
+        "Trêve en mer Noire : un premier pas\n\n"
+        "Par Julie Fontanel, envoyée spéciale à Istanbul\n\n"
+        "« Nous ne signerons rien sans garanties, a-t-il dit à la sortie de la réunion. "
+        "Rien. » Il, c'est Petro Savtchenko, vice-ministre ukrainien de la Défense."
+    )
+    p = one(ps, "sans garanties")
+    assert (p.party_id, p.speaker) == ("UA", "Petro Savtchenko")
+
+
+def test_former_office_points_back_to_the_last_person_named() -> None:
+    ps = extract(
+        "Le secrétaire général de l'OTAN, Mark Rutte, a présidé la réunion. Pour l'ancien "
+        "premier ministre néerlandais, l'adhésion de l'Ukraine « reste une question ouverte »."
+    )
+    assert one(ps, "question ouverte").party_id == "NATO"
+
+
+def test_named_incise_wins_over_the_collective_stance_it_closes() -> None:
+    ps = extract(
+        "La Turquie est prête à accueillir un nouveau cycle « dès la semaine prochaine », a "
+        "déclaré le ministre turc des Affaires étrangères, Hakan Fidan."
+    )
+    p = one(ps, "dès la semaine prochaine")
+    assert (p.party_id, p.speaker) == ("TR", "Hakan Fidan")
+
+
+def test_place_after_the_verb_is_not_part_of_the_speaker_name() -> None:
+    ps = extract(
+        "« La trêve énergétique doit être vérifiable », a plaidé à Bruxelles Iryna Sokil, "
+        "vice-ministre ukrainienne de l'Énergie."
+    )
+    p = one(ps, "doit être vérifiable")
+    assert (p.party_id, p.speaker) == ("UA", "Iryna Sokil")
+
+
+def test_role_is_not_read_from_the_reporting_clause_before_the_name() -> None:
+    ps = extract(
+        "Le quotidien rapporte les propos de Iryna Sokil, vice-ministre ukrainienne des Affaires "
+        "étrangères, qui lui a confié que Kiev « ne cédera aucun territoire »."
+    )
+    assert one(ps, "ne cédera aucun territoire").party_id == "UA"
+
+
+def test_media_reporting_verb_does_not_hide_the_official_it_reports() -> None:
+    ps = extract(
+        "Le journal rappelle aussi que Marco Rubio a qualifié les discussions de "
+        "« les plus utiles depuis des mois »."
+    )
+    assert one(ps, "les plus utiles").party_id == "US"
