@@ -161,3 +161,32 @@ def test_media_reporting_verb_does_not_hide_the_official_it_reports() -> None:
         "« les plus utiles depuis des mois »."
     )
     assert one(ps, "les plus utiles").party_id == "US"
+
+
+def test_sentence_ends_after_a_closed_quotation() -> None:
+    ps = extract(
+        "Volodymyr Zelensky a renouvelé son offre : « Si Moscou épargne nos centrales, nous "
+        "épargnerons ses raffineries. C'est simple. » Le Kremlin n'a pas dit non."
+    )
+    p = one(ps, "épargnerons ses raffineries")
+    assert (p.party_id, p.speaker) == ("UA", "Volodymyr Zelensky")
+
+
+def test_infinitive_after_avant_de_shares_the_subject() -> None:
+    ps = extract(
+        "À Lille, Oksana Hrytsenko, ministre-conseillère à l'ambassade d'Ukraine à Paris, a "
+        "visité le salon. Elle a salué l'aide française, avant de prévenir : « Une trêve sans "
+        "garanties ne serait qu'une pause. »"
+    )
+    p = one(ps, "ne serait qu'une pause")
+    assert (p.party_id, p.speaker) == ("UA", "Oksana Hrytsenko")
+
+
+def test_second_verb_with_an_elided_subject_keeps_the_subject() -> None:
+    ps = extract(
+        "A Moscou, Dmitri Peskov a parlé aux journalistes. Le porte-parole du Kremlin n'a pas "
+        "exclu une rencontre « un jour », mais a jugé qu'elle viendrait seulement pour signer "
+        "un texte déjà prêt."
+    )
+    p = one(ps, "signer un texte déjà prêt")
+    assert (p.party_id, p.speaker) == ("RU", "Dmitri Peskov")

@@ -93,7 +93,8 @@ class Discourse:
         colon = colon_lead(sentence)
         if colon is None and words < 2:
             return []
-        speaker = sentence_subject(self.resolver, sentence, hits, spans[0][0])
+        # "Il a salué sa « médiation »": a pronoun here is too weak a link for scare quotes
+        speaker = sentence_subject(self.resolver, sentence, hits, spans[0][0], colon is not None)
         if speaker is None and colon is not None and index > 0:
             same_para = self.sentences[index - 1].para == sent.para
             if same_para and not self.resolver.gaz.person_hits(sentence[:colon]):

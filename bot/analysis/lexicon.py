@@ -128,6 +128,12 @@ FR_VERB = re.compile(
 )
 # ", estimant que…" / "en jugeant que…": the subject is the sentence's own
 FR_PRESENT = re.compile(rf"(?:,|\ben)\s+{ADV_FR}(?P<fin>{_alt(_FR_PRESENT)})(?![\w\-])")
+# "Elle a remercié Paris, avant de prévenir : « … »": the infinitive shares the subject
+FR_BEFORE_INF = re.compile(
+    rf"(?<![\w\-])(?:avant\s+(?:de\s+|d['’])|pour\s+(?:ensuite\s+)?(?=(?:rappeler|souligner|"
+    rf"dénoncer|réclamer|exiger|affirmer|assurer|insister|avertir|prévenir)\b))"
+    rf"(?P<fin>{_alt(_FR_INFINITIVE)})(?![\w\-])"
+)
 # "Et d'ajouter : « … »": a narrative infinitive, whose subject is the last speaker
 FR_NARRATIVE = re.compile(
     rf"^\s*(?:Et|Puis)\s+(?:de\s+|d['’])(?P<fin>{_alt(_FR_INFINITIVE)})(?![\w\-])"

@@ -135,7 +135,8 @@ def role_before(text: str, start: int) -> str:
         if not m:
             # "le numéro deux de la diplomatie russe, X": no office word, but a described role
             short = len(seg.split()) <= 8 and re.match(rf"^\s*{roles.DETERMINER}\s", seg, re.I)
-            return roles.strip_determiner(seg) if short else ""
+            described = re.search(r"(?<![\w\-])[a-zà-ÿ]{3,}", roles.strip_determiner(seg))
+            return roles.strip_determiner(seg) if short and described else ""  # not "A Moscou"
         det = list(
             re.finditer(
                 rf"(?<![\w\-]){roles.DETERMINER}(?![\w\-])", seg[: m.start()], re.IGNORECASE

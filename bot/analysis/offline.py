@@ -27,7 +27,7 @@ from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 17  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 18  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 
@@ -140,6 +140,9 @@ class OfflineEngine:
             if here:
                 return here[-1][0]
             return sentence_subject(resolver, sentence, hits, cue.start) or resolver.salient
+        if cue.mode == "pre" and _ELIDED.search(cue.subject):
+            # "X n'a pas exclu…, mais a jugé que…": the subject of the verb before
+            return here[-1][0] if here else sentence_subject(resolver, sentence, hits, cue.start)
         speaker = resolver.resolve(cue.mode, cue.subject, sentence, hits, cue.subj_start)
         if cue.mode == "pron" and cue.subject in ("il", "elle"):
             speaker = own_subject(resolver, sentence, hits, cue.start) or speaker
@@ -209,6 +212,9 @@ class OfflineEngine:
         )
 
 
+_ELIDED = re.compile(
+    r"(?:,\s*|\s)(?:mais|et|puis|but|and)\s+(?:(?:n['’]|ne\s)\s*)?$", re.IGNORECASE
+)
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
 
 

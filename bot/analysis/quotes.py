@@ -20,6 +20,7 @@ from bot.analysis.lexicon import (
     EN_INVERTED,
     EN_VERB,
     EN_VERDICT,
+    FR_BEFORE_INF,
     FR_INVERTED,
     FR_NARRATIVE,
     FR_PRESENT,
@@ -278,7 +279,8 @@ def _french_extra_cues(sentence: str, quotes: list[tuple[int, int]], cues: list[
     def free(start: int) -> bool:
         return not _inside(start, quotes) and not any(c.start <= start < c.end for c in cues)
 
-    for m in FR_PRESENT.finditer(sentence):
+    participles = [*FR_PRESENT.finditer(sentence), *FR_BEFORE_INF.finditer(sentence)]
+    for m in sorted(participles, key=lambda m: m.start()):
         after = sentence[m.end() :]
         verb = m.group("fin")
         if not free(m.start()) or (AMBIGUOUS.search(verb) and not _SAYS_AFTER.match(after)):

@@ -36,7 +36,11 @@ _OFFICES: list[tuple[str, str]] = [
     (r"chef(?:fe)?s? d['’]état-major|chief of staff", "chief_of_staff"),
     (r"porte-parole|spokes(?:man|woman|person|men|women)|press secretary", "spokesperson"),
     (r"négociat(?:eur|rice)s?(?: en chef)?|(?:chief )?negotiators?", "negotiator"),
-    (r"conseill(?:er|ère)s?|collaborat(?:eur|rice)s?|advis[eo]rs?|aides?", "adviser"),
+    (
+        r"ministres?-conseill(?:er|ère)s?|conseill(?:er|ère)s?|collaborat(?:eur|rice)s?"
+        r"|advis[eo]rs?|aides?",
+        "adviser",
+    ),
     (r"envoyée?s?(?: spéciale?)?|émissaires?|(?:special )?envoys?", "envoy"),
     (r"ambassad(?:eur|rice)s?|ambassadors?", "ambassador"),
     (r"chancel(?:ier|ière)|chancellor", "chancellor"),
@@ -60,7 +64,7 @@ _OFFICES: list[tuple[str, str]] = [
         r"|délégué(?:e)?s?|delegates?|députée?s?|lawmakers?|sénat(?:eur|rice)s?|senators?"
         r"|gouvern(?:eur|rice)s?|governors?|maires?|mayors?|directeur|directrice|director"
         r"|gendre|son-in-law|haute? représentante?|high representative|commissaires?"
-        r"|médiat(?:eur|rice)s?|ombudsm[ae]n|cardina(?:l|ux)|nonces?|prélats?",
+        r"|médiat(?:eur|rice)s?|ombudsm[ae]n|cardina(?:l|ux)|nonces?|prélats?|secrétaires?",
         "official",
     ),
 ]

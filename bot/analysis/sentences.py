@@ -64,6 +64,26 @@ def split(text: str, spans: list[tuple[int, int]]) -> list[Sentence]:
             out[-1] = Sentence(prev.start, e, text[prev.start : e], para)
         else:
             out.append(Sentence(s, e, text[s:e], para))
+    return [piece for sent in out for piece in _after_closed_quotes(sent)]
+
+
+# '… raffineries. C'est simple. » Le Kremlin n'a pas dit non.': a quotation ending its last
+# sentence inside the marks, then a new sentence
+_CLOSED_FINAL = re.compile(r"[.!?…]\s*[»”\"](?=\s+[A-ZÀ-Ý])")
+
+
+def _after_closed_quotes(sent: Sentence) -> list[Sentence]:
+    out: list[Sentence] = []
+    start = 0
+    for m in _CLOSED_FINAL.finditer(sent.text):
+        head = sent.text[start : m.end()]
+        if _open_quote(head) or not re.search(r"[«“\"]", head):
+            continue
+        out.append(Sentence(sent.start + start, sent.start + m.end(), head, sent.para))
+        start = m.end() + len(sent.text[m.end() :]) - len(sent.text[m.end() :].lstrip())
+    if not out:
+        return [sent]
+    out.append(Sentence(sent.start + start, sent.end, sent.text[start:], sent.para))
     return out
 
 

@@ -287,6 +287,7 @@ class SpeakerResolver:
             np, start = np[conj.end() :], start + conj.end()
         if self._finite.search(np):  # a whole clause, not a noun phrase: no subject found
             return "", offset
+        np = re.sub(r"(?<=\s)(?:n['’]|ne)\s*$", "", np)  # "Le porte-parole n'a pas exclu"
         lead = len(np) - len(np.lstrip())
         return np.strip(), offset + cut + start + lead
 

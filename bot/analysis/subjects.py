@@ -29,11 +29,16 @@ _ADVERBIAL = re.compile(
     r"before|during|for|from|speaking|asked|yesterday|today|however)\b",
     re.IGNORECASE,
 )
+_A_PLACE = re.compile(r"^\s*A\s+(?:[A-ZÀ-Ý][\w\-’']*\s*){1,3}$")  # "A Moscou", "A New York"
 _QUOTE_OPENER = re.compile(r"[«“\"]")
 
 
 def sentence_subject(
-    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], limit: int
+    resolver: SpeakerResolver,
+    sentence: str,
+    hits: list[PersonHit],
+    limit: int,
+    pronoun: bool = True,
 ) -> Speaker | None:
     """The speaker the sentence opens with, reading no further than ``limit``: a person
     (with an apposition before or after the name), an office or a collective speaker."""
@@ -45,19 +50,26 @@ def sentence_subject(
     # one after it ("Le ton a changé : X, longtemps réservé, …, estimant que")
     spans = [(offset, clause), (clause + 1, len(head))] if clause >= 0 else [(offset, len(head))]
     for first, last in spans:
-        speaker = _clause_subject(resolver, sentence, hits, head[:last], first)
+        speaker = _clause_subject(resolver, sentence, hits, head[:last], first, pronoun)
         if speaker is not None:
             return speaker
     return None
 
 
 def _clause_subject(
-    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], head: str, offset: int
+    resolver: SpeakerResolver,
+    sentence: str,
+    hits: list[PersonHit],
+    head: str,
+    offset: int,
+    pronoun: bool,
 ) -> Speaker | None:
     for start, text in _segments(head, offset):
-        if not text.strip() or _ADVERBIAL.match(text) or NOT_SUBJECT_SEGMENT.match(text):
+        if not text.strip() or _ADVERBIAL.match(text) or _A_PLACE.match(text):
             continue
-        np = _noun_phrase(resolver, sentence, hits, start, text)
+        if NOT_SUBJECT_SEGMENT.match(text):
+            continue
+        np = _noun_phrase(resolver, sentence, hits, start, text, pronoun)
         if not np:
             return None
         np_text, np_start = np
@@ -74,12 +86,20 @@ def _segments(head: str, offset: int) -> list[tuple[int, str]]:
 
 
 def _noun_phrase(
-    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], start: int, text: str
+    resolver: SpeakerResolver,
+    sentence: str,
+    hits: list[PersonHit],
+    start: int,
+    text: str,
+    pronoun: bool = True,
 ) -> tuple[str, int] | None:
     """The subject noun phrase at the start of segment ``text`` (at ``start``), with the
     apposition segment after it when that one is a name or a title."""
     lead = len(text) - len(text.lstrip())
     start, text = start + lead, text.strip()
+    pron = re.match(r"(?:il|elle|he|she)\b", text, re.IGNORECASE)
+    if pron:  # "Elle a remercié Paris, avant de prévenir…": whoever "elle" is
+        return (pron.group(0), start) if pronoun else None
     person = next((h for h in hits if start <= h.start < start + len(text)), None)
     if person is not None:
         before = sentence[start : person.start]
