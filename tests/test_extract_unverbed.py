@@ -190,3 +190,72 @@ def test_second_verb_with_an_elided_subject_keeps_the_subject() -> None:
     )
     p = one(ps, "signer un texte déjà prêt")
     assert (p.party_id, p.speaker) == ("RU", "Dmitri Peskov")
+
+
+def test_cleft_names_who_the_pronoun_after_the_colon_means() -> None:
+    ps = extract(
+        "Hakan Fidan a ouvert la séance. C'est Vladimir Medinski qui l'annonce le premier : il "
+        "propose que chaque camp dépose « sa vision d'une trêve »."
+    )
+    p = one(ps, "sa vision d'une trêve")
+    assert (p.party_id, p.speaker) == ("RU", "Vladimir Medinski")
+
+
+def test_quant_a_topic_is_the_subject_of_its_pronoun() -> None:
+    ps = extract(
+        "Rasa Jankauskienė, vice-ministre lituanienne, a réclamé plus de troupes. Quant au "
+        "président letton, Edgars Rinkēvičs, il a résumé sur X : « La force seule compte. »"
+    )
+    assert one(ps, "La force seule compte").party_id == "LV"
+
+
+def test_pour_lui_after_a_colon_is_the_person_just_named() -> None:
+    ps = extract(
+        "Même ton chez le porte-parole de la diplomatie polonaise, Paweł Wroński, joint par "
+        "téléphone : pour lui, les sanctions resteront « jusqu'au retrait complet »."
+    )
+    p = one(ps, "jusqu'au retrait complet")
+    assert (p.party_id, p.speaker) == ("PL", "Paweł Wroński")
+
+
+def test_unnamed_source_is_who_il_means_in_the_next_sentence_only() -> None:
+    ps = extract(
+        "Sergueï Lavrov a reçu la délégation. « Rien n'est réglé », confie un diplomate turc. "
+        "Selon lui, le texte « manque de garanties »."
+    )
+    assert one(ps, "manque de garanties").party_id == "TR"
+
+
+def test_name_in_a_leading_participle_is_not_the_subject() -> None:
+    ps = extract(
+        "Kyrylo Hrytsai, vice-ministre ukrainien, dirige la délégation. Issu d'une famille déportée sous "
+        "Staline, l'ancien banquier a tout appris sur le tas. Il a répété que Kiev « ne "
+        "cédera pas un mètre »."
+    )
+    assert one(ps, "ne cédera pas un mètre").party_id == "UA"
+
+
+def test_collective_source_gives_way_to_the_named_subject_of_its_clause() -> None:
+    ps = extract(
+        "Vladimir Poutine a parlé à Donald Trump. Selon le compte rendu du Kremlin, le président "
+        "russe a accepté de suspendre les frappes contre les centrales pendant un mois."
+    )
+    p = one(ps, "suspendre les frappes")
+    assert (p.party_id, p.speaker) == ("RU", "Vladimir Poutine")
+
+
+def test_role_apposition_between_subject_and_verb() -> None:
+    ps = extract(
+        "Maryna Hlib, vice-ministre ukrainienne des Affaires étrangères, réclame le retour de "
+        "« tous les enfants déportés » avant toute signature."
+    )
+    p = one(ps, "tous les enfants déportés")
+    assert (p.party_id, p.speaker) == ("UA", "Maryna Hlib")
+
+
+def test_se_souvient_reports_speech() -> None:
+    ps = extract(
+        "« Ils nous ont dit : partez et nous cesserons le feu », se souvient un conseiller de "
+        "la délégation ukrainienne."
+    )
+    assert one(ps, "partez et nous cesserons").party_id == "UA"

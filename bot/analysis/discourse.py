@@ -11,7 +11,7 @@ from bot.analysis.quote_marks import is_quote_only, quote_spans, quote_text
 from bot.analysis.quotes import Cue
 from bot.analysis.sentences import Sentence
 from bot.analysis.speakers import Speaker, SpeakerResolver
-from bot.analysis.subject_patterns import NAME_ONLY
+from bot.analysis.subject_patterns import CLEFT, NAME_ONLY
 from bot.analysis.subjects import colon_lead, sentence_subject
 
 Found = list[list[tuple[Speaker, Cue | None]]]
@@ -59,6 +59,14 @@ class Discourse:
                 break
             found[j] = [(who, c) if id(sp) in unnamed else (sp, c) for sp, c in found[j]]
 
+    def read_cleft(self, sent: Sentence, hits: list[PersonHit]) -> None:
+        """ "C'est Medinski qui l'annonce : il parle d'un « résultat »": X is who "il" means."""
+        m = CLEFT.match(sent.text)
+        if m:
+            who = self.resolver.resolve("source", m.group("who"), sent.text, hits, m.start("who"))
+            if who is not None and who.name:
+                self.resolver.note_statement(who)
+
     def read_turn(self, sent: Sentence, hits: list[PersonHit], index: int) -> None:
         """At a paragraph's start, note whether it is a person's turn in an interview."""
         if index and self.sentences[index - 1].para == sent.para:
@@ -98,7 +106,7 @@ class Discourse:
         if speaker is None and colon is not None and index > 0:
             same_para = self.sentences[index - 1].para == sent.para
             if same_para and not self.resolver.gaz.person_hits(sentence[:colon]):
-                speaker = self.resolver.salient
+                speaker = self.resolver.pronoun_target()
         if speaker is None or not (speaker.name or speaker.party_id):
             return []
         self.resolver.note_statement(speaker)

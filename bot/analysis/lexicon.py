@@ -19,7 +19,8 @@ _REG_ER = _words(
     "révél confi proclam réaffirm tweet rétorqu répliqu résum contest critiqu prôn comment "
     "martel réitér répét espér rejet menac annonc appel jug exig dénonc lanc rappel avert "
     "écart fustig propos suggér évoqu félicit inquiét refus tranch gliss concéd raill ironis tonn "
-    "balay conditionn"
+    "balay conditionn racont relat témoign lâch souffl indign nuanc temporis abond corrig "
+    "détaill argument object alarm"
 )
 _FR_PARTICIPLES_IRREG = _words(
     "dit écrit défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
@@ -32,7 +33,8 @@ _FR_FINITE_IRREG = _words(
     "craint exclut menace menaçait annonçait jugeait exigeait lançait dénonçait martèle réitère "
     "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "
     "fait\\s+valoir fait\\s+état fait\\s+part laisse\\s+entendre laissent\\s+entendre "
-    "se\\s+dit se\\s+disent se\\s+disait défend défendent défendait"
+    "se\\s+dit se\\s+disent se\\s+disait défend défendent défendait "
+    "se\\s+souvient se\\s+souviennent veut\\s+que veulent\\s+que voulait\\s+que"
 )
 _FR_FORMS = sorted(
     {f for s in _REG_ER for f in (s + "e", s + "ent", s + "ait", s + "aient")}

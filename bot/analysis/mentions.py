@@ -8,6 +8,7 @@ import re
 
 from bot.analysis import roles
 from bot.analysis.gazetteer import Gazetteer, PersonHit
+from bot.analysis.quotes import NOT_SUBJECT_SEGMENT
 from bot.models import Person
 from bot.textnorm import fold
 
@@ -142,9 +143,10 @@ def role_before(text: str, start: int) -> str:
                 rf"(?<![\w\-]){roles.DETERMINER}(?![\w\-])", seg[: m.start()], re.IGNORECASE
             )
         )
-        if not roles.is_title(seg):  # "Interrogé par la chaîne X, Name": not an apposition
-            return ""
-        return roles.strip_determiner(seg[det[-1].start() if det else 0 :]).strip()
+        role = seg[det[-1].start() if det else 0 :]
+        if not roles.is_title(seg) and (NOT_SUBJECT_SEGMENT.match(seg) or not roles.is_title(role)):
+            return ""  # "Interrogé par la chaîne X, Name": not an apposition
+        return roles.strip_determiner(role).strip()  # "Même ton chez le porte-parole, Name"
     seg = head[head.rfind(",") + 1 :]
     last = seg.split()[-1] if seg.split() else ""
     matches = list(roles.ROLE_RE.finditer(seg))
@@ -182,7 +184,7 @@ def role_after(text: str, end: int) -> str:
     m = _AFTER_APPOSITION.match(text[end:])
     if not m:
         return ""
-    app = m.group("app").strip()
+    app = re.split(r"\s(?:qui|que|qu['’]|dont|où)\s", m.group("app"))[0].strip()  # no relative
     if roles.is_title(app) or roles.ROLE_RE.match(app) or _OF_BODY.match(app):
         return roles.strip_determiner(app)
     return ""

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.analysis import nlp, roles
 from bot.analysis.discourse import Discourse, inherit_quotes
-from bot.analysis.gazetteer import Gazetteer, PersonHit
+from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.parties import PartyBook
 from bot.analysis.quote_marks import quote_spans, quote_text
 from bot.analysis.quotes import CONTRAST, Cue, find_cues
@@ -22,12 +22,12 @@ from bot.analysis.sentences import headline_end
 from bot.analysis.sentences import split as sentences_of
 from bot.analysis.speakers import Speaker, SpeakerResolver
 from bot.analysis.subject_patterns import VOICE_OF
-from bot.analysis.subjects import lead_subject, own_subject, sentence_subject
+from bot.analysis.subjects import cue_speaker
 from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 18  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 19  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 
@@ -86,6 +86,7 @@ class OfflineEngine:
                 subjects.append(None)
                 continue
             resolver.remember(sent.text, hits)  # roles written next to names, before resolving
+            talk.read_cleft(sent, hits)
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
             if sent.end <= heads and not (quote_spans(sent.text) and cues):
@@ -96,7 +97,7 @@ class OfflineEngine:
             for cue in cues:
                 if cue.nested and owner is not None and owner[0].party_id is not None:
                     continue
-                speaker = self._speaker_of(resolver, cue, sent.text, hits, here)
+                speaker = cue_speaker(resolver, cue, sent.text, hits, here)
                 if cue.nested and speaker is not None and speaker.party_id and owner in here:
                     here.remove(owner)  # "Le journal rappelle que X a dit…": X's words
                 if cue.mode in ("pre", "part") and not cue.nested and speaker is not None:
@@ -127,31 +128,6 @@ class OfflineEngine:
                 if k not in positions or positions[k].score < pos.score:
                     positions[k] = pos
         return list(positions.values())
-
-    @staticmethod
-    def _speaker_of(
-        resolver: SpeakerResolver,
-        cue: Cue,
-        sentence: str,
-        hits: list[PersonHit],
-        here: list[tuple[Speaker, Cue | None]],
-    ) -> Speaker | None:
-        if cue.mode == "part":  # ", estimant que…": whoever the sentence is already about
-            if here:
-                return here[-1][0]
-            return sentence_subject(resolver, sentence, hits, cue.start) or resolver.salient
-        if cue.mode == "pre" and _ELIDED.search(cue.subject):
-            # "X n'a pas exclu…, mais a jugé que…": the subject of the verb before
-            return here[-1][0] if here else sentence_subject(resolver, sentence, hits, cue.start)
-        speaker = resolver.resolve(cue.mode, cue.subject, sentence, hits, cue.subj_start)
-        if cue.mode == "pron" and cue.subject in ("il", "elle"):
-            speaker = own_subject(resolver, sentence, hits, cue.start) or speaker
-        if cue.mode == "source" and cue.subject.strip() in ("lui", "elle", "him", "her"):
-            own = sentence_subject(resolver, sentence, hits, cue.start)  # "X … : selon lui, …"
-            speaker = own if own is not None and own.name else speaker
-        if speaker is None and cue.mode in ("post", "pron", "pre"):
-            speaker = lead_subject(resolver, sentence, hits, cue.start)
-        return speaker
 
     def _looks_like_subject(self, seg: str) -> bool:
         seg = seg.strip()
@@ -212,9 +188,6 @@ class OfflineEngine:
         )
 
 
-_ELIDED = re.compile(
-    r"(?:,\s*|\s)(?:mais|et|puis|but|and)\s+(?:(?:n['’]|ne\s)\s*)?$", re.IGNORECASE
-)
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
 
 

@@ -34,6 +34,7 @@ from bot.analysis.quote_marks import quote_spans, quote_text
 _SOURCE = re.compile(
     r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to|[Dd]ixit|in\s+the\s+words\s+of"
     r"|[Aa]ux\s+yeux\s+(?:de|d['’]|(?=du\s|des\s))|,\s*pour\s+(?=qui\b)"
+    r"|(?<=[,:]\s)pour\s+(?=(?:lui|elle|eux|elles)\s*,)"
     # "pour reprendre les mots de la ministre", "pour citer X": the words are X's
     r"|[Pp]our\s+(?:reprendre\s+les\s+(?:mots|termes|propos)\s+(?:de|d['’]|(?=du\s))|citer))"
     r"\s*(?P<np>(?<=\s|['’])[^,;:.!?«»\"“”()]+)"
@@ -80,7 +81,8 @@ NOT_SUBJECT_SEGMENT = re.compile(
     r"jointe?s?|interviewée?s?|s['’]exprimant|quoted|speaking|asked|interviewed|lors|dans|en|après|"
     r"avant|pendant|depuis|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
     r"in|on|at|during|after|before|since|however|toutefois|cependant|pourtant|lui|elle|"
-    r"[\w\-]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\s+(?:sur|par|à|au|aux|en|lors|dans|après))\b",
+    r"[\w\-]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\s+"
+    r"(?:sur|par|à|au|aux|en|lors|dans|après|de|d['’]|du|des|sous|avec|contre))\b",
     re.IGNORECASE,
 )
 CONTRAST = re.compile(
@@ -158,7 +160,12 @@ def _subject_before(before: str, looks_like_subject: object) -> bool:
     return (
         bool(segs)
         and looks_like_subject(segs[0])
-        and all(NOT_SUBJECT_SEGMENT.match(s) or looks_like_subject(s) for s in segs[1:])
+        and all(
+            NOT_SUBJECT_SEGMENT.match(s)
+            or looks_like_subject(s)
+            or (roles.ROLE_RE.match(s.strip()) and len(s.split()) <= 10)  # "X, vice-ministre …,"
+            for s in segs[1:]
+        )
     )
 
 
@@ -317,7 +324,7 @@ def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:
     for cue in cues:
         owner = next((k for k in kept if k.mode in ("pre", "part") and k.end <= cue.start), None)
         nested = owner is not None and not CONTRAST.search(sentence[owner.end : cue.start])
-        incise = cue.mode == "post" and sentence[: cue.start].rstrip().endswith(
+        incise = cue.mode in ("post", "pron") and sentence[: cue.start].rstrip().endswith(
             (",", "»", "”", '"')
         )
         if nested and cue.mode in ("pre", "pron", "post") and not incise:

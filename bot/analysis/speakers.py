@@ -26,6 +26,7 @@ class Speaker:
     role: str
     party_id: str | None  # None: no known party (the engine files it under OTHER)
     person: Person | None = None
+    indefinite: bool = False  # "un proche", "un diplomate": never who a later "il" means
 
 
 @dataclass
@@ -46,6 +47,10 @@ class SpeakerResolver:
         self.known: list[_Known] = []
         self.salient: Speaker | None = None
         self.last_collective: Speaker | None = None
+        # "« … », confie un diplomate. Selon lui, …": an unnamed speaker is who "il" means in
+        # the next sentence only; after that "il" goes back to the last named one
+        self._indefinite: tuple[Speaker, int] | None = None
+        self._sentence = 0
         self._prev_party: str | None = None  # first party named by the sentence before
         self._this_party: str | None = None
 
@@ -58,6 +63,7 @@ class SpeakerResolver:
 
     def remember(self, text: str, hits: list[PersonHit]) -> None:
         """Record the people of a sentence with the role written next to them."""
+        self._sentence += 1
         named = self.gaz.party_hits(text)
         self._prev_party, self._this_party = self._this_party, named[0].party_id if named else None
         ctx = roles.lead_context_party(self.gaz, text)
@@ -127,7 +133,7 @@ class SpeakerResolver:
         if sp.PRONOUN.match(np.strip()):
             if sp.PLURAL_PRONOUN.match(np.strip()):
                 return self.last_collective  # "ils"/"they": a group, never the last person
-            return self.salient
+            return self.pronoun_target()
         inside = [h for h in hits if np_start <= h.start and h.end <= np_start + len(np) + 1]
         speaker_hit = None
         if (
@@ -185,7 +191,8 @@ class SpeakerResolver:
             party = self._possessive_party(np, sentence[:np_start])
         if party is None and key is None:
             return None
-        return Speaker("", role, party)
+        indefinite = bool(re.match(r"\s*(?:un|une|a|an|one)\s", np, re.IGNORECASE))
+        return Speaker("", role, party, indefinite=indefinite)
 
     def _possessive_party(self, role: str, before: str) -> str | None:
         """ "son porte-parole", "sa ministre": the party of the owner, the first party named
@@ -253,6 +260,12 @@ class SpeakerResolver:
         if self.lang == "fr":  # "de son côté", "présent par visioconférence": no noun phrase
             idx = [i for i in idx if sp.FR_NP_START.match(sp.LEAD_CONJ.sub("", segs[i]))]
         last = [i for i, s in enumerate(segs) if s.strip()]
+        quant = sp.QUANT_A.match(clause)
+        if quant and last and re.fullmatch(r"(?i:il|elle)", segs[last[-1]].strip()):
+            # "Quant au président letton, Edgars R., il a résumé…": the topic is the subject
+            np = clause[quant.end() : pos[last[-1]]].rstrip(" ,")
+            if self.gaz.person_hits(np) or roles.has_office(np) or sp.NAME_ONLY.match(np):
+                return np.strip(), offset + cut + quant.end()
         if last and re.fullmatch(r"(?i:il|elle|ils|elles|he|she|they)", segs[last[-1]].strip()):
             # "Interrogée sur X, elle", "Sans citer Budapest, elle": the pronoun before the verb
             i = last[-1]
@@ -293,21 +306,35 @@ class SpeakerResolver:
 
     def note_statement(self, speaker: Speaker) -> None:
         """After a statement: a person or a single official becomes who "il"/"he" means next."""
+        if speaker.indefinite:
+            self._indefinite = (speaker, self._sentence)
+            return
+        self._indefinite = None
         if speaker.name or (speaker.role and not sp.PLURAL_NP.match(speaker.role)):
             self.salient = speaker
         elif not speaker.name:
             self.last_collective = speaker
 
+    def pronoun_target(self) -> Speaker | None:
+        """Who "il"/"elle"/"lui" means now (see ``_indefinite``)."""
+        if self._indefinite is not None and self._sentence - self._indefinite[1] <= 1:
+            return self._indefinite[0]
+        return self.salient
+
     def note_subject(self, text: str, hits: list[PersonHit]) -> None:
         """A sentence without a statement: its subject person (before the first verb) turns salient."""
         verb = self._finite.search(text)
         before = [h for h in hits if h.end <= verb.start()] if verb else []
+        # "Issu d'une famille déportée sous Staline, l'ancien homme d'affaires a…": a name
+        # inside a leading participle or adverbial phrase is not the subject
+        before = [h for h in before if not _in_adjunct(text, h.start)]
         if not before and hits and not sp.PRONOUN_START.match(text):
             # no auxiliary ("X, lui, ne veut pas…", "…, Y, présente…") or the person comes
             # after it ("Pékin a dépêché son envoyé, Y."): a sentence naming one person
             # makes that person who "il"/"selon elle" means next
-            names = {fold(mentions.display_name(h.text, h.person)) for h in hits}
-            before = hits[:1] if len(names) == 1 else []
+            free = [h for h in hits if not _in_adjunct(text, h.start)]
+            names = {fold(mentions.display_name(h.text, h.person)) for h in free}
+            before = free[:1] if len(names) == 1 else []
         if before:
             for k in reversed(self.known):
                 if _same(
@@ -315,6 +342,12 @@ class SpeakerResolver:
                 ):
                     self.salient = Speaker(k.name, k.role, k.party_id, k.person)
                     return
+
+
+def _in_adjunct(text: str, at: int) -> bool:
+    """Whether position ``at`` lies in a comma segment that is no subject ("Issu de…")."""
+    seg = text[text.rfind(",", 0, at) + 1 : at]
+    return bool(NOT_SUBJECT_SEGMENT.match(seg))
 
 
 def _same(k: _Known, name: str, person: Person | None) -> bool:

@@ -91,3 +91,6 @@ VOICE_OF = re.compile(r"par\s+la\s+voix\s+(?:de\s+|d['’]|(?=du\s))", re.IGNORE
 OF_END = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.IGNORECASE)
 # "l'ancien premier ministre néerlandais": a former office describes someone already named
 FORMER = re.compile(r"^\s*(?:l['’]|le\s+|la\s+)?(?:ancien(?:ne)?|ex-)\s*", re.IGNORECASE)
+# "Quant au président letton, X, il …" / "C'est X qui …": the person the sentence is about
+QUANT_A = re.compile(r"^\s*Quant\s+(?:à\s+(?:la\s+|l['’])?|au\s+|aux\s+)", re.IGNORECASE)
+CLEFT = re.compile(r"^\s*C['’]est\s+(?P<who>[^,;:«»\"“”]{2,80}?)\s+qui\s", re.IGNORECASE)

@@ -13,7 +13,7 @@ import re
 from bot.analysis import roles
 from bot.analysis import subject_patterns as sp
 from bot.analysis.gazetteer import PersonHit
-from bot.analysis.quotes import NOT_SUBJECT_SEGMENT
+from bot.analysis.quotes import NOT_SUBJECT_SEGMENT, Cue
 from bot.analysis.speakers import Speaker, SpeakerResolver
 
 # "09h30 - ", "14 h 05 :", "KIEV (AFP) - ", "MOSCOU, 21 novembre (Reuters) - ": not the subject
@@ -30,6 +30,9 @@ _ADVERBIAL = re.compile(
     re.IGNORECASE,
 )
 _A_PLACE = re.compile(r"^\s*A\s+(?:[A-ZÀ-Ý][\w\-’']*\s*){1,3}$")  # "A Moscou", "A New York"
+# "…, mais a jugé que": a second verb whose subject is the first one's
+_ELIDED = re.compile(r"(?:,\s*|\s)(?:mais|et|puis|but|and)\s+(?:(?:n['’]|ne\s)\s*)?$", re.I)
+_STRESSED_PRONOUN = ("lui", "elle", "eux", "elles", "him", "her", "them")
 _QUOTE_OPENER = re.compile(r"[«“\"]")
 
 
@@ -153,3 +156,39 @@ def own_subject(
         return None
     own = resolver.resolve("pre", sentence[: verb.start()], sentence, hits, 0)
     return own if own is not None and (own.name or own.role) else None
+
+
+def cue_speaker(
+    resolver: SpeakerResolver,
+    cue: Cue,
+    sentence: str,
+    hits: list[PersonHit],
+    here: list[tuple[Speaker, Cue | None]],
+) -> Speaker | None:
+    """The speaker of one cue, ``here`` holding the statements already read in the sentence."""
+    if cue.mode == "part":  # ", estimant que…": whoever the sentence is already about
+        if here:
+            return here[-1][0]
+        return sentence_subject(resolver, sentence, hits, cue.start) or resolver.pronoun_target()
+    if cue.mode == "pre" and _ELIDED.search(cue.subject):
+        # "X n'a pas exclu…, mais a jugé que…": the subject of the verb before
+        return here[-1][0] if here else sentence_subject(resolver, sentence, hits, cue.start)
+    speaker = resolver.resolve(cue.mode, cue.subject, sentence, hits, cue.subj_start)
+    if cue.mode == "pron" and cue.subject in ("il", "elle"):
+        speaker = own_subject(resolver, sentence, hits, cue.start) or speaker
+    if cue.mode in ("source", "pour") and cue.subject.strip() in _STRESSED_PRONOUN:
+        # "X … : selon lui, …": the sentence's subject, else the last person it names
+        own = sentence_subject(resolver, sentence, hits, cue.start)
+        named = [h for h in hits if h.end <= cue.start]
+        if (own is None or not own.name) and named:
+            own = resolver.resolve("source", named[-1].text, sentence, hits, named[-1].start)
+        speaker = own if own is not None and own.name else speaker
+    elif cue.mode == "source" and speaker is not None and not speaker.name:
+        # "Selon le compte rendu du Kremlin, le président russe a accepté…": the person the
+        # reported clause is about, when the source is that person's own side
+        after = _clause_subject(resolver, sentence, hits, sentence, cue.end, False)
+        if after is not None and after.name and after.party_id in (None, speaker.party_id):
+            speaker = after
+    if speaker is None and cue.mode in ("post", "pron", "pre"):
+        speaker = lead_subject(resolver, sentence, hits, cue.start)
+    return speaker
