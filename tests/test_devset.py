@@ -13,6 +13,8 @@ this project, gold positions annotated before the engine was run on them.
   engine v17 was written from sets 4 and 5: v16 0.87 / 0.96 / 0.98, v17 0.91 / 1.00 / 0.98.
 - ``tests/data/devset7`` (Le Point portrait, Franceinfo, 20 Minutes Q&A, Le Monde récit, DNA),
   unseen while v17-v18 were written: v18 recall 0.80, speaker_acc 0.90, party_prec 0.94.
+- ``tests/data/devset9`` (JDD weekend piece, AFP "le point", social-media posts, Gulf mediation
+  long read, Rome conference), unseen while v17-v19 were written: v19 0.74 / 0.93 / 0.98.
 
 Rules were then written from all of them, so they are regression guards now, no longer held-out. Uses the
 shared scorer's normalisation when ``../shared/eval/score_positions.py`` is present, else the same
@@ -110,6 +112,7 @@ DEVSETS = [
     DevSet("devset5", (600, 850), recall=0.95, speaker_acc=0.95, party_prec=0.97),
     DevSet("devset6", (650, 850), recall=0.97, speaker_acc=0.95, party_prec=0.97),
     DevSet("devset7", (500, 800), recall=0.92, speaker_acc=0.95, party_prec=0.97),
+    DevSet("devset9", (450, 900), recall=0.95, speaker_acc=0.95, party_prec=0.97),
 ]
 
 

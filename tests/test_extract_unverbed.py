@@ -259,3 +259,59 @@ def test_se_souvient_reports_speech() -> None:
         "la délégation ukrainienne."
     )
     assert one(ps, "partez et nous cesserons").party_id == "UA"
+
+
+def test_impersonal_incise_gives_the_place_as_speaker() -> None:
+    ps = extract(
+        "« Nous sommes prêts, il manque un cessez-le-feu », estime-t-on à l'Élysée. « Pas de "
+        "soldats sur la ligne de front », fait-on valoir à Downing Street."
+    )
+    assert one(ps, "il manque un cessez-le-feu").party_id == "FR"
+    assert one(ps, "Pas de soldats").party_id == "GB"
+
+
+def test_any_past_participle_after_a_quotation_is_an_incise() -> None:
+    ps = extract(
+        "« Maintenant, c'est au tour de Kiev ! », a posté le président américain sur son "
+        "réseau. « Le dialogue fonctionne », a publié sur Telegram l'émissaire du Kremlin."
+    )
+    assert one(ps, "au tour de Kiev").party_id == "US"
+    assert one(ps, "Le dialogue fonctionne").party_id == "RU"
+
+
+def test_adverb_inside_a_two_word_verb_and_a_negated_modal() -> None:
+    ps = extract(
+        "La présidence ukrainienne fait toutefois valoir qu'une médiation ne remplace pas des "
+        "garanties. Le président turc n'a pas manqué de rappeler que la Crimée restait "
+        "ukrainienne."
+    )
+    assert one(ps, "ne remplace pas des garanties").party_id == "UA"
+    assert one(ps, "la Crimée restait").party_id == "TR"
+
+
+def test_a_en_croire_and_aux_dires_de_are_sources_with_particle_names() -> None:
+    ps = extract(
+        "À en croire Mohammed al-Khaled, ministre d'État qatari, Doha n'a « aucun agenda ». "
+        "Aux dires du porte-parole de la diplomatie qatarie, Majid al-Ansi, l'émirat serait "
+        "prêt à élargir sa médiation."
+    )
+    assert one(ps, "aucun agenda").party_id == "QA"
+    p = one(ps, "élargir sa médiation")
+    assert (p.party_id, p.speaker) == ("QA", "Majid al-Ansi")
+
+
+def test_short_adjectival_lead_before_the_subject() -> None:
+    ps = extract(
+        "Plus policé, Kirill Dmitriev, l'émissaire économique du Kremlin, a diffusé un message "
+        "en anglais : « Le dialogue porte ses fruits. »"
+    )
+    p = one(ps, "porte ses fruits")
+    assert (p.party_id, p.speaker) == ("RU", "Kirill Dmitriev")
+
+
+def test_title_subject_of_a_plain_sentence_is_who_il_means_next() -> None:
+    ps = extract(
+        "Hakan Fidan a ouvert la réunion. Le ministre polonais des Affaires étrangères a pris "
+        "la parole ensuite. « Aucune frontière ne se négocie sous la menace », a-t-il lancé."
+    )
+    assert one(ps, "sous la menace").party_id == "PL"

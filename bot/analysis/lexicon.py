@@ -20,15 +20,15 @@ _REG_ER = _words(
     "martel réitér répét espér rejet menac annonc appel jug exig dénonc lanc rappel avert "
     "écart fustig propos suggér évoqu félicit inquiét refus tranch gliss concéd raill ironis tonn "
     "balay conditionn racont relat témoign lâch souffl indign nuanc temporis abond corrig "
-    "détaill argument object alarm"
+    "détaill argument object alarm post publi"
 )
 _FR_PARTICIPLES_IRREG = _words(
-    "dit écrit défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
+    "dit écrit décrit défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
     "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
     "fait\\s+remarquer laissé\\s+entendre borné contenté\\s+d['’]indiquer"
 )
 _FR_FINITE_IRREG = _words(
-    "dit disait disaient disent réagit renchérit garantit écrit écrivait écrivent promet promettent admet soutient "
+    "dit disait disaient disent décrit décrivent décrivait réagit renchérit garantit écrit écrivait écrivent promet promettent admet soutient "
     "soutiennent répond répondent poursuit prévient avertit reconnaît reconnait dément démentait "
     "craint exclut menace menaçait annonçait jugeait exigeait lançait dénonçait martèle réitère "
     "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "
@@ -36,6 +36,22 @@ _FR_FINITE_IRREG = _words(
     "se\\s+dit se\\s+disent se\\s+disait défend défendent défendait "
     "se\\s+souvient se\\s+souviennent veut\\s+que veulent\\s+que voulait\\s+que"
 )
+_INNER_ADV = r"(?:(?:toutefois|pourtant|cependant|aussi|également|ainsi|donc|bien|\w+ment)\s+)?"
+
+
+def _inner(forms: list[str]) -> list[str]:
+    """ "fait valoir" also as "fait toutefois valoir": an adverb between the two words."""
+    out = []
+    for form in forms:
+        head, sep, tail = form.partition("\\s+")
+        if sep and head in ("fait", "laissé", "laisse", "laissent", "mis", "met"):
+            form = f"{head}\\s+{_INNER_ADV}{tail}"
+        out.append(form)
+    return out
+
+
+_FR_PARTICIPLES_IRREG = _inner(_FR_PARTICIPLES_IRREG)
+_FR_FINITE_IRREG = _inner(_FR_FINITE_IRREG)
 _FR_FORMS = sorted(
     {f for s in _REG_ER for f in (s + "e", s + "ent", s + "ait", s + "aient")}
     | set(_FR_FINITE_IRREG),
@@ -118,7 +134,8 @@ FR_INVERTED = re.compile(
 )
 _MODAL_FR = (
     r"(?:(?:ne|n['’])\s*)?(?:cesse|cessent|continue|continuent|tient|tiennent|vient|viennent|"
-    r"(?:a|ont|avait|n['’]a|n['’]ont)\s+(?:tenu|continué|cessé|pas\s+cessé|voulu)|"
+    r"(?:a|ont|avait|n['’]a|n['’]ont)\s+(?:tenu|continué|cessé|pas\s+cessé|voulu|pas\s+manqué)|"
+    r"manque\s+pas|manquent\s+pas|"
     r"(?:s['’]est|se\s+sont)\s+(?:empressée?s?|bornée?s?|contentée?s?)|s['’]empresse|"
     r"se\s+borne|se\s+contente|veut|veulent|entend|entendent|préfère|préfèrent)"
     r"(?:\s+(?:pas|plus|jamais))?(?:\s+\w+ment)?\s+(?:de\s+|d['’]|à\s+)"
@@ -135,6 +152,13 @@ FR_BEFORE_INF = re.compile(
     rf"(?<![\w\-])(?:avant\s+(?:de\s+|d['’])|pour\s+(?:ensuite\s+)?(?=(?:rappeler|souligner|"
     rf"dénoncer|réclamer|exiger|affirmer|assurer|insister|avertir|prévenir)\b))"
     rf"(?P<fin>{_alt(_FR_INFINITIVE)})(?![\w\-])"
+)
+# '« … », a glissé le ministre' / '« … », sourit-on à l'Élysée': after a quotation and its comma,
+# any past participle or inverted verb is an incise, whatever the verb
+FR_QUOTE_INCISE = re.compile(
+    rf"(?<=[»”\"],)\s*(?:(?:a|ont|avait|avaient)\s+{ADV_FR}[a-zà-ÿ]+(?:é|i|u|it|is)(?:e|s|es)?"
+    rf"|(?P<inv>[a-zà-ÿ]+)-(?:t-)?(?P<pron>on|il|elle|ils|elles)"
+    r"(?:\s+(?:valoir|savoir|remarquer|observer|entendre))?)(?![\w\-])"
 )
 # "Et d'ajouter : « … »": a narrative infinitive, whose subject is the last speaker
 FR_NARRATIVE = re.compile(

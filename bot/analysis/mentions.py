@@ -82,6 +82,7 @@ def people_in(
     extra += [(m.start("n"), m.end("n")) for m in _HONORIFIC_NAME.finditer(text)]
     if use_caps:
         extra += cap_names(gaz, text)
+    extra += [m.span() for m in _PARTICLE_NAME.finditer(text)]  # "Majed al-Ansari"
     party_spans = [(h.start, h.end) for h in gaz.party_hits(text)]
     for s, e in extra:
         raw = text[s:e]
@@ -92,7 +93,7 @@ def people_in(
             # "ministre de la Défense Ewa Lis": the first word ends the complement before
             cut = stripped.index(words[1], len(words[0]))
             s, stripped, words = s + cut, stripped[cut:], words[1:]
-        if not words or words[0] in _STOP_CAPS or not all(w[:1].isupper() for w in words):
+        if not words or words[0] in _STOP_CAPS or not all(_name_word(w) for w in words):
             continue
         if roles.has_office(stripped) or any(ps <= s and e <= pe for ps, pe in party_spans):
             continue
@@ -101,6 +102,17 @@ def people_in(
         hits.append(PersonHit(s, e, stripped, gaz.known_person(stripped)))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_PARTICLES = ("al-", "el-", "abou-", "abu-")
+_PARTICLE_NAME = re.compile(
+    r"(?<![\w\-])[A-ZÀ-Ý][\w’']+\s+(?:(?:ben|bin|ibn)\s+)?(?:al|el|abou|abu)-[A-ZÀ-Ý][\w\-’']+"
+    r"|(?<![\w\-])[A-ZÀ-Ý][\w’']+\s+(?:ben|bin|ibn)\s+[A-ZÀ-Ý][\w\-’']+"
+)
+
+
+def _name_word(word: str) -> bool:
+    return word[:1].isupper() or word in ("ben", "bin", "ibn") or word.startswith(_PARTICLES)
 
 
 def display_name(written: str, person: Person | None) -> str:

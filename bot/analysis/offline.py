@@ -21,13 +21,13 @@ from bot.analysis.quotes import CONTRAST, Cue, find_cues
 from bot.analysis.sentences import headline_end
 from bot.analysis.sentences import split as sentences_of
 from bot.analysis.speakers import Speaker, SpeakerResolver
-from bot.analysis.subject_patterns import VOICE_OF
+from bot.analysis.subject_patterns import NAME_ONLY, VOICE_OF
 from bot.analysis.subjects import cue_speaker
 from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 19  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 20  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 
@@ -138,7 +138,7 @@ class OfflineEngine:
         people = self.gaz.person_hits(seg)
         if people and people[-1].end >= len(seg.rstrip(" .")) - 1:
             return True
-        if re.fullmatch(r"(?:(?:M\.|Mme|Mr\.?)\s+)?(?:[A-ZÀ-Ý][\w\-’']+\s*){1,4}", seg):
+        if NAME_ONLY.fullmatch(seg):
             return True
         return roles.is_title(seg) and len(seg.split()) <= 12
 

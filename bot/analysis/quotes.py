@@ -24,17 +24,20 @@ from bot.analysis.lexicon import (
     FR_INVERTED,
     FR_NARRATIVE,
     FR_PRESENT,
+    FR_QUOTE_INCISE,
     FR_STANCE,
     FR_VERB,
     FR_VERDICT,
 )
 from bot.analysis.quote_marks import inside as _inside
 from bot.analysis.quote_marks import quote_spans, quote_text
+from bot.analysis.subject_patterns import NAME_WORD
 
 _SOURCE = re.compile(
     r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to|[Dd]ixit|in\s+the\s+words\s+of"
     r"|[Aa]ux\s+yeux\s+(?:de|d['’]|(?=du\s|des\s))|,\s*pour\s+(?=qui\b)"
     r"|(?<=[,:]\s)pour\s+(?=(?:lui|elle|eux|elles)\s*,)"
+    r"|[ÀàAa]\s+en\s+croire|[Aa]ux\s+dires\s+(?:de|d['’]|(?=du\s|des\s))"
     # "pour reprendre les mots de la ministre", "pour citer X": the words are X's
     r"|[Pp]our\s+(?:reprendre\s+les\s+(?:mots|termes|propos)\s+(?:de|d['’]|(?=du\s))|citer))"
     r"\s*(?P<np>(?<=\s|['’])[^,;:.!?«»\"“”()]+)"
@@ -42,9 +45,7 @@ _SOURCE = re.compile(
 _POUR = re.compile(r"^\s*(?:Pour|For)\s+(?!reprendre\s|citer\s)(?P<np>[^,;:.!?«»\"“”]{2,60}),")
 # ", Name," or ", the title," right after a source phrase: the apposition that completes it
 _APPOSITION = re.compile(r",\s*(?P<app>[^,;:!?«»\"“”()]{2,80}?)\s*(?=,|[.;!?]?\s*$)")
-_NAME_LIKE = re.compile(
-    r"(?:(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?(?:[A-ZÀ-Ý][\w\-’'.]*\s*){1,4}"
-)
+_NAME_LIKE = re.compile(rf"(?:(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+)?(?:{NAME_WORD}\s*){{1,5}}")
 _NOT_SOURCE = re.compile(
     r"^(?:laquelle|lequel|lesquelles|lesquels|qui|que|nos|notre|mes|moi|toute|tous|les\s+cas|"
     r"les\s+termes\s+de\s+l['’]accord|le\s+plan|the\s+plan|which|whom)\b",
@@ -70,7 +71,7 @@ _NP_START = re.compile(
 LEAD_ADV = re.compile(rf"^\s*{ADV_FR}|^\s*{ADV_EN}")
 _THAT = re.compile(r"(?:\bque\b|\bqu['’]|\bthat\b|:)\s*", re.IGNORECASE)
 LEAD_PP = re.compile(
-    r"^\s*(?:(?:à|aux|devant|to)\s+(?:l['’]|la\s|le\s|les\s|the\s)?[\w\-’']+"
+    r"^\s*(?:(?:à|aux|devant|sur|en|to|on)\s+(?:l['’]|la\s|le\s|les\s|the\s|son\s|sa\s)?[\w\-’']+"
     r"(?:\s+[A-Z][\w\-]*(?!\s+[A-ZÀ-Ý]))?"
     r"|lors\s+d['’]une\s+conférence\s+de\s+presse)\s+"
     r"(?=(?:le|la|les|l['’]|un|une|M\.|Mme|the|a|an)\b|[A-ZÀ-Ý])"
@@ -87,6 +88,12 @@ NOT_SUBJECT_SEGMENT = re.compile(
 )
 CONTRAST = re.compile(
     r"(?:,\s*(?:tandis|alors)\s+qu|;\s|,\s*mais\b|,\s*while\b|,\s*whereas\b|,\s*but\b)"
+)
+
+
+_ON_PLACE = re.compile(
+    r"\s*(?:\w+ment\s+)?(?:à|au|aux|chez|dans\s+l['’]entourage\s+(?:de|d['’]|du)|du\s+côté\s+(?:de|d['’]|du))"
+    r"\s*(?P<np>(?:l['’]|la\s|le\s|les\s)?[A-ZÀ-Ý][\w\-’']*(?:\s+(?:d['’]|de\s)?[A-ZÀ-Ý][\w\-’']*)*)"
 )
 
 
@@ -293,6 +300,22 @@ def _french_extra_cues(sentence: str, quotes: list[tuple[int, int]], cues: list[
         if not free(m.start()) or (AMBIGUOUS.search(verb) and not _SAYS_AFTER.match(after)):
             continue
         out.append(Cue(m.start(), m.end(), "part", "", _tidy(after), 0))
+    for m in FR_QUOTE_INCISE.finditer(sentence):
+        if not free(m.start() + 2) or any(c.start <= m.end() and m.start() <= c.end for c in cues):
+            continue
+        claim = _tidy(sentence[: m.start()])
+        if m.group("pron") == "on":  # "…, estime-t-on à l'Élysée": the place speaks
+            place = _ON_PLACE.match(sentence, m.end())
+            if place:
+                np = place.group("np").strip()
+                out.append(Cue(m.start(), place.end(), "source", np, claim, place.start("np")))
+        elif m.group("pron"):
+            out.append(Cue(m.start(), m.end(), "pron", m.group("pron"), claim, m.start()))
+        else:
+            after = LEAD_PP.sub("", LEAD_ADV.sub("", sentence[m.end() :], count=1), count=1)
+            if _NP_START.match(after):
+                subj = sentence[m.end() :]
+                out.append(Cue(m.start(), m.end(), "post", subj, claim, m.end()))
     narrative = FR_NARRATIVE.match(sentence)
     if narrative and free(narrative.start()):
         claim = _tidy(sentence[narrative.end() :])
@@ -311,6 +334,7 @@ def _with_apposition(sentence: str, np_start: int, np_end: int) -> int:
     if not m:
         return np_end
     np, app = sentence[np_start:np_end].strip(), m.group("app").strip()
+    np = re.sub(r"^du\s", "le ", np)  # "aux dires du porte-parole, X"
     if (roles.is_title(np) and _NAME_LIKE.fullmatch(app)) or (
         _NAME_LIKE.fullmatch(np) and roles.is_title(app)
     ):

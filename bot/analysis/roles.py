@@ -50,7 +50,11 @@ _OFFICES: list[tuple[str, str]] = [
         r"commandant(?: en chef)?s?|commanders?|généra(?:l|ux)|generals?|colonels?|amira(?:l|ux)",
         "commander",
     ),
-    (r"chef(?:fe)?s?|dirigeante?s?|leaders?|head|chief", "head"),
+    (
+        r"chef(?:fe)?s?|dirigeante?s?|leaders?|head|chief|prince|princesse|roi|reine|émir|cheikh"
+        r"|king|queen|emir|sheikh",
+        "head",
+    ),
     (
         r"analystes?|analysts?|experte?s?|chercheu(?:r|se)s?|researchers?|observat(?:eur|rice)s?"
         r"|observers?|politologues?|spécialistes?|specialists?|professeure?s?|professors?"

@@ -335,6 +335,15 @@ class SpeakerResolver:
             free = [h for h in hits if not _in_adjunct(text, h.start)]
             names = {fold(mentions.display_name(h.text, h.person)) for h in free}
             before = free[:1] if len(names) == 1 else []
+        if not before and verb and not hits:
+            # "Le chef de l'État a donné le ton." / "The UK Foreign Secretary has posted…": a
+            # title as the subject makes its holder who "il"/"she" means next
+            head = text[: verb.start()]
+            if roles.is_title(head.strip()) and len(head.split()) <= 8:
+                titled = self.resolve("source", head, text, [], 0)
+                if titled is not None and (titled.name or titled.role) and not titled.indefinite:
+                    self.salient = titled
+                    return
         if before:
             for k in reversed(self.known):
                 if _same(

@@ -20,10 +20,12 @@ POST_LEAD_ADV = re.compile(
     r"encore|ensuite|alors|enfin|aussitôt|plus\s+tard|[\wé]+ment)\s+)+(?=[A-ZÀ-Ý]|le\s|la\s|l['’]|M\.|Mme)"
 )
 PLURAL_PRONOUN = re.compile(r"^(?:ils|elles|eux|they|them)$", re.IGNORECASE)
-NAME_ONLY = re.compile(
-    r"^(?:(?:M\.|Mme|Mr\.?|Ms\.?)\s+)?(?:(?:[A-ZÀ-Ý][\w\-’'.]*|von|van|der|den|de|da|di|al|bin|ibn|el)"
-    r"\s*){1,5}$"
+# a word of a personal name: capitalised, or a particle ("ben", "von", "al-Khater")
+NAME_WORD = (
+    r"(?:[A-ZÀ-Ý][\w\-’'.]*|(?:al|el|ben|bin|ibn|abou|abu)-[A-ZÀ-Ý][\w\-’']*"
+    r"|von|van|der|den|de|da|di|al|bin|ben|ibn|el)"
 )
+NAME_ONLY = re.compile(rf"^(?:(?:M\.|Mme|Mr\.?|Ms\.?)\s+)?(?:{NAME_WORD}\s*){{1,5}}$")
 COMPLEMENT = re.compile(
     r"\b(?:du|de|des|d['’]|of|avec|with|à|au|aux)\s+(?:(?:le|la|l['’]|the)\s*)?(?:[\w\-’']+\s+){0,4}$",
     re.IGNORECASE,

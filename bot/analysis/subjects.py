@@ -73,6 +73,8 @@ def _clause_subject(
         if NOT_SUBJECT_SEGMENT.match(text):
             continue
         np = _noun_phrase(resolver, sentence, hits, start, text, pronoun)
+        if not np and len(text.split()) <= 3 and not sp.FINITE["fr"].search(text):
+            continue  # "Plus policé, X, …": a short adjectival lead, not the subject
         if not np:
             return None
         np_text, np_start = np
