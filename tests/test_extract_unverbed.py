@@ -315,3 +315,33 @@ def test_title_subject_of_a_plain_sentence_is_who_il_means_next() -> None:
         "la parole ensuite. « Aucune frontière ne se négocie sous la menace », a-t-il lancé."
     )
     assert one(ps, "sous la menace").party_id == "PL"
+
+
+def test_english_participle_after_a_titled_subject() -> None:
+    ps = extract(
+        "In Moscow, Foreign Ministry spokeswoman Maria Zakharova went further, writing on "
+        'Telegram that Kyiv "cannot be trusted to keep its word."',
+        lang="en",
+    )
+    p = one(ps, "cannot be trusted")
+    assert (p.party_id, p.speaker) == ("RU", "Maria Zakharova")
+
+
+def test_english_adjective_apposition_and_trailing_pronoun_subjects() -> None:
+    ps = extract(
+        "Marco Rubio, more cautious, told senators that Washington would not force a deal. "
+        "Volodymyr Zelensky has refused. In interviews this month he has argued that a "
+        "withdrawal would only help the next offensive.",
+        lang="en",
+    )
+    assert one(ps, "would not force a deal").party_id == "US"
+    assert one(ps, "help the next offensive").party_id == "UA"
+
+
+def test_english_bare_title_after_an_unnamed_source() -> None:
+    ps = extract(
+        "According to a senior Ukrainian official, the talks moved forward. The official said "
+        'Kyiv saw the offer as "a floor, not a ceiling."',
+        lang="en",
+    )
+    assert one(ps, "a floor, not a ceiling").party_id == "UA"

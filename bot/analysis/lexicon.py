@@ -98,7 +98,16 @@ _EN_VERBS = _words(
     "posted explained explains confirmed confirms replied responded threatened threatens "
     "reiterated reiterates repeated emphasised emphasized asserted maintained described "
     "suggested welcomed dismissed condemned criticised criticized pledged signalled signaled "
-    "countered predicted cautioned called\\s+for calls\\s+for called\\s+on calls\\s+on"
+    "countered predicted cautioned called\\s+for calls\\s+for called\\s+on calls\\s+on "
+    "mused hinted hints recalled conceded concedes complained lamented praised hailed "
+    "pointed\\s+out points\\s+out pushed\\s+for pressed\\s+for ruled\\s+out rules\\s+out "
+    "proposed proposes insisted believes warned"
+)
+# ", insisting that…", "writing on X that…": the subject is the sentence's own
+_EN_PRESENT = _words(
+    "saying insisting warning writing arguing adding noting urging stressing claiming "
+    "accusing calling\\s+for calling\\s+on vowing promising suggesting telling explaining "
+    "declaring denying rejecting demanding threatening posting"
 )
 
 ADV_FR = (
@@ -198,3 +207,4 @@ EN_VERDICT = re.compile(
     r"(?<![\w\-’'])(?:was|is|were|are|(?:has|have|had)\s+been|remained|remains|sounded|seemed|"
     rf"appeared)\s+{_VERDICT_WORDS}:\s*(?=[“\"])"
 )
+EN_PRESENT = re.compile(rf",\s+{ADV_EN}(?P<fin>{_alt(_EN_PRESENT)})(?![\w\-])")

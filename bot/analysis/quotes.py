@@ -18,6 +18,7 @@ from bot.analysis.lexicon import (
     ADV_FR,
     AMBIGUOUS,
     EN_INVERTED,
+    EN_PRESENT,
     EN_VERB,
     EN_VERDICT,
     FR_BEFORE_INF,
@@ -244,6 +245,10 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         cues.append(Cue(m.start(), m.end(), "pre", before, claim))
     if fr:
         cues.extend(_french_extra_cues(sentence, quotes, cues))
+    else:
+        for m in EN_PRESENT.finditer(sentence):
+            if not _inside(m.start(), quotes):
+                cues.append(Cue(m.start(), m.end(), "part", "", _tidy(sentence[m.end() :]), 0))
     for m in _SOURCE.finditer(sentence):
         np = m.group("np").strip()
         if re.match(r"qui\b", np) and not _inside(m.start(), quotes):

@@ -182,6 +182,7 @@ class SpeakerResolver:
                     return Speaker(k.name, k.role, k.party_id, k.person)
         last = self.salient
         bare = key == "official" and party is None and definite and not sp.PLURAL_NP.match(np)
+        last = self.pronoun_target() if bare else last  # "The official said": that one
         if bare and last is not None and (last.name or last.party_id):
             return last  # "a insisté le prélat", "le diplomate": a bare title is who spoke last
         role = roles.strip_determiner(np) if key else ""
@@ -259,6 +260,8 @@ class SpeakerResolver:
         idx = [i for i, s in enumerate(segs) if s.strip() and not NOT_SUBJECT_SEGMENT.match(s)]
         if self.lang == "fr":  # "de son côté", "présent par visioconférence": no noun phrase
             idx = [i for i in idx if sp.FR_NP_START.match(sp.LEAD_CONJ.sub("", segs[i]))]
+        else:  # "Marco Rubio, more cautious, told…": an adjective phrase is no subject
+            idx = [i for i in idx if sp.EN_NP_START.match(sp.LEAD_CONJ.sub("", segs[i]))]
         last = [i for i, s in enumerate(segs) if s.strip()]
         quant = sp.QUANT_A.match(clause)
         if quant and last and re.fullmatch(r"(?i:il|elle)", segs[last[-1]].strip()):
@@ -271,6 +274,10 @@ class SpeakerResolver:
             i = last[-1]
             lead = len(segs[i]) - len(segs[i].lstrip())
             return segs[i].strip(), offset + cut + pos[i] + lead
+        trailing = sp.TRAILING_PRONOUN.search(clause)
+        if trailing and (not idx or idx[-1] == len(segs) - 1):
+            # "In a series of interviews this month he has argued": the pronoun is the subject
+            return trailing.group(1), offset + cut + trailing.start(1)
         if not idx:
             return "", offset
         i = idx[-1]

@@ -96,3 +96,8 @@ FORMER = re.compile(r"^\s*(?:l['’]|le\s+|la\s+)?(?:ancien(?:ne)?|ex-)\s*", re.
 # "Quant au président letton, X, il …" / "C'est X qui …": the person the sentence is about
 QUANT_A = re.compile(r"^\s*Quant\s+(?:à\s+(?:la\s+|l['’])?|au\s+|aux\s+)", re.IGNORECASE)
 CLEFT = re.compile(r"^\s*C['’]est\s+(?P<who>[^,;:«»\"“”]{2,80}?)\s+qui\s", re.IGNORECASE)
+EN_NP_START = re.compile(
+    r"^\s*(?:(?i:the|a|an|his|her|its|their|this|that|these|those|he|she|they|it|we)\b|[A-Z0-9\"“])"
+)
+# "… this month he", "…, à Genève, il": a subject pronoun ending the clause before the verb
+TRAILING_PRONOUN = re.compile(r"(?:^|\s)(he|she|they|il|elle|ils|elles)\s*$")

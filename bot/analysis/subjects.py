@@ -108,7 +108,10 @@ def _noun_phrase(
     person = next((h for h in hits if start <= h.start < start + len(text)), None)
     if person is not None:
         before = sentence[start : person.start]
-        if before.strip() and not roles.is_title(before + "X"):
+        prenominal = (
+            roles.has_office(before) and len(before.split()) <= 6
+        )  # "EU foreign policy chief X"
+        if before.strip() and not (roles.is_title(before + "X") or prenominal):
             return None  # "Le journal cite X": X is not the subject
         end = person.end
         rest = sentence[end:]
