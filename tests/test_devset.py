@@ -15,6 +15,8 @@ this project, gold positions annotated before the engine was run on them.
   unseen while v17-v18 were written: v18 recall 0.80, speaker_acc 0.90, party_prec 0.94.
 - ``tests/data/devset9`` (JDD weekend piece, AFP "le point", social-media posts, Gulf mediation
   long read, Rome conference), unseen while v17-v19 were written: v19 0.74 / 0.93 / 0.98.
+- ``tests/data/devset10`` (France 24 bulletin, "trois questions à", Le Monde décryptage, AFP
+  Nato meeting, Libération récit), unseen while v17-v20 were written: v20 0.87 / 0.98 / 0.96.
 - ``tests/data/devset8``, in English (Reuters, AP, Guardian, BBC live page, Politico Europe):
   baseline (engine v18) recall 0.78, speaker_acc 0.98, party_prec 0.95.
 
@@ -116,6 +118,7 @@ DEVSETS = [
     DevSet("devset6", (650, 850), recall=0.97, speaker_acc=0.95, party_prec=0.97),
     DevSet("devset7", (500, 800), recall=0.92, speaker_acc=0.95, party_prec=0.97),
     DevSet("devset9", (450, 900), recall=0.95, speaker_acc=0.95, party_prec=0.97),
+    DevSet("devset10", (500, 850), recall=0.89, speaker_acc=0.95, party_prec=0.95),
     DevSet("devset8", (550, 800), recall=0.88, speaker_acc=0.95, party_prec=0.95, lang="en"),
 ]
 

@@ -345,3 +345,29 @@ def test_english_bare_title_after_an_unnamed_source() -> None:
         lang="en",
     )
     assert one(ps, "a floor, not a ceiling").party_id == "UA"
+
+
+def test_fini_par_and_obtenu_que_report_outcomes_of_a_party() -> None:
+    ps = extract(
+        "Kiev a obtenu que le plafond de son armée soit relevé. Washington a fini par concéder "
+        "que les territoires seraient discutés plus tard."
+    )
+    assert one(ps, "plafond de son armée").party_id == "UA"
+    assert one(ps, "discutés plus tard").party_id == "US"
+
+
+def test_il_after_a_ministry_statement_is_the_ministry() -> None:
+    ps = extract(
+        "Marco Rubio a salué l'échange. Le ministère russe de la Défense a annoncé le retour de "
+        "« 157 militaires ». Il accuse Kiev d'avoir « retardé l'échange »."
+    )
+    assert one(ps, "retardé l'échange").party_id == "RU"
+
+
+def test_unmatched_definite_title_is_the_last_speaker_of_its_party() -> None:
+    ps = extract(
+        "Christopher Lander, haut responsable américain, a défendu le plan. "
+        "Le secrétaire d'État adjoint a prévenu que les Européens devraient « payer l'essentiel »."
+    )
+    p = one(ps, "payer l'essentiel")
+    assert (p.party_id, p.speaker) == ("US", "Christopher Lander")

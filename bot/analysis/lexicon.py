@@ -23,12 +23,12 @@ _REG_ER = _words(
     "détaill argument object alarm post publi"
 )
 _FR_PARTICIPLES_IRREG = _words(
-    "dit écrit décrit défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
+    "dit écrit décrit obtenu défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
     "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
     "fait\\s+remarquer laissé\\s+entendre borné contenté\\s+d['’]indiquer"
 )
 _FR_FINITE_IRREG = _words(
-    "dit disait disaient disent décrit décrivent décrivait réagit renchérit garantit écrit écrivait écrivent promet promettent admet soutient "
+    "dit disait disaient disent obtient obtiennent décrit décrivent décrivait réagit renchérit garantit écrit écrivait écrivent promet promettent admet soutient "
     "soutiennent répond répondent poursuit prévient avertit reconnaît reconnait dément démentait "
     "craint exclut menace menaçait annonçait jugeait exigeait lançait dénonçait martèle réitère "
     "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "
@@ -142,12 +142,14 @@ FR_INVERTED = re.compile(
     rf"|(?P<p2>{_alt(_FR_FORMS)})-(?:t-)?{_PRON})(?![\w\-])"
 )
 _MODAL_FR = (
-    r"(?:(?:ne|n['’])\s*)?(?:cesse|cessent|continue|continuent|tient|tiennent|vient|viennent|"
+    r"(?:(?:(?:ne|n['’])\s*)?(?:cesse|cessent|continue|continuent|tient|tiennent|vient|viennent|"
     r"(?:a|ont|avait|n['’]a|n['’]ont)\s+(?:tenu|continué|cessé|pas\s+cessé|voulu|pas\s+manqué)|"
     r"manque\s+pas|manquent\s+pas|"
     r"(?:s['’]est|se\s+sont)\s+(?:empressée?s?|bornée?s?|contentée?s?)|s['’]empresse|"
     r"se\s+borne|se\s+contente|veut|veulent|entend|entendent|préfère|préfèrent)"
     r"(?:\s+(?:pas|plus|jamais))?(?:\s+\w+ment)?\s+(?:de\s+|d['’]|à\s+)"
+    # "Washington a fini par concéder que…"
+    r"|(?:a|ont|avait|avaient)\s+(?:\w+ment\s+)?fini\s+par\s+|finit\s+par\s+|finissent\s+par\s+)"
 )
 FR_VERB = re.compile(
     rf"(?<![\w\-])(?:(?:{_AUX_FR}){_STRESSED}\s+{ADV_FR}(?P<part>{_alt(_FR_PARTICIPLE)})(?:e|s|es)?"
@@ -191,7 +193,7 @@ EN_INVERTED = re.compile(r"(?<![\w\-])(?P<fin>said|added|says)\s+(?P<pron>he|she
 # verbs that report speech only with a clause or quote after them ("a rappelé que…", not
 # "a rappelé son ambassadeur"; "maintained that…", not "maintained control")
 AMBIGUOUS = re.compile(
-    r"^(?:lan[cç]|rappel|balay|not|observ|signal|confi|jur|écart|maint|post|signal)", re.IGNORECASE
+    r"^(?:lan[cç]|rappel|balay|not|observ|signal|confi|jur|maint|post|obt)", re.IGNORECASE
 )
 
 # a verdict on the speaker's own words, then a colon and the quote: "X a été catégorique : « … »",

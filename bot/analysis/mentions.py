@@ -197,6 +197,7 @@ def role_after(text: str, end: int) -> str:
     if not m:
         return ""
     app = re.split(r"\s(?:qui|que|qu['’]|dont|où)\s", m.group("app"))[0].strip()  # no relative
-    if roles.is_title(app) or roles.ROLE_RE.match(app) or _OF_BODY.match(app):
+    lower_role = app[:1].islower() and roles.has_office(app) and len(app.split()) <= 8
+    if roles.is_title(app) or roles.ROLE_RE.match(app) or _OF_BODY.match(app) or lower_role:
         return roles.strip_determiner(app)
     return ""

@@ -32,6 +32,7 @@ _OFFICES: list[tuple[str, str]] = [
         "defence_minister",
     ),
     (r"secrétaires? généra(?:l|ux)|secretary[- ]general", "secretary_general"),
+    (r"secrétaires? d['’]état adjointe?s?|deputy secretary of state", "deputy_minister"),
     (r"secrétaires? d['’]état|secretary of state", "secretary_of_state"),
     (r"chef(?:fe)?s? d['’]état-major|chief of staff", "chief_of_staff"),
     (r"porte-parole|spokes(?:man|woman|person|men|women)|press secretary", "spokesperson"),
@@ -51,7 +52,7 @@ _OFFICES: list[tuple[str, str]] = [
         "commander",
     ),
     (
-        r"chef(?:fe)?s?|dirigeante?s?|leaders?|head|chief|prince|princesse|roi|reine|émir|cheikh"
+        r"chef(?:fe)?s?|dirigeante?s?|leaders?|head|chief|prince|princesse|roi|reine|émir|cheikh|pape|pope"
         r"|king|queen|emir|sheikh",
         "head",
     ),

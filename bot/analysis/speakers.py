@@ -50,6 +50,7 @@ class SpeakerResolver:
         # "« … », confie un diplomate. Selon lui, …": an unnamed speaker is who "il" means in
         # the next sentence only; after that "il" goes back to the last named one
         self._indefinite: tuple[Speaker, int] | None = None
+        self._collective: tuple[Speaker, int] | None = None
         self._sentence = 0
         self._prev_party: str | None = None  # first party named by the sentence before
         self._this_party: str | None = None
@@ -175,6 +176,9 @@ class SpeakerResolver:
             for k in reversed(self.known):
                 if (party is None or k.party_id == party) and roles.role_matches(k.role, key):
                     return Speaker(k.name, k.role, k.party_id, k.person)
+            near = self.pronoun_target()  # "Le secrétaire d'État adjoint": who just spoke
+            if near is not None and near.name and party in (None, near.party_id):
+                return near
         if key == "official" and party and definite and not sp.PLURAL_NP.match(np):
             # "la responsable européenne", "le diplomate russe": the last person of that party
             for k in reversed(self.known):
@@ -319,13 +323,19 @@ class SpeakerResolver:
         self._indefinite = None
         if speaker.name or (speaker.role and not sp.PLURAL_NP.match(speaker.role)):
             self.salient = speaker
+            self._collective = None
         elif not speaker.name:
             self.last_collective = speaker
+            # "Le ministère russe a annoncé… Il accuse…": a body that spoke in the sentence
+            # before is who "il" means, until a person speaks
+            self._collective = (speaker, self._sentence)
 
     def pronoun_target(self) -> Speaker | None:
         """Who "il"/"elle"/"lui" means now (see ``_indefinite``)."""
         if self._indefinite is not None and self._sentence - self._indefinite[1] <= 1:
             return self._indefinite[0]
+        if self._collective is not None and self._sentence - self._collective[1] == 1:
+            return self._collective[0]
         return self.salient
 
     def note_subject(self, text: str, hits: list[PersonHit]) -> None:
