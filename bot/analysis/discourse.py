@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.cue_patterns import Cue
 from bot.analysis.gazetteer import PersonHit
 from bot.analysis.quote_marks import is_quote_only, quote_spans, quote_text
-from bot.analysis.quotes import Cue
 from bot.analysis.sentences import Sentence
 from bot.analysis.speakers import Speaker, SpeakerResolver
 from bot.analysis.subject_patterns import CLEFT, NAME_ONLY

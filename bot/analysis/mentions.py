@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from bot.analysis import roles
+from bot.analysis.cue_patterns import NOT_SUBJECT_SEGMENT
 from bot.analysis.gazetteer import Gazetteer, PersonHit
-from bot.analysis.quotes import NOT_SUBJECT_SEGMENT
 from bot.models import Person
 from bot.textnorm import fold
 

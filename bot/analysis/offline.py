@@ -13,11 +13,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.analysis import nlp, roles
+from bot.analysis.cue_patterns import CONTRAST, Cue
 from bot.analysis.discourse import Discourse, inherit_quotes
 from bot.analysis.gazetteer import Gazetteer
 from bot.analysis.parties import PartyBook
 from bot.analysis.quote_marks import quote_spans, quote_text
-from bot.analysis.quotes import CONTRAST, Cue, find_cues
+from bot.analysis.quotes import find_cues
 from bot.analysis.sentences import headline_end
 from bot.analysis.sentences import split as sentences_of
 from bot.analysis.speakers import Speaker, SpeakerResolver

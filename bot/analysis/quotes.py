@@ -10,28 +10,31 @@ module only reads verbs and the punctuation around them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.analysis import roles
+from bot.analysis.cue_patterns import (
+    CONTRAST,
+    LEAD_ADV,
+    LEAD_PP,
+    NOT_SUBJECT_SEGMENT,
+    NP_START,
+    SAYS_AFTER,
+    Cue,
+    tidy,
+)
 from bot.analysis.lexicon import (
-    ADV_EN,
-    ADV_FR,
     AMBIGUOUS,
     EN_INVERTED,
     EN_PRESENT,
     EN_VERB,
     EN_VERDICT,
-    FR_BEFORE_INF,
     FR_INVERTED,
-    FR_NARRATIVE,
-    FR_PRESENT,
-    FR_QUOTE_INCISE,
-    FR_STANCE,
     FR_VERB,
     FR_VERDICT,
 )
 from bot.analysis.quote_marks import inside as _inside
 from bot.analysis.quote_marks import quote_spans, quote_text
+from bot.analysis.stance_cues import french_extra_cues
 from bot.analysis.subject_patterns import NAME_WORD
 
 _SOURCE = re.compile(
@@ -60,61 +63,10 @@ _NOT_SUBJECT_BEFORE = re.compile(
 _COMPLEMENTISER = re.compile(
     r"^\s*(?:que\b|qu['’]|that\b|à\s|:|«|\"|“|to\s|on\s|for\s)", re.IGNORECASE
 )
-# what may follow an ambiguous verb when it reports speech: a clause, a quote, a colon
-_SAYS_AFTER = re.compile(r"^\s*(?:que\b|qu['’]|that\b|:|«|\"|“|à\s+\w+er\b)", re.IGNORECASE)
 _INVERTING = re.compile(
     r"(?:\bce\s+qu['’]|\bcomme\s+(?:l['’]|le\s+)?|\bainsi\s+que\s+l['’])$", re.IGNORECASE
 )
-_NP_START = re.compile(
-    r"^\s*(?:le|la|les|l['’]|un|une|des|son|sa|leur|ce|cette|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|the|a|an|"
-    r"[A-ZÀ-Ý])",
-)
-LEAD_ADV = re.compile(rf"^\s*{ADV_FR}|^\s*{ADV_EN}")
 _THAT = re.compile(r"(?:\bque\b|\bqu['’]|\bthat\b|:)\s*", re.IGNORECASE)
-LEAD_PP = re.compile(
-    r"^\s*(?:(?:à|aux|devant|sur|en|to|on)\s+(?:l['’]|la\s|le\s|les\s|the\s|son\s|sa\s)?[\w\-’']+"
-    r"(?:\s+[A-Z][\w\-]*(?!\s+[A-ZÀ-Ý]))?"
-    r"|lors\s+d['’]une\s+conférence\s+de\s+presse)\s+"
-    r"(?=(?:le|la|les|l['’]|un|une|M\.|Mme|the|a|an)\b|[A-ZÀ-Ý])"
-)
-# comma segments that cannot be the subject: relative clauses, participles, adverbials
-NOT_SUBJECT_SEGMENT = re.compile(
-    r"^\s*(?:qui|dont|où|lequel|laquelle|who|which|whose|cité|citée|cités|citées|interrogée?s?|"
-    r"jointe?s?|interviewée?s?|s['’]exprimant|quoted|speaking|asked|interviewed|lors|dans|en|après|"
-    r"avant|pendant|depuis|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
-    r"in|on|at|during|after|before|since|however|toutefois|cependant|pourtant|lui|elle|"
-    r"[\w\-]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\s+"
-    r"(?:sur|par|à|au|aux|en|lors|dans|après|de|d['’]|du|des|sous|avec|contre))\b",
-    re.IGNORECASE,
-)
-CONTRAST = re.compile(
-    r"(?:,\s*(?:tandis|alors)\s+qu|;\s|,\s*mais\b|,\s*while\b|,\s*whereas\b|,\s*but\b)"
-)
-
-
-_ON_PLACE = re.compile(
-    r"\s*(?:\w+ment\s+)?(?:à|au|aux|chez|dans\s+l['’]entourage\s+(?:de|d['’]|du)|du\s+côté\s+(?:de|d['’]|du))"
-    r"\s*(?P<np>(?:l['’]|la\s|le\s|les\s)?[A-ZÀ-Ý][\w\-’']*(?:\s+(?:d['’]|de\s)?[A-ZÀ-Ý][\w\-’']*)*)"
-)
-
-
-@dataclass
-class Cue:
-    """One attribution trigger in a sentence (offsets relative to the sentence)."""
-
-    start: int
-    end: int
-    mode: str  # pre | post | pron | part | source | pour
-    subject: str  # raw subject text: clause before, NP after, the pronoun, or the source NP
-    claim: str
-    subj_start: int = 0  # where ``subject`` starts in the sentence
-    nested: bool = False  # inside the reported clause of the cue before it ("X a dit que Y a…")
-
-
-def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
-    text = re.sub(r"^(?:que|qu['’]|that)\s*", "", text, flags=re.IGNORECASE)
-    return text.rstrip(" .")
 
 
 def _reported(before: str, verb: str, after: str) -> str:
@@ -122,7 +74,7 @@ def _reported(before: str, verb: str, after: str) -> str:
     before ('"…," he said'), or else subject + verb + object ("Kiev réclame un cessez-le-feu")."""
     lead = _THAT.search(after[:60])
     if lead:
-        claim = _tidy(after[lead.end() :])
+        claim = tidy(after[lead.end() :])
     else:
         segs = [
             seg
@@ -130,11 +82,11 @@ def _reported(before: str, verb: str, after: str) -> str:
             if seg.strip() and not NOT_SUBJECT_SEGMENT.match(seg)
         ]
         subject = segs[-1].strip() if segs else ""
-        claim = _tidy(f"{subject} {verb}{after}" if len(subject.split()) <= 12 else after)
+        claim = tidy(f"{subject} {verb}{after}" if len(subject.split()) <= 12 else after)
     own_clause = lead is not None and "," not in after[: lead.start()]  # not "…, adding that"
     if re.match(r"\s*,\s*[«“\"]", after) and _quoted_before_subject(before):
         claim = quote_text(before + after)  # '"…," she said, "…"': the quote, both halves
-    elif len(_tidy(after).split()) < 3:
+    elif len(tidy(after).split()) < 3:
         claim = quote_text(before) or claim
     elif not own_clause and (said := _quoted_before_subject(before)):
         claim = said  # '"…," the minister told reporters after the session': the quote
@@ -155,7 +107,7 @@ def _quoted_before_subject(before: str) -> str:
         return ""
     if not (head[:-1].rstrip().endswith((",", "?", "!")) or tail.lstrip().startswith(",")):
         return ""
-    return _tidy(head)
+    return tidy(head)
 
 
 def _subject_before(before: str, looks_like_subject: object) -> bool:
@@ -200,7 +152,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
                 m.end(),
                 "pron",
                 pron.group(1) if pron else "",
-                _tidy(sentence[: m.start()]),
+                tidy(sentence[: m.start()]),
                 m.start(),
             )
         )
@@ -215,23 +167,23 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         after_pp = LEAD_PP.sub("", after_adv, count=1)
         # subject after the verb: "comme l'a déclaré le ministre", "c'est ce qu'a affirmé X",
         # or an incise after a quote or with no subject before it ("…», a déclaré X")
-        verb_first = bool(fr and _INVERTING.search(before) and _NP_START.match(after_pp))
+        verb_first = bool(fr and _INVERTING.search(before) and NP_START.match(after_pp))
         if verb_first or (
             incise
             and not _COMPLEMENTISER.match(after_pp)
-            and _NP_START.match(after_pp)
+            and NP_START.match(after_pp)
             and (
                 before.rstrip().rstrip(",").rstrip().endswith(("»", "”", '"'))
                 or not _subject_before(before, looks_like_subject)
             )
         ):
             cue = Cue(
-                m.start(), m.end(), "post", after_adv, _tidy(before), len(sentence) - len(after_adv)
+                m.start(), m.end(), "post", after_adv, tidy(before), len(sentence) - len(after_adv)
             )
             cues.append(cue)
             continue
         verb = (m.group("part") or m.group("inf") if fr else None) or m.group("fin") or ""
-        if AMBIGUOUS.search(verb) and not _SAYS_AFTER.match(LEAD_ADV.sub("", after, count=1)):
+        if AMBIGUOUS.search(verb) and not SAYS_AFTER.match(LEAD_ADV.sub("", after, count=1)):
             continue  # "a lancé une offensive", "a rappelé son ambassadeur": not speech
         cues.append(Cue(m.start(), m.end(), "pre", before, _reported(before, m.group(0), after)))
     for m in (FR_VERDICT if fr else EN_VERDICT).finditer(sentence):
@@ -241,14 +193,14 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             continue
         if not before.strip() or before.rstrip(" ,").endswith(("»", "”", '"', ":", ";")):
             continue
-        claim = quote_text(sentence[m.end() :]) or _tidy(sentence[m.end() :])
+        claim = quote_text(sentence[m.end() :]) or tidy(sentence[m.end() :])
         cues.append(Cue(m.start(), m.end(), "pre", before, claim))
     if fr:
-        cues.extend(_french_extra_cues(sentence, quotes, cues))
+        cues.extend(french_extra_cues(sentence, quotes, cues))
     else:
         for m in EN_PRESENT.finditer(sentence):
             if not _inside(m.start(), quotes):
-                cues.append(Cue(m.start(), m.end(), "part", "", _tidy(sentence[m.end() :]), 0))
+                cues.append(Cue(m.start(), m.end(), "part", "", tidy(sentence[m.end() :]), 0))
     for m in _SOURCE.finditer(sentence):
         np = m.group("np").strip()
         if re.match(r"qui\b", np) and not _inside(m.start(), quotes):
@@ -261,7 +213,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
                     body,
                     "source",
                     sentence[ante : m.start()],
-                    _tidy(sentence[body:]),
+                    tidy(sentence[body:]),
                     ante,
                 )
             )
@@ -269,7 +221,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         if _inside(m.start(), quotes) or _NOT_SOURCE.match(np):
             continue
         end = _with_apposition(sentence, m.start("np"), m.end())
-        claim = _tidy(sentence[: m.start()] + " " + sentence[end:])
+        claim = tidy(sentence[: m.start()] + " " + sentence[end:])
         np = sentence[m.start("np") : end].strip()
         cues.append(Cue(m.start(), end, "source", np, claim, m.start("np")))
     pm = _POUR.match(sentence)
@@ -282,54 +234,12 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
                 end,
                 "pour",
                 sentence[pm.start("np") : end].rstrip(" ,"),
-                _tidy(sentence[end:]),
+                tidy(sentence[end:]),
                 pm.start("np"),
             )
         )
     cues.sort(key=lambda c: c.start)
     return _drop_nested(sentence, cues)
-
-
-def _french_extra_cues(sentence: str, quotes: list[tuple[int, int]], cues: list[Cue]) -> list[Cue]:
-    """Stances with no finite verb of saying: ", estimant que…" (mode part: the sentence's
-    subject), "Et d'ajouter…" (the last speaker), "X reste convaincu que…" (X)."""
-    out: list[Cue] = []
-
-    def free(start: int) -> bool:
-        return not _inside(start, quotes) and not any(c.start <= start < c.end for c in cues)
-
-    participles = [*FR_PRESENT.finditer(sentence), *FR_BEFORE_INF.finditer(sentence)]
-    for m in sorted(participles, key=lambda m: m.start()):
-        after = sentence[m.end() :]
-        verb = m.group("fin")
-        if not free(m.start()) or (AMBIGUOUS.search(verb) and not _SAYS_AFTER.match(after)):
-            continue
-        out.append(Cue(m.start(), m.end(), "part", "", _tidy(after), 0))
-    for m in FR_QUOTE_INCISE.finditer(sentence):
-        if not free(m.start() + 2) or any(c.start <= m.end() and m.start() <= c.end for c in cues):
-            continue
-        claim = _tidy(sentence[: m.start()])
-        if m.group("pron") == "on":  # "…, estime-t-on à l'Élysée": the place speaks
-            place = _ON_PLACE.match(sentence, m.end())
-            if place:
-                np = place.group("np").strip()
-                out.append(Cue(m.start(), place.end(), "source", np, claim, place.start("np")))
-        elif m.group("pron"):
-            out.append(Cue(m.start(), m.end(), "pron", m.group("pron"), claim, m.start()))
-        else:
-            after = LEAD_PP.sub("", LEAD_ADV.sub("", sentence[m.end() :], count=1), count=1)
-            if _NP_START.match(after):
-                subj = sentence[m.end() :]
-                out.append(Cue(m.start(), m.end(), "post", subj, claim, m.end()))
-    narrative = FR_NARRATIVE.match(sentence)
-    if narrative and free(narrative.start()):
-        claim = _tidy(sentence[narrative.end() :])
-        out.append(Cue(narrative.start(), narrative.end(), "pron", "il", claim, narrative.start()))
-    for m in FR_STANCE.finditer(sentence):
-        before = sentence[: m.start()]
-        if free(m.start()) and before.strip():
-            out.append(Cue(m.start(), m.end(), "pre", before, _tidy(sentence[m.end() :])))
-    return out
 
 
 def _with_apposition(sentence: str, np_start: int, np_end: int) -> int:

@@ -12,8 +12,8 @@ import re
 
 from bot.analysis import roles
 from bot.analysis import subject_patterns as sp
+from bot.analysis.cue_patterns import NOT_SUBJECT_SEGMENT, Cue
 from bot.analysis.gazetteer import PersonHit
-from bot.analysis.quotes import NOT_SUBJECT_SEGMENT, Cue
 from bot.analysis.speakers import Speaker, SpeakerResolver
 
 # "09h30 - ", "14 h 05 :", "KIEV (AFP) - ", "MOSCOU, 21 novembre (Reuters) - ": not the subject

@@ -1,0 +1,55 @@
+"""The shared vocabulary of cue finding: the Cue record and the patterns both cue finders
+(quotes.py for verbs of saying, stance_cues.py for statements without one) read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.analysis.lexicon import ADV_EN, ADV_FR
+
+# what may follow an ambiguous verb when it reports speech: a clause, a quote, a colon
+SAYS_AFTER = re.compile(r"^\s*(?:que\b|qu['’]|that\b|:|«|\"|“|à\s+\w+er\b)", re.IGNORECASE)
+NP_START = re.compile(
+    r"^\s*(?:le|la|les|l['’]|un|une|des|son|sa|leur|ce|cette|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|the|a|an|"
+    r"[A-ZÀ-Ý])",
+)
+LEAD_ADV = re.compile(rf"^\s*{ADV_FR}|^\s*{ADV_EN}")
+LEAD_PP = re.compile(
+    r"^\s*(?:(?:à|aux|devant|sur|en|to|on)\s+(?:l['’]|la\s|le\s|les\s|the\s|son\s|sa\s)?[\w\-’']+"
+    r"(?:\s+[A-Z][\w\-]*(?!\s+[A-ZÀ-Ý]))?"
+    r"|lors\s+d['’]une\s+conférence\s+de\s+presse)\s+"
+    r"(?=(?:le|la|les|l['’]|un|une|M\.|Mme|the|a|an)\b|[A-ZÀ-Ý])"
+)
+# comma segments that cannot be the subject: relative clauses, participles, adverbials
+NOT_SUBJECT_SEGMENT = re.compile(
+    r"^\s*(?:qui|dont|où|lequel|laquelle|who|which|whose|cité|citée|cités|citées|interrogée?s?|"
+    r"jointe?s?|interviewée?s?|s['’]exprimant|quoted|speaking|asked|interviewed|lors|dans|en|après|"
+    r"avant|pendant|depuis|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
+    r"in|on|at|during|after|before|since|however|toutefois|cependant|pourtant|lui|elle|"
+    r"[\w\-]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\s+"
+    r"(?:sur|par|à|au|aux|en|lors|dans|après|de|d['’]|du|des|sous|avec|contre))\b",
+    re.IGNORECASE,
+)
+CONTRAST = re.compile(
+    r"(?:,\s*(?:tandis|alors)\s+qu|;\s|,\s*mais\b|,\s*while\b|,\s*whereas\b|,\s*but\b)"
+)
+
+
+@dataclass
+class Cue:
+    """One attribution trigger in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    mode: str  # pre | post | pron | part | source | pour
+    subject: str  # raw subject text: clause before, NP after, the pronoun, or the source NP
+    claim: str
+    subj_start: int = 0  # where ``subject`` starts in the sentence
+    nested: bool = False  # inside the reported clause of the cue before it ("X a dit que Y a…")
+
+
+def tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:-–—")
+    text = re.sub(r"^(?:que|qu['’]|that)\s*", "", text, flags=re.IGNORECASE)
+    return text.rstrip(" .")

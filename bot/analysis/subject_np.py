@@ -1,0 +1,121 @@
+"""Where a cue's subject noun phrase is: "X, qui…, a dit", ", a déclaré mercredi le ministre
+turc, Y,", "Quant au président letton, Z, il…", "this month he has argued". Reads text only;
+speakers.py decides who the noun phrase names."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis import roles
+from bot.analysis import subject_patterns as sp
+from bot.analysis.cue_patterns import LEAD_PP, NOT_SUBJECT_SEGMENT
+from bot.analysis.gazetteer import Gazetteer
+
+
+def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) -> tuple[str, int]:
+    """The subject noun phrase of a cue and where it starts in the sentence: the pronoun, the
+    source phrase, the noun phrase after a verb (post) or the clause before it (pre)."""
+    if mode in ("pron",):
+        return subject, offset
+    if mode in ("source", "pour"):
+        doc = sp.DOCUMENT_OF.match(subject)
+        if doc:  # "une déclaration du négociateur russe" -> "le négociateur russe"
+            det = sp.DET_OF[doc.group("of").lower().replace("’", "'").strip()]
+            return det + subject[doc.end() :].strip(), offset + doc.end()
+        du = re.match(r"\s*du\s+", subject)  # "les mots du ministre": "le ministre"
+        if du:
+            return "le " + subject[du.end() :].strip(), offset + du.end()
+        return subject.strip(), offset + len(subject) - len(subject.lstrip())
+    if mode == "post":
+        pp = LEAD_PP.match(subject)
+        if pp:
+            offset += pp.end()
+            subject = subject[pp.end() :]
+        adv = sp.POST_LEAD_ADV.match(subject)  # ", a rappelé mercredi Irina V., …"
+        if adv:
+            offset += adv.end()
+            subject = subject[adv.end() :]
+        segs = subject.split(",")
+        np = segs[0]
+        pcut = sp.POST_CUT.search(np)
+        np = np[: pcut.start()] if pcut else np
+        np = sp.NP_END.split(np)[0]
+        app = sp.NP_END.split(segs[1])[0] if len(segs) > 1 else ""
+        circ = sp.CIRCUMSTANCE_CUT.search(app)
+        app = app[: circ.start()] if circ else app
+        if (roles.is_title(np) and sp.NAME_ONLY.match(app.strip())) or (
+            app and sp.NAME_ONLY.match(np.strip()) and roles.is_title(app)
+        ):
+            np = np + "," + app
+        lead = len(subject) - len(subject.lstrip())
+        return np.strip(), offset + lead
+    # pre: the clause right before the verb, last comma segment that is not a relative clause
+    cut = 0
+    for bm in sp.BOUNDARY.finditer(subject):
+        cut = bm.end()
+    if cut and sp.CE_QUE.search(subject[:cut]):
+        return "", offset  # "ce que Moscou appelle…": a naming, not a statement
+    clause = subject[cut:]
+    voice = sp.VOICE_OF.search(clause)
+    if voice and clause[: voice.start()].rstrip().endswith(","):
+        np = re.sub(r"^du\s+", "le ", clause[voice.end() :].split(",")[0])
+        return np.strip(), offset + cut + voice.end()
+    segs = clause.split(",")
+    pos = [0]
+    for seg in segs[:-1]:
+        pos.append(pos[-1] + len(seg) + 1)
+    idx = [i for i, s in enumerate(segs) if s.strip() and not NOT_SUBJECT_SEGMENT.match(s)]
+    if lang == "fr":  # "de son côté", "présent par visioconférence": no noun phrase
+        idx = [i for i in idx if sp.FR_NP_START.match(sp.LEAD_CONJ.sub("", segs[i]))]
+    else:  # "Marco Rubio, more cautious, told…": an adjective phrase is no subject
+        idx = [i for i in idx if sp.EN_NP_START.match(sp.LEAD_CONJ.sub("", segs[i]))]
+    last = [i for i, s in enumerate(segs) if s.strip()]
+    quant = sp.QUANT_A.match(clause)
+    if quant and last and re.fullmatch(r"(?i:il|elle)", segs[last[-1]].strip()):
+        # "Quant au président letton, Edgars R., il a résumé…": the topic is the subject
+        np = clause[quant.end() : pos[last[-1]]].rstrip(" ,")
+        if gaz.person_hits(np) or roles.has_office(np) or sp.NAME_ONLY.match(np):
+            return np.strip(), offset + cut + quant.end()
+    if last and re.fullmatch(r"(?i:il|elle|ils|elles|he|she|they)", segs[last[-1]].strip()):
+        # "Interrogée sur X, elle", "Sans citer Budapest, elle": the pronoun before the verb
+        i = last[-1]
+        lead = len(segs[i]) - len(segs[i].lstrip())
+        return segs[i].strip(), offset + cut + pos[i] + lead
+    trailing = sp.TRAILING_PRONOUN.search(clause)
+    if trailing and (not idx or idx[-1] == len(segs) - 1):
+        # "In a series of interviews this month he has argued": the pronoun is the subject
+        return trailing.group(1), offset + cut + trailing.start(1)
+    if not idx:
+        return "", offset
+    i = idx[-1]
+    start = pos[i]
+    named_in = gaz.person_hits(segs[i])  # "l'émissaire de Poutine": not the speaker
+    appositive_role = roles.has_office(segs[i]) and (
+        not named_in or bool(sp.OF_END.search(segs[i][: named_in[0].start]))
+    )
+    if i > 0 and (
+        (sp.NAME_ONLY.match(segs[i].strip()) and roles.is_title(segs[i - 1]))
+        or (appositive_role and sp.NAME_ONLY.match(segs[i - 1].strip()))
+        # "le porte-parole du ministère russe, le général Igor B.": the office names the party
+        or (
+            roles.is_title(segs[i - 1])
+            and roles.is_title(segs[i])
+            and sp.TITLED_NAME.search(segs[i])
+            and not roles.infer_party(gaz, segs[i])
+        )
+    ):
+        start = pos[i - 1]
+        i_end = pos[i] + len(segs[i])
+    else:
+        i_end = start + len(segs[i])
+    np = clause[start:i_end]
+    conj = sp.LEAD_CONJ.match(np)
+    if conj:  # "Mais il a exclu…": the conjunction is not part of the subject
+        np, start = np[conj.end() :], start + conj.end()
+    if sp.FINITE["en" if lang == "en" else "fr"].search(
+        np
+    ):  # a whole clause, not a noun phrase: no subject found
+        return "", offset
+    np = re.sub(r"(?<=\s)(?:n['’]|ne)\s*$", "", np)  # "Le porte-parole n'a pas exclu"
+    lead = len(np) - len(np.lstrip())
+    return np.strip(), offset + cut + start + lead
