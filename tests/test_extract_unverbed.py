@@ -371,3 +371,47 @@ def test_unmatched_definite_title_is_the_last_speaker_of_its_party() -> None:
     )
     p = one(ps, "payer l'essentiel")
     assert (p.party_id, p.speaker) == ("US", "Christopher Lander")
+
+
+def test_nationality_noun_points_back_to_the_person_just_named() -> None:
+    ps = extract(
+        "Le directeur général de l'AIEA, Rafael Grossi, juge la situation « fragile ». "
+        "L'Argentin a plaidé mardi à Vienne pour des pauses locales dans les combats."
+    )
+    assert one(ps, "pauses locales").party_id == "UN"
+
+
+def test_office_of_the_person_just_named_is_that_person() -> None:
+    ps = extract(
+        "Dmitri Medvedev, lui, a préféré Telegram. Dans un long message, le vice-président du "
+        "Conseil de sécurité a menacé de représailles « dans tous les domaines »."
+    )
+    p = one(ps, "dans tous les domaines")
+    assert (p.party_id, p.speaker) == ("RU", "Dmitri Medvedev")
+
+
+def test_quoted_words_in_the_next_sentence_continue_the_statement() -> None:
+    ps = extract(
+        "Sergueï Lavrov a dénoncé le projet européen. Toute saisie des avoirs serait traitée "
+        "« comme un acte de guerre économique », a-t-on ajouté à Moscou plus tard."
+    )
+    assert one(ps, "acte de guerre économique").party_id == "RU"
+
+
+def test_verb_with_a_complement_before_its_que_clause() -> None:
+    ps = extract(
+        "La présidence ukrainienne a rappelé dans un communiqué qu'aucune frontière ne "
+        "changerait sans référendum."
+    )
+    assert one(ps, "sans référendum").party_id == "UA"
+
+
+def test_english_possessive_office_and_it_said() -> None:
+    ps = extract(
+        'Dmitry Peskov, Vladimir Putin\'s spokesman, said Russia had "long since adapted". '
+        "Ukraine's General Staff denied the claim. \"The enemy's reports are false,\" it said "
+        "in its evening update.",
+        lang="en",
+    )
+    assert one(ps, "long since adapted").speaker == "Dmitry Peskov"
+    assert one(ps, "reports are false").party_id == "UA"

@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from bot.analysis.lexicon import ADV_EN, ADV_FR
 
 # what may follow an ambiguous verb when it reports speech: a clause, a quote, a colon
-SAYS_AFTER = re.compile(r"^\s*(?:que\b|qu['’]|that\b|:|«|\"|“|à\s+\w+er\b)", re.IGNORECASE)
+SAYS_AFTER = re.compile(
+    # "a rappelé dans un communiqué que…": a short complement may come before the clause
+    r"^\s*(?:[^\s,;:«»\"“”.]+\s+){0,5}?(?:que\b|qu['’]|that\b)|^\s*(?::|«|\"|“|à\s+\w+er\b)",
+    re.IGNORECASE,
+)
 NP_START = re.compile(
     r"^\s*(?:le|la|les|l['’]|un|une|des|son|sa|leur|ce|cette|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|the|a|an|"
     r"[A-ZÀ-Ý])",

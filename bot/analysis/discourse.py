@@ -21,6 +21,10 @@ _BYLINE = re.compile(
     r"\s+[A-ZÀ-Ý]"
 )
 _TURN = re.compile(r"^\s*(?P<who>[A-ZÀ-Ý][^:«»\"“”,.;!?]{1,50}?)\s*:\s+\S")
+# a sentence that names its own subject or source is no continuation of the one before
+_NAMES_SOMEONE = re.compile(
+    r"\b(?:selon|d['’]après|pour|according|said|says|a-t-(?:il|elle))\b", re.I
+)
 _CATAPHORA = re.compile(r"^\s*(?:Il|Elle|Lui|He|She),\s*(?:c['’]est|it\s+is|it['’]s)\s+")
 
 
@@ -121,7 +125,15 @@ def inherit_quotes(
     """A bare quote with no attribution belongs to the speaker just before it (or just after),
     or else to the person the sentence right before it is about."""
     for i, sent in enumerate(sentences):
-        if found[i] or not is_quote_only(sent.text):
+        if found[i]:
+            continue
+        if not is_quote_only(sent.text):
+            # "Toute confiscation serait traitée « comme un acte de guerre »": quoted words in
+            # the sentence after a statement, naming no one else, continue it
+            prev_said = i > 0 and found[i - 1] and sentences[i - 1].para == sent.para
+            words = len(re.findall(r"\w+", quote_text(sent.text)))
+            if prev_said and words >= 3 and not _NAMES_SOMEONE.search(sent.text):
+                found[i] = [(found[i - 1][-1][0], None)]
             continue
         prev = found[i - 1] if i > 0 and sentences[i - 1].para >= sent.para - 1 else []
         nxt = found[i + 1] if i + 1 < len(found) and sentences[i + 1].para <= sent.para + 1 else []

@@ -45,14 +45,14 @@ _OFFICES: list[tuple[str, str]] = [
     (r"envoyée?s?(?: spéciale?)?|émissaires?|(?:special )?envoys?", "envoy"),
     (r"ambassad(?:eur|rice)s?|ambassadors?", "ambassador"),
     (r"chancel(?:ier|ière)|chancellor", "chancellor"),
-    (r"présidente?s?|presidents?", "president"),
+    (r"présidente?s?|presidents?|locataires?", "president"),
     (r"ministres?|ministers?|secretary", "minister"),
     (
         r"commandant(?: en chef)?s?|commanders?|généra(?:l|ux)|generals?|colonels?|amira(?:l|ux)",
         "commander",
     ),
     (
-        r"chef(?:fe)?s?|dirigeante?s?|leaders?|head|chief|prince|princesse|roi|reine|émir|cheikh|pape|pope"
+        r"chef(?:fe)?s?|dirigeante?s?|leaders?|head|chief|prince|princesse|roi|reine|émir|cheikh|pape|pope|patronne?s?"
         r"|king|queen|emir|sheikh",
         "head",
     ),

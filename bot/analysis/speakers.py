@@ -134,6 +134,12 @@ class SpeakerResolver:
             return None
         if sp.PRONOUN.match(np.strip()):
             if sp.PLURAL_PRONOUN.match(np.strip()):
+                if (
+                    np.strip().lower() == "it"
+                    and self.salient is not None
+                    and not self.salient.name
+                ):
+                    return self.salient  # "…," it said: the body that spoke last
                 return self.last_collective  # "ils"/"they": a group, never the last person
             return self.pronoun_target()
         inside = [h for h in hits if np_start <= h.start and h.end <= np_start + len(np) + 1]
@@ -149,6 +155,10 @@ class SpeakerResolver:
             cm = sp.COMPLEMENT.search(prefix)
             if cm and roles.has_office(cm.group(0)) and roles.has_office(prefix[: cm.start()]):
                 continue  # "collaborateur du président X": X is not the speaker
+            if sentence[h.end : h.end + 2] in ("'s", "’s") and roles.has_office(
+                sentence[h.end :][:40]
+            ):
+                continue  # "Vladimir Putin's spokesman": Putin is not the speaker
             speaker_hit = h
         if speaker_hit is not None:
             role_text = sp.TRAILING_HONORIFIC.sub("", np[: speaker_hit.start - np_start])
@@ -173,7 +183,19 @@ class SpeakerResolver:
         party = roles.infer_party(self.gaz, np)
         key = roles.head_office(np)
         definite = re.match(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", np, re.IGNORECASE)
+        named = self._anaphor(np, party, key)
+        if named is not None:
+            return named
         if key in roles.PERSON_KEYS and definite and roles.is_title(np):
+            last = self.salient  # "the president said", right after the president spoke
+            if (
+                last is not None
+                and last.name
+                and party in (None, last.party_id)
+                and key not in roles.GENERIC_KEYS
+                and roles.role_matches(last.role, key)
+            ):
+                return last
             for k in reversed(self.known):
                 if (party is None or k.party_id == party) and roles.role_matches(k.role, key):
                     return Speaker(k.name, k.role, k.party_id, k.person)
@@ -199,6 +221,27 @@ class SpeakerResolver:
             return None
         indefinite = bool(re.match(r"\s*(?:un|une|a|an|one)\s", np, re.IGNORECASE))
         return Speaker("", role, party, indefinite=indefinite)
+
+    def _anaphor(self, np: str, party: str | None, key: str | None) -> Speaker | None:
+        """ "L'Argentin a plaidé…" (a nationality noun) or "le vice-président du Conseil de
+        sécurité" (the office of the person just named): the person the text is about."""
+        last = self.salient
+        if last is None or not last.name:
+            return None
+        noun = np.strip()
+        if NATIONAL_NOUN.fullmatch(noun[:1].lower() + noun[1:]) and not self.gaz.party_hits(np):
+            if party is None or party == last.party_id:
+                return last
+            for k in reversed(self.known):
+                if k.party_id == party and k.name:
+                    return Speaker(k.name, k.role, k.party_id, k.person)
+            return None
+        office = roles.strip_determiner(np)
+        if key and len(office) > 12 and fold(office) in fold(last.role):
+            return (
+                last  # "le vice-président du Conseil de sécurité" of "… Conseil de sécurité russe"
+            )
+        return None
 
     def _possessive_party(self, role: str, before: str) -> str | None:
         """ "son porte-parole", "sa ministre": the party of the owner, the first party named

@@ -91,7 +91,9 @@ def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) 
     start = pos[i]
     named_in = gaz.person_hits(segs[i])  # "l'émissaire de Poutine": not the speaker
     appositive_role = roles.has_office(segs[i]) and (
-        not named_in or bool(sp.OF_END.search(segs[i][: named_in[0].start]))
+        not named_in
+        or bool(sp.OF_END.search(segs[i][: named_in[0].start]))
+        or segs[i][named_in[0].end :].startswith(("'s", "’s"))  # "Vladimir Putin's spokesman"
     )
     if i > 0 and (
         (sp.NAME_ONLY.match(segs[i].strip()) and roles.is_title(segs[i - 1]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 PRONOUN = re.compile(
-    r"^(?:il|elle|ils|elles|he|she|they|lui|eux|him|her|them|lui-même|elle-même)$", re.IGNORECASE
+    r"^(?:il|elle|ils|elles|he|she|they|it|lui|eux|him|her|them|lui-même|elle-même)$", re.IGNORECASE
 )
 PRONOUN_START = re.compile(r"^\s*(?:il|elle|ils|elles|he|she|they)\b", re.IGNORECASE)
 LEAD_CONTEXT = re.compile(
@@ -19,7 +19,8 @@ POST_LEAD_ADV = re.compile(
     r"^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|également|aussi|"
     r"encore|ensuite|alors|enfin|aussitôt|plus\s+tard|[\wé]+ment)\s+)+(?=[A-ZÀ-Ý]|le\s|la\s|l['’]|M\.|Mme)"
 )
-PLURAL_PRONOUN = re.compile(r"^(?:ils|elles|eux|they|them)$", re.IGNORECASE)
+# "ils"/"they", and English "it" ("…," it said in its report): a body, never a person
+PLURAL_PRONOUN = re.compile(r"^(?:ils|elles|eux|they|them|it)$", re.IGNORECASE)
 # a word of a personal name: capitalised, or a particle ("ben", "von", "al-Khater")
 NAME_WORD = (
     r"(?:[A-ZÀ-Ý][\w\-’'.]*|(?:al|el|ben|bin|ibn|abou|abu)-[A-ZÀ-Ý][\w\-’']*"
@@ -95,7 +96,7 @@ OF_END = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.IGNORECASE)
 FORMER = re.compile(r"^\s*(?:l['’]|le\s+|la\s+)?(?:ancien(?:ne)?|ex-)\s*", re.IGNORECASE)
 # "Quant au président letton, X, il …" / "C'est X qui …": the person the sentence is about
 QUANT_A = re.compile(r"^\s*Quant\s+(?:à\s+(?:la\s+|l['’])?|au\s+|aux\s+)", re.IGNORECASE)
-CLEFT = re.compile(r"^\s*C['’]est\s+(?P<who>[^,;:«»\"“”]{2,80}?)\s+qui\s", re.IGNORECASE)
+CLEFT = re.compile(r"^\s*C['’]est\s+(?P<who>[^;:«»\"“”]{2,140}?),?\s+qui\s", re.IGNORECASE)
 EN_NP_START = re.compile(
     r"^\s*(?:(?i:the|a|an|his|her|its|their|this|that|these|those|he|she|they|it|we)\b|[A-Z0-9\"“])"
 )

@@ -128,6 +128,9 @@ def _noun_phrase(
         if name and sp.NAME_ONLY.match(name.strip()):
             return sentence[start : start + len(text) + nxt.end(1)], start  # type: ignore[union-attr]
         verb = sp.FINITE["fr" if resolver.lang == "fr" else "en"].search(text)
+        if verb is None and resolver.lang == "en":  # "the president pointed to…": the title
+            office = roles.ROLE_RE.search(text)
+            verb = re.compile(r"\s").search(text, office.end()) if office else None
         return (text[: verb.start()] if verb else text), start
     return None
 
