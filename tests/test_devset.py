@@ -19,6 +19,9 @@ this project, gold positions annotated before the engine was run on them.
   Nato meeting, Libération récit), unseen while v17-v20 were written: v20 0.87 / 0.98 / 0.96.
 - ``tests/data/devset11`` (French) and ``devset12`` (English), unseen while v17-v22 were
   written: v22 0.85 / 0.98 / 0.98 and 0.86 / 0.93 / 0.95; v23 rules were then written from them.
+- ``tests/data/devset13`` (Le Monde live, AFP Moscow, L'Express, Mediapart, Ouest-France) and
+  ``devset14`` (Reuters Kyiv, Figaro interview, Les Echos, France Info fact-check, La Dépêche),
+  unseen while v17-v23 were written: v23 0.87 / 0.87 / 0.96 and 0.68 / 0.92 / 0.90.
 - ``tests/data/devset8``, in English (Reuters, AP, Guardian, BBC live page, Politico Europe):
   baseline (engine v18) recall 0.78, speaker_acc 0.98, party_prec 0.95.
 
@@ -124,6 +127,8 @@ DEVSETS = [
     DevSet("devset8", (550, 800), recall=0.88, speaker_acc=0.95, party_prec=0.95, lang="en"),
     DevSet("devset11", (500, 900), recall=0.92, speaker_acc=0.95, party_prec=0.97),
     DevSet("devset12", (500, 850), recall=0.90, speaker_acc=0.95, party_prec=0.95, lang="en"),
+    DevSet("devset13", (600, 950), recall=0.87, speaker_acc=0.87, party_prec=0.95),
+    DevSet("devset14", (550, 900), recall=0.92, speaker_acc=0.95, party_prec=0.97),
 ]
 
 

@@ -415,3 +415,32 @@ def test_english_possessive_office_and_it_said() -> None:
     )
     assert one(ps, "long since adapted").speaker == "Dmitry Peskov"
     assert one(ps, "reports are false").party_id == "UA"
+
+
+def test_capitalised_interview_labels_and_a_role_stated_as_a_predicate() -> None:
+    ps = extract(
+        "Ancien officier, Marek Zielony est vice-ministre de la Défense de Pologne depuis 2024.\n\n"
+        "LE JOURNAL. – Croyez-vous à un accord ?\n\n"
+        "ZIELONY. – Pas cette année. Le Kremlin négocie pour gagner du temps."
+    )
+    p = one(ps, "négocie pour gagner du temps")
+    assert (p.party_id, p.speaker) == ("PL", "Marek Zielony")
+    assert not about(ps, "Croyez-vous")
+
+
+def test_parties_named_inside_a_quotation_set_no_context() -> None:
+    ps = extract(
+        "« Les Russes ont reconstitué leurs stocks de drones », a déclaré le vice-ministre de "
+        "l'Énergie, Mykola Ostap, joint à Kiev. Les autorités ukrainiennes font valoir que "
+        "ces frappes violent la trêve."
+    )
+    assert one(ps, "reconstitué leurs stocks").party_id != "RU"
+    assert one(ps, "violent la trêve").party_id == "UA"
+
+
+def test_name_in_a_complement_of_the_subject_is_not_the_speaker() -> None:
+    ps = extract(
+        "Steve Witkoff vante des progrès. L'émissaire spécial de Donald Trump a affirmé que "
+        "les pourparlers avaient « beaucoup avancé »."
+    )
+    assert one(ps, "beaucoup avancé").speaker == "Steve Witkoff"

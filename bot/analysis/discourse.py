@@ -20,7 +20,8 @@ _BYLINE = re.compile(
     r"^\s*(?:Par|By|De\s+not(?:re|e)\s+(?:envoyée?|correspondante?)\s+(?:spéciale?\s+)?[^,]{0,30},?)"
     r"\s+[A-ZÀ-Ý]"
 )
-_TURN = re.compile(r"^\s*(?P<who>[A-ZÀ-Ý][^:«»\"“”,.;!?]{1,50}?)\s*:\s+\S")
+# "Jean Dupont : …" or, in Le Figaro's style, "DUPONT. – …"
+_TURN = re.compile(r"^\s*(?P<who>[A-ZÀ-Ý][^:«»\"“”,.;!?]{1,50}?)\s*(?::|\.\s*[–—-])\s+\S")
 # a sentence that names its own subject or source is no continuation of the one before
 _NAMES_SOMEONE = re.compile(
     r"\b(?:selon|d['’]après|pour|according|said|says|a-t-(?:il|elle))\b", re.I

@@ -34,7 +34,7 @@ _FR_FINITE_IRREG = _words(
     "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "
     "fait\\s+valoir fait\\s+état fait\\s+part laisse\\s+entendre laissent\\s+entendre "
     "se\\s+dit se\\s+disent se\\s+disait défend défendent défendait "
-    "se\\s+souvient se\\s+souviennent veut\\s+que veulent\\s+que voulait\\s+que"
+    "font\\s+valoir font\\s+savoir font\\s+état font\\s+part se\\s+souvient se\\s+souviennent veut\\s+que veulent\\s+que voulait\\s+que"
 )
 _INNER_ADV = r"(?:(?:toutefois|pourtant|cependant|aussi|également|ainsi|donc|bien|\w+ment)\s+)?"
 

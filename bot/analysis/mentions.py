@@ -115,6 +115,24 @@ def _name_word(word: str) -> bool:
     return word[:1].isupper() or word in ("ben", "bin", "ibn") or word.startswith(_PARTICLES)
 
 
+_PREDICATE = re.compile(
+    r"(?:\s*,[^,;:«»]{0,30},)?\s+(?:est|était|reste|demeure|is|was)\s+(?:devenue?\s+|aussi\s+)?"
+    r"(?P<role>[^,.;:«»\"“”()]{3,90})"
+)
+
+
+def role_predicate(text: str, end: int) -> str:
+    """ "X, 47 ans, est vice-ministre de la Défense de Pologne depuis 2024": the office said of
+    the person in the sentence naming them."""
+    m = _PREDICATE.match(text, end)
+    if not m:
+        return ""
+    role = re.split(
+        r"\s(?:depuis|since|jusqu|until|et\s+(?:a|est)|and\s+(?:has|is))\b", m.group("role")
+    )[0]
+    return roles.strip_determiner(role) if roles.ROLE_RE.match(roles.strip_determiner(role)) else ""
+
+
 def display_name(written: str, person: Person | None) -> str:
     """The name to show: as written in the article, completed with the gazetteer's first names."""
     written = re.sub(r"\s+", " ", _HONORIFIC.sub("", written)).strip()

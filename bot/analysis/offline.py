@@ -28,7 +28,7 @@ from bot.analysis.topics import topic_weight, topics_of
 from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 23  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 24  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 

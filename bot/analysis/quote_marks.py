@@ -49,3 +49,10 @@ def is_quote_only(text: str) -> bool:
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` lies strictly within one of ``spans``."""
     return any(s < pos < e for s, e in spans)
+
+
+def outside_quotes(text: str) -> str:
+    """``text`` with every quotation blanked out (same length, so offsets still hold)."""
+    for start, end in reversed(quote_spans(text)):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text

@@ -61,6 +61,7 @@ def split(text: str, spans: list[tuple[int, int]]) -> list[Sentence]:
                 _open_quote(out[-1].text)
                 or _continues(text[s:e])
                 or _ABBREV_END.search(out[-1].text)
+                or (_TURN_LABEL.fullmatch(out[-1].text) and text[s:e].lstrip()[:1] in "–—-")
                 or not _FINAL.search(out[-1].text)
             )
         ):
@@ -71,6 +72,8 @@ def split(text: str, spans: list[tuple[int, int]]) -> list[Sentence]:
     return [piece for sent in out for piece in _after_closed_quotes(sent)]
 
 
+# "KOWALCZYK. – Je crois…": an interview label in capitals, then its answer
+_TURN_LABEL = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý .'’\-]{1,40}\.")
 # '… raffineries. C'est simple. » Le Kremlin n'a pas dit non.': a quotation ending its last
 # sentence inside the marks, then a new sentence
 _CLOSED_FINAL = re.compile(r"[.!?…]\s*[»”\"](?=\s+[A-ZÀ-Ý])")

@@ -16,6 +16,7 @@ from bot.analysis import subject_patterns as sp
 from bot.analysis.cue_patterns import NOT_SUBJECT_SEGMENT
 from bot.analysis.gazetteer import Gazetteer, PersonHit
 from bot.analysis.mentions import NATIONAL_NOUN
+from bot.analysis.quote_marks import outside_quotes
 from bot.analysis.subject_np import subject_np
 from bot.models import Person
 from bot.textnorm import fold
@@ -66,11 +67,15 @@ class SpeakerResolver:
     def remember(self, text: str, hits: list[PersonHit]) -> None:
         """Record the people of a sentence with the role written next to them."""
         self._sentence += 1
-        named = self.gaz.party_hits(text)
+        named = self.gaz.party_hits(outside_quotes(text))  # the words quoted set no context
         self._prev_party, self._this_party = self._this_party, named[0].party_id if named else None
         ctx = roles.lead_context_party(self.gaz, text)
         for h in hits:
-            role = mentions.role_before(text, h.start) or mentions.role_after(text, h.end)
+            role = (
+                mentions.role_before(text, h.start)
+                or mentions.role_after(text, h.end)
+                or mentions.role_predicate(text, h.end)
+            )
             pm = None if role else sp.POSSESSIVE_END.search(text[: h.start])
             if pm and roles.has_office(pm.group(0)):  # "Pékin a dépêché son envoyé, Li H."
                 role = pm.group(0).strip(" ,")
@@ -99,7 +104,7 @@ class SpeakerResolver:
             # étrangères, X, a assuré": an office with no nationality serves the party named
             # before it in the sentence, else the one the sentence before was about
             cut = before.rfind(nationality.strip()) if nationality else -1
-            named = self.gaz.party_hits(before[:cut] if cut >= 0 else before)
+            named = self.gaz.party_hits(outside_quotes(before[:cut] if cut >= 0 else before))
             party = named[0].party_id if named else self._prev_party
         if party is None and nationality:
             party = roles.infer_party(self.gaz, nationality)
@@ -155,6 +160,9 @@ class SpeakerResolver:
             cm = sp.COMPLEMENT.search(prefix)
             if cm and roles.has_office(cm.group(0)) and roles.has_office(prefix[: cm.start()]):
                 continue  # "collaborateur du président X": X is not the speaker
+            of_np = sp.OF_END.search(prefix) and sp.DEFINITE_START.match(prefix)
+            if of_np and (roles.speaks_for_context(prefix) or len(prefix.split()) <= 4):
+                continue  # "L'émissaire spécial de Donald Trump", "l'ami de X": X is not the head
             if sentence[h.end : h.end + 2] in ("'s", "’s") and roles.has_office(
                 sentence[h.end :][:40]
             ):
@@ -313,7 +321,7 @@ class SpeakerResolver:
 def _in_adjunct(text: str, at: int) -> bool:
     """Whether position ``at`` lies in a comma segment that is no subject ("Issu de…")."""
     seg = text[text.rfind(",", 0, at) + 1 : at]
-    return bool(NOT_SUBJECT_SEGMENT.match(seg))
+    return bool(NOT_SUBJECT_SEGMENT.match(seg) or sp.ADVERBIAL_LEAD.match(seg))
 
 
 def _same(k: _Known, name: str, person: Person | None) -> bool:

@@ -92,6 +92,13 @@ POSSESSIVE_END = re.compile(r"(?:^|\s)(?:son|sa|leur)\s+[^,]{2,60},?\s*$", re.IG
 VOICE_OF = re.compile(r"par\s+la\s+voix\s+(?:de\s+|d['’]|(?=du\s))", re.IGNORECASE)
 # "l'émissaire économique de Poutine": a name after "de" is a complement, not an apposition
 OF_END = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.IGNORECASE)
+DEFINITE_START = re.compile(r"^\s*(?:le|la|les|l['’]|the)\b", re.IGNORECASE)
+# "Sur une rencontre avec X, il…": a leading prepositional phrase is not the subject
+ADVERBIAL_LEAD = re.compile(
+    r"^\s*(?:sur|avec|à|au|aux|dans|depuis|devant|pour|lors|après|avant|face|outre|chez|pendant|"
+    r"malgré|contre|parmi|about|with|on|in|at|after|before|during|for)\b",
+    re.IGNORECASE,
+)
 # "l'ancien premier ministre néerlandais": a former office describes someone already named
 FORMER = re.compile(r"^\s*(?:l['’]|le\s+|la\s+)?(?:ancien(?:ne)?|ex-)\s*", re.IGNORECASE)
 # "Quant au président letton, X, il …" / "C'est X qui …": the person the sentence is about
