@@ -7,8 +7,9 @@ import json
 import pytest
 
 from bot.models import Article, Position
-from bot.textnorm import fold, ground_key, is_grounded
+from bot.textnorm import is_grounded
 from tests.extract_support import CORPUS, engine
+from tests.scoring import score
 
 pytestmark = pytest.mark.skipif(
     not (CORPUS / "gold.json").is_file(), reason="shared corpus not available"
@@ -38,32 +39,10 @@ def test_every_evidence_is_verbatim(results) -> None:  # type: ignore[no-untyped
 
 
 def test_recall_speaker_and_party_on_gold(results) -> None:  # type: ignore[no-untyped-def]
-    core = found = named = named_ok = 0
-    keyed = keyed_ok = 0
-    for _, _, positions, items in results:
-        for p in positions:
-            parties = {
-                g["party"] for g in items if ground_key(str(g["key"])) in ground_key(p.evidence)
-            }
-            if parties:
-                keyed += 1
-                keyed_ok += p.party_id in parties
-        for g in items:
-            if not g["core"]:
-                continue
-            core += 1
-            hits = [
-                p
-                for p in positions
-                if p.party_id == g["party"] and ground_key(str(g["key"])) in ground_key(p.evidence)
-            ]
-            found += bool(hits)
-            if g["speaker"] and hits:
-                named += 1
-                named_ok += any(fold(str(g["speaker"])) in fold(h.speaker) for h in hits)
-    assert core and found / core >= 0.9
-    assert named and named_ok / named >= 0.9
-    assert keyed and keyed_ok / keyed >= 0.95
+    figures = score([(art.text, positions, items) for _, art, positions, items in results])
+    assert figures["recall"] >= 0.9
+    assert figures["speaker_acc"] >= 0.9
+    assert figures["party_prec"] >= 0.95
 
 
 def test_batch_and_single_extraction_agree(results) -> None:  # type: ignore[no-untyped-def]

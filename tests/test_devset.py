@@ -31,76 +31,17 @@ few lines reimplemented; the figures are printed (``pytest -s``)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import re
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from bot.models import OTHER_PARTY, Article, Position
-from tests.extract_support import PROJECT, engine
+from bot.models import OTHER_PARTY, Article
+from tests.extract_support import engine
+from tests.scoring import normalise, score
 
 DATA = Path(__file__).resolve().parent / "data"
-SCORER = PROJECT.parent / "shared" / "eval" / "score_positions.py"
-
-
-def _norm(text: str) -> str:
-    for a, b in (("\u2019", "'"), ("\u2018", "'"), ("\u00a0", " "), ("\u202f", " ")):
-        text = text.replace(a, b)
-    text = text.replace("\u201c", '"').replace("\u201d", '"')
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", _norm(text))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def _scorer_functions() -> tuple[Callable[[str], str], Callable[[str], str]]:
-    if SCORER.is_file():
-        spec = importlib.util.spec_from_file_location("score_positions", SCORER)
-        if spec and spec.loader:
-            mod = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(mod)
-            return mod.norm, mod.fold
-    return _norm, _fold
-
-
-def score(runs: list[tuple[str, list[Position], list[dict[str, object]]]]) -> dict[str, float]:
-    """The scorer's figures: recall, speaker_acc, party_prec, ungrounded, positions."""
-    norm, fold = _scorer_functions()
-    core = found = named = named_ok = keyed = keyed_ok = ungrounded = emitted = 0
-    for text, positions, items in runs:
-        article = norm(text)
-        emitted += len(positions)
-        for p in positions:
-            ev = norm(p.evidence)
-            ungrounded += not ev or ev not in article
-            parties = {g["party"] for g in items if norm(str(g["key"])) in ev}
-            if parties:
-                keyed += 1
-                keyed_ok += p.party_id in parties
-        for g in items:
-            if not g["core"]:
-                continue
-            core += 1
-            key = norm(str(g["key"]))
-            hits = [p for p in positions if p.party_id == g["party"] and key in norm(p.evidence)]
-            found += bool(hits)
-            if g["speaker"] and hits:
-                named += 1
-                named_ok += any(fold(str(g["speaker"])) in fold(h.speaker) for h in hits)
-    return {
-        "recall": found / core if core else 0.0,
-        "speaker_acc": named_ok / named if named else 0.0,
-        "party_prec": keyed_ok / keyed if keyed else 0.0,
-        "ungrounded": ungrounded,
-        "positions": emitted,
-    }
 
 
 @dataclass(frozen=True)
@@ -161,11 +102,11 @@ def test_devset_is_well_formed(devset: DevSet) -> None:
     assert len(gold) == devset.articles
     low, high = devset.words
     for name, items in gold.items():
-        text = _norm((DATA / devset.name / name).read_text(encoding="utf-8"))
+        text = normalise((DATA / devset.name / name).read_text(encoding="utf-8"))
         assert low <= len(text.split()) <= high, name
         for g in items:
             assert set(g) == {"party", "speaker", "key", "core"}
-            assert _norm(str(g["key"])) in text, (name, g["key"])
+            assert normalise(str(g["key"])) in text, (name, g["key"])
 
 
 def test_devset_recall(devset: DevSet, figures: dict[str, float]) -> None:

@@ -59,7 +59,8 @@ def _quote_of(position: Position) -> str:
     return shorten(text.strip(' «»"“”'), QUOTE_MAX)
 
 
-def _dedupe(positions: list[Position]) -> list[Position]:
+def dedupe(positions: list[Position]) -> list[Position]:
+    """Best first, one position per party and quotation (or evidence)."""
     seen: set[tuple[str, str]] = set()
     out = []
     for p in sorted(positions, key=lambda p: -p.score):
@@ -69,6 +70,19 @@ def _dedupe(positions: list[Position]) -> list[Position]:
         seen.add(key)
         out.append(p)
     return out
+
+
+def briefing_date(lang: Lang) -> str:
+    """Today's date as a briefing headline writes it."""
+    return datetime.now(UTC).strftime("%d/%m/%Y" if lang == "fr" else "%d %b %Y")
+
+
+def rendered_length(briefing: Briefing) -> int:
+    """Characters of the briefing as sent (the plain-text rendering), for the length budget."""
+    from bot.render.briefing import briefing_reply
+    from bot.render.text import render_text
+
+    return len(render_text(briefing_reply(briefing)))
 
 
 class OfflineComposer:
@@ -115,7 +129,7 @@ class OfflineComposer:
         since: datetime | None = None,
         max_chars: int | None = None,
     ) -> Briefing:
-        kept = [p for p in _dedupe(positions) if p.party_id != OTHER_PARTY]
+        kept = [p for p in dedupe(positions) if p.party_id != OTHER_PARTY]
         by_party: dict[str, list[Position]] = defaultdict(list)
         for p in kept:
             by_party[p.party_id].append(p)
@@ -148,8 +162,7 @@ class OfflineComposer:
             for topic in p.topics:
                 topics[topic] += 1
         top = sorted(topics, key=lambda k: -topics[k])[:3]
-        date = datetime.now(UTC).strftime("%d/%m/%Y" if lang == "fr" else "%d %b %Y")
-        headline = t(lang, "brief.title", date=date)
+        headline = t(lang, "brief.title", date=briefing_date(lang))
         if top:
             headline += " — " + ", ".join(topic_name(x, lang) for x in top)
         return Briefing(
@@ -195,11 +208,8 @@ class OfflineComposer:
         max_chars: int,
     ) -> Briefing:
         """Drop the least important items, then disputes, then parties, until it fits."""
-        from bot.render.briefing import briefing_reply
-        from bot.render.text import render_text
-
         max_disputes = len(briefing.disputes)
-        while len(render_text(briefing_reply(briefing))) > max_chars:
+        while rendered_length(briefing) > max_chars:
             present = [pid for pid in order if chosen[pid]]
             longest = max(present, key=lambda pid: len(chosen[pid]))
             if len(chosen[longest]) > 1:

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bot.analysis.compose import CLAIM_MAX, shorten
+from bot.analysis.compose import CLAIM_MAX, briefing_date, dedupe, rendered_length, shorten
 from bot.analysis.parties import PartyBook
 from bot.i18n import t
 from bot.llm import accounting
@@ -29,7 +29,6 @@ from bot.models import (
     PartySection,
     Position,
 )
-from bot.textnorm import ground_key
 
 log = logging.getLogger(__name__)
 MAX_POSITIONS = 60  # bounds the tokens of one briefing call
@@ -84,17 +83,6 @@ class _Draft:
         )
 
 
-def _dedupe(positions: list[Position]) -> list[Position]:
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for p in sorted(positions, key=lambda p: -p.score):
-        key = (p.party_id, ground_key(p.quote or p.evidence))
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
-
-
 class LLMComposer:
     """A Briefing in ``lang`` from positions, by one structured model call."""
 
@@ -137,8 +125,8 @@ class LLMComposer:
         since: datetime | None = None,
         max_chars: int | None = None,
     ) -> Briefing:
-        chosen = [p for p in _dedupe(positions) if p.party_id != OTHER_PARTY][:MAX_POSITIONS]
-        default_headline = t(lang, "brief.title", date=_date(lang))
+        chosen = [p for p in dedupe(positions) if p.party_id != OTHER_PARTY][:MAX_POSITIONS]
+        default_headline = t(lang, "brief.title", date=briefing_date(lang))
         if not chosen:
             return _Draft(lang, default_headline).build(self.key)
         result = self.llm.structured(
@@ -212,21 +200,10 @@ def _position(chosen: list[Position], position_id: int) -> Position | None:
     return chosen[position_id - 1] if 1 <= position_id <= len(chosen) else None
 
 
-def _date(lang: Lang) -> str:
-    return datetime.now(UTC).strftime("%d/%m/%Y" if lang == "fr" else "%d %b %Y")
-
-
-def _length(briefing: Briefing) -> int:
-    from bot.render.briefing import briefing_reply
-    from bot.render.text import render_text
-
-    return len(render_text(briefing_reply(briefing)))
-
-
 def _fit(draft: _Draft, max_chars: int, engine: str) -> Briefing:
     """Drop the last items of the longest sections, then disputes, then sections, until it fits."""
     briefing = draft.build(engine)
-    while _length(briefing) > max_chars:
+    while rendered_length(briefing) > max_chars:
         present = [s for s in draft.sections if s[2]]
         longest = max(present, key=lambda s: len(s[2]), default=None)
         if longest is not None and len(longest[2]) > 1:

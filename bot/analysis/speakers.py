@@ -13,11 +13,10 @@ from dataclasses import dataclass
 
 from bot.analysis import mentions, roles
 from bot.analysis import subject_patterns as sp
-from bot.analysis.cue_patterns import NOT_SUBJECT_SEGMENT
 from bot.analysis.gazetteer import Gazetteer, PersonHit
 from bot.analysis.mentions import NATIONAL_NOUN
 from bot.analysis.quote_marks import outside_quotes
-from bot.analysis.subject_np import subject_np
+from bot.analysis.subject_np import in_adjunct, is_complement, subject_np
 from bot.models import Person
 from bot.textnorm import fold
 
@@ -156,18 +155,8 @@ class SpeakerResolver:
         ):
             inside = inside[:1]  # "Jane Doe, a researcher at Some House": the name comes first
         for h in inside:
-            prefix = sentence[np_start : h.start]
-            cm = sp.COMPLEMENT.search(prefix)
-            if cm and roles.has_office(cm.group(0)) and roles.has_office(prefix[: cm.start()]):
-                continue  # "collaborateur du président X": X is not the speaker
-            of_np = sp.OF_END.search(prefix) and sp.DEFINITE_START.match(prefix)
-            if of_np and (roles.speaks_for_context(prefix) or len(prefix.split()) <= 4):
-                continue  # "L'émissaire spécial de Donald Trump", "l'ami de X": X is not the head
-            if sentence[h.end : h.end + 2] in ("'s", "’s") and roles.has_office(
-                sentence[h.end :][:40]
-            ):
-                continue  # "Vladimir Putin's spokesman": Putin is not the speaker
-            speaker_hit = h
+            if not is_complement(sentence[np_start : h.start], sentence[h.end :]):
+                speaker_hit = h
         if speaker_hit is not None:
             role_text = sp.TRAILING_HONORIFIC.sub("", np[: speaker_hit.start - np_start])
             after = np[speaker_hit.end - np_start :]
@@ -186,14 +175,32 @@ class SpeakerResolver:
             for k in reversed(self.known):  # a surname met before ("Nowak said", "M. Demir")
                 if _same(k, np.strip(), None):
                     return Speaker(k.name, k.role, k.party_id, k.person)
-        if sp.FORMER.match(np) and self.salient is not None and self.salient.name:
-            return self.salient  # "pour l'ancien premier ministre néerlandais": who spoke last
         party = roles.infer_party(self.gaz, np)
         key = roles.head_office(np)
-        definite = re.match(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", np, re.IGNORECASE)
+        holder = self._described(np, party, key)
+        if holder is not None:
+            return holder
+        definite = _DEFINITE.match(np)
+        role = roles.strip_determiner(np) if key else ""
+        if party is None and key in roles.PERSON_KEYS and definite:
+            party = roles.lead_context_party(self.gaz, sentence)
+        if party is None and key in roles.PERSON_KEYS:
+            party = self._possessive_party(np, sentence[:np_start])
+        if party is None and key is None:
+            return None
+        indefinite = bool(re.match(r"\s*(?:un|une|a|an|one)\s", np, re.IGNORECASE))
+        return Speaker("", role, party, indefinite=indefinite)
+
+    def _described(self, np: str, party: str | None, key: str | None) -> Speaker | None:
+        """The person a description points back to, or None: "l'ancien premier ministre
+        néerlandais", "L'Argentin", "le vice-président du Conseil de sécurité", "le négociateur
+        russe", "le secrétaire d'État adjoint", "la responsable européenne", "le diplomate"."""
+        if sp.FORMER.match(np) and self.salient is not None and self.salient.name:
+            return self.salient  # a former office: who spoke last
         named = self._anaphor(np, party, key)
         if named is not None:
             return named
+        definite = _DEFINITE.match(np)
         if key in roles.PERSON_KEYS and definite and roles.is_title(np):
             last = self.salient  # "the president said", right after the president spoke
             if (
@@ -210,25 +217,15 @@ class SpeakerResolver:
             near = self.pronoun_target()  # "Le secrétaire d'État adjoint": who just spoke
             if near is not None and near.name and party in (None, near.party_id):
                 return near
-        if key == "official" and party and definite and not sp.PLURAL_NP.match(np):
-            # "la responsable européenne", "le diplomate russe": the last person of that party
+        if key != "official" or not definite or sp.PLURAL_NP.match(np):
+            return None
+        if party:  # "la responsable européenne", "le diplomate russe": the last of that party
             for k in reversed(self.known):
                 if k.party_id == party and k.name:
                     return Speaker(k.name, k.role, k.party_id, k.person)
-        last = self.salient
-        bare = key == "official" and party is None and definite and not sp.PLURAL_NP.match(np)
-        last = self.pronoun_target() if bare else last  # "The official said": that one
-        if bare and last is not None and (last.name or last.party_id):
-            return last  # "a insisté le prélat", "le diplomate": a bare title is who spoke last
-        role = roles.strip_determiner(np) if key else ""
-        if party is None and key in roles.PERSON_KEYS and definite:
-            party = roles.lead_context_party(self.gaz, sentence)
-        if party is None and key in roles.PERSON_KEYS:
-            party = self._possessive_party(np, sentence[:np_start])
-        if party is None and key is None:
             return None
-        indefinite = bool(re.match(r"\s*(?:un|une|a|an|one)\s", np, re.IGNORECASE))
-        return Speaker("", role, party, indefinite=indefinite)
+        near = self.pronoun_target()  # "a insisté le prélat", "The official said": who spoke
+        return near if near is not None and (near.name or near.party_id) else None
 
     def _anaphor(self, np: str, party: str | None, key: str | None) -> Speaker | None:
         """ "L'Argentin a plaidé…" (a nationality noun) or "le vice-président du Conseil de
@@ -292,12 +289,12 @@ class SpeakerResolver:
         before = [h for h in hits if h.end <= verb.start()] if verb else []
         # "Issu d'une famille déportée sous Staline, l'ancien homme d'affaires a…": a name
         # inside a leading participle or adverbial phrase is not the subject
-        before = [h for h in before if not _in_adjunct(text, h.start)]
+        before = [h for h in before if not in_adjunct(text, h.start)]
         if not before and hits and not sp.PRONOUN_START.match(text):
             # no auxiliary ("X, lui, ne veut pas…", "…, Y, présente…") or the person comes
             # after it ("Pékin a dépêché son envoyé, Y."): a sentence naming one person
             # makes that person who "il"/"selon elle" means next
-            free = [h for h in hits if not _in_adjunct(text, h.start)]
+            free = [h for h in hits if not in_adjunct(text, h.start)]
             names = {fold(mentions.display_name(h.text, h.person)) for h in free}
             before = free[:1] if len(names) == 1 else []
         if not before and verb and not hits:
@@ -318,10 +315,7 @@ class SpeakerResolver:
                     return
 
 
-def _in_adjunct(text: str, at: int) -> bool:
-    """Whether position ``at`` lies in a comma segment that is no subject ("Issu de…")."""
-    seg = text[text.rfind(",", 0, at) + 1 : at]
-    return bool(NOT_SUBJECT_SEGMENT.match(seg) or sp.ADVERBIAL_LEAD.match(seg))
+_DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
 
 
 def _same(k: _Known, name: str, person: Person | None) -> bool:

@@ -121,3 +121,22 @@ def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) 
     np = re.sub(r"(?<=\s)(?:n['’]|ne)\s*$", "", np)  # "Le porte-parole n'a pas exclu"
     lead = len(np) - len(np.lstrip())
     return np.strip(), offset + cut + start + lead
+
+
+def is_complement(prefix: str, after: str) -> bool:
+    """Whether a name, with ``prefix`` before it in the subject and ``after`` it in the
+    sentence, completes another noun instead of naming the speaker: "collaborateur du
+    président X", "l'émissaire spécial de Donald Trump", "Vladimir Putin's spokesman"."""
+    cm = sp.COMPLEMENT.search(prefix)
+    if cm and roles.has_office(cm.group(0)) and roles.has_office(prefix[: cm.start()]):
+        return True
+    of_np = sp.OF_END.search(prefix) and sp.DEFINITE_START.match(prefix)
+    if of_np and (roles.speaks_for_context(prefix) or len(prefix.split()) <= 4):
+        return True
+    return after[:2] in ("'s", "’s") and roles.has_office(after[:40])
+
+
+def in_adjunct(text: str, at: int) -> bool:
+    """Whether position ``at`` lies in a comma segment that is no subject ("Issu de…")."""
+    seg = text[text.rfind(",", 0, at) + 1 : at]
+    return bool(NOT_SUBJECT_SEGMENT.match(seg) or sp.ADVERBIAL_LEAD.match(seg))
