@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
+from bot.domain.models import Article, Lang, Position
 from bot.ingest.pipeline import IngestItem, IngestReport
-from bot.models import Article, Lang, Position
 from bot.settings import Settings
 
 if TYPE_CHECKING:

@@ -25,9 +25,9 @@ from telegram.constants import ParseMode
 from telegram.error import Forbidden, RetryAfter, TelegramError
 from telegram.request import HTTPXRequest
 
-from bot.analysis.parties import PartyBook
 from bot.delivery import SendOutcome
-from bot.models import Article, Briefing, BriefingItem, Lang, PartySection, Position
+from bot.domain.models import Article, Briefing, BriefingItem, Lang, PartySection, Position
+from bot.domain.parties import PartyBook
 from bot.render.telegram import render_telegram
 from bot.richtext import Reply
 from bot.settings import Settings

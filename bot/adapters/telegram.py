@@ -33,7 +33,7 @@ from telegram.ext import (
 from bot.adapters.common import RecentIds, SentTags, require_secret
 from bot.adapters.telegram_send import TelegramSender, send_reply
 from bot.commands import CommandCore, IncomingMessage
-from bot.i18n import t
+from bot.domain.i18n import t
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from bot.commands import admin, reading
 from bot.commands.types import Asker, IncomingMessage, SubscriptionHook
-from bot.i18n import t
-from bot.models import Lang
+from bot.domain.i18n import t
+from bot.domain.models import Lang
 from bot.richtext import Reply, text_reply
 from bot.store import chats as chat_store
 

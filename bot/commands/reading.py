@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.commands.tags import digest_tag
-from bot.models import OTHER_PARTY, Lang, Position
+from bot.domain.models import OTHER_PARTY, Lang, Position
 from bot.render.briefing import briefing_reply
 from bot.render.chat_positions import party_chooser, positions_reply
 from bot.richtext import Reply, Span, text_reply

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.models import Lang
+from bot.domain.models import Lang
 from bot.richtext import Reply
 from bot.store.chats import Subscription
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.analysis.parties import PartyBook
-from bot.i18n import t
-from bot.models import Lang, Position
+from bot.domain.i18n import t
+from bot.domain.models import Lang, Position
+from bot.domain.parties import PartyBook
 from bot.render.positions import group_by_party
 from bot.richtext import Block, Button, Reply, Span
 from bot.textnorm import collapse_space

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands import CommandCore, digest_articles, parse_command
-from bot.models import Lang
+from bot.domain.models import Lang
 from bot.richtext import Reply, text_reply
 from bot.service import BriefBot
 from bot.store import chats as chat_store

@@ -16,7 +16,7 @@ import pytest
 from bot.adapters.slack import SlackBot
 from bot.app import build_bot
 from bot.commands import CommandCore
-from bot.models import Lang
+from bot.domain.models import Lang
 from bot.richtext import Reply, text_reply
 from tests.chat.conftest import chat_settings, ingest_articles, write_articles
 from tests.fakes.slack_api import FakeSlack, sign

@@ -12,7 +12,7 @@ import pytest
 from bot.adapters.telegram import TelegramBot
 from bot.app import build_bot
 from bot.commands import CommandCore
-from bot.models import Lang
+from bot.domain.models import Lang
 from bot.richtext import Reply, text_reply
 from bot.service import BriefBot
 from tests.chat.conftest import chat_settings, ingest_articles, write_articles

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.models import Lang
+from bot.domain.models import Lang
 
 MESSAGES: dict[str, dict[str, str]] = {
     "brief.title": {"fr": "Briefing du {date}", "en": "Briefing, {date}"},
@@ -207,7 +207,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-# Office keys (bot.analysis.roles) as labels, to restate a role in the other language.
+# Office keys (bot.extract.rules.roles) as labels, to restate a role in the other language.
 ROLE_LABELS: dict[str, dict[str, str]] = {
     "vice_president": {"fr": "vice-président", "en": "vice-president"},
     "deputy_minister": {"fr": "vice-ministre", "en": "deputy minister"},
