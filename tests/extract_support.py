@@ -11,7 +11,7 @@ from bot.models import Article, Position
 from bot.textnorm import fold
 
 PROJECT = Path(__file__).resolve().parent.parent
-PARTIES = PROJECT / "config" / "parties.toml"
+PARTIES = PROJECT / "bot" / "config" / "parties.toml"
 CORPUS = PROJECT.parent / "shared" / "corpus"
 
 
