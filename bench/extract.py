@@ -31,7 +31,7 @@ def main() -> int:
         Article(text=texts[i % len(texts)] + " " * (i // len(texts)), path=f"a{i}", lang="fr")
         for i in range(n)
     ]
-    engine = OfflineEngine(PartyBook.load(ROOT / "config" / "parties.toml"))
+    engine = OfflineEngine(PartyBook.load(ROOT / "bot" / "config" / "parties.toml"))
     pipe = nlp.get_nlp("fr")
     list(pipe.pipe([a.text for a in arts[:3]]))  # warm up
     engine.extract_many(arts[:3])

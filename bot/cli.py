@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import sys
-from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 
-from bot.domain.models import Article, Lang, Position
-from bot.ingest.pipeline import IngestItem, IngestReport
+from bot import __version__
+from bot.cli_inputs import analyse, articles_for, report_duplicates, run_ingest
+from bot.domain.models import Lang, Position
 from bot.settings import Settings
+from bot.since import HELP as SINCE_HELP
 
 if TYPE_CHECKING:
     from bot.service import BriefBot
@@ -23,14 +24,17 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="briefbot: who said what, for which party, with the verbatim evidence.\n\n"
     "Reads French and English articles (files, web pages, RSS/Atom feeds), extracts each "
-    "party's stated positions and writes short briefings. Works offline with no API key.",
+    "party's stated positions and writes short briefings. Works offline with no API key.\n\n"
+    "Examples:  briefbot demo  |  briefbot ingest ./articles  |  briefbot brief --since 1w "
+    '--lang en  |  briefbot ask "Que réclame Kiev ?"',
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 err = Console(stderr=True, highlight=False)
 out = Console(highlight=False, soft_wrap=True)
+log = logging.getLogger("bot.cli")
 
 _state: dict[str, Any] = {}
 
@@ -51,13 +55,22 @@ class EngineOpt(StrEnum):
     llm = "llm"
 
 
+def database_url(value: str) -> str:
+    """``--db``: a database URL, or a path to a SQLite file."""
+    if "://" in value:
+        return value
+    from pathlib import Path
+
+    return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
 def settings() -> Settings:
     if "settings" not in _state:
         overrides: dict[str, Any] = {}
         if _state.get("engine"):
             overrides["engine"] = _state["engine"]
         if _state.get("db"):
-            overrides["database_url"] = _state["db"]
+            overrides["database_url"] = database_url(_state["db"])
         _state["settings"] = Settings(**overrides)
     return _state["settings"]
 
@@ -66,21 +79,44 @@ def bot() -> BriefBot:
     if "bot" not in _state:
         from bot.app import build_bot
 
+        log.info("store: %s", settings().db_url)
         _state["bot"] = build_bot(settings())
     return _state["bot"]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"briefbot {__version__}")
+        raise typer.Exit()
 
 
 @app.callback()
 def main_options(
     engine: Annotated[
         EngineOpt | None,
-        typer.Option(help="Analysis engine (default from settings: offline).", show_default=False),
+        typer.Option(
+            help="Analysis engine: offline or llm (default from settings: offline).",
+            case_sensitive=False,
+            show_default=False,
+        ),
     ] = None,
     db: Annotated[
         str | None,
-        typer.Option(help="Database URL (default: SQLite file in data/).", show_default=False),
+        typer.Option(
+            metavar="URL|FILE",
+            help="Database URL or SQLite file (default: briefbot.sqlite3 in the data directory, "
+            "see `briefbot config path`).",
+            show_default=False,
+        ),
     ] = None,
-    verbose: Annotated[int, typer.Option("-v", "--verbose", count=True, help="More logs.")] = 0,
+    verbose: Annotated[
+        int,
+        typer.Option("-v", "--verbose", count=True, help="Say what each step does (-vv: more)."),
+    ] = 0,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
 ) -> None:
     from bot.logs import setup_logging
 
@@ -90,85 +126,47 @@ def main_options(
     setup_logging(verbose, settings().secrets.values())
 
 
-def _report_item(item: IngestItem) -> None:
-    if item.status == "error":
-        reason = (item.reason or "failed").removesuffix(f": {item.input}")
-        err.print(f"✗ {item.input}: {reason}", markup=False)
-
-
-def run_ingest(inputs: list[str], *, quiet: bool = False) -> IngestReport:
-    """Ingest with a progress bar on long batches; one line per failed input."""
-    from rich.progress import Progress
-
-    if len(inputs) > 3 or any(Path(i).is_dir() for i in inputs):
-        with Progress(console=err, transient=True) as progress:
-            task = progress.add_task("Ingesting", total=None)
-
-            def tick(item: IngestItem) -> None:
-                progress.advance(task)
-                _report_item(item)
-
-            report = bot().ingest(inputs, on_progress=tick)
-    else:
-        report = bot().ingest(inputs, on_progress=_report_item)
-    if not quiet:
-        err.print(
-            f"{report.ok_count} article(s) ready, {report.error_count} input(s) failed.",
-            highlight=False,
-        )
-    return report
-
-
-def _articles_for(inputs: list[str], since: str) -> list[Article]:
-    if inputs:
-        report = run_ingest(inputs, quiet=True)
-        if not report.articles:
-            err.print("Nothing could be read from the inputs given.")
-            raise typer.Exit(1)
-        return bot().articles(ids=report.articles)
-    window = parse_since(since)
-    articles = bot().articles(since=window)
-    if not articles:
-        err.print(
-            "No stored article in that period. Add some with `briefbot ingest PATH|URL|FEED` "
-            "or try `--since all`."
-        )
-        raise typer.Exit(1)
-    return articles
-
-
-def parse_since(value: str) -> datetime | None:
-    """'all', '24h', '7d' or an ISO date, as the start of a window."""
-    value = value.strip().lower()
-    if value == "all":
-        return None
-    try:
-        if value.endswith("h"):
-            return datetime.now(UTC) - timedelta(hours=float(value[:-1]))
-        if value.endswith("d"):
-            return datetime.now(UTC) - timedelta(days=float(value[:-1]))
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r}: use all, 24h, 7d or a date (2026-11-20)") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
 Inputs = Annotated[
     list[str] | None,
-    typer.Argument(help="Files, folders, page URLs or feed URLs. Without: the stored articles."),
+    typer.Argument(
+        metavar="INPUT",
+        help="Files, folders, page URLs or feed URLs. Without: the stored articles.",
+        show_default=False,
+    ),
 ]
-Since = Annotated[str, typer.Option(help="Window of stored articles: all, 24h, 7d or a date.")]
+Since = Annotated[
+    str, typer.Option(metavar="WHEN", help=f"Window of stored articles: {SINCE_HELP}.")
+]
+LangOption = Annotated[
+    LangOpt | None,
+    typer.Option(help="Briefing language: fr or en.", case_sensitive=False, show_default=False),
+]
 
 
 @app.command("ingest")
 def ingest_cmd(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, page URLs or feed URLs.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(metavar="INPUT", help="Files, folders, page URLs or feed URLs."),
+    ],
 ) -> None:
-    """Read and store articles; duplicates and near-duplicates are recognised."""
+    """Read and store articles; an input that duplicates a stored article is named, with that
+    article's positions.
+
+    Example: briefbot ingest article.html ./folder https://example.org/feed.xml
+    """
+    from bot.render.positions import positions_text
+
     report = run_ingest(inputs)
     for item in report.items:
         if item.status != "error":
             out.print(f"{item.status:<15} #{item.article_id}  {item.title or item.input}")
+    _ids, originals = report_duplicates(report)
+    if originals:
+        articles = bot().articles(ids=originals)
+        analyse(articles)
+        positions = bot().positions(articles)
+        out.print(positions_text(positions, bot().book, settings().lang), markup=False)
     if report.ok_count == 0:
         raise typer.Exit(1)
 
@@ -176,20 +174,26 @@ def ingest_cmd(
 @app.command("brief")
 def brief_cmd(
     inputs: Inputs = None,
-    lang: Annotated[LangOpt | None, typer.Option(help="Briefing language.")] = None,
+    lang: LangOption = None,
     since: Since = "24h",
     max_chars: Annotated[
-        int | None, typer.Option(help="Length budget (default from settings: 1500).")
+        int | None,
+        typer.Option(metavar="N", help="Length budget (default from settings: 1500)."),
     ] = None,
     full: Annotated[bool, typer.Option(help="No length budget: every party's top items.")] = False,
 ) -> None:
-    """Print a short briefing: each party's main positions, disputes and numbered sources."""
+    """Print a short briefing: each party's main positions, disputes and numbered sources.
+
+    Examples: briefbot brief --since 1w --lang en  |  briefbot brief article.txt --full
+    """
     from bot.render.briefing import briefing_reply
     from bot.render.text import render_text
 
-    articles = _articles_for(inputs or [], since)
+    articles = articles_for(inputs or [], since)
     language: Lang = lang.value if lang else settings().lang
     budget = None if full else (max_chars or settings().brief_max_chars)
+    analyse(articles)
+    log.info("brief: composing in %s, budget %s", language, budget or "none")
     briefing = bot().briefing(articles, language, max_chars=budget)
     out.print(render_text(briefing_reply(briefing)), markup=False)
 
@@ -198,15 +202,23 @@ def brief_cmd(
 def positions_cmd(
     inputs: Inputs = None,
     party: Annotated[
-        str | None, typer.Option(help="Only this party (id or name, e.g. RU, Russie, Russia).")
+        str | None,
+        typer.Option(
+            metavar="PARTY", help="Only this party (id or name, e.g. RU, Russie, Russia)."
+        ),
     ] = None,
     all_speakers: Annotated[
         bool, typer.Option("--all-speakers", help="Also speakers of no known party (OTHER).")
     ] = False,
-    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    fmt: Annotated[
+        Format, typer.Option("--format", help="Output format.", case_sensitive=False)
+    ] = Format.text,
     since: Since = "all",
 ) -> None:
-    """List every attributed position with its speaker, party, evidence and source."""
+    """List every attributed position with its speaker, party, evidence and source.
+
+    Examples: briefbot positions --party russie  |  briefbot positions --format json FILE
+    """
     from bot.render.positions import positions_json, positions_markdown, positions_text
 
     party_id = None
@@ -218,7 +230,8 @@ def positions_cmd(
             raise typer.Exit(2)
         party_id = found.id if found else "OTHER"
         all_speakers = all_speakers or party_id == "OTHER"
-    articles = _articles_for(inputs or [], since)
+    articles = articles_for(inputs or [], since)
+    analyse(articles)
     positions: list[Position] = bot().positions(articles, party=party_id, all_speakers=all_speakers)
     book = bot().book
     if fmt is Format.json:
@@ -231,14 +244,19 @@ def positions_cmd(
 
 
 @app.command("demo")
-def demo_cmd(
-    lang: Annotated[LangOpt | None, typer.Option(help="Briefing language.")] = None,
-) -> None:
-    """Ingest the bundled sample articles and print their briefing (no API key needed)."""
+def demo_cmd(lang: LangOption = None) -> None:
+    """Ingest the bundled sample articles and print their briefing (no API key needed).
+
+    The samples are fictional and go into their own database (demo.sqlite3 in the data
+    directory), never into yours. Example: briefbot demo --lang en
+    """
     from bot.render.briefing import briefing_reply
     from bot.render.text import render_text
 
-    samples = settings().samples_dir
+    demo = settings().model_copy(update={"database_url": settings().demo_db_url})
+    _state.pop("bot", None)
+    _state["settings"] = demo
+    samples = demo.samples_dir
     err.print(f"Reading the bundled sample articles in {samples} …")
     report = run_ingest([str(samples)], quiet=True)
     if not report.articles:
@@ -246,22 +264,27 @@ def demo_cmd(
         raise typer.Exit(1)
     articles = bot().articles(ids=report.articles)
     language: Lang = lang.value if lang else settings().lang
+    analyse(articles)
     briefing = bot().briefing(articles, language, max_chars=settings().brief_max_chars)
     out.print(render_text(briefing_reply(briefing)), markup=False)
     err.print(
-        "\nNext: `briefbot positions --all-speakers` lists every position; "
-        "`briefbot brief --lang en` writes it in English; `briefbot --help` for more."
+        f"\nThis demo used its own database ({demo.db_url.removeprefix('sqlite:///')}). "
+        "Next: `briefbot ingest FILE|URL|FEED` stores your own articles, then `briefbot brief` "
+        'or `briefbot ask "…"`; `briefbot --help` for more.'
     )
 
 
 # Commands contributed by other parts of the bot (chat, digests, questions, LLM stats).
-for _module in ("bot.cli_chat", "bot.cli_digest", "bot.cli_ask", "bot.cli_stats"):
+for _module in ("bot.cli_chat", "bot.cli_digest", "bot.cli_ask", "bot.cli_stats", "bot.cli_config"):
     importlib.import_module(_module).register(app)
 
 
 def main() -> None:
+    from bot.cli_help import load_env_file, tidy_command
+
+    load_env_file()
     try:
-        app()
+        tidy_command(typer.main.get_command(app))(prog_name="briefbot")
     except KeyboardInterrupt:
         err.print("Interrupted.")
         sys.exit(130)

@@ -24,23 +24,35 @@ def register(app: typer.Typer) -> None:
 
     @digest_app.command("send-now")
     def send_now(
-        platform: Annotated[str | None, typer.Option(help="Only this platform.")] = None,
-        chat: Annotated[str | None, typer.Option(help="Only this chat id.")] = None,
+        platform: Annotated[
+            str | None, typer.Option(metavar="telegram|slack", help="Only this platform.")
+        ] = None,
+        chat: Annotated[
+            str | None, typer.Option(metavar="ID", help="Only this subscribed chat.")
+        ] = None,
         deliver: Annotated[bool, typer.Option(help="Deliver now when tokens are set.")] = True,
     ) -> None:
-        """Decide and queue a digest now for the subscribed chats (or --platform / --chat)."""
+        """Decide and queue a digest now for the subscribed chats (or --platform / --chat).
+
+        Example: briefbot digest send-now --platform telegram --chat -1001234
+        """
         from bot.cli import bot, err, out, settings
         from bot.schedule.digest import DigestBuilder
         from bot.store import chats as chat_store
 
+        if platform is not None and platform.lower() not in PLATFORMS:
+            err.print(f"Unknown platform {platform!r}: use {' or '.join(PLATFORMS)}.")
+            raise typer.Exit(2)
+        platform = platform.lower() if platform else None
         briefbot = bot()
         subs = chat_store.list_subscriptions(briefbot.db, platform)
         targets = [(s.platform, s.chat_id) for s in subs if chat is None or s.chat_id == chat]
         if chat is not None and not targets:
-            if platform is None:
-                err.print("--chat needs --platform when the chat is not subscribed.")
-                raise typer.Exit(2)
-            targets = [(platform, chat)]
+            err.print(
+                f"Chat {chat!r} has no digest subscription{f' on {platform}' if platform else ''}"
+                " (it must /subscribe first); `briefbot digest outbox` shows the queue."
+            )
+            raise typer.Exit(2)
         builder = DigestBuilder(briefbot)
         key = f"manual:{datetime.now(UTC):%Y-%m-%dT%H:%M:%S}"
         queued = 0

@@ -10,7 +10,7 @@ import typer
 def register(app: typer.Typer) -> None:
     @app.command("stats")
     def stats_cmd(
-        days: Annotated[int, typer.Option(help="How many recent days to show.")] = 14,
+        days: Annotated[int, typer.Option(min=1, help="How many recent days to show.")] = 14,
     ) -> None:
         """Show LLM usage per day: calls, tokens in and out, estimated cost (config/prices.toml)."""
         from rich.console import Console

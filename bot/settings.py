@@ -1,4 +1,5 @@
-"""Typed settings: defaults from config/default.toml, overridden by BRIEFBOT_* environment.
+"""Typed settings: defaults from the packaged config/default.toml, then the user's
+default.toml (``briefbot config path``), overridden by BRIEFBOT_* environment variables.
 
 Secrets (API keys, bot tokens, signing secrets) are read only from the environment, under
 their usual names, and are held as ``SecretStr`` so they never print.
@@ -6,7 +7,6 @@ their usual names, and are held as ``SecretStr`` so they never print.
 
 from __future__ import annotations
 
-import os
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -19,11 +19,10 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from bot import resources
+
+# The source checkout (tests, benches and docs only: the bot reads its files via bot.resources).
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-
-
-def config_dir() -> Path:
-    return Path(os.environ.get("BRIEFBOT_CONFIG_DIR", PROJECT_DIR / "config"))
 
 
 class Secrets(BaseSettings):
@@ -55,12 +54,12 @@ class Secrets(BaseSettings):
 
 
 class Settings(BaseSettings):
-    """Everything the bot can be told, with the defaults in config/default.toml."""
+    """Everything the bot can be told, with the defaults in bot/config/default.toml."""
 
     model_config = SettingsConfigDict(env_prefix="BRIEFBOT_", extra="ignore")
 
     # storage
-    data_dir: Path = Path("data")
+    data_dir: Path = Field(default_factory=resources.default_data_dir)
     database_url: str = ""
 
     # analysis and briefings
@@ -69,9 +68,9 @@ class Settings(BaseSettings):
     brief_max_chars: int = 1500
     brief_items_per_party: int = 3
     brief_period_hours: int = 24
-    parties_file: Path = Field(default_factory=lambda: config_dir() / "parties.toml")
-    sources_file: Path = Field(default_factory=lambda: config_dir() / "sources.toml")
-    samples_dir: Path = PROJECT_DIR / "samples"
+    parties_file: Path = Field(default_factory=lambda: resources.config_file("parties.toml"))
+    sources_file: Path = Field(default_factory=lambda: resources.config_file("sources.toml"))
+    samples_dir: Path = Field(default_factory=lambda: resources.package_dir("samples"))
 
     # LLM (OPENAI_API_KEY from the environment; OPENAI_BASE_URL for compatible servers)
     model: str = "gpt-4o-mini"
@@ -114,7 +113,11 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_dir() / "default.toml")
+        tomls = [resources.package_dir("config") / "default.toml"]
+        user = resources.user_config_dir() / "default.toml"
+        if user.is_file():
+            tomls.append(user)  # later files win, key by key
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=tomls)
         return (init_settings, env_settings, toml)
 
     @cached_property
@@ -126,6 +129,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir / 'briefbot.sqlite3'}"
+
+    @property
+    def demo_db_url(self) -> str:
+        """``briefbot demo``'s own database: the samples never mix with the user's articles."""
+        return f"sqlite:///{self.data_dir / 'demo.sqlite3'}"
 
     @property
     def llm_enabled(self) -> bool:

@@ -23,11 +23,14 @@ CORPUS = PROJECT_DIR.parent / "shared" / "corpus"
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """No test reads the developer's BRIEFBOT_* settings or real secrets."""
+    """No test reads the developer's BRIEFBOT_* settings, config files, .env or real secrets, and
+    none writes into the real user data directory."""
     for name in list(os.environ):
         if name.startswith(("BRIEFBOT_", "OPENAI_", "TELEGRAM_", "SLACK_")):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("BRIEFBOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("BRIEFBOT_CONFIG_DIR", str(tmp_path / "user-config"))
+    monkeypatch.setenv("BRIEFBOT_ENV_FILE", str(tmp_path / "no.env"))
 
 
 @pytest.fixture
@@ -84,4 +87,4 @@ def any_db(request: pytest.FixtureRequest) -> Database:
 
 @pytest.fixture(scope="session")
 def book() -> PartyBook:
-    return PartyBook.load(PROJECT_DIR / "config" / "parties.toml")
+    return PartyBook.load(PROJECT_DIR / "bot" / "config" / "parties.toml")

@@ -11,7 +11,7 @@ from bot.extract.rules.offline import OfflineEngine
 from bot.textnorm import fold
 
 PROJECT = Path(__file__).resolve().parent.parent
-PARTIES = PROJECT / "config" / "parties.toml"
+PARTIES = PROJECT / "bot" / "config" / "parties.toml"
 CORPUS = PROJECT.parent / "shared" / "corpus"
 
 

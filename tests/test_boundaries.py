@@ -43,12 +43,18 @@ def test_the_rule_would_catch_an_offender(tmp_path: Path) -> None:
     assert imported_roots(sample) == {"telegram", "openai"}
 
 
+def top_package(name: str) -> str:
+    """The package a top-level name belongs to: ``cli_ask.py`` is part of the ``cli`` family."""
+    name = name.removesuffix(".py")
+    return "cli" if name.startswith("cli_") else name
+
+
 def package_graph() -> dict[str, set[str]]:
     """Which of bot's packages each package imports (modules at bot/ top level count as one)."""
     graph: dict[str, set[str]] = {}
     for path in BOT.rglob("*.py"):
         parts = path.relative_to(BOT).parts
-        package = parts[0].removesuffix(".py")
+        package = top_package(parts[0])
         tree = ast.parse(path.read_text(encoding="utf-8"))
         typing_only = {
             id(inner)
@@ -66,9 +72,9 @@ def package_graph() -> dict[str, set[str]]:
                 names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
             for name in names:
                 bits = name.split(".")
-                if bits[0] == "bot" and len(bits) > 1 and bits[1] != package:
-                    target = bits[1]
-                    if (BOT / target).is_dir() or (BOT / f"{target}.py").is_file():
+                if bits[0] == "bot" and len(bits) > 1 and top_package(bits[1]) != package:
+                    target = top_package(bits[1])
+                    if (BOT / target).is_dir() or list(BOT.glob(f"{target}*.py")):
                         graph.setdefault(package, set()).add(target)
     return graph
 

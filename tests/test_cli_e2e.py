@@ -18,6 +18,7 @@ from tests.conftest import CORPUS
 def briefbot(*args: str, data: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
     env["BRIEFBOT_DATA_DIR"] = str(data)
+    env["BRIEFBOT_CONFIG_DIR"] = str(data / "user-config")
     proc = subprocess.run(
         [sys.executable, "-m", "bot", *args],
         capture_output=True,
@@ -65,7 +66,7 @@ def test_demo_prints_a_french_briefing(tmp_path: Path) -> None:
 
 
 def test_brief_in_english_marks_french_quotes(tmp_path: Path) -> None:
-    samples = PROJECT_DIR / "samples"
+    samples = PROJECT_DIR / "bot" / "samples"
     proc = briefbot("brief", "--lang", "en", "--full", str(samples), data=tmp_path)
     assert "Briefing," in proc.stdout and "Russia" in proc.stdout
     assert "(in French)" in proc.stdout
@@ -76,7 +77,7 @@ def test_bad_inputs_one_line_each_and_exit_codes(tmp_path: Path) -> None:
     empty.write_text("   \n", encoding="utf-8")
     binary = tmp_path / "blob.txt"
     binary.write_bytes(b"\x00\x01\x02\x03binary\x00" * 50)
-    good = PROJECT_DIR / "samples" / "03_istanbul_prisoners.txt"
+    good = PROJECT_DIR / "bot" / "samples" / "03_istanbul_prisoners.txt"
     proc = briefbot(
         "positions",
         str(tmp_path / "missing.txt"),
@@ -102,7 +103,7 @@ def test_unknown_party_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_ask_answers_in_the_questions_language_with_sources(tmp_path: Path) -> None:
-    briefbot("ingest", str(PROJECT_DIR / "samples"), data=tmp_path)
+    briefbot("ingest", str(PROJECT_DIR / "bot" / "samples"), data=tmp_path)
     english = briefbot(
         "ask", "What did the Kremlin spokesman say about NATO troops?", data=tmp_path
     )

@@ -104,4 +104,4 @@ def test_feed_polling_is_conditional_and_ingests_new_entries_once(
 
 
 def test_shipped_sources_file_is_valid_and_empty() -> None:
-    assert load_sources_file(PROJECT_DIR / "config" / "sources.toml") == []
+    assert load_sources_file(PROJECT_DIR / "bot" / "config" / "sources.toml") == []

@@ -51,6 +51,8 @@ def valid_timezone(name: str) -> bool:
 
 
 def subscribe_cmd(call: Call) -> list[Reply]:
+    if call.msg.platform == "console":  # no delivery there: its outbox rows would never leave
+        return [text_reply(call.t("subscribe.console"))]
     words = call.arg.split()
     if len(words) > 2:
         return [text_reply(call.t("subscribe.usage"))]

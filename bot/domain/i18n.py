@@ -155,6 +155,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Current language: {code}. Usage: /lang fr|en",
     },
     "lang.set": {"fr": "Ce chat est maintenant en français.", "en": "This chat is now in English."},
+    "subscribe.console": {
+        "fr": "La console ne reçoit pas de briefing quotidien : abonnez un chat Telegram ou "
+        "Slack, ou tapez /brief ici.",
+        "en": "The console cannot receive daily digests: subscribe a Telegram or Slack chat, "
+        "or type /brief here.",
+    },
     "subscribe.usage": {
         "fr": "Usage : /subscribe [HH:MM] [fuseau] (ex. : /subscribe 07:30 Europe/Paris)",
         "en": "Usage: /subscribe [HH:MM] [timezone] (e.g. /subscribe 07:30 Europe/London)",

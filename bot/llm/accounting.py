@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bot.settings import config_dir
+from bot import resources
 from bot.store import Database
 from bot.store.llm_tables import llm_calls
 
@@ -94,7 +94,7 @@ def tokens_used(db: Database, day: str | None = None) -> int:
 
 
 def load_prices(path: Path | None = None) -> dict[str, Price]:
-    path = path or config_dir() / "prices.toml"
+    path = path or resources.config_file("prices.toml")
     if not path.exists():
         return {}
     data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Loads prompt files from prompts/ and renders them with checked variables.
+"""Loads prompt files (bot/prompts/, or the user's copies) and renders them with checked variables.
 
 A prompt file starts with a front-matter header::
 
@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from bot.settings import PROJECT_DIR
+from bot import resources
 
-PROMPTS_DIR = PROJECT_DIR / "prompts"
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 _STRAY = re.compile(r"\{\{|\}\}")
 _USER_SPLIT = re.compile(r"^=== user ===[ \t]*$", re.MULTILINE)
@@ -115,14 +114,19 @@ def _load_file(path: Path) -> Prompt:
 
 
 def load_prompt(name: str, lang: str | None = None, *, directory: Path | None = None) -> Prompt:
-    """``prompts/<name>.<lang>.md`` when it exists, else ``prompts/<name>.md``."""
-    directory = directory or PROMPTS_DIR
-    candidates = [directory / f"{name}.{lang}.md"] if lang else []
-    candidates.append(directory / f"{name}.md")
-    for path in candidates:
-        if path.exists():
+    """``<name>.<lang>.md`` when it exists, else ``<name>.md``: from ``directory`` when given,
+    else the user's ``prompts/`` override directory, then the packaged prompts."""
+    filenames = [f"{name}.{lang}.md"] if lang else []
+    filenames.append(f"{name}.md")
+    for filename in filenames:
+        if directory is None:
+            path = resources.prompt_file(filename)
+        else:
+            path = directory / filename if (directory / filename).is_file() else None
+        if path is not None:
             return _load_file(path)
-    raise PromptError(f"no prompt file for {name!r} ({lang or 'any language'}) in {directory}")
+    where = directory or "the prompts directories"
+    raise PromptError(f"no prompt file for {name!r} ({lang or 'any language'}) in {where}")
 
 
 def escape_data(text: str, tag: str) -> str:
