@@ -33,6 +33,12 @@ def register(app: typer.Typer) -> None:
         platform: Annotated[
             Platform, typer.Argument(help="Which bot to run: telegram, slack or all.")
         ],
+        lease: Annotated[
+            float | None,
+            typer.Option(
+                help="Seconds a claimed outbox row stays ours (default: outbox_lease_seconds)."
+            ),
+        ] = None,
     ) -> None:
         """Run the Telegram and/or Slack bot until interrupted."""
         from bot import cli
@@ -41,9 +47,11 @@ def register(app: typer.Typer) -> None:
 
         platforms = list(PLATFORMS) if platform is Platform.all else [platform.value]
         try:
-            from bot.schedule.run import schedule_task
+            from bot.schedule.run import schedule_task_with
 
-            asyncio.run(run(platforms, cli.settings(), [schedule_task], briefbot=cli.bot()))
+            options = {} if lease is None else {"lease_seconds": lease}
+            task = schedule_task_with(**options)
+            asyncio.run(run(platforms, cli.settings(), [task], briefbot=cli.bot()))
         except MissingSecret as exc:
             cli.err.print(f"Cannot start: {exc}.", highlight=False)
             raise typer.Exit(2) from None

@@ -26,6 +26,7 @@ from bot.adapters.slack_send import SlackSender, post_reply
 from bot.commands import CommandCore, IncomingMessage
 from bot.render.slack import render_slack
 from bot.richtext import Reply
+from bot.schedule.pacer import pacer_for
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,8 @@ class SlackBot:
             request_verification_enabled=self.mode == "http",
         )
         self.tags = SentTags(core.bot.db, PLATFORM)
-        self.sender = SlackSender(self.client, self.tags)
+        self.pacer = pacer_for(PLATFORM, token, core.bot.db)  # shared with the digests
+        self.sender = SlackSender(self.client, self.pacer, self.tags)
         self.seen = SeenEvents()
         self.app.middleware(self._dedupe)
         self.app.command(re.compile(r"^/.+"))(self._on_command)
@@ -112,7 +114,9 @@ class SlackBot:
         )
         for reply in await self.core.handle(incoming):
             try:
-                await post_reply(self.client, channel, reply, self.tags)
+                await post_reply(
+                    self.client, channel, reply, self.tags, pacer=self.pacer, retry=True
+                )
             except SlackApiError as exc:  # e.g. not_in_channel: answer through response_url
                 log.info("posting to %s failed (%s): using response_url", channel, exc)
                 await self._respond(respond, reply)
@@ -169,7 +173,18 @@ class SlackBot:
             mentions_bot=True,
         )
         for reply in await self.core.handle(incoming):
-            await post_reply(self.client, channel, reply, self.tags, thread_ts=thread)
+            try:  # paced and retried (429, transport errors); a vanished thread -> the channel
+                await post_reply(
+                    self.client,
+                    channel,
+                    reply,
+                    self.tags,
+                    thread_ts=thread,
+                    pacer=self.pacer,
+                    retry=True,
+                )
+            except Exception as exc:
+                log.warning("answer in %s could not be posted: %s", channel, exc)
 
     # lifecycle ----------------------------------------------------------------
     async def start(self) -> None:

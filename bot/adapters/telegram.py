@@ -1,6 +1,7 @@
 """Telegram front-end (python-telegram-bot 22): Update -> IncomingMessage, Replies -> HTML.
 
-``build_application`` wires PTB with our base URL and rate limiter; ``TelegramBot`` starts it
+``build_application`` wires PTB with our base URL and the token's pacer (every message,
+reply or digest, waits for its turn there: ``bot.adapters.telegram_pace``); ``TelegramBot`` starts it
 with long polling (default) or a webhook whose secret token is checked on every request.
 Handlers only translate; the command core decides.
 """
@@ -19,7 +20,6 @@ from telegram import Bot, BotCommand, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
@@ -31,9 +31,11 @@ from telegram.ext import (
 )
 
 from bot.adapters.common import RecentIds, SentTags, require_secret
+from bot.adapters.telegram_pace import PacedLimiter
 from bot.adapters.telegram_send import TelegramSender, send_reply
 from bot.commands import CommandCore, IncomingMessage
 from bot.i18n import t
+from bot.schedule.pacer import pacer_for
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -168,13 +170,14 @@ class TelegramHandlers:
 def build_application(
     settings: Settings, core: CommandCore, *, token: str | None = None
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The PTB Application: our base URL, the rate limiter and the handlers."""
+    """The PTB Application: our base URL, the token's pacer and the handlers."""
     token = token or require_secret(settings, "TELEGRAM_BOT_TOKEN")
+    rate = settings.telegram_rate
     app = (
         ApplicationBuilder()
         .token(token)
         .base_url(settings.telegram_base_url)
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(PacedLimiter(pacer_for(PLATFORM, token, core.bot.db, rate=rate)))
         .concurrent_updates(16)
         .build()
     )
