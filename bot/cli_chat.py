@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run the Telegram and/or Slack bot until interrupted."""
         from bot import cli
-        from bot.adapters.common import MissingSecret
+        from bot.adapters.common import MissingSecret, Refused
         from bot.runner import PLATFORMS, run
 
         platforms = list(PLATFORMS) if platform is Platform.all else [platform.value]
@@ -52,6 +52,9 @@ def register(app: typer.Typer) -> None:
             options = {} if lease is None else {"lease_seconds": lease}
             task = schedule_task_with(**options)
             asyncio.run(run(platforms, cli.settings(), [task], briefbot=cli.bot()))
+        except Refused as exc:
+            cli.err.print(f"Cannot start: {exc}.", highlight=False)
+            raise typer.Exit(2) from None
         except MissingSecret as exc:
             cli.err.print(f"Cannot start: {exc}.", highlight=False)
             raise typer.Exit(2) from None

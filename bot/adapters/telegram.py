@@ -18,7 +18,7 @@ from typing import Any
 from aiohttp import web
 from telegram import Bot, BotCommand, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -30,8 +30,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot.adapters.common import RecentIds, SentTags, require_secret
+from bot.adapters.common import Refused, SeenIds, SentTags, require_secret
 from bot.adapters.telegram_pace import PacedLimiter
+from bot.adapters.telegram_poll import PollingTurn
 from bot.adapters.telegram_send import TelegramSender, send_reply
 from bot.commands import CommandCore, IncomingMessage
 from bot.i18n import t
@@ -81,15 +82,16 @@ class TelegramHandlers:
     def __init__(self, core: CommandCore, tags: SentTags) -> None:
         self.core = core
         self.tags = tags
-        self.seen = RecentIds()
+        self.seen = SeenIds(core.bot.db, PLATFORM)
 
     async def dedupe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Runs first for every update: a redelivered update_id is dropped.
 
         Telegram redelivers a webhook update it got no 2xx for, and long polling hands out
-        again the updates fetched but not yet confirmed when the process died.
+        again the updates fetched but not yet confirmed when the process died; the ids are
+        kept in the database, so a restart does not forget them.
         """
-        if not self.seen.first_time(update.update_id):
+        if not await self.seen.first_time(update.update_id):
             log.info("update %s already handled: ignored", update.update_id)
             raise ApplicationHandlerStop
 
@@ -207,9 +209,14 @@ class TelegramBot:
         self.sender = TelegramSender(self.app.bot, SentTags(core.bot.db, PLATFORM))
         self._site_runner: web.AppRunner | None = None
         self.webhook_port = 0
+        self.db = core.bot.db
+        self._polling: PollingTurn | None = None
 
     async def start(self, *, poll_timeout: int = 10) -> None:
-        await self.app.initialize()
+        try:
+            await self.app.initialize()
+        except InvalidToken as exc:
+            raise Refused(f"Telegram refused TELEGRAM_BOT_TOKEN ({exc})") from None
         for lang in ("fr", "en"):
             await self.app.bot.set_my_commands(menu(lang), language_code=lang)
         await self.app.bot.set_my_commands(menu(self.settings.lang))
@@ -220,9 +227,15 @@ class TelegramBot:
             await self.app.bot.set_webhook(
                 self.webhook_url, secret_token=self.secret, allowed_updates=allowed
             )
-        else:
-            assert self.app.updater is not None
-            await self.app.updater.start_polling(timeout=poll_timeout, allowed_updates=allowed)
+        else:  # one process per token polls (telegram_poll.PollingTurn)
+            updater = self.app.updater
+            assert updater is not None
+
+            async def start_polling() -> None:
+                await updater.start_polling(timeout=poll_timeout, allowed_updates=allowed)
+
+            self._polling = PollingTurn(self.db, self.app.bot.token, start_polling, updater.stop)
+            await self._polling.start()
 
     async def _start_webhook(self) -> None:
         server = web.Application()
@@ -245,6 +258,9 @@ class TelegramBot:
         return web.Response(status=200)
 
     async def stop(self) -> None:
+        if self._polling is not None:
+            await self._polling.stop()
+            self._polling = None
         if self.app.updater is not None and self.app.updater.running:
             await self.app.updater.stop()
         if self.app.running:
