@@ -75,9 +75,11 @@ async def _post_one(
     tries = 0
     while True:
         tries += 1
+        first = before if tries == 1 else None
         if pacer is not None:
-            await pacer.acquire(channel)
-        if before is not None and tries == 1 and not await before():
+            if not await pacer.acquire(channel, first):
+                raise PostAborted(f"post to {channel} given back before the request")
+        elif first is not None and not await first():
             raise PostAborted(f"post to {channel} given back before the request")
         try:
             return await client.chat_postMessage(channel=channel, **kwargs)

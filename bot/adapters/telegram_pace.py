@@ -82,8 +82,7 @@ class PacedLimiter(BaseRateLimiter[dict[str, Any]]):
         tries = 0
         while True:
             tries += 1
-            await self.pacer.acquire(str(chat))
-            if before is not None and not await before():
+            if not await self.pacer.acquire(str(chat), before if tries == 1 else None):
                 raise SendAborted(f"send to {chat} given back before the request")
             try:
                 return await callback(*args, **kwargs)

@@ -2,8 +2,9 @@
 
 ``Pacer.acquire(chat_id)`` waits for the chat's own turn (``ChatGate``: a small burst then 1/s,
 20 per minute in groups, any 429 hold) and then for the token's global turn. The global turn
-comes from ``EvenPacer`` inside one process (SQLite: one process only) or from ``SharedSlots``
-on PostgreSQL: one row per token holds the next free start time of the token's even schedule,
+comes from ``LocalSlots`` (an ``EvenPacer``) inside one process (SQLite: one process only)
+or from ``SharedSlots`` on PostgreSQL: one row per token holds the next free start time of the
+token's even schedule,
 in the database server's clock, and each send takes the next slot with one atomic UPDATE. So
 any number of ``run`` and ``worker`` processes share one schedule at the platform's rate, with
 no rate arithmetic by the operator.
@@ -27,6 +28,7 @@ from typing import Protocol
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
+from bot.delivery import BeforeRequest
 from bot.schedule.pacing import DEFAULT_PACING, ChatGate, Clock, EvenPacer, Pacing
 from bot.store import Database
 from bot.store.delivery_tables import send_pace
@@ -35,7 +37,20 @@ log = logging.getLogger(__name__)
 
 
 class Slots(Protocol):
-    async def wait(self) -> None: ...
+    async def reserve_at(self) -> float:
+        """Book the token's next start; when it is, on this process's monotonic clock."""
+        ...
+
+
+class LocalSlots:
+    """The token's even schedule inside this process (SQLite: one process only)."""
+
+    def __init__(self, rate: float, clock: Clock = time.monotonic) -> None:
+        self.pacer = EvenPacer(rate, clock)
+        self.clock = clock
+
+    async def reserve_at(self) -> float:
+        return self.clock() + self.pacer.reserve()
 
 
 class SharedSlots:
@@ -46,36 +61,39 @@ class SharedSlots:
         self.key = key
         self.interval = 1.0 / rate
         self.local = EvenPacer(rate)  # used only while the database does not answer
-        self._ready = False
 
     def _reserve(self) -> float:
+        """Take the next slot of the shared schedule; the seconds until it starts."""
         now = sa.cast(sa.func.extract("epoch", sa.func.clock_timestamp()), sa.Float)
-        with self.db.engine.begin() as conn:
-            if not self._ready:
+        slot = sa.func.greatest(send_pace.c.next_at, now)
+        take = (
+            send_pace.update()
+            .where(send_pace.c.key == self.key)
+            .values(next_at=slot + self.interval)
+            .returning(send_pace.c.next_at - self.interval - now)
+        )
+        for _ in range(3):
+            with self.db.engine.begin() as conn:
+                delay = conn.execute(take).scalar()
+            if delay is not None:
+                return float(delay)
+            with self.db.engine.begin() as conn:  # the token's first send: create its row
                 conn.execute(
                     postgresql.insert(send_pace)
                     .values(key=self.key, next_at=0.0)
                     .on_conflict_do_nothing()
                 )
-                self._ready = True
-            slot = sa.func.greatest(send_pace.c.next_at, now)
-            delay = conn.execute(
-                send_pace.update()
-                .where(send_pace.c.key == self.key)
-                .values(next_at=slot + self.interval)
-                .returning(send_pace.c.next_at - self.interval - now)
-            ).scalar_one()
-        return float(delay)
+        raise RuntimeError("send_pace row missing")
 
-    async def wait(self) -> None:
+    async def reserve_at(self) -> float:
+        start = time.monotonic()
         try:
             delay = await asyncio.to_thread(self._reserve)
-        except sa.exc.SQLAlchemyError as exc:
+        except (sa.exc.SQLAlchemyError, RuntimeError) as exc:
             log.warning("shared send pace unavailable (%s): pacing locally", type(exc).__name__)
-            await self.local.wait()
-            return
-        if delay > 0:
-            await asyncio.sleep(delay)
+            return time.monotonic() + self.local.reserve()
+        # the server read its clock about halfway through the round trip
+        return start + (time.monotonic() - start) / 2 + delay
 
 
 class Pacer:
@@ -95,7 +113,9 @@ class Pacer:
         self.gate = ChatGate(pacing, platform, clock)
         self.slots = slots
         self.sleep = sleep
+        self.clock = clock
         self._sends = 0
+        self._before_latency = 0.005
 
     def chat_wait(self, chat_id: str) -> float:
         """Seconds before ``chat_id`` may receive (its pace or a 429 hold)."""
@@ -104,16 +124,31 @@ class Pacer:
     def hold(self, chat_id: str, seconds: float) -> None:
         self.gate.hold(str(chat_id), seconds)
 
-    async def acquire(self, chat_id: str) -> None:
-        """Wait for this chat's turn, then for the token's global turn."""
+    async def acquire(self, chat_id: str, before: BeforeRequest | None = None) -> bool:
+        """Wait for this chat's turn, then for the token's global turn; False when ``before``
+        (run just ahead of the turn, e.g. marking an outbox row ``sending``) said no."""
         wait = self.gate.reserve(str(chat_id))
         if wait > 0:
             await self.sleep(wait)
-        if self.slots is not None:
-            await self.slots.wait()
+        at = await self.slots.reserve_at() if self.slots is not None else self.clock()
+        if before is not None:
+            # started just early enough that its own latency does not delay the request
+            await self._sleep_until(at - 1.5 * self._before_latency)
+            started = self.clock()
+            if not await before():
+                return False
+            spent = self.clock() - started
+            self._before_latency = 0.8 * self._before_latency + 0.2 * min(spent, 0.2)
+        await self._sleep_until(at)
         self._sends += 1
         if self._sends % 1000 == 0:
             self.gate.forget_idle()
+        return True
+
+    async def _sleep_until(self, at: float) -> None:
+        delay = at - self.clock()
+        if delay > 0:
+            await self.sleep(delay)
 
 
 _PACERS: dict[tuple[str, str], Pacer] = {}
@@ -135,7 +170,7 @@ def new_pacer(
         if db is not None and db.dialect == "postgresql":
             slots = SharedSlots(db, token_key(platform, token), global_rate)
         else:
-            slots = EvenPacer(global_rate)
+            slots = LocalSlots(global_rate)
     return Pacer(platform, pacing, slots)
 
 

@@ -92,37 +92,31 @@ class EvenPacer:
         self._next = -math.inf
         self._last = -math.inf
         self._grants: deque[float] = deque()
-        self._lock: asyncio.Lock | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
 
     def reserve(self) -> float:
-        """Reserve the next slot of the even schedule; the seconds to wait before using it."""
-        now = self.clock()
-        slot = max(now, self._next)
-        self._next = slot + self.interval
-        return slot - now
+        """Book the next start (even schedule, burst guards); the seconds to wait for it.
 
-    def _earliest(self, now: float) -> float:
+        Starts are booked in order, possibly ahead of time, so while callers queue the
+        schedule is absolute (a late wake-up does not push the following starts back).
+        """
+        now = self.clock()
         while self._grants and now - self._grants[0] >= 1.0:
             self._grants.popleft()
-        target = max(self._next, self._last + self.min_gap)
+        target = max(now, self._next, self._last + self.min_gap)
         if len(self._grants) >= self.cap:
-            target = max(target, self._grants[0] + 1.0)
-        return target
+            target = max(target, self._grants[-self.cap] + 1.0)
+        idle = target - self._last > 2 * self.interval + self.catch_up
+        base = target if idle else max(self._next, target - self.catch_up)
+        self._grants.append(target)
+        self._last = target
+        self._next = base + self.interval
+        return target - now
 
     async def wait(self) -> None:
-        loop = asyncio.get_running_loop()
-        if self._lock is None or self._loop is not loop:  # one lock per event loop
-            self._lock, self._loop = asyncio.Lock(), loop
-        async with self._lock:
-            while (delay := self._earliest(self.clock()) - self.clock()) > 0:
-                await self.sleep(delay)
-            now = self.clock()
-            idle = now - self._last > 2 * self.interval + self.catch_up
-            base = now if idle else max(self._next, now - self.catch_up)
-            self._grants.append(now)
-            self._last = now
-            self._next = base + self.interval
+        """Wait for the next start."""
+        delay = self.reserve()
+        if delay > 0:
+            await self.sleep(delay)
 
 
 class ChatGate:
