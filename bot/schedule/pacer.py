@@ -21,8 +21,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import math
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import Protocol
 
 import sqlalchemy as sa
@@ -63,7 +66,8 @@ class SharedSlots:
         self.local = EvenPacer(rate)  # used only while the database does not answer
 
     def _reserve(self) -> float:
-        """Take the next slot of the shared schedule; the seconds until it starts."""
+        """Take the next slot of the shared schedule; when it starts on the monotonic clock
+        (timed here, in the thread, so a queue for the thread pool does not skew it)."""
         now = sa.cast(sa.func.extract("epoch", sa.func.clock_timestamp()), sa.Float)
         slot = sa.func.greatest(send_pace.c.next_at, now)
         take = (
@@ -74,9 +78,11 @@ class SharedSlots:
         )
         for _ in range(3):
             with self.db.engine.begin() as conn:
+                start = time.monotonic()
                 delay = conn.execute(take).scalar()
-            if delay is not None:
-                return float(delay)
+                end = time.monotonic()
+            if delay is not None:  # the server read its clock about halfway through
+                return start + (end - start) / 2 + float(delay)
             with self.db.engine.begin() as conn:  # the token's first send: create its row
                 conn.execute(
                     postgresql.insert(send_pace)
@@ -86,14 +92,11 @@ class SharedSlots:
         raise RuntimeError("send_pace row missing")
 
     async def reserve_at(self) -> float:
-        start = time.monotonic()
         try:
-            delay = await asyncio.to_thread(self._reserve)
+            return await asyncio.to_thread(self._reserve)
         except (sa.exc.SQLAlchemyError, RuntimeError) as exc:
             log.warning("shared send pace unavailable (%s): pacing locally", type(exc).__name__)
             return time.monotonic() + self.local.reserve()
-        # the server read its clock about halfway through the round trip
-        return start + (time.monotonic() - start) / 2 + delay
 
 
 class Pacer:
@@ -116,6 +119,8 @@ class Pacer:
         self.clock = clock
         self._sends = 0
         self._before_latency = 0.005
+        self._last_start = -math.inf
+        self._started: deque[float] = deque()
 
     def chat_wait(self, chat_id: str) -> float:
         """Seconds before ``chat_id`` may receive (its pace or a 429 hold)."""
@@ -140,10 +145,32 @@ class Pacer:
             spent = self.clock() - started
             self._before_latency = 0.8 * self._before_latency + 0.2 * min(spent, 0.2)
         await self._sleep_until(at)
+        await self._spread()
         self._sends += 1
         if self._sends % 1000 == 0:
             self.gate.forget_idle()
         return True
+
+    async def _spread(self) -> None:
+        """Keep the requests this process really starts apart: a loop that woke late must not
+        fire its overdue sends in one clump (no two closer than ``0.75/rate``, at most
+        ``ceil(rate)`` in any rolling second, on the clock of the moment of sending)."""
+        rate = self.pacing.global_rate if self.slots is not None else None
+        if not rate:
+            return
+        gap, cap = 0.75 / rate, math.ceil(rate)
+        while True:
+            now = self.clock()
+            while self._started and now - self._started[0] >= 1.0:
+                self._started.popleft()
+            ready = self._last_start + gap
+            if len(self._started) >= cap:
+                ready = max(ready, self._started[0] + 1.0)
+            if ready <= now:
+                break
+            await self.sleep(ready - now)
+        self._last_start = now
+        self._started.append(now)
 
     async def _sleep_until(self, at: float) -> None:
         delay = at - self.clock()
@@ -171,7 +198,7 @@ def new_pacer(
             slots = SharedSlots(db, token_key(platform, token), global_rate)
         else:
             slots = LocalSlots(global_rate)
-    return Pacer(platform, pacing, slots)
+    return Pacer(platform, replace(pacing, global_rate=global_rate), slots)
 
 
 def pacer_for(

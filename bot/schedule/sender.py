@@ -70,8 +70,9 @@ class OutboxWorker:
         *,
         worker_id: str | None = None,
         lease_seconds: float = 120.0,
-        batch_size: int = 50,
+        batch_size: int = 100,
         concurrency: int = 8,
+        lanes: int = 1,
         max_attempts: int = 5,
         backoff_base: float = 30.0,
         backoff_max: float = 3600.0,
@@ -86,6 +87,7 @@ class OutboxWorker:
         self.lease = timedelta(seconds=lease_seconds)
         self.batch_size = batch_size
         self.concurrency = concurrency
+        self.lanes = lanes
         self.max_attempts = max_attempts
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
@@ -105,8 +107,16 @@ class OutboxWorker:
         self._wake.set()
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Deliver until ``stop`` is set; in-flight sends finish, unstarted claims are returned."""
+        """Deliver until ``stop`` is set; in-flight sends finish, unstarted claims are returned.
+
+        ``lanes`` batches are in hand at once, so the end of one batch (its last sends, the
+        next claim) never leaves the pace idle.
+        """
         log.info("outbox worker %s started", self.worker_id)
+        await asyncio.gather(*(self._lane(stop) for _ in range(self.lanes)))
+        log.info("outbox worker %s stopped", self.worker_id)
+
+    async def _lane(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
             try:
                 handled = await self.run_once(stop)
@@ -117,7 +127,6 @@ class OutboxWorker:
                 self._wake.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(_first(stop, self._wake), self.idle_poll)
-        log.info("outbox worker %s stopped", self.worker_id)
 
     async def run_once(self, stop: asyncio.Event | None = None) -> int:
         """Claim one batch and deliver it; the number of rows claimed."""
