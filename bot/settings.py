@@ -96,6 +96,9 @@ class Settings(BaseSettings):
     slack_mode: Literal["socket", "http"] = "socket"
     slack_port: int = 3000
     slack_admins: list[str] = []
+    telegram_rate: float = 29.0  # messages/s per bot token, shared by every process
+    outbox_lease_seconds: float = 120.0
+    outbox_outage_backoff_max: float = 60.0  # longest pause between tries while a platform is down
 
     # schedule, digests and questions
     feed_poll_minutes: int = 30

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import OrderedDict
 from typing import Any
 
 from aiohttp import web
@@ -21,11 +20,12 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.common import SentTags, require_secret
+from bot.adapters.common import Refused, SeenIds, SentTags, require_secret
 from bot.adapters.slack_send import SlackSender, post_reply
 from bot.commands import CommandCore, IncomingMessage
 from bot.render.slack import render_slack
 from bot.richtext import Reply
+from bot.schedule.pacer import pacer_for
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -41,22 +41,6 @@ def clean_text(text: str, bot_user_id: str | None) -> str:
     text = re.sub(r"<(https?://[^|>]+)(?:\|[^>]*)?>", r"\1", text)
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     return " ".join(text.split())
-
-
-class SeenEvents:
-    """The last ``size`` event ids, so a redelivered event is processed once."""
-
-    def __init__(self, size: int = 5000) -> None:
-        self.size = size
-        self._ids: OrderedDict[str, None] = OrderedDict()
-
-    def first_time(self, event_id: str) -> bool:
-        if event_id in self._ids:
-            return False
-        self._ids[event_id] = None
-        if len(self._ids) > self.size:
-            self._ids.popitem(last=False)
-        return True
 
 
 class SlackBot:
@@ -79,8 +63,9 @@ class SlackBot:
             request_verification_enabled=self.mode == "http",
         )
         self.tags = SentTags(core.bot.db, PLATFORM)
-        self.sender = SlackSender(self.client, self.tags)
-        self.seen = SeenEvents()
+        self.pacer = pacer_for(PLATFORM, token, core.bot.db)  # shared with the digests
+        self.sender = SlackSender(self.client, self.pacer, self.tags)
+        self.seen = SeenIds(core.bot.db, PLATFORM)  # in the database: survives restarts
         self.app.middleware(self._dedupe)
         self.app.command(re.compile(r"^/.+"))(self._on_command)
         self.app.event("app_mention")(self._on_mention)
@@ -92,7 +77,7 @@ class SlackBot:
     # listeners --------------------------------------------------------------
     async def _dedupe(self, body: dict[str, Any], next: Any) -> BoltResponse | None:
         event_id = body.get("event_id") if isinstance(body, dict) else None
-        if event_id and not self.seen.first_time(str(event_id)):
+        if event_id and not await self.seen.first_time(str(event_id)):
             return BoltResponse(status=200, body="")
         await next()
         return None
@@ -112,7 +97,9 @@ class SlackBot:
         )
         for reply in await self.core.handle(incoming):
             try:
-                await post_reply(self.client, channel, reply, self.tags)
+                await post_reply(
+                    self.client, channel, reply, self.tags, pacer=self.pacer, retry=True
+                )
             except SlackApiError as exc:  # e.g. not_in_channel: answer through response_url
                 log.info("posting to %s failed (%s): using response_url", channel, exc)
                 await self._respond(respond, reply)
@@ -169,11 +156,23 @@ class SlackBot:
             mentions_bot=True,
         )
         for reply in await self.core.handle(incoming):
-            await post_reply(self.client, channel, reply, self.tags, thread_ts=thread)
+            try:  # paced and retried (429, transport errors); a vanished thread -> the channel
+                await post_reply(
+                    self.client,
+                    channel,
+                    reply,
+                    self.tags,
+                    thread_ts=thread,
+                    pacer=self.pacer,
+                    retry=True,
+                )
+            except Exception as exc:
+                log.warning("answer in %s could not be posted: %s", channel, exc)
 
     # lifecycle ----------------------------------------------------------------
     async def start(self) -> None:
         if self.mode == "socket":
+            await self._check_app_token()
             self._socket = AsyncSocketModeHandler(self.app, self.app_token)
             await self._socket.connect_async()
             return
@@ -185,6 +184,18 @@ class SlackBot:
         site = web.TCPSite(self._runner, self.host, self.settings.slack_port)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def _check_app_token(self) -> None:
+        """Ask Slack once whether it takes the app token: a refusal ends the run with one line
+        instead of Socket Mode retrying it forever."""
+        probe = AsyncWebClient(base_url=self.settings.slack_api_url)
+        try:
+            await probe.apps_connections_open(app_token=self.app_token)
+        except SlackApiError as exc:
+            error = str(exc.response.get("error") or "")
+            if error in ("invalid_auth", "not_authed", "account_inactive", "token_revoked"):
+                raise Refused(f"Slack refused SLACK_APP_TOKEN ({error})") from None
+            raise
 
     async def _http(self, request: web.Request) -> web.Response:
         bolt_response = await self.app.async_dispatch(await to_bolt_request(request))

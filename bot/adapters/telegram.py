@@ -1,6 +1,7 @@
 """Telegram front-end (python-telegram-bot 22): Update -> IncomingMessage, Replies -> HTML.
 
-``build_application`` wires PTB with our base URL and rate limiter; ``TelegramBot`` starts it
+``build_application`` wires PTB with our base URL and the token's pacer (every message,
+reply or digest, waits for its turn there: ``bot.adapters.telegram_pace``); ``TelegramBot`` starts it
 with long polling (default) or a webhook whose secret token is checked on every request.
 Handlers only translate; the command core decides.
 """
@@ -17,9 +18,8 @@ from typing import Any
 from aiohttp import web
 from telegram import Bot, BotCommand, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
@@ -30,10 +30,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot.adapters.common import RecentIds, SentTags, require_secret
+from bot.adapters.common import Refused, SeenIds, SentTags, require_secret
+from bot.adapters.telegram_pace import PacedLimiter
+from bot.adapters.telegram_poll import PollingTurn
 from bot.adapters.telegram_send import TelegramSender, send_reply
 from bot.commands import CommandCore, IncomingMessage
 from bot.domain.i18n import t
+from bot.schedule.pacer import pacer_for
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -79,15 +82,16 @@ class TelegramHandlers:
     def __init__(self, core: CommandCore, tags: SentTags) -> None:
         self.core = core
         self.tags = tags
-        self.seen = RecentIds()
+        self.seen = SeenIds(core.bot.db, PLATFORM)
 
     async def dedupe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Runs first for every update: a redelivered update_id is dropped.
 
         Telegram redelivers a webhook update it got no 2xx for, and long polling hands out
-        again the updates fetched but not yet confirmed when the process died.
+        again the updates fetched but not yet confirmed when the process died; the ids are
+        kept in the database, so a restart does not forget them.
         """
-        if not self.seen.first_time(update.update_id):
+        if not await self.seen.first_time(update.update_id):
             log.info("update %s already handled: ignored", update.update_id)
             raise ApplicationHandlerStop
 
@@ -168,13 +172,14 @@ class TelegramHandlers:
 def build_application(
     settings: Settings, core: CommandCore, *, token: str | None = None
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The PTB Application: our base URL, the rate limiter and the handlers."""
+    """The PTB Application: our base URL, the token's pacer and the handlers."""
     token = token or require_secret(settings, "TELEGRAM_BOT_TOKEN")
+    rate = settings.telegram_rate
     app = (
         ApplicationBuilder()
         .token(token)
         .base_url(settings.telegram_base_url)
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(PacedLimiter(pacer_for(PLATFORM, token, core.bot.db, rate=rate)))
         .concurrent_updates(16)
         .build()
     )
@@ -204,9 +209,14 @@ class TelegramBot:
         self.sender = TelegramSender(self.app.bot, SentTags(core.bot.db, PLATFORM))
         self._site_runner: web.AppRunner | None = None
         self.webhook_port = 0
+        self.db = core.bot.db
+        self._polling: PollingTurn | None = None
 
     async def start(self, *, poll_timeout: int = 10) -> None:
-        await self.app.initialize()
+        try:
+            await self.app.initialize()
+        except InvalidToken as exc:
+            raise Refused(f"Telegram refused TELEGRAM_BOT_TOKEN ({exc})") from None
         for lang in ("fr", "en"):
             await self.app.bot.set_my_commands(menu(lang), language_code=lang)
         await self.app.bot.set_my_commands(menu(self.settings.lang))
@@ -217,9 +227,15 @@ class TelegramBot:
             await self.app.bot.set_webhook(
                 self.webhook_url, secret_token=self.secret, allowed_updates=allowed
             )
-        else:
-            assert self.app.updater is not None
-            await self.app.updater.start_polling(timeout=poll_timeout, allowed_updates=allowed)
+        else:  # one process per token polls (telegram_poll.PollingTurn)
+            updater = self.app.updater
+            assert updater is not None
+
+            async def start_polling() -> None:
+                await updater.start_polling(timeout=poll_timeout, allowed_updates=allowed)
+
+            self._polling = PollingTurn(self.db, self.app.bot.token, start_polling, updater.stop)
+            await self._polling.start()
 
     async def _start_webhook(self) -> None:
         server = web.Application()
@@ -242,6 +258,9 @@ class TelegramBot:
         return web.Response(status=200)
 
     async def stop(self) -> None:
+        if self._polling is not None:
+            await self._polling.stop()
+            self._polling = None
         if self.app.updater is not None and self.app.updater.running:
             await self.app.updater.stop()
         if self.app.running:

@@ -2,6 +2,9 @@
 
 Methods: auth.test, chat.postMessage, chat.postEphemeral, apps.connections.open (returns the
 URL of this server's WebSocket), plus ``/response/<id>`` for slash commands' response_url.
+``chat.postMessage`` keeps Slack's pace: at most ``per_channel_per_sec`` messages per channel
+in any rolling second, else HTTP 429 ``ratelimited`` with a ``Retry-After`` header (counted
+in ``rejected``). ``down = True`` answers every API call with 503 (an outage).
 Tests push Socket Mode envelopes with ``socket_send`` and wait for their acks.
 """
 
@@ -12,6 +15,7 @@ import contextlib
 import hashlib
 import hmac
 import json
+import math
 import time
 from typing import Any
 
@@ -28,8 +32,18 @@ def sign(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]
 
 
 class FakeSlack:
-    def __init__(self, *, token: str = "xoxb-test", app_token: str = "xapp-test") -> None:
+    def __init__(
+        self,
+        *,
+        token: str = "xoxb-test",
+        app_token: str = "xapp-test",
+        per_channel_per_sec: int | None = 1,
+    ) -> None:
         self.token = token
+        self.per_channel_per_sec = per_channel_per_sec
+        self.rejected = 0  # 429 answers
+        self.down = False
+        self._recent: dict[str, list[float]] = {}
         self.app_token = app_token
         self.posted: list[dict[str, Any]] = []
         self.ephemeral: list[dict[str, Any]] = []
@@ -89,6 +103,8 @@ class FakeSlack:
 
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
+        if self.down:
+            return web.Response(status=503, text="Service Unavailable")
         params = await self._params(request)
         auth = request.headers.get("Authorization", "")
         if method == "apps.connections.open":
@@ -111,6 +127,13 @@ class FakeSlack:
             channel = str(params.get("channel", ""))
             if channel in self.not_in_channel:
                 return web.json_response({"ok": False, "error": "not_in_channel"})
+            if method == "chat.postMessage" and (wait := self._rate_check(channel)) is not None:
+                self.rejected += 1
+                return web.json_response(
+                    {"ok": False, "error": "ratelimited"},
+                    status=429,
+                    headers={"Retry-After": str(max(1, math.ceil(wait)))},
+                )
             self._ts += 1
             ts = f"{self._ts:.6f}"
             record = {**params, "ts": ts}
@@ -118,6 +141,18 @@ class FakeSlack:
             self._notify()
             return web.json_response({"ok": True, "channel": channel, "ts": ts, "message": record})
         return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
+
+    def _rate_check(self, channel: str) -> float | None:
+        """Seconds to wait when one more message to ``channel`` now is over the limit."""
+        if self.per_channel_per_sec is None:
+            return None
+        now = time.monotonic()
+        recent = [t for t in self._recent.get(channel, []) if now - t < 1.0]
+        if len(recent) >= self.per_channel_per_sec:
+            self._recent[channel] = recent
+            return 1.0 - (now - recent[0])
+        self._recent[channel] = [*recent, now]
+        return None
 
     async def _response_url(self, request: web.Request) -> web.Response:
         self.responses.append(await request.json())

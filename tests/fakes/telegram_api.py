@@ -43,11 +43,17 @@ TEXT_LIMIT = 4096
 
 @dataclass
 class RateLimits:
-    """Telegram's documented limits; ``None`` switches a limit off."""
+    """Telegram's documented limits; ``None`` switches a limit off.
+
+    Overall: at most ``overall_per_sec`` messages in any rolling second. Private chats: a token
+    bucket of ``private_burst`` messages refilled at ``per_chat_per_sec``. Groups: at most
+    ``per_chat_per_sec`` in any rolling second and ``group_per_min`` in any rolling minute.
+    """
 
     overall_per_sec: int | None = 30
     per_chat_per_sec: int | None = 1
     group_per_min: int | None = 20
+    private_burst: int = 3
 
 
 @dataclass
@@ -155,6 +161,8 @@ class FakeTelegram:
         self._sent_event = asyncio.Event()
         self._all: deque[float] = deque()
         self._per_chat: dict[int, deque[float]] = {}
+        self._buckets: dict[int, tuple[float, float]] = {}  # private chat: (tokens, at)
+        self.down = False  # True: every request is refused with 502 Bad Gateway (an outage)
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -321,6 +329,9 @@ class FakeTelegram:
         if request.match_info["token"] != self.token:
             return self._error(401, "Unauthorized")
         method = request.match_info["method"]
+        if self.down:
+            self.stats.calls["refused"] += 1
+            return web.Response(status=502, text="Bad Gateway")
         self.stats.calls[method] += 1
         params = await self._params(request)
         failing = self._fail_next.get(method)
@@ -381,16 +392,31 @@ class FakeTelegram:
         group = self.chat_types.get(chat_id, "private" if chat_id > 0 else "group") != "private"
         if group and limits.group_per_min is not None and len(window) >= limits.group_per_min:
             return 60.0 - (now - window[0])
-        if limits.per_chat_per_sec is not None:
-            recent = sum(1 for t in window if now - t < 1.0)
-            if recent >= limits.per_chat_per_sec:
-                return 1.0 - (now - window[-1])
+        if limits.per_chat_per_sec is None:
+            return None
+        if not group:
+            tokens = self._tokens(chat_id, now)
+            if tokens < 1.0:
+                return (1.0 - tokens) / limits.per_chat_per_sec
+            return None
+        recent = sum(1 for t in window if now - t < 1.0)
+        if recent >= limits.per_chat_per_sec:
+            return 1.0 - (now - window[-1])
         return None
+
+    def _tokens(self, chat_id: int, now: float) -> float:
+        """The private chat's bucket now (full when unknown)."""
+        assert self.limits is not None and self.limits.per_chat_per_sec is not None
+        cap = float(self.limits.private_burst)
+        tokens, at = self._buckets.get(chat_id, (cap, now))
+        return min(cap, tokens + (now - at) * self.limits.per_chat_per_sec)
 
     def _record_send(self, chat_id: int) -> None:
         now = time.monotonic()
         self._all.append(now)
         self._per_chat.setdefault(chat_id, deque()).append(now)
+        if self.limits is not None and self.limits.per_chat_per_sec is not None:
+            self._buckets[chat_id] = (self._tokens(chat_id, now) - 1.0, now)
 
     def _check_text(self, params: dict[str, Any]) -> tuple[str | None, str]:
         text = str(params.get("text") or "")
