@@ -101,7 +101,5 @@ def lookup(word: str, platform: str) -> Command | None:
 def menu(platform: str, lang: Lang) -> list[tuple[str, str]]:
     """(name, description) for a platform's command menu, in ``lang``."""
     return [
-        (c.name, c.summary[lang][:256])
-        for c in commands()
-        if c.menu and c.available_on(platform)
+        (c.name, c.summary[lang][:256]) for c in commands() if c.menu and c.available_on(platform)
     ]

@@ -50,7 +50,7 @@ def _who(p: Position, book: PartyBook, lang: Lang) -> str:
 
 
 def foreign_marker(p: Position, lang: Lang) -> str:
-    """" (in French)" when the claim and quote are in another language than the chat's."""
+    """ " (in French)" when the claim and quote are in another language than the chat's."""
     if p.lang == lang:
         return ""
     return t(lang, "brief.in_french" if p.lang == "fr" else "brief.in_english")

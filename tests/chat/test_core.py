@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from bot.adapters.telegram import CAPABILITIES as TELEGRAM
 from bot.commands import CommandCore, digest_articles, parse_command
 from bot.models import Lang
 from bot.richtext import Reply, text_reply
 from bot.service import BriefBot
 from bot.store import chats as chat_store
 from bot.store.chats import Subscription
-from bot.adapters.telegram import CAPABILITIES as TELEGRAM
 from tests.chat.conftest import msg
 
 

@@ -187,7 +187,9 @@ async def test_positions_buttons_and_callback(env: Env) -> None:
     assert_valid(ru)
     assert "Russie (RU)" in ru["text"] and "Ukraine (UA)" not in ru["text"]
     assert ru["message_id"] == chooser["message_id"] and len(env.fake.sent) == before
-    back = [b["callback_data"] for row in ru["params"]["reply_markup"]["inline_keyboard"] for b in row]
+    back = [
+        b["callback_data"] for row in ru["params"]["reply_markup"]["inline_keyboard"] for b in row
+    ]
     assert back == ["pos:*"]
     assert env.fake.callback_answers and env.fake.callback_answers[0]["callback_query_id"]
     env.fake.push_callback(message, "pos:XX:1", user_id=1)  # a party no longer configured

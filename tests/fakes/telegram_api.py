@@ -245,7 +245,7 @@ class FakeTelegram:
         }
         return self.push_update({"callback_query": query})
 
-    async def wait_sent(self, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
+    async def wait_sent(self, count: int, timeout: float = 30.0) -> list[dict[str, Any]]:
         """Wait until at least ``count`` messages were sent in all; return them all."""
         deadline = time.monotonic() + timeout
         while len(self.sent) < count:
@@ -257,7 +257,7 @@ class FakeTelegram:
                 await asyncio.wait_for(self._sent_event.wait(), left)
         return self.sent
 
-    async def wait_for(self, check: Any, timeout: float = 10.0) -> None:
+    async def wait_for(self, check: Any, timeout: float = 30.0) -> None:
         """Wait until ``check()`` is true (re-checked after every call the bot makes)."""
         deadline = time.monotonic() + timeout
         while not check():
