@@ -83,8 +83,19 @@ def section_texts(body: dict[str, Any]) -> list[str]:
 
 
 class FakeSlack:
-    def __init__(self, *, token: str = "xoxb-test", app_token: str = "xapp-test") -> None:
+    def __init__(
+        self,
+        *,
+        token: str = "xoxb-test",
+        app_token: str = "xapp-test",
+        channel_per_sec: float | None = None,
+    ) -> None:
         self.token = token
+        # Slack's chat.postMessage limit, "1 per second per channel" (None: not enforced);
+        # over it the answer is HTTP 429 ratelimited with Retry-After, counted in ``limited``.
+        self.channel_per_sec = channel_per_sec
+        self.limited = 0
+        self._last_post: dict[str, float] = {}
         self.app_token = app_token
         self.posted: list[dict[str, Any]] = []
         self.ephemeral: list[dict[str, Any]] = []
@@ -167,6 +178,12 @@ class FakeSlack:
             channel = str(params.get("channel", ""))
             if channel in self.not_in_channel:
                 return web.json_response({"ok": False, "error": "not_in_channel"})
+            if method == "chat.postMessage" and self._over_limit(channel):
+                self.limited += 1
+                self._notify()
+                return web.json_response(
+                    {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+                )
             error = check_message(params)
             if method == "chat.postEphemeral" and not params.get("user"):
                 error = "user_not_in_channel"
@@ -181,6 +198,16 @@ class FakeSlack:
             self._notify()
             return web.json_response({"ok": True, "channel": channel, "ts": ts, "message": record})
         return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
+
+    def _over_limit(self, channel: str) -> bool:
+        if self.channel_per_sec is None:
+            return False
+        now = time.monotonic()
+        last = self._last_post.get(channel)
+        if last is not None and now - last < 1.0 / self.channel_per_sec:
+            return True
+        self._last_post[channel] = now
+        return False
 
     async def _response_url(self, request: web.Request) -> web.Response:
         body = await request.json()
