@@ -360,6 +360,31 @@ async def test_socket_mode_command_and_mention(
         await fake.wait_for(lambda: "env-2" in fake.acks and len(fake.posted) == 1)
         assert fake.posted[0]["thread_ts"] == "9.9"
         assert asked == [("et Moscou ?", "fr", "slack", "C1", None)]
+        await fake.socket_send(
+            {
+                "envelope_id": "env-3",
+                "type": "slash_commands",
+                "payload": {"command": "/positions", "text": "", "channel_id": "C1",
+                            "user_id": "U1", "team_id": "T1", "response_url": fake.response_url(2)},
+            }
+        )  # fmt: skip
+        await fake.wait_for(lambda: len(fake.posted) == 2)
+        [button] = [e for b in _blocks(fake.posted[1]) if b["type"] == "actions"
+                    for e in b["elements"] if e["value"] == "pos:UA:1"]  # fmt: skip
+        payload = {
+            "type": "block_actions",
+            "user": {"id": "U1"},
+            "team": {"id": "T1"},
+            "channel": {"id": "C1"},
+            "container": {"type": "message", "message_ts": fake.posted[1]["ts"]},
+            "actions": [{**button, "block_id": "b", "action_ts": "1"}],
+            "response_url": fake.response_url(3),
+            "trigger_id": "t",
+        }
+        await fake.socket_send({"envelope_id": "env-4", "type": "interactive", "payload": payload})
+        await fake.wait_for(lambda: "env-4" in fake.acks and len(fake.responses) == 2)
+        assert fake.responses[1]["replace_original"] is True
+        assert "Ukraine (UA)" in section_texts(fake.responses[1])[0]
     finally:
         await slack.stop()
         await fake.stop()
