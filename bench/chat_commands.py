@@ -167,7 +167,8 @@ def tg_marks(fake: FakeTelegram) -> tuple[int, int, int]:
 def tg_new_texts(fake: FakeTelegram, marks: tuple[int, int, int]) -> list[str]:
     sent, edited, answers = marks
     texts = [m["text"] for m in fake.sent[sent:]] + [m["text"] for m in fake.edited[edited:]]
-    return texts + [str(a.get("text", "")) for a in fake.callback_answers[answers:]]
+    alerts = [str(a["text"]) for a in fake.callback_answers[answers:] if a.get("text")]
+    return texts + alerts
 
 
 async def run_telegram(data_dir: Path, log_dir: Path) -> tuple[Results, dict[str, int]]:
