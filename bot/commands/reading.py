@@ -116,7 +116,7 @@ def unknown_party(call: Call, text: str) -> Reply:
     """A short hint: the closest party names (else the first few) and how to list them all."""
     book, lang = call.bot.book, call.lang
     names = {fold(p.name(lang)): p.name(lang) for p in book.parties}
-    close = difflib.get_close_matches(fold(text), list(names), n=UNKNOWN_EXAMPLES, cutoff=0.6)
+    close = difflib.get_close_matches(fold(text), list(names), n=UNKNOWN_EXAMPLES, cutoff=0.75)
     examples = [names[c] for c in close] or [p.name(lang) for p in book.parties][:UNKNOWN_EXAMPLES]
     shown = ", ".join(f"/positions {fold(name)}" for name in examples)
     key = "positions.unknown_close" if close else "positions.unknown"

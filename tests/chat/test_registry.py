@@ -110,6 +110,7 @@ async def test_status_describes_the_engine(core: CommandCore, briefbot: BriefBot
 async def test_unknown_party_gets_a_short_hint(core: CommandCore, briefbot: BriefBot) -> None:
     [reply] = await core.handle(msg("/positions narnia"))
     assert "Partie inconnue" in reply.plain and reply.ephemeral
+    assert "Vouliez-vous dire" not in reply.plain  # nothing close: a few examples
     assert len(reply.plain) < 300 and reply.plain.count("/positions") <= 4
     assert len(briefbot.book.parties) > 10  # the hint is short although many parties exist
     [close] = await core.handle(msg("/positions rusie"))
