@@ -95,6 +95,7 @@ class Settings(BaseSettings):
     slack_api_url: str = "https://slack.com/api/"
     slack_mode: Literal["socket", "http"] = "socket"
     slack_port: int = 3000
+    slack_host: str = "127.0.0.1"  # HTTP mode bind address; "0.0.0.0" listens on every interface
     slack_admins: list[str] = []
     telegram_rate: float = 29.0  # messages/s per bot token, shared by every process
     outbox_lease_seconds: float = 120.0

@@ -17,7 +17,7 @@ from typing import Any
 
 from aiohttp import web
 from telegram import Bot, BotCommand, Message, MessageEntity, Update
-from telegram.constants import ChatAction, ChatType
+from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     Application,
@@ -33,24 +33,24 @@ from telegram.ext import (
 from bot.adapters.common import Refused, SeenIds, SentTags, require_secret
 from bot.adapters.telegram_pace import PacedLimiter
 from bot.adapters.telegram_poll import PollingTurn
-from bot.adapters.telegram_send import TelegramSender, send_reply
-from bot.commands import CommandCore, IncomingMessage
-from bot.domain.i18n import t
+from bot.adapters.telegram_send import NO_PREVIEW, TelegramSender, keyboard, send_reply
+from bot.commands import CommandCore, IncomingMessage, registry
+from bot.commands.types import Capabilities
+from bot.domain.models import Lang
+from bot.render.telegram import render_telegram
+from bot.richtext import Reply
 from bot.schedule.pacer import pacer_for
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 PLATFORM = "telegram"
-MENU = (
-    "brief",
-    "positions",
-    "ask",
-    "subscribe",
-    "unsubscribe",
-    "sources",
-    "status",
-    "lang",
-    "help",
+CAPABILITIES = Capabilities(
+    buttons=True,  # inline keyboards
+    ephemeral=False,  # a bot cannot send a message only one member of a group sees
+    threads=False,  # answers reply to the question; a reply to the bot is a follow-up
+    message_chars=4096,
+    page_chars=3500,  # one page of /positions, well within one message
+    help_notes=("help.questions_replies",),
 )
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -150,8 +150,8 @@ class TelegramHandlers:
         query = update.callback_query
         if query is None:
             return
-        await query.answer()
         if query.message is None or query.data is None:
+            await query.answer()
             return
         chat = query.message.chat
         incoming = IncomingMessage(
@@ -162,8 +162,33 @@ class TelegramHandlers:
             is_private=chat.type == ChatType.PRIVATE,
             callback_data=query.data,
         )
-        for reply in await self.core.handle(incoming):
+        replies = await self.core.handle(incoming)
+        if len(replies) == 1 and replies[0].ephemeral and not replies[0].buttons:
+            await query.answer(replies[0].plain[:200], show_alert=True)  # only the presser sees it
+            return
+        await query.answer()
+        if len(replies) == 1 and await self._edit(query.message, replies[0]):
+            return  # the chooser or page became the party's page: nothing new in the chat
+        for reply in replies:
             await send_reply(context.bot, chat.id, reply, self.tags)
+
+    @staticmethod
+    async def _edit(message: Any, reply: Reply) -> bool:
+        """Show ``reply`` in place of ``message`` (a page of positions); False if it cannot."""
+        chunks = render_telegram(reply)
+        if len(chunks) != 1 or not isinstance(message, Message):
+            return False
+        try:
+            await message.edit_text(
+                chunks[0],
+                parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW,
+                reply_markup=keyboard(reply.buttons),
+            )
+        except TelegramError as exc:
+            log.info("editing message %s failed (%s): sending instead", message.message_id, exc)
+            return False
+        return True
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("telegram update failed: %s", context.error, exc_info=context.error)
@@ -193,7 +218,9 @@ def build_application(
 
 
 def menu(lang: str) -> list[BotCommand]:
-    return [BotCommand(n, t(lang, f"help.{'start' if n == 'help' else n}")[:256]) for n in MENU]
+    """The command menu (setMyCommands) in ``lang``, from the command registry."""
+    code: Lang = "en" if lang == "en" else "fr"
+    return [BotCommand(name, text) for name, text in registry.menu(PLATFORM, code)]
 
 
 class TelegramBot:
@@ -201,6 +228,7 @@ class TelegramBot:
 
     def __init__(self, settings: Settings, core: CommandCore, *, token: str | None = None) -> None:
         self.settings = settings
+        core.declare(PLATFORM, CAPABILITIES)
         self.app = build_application(settings, core, token=token)
         self.webhook_url = settings.telegram_webhook_url
         self.secret = (

@@ -19,6 +19,25 @@ SubscriptionHook = Callable[[str, str, Subscription | None], Awaitable[None] | N
 
 
 @dataclass(frozen=True)
+class Capabilities:
+    """What a platform can show, declared by its adapter; the core reads these, never names.
+
+    ``page_chars`` is the budget of one page of /positions (0: no paging, everything at once);
+    ``help_notes`` are i18n keys /help adds in shared chats (how to ask there).
+    """
+
+    buttons: bool = False  # buttons a user can press under a message (Reply.buttons)
+    ephemeral: bool = False  # replies only the asker sees
+    threads: bool = False  # answers and follow-ups live in threads
+    message_chars: int = 0  # the longest message, in characters (0: no limit)
+    page_chars: int = 0
+    help_notes: tuple[str, ...] = ("help.questions_replies",)
+
+
+PLAIN = Capabilities()  # a terminal: no buttons, no limits
+
+
+@dataclass(frozen=True)
 class IncomingMessage:
     """One thing a user did in a chat, as every adapter translates it."""
 

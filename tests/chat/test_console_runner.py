@@ -101,7 +101,7 @@ async def test_slack_sender_outcomes() -> None:
     assert (await sender.send("C3", text_reply("hello"))).transient
     await fake.stop()
     assert fake.posted[0]["unfurl_links"] is False
-    assert fake.rejected == 0 and len(fake.posted) == 2
+    assert fake.limited == 0 and len(fake.posted) == 2
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import json
 import math
+import re
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ JSON_FIELDS = {
     "scope",
 }
 TEXT_LIMIT = 4096
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
 
 
 @dataclass
@@ -251,7 +253,7 @@ class FakeTelegram:
         }
         return self.push_update({"callback_query": query})
 
-    async def wait_sent(self, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
+    async def wait_sent(self, count: int, timeout: float = 30.0) -> list[dict[str, Any]]:
         """Wait until at least ``count`` messages were sent in all; return them all."""
         deadline = time.monotonic() + timeout
         while len(self.sent) < count:
@@ -262,6 +264,17 @@ class FakeTelegram:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._sent_event.wait(), left)
         return self.sent
+
+    async def wait_for(self, check: Any, timeout: float = 30.0) -> None:
+        """Wait until ``check()`` is true (re-checked after every call the bot makes)."""
+        deadline = time.monotonic() + timeout
+        while not check():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("condition not met")
+            self._sent_event.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._sent_event.wait(), min(left, 0.2))
 
     def messages_to(self, chat_id: int) -> list[dict[str, Any]]:
         return [m for m in self.sent if m["chat"]["id"] == chat_id]
@@ -353,6 +366,15 @@ class FakeTelegram:
         return self._answer(True)
 
     async def _m_setmycommands(self, params: dict[str, Any]) -> web.Response:
+        commands = list(params.get("commands", []))
+        if len(commands) > 100:
+            return self._error(400, "Bad Request: too many commands")
+        for command in commands:
+            name, text = str(command.get("command", "")), str(command.get("description", ""))
+            if not COMMAND_NAME.fullmatch(name):
+                return self._error(400, "Bad Request: BOT_COMMAND_INVALID")
+            if not 1 <= len(text) <= 256:
+                return self._error(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
         self.commands[str(params.get("language_code") or "")] = list(params.get("commands", []))
         return self._answer(True)
 
@@ -361,7 +383,10 @@ class FakeTelegram:
         return self._answer(True)
 
     async def _m_answercallbackquery(self, params: dict[str, Any]) -> web.Response:
+        if len(str(params.get("text") or "")) > 200:
+            return self._error(400, "Bad Request: MESSAGE_TOO_LONG")
         self.callback_answers.append(params)
+        self._sent_event.set()
         return self._answer(True)
 
     async def _m_getupdates(self, params: dict[str, Any]) -> web.Response:
@@ -420,6 +445,11 @@ class FakeTelegram:
 
     def _check_text(self, params: dict[str, Any]) -> tuple[str | None, str]:
         text = str(params.get("text") or "")
+        for row in (params.get("reply_markup") or {}).get("inline_keyboard", []):
+            for button in row:
+                data = str(button.get("callback_data", ""))
+                if not 1 <= len(data.encode()) <= 64 or not button.get("text"):
+                    return "Bad Request: BUTTON_DATA_INVALID", ""
         if params.get("parse_mode") == "HTML":
             error, visible = check_html(text)
             if error:
@@ -475,4 +505,5 @@ class FakeTelegram:
         message = {**message, "text": text, "edit_date": int(time.time())}
         self._messages[key] = message
         self.edited.append({**message, "params": params})
+        self._sent_event.set()
         return self._answer(message)
