@@ -82,6 +82,7 @@ class Settings(BaseSettings):
 
     # fetching
     fetch_timeout: float = 20.0
+    extract_timeout: float = 4.0  # hard limit on extracting one fetched page or HTML file
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 3
     fetch_allow_private: bool = False  # test-only: lets the fetcher reach loopback
