@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
     llm_timeout: float = 30.0
     llm_max_retries: int = 2
+    llm_breaker_failures: int = 2  # failed calls in a row before the model is skipped
+    llm_breaker_cooldown: float = 120.0  # seconds the model is skipped, then one probe call
     daily_token_budget: int = 500_000
 
     # fetching
