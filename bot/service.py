@@ -11,7 +11,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.domain.engine import Composer, Extractor
 from bot.domain.errors import EngineUnavailable
@@ -72,17 +72,22 @@ class BriefBot:
     # analysis ---------------------------------------------------------------
     def analyse(self, article: Article) -> list[Position]:
         """The article's positions from the first engine that can give them (cached)."""
-        for extractor in self.extractors:
+        return self._analyse(article)[0]
+
+    def _analyse(self, article: Article) -> tuple[list[Position], bool]:
+        """(positions, True when they come from a fallback engine, not the first one)."""
+        for n, extractor in enumerate(self.extractors):
             cached = store.get_analysis(self.db, article.content_hash, extractor.key)
             if cached is not None:
-                return self._stamp(cached, article)
+                return self._stamp(cached, article), n > 0
             try:
                 positions = extractor.extract(article)
             except EngineUnavailable as exc:
-                log.warning("%s failed on %s, falling back: %s", extractor.key, article.source, exc)
+                # the LLM client logs one warning per outage; one per article would flood
+                log.info("%s failed on %s, falling back: %s", extractor.key, article.source, exc)
                 continue
             store.put_analysis(self.db, article.content_hash, extractor.key, positions)
-            return self._stamp(positions, article)
+            return self._stamp(positions, article), n > 0
         raise RuntimeError("no engine could analyse the article")
 
     @staticmethod
@@ -105,43 +110,68 @@ class BriefBot:
         party: str | None = None,
         all_speakers: bool = False,
     ) -> list[Position]:
+        return self._positions(articles, party=party, all_speakers=all_speakers)[0]
+
+    def _positions(
+        self, articles: list[Article], *, party: str | None = None, all_speakers: bool = False
+    ) -> tuple[list[Position], bool]:
+        """(positions, True when some article fell back to a later engine)."""
         out: list[Position] = []
+        fell_back = False
         for article in articles:
-            for p in self.analyse(article):
+            found, fallback = self._analyse(article)
+            fell_back = fell_back or fallback
+            for p in found:
                 if p.party_id == OTHER_PARTY and not all_speakers:
                     continue
                 if party and p.party_id != party:
                     continue
                 out.append(p)
-        return out
+        return out, fell_back
 
     # briefings --------------------------------------------------------------
     def briefing(
         self, articles: list[Article], lang: Lang, *, max_chars: int | None = None
     ) -> Briefing:
-        """The briefing of ``articles`` in ``lang``, composed once and then read from the store."""
+        """The briefing of ``articles`` in ``lang``, composed once and then read from the store.
+
+        A briefing built while the first extractor failed for some articles is stored with its
+        ``fallback`` flag and rebuilt when asked again after ``llm_breaker_cooldown`` seconds (the
+        model may be back: ``analyse`` tries it again for those articles).
+        """
         digest = hashlib.sha256(
             "\n".join(sorted(a.content_hash for a in articles)).encode()
         ).hexdigest()[:24]
         analysis = "+".join(e.key for e in self.extractors)
         positions: list[Position] | None = None  # read only when a briefing must be composed
+        fell_back = False
         for composer in self.composers:
             key = f"{lang}:{composer.key}:{analysis}:{max_chars or 0}:{digest}"
-            body = store.get_briefing_body(self.db, key)
-            if body is not None:
-                return briefing_from_json(body)
+            stored = store.get_briefing(self.db, key)
+            if stored is not None and not (stored.fallback and self._rebuild_due(stored)):
+                return briefing_from_json(stored.body)
             if positions is None:
-                positions = self.positions(articles)
+                positions, fell_back = self._positions(articles)
             try:
                 briefing = composer.compose(positions, lang, max_chars=max_chars)
             except EngineUnavailable as exc:
-                log.warning("%s could not write the briefing, falling back: %s", composer.key, exc)
+                log.info("%s could not write the briefing, falling back: %s", composer.key, exc)
                 continue
             store.put_briefing_body(
-                self.db, key, lang=lang, engine=composer.key, body=_to_json(briefing)
+                self.db,
+                key,
+                lang=lang,
+                engine=composer.key,
+                body=_to_json(briefing),
+                fallback=fell_back,
             )
             return briefing
         raise RuntimeError("no engine could write the briefing")
+
+    def _rebuild_due(self, stored: store.StoredBriefing) -> bool:
+        """A fallback briefing is rebuilt at most once per breaker cool-down."""
+        age = (datetime.now(UTC) - stored.created_at).total_seconds()
+        return age >= self.settings.llm_breaker_cooldown
 
     # status -----------------------------------------------------------------
     def status(self) -> Status:

@@ -77,10 +77,13 @@ class Settings(BaseSettings):
     openai_base_url: str | None = Field(default=None, validation_alias="OPENAI_BASE_URL")
     llm_timeout: float = 30.0
     llm_max_retries: int = 2
+    llm_breaker_failures: int = 2  # failed calls in a row before the model is skipped
+    llm_breaker_cooldown: float = 120.0  # seconds the model is skipped, then one probe call
     daily_token_budget: int = 500_000
 
     # fetching
     fetch_timeout: float = 20.0
+    extract_timeout: float = 4.0  # hard limit on extracting one fetched page or HTML file
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 3
     fetch_allow_private: bool = False  # test-only: lets the fetcher reach loopback

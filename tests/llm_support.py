@@ -88,3 +88,22 @@ def make_llm(
 ) -> LLMClient:
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-fake-key")
     return LLMClient(llm_settings(server, tmp_path, **over), db)
+
+
+def brief_data(headline: str = "Genève", quote: str = "", **item: Any) -> dict[str, Any]:
+    """A model briefing with one RU item citing position 1 (``item`` overrides its fields)."""
+    one = {
+        "position_id": 1,
+        "speaker": "Dmitri Peskov",
+        "role": "",
+        "claim": "Moscou refuse un cessez-le-feu sans garanties.",
+        "quote": quote,
+        "quote_lang": "fr",
+        "translation": "",
+    }
+    one.update(item)
+    return {
+        "headline": headline,
+        "sections": [{"party_id": "RU", "items": [one]}],
+        "disputes": [],
+    }

@@ -94,7 +94,7 @@ def test_bad_output_retried_within_the_bound_then_unavailable(
     with pytest.raises(EngineUnavailable):
         extractor.extract(article())
     assert server.calls == 2
-    assert _outcomes(sqlite_db) == ["invalid", "invalid"]
+    assert _outcomes(sqlite_db) == ["invalid", "error:invalid"]
 
 
 def test_invalid_output_then_valid_succeeds(

@@ -17,7 +17,7 @@ from bot.service import BriefBot
 from bot.store import Database
 from bot.store import articles as store
 from tests.fakes.openai_server import FakeOpenAI, error, ok, running, slow
-from tests.llm_support import article, llm_settings, peskov, zelensky
+from tests.llm_support import article, brief_data, llm_settings, peskov, zelensky
 
 
 @pytest.fixture
@@ -88,28 +88,7 @@ def test_budget_exhausted_goes_offline_without_calling(
 def test_briefing_composed_once_and_read_for_every_chat(server: FakeOpenAI, make_bot: Any) -> None:
     server.push(
         ok({"positions": [peskov(), zelensky()]}),
-        ok(
-            {
-                "headline": "Genève",
-                "sections": [
-                    {
-                        "party_id": "RU",
-                        "items": [
-                            {
-                                "position_id": 1,
-                                "speaker": "Dmitri Peskov",
-                                "role": "",
-                                "claim": "Moscou refuse un cessez-le-feu sans garanties.",
-                                "quote": "Nous n’accepterons jamais un cessez-le-feu",
-                                "quote_lang": "fr",
-                                "translation": "",
-                            }
-                        ],
-                    }
-                ],
-                "disputes": [],
-            }
-        ),
+        ok(brief_data(quote="Nous n’accepterons jamais un cessez-le-feu")),
     )
     bot = make_bot()
     briefings = [bot.briefing([article()], "fr", max_chars=1500) for _chat in range(3)]

@@ -106,9 +106,10 @@ def fill_one_row(engine: sa.Engine) -> dict[str, int]:
                 continue
             row: dict[str, Any] = {}
             for col in table.columns:
-                if col.primary_key and table.name != "qa_indexed":
-                    continue  # generated (qa_indexed's key is an article id)
                 python = _python_type(col.type)
+                generated = len(table.primary_key.columns) == 1 and python is int
+                if col.primary_key and generated and table.name != "qa_indexed":
+                    continue  # generated (qa_indexed's key is an article id)
                 row[col.name] = _sample(python, col.name, now)
             if table.name == "outbox":
                 row["state"] = "pending"

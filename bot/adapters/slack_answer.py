@@ -41,7 +41,13 @@ class SlackAnswers:
     async def post(self, channel: str, reply: Reply, *, thread_ts: str | None = None) -> None:
         """A public answer; its thread is remembered for follow-ups."""
         posted = await post_reply(
-            self.client, channel, reply, self.tags, thread_ts=thread_ts, pacer=self.pacer, retry=True
+            self.client,
+            channel,
+            reply,
+            self.tags,
+            thread_ts=thread_ts,
+            pacer=self.pacer,
+            retry=True,
         )
         root = thread_ts or (posted[0] if posted else None)
         if root:

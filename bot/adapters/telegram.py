@@ -243,8 +243,8 @@ class TelegramBot:
     async def start(self, *, poll_timeout: int = 10) -> None:
         try:
             await self.app.initialize()
-        except InvalidToken as exc:
-            raise Refused(f"Telegram refused TELEGRAM_BOT_TOKEN ({exc})") from None
+        except InvalidToken:  # its message quotes the token: never show it
+            raise Refused("Telegram refused TELEGRAM_BOT_TOKEN (InvalidToken)") from None
         for lang in ("fr", "en"):
             await self.app.bot.set_my_commands(menu(lang), language_code=lang)
         await self.app.bot.set_my_commands(menu(self.settings.lang))

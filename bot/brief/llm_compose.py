@@ -28,6 +28,7 @@ from bot.llm import accounting
 from bot.llm.client import LLMClient
 from bot.llm.grounding import find_span, safe_text
 from bot.llm.prompts import escape_data, load_prompt
+from bot.llm.quoted import QuoteCheck
 from bot.llm.schemas import BriefItemOut, BriefOut
 
 log = logging.getLogger(__name__)
@@ -142,7 +143,9 @@ class LLMComposer:
     def _draft(
         self, out: BriefOut, chosen: list[Position], lang: Lang, default_headline: str
     ) -> tuple[_Draft, int]:
-        draft = _Draft(lang, shorten(safe_text(out.headline), HEADLINE_MAX) or default_headline)
+        check = QuoteCheck([t for p in chosen for t in (p.evidence, p.quote or "")])
+        headline = check(safe_text(out.headline))
+        draft = _Draft(lang, shorten(headline, HEADLINE_MAX) or default_headline)
         dropped = 0
         by_party: dict[str, list[_Item]] = {}
         for section in out.sections:
@@ -151,7 +154,7 @@ class LLMComposer:
                 if position is None:
                     dropped += 1
                     continue
-                item, quote_dropped = self._item(raw, position, lang)
+                item, quote_dropped = self._item(raw, position, lang, check)
                 dropped += quote_dropped
                 if item is not None:
                     by_party.setdefault(position.party_id, []).append(_Item(item, position.source))
@@ -163,13 +166,16 @@ class LLMComposer:
                 position = _position(chosen, side.position_id)
                 if position is None:
                     continue
-                claim = shorten(safe_text(side.claim, position.evidence) or position.claim, 110)
+                side_claim = check(safe_text(side.claim, position.evidence))
+                claim = shorten(side_claim or position.claim, 110)
                 sides.append((self.book.name(position.party_id, lang), claim, position.source))
             if len({s[0] for s in sides}) >= 2:
-                draft.disputes.append((safe_text(dispute.topic), sides))
-        return draft, dropped
+                draft.disputes.append((check(safe_text(dispute.topic)), sides))
+        return draft, dropped + check.dropped
 
-    def _item(self, raw: BriefItemOut, p: Position, lang: Lang) -> tuple[BriefingItem | None, int]:
+    def _item(
+        self, raw: BriefItemOut, p: Position, lang: Lang, check: QuoteCheck
+    ) -> tuple[BriefingItem | None, int]:
         """The item, and 1 when its quote was not grounded in the position and was dropped."""
         quote, dropped = "", 0
         if raw.quote.strip():
@@ -179,15 +185,17 @@ class LLMComposer:
                 dropped = 1
             else:
                 quote = found[1]
-        claim = shorten(safe_text(raw.claim, p.evidence), CLAIM_MAX)
-        translation = shorten(safe_text(raw.translation, p.evidence), CLAIM_MAX)
+        claim = shorten(check(safe_text(raw.claim, p.evidence)), CLAIM_MAX)
+        translation = shorten(
+            check(safe_text(raw.translation, p.evidence), translation=True), CLAIM_MAX
+        )
         if quote and translation and p.lang != lang:
             claim = f"{claim} [{translation}]".strip()
         if not claim and not quote:
             return None, dropped
         item = BriefingItem(
-            speaker=safe_text(raw.speaker, p.evidence) or p.speaker,
-            role=safe_text(raw.role, p.evidence),
+            speaker=check(safe_text(raw.speaker, p.evidence)) or p.speaker,
+            role=check(safe_text(raw.role, p.evidence)),
             claim=claim,
             quote=quote,
             quote_lang=p.lang,

@@ -12,6 +12,7 @@ from bot.store import chats as chat_store
 
 if TYPE_CHECKING:
     from bot.commands.core import Call
+    from bot.settings import Settings
 
 DEFAULT_TIME = "08:00"
 DEFAULT_TZ = "Europe/Paris"
@@ -99,6 +100,14 @@ def valid_url(url: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
+def source_url_problem(url: str, settings: Settings) -> str | None:
+    """Why the fetcher would refuse ``url`` (SSRF policy), checked before it is stored."""
+    from bot.ingest.netpolicy import address_problem, source_problem, system_resolver
+
+    allow = settings.fetch_allow_private
+    return source_problem(url, system_resolver, lambda ip: address_problem(ip, allow_private=allow))
+
+
 def sources_cmd(call: Call) -> list[Reply]:
     sources = chat_store.list_sources(call.bot.db)
     if not sources:
@@ -114,6 +123,8 @@ def addsource_cmd(call: Call) -> list[Reply]:
     url = call.arg.strip().strip("<>")
     if not valid_url(url):
         return [call.notice("sources.bad_url")]
+    if problem := source_url_problem(url, call.bot.settings):
+        return [call.notice("sources.refused", url=url, reason=problem)]
     msg = call.msg
     added = chat_store.add_source(call.bot.db, url, added_by=f"{msg.platform}:{msg.user_id}")
     return [text_reply(call.t("sources.added" if added else "sources.known", url=url))]

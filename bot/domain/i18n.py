@@ -205,6 +205,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Adresse invalide : donnez une URL http:// ou https://.",
         "en": "Invalid address: give an http:// or https:// URL.",
     },
+    "sources.refused": {
+        "fr": "Source refusée : {url} ({reason}).",
+        "en": "Source refused: {url} ({reason}).",
+    },
     "sources.added": {"fr": "Source ajoutée : {url}", "en": "Source added: {url}"},
     "sources.known": {"fr": "Source déjà suivie : {url}", "en": "Source already followed: {url}"},
     "sources.remove_usage": {

@@ -15,6 +15,7 @@ from bot.llm import accounting
 from bot.llm.client import LLMClient
 from bot.llm.grounding import safe_text, verbatim_span
 from bot.llm.prompts import escape_data, load_prompt
+from bot.llm.quoted import QuoteCheck
 from bot.llm.schemas import ExtractedPosition, Extraction
 from bot.textnorm import strip_invisible
 
@@ -54,17 +55,19 @@ class LLMExtractor:
         result = self.llm.structured("extract", self.messages(article), Extraction)
         positions: list[Position] = []
         dropped = 0
+        check = QuoteCheck([article.text])  # quoted fragments in claims, speakers, roles
         for n, item in enumerate(result.value.positions):
-            position = self._position(item, article, n)
+            position = self._position(item, article, n, check)
             if position is None:
                 dropped += 1
                 continue
             positions.append(position)
+        dropped += check.dropped
         if dropped:
             self.dropped_total += dropped
             accounting.note_dropped(self.llm.db, result.call_id, dropped)
             log.warning(
-                "dropped %d ungrounded position(s) from the model's extraction of %s",
+                "dropped %d ungrounded position(s) or quotation(s) from the model's extraction of %s",
                 dropped,
                 article.source,
             )
@@ -77,7 +80,9 @@ class LLMExtractor:
         party = self.book.get(raw.strip())
         return party.id if party else OTHER_PARTY
 
-    def _position(self, item: ExtractedPosition, article: Article, n: int) -> Position | None:
+    def _position(
+        self, item: ExtractedPosition, article: Article, n: int, check: QuoteCheck
+    ) -> Position | None:
         evidence = verbatim_span(item.evidence, article.text)
         if evidence is None:
             log.info("ungrounded evidence dropped: %.80r", item.evidence)
@@ -90,12 +95,12 @@ class LLMExtractor:
                 return None
         party_id = self.party_id(item.party_id)
         lang: Lang = "en" if article.lang == "en" else "fr"
-        claim = safe_text(item.claim, evidence) or evidence
+        claim = check(safe_text(item.claim, evidence), default=evidence) or evidence
         return Position(
             party_id=party_id,
             party_name=self.book.name(party_id, lang),
-            speaker=safe_text(item.speaker, evidence),
-            speaker_role=safe_text(item.role, evidence),
+            speaker=check(safe_text(item.speaker, evidence)),
+            speaker_role=check(safe_text(item.role, evidence)),
             claim=claim,
             evidence=evidence,
             source=article.source,

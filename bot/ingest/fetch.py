@@ -174,7 +174,10 @@ class Fetcher:
                 result, location = self._request(target, addresses, headers, deadline)
             if location is None:
                 return result
-            current = urljoin(current, location)
+            try:
+                current = urljoin(current, location)
+            except ValueError:
+                raise FetchError(url, "malformed redirect location") from None
         raise FetchError(url, f"too many redirects (more than {self.settings.fetch_max_redirects})")
 
     def _connection(self, target: Target, address: str, timeout: float) -> HTTPConnection:

@@ -67,8 +67,9 @@ def read_bytes(path: Path) -> bytes:
         raise IngestError(f"cannot read file ({exc.strerror or type(exc).__name__})") from None
 
 
-def load_file(path: str | Path) -> Article:
-    """One local file as an Article; IngestError with a short reason when it cannot be."""
+def load_file(path: str | Path, *, budget: float | None = None) -> Article:
+    """One local file as an Article; IngestError with a short reason when it cannot be.
+    ``budget``: the hard time limit on extracting an HTML file (seconds)."""
     path = Path(path).expanduser()
     suffix = path.suffix.lower()
     data = read_bytes(path)
@@ -80,7 +81,7 @@ def load_file(path: str | Path) -> Article:
         html = decode_bytes(data, html_charset(data))
         if not html.strip():
             raise IngestError("empty article")
-        article = article_from_html(html, path=str(path.resolve()))
+        article = article_from_html(html, path=str(path.resolve()), budget=budget)
     else:
         text = normalise_newlines(decode_bytes(data))
         if not text.strip():

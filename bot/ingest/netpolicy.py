@@ -64,7 +64,8 @@ def address_problem(address: str | IPAddress, *, allow_private: bool = False) ->
     """Why the fetcher must not connect to ``address`` (None when it may).
 
     Only globally routable unicast addresses pass; ``allow_private`` (tests only) also lets
-    loopback and private ranges through, but never the unspecified address or multicast.
+    loopback through (127.0.0.0/8, ::1), never link-local (169.254.169.254 metadata), other
+    private ranges, the unspecified address or multicast.
     """
     try:
         addr = ipaddress.ip_address(address)
@@ -75,7 +76,9 @@ def address_problem(address: str | IPAddress, *, allow_private: bool = False) ->
             return f"unspecified address {one}"
         if one.is_multicast:
             return f"multicast address {one}"
-        if not allow_private and not one.is_global:
+        if allow_private and one.is_loopback:
+            continue
+        if not one.is_global:
             return f"non-public address {one}"
     return None
 
@@ -86,7 +89,11 @@ def is_public_address(address: str | IPAddress) -> bool:
 
 def parse_target(url: str) -> Target:
     """Check the shape of ``url`` (scheme, credentials, host spelling) and split it."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - urlsplit checks the port and brackets lazily
+    except ValueError as exc:
+        raise FetchError(url, f"malformed URL ({exc})") from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise FetchError(url, "only http and https URLs are allowed")
@@ -147,3 +154,25 @@ def check_url(
         if problem:
             raise FetchError(url, f"refused: {target.host} resolves to a {problem}")
     return target, addresses
+
+
+# names that can never resolve on the public Internet (RFC 2606 / RFC 6761): not looked up
+_RESERVED_TLDS = ("example", "test", "invalid")
+
+
+def source_problem(url: str, resolver: Resolver, address_check: AddressCheck) -> str | None:
+    """Why ``url`` must not be followed as a source (None when it may), checked when it is
+    added: the URL shape, then every address its host resolves to (``localhost`` and loopback,
+    private, link-local and metadata addresses are refused). Names under the reserved
+    ``.example``/``.test``/``.invalid`` domains are not looked up (they cannot resolve; the
+    poller checks every fetch again anyway)."""
+    try:
+        target = parse_target(url)
+        if target.host == "localhost" or target.host.endswith(".localhost"):
+            return "refused: localhost is not a public host"
+        if target.host.rsplit(".", 1)[-1] in _RESERVED_TLDS:
+            return None
+        check_url(url, resolver, address_check)
+    except FetchError as exc:
+        return exc.reason
+    return None

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 from bot.domain.models import Article
 from bot.ingest.dedupe import NearDupIndex, canonical_url, content_hash, minhash
@@ -64,10 +63,12 @@ class IngestReport:
 
 
 def is_url(value: str) -> bool:
-    return urlsplit(value.strip()).scheme.lower() in ("http", "https")
+    """An http(s) URL, well-formed or not (a malformed one fails later with one clear line)."""
+    scheme, sep, _rest = value.strip().partition("://")
+    return bool(sep) and scheme.lower() in ("http", "https")
 
 
-def load_path(value: str) -> Iterator[Loaded]:
+def load_path(value: str, *, budget: float | None = None) -> Iterator[Loaded]:
     """(file, article or error) for a file or every supported file under a folder."""
     path = Path(value).expanduser()
     if not path.exists():
@@ -79,7 +80,7 @@ def load_path(value: str) -> Iterator[Loaded]:
         return
     for one in files:
         try:
-            yield str(one), load_file(one)
+            yield str(one), load_file(one, budget=budget)
         except IngestError as exc:
             yield str(one), exc
 
@@ -98,7 +99,7 @@ def load_url(
                 yield url, IngestError("feed has no entries")
             yield from outcomes
             return
-        article = article_from_response(result)
+        article = article_from_response(result, budget=fetcher.settings.extract_timeout)
     except IngestError as exc:
         yield url, exc
         return
@@ -111,7 +112,7 @@ def load_input(value: str, fetcher: Fetcher, *, max_entries: int = MAX_ENTRIES) 
         return load_url(value, fetcher, max_entries=max_entries)
     if "://" in value:
         return iter([(value, IngestError("only http and https URLs are supported"))])
-    return load_path(value)
+    return load_path(value, budget=fetcher.settings.extract_timeout)
 
 
 def store_article(db: Database, article: Article, index: NearDupIndex, source: str) -> IngestItem:

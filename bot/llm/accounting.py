@@ -25,10 +25,17 @@ class Price:
 @dataclass(frozen=True)
 class DayStats:
     day: str
-    calls: int
+    calls: int  # requests made to the model (skipped calls are not requests)
     tokens_in: int
     tokens_out: int
     cost: float | None  # None when a model used that day has no known price
+    failures: int = 0  # requests that failed or gave unusable output
+    fallbacks: int = 0  # logical calls that ended on the offline engine (failed or skipped)
+    dropped: int = 0  # ungrounded items and quoted fragments removed from the model's output
+
+
+def _is(prefix: str) -> sa.ColumnElement[int]:
+    return sa.case((llm_calls.c.outcome.like(prefix), 1), else_=0)
 
 
 def today(now: datetime | None = None) -> str:
@@ -105,27 +112,34 @@ def load_prices(path: Path | None = None) -> dict[str, Price]:
 
 
 def stats(db: Database, prices: dict[str, Price] | None = None) -> list[DayStats]:
-    """One row per UTC day, newest first: calls, tokens in/out and the estimated cost."""
+    """One row per UTC day, newest first: calls, failures, fallbacks, dropped items, tokens
+    in/out and the estimated cost."""
     prices = load_prices() if prices is None else prices
+    skipped = _is("skipped:%")
+    errors = _is("error:%")
     query = (
         sa.select(
             llm_calls.c.day,
             llm_calls.c.model,
-            sa.func.count(llm_calls.c.id),
+            sa.func.count(llm_calls.c.id) - sa.func.sum(skipped),
             sa.func.coalesce(sa.func.sum(llm_calls.c.tokens_in), 0),
             sa.func.coalesce(sa.func.sum(llm_calls.c.tokens_out), 0),
+            sa.func.sum(errors + _is("invalid")),
+            sa.func.sum(errors + skipped),
+            sa.func.coalesce(sa.func.sum(llm_calls.c.dropped), 0),
         )
         .group_by(llm_calls.c.day, llm_calls.c.model)
         .order_by(llm_calls.c.day.desc())
     )
-    days: dict[str, list[tuple[str, int, int, int]]] = {}
+    days: dict[str, list[tuple[str, int, int, int, int, int, int]]] = {}
     with db.engine.connect() as conn:
-        for day, model, calls, t_in, t_out in conn.execute(query):
-            days.setdefault(day, []).append((model, int(calls), int(t_in), int(t_out)))
+        for day, model, *numbers in conn.execute(query):
+            calls, t_in, t_out, failed, fell_back, dropped = (int(n or 0) for n in numbers)
+            days.setdefault(day, []).append((model, calls, t_in, t_out, failed, fell_back, dropped))
     out = []
     for day, rows in days.items():
         cost: float | None = 0.0
-        for model, _calls, t_in, t_out in rows:
+        for model, _calls, t_in, t_out, *_rest in rows:
             price = prices.get(model)
             if price is None or cost is None:
                 cost = None
@@ -138,6 +152,9 @@ def stats(db: Database, prices: dict[str, Price] | None = None) -> list[DayStats
                 sum(r[2] for r in rows),
                 sum(r[3] for r in rows),
                 cost,
+                failures=sum(r[4] for r in rows),
+                fallbacks=sum(r[5] for r in rows),
+                dropped=sum(r[6] for r in rows),
             )
         )
     return out

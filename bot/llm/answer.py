@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 from bot.domain.errors import EngineUnavailable
+from bot.llm import accounting
 from bot.llm.client import LLMClient
 from bot.llm.grounding import safe_text
 from bot.llm.prompts import escape_data, load_prompt
+from bot.llm.quoted import QuoteCheck
 from bot.llm.schemas import AnswerOut
 from bot.textnorm import strip_invisible
 
@@ -40,7 +42,9 @@ def complete_grounded_answer(
         raise EngineUnavailable("answer: no passages to answer from")
     known = {n for n, _ in passages}
     result = llm.structured("answer", answer_messages(question, passages, lang), AnswerOut)
-    text = safe_text(result.value.answer)
+    check = QuoteCheck([passage for _n, passage in passages])
+    text = check(safe_text(result.value.answer))
+    accounting.note_dropped(llm.db, result.call_id, check.dropped)
     text = _CITATION.sub(lambda m: m.group(0) if int(m.group(1)) in known else "", text)
     text = re.sub(r"\s{2,}", " ", text)
     cited = [n for n in dict.fromkeys(result.value.cited) if n in known]

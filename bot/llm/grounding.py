@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.llm.prompts import unescape_data
 from bot.textnorm import ground_key, is_grounded, strip_invisible
 
 _UNSAFE = re.compile(
@@ -46,7 +47,16 @@ def _normalised_with_map(text: str) -> tuple[str, list[int]]:
 
 def verbatim_span(fragment: str, text: str) -> str | None:
     """The exact substring of ``text`` that ``fragment`` quotes (modulo white space, apostrophes,
-    quote marks and case), or None when ``fragment`` is not grounded in ``text``."""
+    quote marks and case), or None when ``fragment`` is not grounded in ``text``. A fragment
+    copied from the escaped data block (``&lt;/article>``) is matched un-escaped."""
+    for candidate in dict.fromkeys((fragment, unescape_data(fragment))):
+        span = _span(candidate, text)
+        if span is not None:
+            return span
+    return None
+
+
+def _span(fragment: str, text: str) -> str | None:
     if not is_grounded(fragment, text):
         return None
     key = ground_key(fragment)

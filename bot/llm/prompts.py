@@ -132,3 +132,15 @@ def load_prompt(name: str, lang: str | None = None, *, directory: Path | None = 
 def escape_data(text: str, tag: str) -> str:
     """``text`` made safe to put between ``<tag>`` and ``</tag>``: the delimiters are escaped."""
     return re.sub(rf"<(\s*/?\s*{re.escape(tag)})", r"&lt;\1", text, flags=re.IGNORECASE)
+
+
+# the tags of every data block in prompts/ (escape_data's ``tag`` arguments)
+DATA_TAGS = ("article", "title", "positions", "question", "passages")
+_ESCAPED = re.compile(rf"&lt;(\s*/?\s*(?:{'|'.join(DATA_TAGS)}))", re.IGNORECASE)
+
+
+def unescape_data(text: str) -> str:
+    """Undo ``escape_data`` for our data-block tags only, and the JSON escape of ``"`` in the
+    positions block (what the model was shown -> the source's characters); any other ``&lt;``
+    or entity is left as it is."""
+    return _ESCAPED.sub(r"<\1", text).replace('\\"', '"')

@@ -185,8 +185,25 @@ def put_analysis(
 
 
 def get_briefing_body(db: Database, key: str) -> dict[str, Any] | None:
+    stored = get_briefing(db, key)
+    return stored.body if stored else None
+
+
+@dataclass(frozen=True)
+class StoredBriefing:
+    body: dict[str, Any]
+    fallback: bool  # built with offline positions while the model was failing
+    created_at: datetime
+
+
+def get_briefing(db: Database, key: str) -> StoredBriefing | None:
     with db.engine.connect() as conn:
-        return conn.execute(sa.select(briefings.c.body).where(briefings.c.key == key)).scalar()
+        row = conn.execute(
+            sa.select(briefings.c.body, briefings.c.fallback, briefings.c.created_at).where(
+                briefings.c.key == key
+            )
+        ).first()
+    return StoredBriefing(row[0], bool(row[1]), row[2]) if row else None
 
 
 @retrying
@@ -198,11 +215,17 @@ def put_briefing_body(
     engine: str,
     body: dict[str, Any],
     period: tuple[datetime | None, datetime | None] = (None, None),
+    fallback: bool = False,
 ) -> None:
-    """Store a composed briefing once; a concurrent writer of the same key wins harmlessly."""
+    """Store a composed briefing once; a concurrent writer of the same key wins harmlessly.
+    A stored ``fallback`` briefing is replaced (it is being rebuilt)."""
     with db.engine.begin() as conn:
-        exists = conn.execute(sa.select(briefings.c.id).where(briefings.c.key == key)).first()
-        if exists:
+        exists = conn.execute(
+            sa.select(briefings.c.id, briefings.c.fallback).where(briefings.c.key == key)
+        ).first()
+        if exists and exists[1]:
+            conn.execute(briefings.delete().where(briefings.c.id == exists[0]))
+        elif exists:
             return
         try:
             conn.execute(
@@ -214,6 +237,7 @@ def put_briefing_body(
                     period_start=period[0],
                     period_end=period[1],
                     created_at=utcnow(),
+                    fallback=fallback,
                 )
             )
         except sa.exc.IntegrityError:

@@ -47,4 +47,6 @@ briefings = sa.Table(
     sa.Column("period_end", UTCDateTime, nullable=True),
     sa.Column("body", sa.JSON, nullable=False),
     sa.Column("created_at", UTCDateTime, nullable=False),
+    # built with offline positions because the model failed: rebuilt when it answers again
+    sa.Column("fallback", sa.Boolean, nullable=False, default=False, server_default=sa.false()),
 )

@@ -64,9 +64,29 @@ def test_public_addresses_pass(address: str) -> None:
 
 def test_allow_private_lets_loopback_through_but_not_unspecified_or_multicast() -> None:
     assert address_problem("127.0.0.1", allow_private=True) is None
-    assert address_problem("192.168.0.10", allow_private=True) is None
+    assert address_problem("127.3.4.5", allow_private=True) is None
+    assert address_problem("::1", allow_private=True) is None
     assert address_problem("0.0.0.0", allow_private=True) is not None
     assert address_problem("224.0.0.1", allow_private=True) is not None
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "169.254.169.254",  # cloud metadata
+        "::ffff:169.254.169.254",
+        "fe80::1",
+        "10.0.0.1",
+        "172.16.0.1",
+        "192.168.0.10",
+        "100.64.0.1",
+        "fd00::1",
+        "::ffff:10.0.0.1",
+        "64:ff9b::a9fe:a9fe",  # NAT64 form of 169.254.169.254
+    ],
+)
+def test_allow_private_is_loopback_only(address: str) -> None:
+    assert address_problem(address, allow_private=True) is not None
 
 
 def test_default_settings_refuse_private() -> None:
