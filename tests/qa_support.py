@@ -60,14 +60,14 @@ def is_refusal(reply: Reply, lang: Lang) -> bool:
 
 
 def source_files(sources: list[str]) -> list[Path]:
-    """The article files a question set names: "000" (a corpus prefix), "devset15/a.txt"."""
+    """The article files a question set names: "000" (a corpus file's prefix) or a dev-set
+    file's stem ("d15_…", found in tests/data/devset*/)."""
     out: list[Path] = []
-    for name in sources:
-        if "/" in name:
-            path = DATA / name
-            out += [path] if path.is_file() else sorted(path.glob("*.txt"))
-        else:
-            out += [f for f in corpus_files() if f.name.startswith(name)]
+    for name in dict.fromkeys(sources):
+        found = [f for f in corpus_files() if f.name.startswith(name)]
+        found = found or sorted(DATA.glob(f"devset*/{name}.txt"))
+        assert found, f"no article file for source {name!r}"
+        out += [f for f in found if f not in out]
     return out
 
 
@@ -100,9 +100,12 @@ def ask_all(
     """Scores overall ("all") and per kind and language ("kind:who", "lang:en")."""
     ask = QuestionAnswerer(bot)
     scores: dict[str, Score] = defaultdict(Score)
+    chats: dict[int, str] = {}
     for number, item in enumerate(questions):
         lang: Lang = "en" if item["lang"] == "en" else "fr"
-        reply = ask(item["q"], lang, "console", f"set-{number}", None)
+        before = item.get("followup_of")  # asked in the chat of the question it follows
+        chats[number] = chats[before] if before is not None else f"set-{number}"
+        reply = ask(item["q"], lang, "console", chats[number], None)
         text = render_text(reply)
         assert reply.tag and reply.tag.startswith("answer:")
         refused = is_refusal(reply, lang)
