@@ -18,7 +18,7 @@ from tests.qa_support import ask_all, corpus_bot, corpus_files, load_questions, 
 
 QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v2.json")
 HIT_FLOOR = 0.35
-REFUSAL_FLOOR = 0.6
+REFUSAL_FLOOR = 0.65
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

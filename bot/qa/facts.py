@@ -15,7 +15,7 @@ from bot.qa.search import Passage
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
 
-_CAP = r"[A-ZÀ-Þ][\w’'-]+"
+_CAP = r"[A-ZÀ-Þ][a-zß-ÿ][\w’'-]*"
 _NAME_RUN = re.compile(rf"(?<![\w’'-])({_CAP}(?:\s+(?:{_CAP}|de|von|van|al|ben|bin))*\s+{_CAP})")
 
 
@@ -23,18 +23,26 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _number() -> str:
+    return rf"(?:\d[\d\s  .,]*\d|\d|{_alt(question_data()['calendar']['numbers'])})"
+
+
+def _duration_body() -> str:
+    units = _alt(question_data()["calendar"]["units"])
+    return (
+        rf"((?:plus de |moins de |près de |more than |less than |nearly |about )?"
+        rf"{_number()}\s+(?:{units}))(?![\w-])"
+    )
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     cal = question_data()["calendar"]
-    months, days, units, numbers = (_alt(cal[k]) for k in ("months", "days", "units", "numbers"))
+    months, days = (_alt(cal[k]) for k in ("months", "days"))
     before = _alt(question_data()["place"]["before"])
-    number = rf"(?:\d[\d\s  .,]*\d|\d|{numbers})"
+    number = _number()
     return {
-        "duration": re.compile(
-            rf"(?<![\w-])((?:plus de |moins de |près de |more than |less than |nearly |about )?"
-            rf"{number}\s+(?:{units}))(?![\w-])",
-            re.IGNORECASE,
-        ),
+        "duration": re.compile(rf"(?<![\w-]){_duration_body()}", re.IGNORECASE),
         "when": re.compile(
             rf"(?<![\w-])((?:\d{{1,2}}(?:er)?\s+(?:{months})(?:\s+\d{{4}})?)|(?:(?:{months})\s+\d{{1,2}}"
             rf"(?:,?\s+\d{{4}})?)|(?:(?:en|in)\s+(?:{months})(?:\s+\d{{4}})?)|(?:{days})"
@@ -43,7 +51,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "count": re.compile(
             rf"(?<![\w-])((?:plus de |moins de |près de |more than |nearly |about |some )?"
-            rf"(?:\d[\d\s  .,]*\d|\d|{numbers}))\s+(?:d['’]|de |of )?([^\W\d]+(?:\s+[^\W\d]+)?)",
+            rf"{number})\s+(?:d['’]|de |of )?([^\W\d]+(?:\s+[^\W\d]+)?)",
             re.IGNORECASE,
         ),
         "where": re.compile(
@@ -76,8 +84,8 @@ def date(passages: list[Passage], question: str) -> str:
 
 
 def duration(passages: list[Passage], question: str) -> str:
-    for p in passages:
-        m = _patterns()["duration"].search(p.text)
+    for p in passages:  # a duration after a word of lasting, else none
+        m = _lasting().search(p.text)
         if m:
             return m.group(1).strip()
     return ""
@@ -140,8 +148,20 @@ def answer_value(
 
 
 def has_value(kind: str, passage: Passage) -> bool:
-    """Whether a sentence holds the kind of value asked for (ranks sentences that answer)."""
+    """Whether a sentence holds the kind of value asked for (ranks sentences that answer); a
+    duration must follow a word of lasting ("ont duré trois heures", "for three hours")."""
     pattern = _patterns().get(kind)
     if pattern is None:
         return kind != "who" or bool(_NAME_RUN.search(passage.text))
+    if kind == "duration":
+        return bool(_lasting().search(passage.text))
     return bool(pattern.search(passage.text))
+
+
+@lru_cache(maxsize=1)
+def _lasting() -> re.Pattern[str]:
+    cues = _alt(question_data()["calendar"]["lasting"])
+    return re.compile(
+        rf"(?<![\w-])(?:{cues})\s+(?:\S+\s+){{0,2}}?{_duration_body()}",
+        re.IGNORECASE,
+    )

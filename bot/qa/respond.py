@@ -7,8 +7,10 @@ what the articles cover.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.domain.gazetteer import Gazetteer
@@ -28,6 +30,7 @@ from bot.qa.statements import (
 )
 from bot.qa.text import tokens
 from bot.qa.understand import FACT_KINDS, Understanding, without_person
+from bot.qa.vocabulary import question_data
 from bot.richtext import Reply
 from bot.textnorm import fold
 
@@ -105,11 +108,19 @@ class Responder:
         named = self._sentences(u, u.query, lang, scope)
         forms = [f for p in u.people for f in (p.name, *p.aliases)] or [u.unknown_person]
         names = {tokens(f)[-1] for f in forms if tokens(f)}
-        named.statements = [  # a sentence of the person's party is not the person's words
-            s for s in named.statements if names & set(tokens(s.text))
+        named.statements = [  # a sentence of the person's party is not the person's words,
+            # nor one that only names the person without a word of saying or a quotation
+            s
+            for s in named.statements
+            if names & set(tokens(s.text)) and says(s.text)
         ]
         if named.statements and not named.refused:
             return named
+        quoted = person_statements(
+            self.bot, person, u.unknown_person, u.query, since=since, scope=scope, strict=False
+        )
+        if quoted:  # quoted, on other things than the words asked about
+            return Answer(quoted[:MAX_STATEMENTS])
         lead = text(lang, "not_quoted", name=u.person_label)
         others = without_person(u)
         if others.content:
@@ -151,6 +162,8 @@ class Responder:
                 words=words,
             )
             line = text(lang, u.kind, value=value) if value else ""
+            if not value and u.kind != "who":
+                return Answer(refused=True)  # sentences on the subject, without the fact asked
         statements = [from_passage(p) for p in passages]
         if line:  # the sentences that hold the answer, when they are among the best
             holding = [s for s in statements if fold(value) in fold(s.text)]
@@ -197,6 +210,17 @@ class Responder:
     def articles(self, ids: list[int]) -> dict[int, Article]:
         found = self.bot.articles(ids=ids) if ids else []
         return {a.id: a for a in found if a.id is not None}
+
+
+@lru_cache(maxsize=1)
+def _saying() -> re.Pattern[str]:
+    stems = "|".join(re.escape(fold(s)) for s in question_data()["saying"]["stems"])
+    return re.compile(rf"(?<!\w)(?:{stems})|[«»“”\"]")
+
+
+def says(sentence: str) -> bool:
+    """A verb of saying or a quotation mark in ``sentence``."""
+    return bool(_saying().search(fold(sentence)))
 
 
 def explained(passages: list[Passage]) -> Answer:

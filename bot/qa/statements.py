@@ -96,7 +96,9 @@ def articles_about(
     return bot.articles(ids=ids) if ids else []
 
 
-def rank(query: Query, positions: list[Position], topics: list[str]) -> list[Statement]:
+def rank(
+    query: Query, positions: list[Position], topics: list[str], *, strict: bool = True
+) -> list[Statement]:
     """Positions as statements, best first: those covering the question's words and topics,
     then direct quotes and named speakers; when the question has content words, positions
     matching none of them (nor its topic) are left out."""
@@ -122,7 +124,7 @@ def rank(query: Query, positions: list[Position], topics: list[str]) -> list[Sta
             if score(query, shown).coverage < probe.coverage:
                 statement.text = position.evidence
         on_topic = bool(set(topics) & set(position.topics))
-        if query.content and probe.coverage == 0 and not on_topic:
+        if strict and query.content and probe.coverage == 0 and not on_topic:
             continue
         seen.add(key)
         length = len(statement.text)
@@ -181,8 +183,10 @@ def person_statements(
     *,
     since: datetime | None,
     scope: list[int] | None,
+    strict: bool = True,
 ) -> list[Statement]:
-    """The stored positions spoken by the person, best first."""
+    """The stored positions spoken by the person, best first (``strict``: only those
+    matching some word or topic of the question)."""
     articles = articles_about(bot, [query], since, scope)
     try:
         positions = bot.positions(articles, all_speakers=True)
@@ -190,4 +194,4 @@ def person_statements(
         log.warning("positions unavailable for answering: %s", exc)
         return []
     own = [p for p in positions if speaks_as(p, person, name)]
-    return rank(query, own, query.topics)
+    return rank(query, own, query.topics, strict=strict)

@@ -133,6 +133,10 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
     text = _blank(question, chosen.drop) if chosen else question
     query = parse_question(text, finder)
     query.text = question
+    if kind in FACT_KINDS:  # "the Istanbul talks": a word to look for, not a must
+        for c in query.concepts:
+            if c.kind == "entity" and not c.parties and not c.people:
+                c.kind, c.weight = "content", 1.5
     return Understanding(kind, query, parties, people, unknown, cued=chosen is not None)
 
 
