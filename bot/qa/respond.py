@@ -20,7 +20,7 @@ from bot.qa.answer import LLMAnswerFn, compose, llm_answer, refusal, shorten, te
 from bot.qa.coverage import covers
 from bot.qa.query import Query, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
-from bot.qa.search import Passage
+from bot.qa.search import Passage, sentences_of
 from bot.qa.statements import (
     MAX_STATEMENTS,
     Statement,
@@ -32,7 +32,7 @@ from bot.qa.text import tokens
 from bot.qa.understand import FACT_KINDS, Understanding, without_person
 from bot.qa.vocabulary import question_data
 from bot.richtext import Reply
-from bot.textnorm import fold
+from bot.textnorm import fold, ground_key
 
 if TYPE_CHECKING:
     from bot.service import BriefBot
@@ -71,13 +71,28 @@ class Responder:
             index.index_pending(self.bot.db, since)
         else:
             index.ensure_indexed(self.bot.db, self.bot.articles(ids=scope))
+        found = Answer()
         if u.kind == "position" and u.parties:
             found = self._position(u, lang, since, scope)
-            if found.statements:
-                return found
-        if u.kind == "person":
-            return self._person(u, lang, since, scope)
-        return self._sentences(u, u.query, lang, scope)
+        if not found.statements and u.kind == "person":
+            found = self._person(u, lang, since, scope)
+        elif not found.statements:
+            found = self._sentences(u, u.query, lang, scope)
+        self._locate(found.statements)
+        return found
+
+    def _locate(self, statements: list[Statement]) -> None:
+        """The sentence of each statement taken from a stored position (for "why?")."""
+        missing = [s for s in statements if s.sentence_id is None]
+        if not missing:
+            return
+        sentences = sentences_of(self.bot.db, sorted({s.article_id for s in missing}))
+        for s in missing:
+            key = ground_key(s.text)[:60]
+            for p in sentences:
+                if p.article_id == s.article_id and key and key in ground_key(p.text):
+                    s.sentence_id = p.sentence_id
+                    break
 
     def _position(
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None

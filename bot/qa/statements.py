@@ -84,15 +84,14 @@ def from_position(position: Position) -> Statement:
 def articles_about(
     bot: BriefBot, queries: list[Query], since: datetime | None, scope: list[int] | None
 ) -> list[Article]:
-    """Up to ARTICLES articles whose sentences match the queries (the first query first)."""
-    ids: list[int] = []
+    """Up to ARTICLES articles whose sentences match the queries: first those matching more
+    than the broadest stage of a query (rank >= 2), then the others, each in the order found."""
+    strong: list[int] = []
+    weak: list[int] = []
     for query in queries:
         for p in candidates(bot.db, query, since=since, article_ids=scope):
-            if p.article_id not in ids:
-                ids.append(p.article_id)
-        if len(ids) >= ARTICLES:
-            break
-    ids = ids[:ARTICLES]
+            (strong if p.rank >= 2 else weak).append(p.article_id)
+    ids = list(dict.fromkeys(strong + weak))[:ARTICLES]
     return bot.articles(ids=ids) if ids else []
 
 
@@ -110,6 +109,8 @@ def rank(
     for position in positions:
         statement = from_position(position)
         key = ground_key(statement.text)
+        if len(statement.text.split()) < 4:
+            continue  # a few quoted words are no statement
         if key in seen:
             continue
         probe = Passage(-1, statement.article_id, 0, position.lang, position.evidence, [])
@@ -187,7 +188,9 @@ def person_statements(
 ) -> list[Statement]:
     """The stored positions spoken by the person, best first (``strict``: only those
     matching some word or topic of the question)."""
-    articles = articles_about(bot, [query], since, scope)
+    named = [c for c in query.entities if person is not None and person.name in c.people]
+    alone = Query(query.text, named or [c for c in query.entities if not c.parties])
+    articles = articles_about(bot, [query, alone] if alone.concepts else [query], since, scope)
     try:
         positions = bot.positions(articles, all_speakers=True)
     except Exception as exc:
