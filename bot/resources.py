@@ -22,7 +22,7 @@ from pathlib import Path
 import platformdirs
 
 APP = "briefbot"
-CONFIG_FILES = ("default.toml", "parties.toml", "sources.toml", "prices.toml")
+CONFIG_FILES = ("default.toml", "parties.toml", "sources.toml", "prices.toml", "topics.toml")
 
 
 def package_dir(kind: str) -> Path:

@@ -104,5 +104,5 @@ def test_the_cycle_check_would_catch_one() -> None:
 
 def test_llm_and_domain_stay_low() -> None:
     graph = package_graph()
-    assert graph.get("domain", set()) <= {"textnorm", "settings"}
+    assert graph.get("domain", set()) <= {"textnorm", "settings", "resources"}
     assert not graph.get("llm", set()) & {"extract", "brief", "qa", "commands", "adapters"}

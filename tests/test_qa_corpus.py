@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 
 from bot.qa import QuestionAnswerer
-from bot.render.text import render_text
 from bot.settings import Settings
-from bot.textnorm import ground_key
-from tests.qa_support import corpus_bot, corpus_files
+from tests.qa_support import ask_all, corpus_bot, corpus_files
 
 QUESTIONS = json.loads((Path(__file__).parent / "qa" / "questions.json").read_text("utf-8"))
-THRESHOLD = 0.85
+THRESHOLD = 1.0
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 
@@ -29,47 +27,20 @@ def test_questions_file_is_varied() -> None:
 
 def test_corpus_questions(settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
     bot, names = corpus_bot(settings)
-    ask = QuestionAnswerer(bot)
-    refused_text = {"fr": "ne le disent pas", "en": "do not say"}
-    hits = answerable = refusals = unanswerable = 0
-    misses: list[str] = []
-    for number, item in enumerate(QUESTIONS):
-        reply = ask(item["q"], item["lang"], "console", f"corpus-{number}", None)
-        text = render_text(reply)
-        assert reply.tag and reply.tag.startswith("answer:")
-        refused = refused_text[item["lang"]] in text
-        if item.get("answerable", True) is False:
-            unanswerable += 1
-            refusals += refused
-            if not refused:
-                misses.append(f"not refused: {item['q']}")
-            continue
-        answerable += 1
-        cited = [b.plain for b in reply.blocks if b.kind == "source"]
-        right_source = any(s[:3] in c for s in item["sources"] for c in cited)
-        has_key = ground_key(item["key"]) in ground_key(text)
-        if not refused and right_source and has_key:
-            hits += 1
-        else:
-            misses.append(f"missed: {item['q']} (source ok={right_source}, key ok={has_key})")
-    hit_rate = hits / answerable
-    refusal_accuracy = refusals / unanswerable
+    scores = ask_all(bot, QUESTIONS, check_source=True)
     with capsys.disabled():
-        print(
-            f"\nQ&A corpus: hit rate {hit_rate:.2f} ({hits}/{answerable}), "
-            f"refusal accuracy {refusal_accuracy:.2f} ({refusals}/{unanswerable})"
-        )
-        for line in misses:
+        print("\n" + scores["all"].line("Q&A corpus"))
+        for line in scores["all"].misses:
             print("  " + line)
     assert len(names) == len(corpus_files())
-    assert hit_rate >= THRESHOLD
-    assert refusal_accuracy >= THRESHOLD
+    assert scores["all"].hit_rate >= THRESHOLD
+    assert scores["all"].refusal_accuracy == 1.0
 
 
 def test_english_answer_marks_french_quotes(settings: Settings) -> None:
     bot, _ = corpus_bot(settings)
     reply = QuestionAnswerer(bot)("What did Macron say about the plan?", "en", "console", "x", None)
-    quotes = [b.plain for b in reply.blocks if b.kind == "quote"]
+    quotes = [b.plain for b in reply.blocks if b.kind == "item"]
     assert quotes and all("(in French)" in q for q in quotes)
     assert any("pas de plan finalisé" in q for q in quotes)
     assert next(b.plain for b in reply.blocks if b.kind == "source").startswith("[1] ")

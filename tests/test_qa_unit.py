@@ -15,13 +15,14 @@ from bot.domain.errors import EngineUnavailable
 from bot.domain.models import Article, Position
 from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer, followup
-from bot.qa.answer import LLMAnswerFn, shown_quote
+from bot.qa.answer import LLMAnswerFn, shown
 from bot.qa.fts import reduce_forms
 from bot.qa.index import ensure_indexed, index_article
 from bot.qa.lexicon import MentionFinder
 from bot.qa.query import parse_question
 from bot.qa.search import candidates
 from bot.qa.sentences import split_sentences
+from bot.qa.statements import Statement
 from bot.qa.text import stem_text
 from bot.service import BriefBot
 from bot.settings import Settings
@@ -211,7 +212,7 @@ def test_llm_answer_checked_and_fallback(
         raise EngineUnavailable("timeout")
 
     reply = QuestionAnswerer(bot, llm=broken)("Que veut la Russie ?", "fr", "console", "l", None)
-    assert "Lavrov" in reply.plain and any(b.kind == "quote" for b in reply.blocks)
+    assert "Lavrov" in reply.plain and any(b.kind == "item" for b in reply.blocks)
 
 
 def test_empty_question_gets_a_hint(
@@ -250,9 +251,9 @@ def test_ingest_indexes_new_articles(settings: Settings, tmp_path: Path) -> None
     assert indexed == report.articles
 
 
-def test_sentence_with_its_own_quotation_is_not_wrapped_again() -> None:
-    said = "« Nous avons avancé », a déclaré le négociateur."
-    assert shown_quote(said, "fr") == said
-    assert shown_quote('"We made progress," she said.', "fr") == '"We made progress," she said.'
-    assert shown_quote("Kiev réclame des garanties.", "fr") == "« Kiev réclame des garanties. »"
-    assert shown_quote("Kyiv wants guarantees.", "en") == "“Kyiv wants guarantees.”"
+def test_only_quoted_words_get_quotation_marks() -> None:
+    journalist = Statement("Kiev réclame des garanties.", 1, "fr")
+    assert shown(journalist, "fr") == "Kiev réclame des garanties."
+    said = Statement("Nous avons avancé", 1, "fr", speaker="X", quoted=True)
+    assert shown(said, "fr") == "« Nous avons avancé »"
+    assert shown(said, "en") == "“Nous avons avancé”"

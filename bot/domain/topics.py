@@ -1,185 +1,75 @@
-"""Topic tags for a statement, from French and English keyword stems (see models.TOPICS)."""
+"""Topic tags for a statement, from the bilingual topic vocabulary of config/topics.toml.
+
+The same file gives the questions their topic words and French/English bridge
+(``vocabulary()``, used by bot.qa); nothing here names a place or term of one conflict.
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from bot.domain.models import TOPICS
+from bot.resources import config_file
 
-_STEMS: dict[str, tuple[str, ...]] = {
-    "territory": (
-        "territo",
-        "annex",
-        "frontière",
-        "border",
-        "région",
-        "region",
-        "crimée",
-        "crimea",
-        "donbass",
-        "donbas",
-        "donetsk",
-        "louhansk",
-        "luhansk",
-        "zaporij",
-        "zaporizh",
-        "kherson",
-        "souveraineté",
-        "sovereignty",
-        "occupé",
-        "occupied",
-        "ligne de front",
-        "front line",
-        "contrôle des",
-        "control of",
-    ),
-    "security_guarantees": (
-        "garantie",
-        "guarantee",
-        "garant",
-        "sécurité de l",
-        "security of",
-        "dissuasion",
-        "deterren",
-        "force de réassurance",
-        "reassurance force",
-        "article 5",
-        "chapitre 5",
-    ),
-    "nato": ("otan", "nato", "alliance atlantique", "atlantic alliance", "adhésion à l'otan"),
-    "ceasefire": (
-        "cessez-le-feu",
-        "ceasefire",
-        "cease-fire",
-        "trêve",
-        "truce",
-        "armistice",
-        "arrêter la guerre",
-        "mettre fin à la guerre",
-        "end the war",
-        "stop the war",
-        "désescalade",
-        "de-escalat",
-        "réduire considérablement l'activité militaire",
-    ),
-    "sanctions": (
-        "sanction",
-        "embargo",
-        "gel des avoirs",
-        "frozen assets",
-        "avoirs gelés",
-        "avoirs russes",
-        "russian assets",
-        "tarif",
-        "droits de douane",
-    ),
-    "eu_membership": (
-        "adhésion à l'union",
-        "adhésion à l'ue",
-        "statut de candidat",
-        "candidate status",
-        "eu membership",
-        "join the eu",
-        "joining the eu",
-        "élargissement",
-        "enlargement",
-        "intégration européenne",
-        "european integration",
-    ),
-    "talks": (
-        "négoci",
-        "negotiat",
-        "pourparler",
-        "talks",
-        "discussion",
-        "sommet",
-        "summit",
-        "rencontre",
-        "meeting",
-        "accord",
-        "agreement",
-        "deal",
-        "plan de paix",
-        "peace plan",
-        "paix",
-        "peace",
-        "compromis",
-        "compromise",
-        "diplomat",
-        "médiat",
-        "mediat",
-    ),
-    "military": (
-        "armée",
-        "army",
-        "troupe",
-        "troop",
-        "soldat",
-        "soldier",
-        "offensive",
-        "attaque",
-        "attack",
-        "frappe",
-        "strike",
-        "missile",
-        "drone",
-        "arme",
-        "weapon",
-        "militaire",
-        "military",
-        "combat",
-        "fighting",
-        "bombard",
-        "shelling",
-        "démilitaris",
-        "demilitari",
-        "munition",
-        "ammunition",
-        "défense aérienne",
-        "air defen",
-    ),
-    "humanitarian": (
-        "civil",
-        "humanitaire",
-        "humanitarian",
-        "réfugié",
-        "refugee",
-        "prisonnier",
-        "prisoner",
-        "échange de",
-        "exchange of",
-        "genève",
-        "geneva",
-        "évacu",
-        "evacuat",
-        "blessé",
-        "wounded",
-        "victime",
-        "casualt",
-        "enfant",
-        "children",
-        "hôpital",
-        "hospital",
-        "crimes de guerre",
-        "war crime",
-        "criminel",
-    ),
-}
-_TOPIC_OF = {stem.lower(): topic for topic, stems in _STEMS.items() for stem in stems}
-assert set(_STEMS) <= set(TOPICS)
-# one pass over lower-cased text; a stem must start a word
-_ALL = re.compile(
-    r"(?<![\w])(?:" + "|".join(re.escape(s) for s in sorted(_TOPIC_OF, key=len, reverse=True)) + ")"
-)
+
+@dataclass(frozen=True)
+class TopicVocabulary:
+    """config/topics.toml, read once."""
+
+    stems: dict[str, tuple[str, ...]]  # topic -> lower-case word prefixes (extraction)
+    words: dict[str, tuple[str, ...]]  # topic -> words and phrases of questions
+    places: frozenset[str]  # every place or term of the conflict followed
+    bridge: tuple[tuple[str, ...], ...]  # one concept per row, French and English forms
+
+
+def load_vocabulary(path: Path) -> TopicVocabulary:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    stems: dict[str, tuple[str, ...]] = {}
+    words: dict[str, tuple[str, ...]] = {}
+    places: set[str] = set()
+    for topic, entry in data.get("topic", {}).items():
+        own_places = tuple(entry.get("places", ()))
+        places |= set(own_places)
+        if entry.get("stems") or own_places:
+            if topic not in TOPICS:
+                raise ValueError(f"{path}: topic {topic!r} has stems but is no tag of TOPICS")
+            stems[topic] = tuple(s.lower() for s in (*entry.get("stems", ()), *own_places))
+        words[topic] = tuple(dict.fromkeys((*entry.get("words", ()), *own_places)))
+    bridge = tuple(tuple(row["words"]) for row in data.get("bridge", ()))
+    return TopicVocabulary(stems, words, frozenset(places), bridge)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> TopicVocabulary:
+    """The vocabulary in force: the user's topics.toml when there is one, else the packaged one."""
+    return load_vocabulary(config_file("topics.toml"))
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[dict[str, str], re.Pattern[str]]:
+    stems = vocabulary().stems
+    topic_of = {stem: topic for topic, group in stems.items() for stem in group}
+    # one pass over lower-cased text; a stem must start a word
+    pattern = re.compile(
+        r"(?<![\w])(?:"
+        + "|".join(re.escape(s) for s in sorted(topic_of, key=len, reverse=True))
+        + ")"
+    )
+    return topic_of, pattern
 
 
 def _stems(text: str) -> list[str]:
-    return _ALL.findall(text.lower().replace("’", "'"))
+    return _matcher()[1].findall(text.lower().replace("’", "'"))
 
 
 def topics_of(text: str) -> list[str]:
     """Topics whose stems occur in ``text``, in models.TOPICS order."""
-    found = {_TOPIC_OF[s] for s in _stems(text)}
+    topic_of = _matcher()[0]
+    found = {topic_of[s] for s in _stems(text)}
     return [t for t in TOPICS if t in found]
 
 

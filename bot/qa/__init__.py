@@ -16,12 +16,15 @@ from typing import TYPE_CHECKING
 
 from bot.domain.i18n import t
 from bot.domain.models import Lang
+from bot.domain.parties import PartyBook
 from bot.qa import followup
-from bot.qa.answer import LLMAnswerFn, llm_answer, offline_answer
+from bot.qa.answer import LLMAnswerFn
 from bot.qa.lexicon import MentionFinder
-from bot.qa.query import Query, parse_question
-from bot.qa.retrieve import Retrieval, retrieve
+from bot.qa.query import Query
+from bot.qa.respond import Responder, explained
+from bot.qa.retrieve import Retrieval
 from bot.qa.search import Passage, passages_by_id, score, sentences_of
+from bot.qa.understand import KINDS, Kind, Understanding, understand
 from bot.richtext import Reply
 from bot.textnorm import collapse_space, strip_invisible
 
@@ -66,6 +69,7 @@ class QuestionAnswerer:
     def __init__(self, bot: BriefBot, *, llm: LLMAnswerFn | None = None) -> None:
         self.bot = bot
         self.finder = MentionFinder(bot.book)
+        self.responder = Responder(bot)
         self._llm = llm
         self._llm_tried = llm is not None
 
@@ -103,46 +107,52 @@ class QuestionAnswerer:
             return Reply(tag=f"answer:{answer_id}").add(t(lang, "qa.ask_something"))
         db, settings = self.bot.db, self.bot.settings
         previous = followup.load(db, platform, chat_id, settings.followup_ttl_minutes)
-        parsed = parse_question(question, self.finder)
+        understood = understand(question, self.finder)
         scope = _digest_articles(self.bot, about_tag)
         if about_tag and previous and about_tag == f"answer:{previous.answer_id}":
             scope = scope if scope is not None else previous.scope
-        resolved = followup.resolve(question, parsed, previous)
+        context = None if understood.cued and not followup.is_led(question) else previous
+        resolved = followup.resolve(question, understood.query, context)
         if scope is None:
             scope = resolved.scope
-        retrieval = self._retrieve(resolved, scope)
-        reply = self._answer(question, retrieval, lang, answer_id, why=resolved.why)
+        if resolved.previous is not None:
+            understood = _continued(understood, resolved, self.bot.book)
+        if resolved.why and resolved.previous is not None:
+            found = explained(_explain(self.bot, resolved.query, resolved.previous).passages)
+        else:
+            found = self.responder.find(understood, lang, scope)
+        reply = self.responder.write(
+            understood, found, lang, answer_id, scope, why=resolved.why, llm=self.llm()
+        )
         ctx = followup.Context(
             answer_id=answer_id,
             lang=lang,
             question=question,
             query=resolved.query,
-            passages=[p.sentence_id for p in retrieval.passages],
-            articles=sorted({p.article_id for p in retrieval.passages}),
+            passages=found.sentences,
+            articles=found.articles,
             scope=scope,
+            kind=understood.kind,
         )
         followup.save(db, platform, chat_id, ctx, reply.plain)
         return reply
 
-    def _retrieve(self, resolved: followup.Resolved, scope: list[int] | None) -> Retrieval:
-        previous = resolved.previous
-        if resolved.why and previous is not None:
-            return _explain(self.bot, resolved.query, previous)
-        return retrieve(self.bot, resolved.query, article_ids=scope)
 
-    def _answer(
-        self, question: str, retrieval: Retrieval, lang: Lang, answer_id: str, *, why: bool
-    ) -> Reply:
-        ask = self.llm()
-        if ask is not None and retrieval.supported:
-            try:
-                reply = llm_answer(ask, question, retrieval, lang, answer_id)
-            except Exception as exc:  # EngineUnavailable or anything else: answer offline
-                log.warning("LLM answer failed, answering offline: %s", exc)
-                reply = None
-            if reply is not None:
-                return reply
-        return offline_answer(retrieval, lang, self.bot.book, answer_id, why=why)
+def _continued(understood: Understanding, resolved: followup.Resolved, book: PartyBook):
+    """A follow-up understood in the thread of the previous question: its query, and the
+    previous kind unless the follow-up names a party after a person or the reverse."""
+    previous = resolved.previous
+    query = resolved.query
+    kind: Kind = understood.kind
+    if previous is not None and previous.kind in KINDS and not understood.cued:
+        kind = KINDS[KINDS.index(previous.kind)]
+    names = set(query.people)
+    people = [p for p in book.people if p.name in names]
+    if kind == "person" and not people and query.parties:
+        kind = "position"
+    elif kind == "position" and people:
+        kind = "person"
+    return Understanding(kind, query, query.parties, people, understood.unknown_person)
 
 
 CAUSAL = frozenset(
@@ -154,20 +164,21 @@ def _explain(bot: BriefBot, query: Query, previous: followup.Context) -> Retriev
     """A "why?" after an answer: sentences of the same articles that give reasons (causal
     words), preferring those just around the sentences quoted before."""
     quoted = passages_by_id(bot.db, previous.passages)
-    near = {(p.article_id, p.seq + d) for p in quoted for d in (-1, 1)}
+    near = {(p.article_id, p.seq + d) for p in quoted for d in (-2, -1, 1, 2)}
     used = set(previous.passages)
     pool: list[Passage] = []
     for p in sentences_of(bot.db, previous.articles):
         if p.sentence_id in used:
             continue
         causal = bool(CAUSAL & set(p.stems))
-        score(query, p)
-        p.score = (1.0 if causal else 0.0) + (0.5 if (p.article_id, p.seq) in near else 0.0)
-        p.score += 0.5 * p.coverage * p.entities
-        if causal or ((p.article_id, p.seq) in near and p.coverage * p.entities > 0):
+        close = (p.article_id, p.seq) in near
+        related = score(query, p).coverage * p.entities
+        p.score = (1.0 if causal else 0.0) + (0.5 if close else 0.0) + 0.5 * related
+        # a reason far from what was answered, about something else, explains nothing
+        if (causal and (close or related > 0)) or (close and related > 0):
             pool.append(p)
     pool.sort(key=lambda p: (-p.score, p.article_id, p.seq))
-    chosen = [p for p in pool[:3] if p.score >= 0.75]
+    chosen = [p for p in pool[:3] if p.score >= 1.0]
     ids = sorted({p.article_id for p in chosen})
     arts = {a.id: a for a in bot.articles(ids=ids)} if ids else {}
     return Retrieval(query, chosen, {k: v for k, v in arts.items() if k is not None})

@@ -45,9 +45,11 @@ class Context:
     passages: list[int] = field(default_factory=list)  # sentence ids quoted
     articles: list[int] = field(default_factory=list)  # articles the passages came from
     scope: list[int] | None = None  # the articles the question was restricted to (a digest)
+    kind: str = "general"  # what the question asked (bot.qa.understand.Kind)
 
     def state(self) -> dict[str, Any]:
         return {
+            "kind": self.kind,
             "query": self.query.to_json(),
             "passages": self.passages,
             "articles": self.articles,
@@ -110,6 +112,7 @@ def load(
         passages=list(state.get("passages", [])),
         articles=list(state.get("articles", [])),
         scope=state.get("scope"),
+        kind=state.get("kind", "general"),
     )
 
 
@@ -120,6 +123,11 @@ def clear(db: Database, platform: str, chat_id: str) -> None:
                 qa_followups.c.platform == platform, qa_followups.c.chat_id == chat_id
             )
         )
+
+
+def is_led(question: str) -> bool:
+    """ "why?", or led by "and", "et", "what about"…: a follow-up whatever else it says."""
+    return bool(_WHY.match(question) or _LEAD.match(question))
 
 
 def is_why(question: str) -> bool:

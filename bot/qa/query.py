@@ -22,11 +22,14 @@ from bot.qa.lexicon import (
     soft_group,
 )
 from bot.qa.text import QUESTION_WORDS, STOPWORDS, both_stems, tokens
-from bot.qa.vocabulary import BRIDGE, SOFT
+from bot.qa.vocabulary import BRIDGE, SOFT, question_data
 from bot.textnorm import fold
 
 ConceptKind = Literal["entity", "content", "soft"]
 _COORD = re.compile(r"^\s*(,|et|and|ou|or|&)?\s*((la|le|les|l'|l’|the)\s*)?$", re.IGNORECASE)
+CALENDAR = frozenset(
+    fold(w) for group in ("months", "days") for w in question_data()["calendar"][group]
+)
 _CAPITALISED = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w’'-]+)")
 
 
@@ -203,6 +206,16 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
     return Query(question, concepts)
 
 
+def with_soft(query: Query, group: str) -> Query:
+    """``query`` with the soft words of ``group`` of questions.toml ("want") if it has none."""
+    if any(c.kind == "soft" for c in query.concepts):
+        return query
+    words = question_data()["soft"][group]
+    forms = set().union(*(phrase_forms(w) for w in words))
+    soft = Concept(group, "soft", forms, 0.3, words={fold(w) for w in words})
+    return Query(query.text, [*query.concepts, soft])
+
+
 def _capitalised(question: str) -> list[str]:
     """Capitalised words that are not the first word: likely proper nouns."""
     words = _CAPITALISED.findall(question)
@@ -211,7 +224,7 @@ def _capitalised(question: str) -> list[str]:
     for w in words:
         if first and w == first.group(1) and question.strip().startswith(w):
             continue
-        if fold(w) in STOPWORDS or fold(w) in QUESTION_WORDS:
+        if fold(w) in STOPWORDS or fold(w) in QUESTION_WORDS or fold(w) in CALENDAR:
             continue
         out.append(w)
     return out

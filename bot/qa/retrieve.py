@@ -5,6 +5,7 @@ of the parties asked about, scoring and the choice of the supporting sentences.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -77,8 +78,14 @@ def attach_positions(bot: BriefBot, passages: dict[int, Passage], articles: list
             passage.speaker_role = position.speaker_role
 
 
-def choose(query: Query, passages: list[Passage]) -> list[Passage]:
-    """The supporting sentences to quote: best first, no repeats, each asked party served."""
+def choose(
+    query: Query, passages: list[Passage], prefer: Callable[[Passage], float] | None = None
+) -> list[Passage]:
+    """The supporting sentences to quote: best first, no repeats, each asked party served;
+    ``prefer`` adds to a sentence's score (a factual question prefers sentences with a value)."""
+    if prefer is not None:
+        for p in passages:
+            p.score += prefer(p)
     ranked = sorted(
         (p for p in passages if is_supporting(query, p)),
         key=lambda p: (-p.score, -p.rank, p.article_id, p.seq),
@@ -115,6 +122,7 @@ def retrieve(
     article_ids: list[int] | None = None,
     since: datetime | None = None,
     extra: list[Passage] | None = None,
+    prefer: Callable[[Passage], float] | None = None,
 ) -> Retrieval:
     """Supporting sentences for ``query`` among ``article_ids`` or the window's articles."""
     if article_ids is None:
@@ -139,7 +147,7 @@ def retrieve(
         attach_positions(bot, pool, bot.articles(ids=top) if top else [])
         for p in pool.values():
             score(query, p)
-    chosen = choose(query, list(pool.values()))
+    chosen = choose(query, list(pool.values()), prefer)
     ids = sorted({p.article_id for p in chosen})
     arts = {a.id: a for a in bot.articles(ids=ids)} if ids else {}
     return Retrieval(query, chosen, {k: v for k, v in arts.items() if k is not None})

@@ -182,7 +182,7 @@ def score(query: Query, passage: Passage) -> Passage:
     passage.coverage = content / content_total if content_total else 1.0
     passage.entities = entity / entity_total if entity_total else 1.0
     bonus = (0.1 if soft else 0.0) + (0.15 if passage.party_id in query.parties else 0.0)
-    if soft and _near(query, passage):
+    if soft and soft_near(query, passage):
         bonus += 0.3  # "Kiev réclame", "Moscou insisterait": the entity is the one asking
     brevity = min(len(passage.stems), 80) / 800  # long sentences carry more context
     passage.score = 0.6 * passage.coverage + 0.4 * passage.entities + bonus + brevity
@@ -201,7 +201,7 @@ def _positions(stems: list[str], forms: set[Phrase]) -> list[int]:
     ]
 
 
-def _near(query: Query, passage: Passage, span: int = 3) -> bool:
+def soft_near(query: Query, passage: Passage, span: int = 3) -> bool:
     """A soft word ("want", "réclame") within ``span`` words of a named entity."""
     entity_at = [i for c in query.entities for i in _positions(passage.stems, c.forms)]
     if not entity_at:

@@ -1,180 +1,33 @@
-"""The word lists behind question understanding: topic words, the French/English keyword
-bridge (so that an English question can reach French articles) and soft words.
+"""The word lists behind question understanding, read from data files: the topic words and the
+French/English keyword bridge of config/topics.toml (shared with extraction), and the soft and
+calendar words of bot/qa/data/questions.toml.
 """
 
 from __future__ import annotations
 
-# topic id -> words in French and English (single words or phrases)
-TOPIC_WORDS: dict[str, tuple[str, ...]] = {
-    "ceasefire": ("cessez-le-feu", "trêve", "ceasefire", "cease-fire", "truce", "armistice"),
-    "security_guarantees": (
-        "garanties de sécurité",
-        "garantie de sécurité",
-        "garants",
-        "security guarantees",
-        "security guarantee",
-        "guarantors",
-    ),
-    "nato": ("OTAN", "NATO", "Alliance atlantique", "chapitre 5", "article 5"),
-    "territory": (
-        "territoire",
-        "territoires",
-        "territorial",
-        "territoriaux",
-        "territory",
-        "territories",
-        "régions",
-        "regions",
-        "Donbass",
-        "Donetsk",
-        "Louhansk",
-        "Luhansk",
-        "Crimée",
-        "Crimea",
-        "souveraineté",
-        "sovereignty",
-        "annexion",
-        "annexation",
-    ),
-    "neutrality": ("neutralité", "neutre", "neutral", "neutrality", "non-aligné", "non-aligned"),
-    "sanctions": ("sanctions", "sanction", "avoirs gelés", "frozen assets", "embargo"),
-    "eu_membership": (
-        "adhésion à l'UE",
-        "statut de candidat",
-        "EU membership",
-        "candidate status",
-        "join the EU",
-    ),
-    "talks": (
-        "négociations",
-        "négociation",
-        "pourparlers",
-        "discussions",
-        "entretiens",
-        "talks",
-        "negotiations",
-        "negotiation",
-        "discussions",
-    ),
-    "military": (
-        "armée",
-        "troupes",
-        "forces",
-        "militaire",
-        "army",
-        "troops",
-        "military",
-        "front",
-        "offensive",
-        "combats",
-        "fighting",
-    ),
-    "humanitarian": (
-        "civils",
-        "civilians",
-        "prisonniers",
-        "prisoners",
-        "humanitaire",
-        "humanitarian",
-    ),
-}
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
+from bot.domain.topics import vocabulary
+
+DATA = Path(__file__).parent / "data" / "questions.toml"
+
+
+@lru_cache(maxsize=1)
+def question_data() -> dict[str, Any]:
+    """bot/qa/data/questions.toml."""
+    return tomllib.loads(DATA.read_text(encoding="utf-8"))
+
+
+def _topic_words() -> dict[str, tuple[str, ...]]:
+    return {topic: words for topic, words in vocabulary().words.items() if words}
+
+
+# topic id -> words in French and English (single words or phrases)
+TOPIC_WORDS: dict[str, tuple[str, ...]] = _topic_words()
 # plain words: one concept per row, French and English forms together
-BRIDGE: tuple[tuple[str, ...], ...] = (
-    ("plan", "plans", "projet", "proposal", "proposals", "propositions", "proposition"),
-    ("paix", "peace"),
-    ("guerre", "war", "conflit", "conflict"),
-    ("demilitarisation", "démilitarise", "démilitariser", "demilitarise", "demilitarize"),
-    ("demilitarization", "démilitarisation"),
-    ("membership", "adhésion", "adhérer", "join", "joining", "intégrer"),
-    ("exigences", "exigence", "demands", "demand", "requirements", "conditions"),
-    ("retrait", "retirer", "withdrawal", "withdraw", "pullout"),
-    ("accord", "agreement", "deal", "traité", "treaty"),
-    ("international", "internationale"),
-    ("sommet", "summit"),
-    ("réunion", "meeting", "rencontre", "meet", "met"),
-    ("ministre", "minister"),
-    ("affaires étrangères", "foreign minister", "foreign affairs", "diplomatie", "diplomacy"),
-    ("défense", "defence", "defense"),
-    ("ministère", "ministry"),
-    ("président", "president"),
-    ("premier ministre", "prime minister"),
-    ("négociateur", "négociateurs", "negotiator", "negotiators", "envoyé", "envoy", "émissaires"),
-    ("saluer", "salué", "welcome", "welcomed", "hailed", "praised"),
-    ("progrès", "progress"),
-    ("inacceptable", "inacceptables", "unacceptable"),
-    ("productive", "productives", "productive", "fruitful"),
-    ("européen", "européens", "européennes", "européenne", "european", "europe", "l'europe"),
-    ("ville", "city", "town"),
-    ("est", "east", "eastern", "oriental"),
-    ("nord", "north", "northern"),
-    ("contrôle", "contrôler", "control", "controlled"),
-    ("capturé", "capture", "captured", "conquise", "seized", "emparer", "prise"),
-    ("perdre", "perd", "lose", "loses", "losing", "lost"),
-    ("armes", "weapons", "arms"),
-    ("défensives", "defensive"),
-    ("candidat", "candidate"),
-    ("garantir", "guarantee", "guarantees", "garanties"),
-    ("sécurité", "security"),
-    ("nucléaire", "nucléaires", "nuclear"),
-    ("prisonniers", "prisoners"),
-    ("civils", "civilians", "civilian"),
-    ("tués", "killed", "morts", "dead"),
-    ("réduire", "reduce", "réduction", "diminution", "scale back", "reduction"),
-    ("activité militaire", "military activity", "opérations militaires", "military operations"),
-    ("optimistes", "optimiste", "optimistic", "optimism"),
-    ("constructifs", "constructive"),
-    ("compromis", "compromise"),
-    ("difficile", "difficult", "hard", "laborieux", "compliqué", "complicated"),
-    ("résoudre", "régler", "solve", "resolve", "settle"),
-    ("solution", "solutions", "settlement"),
-    ("document", "counter-proposal", "contre-proposition"),
-    ("points", "point"),
-    ("drapeau", "flag"),
-    ("donner", "give", "grant", "accorder", "octroyer"),
-    ("décrire", "describe", "described", "qualifié", "qualifier", "qualify"),
-    ("désaccord", "désaccords", "disagree", "disagreement", "disagreements", "contradictions"),
-    ("échange", "exchange", "return"),
-    ("statut", "status"),
-    ("troupes", "troops", "soldats", "soldiers"),
-    ("russes", "Russian"),
-    ("gaz", "gas"),
-    ("prix", "prices", "price", "cost"),
-    ("médiation", "mediation", "médiateur", "mediator", "mediate"),
-    ("chars", "tanks"),
-    ("pape", "pope"),
-    ("mars", "march"),
-    ("lieu", "place", "held", "took place", "where"),
-    ("Europe", "européens", "Europeans"),
-)
-# verbs of wanting: they help rank but a sentence need not contain them
-SOFT: tuple[tuple[str, ...], ...] = (
-    (
-        "want",
-        "wants",
-        "veut",
-        "veulent",
-        "voulons",
-        "vouloir",
-        "réclame",
-        "réclamé",
-        "exige",
-        "insiste",
-        "insisterait",
-        "insistons",
-        "demande",
-        "demands",
-        "demand",
-        "insist",
-        "insists",
-        "seek",
-        "seeks",
-        "ask",
-        "asks",
-        "asked",
-        "appelé",
-        "call",
-        "called",
-    ),
-    ("why", "pourquoi", "because", "car", "parce", "raison", "reason", "afin"),
-)
+BRIDGE: tuple[tuple[str, ...], ...] = vocabulary().bridge
+# verbs of wanting, and of reasons: they help rank but a sentence need not contain them
+SOFT: tuple[tuple[str, ...], ...] = tuple(tuple(row) for row in question_data()["soft"].values())

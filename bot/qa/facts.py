@@ -1,0 +1,167 @@
+"""The short answer to a factual question, read from the supporting sentences: the place
+(where), the date (when), the duration (how long), the number (how many) or the person (who).
+
+Patterns are built from the calendar and place words of bot/qa/data/questions.toml; the
+answer is always a verbatim piece of a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.domain.gazetteer import Gazetteer
+from bot.qa.search import Passage
+from bot.qa.vocabulary import question_data
+from bot.textnorm import fold
+
+_CAP = r"[A-ZÀ-Þ][a-zß-ÿ][\w’'-]*"
+_NAME_RUN = re.compile(rf"(?<![\w’'-])({_CAP}(?:\s+(?:{_CAP}|de|von|van|al|ben|bin))*\s+{_CAP})")
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _number() -> str:
+    return rf"(?:\d[\d\s  .,]*\d|\d|{_alt(question_data()['calendar']['numbers'])})"
+
+
+def _duration_body() -> str:
+    units = _alt(question_data()["calendar"]["units"])
+    return (
+        rf"((?:plus de |moins de |près de |more than |less than |nearly |about )?"
+        rf"{_number()}\s+(?:{units}))(?![\w-])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    cal = question_data()["calendar"]
+    months, days = (_alt(cal[k]) for k in ("months", "days"))
+    before = _alt(question_data()["place"]["before"])
+    number = _number()
+    return {
+        "duration": re.compile(rf"(?<![\w-]){_duration_body()}", re.IGNORECASE),
+        "when": re.compile(
+            rf"(?<![\w-])((?:\d{{1,2}}(?:er)?\s+(?:{months})(?:\s+\d{{4}})?)|(?:(?:{months})\s+\d{{1,2}}"
+            rf"(?:,?\s+\d{{4}})?)|(?:(?:en|in)\s+(?:{months})(?:\s+\d{{4}})?)|(?:{days})"
+            rf"|(?:(?:en|in)\s+\d{{4}}))(?![\w-])",
+            re.IGNORECASE,
+        ),
+        "count": re.compile(
+            rf"(?<![\w-])((?:plus de |moins de |près de |more than |nearly |about |some )?"
+            rf"{number})\s+(?:d['’]|de |of )?([^\W\d]+(?:\s+[^\W\d]+)?)",
+            re.IGNORECASE,
+        ),
+        "where": re.compile(
+            rf"(?<![\w-])(?i:{before})\s+((?:l['’]|la |le )?{_CAP}(?:[\s-]+{_CAP})?)"
+        ),
+    }
+
+
+def _not_in(value: str, question: str) -> bool:
+    return fold(value) not in fold(question)
+
+
+def place(passages: list[Passage], question: str) -> str:
+    months = {fold(w) for w in question_data()["calendar"]["months"]}
+    for p in passages:
+        for m in _patterns()["where"].finditer(p.text):
+            value = m.group(1)
+            head = value.split()[-1]
+            if head[:1].isupper() and fold(head) not in months and _not_in(value, question):
+                return value
+    return ""
+
+
+def date(passages: list[Passage], question: str) -> str:
+    for p in passages:
+        for m in _patterns()["when"].finditer(p.text):
+            if _not_in(m.group(1), question):
+                return m.group(1)
+    return ""
+
+
+def duration(passages: list[Passage], question: str) -> str:
+    for p in passages:  # a duration after a word of lasting, else none
+        m = _lasting().search(p.text)
+        if m:
+            return m.group(1).strip()
+    return ""
+
+
+def count(passages: list[Passage], question: str, words: set[str]) -> str:
+    """A number and what it counts, preferring a noun of the question ("civilians")."""
+    first = ""
+    for p in passages:
+        for m in _patterns()["count"].finditer(p.text):
+            noun = fold(m.group(2).split()[0])
+            value = m.group(0).strip()
+            if any(noun.startswith(w[:5]) for w in words if len(w) >= 4):
+                return value
+            first = first or value
+    return first
+
+
+def person(passages: list[Passage], question: str, gazetteer: Gazetteer, parties: list[str]) -> str:
+    """A person named in the best sentences and not in the question: one of the asked parties
+    first, else a statement's speaker, else any full name."""
+    fallback = ""
+    for p in passages:
+        for hit in gazetteer.person_hits(p.text):
+            if hit.person is None or not _not_in(hit.person.surname, question):
+                continue
+            if not parties or hit.person.party_id in parties:
+                return hit.person.name
+            fallback = fallback or hit.person.name
+        if p.speaker and _not_in(p.speaker, question):
+            fallback = fallback or p.speaker
+        for m in _NAME_RUN.finditer(p.text):
+            name = m.group(1)
+            if m.start() > 0 and _not_in(name, question) and not gazetteer.party_hits(name):
+                fallback = fallback or name
+    return fallback
+
+
+def answer_value(
+    kind: str,
+    passages: list[Passage],
+    question: str,
+    *,
+    gazetteer: Gazetteer,
+    parties: list[str],
+    words: set[str],
+) -> str:
+    """The short answer of a factual ``kind`` from ``passages`` (best first), or ""."""
+    if kind == "where":
+        return place(passages, question)
+    if kind == "when":
+        return date(passages, question)
+    if kind == "duration":
+        return duration(passages, question)
+    if kind == "count":
+        return count(passages, question, words)
+    if kind == "who":
+        return person(passages, question, gazetteer, parties)
+    return ""
+
+
+def has_value(kind: str, passage: Passage) -> bool:
+    """Whether a sentence holds the kind of value asked for (ranks sentences that answer); a
+    duration must follow a word of lasting ("ont duré trois heures", "for three hours")."""
+    pattern = _patterns().get(kind)
+    if pattern is None:
+        return kind != "who" or bool(_NAME_RUN.search(passage.text))
+    if kind == "duration":
+        return bool(_lasting().search(passage.text))
+    return bool(pattern.search(passage.text))
+
+
+@lru_cache(maxsize=1)
+def _lasting() -> re.Pattern[str]:
+    cues = _alt(question_data()["calendar"]["lasting"])
+    return re.compile(
+        rf"(?<![\w-])(?:{cues})\s+(?:\S+\s+){{0,2}}?{_duration_body()}",
+        re.IGNORECASE,
+    )

@@ -1,0 +1,243 @@
+"""One understood question answered from the stored articles: a party's position from its
+stored positions, a person's words from theirs (or the honest "X is not quoted"), a fact from
+the sentences that hold it, anything else from the best sentences; else the refusal with
+what the articles cover.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.domain.gazetteer import Gazetteer
+from bot.domain.models import Article, Lang
+from bot.qa import facts, index
+from bot.qa.answer import LLMAnswerFn, compose, llm_answer, refusal, shorten, text
+from bot.qa.coverage import covers
+from bot.qa.query import Query, with_soft
+from bot.qa.retrieve import Retrieval, retrieve, window_start
+from bot.qa.search import Passage, sentences_of
+from bot.qa.statements import (
+    MAX_STATEMENTS,
+    Statement,
+    from_passage,
+    party_statements,
+    person_statements,
+)
+from bot.qa.text import tokens
+from bot.qa.understand import FACT_KINDS, Understanding, without_person
+from bot.qa.vocabulary import question_data
+from bot.richtext import Reply
+from bot.textnorm import fold, ground_key
+
+if TYPE_CHECKING:
+    from bot.service import BriefBot
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Answer:
+    """What was found for a question, before it is written."""
+
+    statements: list[Statement] = field(default_factory=list)
+    line: str = ""  # the short answer, when the articles hold one
+    lead: str = ""  # a first line that is not an answer ("X is not quoted")
+    refused: bool = False
+
+    @property
+    def articles(self) -> list[int]:
+        return sorted({s.article_id for s in self.statements})
+
+    @property
+    def sentences(self) -> list[int]:
+        return [s.sentence_id for s in self.statements if s.sentence_id is not None]
+
+
+class Responder:
+    """Finds and writes answers for one bot (the gazetteer is compiled once)."""
+
+    def __init__(self, bot: BriefBot) -> None:
+        self.bot = bot
+        self.gazetteer = Gazetteer(bot.book)
+
+    def find(self, u: Understanding, lang: Lang, scope: list[int] | None) -> Answer:
+        since = None if scope is not None else window_start(self.bot)
+        if scope is None:
+            index.index_pending(self.bot.db, since)
+        else:
+            index.ensure_indexed(self.bot.db, self.bot.articles(ids=scope))
+        found = Answer()
+        if u.kind == "position" and u.parties:
+            found = self._position(u, lang, since, scope)
+        if not found.statements and u.kind == "person":
+            found = self._person(u, lang, since, scope)
+        elif not found.statements:
+            found = self._sentences(u, u.query, lang, scope)
+        self._locate(found.statements)
+        return found
+
+    def _locate(self, statements: list[Statement]) -> None:
+        """The sentence of each statement taken from a stored position (for "why?")."""
+        missing = [s for s in statements if s.sentence_id is None]
+        if not missing:
+            return
+        sentences = sentences_of(self.bot.db, sorted({s.article_id for s in missing}))
+        for s in missing:
+            key = ground_key(s.text)[:60]
+            for p in sentences:
+                if p.article_id == s.article_id and key and key in ground_key(p.text):
+                    s.sentence_id = p.sentence_id
+                    break
+
+    def _position(
+        self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
+    ) -> Answer:
+        parties = u.parties[:2]
+        query = with_soft(u.query, "want")
+        share = MAX_STATEMENTS if len(parties) == 1 else 2
+        chosen: list[Statement] = []
+        for party in parties:
+            found = party_statements(self.bot, party, query, since=since, scope=scope)
+            chosen += found[:share]
+        chosen = chosen[:MAX_STATEMENTS]
+        if not chosen:
+            return Answer()
+        best = chosen[0]
+        name = self.bot.book.name(best.party_id or parties[0], lang)
+        return Answer(chosen, line=text(lang, "position", party=name, text=shorten(best.text)))
+
+    def _person(
+        self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
+    ) -> Answer:
+        person = u.people[0] if u.people else None
+        own = person_statements(
+            self.bot, person, u.unknown_person, u.query, since=since, scope=scope
+        )
+        if own:
+            return Answer(own[:MAX_STATEMENTS])
+        named = self._sentences(u, u.query, lang, scope)
+        forms = [f for p in u.people for f in (p.name, *p.aliases)] or [u.unknown_person]
+        names = {tokens(f)[-1] for f in forms if tokens(f)}
+        named.statements = [  # a sentence of the person's party is not the person's words,
+            # nor one that only names the person without a word of saying or a quotation
+            s
+            for s in named.statements
+            if names & set(tokens(s.text)) and says(s.text)
+        ]
+        if named.statements and not named.refused:
+            return named
+        quoted = person_statements(
+            self.bot, person, u.unknown_person, u.query, since=since, scope=scope, strict=False
+        )
+        if quoted:  # quoted, on other things than the words asked about
+            return Answer(quoted[:MAX_STATEMENTS])
+        lead = text(lang, "not_quoted", name=u.person_label)
+        others = without_person(u)
+        if others.content:
+            found = self._sentences(u, others, lang, scope)
+            if found.statements:
+                found.lead = f"{lead}\n{text(lang, 'on_subject')}"
+                found.line = ""
+                return found
+        return Answer(lead=lead, refused=True)
+
+    def _sentences(
+        self, u: Understanding, query: Query, lang: Lang, scope: list[int] | None
+    ) -> Answer:
+        surfaces = [fold(c.label) for c in query.entities]
+
+        def prefer(p: Passage) -> float:
+            bonus = 0.0
+            if u.kind in FACT_KINDS and facts.has_value(u.kind, p):
+                bonus += 0.25
+            folded = fold(p.text)
+            return bonus + 0.05 * sum(1 for s in surfaces if s and s in folded)
+
+        retrieval = retrieve(self.bot, query, article_ids=scope, prefer=prefer)
+        if not retrieval.supported:
+            return Answer(refused=True)
+        return self._from_retrieval(u, retrieval, lang)
+
+    def _from_retrieval(self, u: Understanding, retrieval: Retrieval, lang: Lang) -> Answer:
+        passages = retrieval.passages[:MAX_STATEMENTS]
+        line = value = ""
+        if u.kind in FACT_KINDS:
+            words = {w for c in u.query.content for w in c.words}
+            value = facts.answer_value(
+                u.kind,
+                retrieval.passages,
+                u.query.text,
+                gazetteer=self.gazetteer,
+                parties=u.parties,
+                words=words,
+            )
+            line = text(lang, u.kind, value=value) if value else ""
+            if not value and u.kind != "who":
+                return Answer(refused=True)  # sentences on the subject, without the fact asked
+        statements = [from_passage(p) for p in passages]
+        if line:  # the sentences that hold the answer, when they are among the best
+            holding = [s for s in statements if fold(value) in fold(s.text)]
+            statements = holding or statements
+        return Answer(statements, line=line)
+
+    def write(
+        self,
+        u: Understanding,
+        found: Answer,
+        lang: Lang,
+        answer_id: str,
+        scope: list[int] | None,
+        *,
+        why: bool = False,
+        llm: LLMAnswerFn | None = None,
+    ) -> Reply:
+        book = self.bot.book
+        if found.refused or not found.statements:
+            since = None if scope is not None else window_start(self.bot)
+            return refusal(lang, answer_id, covers(self.bot, lang, since, scope), found.lead)
+        articles = self.articles(found.articles)
+        if llm is not None:
+            try:
+                reply = llm_answer(
+                    llm, u.query.text, found.statements, articles, book, lang, answer_id
+                )
+            except Exception as exc:  # EngineUnavailable or anything else: answer offline
+                log.warning("LLM answer failed, answering offline: %s", exc)
+                reply = None
+            if reply is not None:
+                return reply
+        return compose(
+            found.statements,
+            articles,
+            book,
+            lang,
+            answer_id,
+            line=found.line,
+            lead=found.lead,
+            why=why,
+        )
+
+    def articles(self, ids: list[int]) -> dict[int, Article]:
+        found = self.bot.articles(ids=ids) if ids else []
+        return {a.id: a for a in found if a.id is not None}
+
+
+@lru_cache(maxsize=1)
+def _saying() -> re.Pattern[str]:
+    stems = "|".join(re.escape(fold(s)) for s in question_data()["saying"]["stems"])
+    return re.compile(rf"(?<!\w)(?:{stems})|[«»“”\"]")
+
+
+def says(sentence: str) -> bool:
+    """A verb of saying or a quotation mark in ``sentence``."""
+    return bool(_saying().search(fold(sentence)))
+
+
+def explained(passages: list[Passage]) -> Answer:
+    """A "why?" answer: the reasons found near the previous answer's sentences."""
+    return Answer([from_passage(p) for p in passages[:MAX_STATEMENTS]])

@@ -1,0 +1,156 @@
+"""What a question asks: its kind (a party's position, a person's words, who, where, when, how
+long, how many, or anything else), the parties, people and topics it names (through the
+gazetteer, in French or English) and the words to look for in the articles.
+
+The kinds and their cue words are data (bot/qa/data/questions.toml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from bot.domain.models import Person
+from bot.qa.lexicon import MentionFinder
+from bot.qa.query import CALENDAR, Query, parse_question
+from bot.qa.vocabulary import question_data
+from bot.textnorm import fold
+
+Kind = Literal["position", "person", "who", "where", "when", "duration", "count", "general"]
+FACT_KINDS: tuple[Kind, ...] = ("where", "when", "duration", "count", "who")
+KINDS: tuple[Kind, ...] = ("position", "person", "general", *FACT_KINDS)
+_NAME = re.compile(r"([A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,2})")
+
+
+@dataclass(frozen=True)
+class KindRule:
+    id: Kind
+    patterns: tuple[re.Pattern[str], ...]
+    drop: tuple[re.Pattern[str], ...]
+    unknown_name_after: tuple[re.Pattern[str], ...] = ()
+
+
+@dataclass
+class Understanding:
+    """A question understood: what to answer and what to look for."""
+
+    kind: Kind
+    query: Query
+    parties: list[str] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    unknown_person: str = ""  # a name the gazetteer does not know, asked about as a person
+    cued: bool = False  # a cue of the question said its kind ("qu'a dit", "where")
+
+    @property
+    def person_label(self) -> str:
+        return self.people[0].name if self.people else self.unknown_person
+
+
+def _word_pattern(text: str) -> re.Pattern[str]:
+    body = re.escape(fold(text)).replace("\\ ", r"\s+").replace("'", "['’]")
+    return re.compile(rf"(?<![\w]){body}(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def kind_rules() -> tuple[KindRule, ...]:
+    rules = []
+    for entry in question_data()["kind"]:
+        rules.append(
+            KindRule(
+                id=entry["id"],
+                patterns=tuple(re.compile(p) for p in entry["patterns"]),
+                drop=tuple(
+                    _word_pattern(w) for w in sorted(entry.get("drop", ()), key=len, reverse=True)
+                ),
+                unknown_name_after=tuple(
+                    re.compile(p) for p in entry.get("unknown_name_after", ())
+                ),
+            )
+        )
+    return tuple(rules)
+
+
+def _folded(question: str) -> str:
+    return fold(question).replace("’", "'")
+
+
+def _blank(question: str, patterns: tuple[re.Pattern[str], ...]) -> str:
+    """``question`` with the words of ``patterns`` replaced by spaces (same length)."""
+    folded = _folded(question)
+    chars = list(question)
+    for pattern in patterns:
+        for m in pattern.finditer(folded):
+            for k in range(m.start(), min(m.end(), len(chars))):
+                chars[k] = " "
+    return "".join(chars)
+
+
+def _unknown_person(question: str, rule: KindRule, finder: MentionFinder) -> str:
+    """A capitalised name right after "qu'a dit", "what did"… that is no party or topic."""
+    folded = _folded(question)
+    for pattern in rule.unknown_name_after:
+        m = pattern.search(folded)
+        if not m:
+            continue
+        rest = question[m.end() :]
+        name = _NAME.search(rest)
+        if not name or rest[: name.start()].strip(" ,'’-").strip():
+            continue  # the name must follow the cue directly ("what did Boris Johnson say")
+        words = name.group(1)
+        if finder.find(words) or fold(words) in CALENDAR:
+            continue
+        return words
+    return ""
+
+
+def understand(question: str, finder: MentionFinder) -> Understanding:
+    """The kind of ``question``, what it names and the query of its remaining words."""
+    folded = _folded(question)
+    mentions = finder.find(question)
+    parties = [m.key for m in mentions if m.kind == "party"]
+    names = [m.key for m in mentions if m.kind == "person"]
+    people = [p for name in names for p in finder.book.people if p.name == name]
+    kind: Kind = "general"
+    chosen: KindRule | None = None
+    unknown = ""
+    for rule in kind_rules():
+        if not any(p.search(folded) for p in rule.patterns):
+            continue
+        if rule.id == "person":
+            unknown = "" if people else _unknown_person(question, rule, finder)
+            if not people and not unknown:
+                continue
+        elif rule.id == "position" and (not parties or people):
+            continue
+        kind, chosen = rule.id, rule
+        break
+    if kind == "general" and people:
+        kind = "person"  # "Zelensky renoncerait-il… ?": about what this person said
+    elif kind == "general" and parties and not _has_content(question, finder):
+        kind = "position"  # "Et la Turquie ?", "Russia?"
+    text = _blank(question, chosen.drop) if chosen else question
+    query = parse_question(text, finder)
+    query.text = question
+    if kind in FACT_KINDS:  # "the Istanbul talks": a word to look for, not a must
+        for c in query.concepts:
+            if c.kind == "entity" and not c.parties and not c.people:
+                c.kind, c.weight = "content", 1.5
+    return Understanding(kind, query, parties, people, unknown, cued=chosen is not None)
+
+
+def without_person(understood: Understanding) -> Query:
+    """The query without the person asked about ("what others said on the subject")."""
+    names = {p.name for p in understood.people}
+    unknown = fold(understood.unknown_person)
+    kept = [
+        c
+        for c in understood.query.concepts
+        if not (set(c.people) & names) and not (unknown and c.label in unknown.split())
+    ]
+    return Query(understood.query.text, kept)
+
+
+def _has_content(question: str, finder: MentionFinder) -> bool:
+    return bool(parse_question(question, finder).content)
