@@ -35,11 +35,13 @@ def register(app: typer.Typer) -> None:
         ],
     ) -> None:
         """Run the Telegram and/or Slack bot until interrupted."""
-        from bot import cli
+        from bot import cli, metrics
         from bot.adapters.common import MissingSecret
         from bot.runner import PLATFORMS, run
 
         platforms = list(PLATFORMS) if platform is Platform.all else [platform.value]
+        s = cli.settings()
+        metrics.serve(cli.bot().db, s.metrics_host, s.metrics_port)
         try:
             from bot.schedule.run import schedule_task
 

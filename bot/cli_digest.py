@@ -96,6 +96,7 @@ def register(app: typer.Typer) -> None:
         lease: Annotated[float, typer.Option(help="Seconds a claimed row stays ours.")] = 120.0,
     ) -> None:
         """Deliver queued digests (sender-only process; no scheduler, no chat front-end)."""
+        from bot import metrics
         from bot.adapters.outbox_senders import build_senders
         from bot.cli import err, settings
         from bot.schedule.run import run_sender_loop
@@ -120,5 +121,6 @@ def register(app: typer.Typer) -> None:
                 loop.add_signal_handler(sig, stop.set)
             await run_sender_loop(db, senders, stop, rate=rate, lease_seconds=lease)
 
+        metrics.serve(db, settings().metrics_host, settings().metrics_port)
         err.print(f"Delivering for {', '.join(senders)} until stopped (Ctrl-C).")
         asyncio.run(main())

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot import metrics
 from bot.analysis.engine import Composer, EngineUnavailable, Extractor
 from bot.analysis.parties import PartyBook
 from bot.ingest.pipeline import IngestItem, IngestReport, ingest
@@ -56,6 +57,7 @@ class BriefBot:
         self, inputs: list[str], on_progress: Callable[[IngestItem], None] | None = None
     ) -> IngestReport:
         report = ingest(inputs, self.db, self.settings, on_progress=on_progress)
+        metrics.ingested(*(item.status for item in report.items))
         # Index the new articles for questions now rather than on the first question after
         # the ingest (which then paid for it). Best effort: the articles are stored, and the
         # Q&A still indexes whatever is missing when asked (bot.qa.retrieve).
@@ -79,6 +81,7 @@ class BriefBot:
                 positions = extractor.extract(article)
             except EngineUnavailable as exc:
                 log.warning("%s failed on %s, falling back: %s", extractor.key, article.source, exc)
+                metrics.fallback("extract")
                 continue
             store.put_analysis(self.db, article.content_hash, extractor.key, positions)
             return self._stamp(positions, article)
@@ -135,6 +138,7 @@ class BriefBot:
                 briefing = composer.compose(positions, lang, max_chars=max_chars)
             except EngineUnavailable as exc:
                 log.warning("%s could not write the briefing, falling back: %s", composer.key, exc)
+                metrics.fallback("brief")
                 continue
             store.put_briefing_body(
                 self.db, key, lang=lang, engine=composer.key, body=_to_json(briefing)

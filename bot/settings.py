@@ -97,6 +97,10 @@ class Settings(BaseSettings):
     slack_port: int = 3000
     slack_admins: list[str] = []
 
+    # operations: /metrics and /healthz of `briefbot run` and `briefbot worker` (0: off)
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = 9464
+
     # schedule, digests and questions
     feed_poll_minutes: int = 30
     digest_grace_hours: int = 6

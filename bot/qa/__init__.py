@@ -14,6 +14,7 @@ import logging
 import uuid
 from typing import TYPE_CHECKING
 
+from bot import metrics
 from bot.i18n import t
 from bot.models import Lang
 from bot.qa import followup
@@ -94,6 +95,7 @@ class QuestionAnswerer:
         return ask
 
     # -- the asker -----------------------------------------------------------------------------
+    @metrics.timed_question
     def __call__(
         self, question: str, lang: Lang, platform: str, chat_id: str, about_tag: str | None
     ) -> Reply:
@@ -139,6 +141,7 @@ class QuestionAnswerer:
                 reply = llm_answer(ask, question, retrieval, lang, answer_id)
             except Exception as exc:  # EngineUnavailable or anything else: answer offline
                 log.warning("LLM answer failed, answering offline: %s", exc)
+                metrics.fallback("answer")
                 reply = None
             if reply is not None:
                 return reply

@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from bot import metrics
 from bot.delivery import Sender, SendOutcome
 from bot.richtext import Reply
 from bot.schedule import outbox
@@ -195,6 +196,7 @@ class OutboxWorker:
                 outbox.mark_sent, self.db, row.id, self.worker_id, now=self.now()
             )
             self.stats.sent += 1
+            metrics.sent(row.platform)
             self.stats.by_platform[row.platform] = self.stats.by_platform.get(row.platform, 0) + 1
         elif outcome.blocked:
             self.stats.blocked += 1
@@ -202,6 +204,7 @@ class OutboxWorker:
             await asyncio.to_thread(self._block, row)
         elif outcome.retry_after is not None:
             self.stats.rate_limited += 1
+            metrics.rate_limited(row.platform)
             gate.hold(row.chat_id, outcome.retry_after)
             await self._retry(
                 row,
@@ -211,6 +214,7 @@ class OutboxWorker:
             )
         else:
             delay = min(self.backoff_max, self.backoff_base * 2 ** max(0, row.attempts))
+            metrics.failed(row.platform)
             await self._retry(row, outcome.error or "send failed", delay, failed=True)
 
     def _block(self, row: outbox.OutboxRow) -> None:
