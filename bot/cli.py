@@ -78,8 +78,9 @@ def settings() -> Settings:
 def bot() -> BriefBot:
     if "bot" not in _state:
         from bot.app import build_bot
+        from bot.cli_config import safe_url
 
-        log.info("store: %s", settings().db_url)
+        log.info("store: %s", safe_url(settings().db_url))
         _state["bot"] = build_bot(settings())
     return _state["bot"]
 
