@@ -34,7 +34,10 @@ def register(app: typer.Typer) -> None:
             Platform, typer.Argument(help="Which bot to run: telegram, slack or all.")
         ],
     ) -> None:
-        """Run the Telegram and/or Slack bot until interrupted."""
+        """Run the Telegram and/or Slack bot until interrupted; serves /healthz and /metrics.
+
+        Example: TELEGRAM_BOT_TOKEN=... briefbot run telegram
+        """
         from bot import cli, metrics
         from bot.adapters.common import MissingSecret
         from bot.runner import PLATFORMS, run

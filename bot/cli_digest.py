@@ -75,7 +75,10 @@ def register(app: typer.Typer) -> None:
 
     @digest_app.command("outbox")
     def outbox_cmd() -> None:
-        """Number of outbox rows in each state."""
+        """Number of outbox rows in each state.
+
+        Example: briefbot digest outbox
+        """
         from bot.cli import out, settings
         from bot.schedule import outbox
         from bot.store import Database
@@ -95,7 +98,10 @@ def register(app: typer.Typer) -> None:
         ] = None,
         lease: Annotated[float, typer.Option(help="Seconds a claimed row stays ours.")] = 120.0,
     ) -> None:
-        """Deliver queued digests (sender-only process; no scheduler, no chat front-end)."""
+        """Deliver queued digests (sender-only process; no scheduler, no chat front-end).
+
+        Example: briefbot worker --rate 9.5   (PostgreSQL; serves /healthz and /metrics)
+        """
         from bot import metrics
         from bot.adapters.outbox_senders import build_senders
         from bot.cli import err, settings

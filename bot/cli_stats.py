@@ -12,7 +12,10 @@ def register(app: typer.Typer) -> None:
     def stats_cmd(
         days: Annotated[int, typer.Option(min=1, help="How many recent days to show.")] = 14,
     ) -> None:
-        """Show LLM usage per day: calls, tokens in and out, estimated cost (config/prices.toml)."""
+        """Show LLM usage per day: calls, tokens in and out, estimated cost (prices.toml).
+
+        Example: briefbot stats --days 7
+        """
         from rich.console import Console
 
         from bot.cli import settings
