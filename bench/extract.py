@@ -13,10 +13,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.analysis import nlp  # noqa: E402
-from bot.analysis.offline import OfflineEngine  # noqa: E402
-from bot.analysis.parties import PartyBook  # noqa: E402
-from bot.models import Article  # noqa: E402
+from bot.domain.models import Article  # noqa: E402
+from bot.domain.parties import PartyBook  # noqa: E402
+from bot.extract.rules import nlp  # noqa: E402
+from bot.extract.rules.offline import OfflineEngine  # noqa: E402
 
 
 def main() -> int:

@@ -1,21 +1,37 @@
 """The fake Telegram Bot API server in a process of its own, for ``bench/fanout.py``: a real
 API is remote, so the benchmark should not share a GIL with it. Prints its base URL, serves
-``GET /stats`` (sent, 429s, errors, duplicates, chats reached) until stdin closes."""
+``GET /stats`` (sent, 429s, errors, duplicates, chats reached, first and last accepted send on
+its clock) and ``POST /down`` / ``POST /up`` (an outage: every Bot API call answered 502)
+until stdin closes. Limits: Telegram's (30/s overall, 1/s per chat after a burst of 3)."""
 
 from __future__ import annotations
 
 import asyncio
 import sys
+import time
+from typing import Any
 
 from aiohttp import web
 
 from tests.fakes.telegram_api import FakeTelegram, RateLimits
 
 
+class TimedTelegram(FakeTelegram):
+    """Also notes when the first and the last message were accepted."""
+
+    first = 0.0
+    last = 0.0
+
+    async def _m_sendmessage(self, params: dict[str, Any]) -> web.Response:
+        response = await super()._m_sendmessage(params)
+        if response.status == 200:
+            self.last = time.monotonic()
+            self.first = self.first or self.last
+        return response
+
+
 async def main() -> None:
-    fake = FakeTelegram(
-        limits=RateLimits(overall_per_sec=30, per_chat_per_sec=1), record_messages=False
-    )
+    fake = TimedTelegram(limits=RateLimits(), record_messages=False)
 
     async def stats(_request: web.Request) -> web.Response:
         per_chat = fake.stats.per_chat
@@ -24,13 +40,20 @@ async def main() -> None:
                 "sent": fake.stats.sent,
                 "rejected": fake.stats.rejected,
                 "errors": fake.stats.errors,
+                "refused": fake.stats.calls["refused"],
                 "duplicates": sum(n - 1 for n in per_chat.values() if n > 1),
                 "chats": len(per_chat),
+                "span": fake.last - fake.first,
             }
         )
 
+    async def switch(request: web.Request) -> web.Response:
+        fake.down = request.match_info["state"] == "down"
+        return web.json_response({"down": fake.down})
+
     app = web.Application()
     app.router.add_get("/stats", stats)
+    app.router.add_post("/{state:down|up}", switch)
     app.router.add_post("/bot{token}/{method}", fake._dispatch)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()

@@ -19,8 +19,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.app import build_bot
+from bot.domain.models import LANGS, Article
 from bot.llm import accounting
-from bot.models import LANGS, Article
 from bot.settings import Settings
 from bot.store import Database
 from tests.fakes.openai_server import FakeOpenAI, Reply, running, user_message

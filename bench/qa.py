@@ -25,7 +25,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bot.app import build_bot
-from bot.models import Article, Lang
+from bot.domain.models import Article, Lang
 from bot.qa import QuestionAnswerer
 from bot.qa.index import index_pending, write_rows
 from bot.qa.lexicon import MentionFinder

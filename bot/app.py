@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from bot.analysis.compose import OfflineComposer
-from bot.analysis.engine import Composer, Extractor
-from bot.analysis.offline import OfflineEngine
-from bot.analysis.parties import PartyBook
+from bot.brief.compose import OfflineComposer
+from bot.domain.engine import Composer, Extractor
+from bot.domain.parties import PartyBook
+from bot.extract.rules.offline import OfflineEngine
 from bot.service import BriefBot
 from bot.settings import Settings
 from bot.store import Database
@@ -26,11 +26,13 @@ def build_bot(settings: Settings | None = None, *, db: Database | None = None) -
     ]
     if settings.engine == "llm":
         if settings.llm_enabled:
-            from bot.analysis.llm import build_llm_engines
+            from bot.brief.llm_compose import LLMComposer
+            from bot.extract.llm import LLMExtractor
+            from bot.llm.client import LLMClient
 
-            llm_extractor, llm_composer = build_llm_engines(settings, db, book)
-            extractors.insert(0, llm_extractor)
-            composers.insert(0, llm_composer)
+            llm = LLMClient(settings, db)  # one client: extraction and briefings share its budget
+            extractors.insert(0, LLMExtractor(llm, book))
+            composers.insert(0, LLMComposer(llm, book))
         else:
             log.warning(
                 "engine 'llm' asked for but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set: "

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from bot import __version__
 from bot.cli_inputs import analyse, articles_for, report_duplicates, run_ingest
-from bot.models import Lang, Position
+from bot.domain.models import Lang, Position
 from bot.settings import Settings
 from bot.since import HELP as SINCE_HELP
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bot.models import Lang
+from bot.domain.models import Lang
 
 
 def register(app: typer.Typer) -> None:

@@ -33,22 +33,33 @@ def register(app: typer.Typer) -> None:
         platform: Annotated[
             Platform, typer.Argument(help="Which bot to run: telegram, slack or all.")
         ],
+        lease: Annotated[
+            float | None,
+            typer.Option(
+                help="Seconds a claimed outbox row stays ours (default: outbox_lease_seconds)."
+            ),
+        ] = None,
     ) -> None:
         """Run the Telegram and/or Slack bot until interrupted; serves /healthz and /metrics.
 
         Example: TELEGRAM_BOT_TOKEN=... briefbot run telegram
         """
         from bot import cli, metrics
-        from bot.adapters.common import MissingSecret
+        from bot.adapters.common import MissingSecret, Refused
         from bot.runner import PLATFORMS, run
 
         platforms = list(PLATFORMS) if platform is Platform.all else [platform.value]
         s = cli.settings()
         metrics.serve(cli.bot().db, s.metrics_host, s.metrics_port)
         try:
-            from bot.schedule.run import schedule_task
+            from bot.schedule.run import schedule_task_with
 
-            asyncio.run(run(platforms, cli.settings(), [schedule_task], briefbot=cli.bot()))
+            options = {} if lease is None else {"lease_seconds": lease}
+            task = schedule_task_with(**options)
+            asyncio.run(run(platforms, cli.settings(), [task], briefbot=cli.bot()))
+        except Refused as exc:
+            cli.err.print(f"Cannot start: {exc}.", highlight=False)
+            raise typer.Exit(2) from None
         except MissingSecret as exc:
             cli.err.print(f"Cannot start: {exc}.", highlight=False)
             raise typer.Exit(2) from None

@@ -70,7 +70,10 @@ def register(app: typer.Typer) -> None:
         if not senders:
             err.print("No bot token set: a running `briefbot run` or `briefbot worker` sends them.")
             return
-        asyncio.run(OutboxWorker(briefbot.db, senders).drain(timeout=3600))
+        from bot.schedule.run import worker_settings
+
+        worker = OutboxWorker(briefbot.db, senders, **worker_settings(settings()))
+        asyncio.run(worker.drain(timeout=3600))
         err.print("Outbox drained.")
 
     @digest_app.command("outbox")
@@ -94,22 +97,28 @@ def register(app: typer.Typer) -> None:
         ] = None,
         rate: Annotated[
             float | None,
-            typer.Option(help="Telegram messages/s for THIS process (28.5 / number of workers)."),
+            typer.Option(
+                help="Telegram messages/s for the bot token, shared by every process "
+                "(default: the telegram_rate setting)."
+            ),
         ] = None,
-        lease: Annotated[float, typer.Option(help="Seconds a claimed row stays ours.")] = 120.0,
+        lease: Annotated[
+            float | None,
+            typer.Option(help="Seconds a claimed row stays ours (default: outbox_lease_seconds)."),
+        ] = None,
     ) -> None:
         """Deliver queued digests (sender-only process; no scheduler, no chat front-end).
 
-        Example: briefbot worker --rate 9.5   (PostgreSQL; serves /healthz and /metrics)
+        Example: briefbot worker   (PostgreSQL; serves /healthz and /metrics)
         """
         from bot import metrics
         from bot.adapters.outbox_senders import build_senders
         from bot.cli import err, settings
-        from bot.schedule.run import run_sender_loop
+        from bot.schedule.run import run_sender_loop, worker_settings
         from bot.store import Database
 
         db = Database(settings().db_url)
-        senders = build_senders(settings(), db, platform or PLATFORMS)
+        senders = build_senders(settings(), db, platform or PLATFORMS, rate=rate)
         if not senders:
             err.print(
                 "No bot token set (TELEGRAM_BOT_TOKEN / SLACK_BOT_TOKEN): nothing to send with."
@@ -125,7 +134,10 @@ def register(app: typer.Typer) -> None:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, stop.set)
-            await run_sender_loop(db, senders, stop, rate=rate, lease_seconds=lease)
+            options = worker_settings(settings())
+            if lease is not None:
+                options["lease_seconds"] = lease
+            await run_sender_loop(db, senders, stop, **options)
 
         metrics.serve(db, settings().metrics_host, settings().metrics_port)
         err.print(f"Delivering for {', '.join(senders)} until stopped (Ctrl-C).")

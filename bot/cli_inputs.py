@@ -14,8 +14,8 @@ import typer
 from bot.since import BadSince, parse_since
 
 if TYPE_CHECKING:  # the ingest pipeline loads numpy and SQLAlchemy: not for --help
+    from bot.domain.models import Article
     from bot.ingest.pipeline import IngestItem, IngestReport
-    from bot.models import Article
 
 log = logging.getLogger("bot.cli")
 

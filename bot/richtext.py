@@ -43,6 +43,7 @@ class Reply:
     blocks: list[Block] = field(default_factory=list)
     buttons: list[Button] = field(default_factory=list)
     tag: str | None = None  # e.g. "digest:<key>", so a reply to it can be recognised
+    ephemeral: bool = False  # for the asker only (help, status, errors, refusals) where possible
 
     def add(self, *spans: Span | str, kind: BlockKind = "text") -> Reply:
         self.blocks.append(Block([s if isinstance(s, Span) else Span(s) for s in spans], kind=kind))
@@ -53,8 +54,8 @@ class Reply:
         return "\n\n".join(b.plain for b in self.blocks)
 
 
-def text_reply(*paragraphs: str) -> Reply:
-    reply = Reply()
+def text_reply(*paragraphs: str, ephemeral: bool = False) -> Reply:
+    reply = Reply(ephemeral=ephemeral)
     for p in paragraphs:
         reply.add(p)
     return reply

@@ -3,7 +3,9 @@
 The scheduler hooks in here: ``run(platforms, settings, extra_tasks=[my_task])`` calls each
 ``my_task(context)`` once every bot is started; ``context.senders`` holds one
 ``bot.delivery.Sender`` per platform and ``context.core.subscription_hooks`` takes callbacks
-for /subscribe and /unsubscribe. Everything stops when ``context.stop`` is set (SIGINT/SIGTERM).
+for /subscribe and /unsubscribe. Everything stops when ``context.stop`` is set (SIGINT/SIGTERM),
+also while a bot is still starting (a platform that does not answer is tried again with a
+capped back-off until it does or the process is told to stop).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from bot.adapters.common import Refused
 from bot.commands import Asker, CommandCore, SubscriptionHook
 from bot.delivery import Sender
 from bot.service import BriefBot
@@ -63,6 +66,45 @@ def make_fronts(platforms: Sequence[str], settings: Settings, core: CommandCore)
     return fronts
 
 
+async def _start_all(fronts: list[Front], started: list[Front], stop: asyncio.Event) -> bool:
+    """Start every front, retrying (capped back-off, one line a try) while its platform does
+    not answer; False when ``stop`` was set first. ``Refused`` credentials end the run."""
+    for front in fronts:
+        delay = 1.0
+        while True:
+            attempt = asyncio.ensure_future(front.start())
+            stopped = asyncio.ensure_future(stop.wait())
+            try:
+                await asyncio.wait([attempt, stopped], return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                stopped.cancel()
+            if not attempt.done():
+                attempt.cancel()
+                with contextlib.suppress(BaseException):
+                    await attempt
+                started.append(front)  # so that whatever it opened is closed
+                return False
+            error = attempt.exception()
+            if error is None:
+                started.append(front)
+                break
+            if isinstance(error, Refused):
+                raise error
+            log.warning("%s could not start (%s): again in %.0f s", _name(front), error, delay)
+            with contextlib.suppress(Exception):
+                await front.stop()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+            if stop.is_set():
+                return False
+            delay = min(30.0, delay * 2)
+    return True
+
+
+def _name(front: Front) -> str:
+    return type(front).__name__
+
+
 async def run(
     platforms: Sequence[str],
     settings: Settings,
@@ -93,9 +135,8 @@ async def run(
     started: list[Front] = []
     tasks: list[asyncio.Task[None]] = []
     try:
-        for front in fronts:
-            await front.start()
-            started.append(front)
+        if not await _start_all(fronts, started, context.stop):
+            return  # stopped before every bot could start
         log.info("running: %s", ", ".join(platforms))
         tasks = [asyncio.ensure_future(task(context)) for task in extra_tasks]
         if context_ready is not None:

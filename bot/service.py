@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot import metrics
-from bot.analysis.engine import Composer, EngineUnavailable, Extractor
-from bot.analysis.parties import PartyBook
+from bot.domain.engine import Composer, Extractor
+from bot.domain.errors import EngineUnavailable
+from bot.domain.models import OTHER_PARTY, Article, Briefing, Lang, Position, briefing_from_json
+from bot.domain.models import briefing_to_json as _to_json
+from bot.domain.parties import PartyBook
 from bot.ingest.pipeline import IngestItem, IngestReport, ingest
-from bot.models import OTHER_PARTY, Article, Briefing, Lang, Position, briefing_from_json
-from bot.models import briefing_to_json as _to_json
 from bot.settings import Settings
 from bot.store import Database
 from bot.store import articles as store

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.analysis.parties import PartyBook
+from bot.domain.parties import PartyBook
 from bot.settings import PROJECT_DIR, Settings
 from bot.store import Database
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from bot.analysis.offline import OfflineEngine
-from bot.analysis.parties import PartyBook
-from bot.models import Article, Position
+from bot.domain.models import Article, Position
+from bot.domain.parties import PartyBook
+from bot.extract.rules.offline import OfflineEngine
 from bot.textnorm import fold
 
 PROJECT = Path(__file__).resolve().parent.parent

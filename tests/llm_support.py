@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from bot.analysis.parties import PartyBook
+from bot.domain.models import Article, Party
+from bot.domain.parties import PartyBook
 from bot.llm.client import LLMClient
-from bot.models import Article, Party
 from bot.settings import Settings
 from bot.store import Database
 from tests.fakes.openai_server import FakeOpenAI

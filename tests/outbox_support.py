@@ -1,8 +1,7 @@
 """Helpers for the schedule/outbox tests and the fan-out benchmark.
 
-* ``PtbTelegramSender``: a ``Sender`` over the real PTB ``telegram.Bot`` (``base_url`` pointing
-  at the fake Telegram server), mapping ``RetryAfter`` -> ``retry_after`` and ``Forbidden``
-  -> ``blocked``, as the Telegram adapter does.
+* ``PtbTelegramSender``: the Telegram adapter's ``TelegramSender`` over the real PTB bot
+  (``base_url`` pointing at the fake Telegram server) with a fresh pacer.
 * ``make_bot``: a ``BriefBot`` with a tiny line-based extractor and composer, so digest tests
   do not depend on the NLP engine. An article line ``RU|territory|Moscow rejects the plan``
   is one position of party RU on topic territory.
@@ -17,19 +16,15 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from telegram import Bot
-from telegram.constants import ParseMode
-from telegram.error import Forbidden, RetryAfter, TelegramError
-from telegram.request import HTTPXRequest
-
-from bot.analysis.parties import PartyBook
-from bot.delivery import SendOutcome
-from bot.models import Article, Briefing, BriefingItem, Lang, PartySection, Position
-from bot.render.telegram import render_telegram
+from bot.adapters.telegram_pace import paced_bot
+from bot.adapters.telegram_send import TelegramSender
+from bot.domain.models import Article, Briefing, BriefingItem, Lang, PartySection, Position
+from bot.domain.parties import PartyBook
 from bot.richtext import Reply
+from bot.schedule.pacer import new_pacer
 from bot.settings import Settings
 from bot.store import Database
 from bot.store import articles as article_store
@@ -42,26 +37,14 @@ if TYPE_CHECKING:
 TOKEN = "123456:TEST-token"
 
 
-class PtbTelegramSender:
-    platform = "telegram"
+class PtbTelegramSender(TelegramSender):
+    """The Telegram adapter's sender over the real PTB bot, with a pacer of its own."""
 
-    def __init__(self, base_url: str, *, pool: int = 16) -> None:
-        request = HTTPXRequest(connection_pool_size=pool, read_timeout=10, connect_timeout=5)
-        self.bot = Bot(TOKEN, base_url=base_url, request=request)
-
-    async def send(self, chat_id: str, reply: Reply) -> SendOutcome:
-        try:
-            for text in render_telegram(reply):
-                await self.bot.send_message(int(chat_id), text, parse_mode=ParseMode.HTML)
-        except RetryAfter as exc:
-            wait = exc.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
-            return SendOutcome(ok=False, retry_after=seconds, error=str(exc))
-        except Forbidden as exc:
-            return SendOutcome(ok=False, blocked=True, error=str(exc))
-        except TelegramError as exc:
-            return SendOutcome(ok=False, error=str(exc))
-        return SendOutcome(ok=True)
+    def __init__(
+        self, base_url: str, *, pool: int = 16, db: Database | None = None, rate: float = 29.0
+    ) -> None:
+        pacer = new_pacer("telegram", TOKEN, db, rate=rate)
+        super().__init__(paced_bot(TOKEN, base_url, db, pool=pool, pacer=pacer))
 
     async def close(self) -> None:
         await self.bot.shutdown()

@@ -18,11 +18,11 @@ async def main() -> None:
     parser.add_argument("db")
     parser.add_argument("base_url")
     parser.add_argument("--lease", type=float, default=120.0)
-    parser.add_argument("--rate", type=float, default=28.5)
+    parser.add_argument("--rate", type=float, default=29.0)
     parser.add_argument("--batch", type=int, default=50)
     args = parser.parse_args()
     db = Database(args.db)
-    sender = PtbTelegramSender(args.base_url)
+    sender = PtbTelegramSender(args.base_url, db=db, rate=args.rate)
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     print("ready", flush=True)
@@ -32,7 +32,6 @@ async def main() -> None:
             {"telegram": sender},
             stop,
             lease_seconds=args.lease,
-            rate=args.rate,
             batch_size=args.batch,
             idle_poll=0.1,
         )

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from bot.models import Position
+from bot.domain.models import Position
 from tests.extract_support import PROJECT
 
 SCORER = PROJECT.parent / "shared" / "eval" / "score_positions.py"

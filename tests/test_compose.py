@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.analysis.compose import OfflineComposer, shorten
-from bot.analysis.parties import PartyBook
-from bot.models import Party, Position, briefing_from_json, briefing_to_json
+from bot.brief.compose import OfflineComposer, shorten
+from bot.domain.models import Party, Position, briefing_from_json, briefing_to_json
+from bot.domain.parties import PartyBook
 from bot.render.briefing import briefing_reply
 from bot.render.text import render_text
 from bot.textnorm import ground_key
@@ -119,7 +119,7 @@ def test_roles_are_restated_in_the_briefing_language() -> None:
 
 
 def test_open_quotations_are_closed_in_claims() -> None:
-    from bot.analysis.compose import balance_quotes
+    from bot.brief.compose import balance_quotes
 
     assert balance_quotes("jugée d'« inacceptable") == "jugée d'« inacceptable »"
     assert balance_quotes('must recognise "the realities') == 'must recognise "the realities"'

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.models import Article, Position
+from bot.domain.models import Article, Position
 from bot.textnorm import is_grounded
 from tests.extract_support import CORPUS, engine
 from tests.scoring import score

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.models import OTHER_PARTY, Article
+from bot.domain.models import OTHER_PARTY, Article
 from tests.extract_support import engine
 from tests.scoring import normalise, score
 

@@ -276,7 +276,7 @@ def test_described_role_without_office_word_and_participial_intro() -> None:
 
 
 def test_pipeline_is_cached_and_light() -> None:
-    from bot.analysis import nlp
+    from bot.extract.rules import nlp
 
     first = nlp.get_nlp("fr")
     assert nlp.get_nlp("fr") is first

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from bot.analysis.engine import EngineUnavailable
-from bot.analysis.llm import LLMExtractor
-from bot.analysis.llm_compose import LLMComposer
+from bot.brief.llm_compose import LLMComposer
+from bot.domain.errors import EngineUnavailable
+from bot.domain.models import Position
+from bot.extract.llm import LLMExtractor
 from bot.llm.answer import complete_grounded_answer
 from bot.llm.client import LLMClient
-from bot.models import Position
 from bot.render.briefing import briefing_reply
 from bot.render.text import render_text
 from bot.store import Database

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.analysis.llm import LLMExtractor
+from bot.domain.models import OTHER_PARTY
+from bot.extract.llm import LLMExtractor
 from bot.llm.grounding import safe_text, verbatim_span
-from bot.models import OTHER_PARTY
 from bot.store import Database
 from bot.store.llm_tables import llm_calls
 from tests.fakes.openai_server import FakeOpenAI, ok, running, system_message, user_message

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.analysis.engine import EngineUnavailable
-from bot.analysis.llm import LLMExtractor
+from bot.domain.errors import EngineUnavailable
+from bot.extract.llm import LLMExtractor
 from bot.llm import accounting
 from bot.store import Database
 from bot.store.llm_tables import llm_calls

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from bot.analysis.compose import OfflineComposer
-from bot.analysis.offline import OfflineEngine
 from bot.app import build_bot
+from bot.brief.compose import OfflineComposer
+from bot.extract.rules.offline import OfflineEngine
 from bot.llm import accounting
 from bot.service import BriefBot
 from bot.store import Database

@@ -4,7 +4,7 @@
   digest at the fake Telegram server. At the kill, requests are on the wire (the server holds
   them and never delivers them), so the rows they belong to are left in ``sending``; they are
   retried after the lease.
-* Two sender processes on the real PostgreSQL server share one outbox: each row once.
+* Several sender processes on PostgreSQL: ``tests/test_outbox_outage.py``.
 """
 
 from __future__ import annotations
@@ -114,25 +114,3 @@ def test_hard_kill_mid_fan_out_then_restart_sends_each_chat_once(
         assert procs[1].wait(10) == 0
     assert fake.stats.per_chat == {c: 1 for c in chats}
     db.close()
-
-
-@pytest.mark.postgres
-def test_two_sender_processes_on_postgresql_deliver_each_row_once(
-    pg_db: Database, procs: list[subprocess.Popen[str]]
-) -> None:
-    url = pg_db.engine.url.render_as_string(hide_password=False)
-    chats = list(range(1, 121))
-    fake = FakeTelegram(limits=None)
-    with run_server_thread(fake) as (base_url, _loop):
-        for _ in range(2):
-            procs.append(_spawn(url, base_url, "--rate", "40", "--batch", "5"))
-        queue_digests(pg_db, chats)
-        _wait(lambda: _states(pg_db) == {"sent": len(chats)}, 30, "every row to be sent")
-        for proc in procs:
-            proc.send_signal(signal.SIGTERM)
-            assert proc.wait(10) == 0
-    assert fake.stats.per_chat == {c: 1 for c in chats}
-    assert fake.stats.sent == len(chats)
-    with pg_db.engine.connect() as conn:
-        workers = conn.execute(sa.select(sa.func.count(sa.distinct(outbox.c.claimed_by)))).scalar()
-    assert workers == 2  # both processes took a share

@@ -12,9 +12,10 @@ import pytest
 import sqlalchemy as sa
 from aiohttp import web
 
-from bot.delivery import SendOutcome
+from bot.delivery import BeforeRequest, SendOutcome
 from bot.richtext import Reply
 from bot.schedule import outbox as ob
+from bot.schedule.pacer import new_pacer
 from bot.schedule.pacing import ChatGate, EvenPacer, Pacing
 from bot.schedule.sender import OutboxWorker
 from bot.store import Database
@@ -82,14 +83,22 @@ async def test_fan_out_429_for_one_chat_and_blocked_chat(
 
 
 class FailingSender:
+    """A sender whose every message is refused for good (a permanent error)."""
+
     platform = "telegram"
 
-    def __init__(self) -> None:
+    def __init__(self, outcome: SendOutcome | None = None) -> None:
         self.calls = 0
+        self.outcome = outcome or SendOutcome(ok=False, error="HTTP 400: bad")
+        self.pacer = new_pacer("telegram", "t", None, rate=1000)
 
-    async def send(self, chat_id: str, reply: Reply) -> SendOutcome:
+    async def send(
+        self, chat_id: str, reply: Reply, *, before: BeforeRequest | None = None
+    ) -> SendOutcome:
+        if before is not None and not await before():
+            return SendOutcome(ok=False, aborted=True)
         self.calls += 1
-        return SendOutcome(ok=False, error="HTTP 502")
+        return self.outcome
 
 
 async def test_errors_back_off_and_stop_after_max_attempts(sqlite_db: Database) -> None:
@@ -102,7 +111,7 @@ async def test_errors_back_off_and_stop_after_max_attempts(sqlite_db: Database) 
     assert sender.calls == 3
     with sqlite_db.engine.connect() as conn:
         row = conn.execute(sa.select(outbox.c.state, outbox.c.attempts, outbox.c.last_error)).one()
-    assert tuple(row) == ("failed", 3, "HTTP 502")
+    assert tuple(row) == ("failed", 3, "HTTP 400: bad")
 
 
 async def test_stale_sending_row_is_retried_only_after_its_lease(sqlite_db: Database) -> None:

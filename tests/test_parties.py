@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.analysis import roles
-from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.parties import PartyBook
+from bot.domain.gazetteer import Gazetteer
+from bot.domain.parties import PartyBook
+from bot.extract.rules import roles
 from tests.extract_support import PARTIES
 
 REQUIRED = [

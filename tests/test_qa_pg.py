@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from bot.analysis.parties import PartyBook
+from bot.domain.parties import PartyBook
 from bot.qa import fts
 from bot.qa.index import ensure_indexed
 from bot.qa.lexicon import MentionFinder

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bot.analysis.engine import EngineUnavailable
-from bot.analysis.parties import PartyBook
 from bot.app import build_bot
-from bot.models import Article, Position
+from bot.domain.errors import EngineUnavailable
+from bot.domain.models import Article, Position
+from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer, followup
 from bot.qa.answer import LLMAnswerFn, shown_quote
 from bot.qa.fts import reduce_forms

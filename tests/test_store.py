@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from bot.models import Article, Position
+from bot.domain.models import Article, Position
 from bot.store import Database, chats
 from bot.store import articles as store
 from bot.store.migrations import apply, discover

@@ -1,13 +1,14 @@
-"""What every adapter shares: required secrets and the memory of tagged sent messages."""
+"""What every adapter shares: required secrets, the memory of tagged sent messages and of the
+update / event ids already handled."""
 
 from __future__ import annotations
 
 import asyncio
-from collections import OrderedDict
 
 from bot.settings import Settings
 from bot.store import Database
 from bot.store import messages as sent_store
+from bot.store import seen as seen_store
 
 
 class MissingSecret(RuntimeError):
@@ -16,6 +17,10 @@ class MissingSecret(RuntimeError):
     def __init__(self, name: str) -> None:
         super().__init__(f"{name} is not set: export it in the environment to run this bot")
         self.name = name
+
+
+class Refused(RuntimeError):
+    """The platform refused our credentials: trying again will not help."""
 
 
 def require_secret(settings: Settings, name: str) -> str:
@@ -49,18 +54,21 @@ class SentTags:
         )
 
 
-class RecentIds:
-    """The last ``size`` ids seen, so a redelivered update or event is processed once."""
+class SeenIds:
+    """Update / event ids already handled, remembered in the database (``bot.store.seen``), so
+    a redelivery is dropped even after a restart or by another process. Old ids are pruned
+    every ``prune_every`` new ones."""
 
-    def __init__(self, size: int = 5000) -> None:
-        self.size = size
-        self._ids: OrderedDict[str, None] = OrderedDict()
+    def __init__(self, db: Database, platform: str, *, prune_every: int = 500) -> None:
+        self.db = db
+        self.platform = platform
+        self.prune_every = prune_every
+        self._new = 0
 
-    def first_time(self, key: object) -> bool:
-        name = str(key)
-        if name in self._ids:
-            return False
-        self._ids[name] = None
-        if len(self._ids) > self.size:
-            self._ids.popitem(last=False)
-        return True
+    async def first_time(self, key: object) -> bool:
+        new = await asyncio.to_thread(seen_store.first_time, self.db, self.platform, str(key))
+        if new:
+            self._new += 1
+            if self._new % self.prune_every == 0:
+                await asyncio.to_thread(seen_store.forget_older, self.db)
+        return new

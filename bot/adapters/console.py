@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.commands import CommandCore, IncomingMessage
-from bot.i18n import t
+from bot.domain.i18n import t
 from bot.render.text import render_text
 
 PLATFORM = "console"

@@ -13,31 +13,32 @@ from bot.delivery import Sender
 from bot.store import Database
 
 
-def build_senders(settings: Any, db: Database, platforms: list[str]) -> dict[str, Sender]:
+def build_senders(
+    settings: Any, db: Database, platforms: list[str], *, rate: float | None = None
+) -> dict[str, Sender]:
     """Senders for a sender-only process (``briefbot worker``), from the settings' tokens."""
     from bot.adapters.common import SentTags
 
     senders: dict[str, Sender] = {}
     secrets = settings.secrets
     if "telegram" in platforms and secrets.telegram_bot_token is not None:
-        from telegram import Bot
-        from telegram.request import HTTPXRequest
-
+        from bot.adapters.telegram_pace import paced_bot
         from bot.adapters.telegram_send import TelegramSender
 
-        bot = Bot(
+        bot = paced_bot(
             secrets.telegram_bot_token.get_secret_value(),
-            base_url=settings.telegram_base_url,
-            request=HTTPXRequest(connection_pool_size=16),
+            settings.telegram_base_url,
+            db,
+            rate=rate or settings.telegram_rate,
         )
         senders["telegram"] = TelegramSender(bot, SentTags(db, "telegram"))
     if "slack" in platforms and secrets.slack_bot_token is not None:
         from slack_sdk.web.async_client import AsyncWebClient
 
         from bot.adapters.slack_send import SlackSender
+        from bot.schedule.pacer import pacer_for
 
-        client = AsyncWebClient(
-            token=secrets.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url
-        )
-        senders["slack"] = SlackSender(client, SentTags(db, "slack"))
+        token = secrets.slack_bot_token.get_secret_value()
+        client = AsyncWebClient(token=token, base_url=settings.slack_api_url)
+        senders["slack"] = SlackSender(client, pacer_for("slack", token, db), SentTags(db, "slack"))
     return senders

@@ -1,16 +1,17 @@
 """Slack front-end (slack-bolt AsyncApp): commands, mentions and DMs -> IncomingMessage.
 
 Socket Mode by default (SLACK_APP_TOKEN); HTTP mode verifies Slack's signature and refuses
-stale timestamps (Bolt's request verification). Slash commands are acknowledged at once and
-answered after; mentions are answered in the question's thread; a retried event (same
-event_id) is handled once.
+stale timestamps (Bolt's request verification); it listens on ``slack_host`` (loopback by
+default). Slash commands are acknowledged at once and answered after; mentions are answered in
+the question's thread, and any message in a thread the bot answered in is a follow-up; buttons
+(the /positions party chooser and pages) are Block Kit actions; a retried event (same
+event_id) is handled once. Where each answer goes is bot.adapters.slack_answer's job.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections import OrderedDict
 from typing import Any
 
 from aiohttp import web
@@ -21,17 +22,27 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.adapters.common import SentTags, require_secret
-from bot.adapters.slack_send import SlackSender, post_reply
+from bot.adapters.common import Refused, SeenIds, SentTags, require_secret
+from bot.adapters.slack_answer import SlackAnswers, followup_tag
+from bot.adapters.slack_send import SlackSender
 from bot.commands import CommandCore, IncomingMessage
-from bot.render.slack import render_slack
-from bot.richtext import Reply
+from bot.commands.types import Capabilities
+from bot.render.slack import ACTION_PREFIX
+from bot.schedule.pacer import pacer_for
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 PLATFORM = "slack"
 UMBRELLA = {"/briefbot", "/brief-bot"}  # "/briefbot brief en" == "/brief en"
 _MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
+CAPABILITIES = Capabilities(
+    buttons=True,  # Block Kit buttons, handled as actions
+    ephemeral=True,  # chat.postEphemeral, response_type "ephemeral"
+    threads=True,
+    message_chars=40_000,
+    page_chars=3000,  # one page of /positions: one readable message, one section's worth
+    help_notes=("help.questions_threads", "help.slash_umbrella"),
+)
 
 
 def clean_text(text: str, bot_user_id: str | None) -> str:
@@ -43,30 +54,15 @@ def clean_text(text: str, bot_user_id: str | None) -> str:
     return " ".join(text.split())
 
 
-class SeenEvents:
-    """The last ``size`` event ids, so a redelivered event is processed once."""
-
-    def __init__(self, size: int = 5000) -> None:
-        self.size = size
-        self._ids: OrderedDict[str, None] = OrderedDict()
-
-    def first_time(self, event_id: str) -> bool:
-        if event_id in self._ids:
-            return False
-        self._ids[event_id] = None
-        if len(self._ids) > self.size:
-            self._ids.popitem(last=False)
-        return True
-
-
 class SlackBot:
     """One Slack app, started in the caller's event loop (Socket Mode or HTTP)."""
 
-    def __init__(self, settings: Settings, core: CommandCore, *, host: str = "0.0.0.0") -> None:
+    def __init__(self, settings: Settings, core: CommandCore, *, host: str | None = None) -> None:
         self.settings = settings
         self.core = core
+        core.declare(PLATFORM, CAPABILITIES)
         self.mode = settings.slack_mode
-        self.host = host
+        self.host = host or settings.slack_host
         token = require_secret(settings, "SLACK_BOT_TOKEN")
         self.app_token = (
             require_secret(settings, "SLACK_APP_TOKEN") if self.mode == "socket" else ""
@@ -79,12 +75,15 @@ class SlackBot:
             request_verification_enabled=self.mode == "http",
         )
         self.tags = SentTags(core.bot.db, PLATFORM)
-        self.sender = SlackSender(self.client, self.tags)
-        self.seen = SeenEvents()
+        self.pacer = pacer_for(PLATFORM, token, core.bot.db)  # shared with the digests
+        self.sender = SlackSender(self.client, self.pacer, self.tags)
+        self.answers = SlackAnswers(self.client, self.tags, self.pacer)
+        self.seen = SeenIds(core.bot.db, PLATFORM)  # in the database: survives restarts
         self.app.middleware(self._dedupe)
         self.app.command(re.compile(r"^/.+"))(self._on_command)
         self.app.event("app_mention")(self._on_mention)
         self.app.event("message")(self._on_message)
+        self.app.action(re.compile(f"^{re.escape(ACTION_PREFIX)}"))(self._on_action)
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self.port = 0
@@ -92,7 +91,7 @@ class SlackBot:
     # listeners --------------------------------------------------------------
     async def _dedupe(self, body: dict[str, Any], next: Any) -> BoltResponse | None:
         event_id = body.get("event_id") if isinstance(body, dict) else None
-        if event_id and not self.seen.first_time(str(event_id)):
+        if event_id and not await self.seen.first_time(str(event_id)):
             return BoltResponse(status=200, body="")
         await next()
         return None
@@ -111,28 +110,36 @@ class SlackBot:
             mentions_bot=True,
         )
         for reply in await self.core.handle(incoming):
-            try:
-                await post_reply(self.client, channel, reply, self.tags)
-            except SlackApiError as exc:  # e.g. not_in_channel: answer through response_url
-                log.info("posting to %s failed (%s): using response_url", channel, exc)
-                await self._respond(respond, reply)
+            await self.answers.to_command(channel, reply, respond)
 
-    @staticmethod
-    async def _respond(respond: Any, reply: Reply) -> None:
-        for message in render_slack(reply):
-            await respond(
-                text=message["text"],
-                blocks=message["blocks"],
-                response_type="in_channel",
-                unfurl_links=False,
-                unfurl_media=False,
+    async def _on_action(self, ack: Any, body: dict[str, Any], respond: Any) -> None:
+        """A button press (Block Kit ``block_actions``): its value is the button's data."""
+        await ack()
+        actions = body.get("actions") or [{}]
+        container = body.get("container") or {}
+        channel = str((body.get("channel") or {}).get("id") or container.get("channel_id", ""))
+        incoming = IncomingMessage(
+            platform=PLATFORM,
+            chat_id=channel,
+            user_id=str((body.get("user") or {}).get("id", "")),
+            text="",
+            is_private=channel.startswith("D"),
+            callback_data=str(actions[0].get("value", "")),
+        )
+        replies = await self.core.handle(incoming)
+        thread = container.get("thread_ts")
+        for reply in replies:
+            await self.answers.to_action(
+                channel, reply, respond, thread_ts=thread, single=len(replies) == 1
             )
 
     async def _on_mention(self, event: dict[str, Any], context: Any) -> None:
         channel = str(event.get("channel", ""))
         thread = event.get("thread_ts")
         tag = await self.tags.lookup(channel, str(thread)) if thread else None
-        await self._answer(event, context, tag=tag, thread=str(thread or event.get("ts", "")))
+        await self._answer(
+            event, context, tag=followup_tag(tag), thread=str(thread or event.get("ts", ""))
+        )
 
     async def _on_message(self, event: dict[str, Any], context: Any) -> None:
         if event.get("subtype") or event.get("bot_id"):
@@ -146,8 +153,8 @@ class SlackBot:
             return  # the app_mention event answers it
         thread = event.get("thread_ts")
         tag = await self.tags.lookup(channel, str(thread)) if thread else None
-        if tag is not None:  # a reply in the thread of one of our digests or answers
-            await self._answer(event, context, tag=tag, thread=str(thread))
+        if tag is not None:  # a message in a thread the bot answered in: a follow-up
+            await self._answer(event, context, tag=followup_tag(tag), thread=str(thread))
 
     async def _answer(
         self,
@@ -169,22 +176,36 @@ class SlackBot:
             mentions_bot=True,
         )
         for reply in await self.core.handle(incoming):
-            await post_reply(self.client, channel, reply, self.tags, thread_ts=thread)
+            await self.answers.to_event(event, reply, private=private, thread_ts=thread)
 
     # lifecycle ----------------------------------------------------------------
     async def start(self) -> None:
         if self.mode == "socket":
+            await self._check_app_token()
             self._socket = AsyncSocketModeHandler(self.app, self.app_token)
             await self._socket.connect_async()
             return
         server = web.Application()
         server.router.add_post("/slack/events", self._http)
         server.router.add_post("/slack/commands", self._http)
+        server.router.add_post("/slack/actions", self._http)
         self._runner = web.AppRunner(server, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, self.host, self.settings.slack_port)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def _check_app_token(self) -> None:
+        """Ask Slack once whether it takes the app token: a refusal ends the run with one line
+        instead of Socket Mode retrying it forever."""
+        probe = AsyncWebClient(base_url=self.settings.slack_api_url)
+        try:
+            await probe.apps_connections_open(app_token=self.app_token)
+        except SlackApiError as exc:
+            error = str(exc.response.get("error") or "")
+            if error in ("invalid_auth", "not_authed", "account_inactive", "token_revoked"):
+                raise Refused(f"Slack refused SLACK_APP_TOKEN ({error})") from None
+            raise
 
     async def _http(self, request: web.Request) -> web.Response:
         bolt_response = await self.app.async_dispatch(await to_bolt_request(request))

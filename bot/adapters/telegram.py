@@ -1,6 +1,7 @@
 """Telegram front-end (python-telegram-bot 22): Update -> IncomingMessage, Replies -> HTML.
 
-``build_application`` wires PTB with our base URL and rate limiter; ``TelegramBot`` starts it
+``build_application`` wires PTB with our base URL and the token's pacer (every message,
+reply or digest, waits for its turn there: ``bot.adapters.telegram_pace``); ``TelegramBot`` starts it
 with long polling (default) or a webhook whose secret token is checked on every request.
 Handlers only translate; the command core decides.
 """
@@ -16,10 +17,9 @@ from typing import Any
 
 from aiohttp import web
 from telegram import Bot, BotCommand, Message, MessageEntity, Update
-from telegram.constants import ChatAction, ChatType
-from telegram.error import TelegramError
+from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     ApplicationHandlerStop,
@@ -30,24 +30,27 @@ from telegram.ext import (
     filters,
 )
 
-from bot.adapters.common import RecentIds, SentTags, require_secret
-from bot.adapters.telegram_send import TelegramSender, send_reply
-from bot.commands import CommandCore, IncomingMessage
-from bot.i18n import t
+from bot.adapters.common import Refused, SeenIds, SentTags, require_secret
+from bot.adapters.telegram_pace import PacedLimiter
+from bot.adapters.telegram_poll import PollingTurn
+from bot.adapters.telegram_send import NO_PREVIEW, TelegramSender, keyboard, send_reply
+from bot.commands import CommandCore, IncomingMessage, registry
+from bot.commands.types import Capabilities
+from bot.domain.models import Lang
+from bot.render.telegram import render_telegram
+from bot.richtext import Reply
+from bot.schedule.pacer import pacer_for
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 PLATFORM = "telegram"
-MENU = (
-    "brief",
-    "positions",
-    "ask",
-    "subscribe",
-    "unsubscribe",
-    "sources",
-    "status",
-    "lang",
-    "help",
+CAPABILITIES = Capabilities(
+    buttons=True,  # inline keyboards
+    ephemeral=False,  # a bot cannot send a message only one member of a group sees
+    threads=False,  # answers reply to the question; a reply to the bot is a follow-up
+    message_chars=4096,
+    page_chars=3500,  # one page of /positions, well within one message
+    help_notes=("help.questions_replies",),
 )
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
@@ -79,15 +82,16 @@ class TelegramHandlers:
     def __init__(self, core: CommandCore, tags: SentTags) -> None:
         self.core = core
         self.tags = tags
-        self.seen = RecentIds()
+        self.seen = SeenIds(core.bot.db, PLATFORM)
 
     async def dedupe(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Runs first for every update: a redelivered update_id is dropped.
 
         Telegram redelivers a webhook update it got no 2xx for, and long polling hands out
-        again the updates fetched but not yet confirmed when the process died.
+        again the updates fetched but not yet confirmed when the process died; the ids are
+        kept in the database, so a restart does not forget them.
         """
-        if not self.seen.first_time(update.update_id):
+        if not await self.seen.first_time(update.update_id):
             log.info("update %s already handled: ignored", update.update_id)
             raise ApplicationHandlerStop
 
@@ -146,8 +150,8 @@ class TelegramHandlers:
         query = update.callback_query
         if query is None:
             return
-        await query.answer()
         if query.message is None or query.data is None:
+            await query.answer()
             return
         chat = query.message.chat
         incoming = IncomingMessage(
@@ -158,8 +162,33 @@ class TelegramHandlers:
             is_private=chat.type == ChatType.PRIVATE,
             callback_data=query.data,
         )
-        for reply in await self.core.handle(incoming):
+        replies = await self.core.handle(incoming)
+        if len(replies) == 1 and replies[0].ephemeral and not replies[0].buttons:
+            await query.answer(replies[0].plain[:200], show_alert=True)  # only the presser sees it
+            return
+        await query.answer()
+        if len(replies) == 1 and await self._edit(query.message, replies[0]):
+            return  # the chooser or page became the party's page: nothing new in the chat
+        for reply in replies:
             await send_reply(context.bot, chat.id, reply, self.tags)
+
+    @staticmethod
+    async def _edit(message: Any, reply: Reply) -> bool:
+        """Show ``reply`` in place of ``message`` (a page of positions); False if it cannot."""
+        chunks = render_telegram(reply)
+        if len(chunks) != 1 or not isinstance(message, Message):
+            return False
+        try:
+            await message.edit_text(
+                chunks[0],
+                parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW,
+                reply_markup=keyboard(reply.buttons),
+            )
+        except TelegramError as exc:
+            log.info("editing message %s failed (%s): sending instead", message.message_id, exc)
+            return False
+        return True
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("telegram update failed: %s", context.error, exc_info=context.error)
@@ -168,13 +197,14 @@ class TelegramHandlers:
 def build_application(
     settings: Settings, core: CommandCore, *, token: str | None = None
 ) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The PTB Application: our base URL, the rate limiter and the handlers."""
+    """The PTB Application: our base URL, the token's pacer and the handlers."""
     token = token or require_secret(settings, "TELEGRAM_BOT_TOKEN")
+    rate = settings.telegram_rate
     app = (
         ApplicationBuilder()
         .token(token)
         .base_url(settings.telegram_base_url)
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(PacedLimiter(pacer_for(PLATFORM, token, core.bot.db, rate=rate)))
         .concurrent_updates(16)
         .build()
     )
@@ -188,7 +218,9 @@ def build_application(
 
 
 def menu(lang: str) -> list[BotCommand]:
-    return [BotCommand(n, t(lang, f"help.{'start' if n == 'help' else n}")[:256]) for n in MENU]
+    """The command menu (setMyCommands) in ``lang``, from the command registry."""
+    code: Lang = "en" if lang == "en" else "fr"
+    return [BotCommand(name, text) for name, text in registry.menu(PLATFORM, code)]
 
 
 class TelegramBot:
@@ -196,6 +228,7 @@ class TelegramBot:
 
     def __init__(self, settings: Settings, core: CommandCore, *, token: str | None = None) -> None:
         self.settings = settings
+        core.declare(PLATFORM, CAPABILITIES)
         self.app = build_application(settings, core, token=token)
         self.webhook_url = settings.telegram_webhook_url
         self.secret = (
@@ -204,9 +237,14 @@ class TelegramBot:
         self.sender = TelegramSender(self.app.bot, SentTags(core.bot.db, PLATFORM))
         self._site_runner: web.AppRunner | None = None
         self.webhook_port = 0
+        self.db = core.bot.db
+        self._polling: PollingTurn | None = None
 
     async def start(self, *, poll_timeout: int = 10) -> None:
-        await self.app.initialize()
+        try:
+            await self.app.initialize()
+        except InvalidToken as exc:
+            raise Refused(f"Telegram refused TELEGRAM_BOT_TOKEN ({exc})") from None
         for lang in ("fr", "en"):
             await self.app.bot.set_my_commands(menu(lang), language_code=lang)
         await self.app.bot.set_my_commands(menu(self.settings.lang))
@@ -217,9 +255,15 @@ class TelegramBot:
             await self.app.bot.set_webhook(
                 self.webhook_url, secret_token=self.secret, allowed_updates=allowed
             )
-        else:
-            assert self.app.updater is not None
-            await self.app.updater.start_polling(timeout=poll_timeout, allowed_updates=allowed)
+        else:  # one process per token polls (telegram_poll.PollingTurn)
+            updater = self.app.updater
+            assert updater is not None
+
+            async def start_polling() -> None:
+                await updater.start_polling(timeout=poll_timeout, allowed_updates=allowed)
+
+            self._polling = PollingTurn(self.db, self.app.bot.token, start_polling, updater.stop)
+            await self._polling.start()
 
     async def _start_webhook(self) -> None:
         server = web.Application()
@@ -242,6 +286,9 @@ class TelegramBot:
         return web.Response(status=200)
 
     async def stop(self) -> None:
+        if self._polling is not None:
+            await self._polling.stop()
+            self._polling = None
         if self.app.updater is not None and self.app.updater.running:
             await self.app.updater.stop()
         if self.app.running:

@@ -1,12 +1,16 @@
-"""Sending Replies to Telegram: HTML chunks, inline keyboards, and the outbox's TelegramSender."""
+"""Sending Replies to Telegram: HTML chunks, inline keyboards, and the outbox's TelegramSender.
+
+Every message goes through the bot's ``PacedLimiter`` (``bot.adapters.telegram_pace``), so
+replies and digests share the token's pacer; the outbox's sends are tried once there and their
+outcome comes back here as a ``SendOutcome``.
+"""
 
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from typing import Any
 
 from telegram import (
-    Bot,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
@@ -14,12 +18,15 @@ from telegram import (
     ReplyParameters,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import ExtBot
 
 from bot.adapters.common import SentTags
-from bot.delivery import SendOutcome
+from bot.adapters.telegram_pace import PacedLimiter, SendAborted, retry_seconds
+from bot.delivery import BeforeRequest, SendOutcome, once
 from bot.render.telegram import render_telegram
 from bot.richtext import Button, Reply
+from bot.schedule.pacer import Pacer
 
 log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -40,12 +47,13 @@ def keyboard(buttons: list[Button]) -> InlineKeyboardMarkup | None:
 
 
 async def send_reply(
-    bot: Bot,
+    bot: ExtBot[Any],
     chat_id: int | str,
     reply: Reply,
     tags: SentTags | None = None,
     *,
     reply_to: int | None = None,
+    rate_limit_args: dict[str, object] | None = None,
 ) -> list[Message]:
     """Send ``reply`` as one or more HTML messages; buttons go on the last one."""
     chunks = render_telegram(reply)
@@ -65,6 +73,7 @@ async def send_reply(
                 if reply_to is not None and index == 0
                 else None
             ),
+            rate_limit_args=rate_limit_args,
         )
         sent.append(message)
         if tags is not None:
@@ -72,29 +81,36 @@ async def send_reply(
     return sent
 
 
-def seconds(value: int | float | timedelta) -> float:
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
 class TelegramSender:
     """``bot.delivery.Sender`` for Telegram: one reply to one chat, with the outcome."""
 
     platform = "telegram"
 
-    def __init__(self, bot: Bot, tags: SentTags | None = None) -> None:
+    def __init__(self, bot: ExtBot[Any], tags: SentTags | None = None) -> None:
+        limiter = getattr(bot, "rate_limiter", None)
+        if not isinstance(limiter, PacedLimiter):
+            raise TypeError("TelegramSender needs a bot built with the token's PacedLimiter")
         self.bot = bot
         self.tags = tags
+        self.pacer: Pacer = limiter.pacer
 
-    async def send(self, chat_id: str, reply: Reply) -> SendOutcome:
+    async def send(
+        self, chat_id: str, reply: Reply, *, before: BeforeRequest | None = None
+    ) -> SendOutcome:
+        args: dict[str, object] = {"outbox": True, "before": once(before)}
         try:
-            await send_reply(self.bot, chat_id, reply, self.tags)
+            await send_reply(self.bot, chat_id, reply, self.tags, rate_limit_args=args)
+        except SendAborted as exc:
+            return SendOutcome(False, aborted=True, error=str(exc))
         except RetryAfter as exc:
-            return SendOutcome(False, retry_after=seconds(exc.retry_after), error=str(exc))
+            return SendOutcome(False, retry_after=retry_seconds(exc.retry_after), error=str(exc))
         except Forbidden as exc:
             return SendOutcome(False, blocked=True, error=str(exc))
         except BadRequest as exc:
             gone = any(g in exc.message.lower() for g in GONE)
             return SendOutcome(False, blocked=gone, error=str(exc))
+        except NetworkError as exc:  # refused, timed out, 5xx
+            return SendOutcome(False, transient=True, error=str(exc) or type(exc).__name__)
         except TelegramError as exc:
             log.warning("telegram send to %s failed: %s", chat_id, exc)
             return SendOutcome(False, error=str(exc))

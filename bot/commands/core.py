@@ -13,10 +13,10 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bot.commands import admin, reading
-from bot.commands.types import Asker, IncomingMessage, SubscriptionHook
-from bot.i18n import t
-from bot.models import Lang
+from bot.commands import admin, reading, registry
+from bot.commands.types import PLAIN, Asker, Capabilities, IncomingMessage, SubscriptionHook
+from bot.domain.i18n import t
+from bot.domain.models import Lang
 from bot.richtext import Reply, text_reply
 from bot.store import chats as chat_store
 
@@ -26,6 +26,21 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Handler = Callable[["Call"], list[Reply]]
+
+# commands.toml names a handler; these are the functions behind the names.
+HANDLERS: dict[str, Handler] = {
+    "help": reading.help_cmd,
+    "brief": reading.brief_cmd,
+    "positions": reading.positions_cmd,
+    "status": reading.status_cmd,
+    "ask": reading.ask_cmd,
+    "lang": admin.lang_cmd,
+    "subscribe": admin.subscribe_cmd,
+    "unsubscribe": admin.unsubscribe_cmd,
+    "sources": admin.sources_cmd,
+    "addsource": admin.addsource_cmd,
+    "removesource": admin.removesource_cmd,
+}
 
 
 class Call:
@@ -45,6 +60,14 @@ class Call:
 
     def t(self, key: str, **values: object) -> str:
         return t(self.lang, key, **values)
+
+    def notice(self, key: str, **values: object) -> Reply:
+        """A short message for the asker only (usage, refusal, error)."""
+        return text_reply(self.t(key, **values), ephemeral=True)
+
+    @property
+    def caps(self) -> Capabilities:
+        return self.core.capabilities_of(self.msg.platform)
 
     def is_admin(self) -> bool:
         return self.core.is_admin(self.msg.platform, self.msg.user_id)
@@ -83,21 +106,17 @@ class CommandCore:
             "telegram": {str(a) for a in settings.telegram_admins},
             "slack": {str(a) for a in settings.slack_admins},
         }
-        self.commands: dict[str, Handler] = {
-            "start": reading.help_cmd,
-            "help": reading.help_cmd,
-            "aide": reading.help_cmd,
-            "brief": reading.brief_cmd,
-            "positions": reading.positions_cmd,
-            "status": reading.status_cmd,
-            "ask": reading.ask_cmd,
-            "lang": admin.lang_cmd,
-            "subscribe": admin.subscribe_cmd,
-            "unsubscribe": admin.unsubscribe_cmd,
-            "sources": admin.sources_cmd,
-            "addsource": admin.addsource_cmd,
-            "removesource": admin.removesource_cmd,
-        }
+        self.capabilities: dict[str, Capabilities] = {}
+        missing = {c.handler for c in registry.commands()} - set(HANDLERS)
+        if missing:
+            raise ValueError(f"commands.toml names unknown handlers: {sorted(missing)}")
+
+    def declare(self, platform: str, capabilities: Capabilities) -> None:
+        """Called by each adapter: what its platform can show."""
+        self.capabilities[platform] = capabilities
+
+    def capabilities_of(self, platform: str) -> Capabilities:
+        return self.capabilities.get(platform, PLAIN)
 
     def is_admin(self, platform: str, user_id: str) -> bool:
         if platform == "console":
@@ -160,10 +179,16 @@ class CommandCore:
         try:
             if call.name == "_button":
                 return reading.button(call)
-            handler = self.commands.get(call.name)
-            if handler is None:
-                return [text_reply(call.t("cmd.unknown", name=call.name))]
-            return handler(call)
+            command = registry.lookup(call.name, call.msg.platform)
+            if command is None:
+                return [call.notice("cmd.unknown", name=call.name)]
+            if command.admin and not call.is_admin():
+                return [call.notice("admin.refused", name=command.name)]
+            replies = HANDLERS[command.handler](call)
+            if command.private:
+                for reply in replies:
+                    reply.ephemeral = True
+            return replies
         except Exception:
             log.exception("command /%s failed in %s:%s", call.name, *call.msg.key)
-            return [text_reply(call.t("cmd.failed"))]
+            return [call.notice("cmd.failed")]

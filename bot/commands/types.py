@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.models import Lang
+from bot.domain.models import Lang
 from bot.richtext import Reply
 from bot.store.chats import Subscription
 
@@ -16,6 +16,25 @@ Asker = Callable[[str, Lang, str, str, str | None], Reply]
 # Called after /subscribe (with the new row) or /unsubscribe (with None) so the scheduler can
 # (re)schedule the chat's digest. May be a plain function or a coroutine function.
 SubscriptionHook = Callable[[str, str, Subscription | None], Awaitable[None] | None]
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What a platform can show, declared by its adapter; the core reads these, never names.
+
+    ``page_chars`` is the budget of one page of /positions (0: no paging, everything at once);
+    ``help_notes`` are i18n keys /help adds in shared chats (how to ask there).
+    """
+
+    buttons: bool = False  # buttons a user can press under a message (Reply.buttons)
+    ephemeral: bool = False  # replies only the asker sees
+    threads: bool = False  # answers and follow-ups live in threads
+    message_chars: int = 0  # the longest message, in characters (0: no limit)
+    page_chars: int = 0
+    help_notes: tuple[str, ...] = ("help.questions_replies",)
+
+
+PLAIN = Capabilities()  # a terminal: no buttons, no limits
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from datetime import UTC, datetime
 
 import trafilatura
 
+from bot.domain.models import Article
 from bot.ingest.errors import IngestError
-from bot.models import Article
 
 _CONTROL = frozenset(set(range(32)) - {9, 10, 11, 12, 13, 27})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([a-zA-Z0-9_.:-]+)""", re.I)

@@ -28,11 +28,11 @@ import defusedxml.ElementTree as DET
 import feedparser
 import lxml.html
 
+from bot.domain.models import Article
 from bot.ingest.errors import IngestError
 from bot.ingest.extract import normalise_newlines
 from bot.ingest.fetch import Fetcher, FetchResult
 from bot.ingest.pages import article_from_response
-from bot.models import Article
 
 MAX_ENTRIES = 200
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")

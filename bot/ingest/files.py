@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.domain.models import Article
 from bot.ingest.errors import IngestError
 from bot.ingest.extract import (
     article_from_html,
@@ -18,7 +19,6 @@ from bot.ingest.extract import (
     looks_binary,
     normalise_newlines,
 )
-from bot.models import Article
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from bot.domain.models import Article
 from bot.ingest.errors import IngestError
 from bot.ingest.extract import article_from_html, decode_bytes, html_charset, looks_binary
 from bot.ingest.fetch import Fetcher, FetchResult
-from bot.models import Article
 
 _NOT_HTML = ("image/", "audio/", "video/", "application/pdf", "application/zip", "font/")
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
+from bot.domain.models import Article
 from bot.ingest.dedupe import NearDupIndex, canonical_url, content_hash, minhash
 from bot.ingest.errors import IngestError
 from bot.ingest.extract import cap_text
@@ -24,7 +25,6 @@ from bot.ingest.fetch import Fetcher
 from bot.ingest.files import list_files, load_file
 from bot.ingest.lang import detect_lang
 from bot.ingest.pages import article_from_response
-from bot.models import Article
 from bot.settings import Settings
 from bot.store.articles import insert_article
 from bot.store.db import Database

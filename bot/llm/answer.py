@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.engine import EngineUnavailable
+from bot.domain.errors import EngineUnavailable
 from bot.llm.client import LLMClient
 from bot.llm.grounding import safe_text
 from bot.llm.prompts import escape_data, load_prompt

@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar, cast
 import openai
 from pydantic import BaseModel, ValidationError
 
-from bot.analysis.engine import EngineUnavailable
+from bot.domain.errors import EngineUnavailable
 from bot.llm import accounting
 from bot.llm.schemas import response_format
 from bot.logs import redact, register_secrets

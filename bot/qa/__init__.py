@@ -15,8 +15,8 @@ import uuid
 from typing import TYPE_CHECKING
 
 from bot import metrics
-from bot.i18n import t
-from bot.models import Lang
+from bot.domain.i18n import t
+from bot.domain.models import Lang
 from bot.qa import followup
 from bot.qa.answer import LLMAnswerFn, llm_answer, offline_answer
 from bot.qa.lexicon import MentionFinder

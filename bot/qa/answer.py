@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.analysis.parties import PartyBook
-from bot.i18n import t
-from bot.models import Article, Lang
+from bot.domain.i18n import t
+from bot.domain.models import Article, Lang
+from bot.domain.parties import PartyBook
 from bot.qa.retrieve import Retrieval
 from bot.qa.search import Passage, matches
 from bot.richtext import Reply, Span

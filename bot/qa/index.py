@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from bot.models import Article
+from bot.domain.models import Article
 from bot.qa.sentences import split_sentences
 from bot.qa.text import stem_text
 from bot.store import Database

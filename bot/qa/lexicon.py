@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from bot.analysis.parties import PartyBook
+from bot.domain.parties import PartyBook
 from bot.qa.text import both_stems, stem, tokens
 from bot.qa.vocabulary import BRIDGE, SOFT, TOPIC_WORDS
 from bot.textnorm import fold

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from bot.models import Article, Position
+from bot.domain.models import Article, Position
 from bot.qa import index
 from bot.qa.query import Query
 from bot.qa.search import Passage, candidates, is_supporting, score, sentences_of

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.i18n import t
-from bot.models import Briefing, BriefingItem
+from bot.domain.i18n import t
+from bot.domain.models import Briefing, BriefingItem
 from bot.richtext import Block, BlockKind, Reply, Span
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from bot.analysis.parties import PartyBook
-from bot.models import OTHER_PARTY, Lang, Position
+from bot.domain.models import OTHER_PARTY, Lang, Position
+from bot.domain.parties import PartyBook
 
 
 def group_by_party(positions: list[Position], book: PartyBook) -> list[tuple[str, list[Position]]]:

@@ -2,7 +2,9 @@
 
 Only ``&``, ``<`` and ``>`` are control characters in mrkdwn; escaping them means article text
 can never produce a mention (``<!channel>``, ``<@U…>``, ``<#C…>``) or a link. Each message has
-at most 50 section blocks of at most 3,000 characters.
+at most 50 blocks, section texts of at most 3,000 characters; buttons become ``actions`` blocks
+(at most 25 buttons each, labels cut to 75 characters, ``action_id`` ``briefbot:<n>`` and the
+button's data as ``value``).
 """
 
 from __future__ import annotations
@@ -11,11 +13,14 @@ from typing import Any
 
 from bot.render.split import join_blocks, split_blocks
 from bot.render.telegram import safe_link
-from bot.richtext import Block, Reply, Span
+from bot.richtext import Block, Button, Reply, Span
 
 SECTION_LIMIT = 3000
 BLOCKS_PER_MESSAGE = 50
 FALLBACK_LIMIT = 3000
+BUTTONS_PER_ACTIONS = 25
+BUTTON_LABEL = 75
+ACTION_PREFIX = "briefbot:"
 
 SlackMessage = dict[str, Any]  # {"text": fallback, "blocks": [...]}
 
@@ -68,6 +73,23 @@ def fallback_text(blocks: list[Block]) -> str:
     return escape(plain)
 
 
+def actions_blocks(buttons: list[Button]) -> list[dict[str, Any]]:
+    """Block Kit ``actions`` blocks for ``buttons``, 25 to a block."""
+    blocks = []
+    for start in range(0, len(buttons), BUTTONS_PER_ACTIONS):
+        elements = [
+            {
+                "type": "button",
+                "text": {"type": "plain_text", "text": b.label[:BUTTON_LABEL], "emoji": False},
+                "action_id": f"{ACTION_PREFIX}{start + i}",
+                "value": b.data[:2000],
+            }
+            for i, b in enumerate(buttons[start : start + BUTTONS_PER_ACTIONS])
+        ]
+        blocks.append({"type": "actions", "elements": elements})
+    return blocks
+
+
 def render_slack(reply: Reply) -> list[SlackMessage]:
     """The chat.postMessage payloads (``text`` and ``blocks``) for ``reply``, in order."""
     blocks = [b for b in reply.blocks if b.plain.strip()]
@@ -84,4 +106,11 @@ def render_slack(reply: Reply) -> list[SlackMessage]:
                 ],
             }
         )
+    actions = actions_blocks(reply.buttons)
+    if actions:
+        if messages and len(messages[-1]["blocks"]) + len(actions) <= BLOCKS_PER_MESSAGE:
+            messages[-1]["blocks"].extend(actions)
+        else:
+            labels = escape(" · ".join(b.label for b in reply.buttons))[:FALLBACK_LIMIT]
+            messages.append({"text": labels, "blocks": actions})
     return messages

@@ -27,7 +27,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from apscheduler.triggers.cron import CronTrigger
 
-from bot.models import Article, Lang
+from bot.domain.models import Article, Lang
 from bot.render.briefing import briefing_reply
 from bot.richtext import Reply, Span
 from bot.schedule import outbox

@@ -26,9 +26,10 @@ LEADER_LOCK_KEY = 0x62726966  # "brif"; any bigint the project does not use else
 class LeaderLock:
     """The scheduler lock; ``try_acquire`` is cheap and safe to call repeatedly."""
 
-    def __init__(self, db: Database, key: int = LEADER_LOCK_KEY) -> None:
+    def __init__(self, db: Database, key: int = LEADER_LOCK_KEY, name: str = "scheduler") -> None:
         self.db = db
         self.key = key
+        self.name = name
         self._engine: sa.Engine | None = None
         self._conn: sa.Connection | None = None
 
@@ -60,7 +61,7 @@ class LeaderLock:
             raise
         if got:
             self._conn = conn
-            log.info("this process is the scheduler leader")
+            log.info("this process holds the %s lock", self.name)
         else:
             conn.close()
         return got
@@ -75,7 +76,7 @@ class LeaderLock:
             self._conn.execute(sa.text("SELECT 1"))
             return True
         except Exception:
-            log.warning("lost the scheduler leader connection; stepping down")
+            log.warning("lost the %s lock's connection; stepping down", self.name)
             self._drop()
             return False
 

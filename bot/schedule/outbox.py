@@ -7,8 +7,10 @@ A row is created by ``enqueue`` inside the same transaction as the per-chat dige
 Life of a row::
 
     pending --claim (lease)--> pending+claimed --mark_sending--> sending --> sent
-                                                        \\--> pending (retry later) / failed
-                                                        \\--> blocked (chat blocked the bot)
+                  ^                    |                                \\--> pending (retry later) / failed
+                  +------release-------+ (stopping, chat held)          \\--> blocked (chat blocked the bot)
+
+``mark_sending`` is called after the pacing wait, right before the row's own request.
 
 ``claim`` takes a batch with ``SELECT ... FOR UPDATE SKIP LOCKED`` on PostgreSQL, so several
 sender processes never take the same row (on SQLite the clause is dropped: one process only).
@@ -186,13 +188,16 @@ def mark_retry(
     failed_attempt: bool,
     max_attempts: int,
 ) -> str:
-    """Back to pending for ``at`` (or failed when attempts run out); the new state."""
+    """Back to pending for ``at`` (or failed when a counted attempt was the last); the state.
+
+    ``failed_attempt=False`` (a 429, a transport error) re-queues without using an attempt.
+    """
     with db.engine.begin() as conn:
         attempts = conn.execute(sa.select(outbox.c.attempts).where(_mine(row_id, worker))).scalar()
         if attempts is None:
             return "lost"
         attempts += 1 if failed_attempt else 0
-        state = "failed" if attempts >= max_attempts else "pending"
+        state = "failed" if failed_attempt and attempts >= max_attempts else "pending"
         conn.execute(
             outbox.update()
             .where(_mine(row_id, worker))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -103,6 +103,14 @@ async def _lead(handle: ScheduleHandle, poll: float) -> None:
             await asyncio.wait_for(handle.stop_event.wait(), poll)
 
 
+def worker_settings(settings: Any) -> dict[str, Any]:
+    """The sender loop's options that come from the settings."""
+    return {
+        "lease_seconds": settings.outbox_lease_seconds,
+        "outage_backoff_max": settings.outbox_outage_backoff_max,
+    }
+
+
 async def start_scheduler(
     bot: BriefBot,
     senders: Mapping[str, Sender],
@@ -117,7 +125,8 @@ async def start_scheduler(
         from bot.schedule.feeds import FeedPoller
 
         feeds = FeedPoller(bot)
-    worker = OutboxWorker(bot.db, senders, **dict(worker_options or {})) if senders else None
+    options = {**worker_settings(bot.settings), **dict(worker_options or {})}
+    worker = OutboxWorker(bot.db, senders, **options) if senders else None
     runtime = jobs.Runtime(
         builder=DigestBuilder(bot),
         settings=bot.settings,
@@ -152,7 +161,20 @@ async def schedule_task(context: Any) -> None:
     extra_tasks=[schedule_task])`` starts the scheduler (when this process leads) and the
     sender loop with the fronts' senders, hooks /subscribe and /unsubscribe, and stops them
     cleanly when the runner stops (set ``context.stop``, or cancellation)."""
-    handle = await start_scheduler(context.briefbot, context.senders)
+    await _schedule(context, {})
+
+
+def schedule_task_with(**worker_options: Any) -> Callable[[Any], Awaitable[None]]:
+    """``schedule_task`` with sender options (e.g. ``lease_seconds`` from ``run --lease``)."""
+
+    async def task(context: Any) -> None:
+        await _schedule(context, worker_options)
+
+    return task
+
+
+async def _schedule(context: Any, worker_options: Mapping[str, Any]) -> None:
+    handle = await start_scheduler(context.briefbot, context.senders, worker_options=worker_options)
     context.core.subscription_hooks.append(jobs.on_subscription_change)
     try:
         await context.stop.wait()

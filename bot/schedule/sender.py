@@ -1,15 +1,18 @@
-"""The sender loop: claims due outbox rows, paces them per platform and delivers them.
+"""The sender loop: claims due outbox rows and delivers them through each platform's Sender.
 
-For each claimed row: wait until the chat may receive (its 1/s or 20/min pace, or a 429 hold),
-mark the row ``sending`` (committed), wait for the platform's next even slot, send through the
-platform's ``Sender``, then record the outcome (committed). A hard kill therefore leaves at most
-the rows whose request was in flight in ``sending``; see ``bot.schedule.outbox`` for why those
-are retried after their lease. Outcomes: ok -> sent; ``retry_after`` -> held for that chat only,
-re-queued without counting an attempt; ``blocked`` -> every row of the chat blocked and the
-chat marked inactive; other errors -> exponential back-off, ``failed`` after ``max_attempts``.
+For each claimed row: when the chat is held (its pace or a 429) for more than a moment, or the
+platform is down, the row is given back for later; otherwise the sender waits for the chat's
+and the token's turn in the token's ``Pacer`` and, right before its request, the row is marked
+``sending`` (committed) -- so a hard kill leaves in ``sending`` only rows whose request was out.
+Outcomes: ok -> sent; ``retry_after`` -> held for that chat only, re-queued without counting an
+attempt; ``blocked`` -> every row of the chat blocked and the chat marked inactive; transport
+errors (refused, timeouts, 5xx) -> the whole platform backs off (capped, ``outage_backoff_max``)
+and the row is re-queued without counting an attempt, so an outage of any length fails nothing;
+other errors -> exponential back-off, ``failed`` after ``max_attempts``.
 
-Several workers (processes) may run against one PostgreSQL outbox; the Telegram global rate is
-per bot token, so give each worker ``rate = 28.5 / number of workers``.
+Several workers (processes) may run against one PostgreSQL outbox; the platform rate is shared
+through the token's pacer (``bot.schedule.pacer``), so no rate needs splitting by hand. A worker
+told to stop hands back every claimed row whose request has not started.
 """
 
 from __future__ import annotations
@@ -23,18 +26,20 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from bot import metrics
 from bot.delivery import Sender, SendOutcome
 from bot.richtext import Reply
 from bot.schedule import outbox
 from bot.schedule.content import load_digest
-from bot.schedule.pacing import DEFAULT_PACING, ChatGate, Clock, EvenPacer, Pacing
 from bot.store import Database
 from bot.store import chats as chat_store
 from bot.store.meta import utcnow
 
 log = logging.getLogger(__name__)
+SHORT_WAIT = 2.0  # a chat held longer than this is given back, not waited for
+STOP_GRACE = 5.0  # requests already out get this long to answer when stopping
 
 
 @dataclass
@@ -42,9 +47,18 @@ class WorkerStats:
     sent: int = 0
     retried: int = 0
     rate_limited: int = 0
+    transient: int = 0
     failed: int = 0
     blocked: int = 0
     by_platform: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Outage:
+    """A platform that answered with transport errors: not tried again before ``until``."""
+
+    until: float = 0.0
+    failures: int = 0
 
 
 class OutboxWorker:
@@ -56,16 +70,16 @@ class OutboxWorker:
         senders: Mapping[str, Sender],
         *,
         worker_id: str | None = None,
-        pacing: Mapping[str, Pacing] | None = None,
-        rate: float | None = None,
         lease_seconds: float = 120.0,
-        batch_size: int = 50,
+        batch_size: int = 100,
         concurrency: int = 8,
+        lanes: int = 1,
         max_attempts: int = 5,
         backoff_base: float = 30.0,
         backoff_max: float = 3600.0,
+        outage_backoff_base: float = 2.0,
+        outage_backoff_max: float = 60.0,
         idle_poll: float = 1.0,
-        clock: Clock = time.monotonic,
         now: Callable[[], datetime] = utcnow,
     ) -> None:
         self.db = db
@@ -73,24 +87,19 @@ class OutboxWorker:
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}"
         self.lease = timedelta(seconds=lease_seconds)
         self.batch_size = batch_size
+        self.concurrency = concurrency
+        self.lanes = lanes
         self.max_attempts = max_attempts
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
+        self.outage_base = outage_backoff_base
+        self.outage_max = outage_backoff_max
         self.idle_poll = idle_poll
         self.now = now
         self.stats = WorkerStats()
-        self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._content: dict[str, Reply] = {}
-        chosen = {**DEFAULT_PACING, **(pacing or {})}
-        self._gates: dict[str, ChatGate] = {}
-        self._pacers: dict[str, EvenPacer] = {}
-        for platform in self.senders:
-            limits = chosen.get(platform, DEFAULT_PACING["slack"])
-            self._gates[platform] = ChatGate(limits, platform, clock)
-            global_rate = rate if rate is not None else limits.global_rate
-            if global_rate:
-                self._pacers[platform] = EvenPacer(global_rate, clock)
+        self._outages = {platform: Outage() for platform in self.senders}
 
     # -- public -------------------------------------------------------------------------------
 
@@ -99,8 +108,16 @@ class OutboxWorker:
         self._wake.set()
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Deliver until ``stop`` is set; in-flight sends finish, unstarted claims are returned."""
+        """Deliver until ``stop`` is set; in-flight sends finish, unstarted claims are returned.
+
+        ``lanes`` batches are in hand at once, so the end of one batch (its last sends, the
+        next claim) never leaves the pace idle.
+        """
         log.info("outbox worker %s started", self.worker_id)
+        await asyncio.gather(*(self._lane(stop) for _ in range(self.lanes)))
+        log.info("outbox worker %s stopped", self.worker_id)
+
+    async def _lane(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
             try:
                 handled = await self.run_once(stop)
@@ -111,7 +128,6 @@ class OutboxWorker:
                 self._wake.clear()
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(_first(stop, self._wake), self.idle_poll)
-        log.info("outbox worker %s stopped", self.worker_id)
 
     async def run_once(self, stop: asyncio.Event | None = None) -> int:
         """Claim one batch and deliver it; the number of rows claimed."""
@@ -126,20 +142,19 @@ class OutboxWorker:
         )
         if not rows:
             return 0
-        unstarted = {r.id for r in rows}
-        tasks = []
-        for row in rows:
-            if stop is not None and stop.is_set():
-                break
-            await self._slots.acquire()
-            unstarted.discard(row.id)
-            tasks.append(asyncio.create_task(self._deliver_slot(row)))
-        if tasks:
-            await asyncio.gather(*tasks)
-        if unstarted:
-            await asyncio.to_thread(outbox.release, self.db, sorted(unstarted), self.worker_id)
-        for gate in self._gates.values():
-            gate.forget_idle()
+        started: set[int] = set()
+        slots = asyncio.Semaphore(self.concurrency)
+
+        async def one(row: outbox.OutboxRow) -> None:
+            async with slots:
+                await self._deliver_safely(row, started)
+
+        tasks = [asyncio.create_task(one(row)) for row in rows]
+        try:
+            await self._finish(tasks, rows, started, stop)
+        finally:
+            # hand back every row not sent, retried or in flight (the update skips those)
+            await asyncio.to_thread(outbox.release, self.db, [r.id for r in rows], self.worker_id)
         return len(rows)
 
     async def drain(self, *, timeout: float = 60.0) -> None:
@@ -155,43 +170,85 @@ class OutboxWorker:
             await asyncio.sleep(min(self.idle_poll, max(0.01, (due - self.now()).total_seconds())))
         raise TimeoutError("outbox not drained in time")
 
+    # -- one batch ----------------------------------------------------------------------------
+
+    async def _finish(
+        self,
+        tasks: list[asyncio.Task[None]],
+        rows: list[outbox.OutboxRow],
+        started: set[int],
+        stop: asyncio.Event | None,
+    ) -> None:
+        """Wait for the batch; when told to stop, cancel what has not started its request."""
+        everything: asyncio.Future[Any] = asyncio.gather(*tasks)
+        if stop is None:
+            await everything
+            return
+        stopping = asyncio.create_task(stop.wait())
+        try:
+            await asyncio.wait([everything, stopping], return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopping.cancel()
+        if everything.done():
+            return
+        for row, task in zip(rows, tasks, strict=True):
+            if row.id not in started:
+                task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+            await asyncio.wait_for(asyncio.shield(everything), STOP_GRACE)
+        everything.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await everything
+
     # -- one row ------------------------------------------------------------------------------
 
-    async def _deliver_slot(self, row: outbox.OutboxRow) -> None:
+    async def _deliver_safely(self, row: outbox.OutboxRow, started: set[int]) -> None:
         try:
-            await self._deliver(row)
+            await self._deliver(row, started)
+        except asyncio.CancelledError:
+            raise
         except Exception:
             log.exception("outbox row %s: unexpected error", row.id)
-        finally:
-            self._slots.release()
 
-    async def _deliver(self, row: outbox.OutboxRow) -> None:
-        gate = self._gates[row.platform]
-        wait = gate.wait_for(row.chat_id)
-        if wait > 0:
-            await asyncio.sleep(wait)
+    async def _deliver(self, row: outbox.OutboxRow, started: set[int]) -> None:
+        sender = self.senders[row.platform]
+        outage = self._outages[row.platform]
+        hold = max(sender.pacer.chat_wait(row.chat_id), outage.until - time.monotonic())
+        if hold > SHORT_WAIT:  # leave it for later; our slot serves another chat
+            at = self.now() + timedelta(seconds=hold)
+            await asyncio.to_thread(outbox.release, self.db, [row.id], self.worker_id, at=at)
+            return
         reply = await self._reply(row.content_key)
         if reply is None:
             await self._retry(row, "digest body missing", self.backoff_max, failed=True)
             return
-        ok = await asyncio.to_thread(
-            outbox.mark_sending, self.db, row.id, self.worker_id, now=self.now(), lease=self.lease
-        )
-        if not ok:
-            return  # our lease lapsed and another worker owns the row now
-        pacer = self._pacers.get(row.platform)
-        if pacer is not None:
-            await pacer.wait()
+
+        async def before() -> bool:
+            if time.monotonic() < outage.until:
+                return False  # the platform went down while we waited for our turn
+            ok = await asyncio.to_thread(
+                outbox.mark_sending,
+                self.db,
+                row.id,
+                self.worker_id,
+                now=self.now(),
+                lease=self.lease,
+            )
+            if ok:
+                started.add(row.id)
+            return ok
+
         try:
-            outcome = await self.senders[row.platform].send(row.chat_id, reply)
+            outcome = await sender.send(row.chat_id, reply, before=before)
         except Exception as exc:  # an adapter should not raise, but never lose the row
             outcome = SendOutcome(ok=False, error=f"{type(exc).__name__}: {exc}")
-        gate.sent(row.chat_id)
-        await self._record(row, outcome)
+        if row.id in started:
+            await self._record(row, outcome)
 
     async def _record(self, row: outbox.OutboxRow, outcome: SendOutcome) -> None:
-        gate = self._gates[row.platform]
+        outage = self._outages[row.platform]
         if outcome.ok:
+            outage.failures = 0
             await asyncio.to_thread(
                 outbox.mark_sent, self.db, row.id, self.worker_id, now=self.now()
             )
@@ -205,17 +262,27 @@ class OutboxWorker:
         elif outcome.retry_after is not None:
             self.stats.rate_limited += 1
             metrics.rate_limited(row.platform)
-            gate.hold(row.chat_id, outcome.retry_after)
-            await self._retry(
-                row,
-                f"429: retry after {outcome.retry_after:g} s",
-                outcome.retry_after,
-                failed=False,
-            )
+            error = f"429: retry after {outcome.retry_after:g} s"
+            await self._retry(row, error, outcome.retry_after, failed=False)
+        elif outcome.transient:
+            self.stats.transient += 1
+            metrics.failed(row.platform)
+            delay = self._platform_down(row.platform, outage, outcome.error)
+            await self._retry(row, outcome.error or "transport error", delay, failed=False)
         else:
             delay = min(self.backoff_max, self.backoff_base * 2 ** max(0, row.attempts))
             metrics.failed(row.platform)
             await self._retry(row, outcome.error or "send failed", delay, failed=True)
+
+    def _platform_down(self, platform: str, outage: Outage, error: str) -> float:
+        """Back the platform off after a transport error; the seconds until the next try."""
+        now = time.monotonic()
+        if now >= outage.until:  # not already down: a new failure, a longer pause
+            outage.failures += 1
+            delay = min(self.outage_max, self.outage_base * 2 ** (outage.failures - 1))
+            outage.until = now + delay
+            log.warning("%s unreachable (%s): next try in %.0f s", platform, error, delay)
+        return max(0.0, outage.until - now)
 
     def _block(self, row: outbox.OutboxRow) -> None:
         outbox.mark_blocked(self.db, row.platform, row.chat_id, "chat blocked the bot")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
-from bot.i18n import topic_name
-from bot.models import OTHER_PARTY, Lang, Position
+from bot.domain.i18n import topic_name
+from bot.domain.models import OTHER_PARTY, Lang, Position
 from bot.richtext import Span
 
 Stance = Literal["reject", "accept", "conditional"]

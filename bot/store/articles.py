@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 
-from bot.models import Article, Position
+from bot.domain.models import Article, Position
 from bot.store.db import Database
 from bot.store.meta import utcnow
 from bot.store.retry import retrying

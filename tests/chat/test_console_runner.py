@@ -6,17 +6,18 @@ import io
 from pathlib import Path
 
 import pytest
-from telegram import Bot
 from typer.testing import CliRunner
 
 from bot.adapters.console import run_console
 from bot.adapters.slack_send import SlackSender
+from bot.adapters.telegram_pace import paced_bot
 from bot.adapters.telegram_send import TelegramSender
 from bot.app import build_bot
 from bot.cli import app
 from bot.commands import CommandCore
 from bot.richtext import Reply, text_reply
 from bot.runner import RunContext, run
+from bot.schedule.pacer import new_pacer
 from tests.chat.conftest import chat_settings, ingest_articles, write_articles
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.telegram_api import FakeTelegram, RateLimits
@@ -62,21 +63,26 @@ async def test_runner_starts_telegram_and_runs_extra_tasks(
 async def test_telegram_sender_outcomes_and_rate_counters() -> None:
     fake = FakeTelegram(limits=RateLimits(overall_per_sec=100, per_chat_per_sec=1))
     await fake.start()
-    bot = Bot(fake.token, base_url=fake.base_url)
+    pacer = new_pacer("telegram", fake.token, None)
+    bot = paced_bot(fake.token, fake.base_url, None, pacer=pacer)
     async with bot:
         sender = TelegramSender(bot)
         reply = Reply().add("bonjour")
-        assert (await sender.send("10", reply)).ok
-        limited = await sender.send("10", reply)  # second message within a second
-        assert not limited.ok and limited.retry_after == 1
+        for _ in range(5):  # a burst of 3, then paced at about 1/s: no 429
+            assert (await sender.send("10", reply)).ok
         fake.blocked_chats.add(11)
         blocked = await sender.send("11", reply)
         assert blocked.blocked and not blocked.ok
         fake.fail_next("sendMessage", retry_after=7)
         assert (await sender.send("12", reply)).retry_after == 7
+        assert pacer.chat_wait("12") > 6  # the 429 holds that chat only
+        assert pacer.chat_wait("13") == 0
+        fake.down = True
+        down = await sender.send("13", reply)
+        assert down.transient and not down.ok
     await fake.stop()
-    assert fake.stats.sent == 1 and fake.stats.rejected == 2
-    assert fake.stats.per_chat[10] == 1
+    assert fake.stats.sent == 5 and fake.stats.rejected == 1
+    assert fake.stats.per_chat[10] == 5
 
 
 async def test_slack_sender_outcomes() -> None:
@@ -84,13 +90,18 @@ async def test_slack_sender_outcomes() -> None:
     await fake.start()
     from slack_sdk.web.async_client import AsyncWebClient
 
-    sender = SlackSender(AsyncWebClient(token=fake.token, base_url=fake.api_url))
+    client = AsyncWebClient(token=fake.token, base_url=fake.api_url)
+    sender = SlackSender(client, new_pacer("slack", fake.token, None))
     assert (await sender.send("C1", text_reply("hello"))).ok
+    assert (await sender.send("C1", text_reply("again"))).ok  # paced: 1/s per channel
     fake.not_in_channel.add("C2")
     outcome = await sender.send("C2", text_reply("hello"))
     assert outcome.blocked and outcome.error == "not_in_channel"
+    fake.down = True
+    assert (await sender.send("C3", text_reply("hello"))).transient
     await fake.stop()
     assert fake.posted[0]["unfurl_links"] is False
+    assert fake.limited == 0 and len(fake.posted) == 2
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from bot.adapters.telegram import CAPABILITIES as TELEGRAM
 from bot.commands import CommandCore, digest_articles, parse_command
-from bot.models import Lang
+from bot.domain.models import Lang
 from bot.richtext import Reply, text_reply
 from bot.service import BriefBot
 from bot.store import chats as chat_store
@@ -60,12 +61,17 @@ async def test_positions_all_one_party_and_unknown(core: CommandCore) -> None:
 
 
 async def test_positions_buttons_on_telegram(core: CommandCore) -> None:
+    core.declare("telegram", TELEGRAM)
     [chooser] = await core.handle(msg("/positions"))
     data = [b.data for b in chooser.buttons]
-    assert "pos:RU" in data and "pos:UA" in data and data[-1] == "pos:*"
-    [pressed] = await core.handle(msg("", callback="pos:RU"))
+    assert "pos:RU:1" in data and "pos:UA:1" in data
+    [pressed] = await core.handle(msg("", callback="pos:RU:1"))
     assert "Russie (RU)" in pressed.plain and "Ukraine (UA)" not in pressed.plain
-    assert "relancez" in plain(await core.handle(msg("", callback="pos:XX")))
+    assert [b.data for b in pressed.buttons] == ["pos:*"]  # one page: only "back to parties"
+    [back] = await core.handle(msg("", callback="pos:*"))
+    assert [b.data for b in back.buttons] == data
+    [stale] = await core.handle(msg("", callback="pos:XX"))
+    assert "relancez" in stale.plain and stale.ephemeral
 
 
 async def test_questions_private_group_and_followups(briefbot: BriefBot) -> None:

@@ -16,10 +16,11 @@ import pytest
 from bot.adapters.slack import SlackBot
 from bot.app import build_bot
 from bot.commands import CommandCore
-from bot.models import Lang
+from bot.domain.models import Lang
 from bot.richtext import Reply, text_reply
 from tests.chat.conftest import chat_settings, ingest_articles, write_articles
-from tests.fakes.slack_api import FakeSlack, sign
+from tests.chat.test_telegram_e2e import long_articles
+from tests.fakes.slack_api import FakeSlack, section_texts, sign
 
 SECRET = "s3cret-signing"
 
@@ -71,7 +72,7 @@ class Env:
         return (await self.post(body, "application/json", **headers)).status
 
     def texts(self) -> list[str]:
-        return [b["text"]["text"] for p in self.fake.posted for b in _blocks(p)]
+        return [text for p in self.fake.posted for text in section_texts(p)]
 
 
 def _blocks(posted: dict[str, Any]) -> list[dict[str, Any]]:
@@ -87,7 +88,12 @@ def _asker(asked: list[tuple[Any, ...]]) -> Any:
     return asker
 
 
-async def _make(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> tuple[Any, ...]:
+async def _make(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    mode: str,
+    articles: dict[str, str] | None = None,
+) -> tuple[Any, ...]:
     fake = FakeSlack()
     await fake.start()
     monkeypatch.setenv("SLACK_BOT_TOKEN", fake.token)
@@ -95,7 +101,7 @@ async def _make(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: str) -> t
     monkeypatch.setenv("SLACK_SIGNING_SECRET", SECRET)
     settings = chat_settings(tmp_path, slack_api_url=fake.api_url, slack_mode=mode, slack_port=0)
     briefbot = build_bot(settings)
-    ingest_articles(briefbot, write_articles(tmp_path / "a"))
+    ingest_articles(briefbot, write_articles(tmp_path / "a", *([articles] if articles else [])))
     asked: list[tuple[Any, ...]] = []
     slack = SlackBot(settings, CommandCore(briefbot, asker=_asker(asked)), host="127.0.0.1")
     await slack.start()
@@ -120,16 +126,40 @@ async def test_slash_commands_answered_after_ack(env: Env) -> None:
     assert await env.command("/briefbot", "positions RU") == 200
     await env.fake.wait_for(lambda: len(env.fake.posted) == 2)
     assert "*Russie (RU)" in env.texts()[-1]
+    # refusals, usage errors, help and status: only the asker sees them
     await env.command("/addsource", "https://x.example/rss", user="U1")
-    await env.fake.wait_for(lambda: len(env.fake.posted) == 3)
-    assert "administrateurs" in env.texts()[-1]
     await env.command("/subscribe", "07:00 Mars/Olympus")
-    await env.fake.wait_for(lambda: len(env.fake.posted) == 4)
-    assert "Fuseau horaire inconnu" in env.texts()[-1]
-    env.fake.not_in_channel.add("C2")
+    await env.command("/subscribe", "demain")
     await env.command("/status", "", channel="C2")
+    await env.fake.wait_for(lambda: len(env.fake.responses) == 4)
+    assert [r["response_type"] for r in env.fake.responses] == ["ephemeral"] * 4
+    private = env.fake.private_texts()
+    assert "administrateurs" in private[0] and "/addsource" in private[0]
+    assert "Fuseau horaire inconnu" in private[1]
+    assert "Heure invalide" in private[2] and "demain" in private[2]
+    assert "Articles stockés : 2" in private[3] and "règles hors ligne (moteur v" in private[3]
+    assert "offline:" not in private[3]
+    assert len(env.fake.posted) == 2  # nothing of that in the channel
+    env.fake.not_in_channel.add("C2")
+    await env.command("/brief", "", channel="C2")  # a public answer the bot may not post
+    await env.fake.wait_for(lambda: len(env.fake.responses) == 5)
+    assert env.fake.responses[4]["response_type"] == "in_channel"
+    assert env.fake.rejected == []
+
+
+async def test_help_uses_slack_words(env: Env) -> None:
+    await env.command("/help", "")
     await env.fake.wait_for(lambda: len(env.fake.responses) == 1)
-    assert env.fake.responses[0]["response_type"] == "in_channel"
+    text = "\n".join(env.fake.private_texts())
+    assert env.fake.responses[0]["response_type"] == "ephemeral"
+    assert "fil" in text and "/briefbot brief en" in text and "canal" in text
+    for telegram_word in ("groupe", "répondez à l'un de mes messages", "bouton", "menu"):
+        assert telegram_word not in text
+    assert "/addsource" not in text  # admin commands are listed for admins only
+    first = len(env.fake.private_texts())
+    await env.command("/help", "", user="UADMIN")
+    await env.fake.wait_for(lambda: len(env.fake.responses) == 2)
+    assert "/addsource" in "".join(env.fake.private_texts()[first:])
 
 
 async def test_mention_answered_in_thread_and_thread_reply_is_followup(env: Env) -> None:
@@ -141,27 +171,123 @@ async def test_mention_answered_in_thread_and_thread_reply_is_followup(env: Env)
     assert env.asked == [("que dit <Kiev> ?", "fr", "slack", "C1", None)]
     text = env.texts()[0]
     assert "<!channel>" not in text and "&lt;!channel&gt; &amp;" in text
-    await env.command("/brief", "")
+    # a message in the thread of the bot's answer to a mention, without mentioning it
+    await wait_remembered(env, "C1", "100.1")
+    channel_msg = {"type": "message", "channel_type": "channel", "user": "U2", "channel": "C1"}
+    await env.event(
+        {**channel_msg, "ts": "101.1", "thread_ts": "100.1", "text": "et Moscou ?"}, "EvT"
+    )
     await env.fake.wait_for(lambda: len(env.fake.posted) == 2)
-    digest_ts = env.fake.posted[1]["ts"]
-    # the bot stores the digest's tag just after posting it; a reply races that only in tests
-    deadline = asyncio.get_running_loop().time() + 10
-    while await env.slack.tags.lookup("C1", str(digest_ts)) is None:
-        assert asyncio.get_running_loop().time() < deadline, "digest tag never stored"
-        await asyncio.sleep(0.02)
-    reply = {"type": "message", "channel_type": "channel", "user": "U2", "channel": "C1"}
-    reply |= {"ts": "200.1", "thread_ts": digest_ts, "text": "pourquoi ?"}
-    await env.event(reply, "Ev2")
+    assert env.asked[-1] == ("et Moscou ?", "fr", "slack", "C1", None)
+    assert env.fake.posted[1]["thread_ts"] == "100.1"
+    await env.command("/brief", "")
     await env.fake.wait_for(lambda: len(env.fake.posted) == 3)
+    digest_ts = env.fake.posted[2]["ts"]
+    await wait_remembered(env, "C1", str(digest_ts))
+    reply = {**channel_msg, "ts": "200.1", "thread_ts": digest_ts, "text": "pourquoi ?"}
+    await env.event(reply, "Ev2")
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 4)
     assert env.asked[-1] == ("pourquoi ?", "fr", "slack", "C1", "digest:1,2")
-    assert env.fake.posted[2]["thread_ts"] == digest_ts
-    chatter = {"type": "message", "channel_type": "channel", "user": "U2", "channel": "C1"}
-    await env.event({**chatter, "ts": "300.1", "text": "hello all"}, "Ev3")
+    assert env.fake.posted[3]["thread_ts"] == digest_ts
+    # the thread of a slash command's answer with no tag of its own
+    await env.command("/positions", "ukraine")
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 5)
+    positions_ts = str(env.fake.posted[4]["ts"])
+    await wait_remembered(env, "C1", positions_ts)
+    await env.event(
+        {**channel_msg, "ts": "250.1", "thread_ts": positions_ts, "text": "et ?"}, "Ev5"
+    )
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 6)
+    assert env.asked[-1] == ("et ?", "fr", "slack", "C1", None)
+    await env.event({**channel_msg, "ts": "300.1", "text": "hello all"}, "Ev3")
+    await env.event({**channel_msg, "ts": "301.1", "thread_ts": "299.0", "text": "x"}, "Ev6")
     dm = {"type": "message", "channel_type": "im", "user": "U3", "channel": "D1", "ts": "1.0"}
     await env.event({**dm, "text": "une question"}, "Ev4")
-    await env.fake.wait_for(lambda: len(env.fake.posted) == 4)
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 7)
     assert env.asked[-1] == ("une question", "fr", "slack", "D1", None)
-    assert "hello all" not in [a[0] for a in env.asked]
+    assert "hello all" not in [a[0] for a in env.asked] and "x" not in [a[0] for a in env.asked]
+    # an error in a channel mention goes to the asker only
+    await env.event({**event, "ts": "400.1", "text": "<@UBOT> /nope"}, "Ev7")
+    await env.fake.wait_for(lambda: len(env.fake.ephemeral) == 1)
+    assert env.fake.ephemeral[0]["user"] == "U1" and env.fake.ephemeral[0]["thread_ts"] == "400.1"
+
+
+async def wait_remembered(env: Env, channel: str, ts: str) -> None:
+    """The bot stores a thread just after posting in it; a reply races that only in tests."""
+    deadline = asyncio.get_running_loop().time() + 10
+    while await env.slack.tags.lookup(channel, ts) is None:
+        assert asyncio.get_running_loop().time() < deadline, "thread never remembered"
+        await asyncio.sleep(0.02)
+
+
+async def press(env: Env, message: dict[str, Any], value: str, n: int) -> None:
+    """Click the button whose value is ``value`` on ``message`` (a signed block_actions)."""
+    blocks = _blocks(message)
+    [button] = [
+        e for b in blocks if b["type"] == "actions" for e in b["elements"] if e["value"] == value
+    ]
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T1"},
+        "api_app_id": "A1",
+        "user": {"id": "U1"},
+        "channel": {"id": "C1"},
+        "container": {"type": "message", "message_ts": message.get("ts", "1"), "channel_id": "C1"},
+        "actions": [{**button, "block_id": "b1", "action_ts": "1.2"}],
+        "response_url": env.fake.response_url(n),
+        "trigger_id": "t2",
+    }
+    body = urlencode({"payload": json.dumps(payload)})
+    assert (await env.post(body, "application/x-www-form-urlencoded")).status == 200
+
+
+@pytest.mark.parametrize("articles", [30])
+async def test_positions_chooser_and_pages_within_limits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, articles: int
+) -> None:
+    fake, slack, asked, briefbot = await _make(
+        tmp_path, monkeypatch, "http", long_articles(articles)
+    )
+    env = Env(fake, slack, asked)
+    try:
+        await env.command("/positions", "")
+        await fake.wait_for(lambda: len(fake.posted) == 1)
+        chooser = fake.posted[0]
+        values = [
+            e["value"] for b in _blocks(chooser) if b["type"] == "actions" for e in b["elements"]
+        ]
+        assert "pos:RU:1" in values and "pos:UA:1" in values
+        await press(env, chooser, "pos:RU:1", 1)
+        await fake.wait_for(lambda: len(fake.responses) == 1)
+        page = fake.responses[0]
+        assert page["replace_original"] is True  # the chooser became Russia's first page
+        total = len(briefbot.positions(briefbot.articles(), party="RU"))
+        seen = 0
+        pages = 0
+        while True:
+            pages += 1
+            texts = [t for t in section_texts(page)]
+            assert "Russie (RU)" in texts[0] and "Ukraine (UA)" not in "".join(texts)
+            assert sum(len(t) for t in texts) <= 3200  # one readable message
+            seen += sum(t.count("\n• ") + t.startswith("• ") for t in texts)
+            nexts = [
+                e["value"]
+                for b in _blocks(page)
+                if b["type"] == "actions"
+                for e in b["elements"]
+                if "›" in e["text"]["text"]
+            ]
+            if not nexts:
+                break
+            await press(env, page, nexts[0], pages + 1)
+            await fake.wait_for(lambda n=pages: len(fake.responses) == n + 1)
+            page = fake.responses[-1]
+        assert pages >= 2 and seen == total
+        assert fake.rejected == []
+    finally:
+        await slack.stop()
+        await fake.stop()
+        briefbot.db.close()
 
 
 async def test_retried_event_is_handled_once(env: Env) -> None:
@@ -176,7 +302,7 @@ async def test_retried_event_is_handled_once(env: Env) -> None:
     assert await env.event(event, "EvDup", **{"X-Slack-Retry-Num": "1"}) == 200
     await env.fake.wait_for(lambda: len(env.fake.posted) >= 1)
     await env.command("/status", "")  # processed after the retry: a sequence point
-    await env.fake.wait_for(lambda: len(env.fake.posted) >= 2)
+    await env.fake.wait_for(lambda: len(env.fake.responses) >= 1)
     assert len(env.asked) == 1
 
 
@@ -214,8 +340,9 @@ async def test_socket_mode_command_and_mention(
                 },
             }
         )
-        await fake.wait_for(lambda: "env-1" in fake.acks and len(fake.posted) == 1)
-        assert "Articles stockés : 2" in json.dumps(fake.posted[0], ensure_ascii=False)
+        await fake.wait_for(lambda: "env-1" in fake.acks and len(fake.responses) == 1)
+        assert fake.responses[0]["response_type"] == "ephemeral"
+        assert "Articles stockés : 2" in json.dumps(fake.responses[0], ensure_ascii=False)
         event = {"type": "app_mention", "user": "U1", "channel": "C1", "ts": "9.9"}
         await fake.socket_send(
             {
@@ -230,9 +357,34 @@ async def test_socket_mode_command_and_mention(
                 },
             }
         )
-        await fake.wait_for(lambda: "env-2" in fake.acks and len(fake.posted) == 2)
-        assert fake.posted[1]["thread_ts"] == "9.9"
+        await fake.wait_for(lambda: "env-2" in fake.acks and len(fake.posted) == 1)
+        assert fake.posted[0]["thread_ts"] == "9.9"
         assert asked == [("et Moscou ?", "fr", "slack", "C1", None)]
+        await fake.socket_send(
+            {
+                "envelope_id": "env-3",
+                "type": "slash_commands",
+                "payload": {"command": "/positions", "text": "", "channel_id": "C1",
+                            "user_id": "U1", "team_id": "T1", "response_url": fake.response_url(2)},
+            }
+        )  # fmt: skip
+        await fake.wait_for(lambda: len(fake.posted) == 2)
+        [button] = [e for b in _blocks(fake.posted[1]) if b["type"] == "actions"
+                    for e in b["elements"] if e["value"] == "pos:UA:1"]  # fmt: skip
+        payload = {
+            "type": "block_actions",
+            "user": {"id": "U1"},
+            "team": {"id": "T1"},
+            "channel": {"id": "C1"},
+            "container": {"type": "message", "message_ts": fake.posted[1]["ts"]},
+            "actions": [{**button, "block_id": "b", "action_ts": "1"}],
+            "response_url": fake.response_url(3),
+            "trigger_id": "t",
+        }
+        await fake.socket_send({"envelope_id": "env-4", "type": "interactive", "payload": payload})
+        await fake.wait_for(lambda: "env-4" in fake.acks and len(fake.responses) == 2)
+        assert fake.responses[1]["replace_original"] is True
+        assert "Ukraine (UA)" in section_texts(fake.responses[1])[0]
     finally:
         await slack.stop()
         await fake.stop()

@@ -12,7 +12,7 @@ import pytest
 from bot.adapters.telegram import TelegramBot
 from bot.app import build_bot
 from bot.commands import CommandCore
-from bot.models import Lang
+from bot.domain.models import Lang
 from bot.richtext import Reply, text_reply
 from bot.service import BriefBot
 from tests.chat.conftest import chat_settings, ingest_articles, write_articles
@@ -178,16 +178,25 @@ async def test_positions_buttons_and_callback(env: Env) -> None:
     [chooser] = await env.say(1, "/positions")
     keyboard = chooser["reply_markup"]["inline_keyboard"]
     data = [b["callback_data"] for row in keyboard for b in row]
-    assert "pos:RU" in data and "pos:*" in data
+    assert "pos:RU:1" in data and "pos:UA:1" in data
     before = len(env.fake.sent)
     message = {k: v for k, v in chooser.items() if k != "params"}
-    env.fake.push_callback(message, "pos:RU", user_id=1)
-    [ru] = (await env.fake.wait_sent(before + 1))[before:]
+    env.fake.push_callback(message, "pos:RU:1", user_id=1)
+    await env.fake.wait_for(lambda: len(env.fake.edited) == 1)
+    [ru] = env.fake.edited  # the chooser became Russia's page: no new message in the chat
     assert_valid(ru)
     assert "Russie (RU)" in ru["text"] and "Ukraine (UA)" not in ru["text"]
+    assert ru["message_id"] == chooser["message_id"] and len(env.fake.sent) == before
+    back = [
+        b["callback_data"] for row in ru["params"]["reply_markup"]["inline_keyboard"] for b in row
+    ]
+    assert back == ["pos:*"]
     assert env.fake.callback_answers and env.fake.callback_answers[0]["callback_query_id"]
+    env.fake.push_callback(message, "pos:XX:1", user_id=1)  # a party no longer configured
+    await env.fake.wait_for(lambda: len(env.fake.callback_answers) == 2)
+    assert "relancez" in env.fake.callback_answers[1]["text"]
     [one] = await env.say(1, "/positions ukraine")
-    assert "Ukraine (UA)" in one["text"] and "reply_markup" not in one
+    assert "Ukraine (UA)" in one["text"] and "reply_markup" in one  # "back to parties"
 
 
 @pytest.mark.parametrize("env", [True], indirect=True)

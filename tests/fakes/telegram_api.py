@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import json
 import math
+import re
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -39,15 +40,22 @@ JSON_FIELDS = {
     "scope",
 }
 TEXT_LIMIT = 4096
+COMMAND_NAME = re.compile(r"[a-z0-9_]{1,32}")
 
 
 @dataclass
 class RateLimits:
-    """Telegram's documented limits; ``None`` switches a limit off."""
+    """Telegram's documented limits; ``None`` switches a limit off.
+
+    Overall: at most ``overall_per_sec`` messages in any rolling second. Private chats: a token
+    bucket of ``private_burst`` messages refilled at ``per_chat_per_sec``. Groups: at most
+    ``per_chat_per_sec`` in any rolling second and ``group_per_min`` in any rolling minute.
+    """
 
     overall_per_sec: int | None = 30
     per_chat_per_sec: int | None = 1
     group_per_min: int | None = 20
+    private_burst: int = 3
 
 
 @dataclass
@@ -155,6 +163,8 @@ class FakeTelegram:
         self._sent_event = asyncio.Event()
         self._all: deque[float] = deque()
         self._per_chat: dict[int, deque[float]] = {}
+        self._buckets: dict[int, tuple[float, float]] = {}  # private chat: (tokens, at)
+        self.down = False  # True: every request is refused with 502 Bad Gateway (an outage)
         self._runner: web.AppRunner | None = None
         self.port = 0
 
@@ -243,7 +253,7 @@ class FakeTelegram:
         }
         return self.push_update({"callback_query": query})
 
-    async def wait_sent(self, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
+    async def wait_sent(self, count: int, timeout: float = 30.0) -> list[dict[str, Any]]:
         """Wait until at least ``count`` messages were sent in all; return them all."""
         deadline = time.monotonic() + timeout
         while len(self.sent) < count:
@@ -254,6 +264,17 @@ class FakeTelegram:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._sent_event.wait(), left)
         return self.sent
+
+    async def wait_for(self, check: Any, timeout: float = 30.0) -> None:
+        """Wait until ``check()`` is true (re-checked after every call the bot makes)."""
+        deadline = time.monotonic() + timeout
+        while not check():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("condition not met")
+            self._sent_event.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._sent_event.wait(), min(left, 0.2))
 
     def messages_to(self, chat_id: int) -> list[dict[str, Any]]:
         return [m for m in self.sent if m["chat"]["id"] == chat_id]
@@ -321,6 +342,9 @@ class FakeTelegram:
         if request.match_info["token"] != self.token:
             return self._error(401, "Unauthorized")
         method = request.match_info["method"]
+        if self.down:
+            self.stats.calls["refused"] += 1
+            return web.Response(status=502, text="Bad Gateway")
         self.stats.calls[method] += 1
         params = await self._params(request)
         failing = self._fail_next.get(method)
@@ -342,6 +366,15 @@ class FakeTelegram:
         return self._answer(True)
 
     async def _m_setmycommands(self, params: dict[str, Any]) -> web.Response:
+        commands = list(params.get("commands", []))
+        if len(commands) > 100:
+            return self._error(400, "Bad Request: too many commands")
+        for command in commands:
+            name, text = str(command.get("command", "")), str(command.get("description", ""))
+            if not COMMAND_NAME.fullmatch(name):
+                return self._error(400, "Bad Request: BOT_COMMAND_INVALID")
+            if not 1 <= len(text) <= 256:
+                return self._error(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID")
         self.commands[str(params.get("language_code") or "")] = list(params.get("commands", []))
         return self._answer(True)
 
@@ -350,7 +383,10 @@ class FakeTelegram:
         return self._answer(True)
 
     async def _m_answercallbackquery(self, params: dict[str, Any]) -> web.Response:
+        if len(str(params.get("text") or "")) > 200:
+            return self._error(400, "Bad Request: MESSAGE_TOO_LONG")
         self.callback_answers.append(params)
+        self._sent_event.set()
         return self._answer(True)
 
     async def _m_getupdates(self, params: dict[str, Any]) -> web.Response:
@@ -381,19 +417,39 @@ class FakeTelegram:
         group = self.chat_types.get(chat_id, "private" if chat_id > 0 else "group") != "private"
         if group and limits.group_per_min is not None and len(window) >= limits.group_per_min:
             return 60.0 - (now - window[0])
-        if limits.per_chat_per_sec is not None:
-            recent = sum(1 for t in window if now - t < 1.0)
-            if recent >= limits.per_chat_per_sec:
-                return 1.0 - (now - window[-1])
+        if limits.per_chat_per_sec is None:
+            return None
+        if not group:
+            tokens = self._tokens(chat_id, now)
+            if tokens < 1.0:
+                return (1.0 - tokens) / limits.per_chat_per_sec
+            return None
+        recent = sum(1 for t in window if now - t < 1.0)
+        if recent >= limits.per_chat_per_sec:
+            return 1.0 - (now - window[-1])
         return None
+
+    def _tokens(self, chat_id: int, now: float) -> float:
+        """The private chat's bucket now (full when unknown)."""
+        assert self.limits is not None and self.limits.per_chat_per_sec is not None
+        cap = float(self.limits.private_burst)
+        tokens, at = self._buckets.get(chat_id, (cap, now))
+        return min(cap, tokens + (now - at) * self.limits.per_chat_per_sec)
 
     def _record_send(self, chat_id: int) -> None:
         now = time.monotonic()
         self._all.append(now)
         self._per_chat.setdefault(chat_id, deque()).append(now)
+        if self.limits is not None and self.limits.per_chat_per_sec is not None:
+            self._buckets[chat_id] = (self._tokens(chat_id, now) - 1.0, now)
 
     def _check_text(self, params: dict[str, Any]) -> tuple[str | None, str]:
         text = str(params.get("text") or "")
+        for row in (params.get("reply_markup") or {}).get("inline_keyboard", []):
+            for button in row:
+                data = str(button.get("callback_data", ""))
+                if not 1 <= len(data.encode()) <= 64 or not button.get("text"):
+                    return "Bad Request: BUTTON_DATA_INVALID", ""
         if params.get("parse_mode") == "HTML":
             error, visible = check_html(text)
             if error:
@@ -449,4 +505,5 @@ class FakeTelegram:
         message = {**message, "text": text, "edit_date": int(time.time())}
         self._messages[key] = message
         self.edited.append({**message, "params": params})
+        self._sent_event.set()
         return self._answer(message)

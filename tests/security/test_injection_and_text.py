@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from bot.analysis.llm import LLMExtractor
-from bot.analysis.llm_compose import LLMComposer
 from bot.app import build_bot
+from bot.brief.llm_compose import LLMComposer
 from bot.commands import CommandCore
+from bot.extract.llm import LLMExtractor
 from bot.ingest.files import load_file
 from bot.render.briefing import briefing_reply
 from bot.render.slack import render_slack

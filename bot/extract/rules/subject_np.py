@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis import roles
-from bot.analysis import subject_patterns as sp
-from bot.analysis.cue_patterns import LEAD_PP, NOT_SUBJECT_SEGMENT
-from bot.analysis.gazetteer import Gazetteer
+from bot.domain.gazetteer import Gazetteer
+from bot.extract.rules import roles
+from bot.extract.rules import subject_patterns as sp
+from bot.extract.rules.cue_patterns import LEAD_PP, NOT_SUBJECT_SEGMENT
 
 
 def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) -> tuple[str, int]:

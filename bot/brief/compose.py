@@ -10,10 +10,8 @@ import re
 from collections import defaultdict
 from datetime import UTC, datetime
 
-from bot.analysis.parties import PartyBook
-from bot.analysis.roles import head_office
-from bot.i18n import role_label, t, topic_name
-from bot.models import (
+from bot.domain.i18n import role_label, t, topic_name
+from bot.domain.models import (
     OTHER_PARTY,
     Briefing,
     BriefingItem,
@@ -22,6 +20,8 @@ from bot.models import (
     PartySection,
     Position,
 )
+from bot.domain.parties import PartyBook
+from bot.extract.rules.roles import head_office
 from bot.textnorm import collapse_space, ground_key
 
 _REJECTION = re.compile(

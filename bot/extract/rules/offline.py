@@ -12,20 +12,20 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from bot.analysis import nlp, roles
-from bot.analysis.cue_patterns import CONTRAST, Cue
-from bot.analysis.discourse import Discourse, inherit_quotes
-from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.parties import PartyBook
-from bot.analysis.quote_marks import quote_spans, quote_text
-from bot.analysis.quotes import find_cues
-from bot.analysis.sentences import headline_end
-from bot.analysis.sentences import split as sentences_of
-from bot.analysis.speakers import Speaker, SpeakerResolver
-from bot.analysis.subject_patterns import NAME_ONLY, VOICE_OF
-from bot.analysis.subjects import cue_speaker
-from bot.analysis.topics import topic_weight, topics_of
-from bot.models import OTHER_PARTY, Article, Lang, Position, PositionKind
+from bot.domain.gazetteer import Gazetteer
+from bot.domain.models import OTHER_PARTY, Article, Lang, Position, PositionKind
+from bot.domain.parties import PartyBook
+from bot.domain.topics import topic_weight, topics_of
+from bot.extract.rules import nlp, roles
+from bot.extract.rules.cue_patterns import CONTRAST, Cue
+from bot.extract.rules.discourse import Discourse, inherit_quotes
+from bot.extract.rules.quote_marks import quote_spans, quote_text
+from bot.extract.rules.quotes import find_cues
+from bot.extract.rules.sentences import headline_end
+from bot.extract.rules.sentences import split as sentences_of
+from bot.extract.rules.speakers import Speaker, SpeakerResolver
+from bot.extract.rules.subject_patterns import NAME_ONLY, VOICE_OF
+from bot.extract.rules.subjects import cue_speaker
 from bot.textnorm import is_grounded
 
 ENGINE_VERSION = 24  # bump whenever the rules change: cached positions are keyed by it

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis import roles
-from bot.analysis.cue_patterns import NOT_SUBJECT_SEGMENT
-from bot.analysis.gazetteer import Gazetteer, PersonHit
-from bot.models import Person
+from bot.domain.gazetteer import Gazetteer, PersonHit
+from bot.domain.models import Person
+from bot.extract.rules import roles
+from bot.extract.rules.cue_patterns import NOT_SUBJECT_SEGMENT
 from bot.textnorm import fold
 
 _HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+")

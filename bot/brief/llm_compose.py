@@ -12,15 +12,9 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bot.analysis.compose import CLAIM_MAX, briefing_date, dedupe, rendered_length, shorten
-from bot.analysis.parties import PartyBook
-from bot.i18n import t
-from bot.llm import accounting
-from bot.llm.client import LLMClient
-from bot.llm.grounding import find_span, safe_text
-from bot.llm.prompts import escape_data, load_prompt
-from bot.llm.schemas import BriefItemOut, BriefOut
-from bot.models import (
+from bot.brief.compose import CLAIM_MAX, briefing_date, dedupe, rendered_length, shorten
+from bot.domain.i18n import t
+from bot.domain.models import (
     OTHER_PARTY,
     Briefing,
     BriefingItem,
@@ -29,6 +23,12 @@ from bot.models import (
     PartySection,
     Position,
 )
+from bot.domain.parties import PartyBook
+from bot.llm import accounting
+from bot.llm.client import LLMClient
+from bot.llm.grounding import find_span, safe_text
+from bot.llm.prompts import escape_data, load_prompt
+from bot.llm.schemas import BriefItemOut, BriefOut
 
 log = logging.getLogger(__name__)
 MAX_POSITIONS = 60  # bounds the tokens of one briefing call

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.models import Lang
+from bot.domain.models import Lang
 
 MESSAGES: dict[str, dict[str, str]] = {
     "brief.title": {"fr": "Briefing du {date}", "en": "Briefing, {date}"},
@@ -69,50 +69,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(who said what, with the verbatim quote and the source).",
     },
     "help.commands": {"fr": "Commandes", "en": "Commands"},
-    "help.brief": {
-        "fr": "le briefing des nouveaux articles (ex. : /brief, /brief en)",
-        "en": "the briefing of the new articles (e.g. /brief, /brief fr)",
-    },
-    "help.positions": {
-        "fr": "les positions de chaque partie, ou d'une seule (ex. : /positions russie, /positions RU)",
-        "en": "every party's positions, or one party's (e.g. /positions russia, /positions RU)",
-    },
-    "help.ask": {
-        "fr": "poser une question sur l'actualité (ex. : /ask Que dit Kiev du cessez-le-feu ?)",
-        "en": "ask a question about the news (e.g. /ask What does Kyiv say about the ceasefire?)",
-    },
-    "help.subscribe": {
-        "fr": "recevoir le briefing chaque jour (ex. : /subscribe 07:30 Europe/Paris)",
-        "en": "get the briefing every day (e.g. /subscribe 07:30 Europe/London)",
-    },
-    "help.unsubscribe": {"fr": "arrêter le briefing quotidien", "en": "stop the daily briefing"},
-    "help.sources": {"fr": "les sources suivies", "en": "the sources followed"},
-    "help.addsource": {
-        "fr": "suivre une source (admins ; ex. : /addsource https://exemple.fr/rss)",
-        "en": "follow a source (admins; e.g. /addsource https://example.com/rss)",
-    },
-    "help.removesource": {
-        "fr": "ne plus suivre une source, par URL ou numéro (admins ; ex. : /removesource 2)",
-        "en": "stop following a source, by URL or number (admins; e.g. /removesource 2)",
-    },
-    "help.status": {
-        "fr": "articles stockés, dernière collecte, moteur utilisé",
-        "en": "articles stored, last ingest, engine in use",
-    },
-    "help.lang": {
-        "fr": "la langue de ce chat (ex. : /lang en)",
-        "en": "this chat's language (e.g. /lang fr)",
-    },
-    "help.start": {"fr": "ce message d'aide", "en": "this help message"},
+    "help.example": {"fr": " (ex. : {example})", "en": " (e.g. {example})"},
     "help.questions_private": {
         "fr": "Vous pouvez aussi m'écrire directement une question.",
         "en": "You can also just write me a question.",
     },
-    "help.questions_group": {
+    "help.questions_replies": {
         "fr": "Dans un groupe, mentionnez-moi ou répondez à l'un de mes messages pour poser une "
         "question ; répondre à un briefing pose une question sur ce briefing.",
         "en": "In a group, mention me or reply to one of my messages to ask a question; "
         "replying to a briefing asks about that briefing.",
+    },
+    "help.questions_threads": {
+        "fr": "Dans un canal, mentionnez-moi (@briefbot) pour poser une question, ou écrivez dans "
+        "le fil de l'une de mes réponses : c'est une question de suivi (sur ce briefing, pour "
+        "un briefing).",
+        "en": "In a channel, mention me (@briefbot) to ask a question, or write in the thread "
+        "of one of my answers: it is a follow-up (about that briefing, for a briefing).",
+    },
+    "help.slash_umbrella": {
+        "fr": "Chaque commande existe aussi sous /briefbot : /briefbot brief en. Les réponses "
+        "qui ne concernent que vous (aide, état, erreurs) ne sont visibles que par vous.",
+        "en": "Every command also works under /briefbot: /briefbot brief en. Answers meant only "
+        "for you (help, status, errors) are visible only to you.",
     },
     "brief.usage": {"fr": "Usage : /brief [fr|en]", "en": "Usage: /brief [fr|en]"},
     "brief.nothing": {
@@ -120,22 +99,51 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No article received in the last 24 hours.",
     },
     "brief.nothing_new": {
-        "fr": "Aucun nouvel article depuis le dernier briefing ({since}).",
-        "en": "No new article since the last briefing ({since}).",
+        "fr": "Aucun nouvel article depuis le dernier briefing ({since}). "
+        "/brief fr ou /brief en le renvoie dans cette langue.",
+        "en": "No new article since the last briefing ({since}). "
+        "/brief en or /brief fr sends it again in that language.",
     },
     "positions.unknown": {
-        "fr": "Partie inconnue : « {party} ». Parties connues : {known}.",
-        "en": "Unknown party: “{party}”. Known parties: {known}.",
+        "fr": "Partie inconnue : « {party} ». Par exemple : {examples}. "
+        "/positions sans argument montre les parties qui ont des positions.",
+        "en": "Unknown party: “{party}”. For example: {examples}. "
+        "/positions without an argument shows the parties that have positions.",
+    },
+    "positions.unknown_close": {
+        "fr": "Partie inconnue : « {party} ». Vouliez-vous dire : {examples} ? "
+        "/positions sans argument montre les parties qui ont des positions.",
+        "en": "Unknown party: “{party}”. Did you mean: {examples}? "
+        "/positions without an argument shows the parties that have positions.",
+    },
+    "positions.heading": {
+        "fr": "{party} ({id}) — {n} position(s)",
+        "en": "{party} ({id}) — {n} position(s)",
+    },
+    "positions.page": {"fr": " · page {page}/{pages}", "en": " · page {page}/{pages}"},
+    "positions.parties": {"fr": "Parties", "en": "Parties"},
+    "positions.how_to_open": {
+        "fr": "Tapez /positions suivi de la partie, par ex. /positions russie.",
+        "en": "Type /positions and the party, e.g. /positions russia.",
+    },
+    "positions.next_page": {
+        "fr": "Suite : /positions {id} {page}",
+        "en": "More: /positions {id} {page}",
     },
     "positions.choose": {
         "fr": "Les positions de quelle partie ?",
         "en": "Which party's positions?",
     },
-    "positions.all": {"fr": "Toutes", "en": "All"},
     "status.title": {"fr": "État", "en": "Status"},
     "status.articles": {"fr": "Articles stockés : {n}", "en": "Articles stored: {n}"},
     "status.last_ingest": {"fr": "Dernière collecte : {when}", "en": "Last ingest: {when}"},
     "status.engine": {"fr": "Moteur : {engine}", "en": "Engine: {engine}"},
+    "status.engine_offline": {
+        "fr": "règles hors ligne (moteur v{version})",
+        "en": "offline rules (engine v{version})",
+    },
+    "status.engine_llm": {"fr": "LLM {model}", "en": "LLM {model}"},
+    "status.engine_fallback": {"fr": ", sinon {fallback}", "en": ", else {fallback}"},
     "status.lang": {"fr": "Langue de ce chat : {code}", "en": "This chat's language: {code}"},
     "status.subscribed": {
         "fr": "Briefing quotidien : {time} ({tz})",
@@ -166,8 +174,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Usage: /subscribe [HH:MM] [timezone] (e.g. /subscribe 07:30 Europe/London)",
     },
     "subscribe.bad_time": {
-        "fr": "Heure invalide : « {value} ». Utilisez HH:MM sur 24 heures, par ex. 07:30.",
-        "en": "Invalid time: “{value}”. Use 24-hour HH:MM, e.g. 07:30.",
+        "fr": "Heure invalide : « {value} ». Donnez l'heure en HH:MM sur 24 heures, puis "
+        "éventuellement le fuseau : /subscribe 07:30 Europe/Paris.",
+        "en": "Invalid time: “{value}”. Give the time as 24-hour HH:MM, then optionally the time "
+        "zone: /subscribe 07:30 Europe/London.",
     },
     "subscribe.bad_tz": {
         "fr": "Fuseau horaire inconnu : « {value} ». Utilisez un nom IANA, par ex. Europe/Paris.",
@@ -186,8 +196,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This chat was not subscribed.",
     },
     "admin.refused": {
-        "fr": "Désolé, seuls les administrateurs du bot peuvent modifier les sources.",
-        "en": "Sorry, only the bot's administrators can change the sources.",
+        "fr": "Désolé, seuls les administrateurs du bot peuvent utiliser /{name}.",
+        "en": "Sorry, only the bot's administrators can use /{name}.",
     },
     "sources.none": {"fr": "Aucune source suivie.", "en": "No source followed."},
     "sources.title": {"fr": "Sources suivies ({n})", "en": "Sources followed ({n})"},
@@ -213,7 +223,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-# Office keys (bot.analysis.roles) as labels, to restate a role in the other language.
+# Office keys (bot.extract.rules.roles) as labels, to restate a role in the other language.
 ROLE_LABELS: dict[str, dict[str, str]] = {
     "vice_president": {"fr": "vice-président", "en": "vice-president"},
     "deputy_minister": {"fr": "vice-ministre", "en": "deputy minister"},

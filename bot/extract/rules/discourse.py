@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.cue_patterns import Cue
-from bot.analysis.gazetteer import PersonHit
-from bot.analysis.quote_marks import is_quote_only, quote_spans, quote_text
-from bot.analysis.sentences import Sentence
-from bot.analysis.speakers import Speaker, SpeakerResolver
-from bot.analysis.subject_patterns import CLEFT, NAME_ONLY
-from bot.analysis.subjects import colon_lead, sentence_subject
+from bot.domain.gazetteer import PersonHit
+from bot.extract.rules.cue_patterns import Cue
+from bot.extract.rules.quote_marks import is_quote_only, quote_spans, quote_text
+from bot.extract.rules.sentences import Sentence
+from bot.extract.rules.speakers import Speaker, SpeakerResolver
+from bot.extract.rules.subject_patterns import CLEFT, NAME_ONLY
+from bot.extract.rules.subjects import colon_lead, sentence_subject
 
 Found = list[list[tuple[Speaker, Cue | None]]]
 

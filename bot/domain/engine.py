@@ -1,11 +1,11 @@
-"""The one protocol both analysis engines (offline rules, LLM) implement."""
+"""The protocols both engines (offline rules, LLM) implement: extraction and composition."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Protocol
 
-from bot.models import Article, Briefing, Lang, Position
+from bot.domain.models import Article, Briefing, Lang, Position
 
 
 class Extractor(Protocol):
@@ -31,14 +31,3 @@ class Composer(Protocol):
         since: datetime | None = None,
         max_chars: int | None = None,
     ) -> Briefing: ...
-
-
-class EngineUnavailable(Exception):
-    """An engine could not do this piece of work (timeout, outage, budget, bad output).
-
-    The caller falls back to the next engine; ``reason`` goes to the log.
-    """
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis.parties import PartyBook
-from bot.models import Party, Person
+from bot.domain.models import Party, Person
+from bot.domain.parties import PartyBook
 
 _ARTICLE = re.compile(r"^(?:l['’]|la |le |les |the )", re.IGNORECASE)
 _LB = r"(?<![\w\-])"

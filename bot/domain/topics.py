@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.models import TOPICS
+from bot.domain.models import TOPICS
 
 _STEMS: dict[str, tuple[str, ...]] = {
     "territory": (

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import logging
 
-from bot.analysis.llm_compose import LLMComposer
-from bot.analysis.parties import PartyBook
+from bot.domain.models import OTHER_PARTY, TOPICS, Article, Lang, Position
+from bot.domain.parties import PartyBook
 from bot.llm import accounting
 from bot.llm.client import LLMClient
 from bot.llm.grounding import safe_text, verbatim_span
 from bot.llm.prompts import escape_data, load_prompt
 from bot.llm.schemas import ExtractedPosition, Extraction
-from bot.models import OTHER_PARTY, TOPICS, Article, Lang, Position
-from bot.settings import Settings
-from bot.store import Database
 from bot.textnorm import strip_invisible
 
 log = logging.getLogger(__name__)
@@ -111,11 +108,3 @@ class LLMExtractor:
             lang=lang,
             score=(2.0 if quote else 1.0) - n * 0.01,
         )
-
-
-def build_llm_engines(
-    settings: Settings, db: Database, book: PartyBook
-) -> tuple[LLMExtractor, LLMComposer]:
-    """The LLM extractor and composer sharing one client (what bot.app wires in)."""
-    llm = LLMClient(settings, db)
-    return LLMExtractor(llm, book), LLMComposer(llm, book)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.cue_patterns import LEAD_ADV, LEAD_PP, NP_START, SAYS_AFTER, Cue, tidy
-from bot.analysis.lexicon import (
+from bot.extract.rules.cue_patterns import LEAD_ADV, LEAD_PP, NP_START, SAYS_AFTER, Cue, tidy
+from bot.extract.rules.lexicon import (
     AMBIGUOUS,
     FR_BEFORE_INF,
     FR_NARRATIVE,
@@ -16,7 +16,7 @@ from bot.analysis.lexicon import (
     FR_QUOTE_INCISE,
     FR_STANCE,
 )
-from bot.analysis.quote_marks import inside
+from bot.extract.rules.quote_marks import inside
 
 _ON_PLACE = re.compile(
     r"\s*(?:\w+ment\s+)?(?:à|au|aux|chez|dans\s+l['’]entourage\s+(?:de|d['’]|du)|du\s+côté\s+(?:de|d['’]|du))"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis import roles
-from bot.analysis import subject_patterns as sp
-from bot.analysis.cue_patterns import NOT_SUBJECT_SEGMENT, Cue
-from bot.analysis.gazetteer import PersonHit
-from bot.analysis.speakers import Speaker, SpeakerResolver
+from bot.domain.gazetteer import PersonHit
+from bot.extract.rules import roles
+from bot.extract.rules import subject_patterns as sp
+from bot.extract.rules.cue_patterns import NOT_SUBJECT_SEGMENT, Cue
+from bot.extract.rules.speakers import Speaker, SpeakerResolver
 
 # "09h30 - ", "14 h 05 :", "KIEV (AFP) - ", "MOSCOU, 21 novembre (Reuters) - ": not the subject
 _LEAD_STAMP = re.compile(

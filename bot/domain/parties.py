@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.models import OTHER_PARTY, Lang, Party, Person
+from bot.domain.models import OTHER_PARTY, Lang, Party, Person
 from bot.textnorm import fold
 
 OTHER_NAMES = {"fr": "Autres voix", "en": "Other voices"}

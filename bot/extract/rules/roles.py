@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.gazetteer import Gazetteer
-from bot.analysis.subject_patterns import LEAD_CONTEXT
+from bot.domain.gazetteer import Gazetteer
+from bot.extract.rules.subject_patterns import LEAD_CONTEXT
 
 # (pattern, canonical key); longer offices first so "vice-président" is not read as "président"
 _OFFICES: list[tuple[str, str]] = [

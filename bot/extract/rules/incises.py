@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.lexicon import FR_INVERTED, FR_VERB
-from bot.analysis.roles import has_office
+from bot.extract.rules.lexicon import FR_INVERTED, FR_VERB
+from bot.extract.rules.roles import has_office
 
 _MAX_WORDS = 14
 # an incise ends at a full stop, or at a comma followed by a lower-case word (the quote resumes)

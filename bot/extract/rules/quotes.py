@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis import roles
-from bot.analysis.cue_patterns import (
+from bot.extract.rules import roles
+from bot.extract.rules.cue_patterns import (
     CONTRAST,
     LEAD_ADV,
     LEAD_PP,
@@ -22,7 +22,7 @@ from bot.analysis.cue_patterns import (
     Cue,
     tidy,
 )
-from bot.analysis.lexicon import (
+from bot.extract.rules.lexicon import (
     AMBIGUOUS,
     EN_INVERTED,
     EN_PRESENT,
@@ -32,10 +32,10 @@ from bot.analysis.lexicon import (
     FR_VERB,
     FR_VERDICT,
 )
-from bot.analysis.quote_marks import inside as _inside
-from bot.analysis.quote_marks import quote_spans, quote_text
-from bot.analysis.stance_cues import french_extra_cues
-from bot.analysis.subject_patterns import NAME_WORD
+from bot.extract.rules.quote_marks import inside as _inside
+from bot.extract.rules.quote_marks import quote_spans, quote_text
+from bot.extract.rules.stance_cues import french_extra_cues
+from bot.extract.rules.subject_patterns import NAME_WORD
 
 _SOURCE = re.compile(
     r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to|[Dd]ixit|in\s+the\s+words\s+of"

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis import mentions, roles
-from bot.analysis import subject_patterns as sp
-from bot.analysis.gazetteer import Gazetteer, PersonHit
-from bot.analysis.mentions import NATIONAL_NOUN
-from bot.analysis.quote_marks import outside_quotes
-from bot.analysis.subject_np import in_adjunct, is_complement, subject_np
-from bot.models import Person
+from bot.domain.gazetteer import Gazetteer, PersonHit
+from bot.domain.models import Person
+from bot.extract.rules import mentions, roles
+from bot.extract.rules import subject_patterns as sp
+from bot.extract.rules.mentions import NATIONAL_NOUN
+from bot.extract.rules.quote_marks import outside_quotes
+from bot.extract.rules.subject_np import in_adjunct, is_complement, subject_np
 from bot.textnorm import fold
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.analysis.lexicon import ADV_EN, ADV_FR
+from bot.extract.rules.lexicon import ADV_EN, ADV_FR
 
 # what may follow an ambiguous verb when it reports speech: a clause, a quote, a colon
 SAYS_AFTER = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.incises import split_at_incises
+from bot.extract.rules.incises import split_at_incises
 
 _OPENERS = re.compile('[«“„"]')
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“"}

@@ -1,0 +1,106 @@
+"""Where a Slack answer goes: in the channel or thread, only to the asker, or in place.
+
+Every thread the bot answers in is remembered (with the answer's tag, else ``THREAD``), so
+any later message in that thread is a follow-up question. Replies marked ephemeral (help,
+status, errors, refusals) are shown only to the asker: through the slash command's or
+button's ``response_url``, else ``chat.postEphemeral``; in a DM they are ordinary messages.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.adapters.common import SentTags
+from bot.adapters.slack_send import post_reply
+from bot.render.slack import render_slack
+from bot.richtext import Reply
+from bot.schedule.pacer import Pacer
+
+log = logging.getLogger(__name__)
+THREAD = "thread"  # tag of a thread the bot answered in, when the answer had no tag of its own
+EPHEMERAL_OPTIONS: dict[str, Any] = {"link_names": False, "parse": "none"}
+
+
+def followup_tag(tag: str | None) -> str | None:
+    """The tag to hand the command core for a message in a remembered thread."""
+    return None if tag == THREAD else tag
+
+
+class SlackAnswers:
+    """Posts the command core's replies for one Slack app."""
+
+    def __init__(self, client: AsyncWebClient, tags: SentTags, pacer: Pacer | None = None) -> None:
+        self.client = client
+        self.tags = tags
+        self.pacer = pacer  # the token's pacer: answers are paced and retried like digests
+
+    async def post(self, channel: str, reply: Reply, *, thread_ts: str | None = None) -> None:
+        """A public answer; its thread is remembered for follow-ups."""
+        posted = await post_reply(
+            self.client, channel, reply, self.tags, thread_ts=thread_ts, pacer=self.pacer, retry=True
+        )
+        root = thread_ts or (posted[0] if posted else None)
+        if root:
+            await self.tags.remember(channel, root, reply.tag or THREAD)
+
+    async def ephemeral(
+        self, channel: str, user: str, reply: Reply, *, thread_ts: str | None = None
+    ) -> None:
+        """Only ``user`` sees ``reply`` (chat.postEphemeral)."""
+        for message in render_slack(reply):
+            kwargs: dict[str, Any] = {**EPHEMERAL_OPTIONS, **message}
+            if thread_ts:
+                kwargs["thread_ts"] = thread_ts
+            await self.client.chat_postEphemeral(channel=channel, user=user, **kwargs)
+
+    async def to_event(
+        self, event: dict[str, Any], reply: Reply, *, private: bool, thread_ts: str | None
+    ) -> None:
+        """Answer a mention, DM or thread message."""
+        channel = str(event.get("channel", ""))
+        if reply.ephemeral and not private and event.get("user"):
+            await self.ephemeral(channel, str(event["user"]), reply, thread_ts=thread_ts)
+        else:
+            try:  # paced and retried (429, transport errors) inside post_reply
+                await self.post(channel, reply, thread_ts=thread_ts)
+            except Exception as exc:
+                log.warning("answer in %s could not be posted: %s", channel, exc)
+
+    async def to_command(self, channel: str, reply: Reply, respond: Any) -> None:
+        """Answer a slash command: ephemeral through response_url, else in the channel (or
+        through response_url when the bot may not post there, e.g. not_in_channel)."""
+        if reply.ephemeral:
+            await self.respond(respond, reply, response_type="ephemeral")
+            return
+        try:
+            await self.post(channel, reply)
+        except SlackApiError as exc:
+            log.info("posting to %s failed (%s): using response_url", channel, exc)
+            await self.respond(respond, reply, response_type="in_channel")
+
+    async def to_action(
+        self, channel: str, reply: Reply, respond: Any, *, thread_ts: str | None, single: bool
+    ) -> None:
+        """Answer a button press: notices to the presser, a one-message page in place of the
+        message that had the button, anything longer as new messages in its thread."""
+        if reply.ephemeral:
+            await self.respond(respond, reply, response_type="ephemeral", replace_original=False)
+        elif single and len(render_slack(reply)) == 1:
+            await self.respond(respond, reply, replace_original=True)
+        else:
+            await self.post(channel, reply, thread_ts=thread_ts)
+
+    @staticmethod
+    async def respond(respond: Any, reply: Reply, **options: Any) -> None:
+        for message in render_slack(reply):
+            await respond(
+                text=message["text"],
+                blocks=message["blocks"],
+                unfurl_links=False,
+                unfurl_media=False,
+                **options,
+            )

@@ -1,1 +1,0 @@
-"""Analysis: party gazetteer, quote attribution, the two engines and briefing composition."""

@@ -1,0 +1,1 @@
+"""Briefings: the offline and LLM composers (one protocol)."""

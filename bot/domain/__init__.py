@@ -1,0 +1,1 @@
+"""The domain: models, the party book (gazetteer), topics, i18n, engine protocols, errors."""

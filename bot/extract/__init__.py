@@ -1,0 +1,1 @@
+"""Extraction: turning one article into positions (the rule pipeline, the LLM extractor)."""

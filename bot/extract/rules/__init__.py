@@ -1,0 +1,1 @@
+"""The offline rule engine: spaCy parse plus rules, from quotations to positions."""
