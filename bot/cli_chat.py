@@ -46,6 +46,7 @@ def register(app: typer.Typer) -> None:
         """
         from bot import cli, metrics
         from bot.adapters.common import MissingSecret, Refused
+        from bot.logs import redact
         from bot.runner import PLATFORMS, run
 
         platforms = list(PLATFORMS) if platform is Platform.all else [platform.value]
@@ -57,8 +58,8 @@ def register(app: typer.Typer) -> None:
             options = {} if lease is None else {"lease_seconds": lease}
             task = schedule_task_with(**options)
             asyncio.run(run(platforms, cli.settings(), [task], briefbot=cli.bot()))
-        except Refused as exc:
-            cli.err.print(f"Cannot start: {exc}.", highlight=False)
+        except Refused as exc:  # PTB's message quotes the refused token: redact it
+            cli.err.print(f"Cannot start: {redact(str(exc))}.", highlight=False)
             raise typer.Exit(2) from None
         except MissingSecret as exc:
             cli.err.print(f"Cannot start: {exc}.", highlight=False)
