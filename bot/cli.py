@@ -32,7 +32,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 log = logging.getLogger("bot.cli")
 
@@ -78,8 +78,9 @@ def settings() -> Settings:
 def bot() -> BriefBot:
     if "bot" not in _state:
         from bot.app import build_bot
+        from bot.cli_config import safe_url
 
-        log.info("store: %s", settings().db_url)
+        log.info("store: %s", safe_url(settings().db_url))
         _state["bot"] = build_bot(settings())
     return _state["bot"]
 

@@ -40,20 +40,26 @@ def register(app: typer.Typer) -> None:
             ),
         ] = None,
     ) -> None:
-        """Run the Telegram and/or Slack bot until interrupted."""
-        from bot import cli
+        """Run the Telegram and/or Slack bot until interrupted; serves /healthz and /metrics.
+
+        Example: TELEGRAM_BOT_TOKEN=... briefbot run telegram
+        """
+        from bot import cli, metrics
         from bot.adapters.common import MissingSecret, Refused
+        from bot.logs import redact
         from bot.runner import PLATFORMS, run
 
         platforms = list(PLATFORMS) if platform is Platform.all else [platform.value]
+        s = cli.settings()
+        metrics.serve(cli.bot().db, s.metrics_host, s.metrics_port)
         try:
             from bot.schedule.run import schedule_task_with
 
             options = {} if lease is None else {"lease_seconds": lease}
             task = schedule_task_with(**options)
             asyncio.run(run(platforms, cli.settings(), [task], briefbot=cli.bot()))
-        except Refused as exc:
-            cli.err.print(f"Cannot start: {exc}.", highlight=False)
+        except Refused as exc:  # PTB's message quotes the refused token: redact it
+            cli.err.print(f"Cannot start: {redact(str(exc))}.", highlight=False)
             raise typer.Exit(2) from None
         except MissingSecret as exc:
             cli.err.print(f"Cannot start: {exc}.", highlight=False)

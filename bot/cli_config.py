@@ -25,8 +25,8 @@ def register(app: typer.Typer) -> None:
         s = settings()
         out.print(f"config dir   {resources.user_config_dir()}", markup=False)
         out.print(f"data dir     {s.data_dir}", markup=False)
-        out.print(f"database     {_safe_url(s.db_url)}", markup=False)
-        out.print(f"demo db      {_safe_url(s.demo_db_url)}", markup=False)
+        out.print(f"database     {safe_url(s.db_url)}", markup=False)
+        out.print(f"demo db      {safe_url(s.demo_db_url)}", markup=False)
 
     @config_app.command("show")
     def show_cmd() -> None:
@@ -42,14 +42,14 @@ def register(app: typer.Typer) -> None:
         for name in type(s).model_fields:
             value = getattr(s, name)
             if name == "database_url":
-                value = _safe_url(value)
+                value = safe_url(value)
             out.print(f"{name} = {value}", markup=False)
         for name in type(s.secrets).model_fields:
             state = "set" if getattr(s.secrets, name) is not None else "unset"
             out.print(f"{name.upper()}: {state}", markup=False)
 
 
-def _safe_url(url: str) -> str:
+def safe_url(url: str) -> str:
     """A database URL with its password hidden."""
     if not url or "://" not in url:
         return url

@@ -78,7 +78,10 @@ def register(app: typer.Typer) -> None:
 
     @digest_app.command("outbox")
     def outbox_cmd() -> None:
-        """Number of outbox rows in each state."""
+        """Number of outbox rows in each state.
+
+        Example: briefbot digest outbox
+        """
         from bot.cli import out, settings
         from bot.schedule import outbox
         from bot.store import Database
@@ -104,7 +107,11 @@ def register(app: typer.Typer) -> None:
             typer.Option(help="Seconds a claimed row stays ours (default: outbox_lease_seconds)."),
         ] = None,
     ) -> None:
-        """Deliver queued digests (sender-only process; no scheduler, no chat front-end)."""
+        """Deliver queued digests (sender-only process; no scheduler, no chat front-end).
+
+        Example: briefbot worker   (PostgreSQL; serves /healthz and /metrics)
+        """
+        from bot import metrics
         from bot.adapters.outbox_senders import build_senders
         from bot.cli import err, settings
         from bot.schedule.run import run_sender_loop, worker_settings
@@ -132,5 +139,6 @@ def register(app: typer.Typer) -> None:
                 options["lease_seconds"] = lease
             await run_sender_loop(db, senders, stop, **options)
 
+        metrics.serve(db, settings().metrics_host, settings().metrics_port)
         err.print(f"Delivering for {', '.join(senders)} until stopped (Ctrl-C).")
         asyncio.run(main())

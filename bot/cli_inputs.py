@@ -7,12 +7,15 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from bot.domain.models import Article
-from bot.ingest.pipeline import IngestItem, IngestReport
 from bot.since import BadSince, parse_since
+
+if TYPE_CHECKING:  # the ingest pipeline loads numpy and SQLAlchemy: not for --help
+    from bot.domain.models import Article
+    from bot.ingest.pipeline import IngestItem, IngestReport
 
 log = logging.getLogger("bot.cli")
 

@@ -14,7 +14,10 @@ def register(app: typer.Typer) -> None:
         days: Annotated[int, typer.Option(min=1, help="How many recent days to show.")] = 14,
     ) -> None:
         """Show LLM use per day: calls, failures, fallbacks, dropped ungrounded items, tokens,
-        estimated cost (config/prices.toml)."""
+        estimated cost (prices.toml).
+
+        Example: briefbot stats --days 7
+        """
         from rich.console import Console
 
         from bot.cli import settings

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from bot import metrics
 from bot.domain.engine import Composer, Extractor
 from bot.domain.errors import EngineUnavailable
 from bot.domain.models import OTHER_PARTY, Article, Briefing, Lang, Position, briefing_from_json
@@ -57,6 +58,7 @@ class BriefBot:
         self, inputs: list[str], on_progress: Callable[[IngestItem], None] | None = None
     ) -> IngestReport:
         report = ingest(inputs, self.db, self.settings, on_progress=on_progress)
+        metrics.ingested(*(item.status for item in report.items))
         # Index the new articles for questions now rather than on the first question after
         # the ingest (which then paid for it). Best effort: the articles are stored, and the
         # Q&A still indexes whatever is missing when asked (bot.qa.retrieve).
@@ -85,6 +87,7 @@ class BriefBot:
             except EngineUnavailable as exc:
                 # the LLM client logs one warning per outage; one per article would flood
                 log.info("%s failed on %s, falling back: %s", extractor.key, article.source, exc)
+                metrics.fallback("extract")
                 continue
             store.put_analysis(self.db, article.content_hash, extractor.key, positions)
             return self._stamp(positions, article), n > 0
@@ -156,6 +159,7 @@ class BriefBot:
                 briefing = composer.compose(positions, lang, max_chars=max_chars)
             except EngineUnavailable as exc:
                 log.info("%s could not write the briefing, falling back: %s", composer.key, exc)
+                metrics.fallback("brief")
                 continue
             store.put_briefing_body(
                 self.db,

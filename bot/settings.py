@@ -104,6 +104,10 @@ class Settings(BaseSettings):
     outbox_lease_seconds: float = 120.0
     outbox_outage_backoff_max: float = 60.0  # longest pause between tries while a platform is down
 
+    # operations: /metrics and /healthz of `briefbot run` and `briefbot worker` (0: off)
+    metrics_host: str = "127.0.0.1"
+    metrics_port: int = 9464
+
     # schedule, digests and questions
     feed_poll_minutes: int = 30
     digest_grace_hours: int = 6

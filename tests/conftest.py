@@ -33,6 +33,21 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("BRIEFBOT_ENV_FILE", str(tmp_path / "no.env"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _real_user_dirs_untouched() -> Iterator[None]:
+    """No test (or child process) creates the real user data or config directory."""
+    import platformdirs
+
+    real = [
+        Path(platformdirs.user_data_dir("briefbot")),
+        Path(platformdirs.user_config_dir("briefbot")),
+    ]
+    before = {path: path.exists() for path in real}
+    yield
+    created = [str(path) for path in real if path.exists() and not before[path]]
+    assert created == [], f"tests wrote into the real user directories: {created}"
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(data_dir=tmp_path / "data")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bot import resources
+from bot import metrics, resources
 from bot.store import Database
 from bot.store.llm_tables import llm_calls
 
@@ -56,6 +56,7 @@ def record_call(
 ) -> int:
     """Store one call; returns its id (for ``note_dropped``)."""
     at = (now or datetime.now(UTC)).astimezone(UTC)
+    metrics.llm_call(purpose, outcome, tokens_in, tokens_out)
     with db.engine.begin() as conn:
         return int(
             conn.execute(

@@ -14,6 +14,7 @@ import logging
 import uuid
 from typing import TYPE_CHECKING
 
+from bot import metrics
 from bot.domain.i18n import t
 from bot.domain.models import Lang
 from bot.domain.parties import PartyBook
@@ -98,6 +99,7 @@ class QuestionAnswerer:
         return ask
 
     # -- the asker -----------------------------------------------------------------------------
+    @metrics.timed_question
     def __call__(
         self, question: str, lang: Lang, platform: str, chat_id: str, about_tag: str | None
     ) -> Reply:

@@ -13,6 +13,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot import metrics
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import Article, Lang
 from bot.qa import facts, index
@@ -208,6 +209,7 @@ class Responder:
                 )
             except Exception as exc:  # EngineUnavailable or anything else: answer offline
                 log.warning("LLM answer failed, answering offline: %s", exc)
+                metrics.fallback("answer")
                 reply = None
             if reply is not None:
                 return reply

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot import metrics
 from bot.delivery import Sender, SendOutcome
 from bot.richtext import Reply
 from bot.schedule import outbox
@@ -252,6 +253,7 @@ class OutboxWorker:
                 outbox.mark_sent, self.db, row.id, self.worker_id, now=self.now()
             )
             self.stats.sent += 1
+            metrics.sent(row.platform)
             self.stats.by_platform[row.platform] = self.stats.by_platform.get(row.platform, 0) + 1
         elif outcome.blocked:
             self.stats.blocked += 1
@@ -259,14 +261,17 @@ class OutboxWorker:
             await asyncio.to_thread(self._block, row)
         elif outcome.retry_after is not None:
             self.stats.rate_limited += 1
+            metrics.rate_limited(row.platform)
             error = f"429: retry after {outcome.retry_after:g} s"
             await self._retry(row, error, outcome.retry_after, failed=False)
         elif outcome.transient:
             self.stats.transient += 1
+            metrics.failed(row.platform)
             delay = self._platform_down(row.platform, outage, outcome.error)
             await self._retry(row, outcome.error or "transport error", delay, failed=False)
         else:
             delay = min(self.backoff_max, self.backoff_base * 2 ** max(0, row.attempts))
+            metrics.failed(row.platform)
             await self._retry(row, outcome.error or "send failed", delay, failed=True)
 
     def _platform_down(self, platform: str, outage: Outage, error: str) -> float:
