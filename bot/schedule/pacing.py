@@ -52,7 +52,8 @@ TELEGRAM = Pacing(
     group_per_window=20,
     group_window=61.0,
 )
-SLACK = Pacing(global_rate=None, chat_interval=1.05, group_interval=1.05)
+# Slack's 1/s per channel is checked on its side: a wider margin for the bunching of busy hosts
+SLACK = Pacing(global_rate=None, chat_interval=1.25, group_interval=1.25)
 DEFAULT_PACING = {"telegram": TELEGRAM, "slack": SLACK}
 
 
