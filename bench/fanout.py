@@ -41,11 +41,14 @@ def _get(url: str, method: str = "GET") -> dict[str, Any]:
         return dict(json.load(response))
 
 
-def _spawn(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+def _spawn(
+    args: list[str], env: dict[str, str], log: Path, nice: int = 0
+) -> subprocess.Popen[bytes]:
     handle = log.open("ab")
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", *args], cwd=PROJECT_DIR, env=env, stdout=handle, stderr=handle
-    )
+    command = [sys.executable, "-m", "bot", *args]
+    if nice:
+        command = ["nice", "-n", str(nice), *command]
+    return subprocess.Popen(command, cwd=PROJECT_DIR, env=env, stdout=handle, stderr=handle)
 
 
 def main() -> None:
@@ -58,6 +61,12 @@ def main() -> None:
     parser.add_argument("--backoff-max", type=float, default=60.0, help="outage back-off cap")
     parser.add_argument("--kills", type=int, default=0)
     parser.add_argument("--lease", type=float, default=120.0)
+    parser.add_argument(
+        "--nice",
+        type=int,
+        default=0,
+        help="niceness of the bot processes (e.g. -5 on a shared box)",
+    )
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="fanout-"))
     url = args.db or f"sqlite:///{tmp / 'fanout.sqlite3'}"
@@ -88,7 +97,7 @@ def main() -> None:
     commands = [["run", "telegram", *lease]] + [["worker", *lease]] * args.workers
     queue_digests(db, list(range(1, args.chats + 1)), key=f"bench:{time.time():.0f}")
     started = time.monotonic()
-    procs = [_spawn(c, env, log) for c in commands]
+    procs = [_spawn(c, env, log, args.nice) for c in commands]
     outage_done, kills, stop_times = args.outage_after == 0, 0, []
     try:
         while (counts := outbox.counts(db)).get("sent", 0) < args.chats:
@@ -104,7 +113,7 @@ def main() -> None:
                 victim.send_signal(signal.SIGKILL)
                 victim.wait()
                 kills += 1
-                procs[-1] = _spawn(commands[-1], env, log)
+                procs[-1] = _spawn(commands[-1], env, log, args.nice)
                 print(f"kill -9 #{kills} at {stats['sent']} sent; restarted")
             if time.monotonic() - started > 3 * 3600:
                 raise TimeoutError(f"not drained: {counts}")
@@ -123,7 +132,8 @@ def main() -> None:
         server.stdin.close()
         server.wait(10)
     server_rate = (stats["sent"] - 1) / stats["span"] if stats["span"] else 0.0
-    print(f"processes:        {' + '.join(' '.join(c[:1]) for c in commands)}  ({db.dialect})")
+    names = " + ".join(" ".join(c[:1]) for c in commands)
+    print(f"processes:        {names}  ({db.dialect}, nice {args.nice})")
     print(f"chats:            {args.chats}")
     print(
         f"messages/s:       {server_rate:.2f} ({100 * server_rate / LIMIT:.1f} % of 30/s)"

@@ -37,6 +37,7 @@ from bot.store import Database
 from bot.store.delivery_tables import send_pace
 
 log = logging.getLogger(__name__)
+MAX_REBOOK = 5  # a send late for its slot books a new one at most this many times
 
 
 class Slots(Protocol):
@@ -145,11 +146,24 @@ class Pacer:
             spent = self.clock() - started
             self._before_latency = 0.8 * self._before_latency + 0.2 * min(spent, 0.2)
         await self._sleep_until(at)
+        for _ in range(MAX_REBOOK):
+            if self.clock() - at <= self._late_limit():
+                break
+            # woke too late for our slot (a starved process): the slots around it belong to
+            # other senders, so firing now would clump with them; take a fresh slot instead
+            at = await self.slots.reserve_at() if self.slots is not None else self.clock()
+            await self._sleep_until(at)
         await self._spread()
         self._sends += 1
         if self._sends % 1000 == 0:
             self.gate.forget_idle()
         return True
+
+    def _late_limit(self) -> float:
+        """How late a send may start in its slot: one interval when other processes share the
+        schedule (in one process ``_spread`` already keeps late sends apart)."""
+        rate = self.pacing.global_rate
+        return 1.0 / rate if rate and isinstance(self.slots, SharedSlots) else math.inf
 
     async def _spread(self) -> None:
         """Keep the requests this process really starts apart: a loop that woke late must not
