@@ -65,6 +65,7 @@ class _Worker:
 
     def __init__(self) -> None:
         self.proc: subprocess.Popen[bytes] | None = None
+        self.ready = False  # the worker said "ready" (its imports are done)
         self.lock = threading.Lock()
 
     def _start(self) -> subprocess.Popen[bytes]:
@@ -80,6 +81,10 @@ class _Worker:
             env=env,
         )
 
+    def _restart(self) -> None:
+        self._stop()
+        self.proc, self.ready = self._start(), False
+
     def _stop(self) -> None:
         if self.proc is not None:
             with suppress(OSError):
@@ -88,22 +93,23 @@ class _Worker:
             for stream in (self.proc.stdin, self.proc.stdout):
                 if stream is not None:
                     stream.close()
-            self.proc = None
+            self.proc, self.ready = None, False
 
     def extract(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         with self.lock:
             try:
                 if self.proc is None or self.proc.poll() is not None:
-                    self._stop()
-                    self.proc = self._start()
-                    # start-up (imports) is not the page's time: wait for "ready" apart
-                    _receive(self.proc, time.monotonic() + STARTUP_TIMEOUT)
+                    self._restart()
                 proc = self.proc
-                assert proc.stdin is not None
+                assert proc is not None and proc.stdin is not None
+                if not self.ready:
+                    # start-up (imports) is not the page's time: wait for "ready" apart
+                    _receive(proc, time.monotonic() + STARTUP_TIMEOUT)
+                    self.ready = True
                 _send(proc.stdin, request)
                 return _receive(proc, time.monotonic() + timeout)
             except TimeoutError:
-                self._stop()
+                self._restart()  # the next worker imports while the batch goes on
                 raise IngestError(
                     f"article extraction over its {timeout:.3g} s budget (stopped)"
                 ) from None
