@@ -31,6 +31,12 @@ from bot.models import Article
 STARTUP_TIMEOUT = 60.0  # seconds for the worker to import trafilatura on a loaded machine
 WORKER_MEMORY_BYTES = 1_500_000_000  # address space; extraction of a capped page needs far less
 _HEADER = struct.Struct(">I")
+_WARM_UP_PAGE = (
+    "<html><head><title>Essai</title><meta name='date' content='2026-01-01'></head><body>"
+    "<article><h1>Essai</h1><p>Ceci est une page d'essai du processus d'extraction, écrite "
+    "pour l'échauffer avant la première vraie page.</p><p>Second paragraphe, sans plus.</p>"
+    "</article></body></html>"
+)
 _ROOT = str(Path(__file__).resolve().parent.parent.parent)
 
 
@@ -147,6 +153,9 @@ def _serve() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES))
     from bot.ingest.extract import extract_article
 
+    # trafilatura initialises a lot on its first page: do it before "ready", not on a budget
+    with suppress(Exception):
+        extract_article(_WARM_UP_PAGE)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     _send(stdout, {"ready": True})
     while header := stdin.read(_HEADER.size):
