@@ -31,6 +31,12 @@ from bot.ingest.errors import IngestError
 STARTUP_TIMEOUT = 60.0  # seconds for the worker to import trafilatura on a loaded machine
 WORKER_MEMORY_BYTES = 1_500_000_000  # address space; extraction of a capped page needs far less
 _HEADER = struct.Struct(">I")
+_WARM_UP_PAGE = (
+    "<html><head><title>Essai</title><meta name='date' content='2026-01-01'></head><body>"
+    "<article><h1>Essai</h1><p>Ceci est une page d'essai du processus d'extraction, écrite "
+    "pour l'échauffer avant la première vraie page.</p><p>Second paragraphe, sans plus.</p>"
+    "</article></body></html>"
+)
 _ROOT = str(Path(__file__).resolve().parent.parent.parent)
 
 
@@ -65,6 +71,7 @@ class _Worker:
 
     def __init__(self) -> None:
         self.proc: subprocess.Popen[bytes] | None = None
+        self.ready = False  # the worker said "ready" (its imports are done)
         self.lock = threading.Lock()
 
     def _start(self) -> subprocess.Popen[bytes]:
@@ -80,6 +87,10 @@ class _Worker:
             env=env,
         )
 
+    def _restart(self) -> None:
+        self._stop()
+        self.proc, self.ready = self._start(), False
+
     def _stop(self) -> None:
         if self.proc is not None:
             with suppress(OSError):
@@ -88,22 +99,23 @@ class _Worker:
             for stream in (self.proc.stdin, self.proc.stdout):
                 if stream is not None:
                     stream.close()
-            self.proc = None
+            self.proc, self.ready = None, False
 
     def extract(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
         with self.lock:
             try:
                 if self.proc is None or self.proc.poll() is not None:
-                    self._stop()
-                    self.proc = self._start()
-                    # start-up (imports) is not the page's time: wait for "ready" apart
-                    _receive(self.proc, time.monotonic() + STARTUP_TIMEOUT)
+                    self._restart()
                 proc = self.proc
-                assert proc.stdin is not None
+                assert proc is not None and proc.stdin is not None
+                if not self.ready:
+                    # start-up (imports) is not the page's time: wait for "ready" apart
+                    _receive(proc, time.monotonic() + STARTUP_TIMEOUT)
+                    self.ready = True
                 _send(proc.stdin, request)
                 return _receive(proc, time.monotonic() + timeout)
             except TimeoutError:
-                self._stop()
+                self._restart()  # the next worker imports while the batch goes on
                 raise IngestError(
                     f"article extraction over its {timeout:.3g} s budget (stopped)"
                 ) from None
@@ -141,6 +153,9 @@ def _serve() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY_BYTES, WORKER_MEMORY_BYTES))
     from bot.ingest.extract import extract_article
 
+    # trafilatura initialises a lot on its first page: do it before "ready", not on a budget
+    with suppress(Exception):
+        extract_article(_WARM_UP_PAGE)
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     _send(stdout, {"ready": True})
     while header := stdin.read(_HEADER.size):
