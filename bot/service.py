@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.brief.sources import article_title
 from bot.domain.engine import Composer, Extractor
 from bot.domain.errors import EngineUnavailable
 from bot.domain.models import OTHER_PARTY, Article, Briefing, Lang, Position, briefing_from_json
@@ -87,10 +88,13 @@ class BriefBot:
 
     @staticmethod
     def _stamp(positions: list[Position], article: Article) -> list[Position]:
+        title = article_title(article)
         for p in positions:
             p.article_id = article.id
             p.source = article.source
             p.published = p.published or article.published
+            p.title = title
+            p.ingested = article.ingested
         return positions
 
     def articles(
