@@ -87,6 +87,7 @@ class OfflineComposer:
         self.book = book
         self.items_per_party = items_per_party
         self.measure = measure
+        self._upper = 0  # an upper bound of the length of the briefing being selected
 
     def compose(
         self,
@@ -137,6 +138,7 @@ class OfflineComposer:
         with most to say, and so on, while the budget allows."""
         picks: list[_Pick] = []
         used: set[tuple[str, ...]] = set()
+        self._upper = self.measure(self._assemble([], [], lang, headline)) if self.measure else 0
         for rnd in range(self.items_per_party):
             turn = order if rnd == 0 else sorted(order, key=lambda pid: -len(queues[pid]))
             for pid in turn:
@@ -170,7 +172,16 @@ class OfflineComposer:
             if runs(text) & used or has_inner_repeat(text):
                 return None  # the same words are already in the briefing
             pick = _Pick(cand.p.party_id, cand, item)
-            if not max_chars or self._length([*picks, pick], [], lang, headline) <= max_chars:
+            if not max_chars:
+                return pick
+            # an upper bound of what the bullet adds (its line, a new heading and source line)
+            bound = 2 * (len(text) + len(item.speaker) + len(item.role)) + 400
+            if self._upper + bound <= max_chars:
+                self._upper += bound  # surely fits: no need to render the whole briefing
+                return pick
+            length = self._length([*picks, pick], [], lang, headline)
+            if length <= max_chars:
+                self._upper = length
                 return pick
         return None
 

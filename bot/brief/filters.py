@@ -32,6 +32,8 @@ def is_statement(p: Position) -> bool:
     evidence = p.evidence.strip()
     if not claim or not evidence:
         return False
+    if p.title and ground_key(p.title) in ground_key(evidence):
+        return False  # the article's headline, not a statement in its body
     if _SUBORDINATE_START.match(claim):
         return False  # "Lorsque la Russie a annexé…": background, not a statement
     act = act_of(_outside_quotes(evidence))

@@ -56,8 +56,14 @@ def has_inner_repeat(text: str, n: int = 7) -> bool:
     return len(seq) != len(set(seq))
 
 
-def _clean_quote(text: str | None) -> str:
-    return " ".join((text or "").split()).strip(' «»"“”')
+def unwrap(text: str | None) -> str:
+    """``text`` without the quotation marks around it (never an inner quotation's mark)."""
+    text = " ".join((text or "").split())
+    for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
+        inner = text[1:-1] if len(text) > 1 else ""
+        if text.startswith(opening) and text.endswith(closing) and opening not in inner:
+            return inner.strip()
+    return text
 
 
 class ItemWriter:
@@ -89,11 +95,12 @@ class ItemWriter:
         """The bullet for ``c`` within about ``limit`` characters of text, None when it cannot
         say something readable (a few words with nothing to say what they are about)."""
         p = c.p
-        quote = _clean_quote(p.quote)
+        quote = unwrap(p.quote)
         claim = c.claim
         if p.lang == lang and claim and not (quote and ground_key(claim) in ground_key(quote)):
             prose = balance_quotes(shorten_prose(claim[:1].upper() + claim[1:], limit))
-            if len(words(prose)) >= 4:
+            own = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", prose)
+            if len(words(prose)) >= 4 and len(words(own)) >= 3:
                 return self._make(p, lang, claim=french_marks(prose) if lang == "fr" else prose)
         framed = c.topic is not None or (c.act is not None and c.act.key != "says")
         needed = MIN_FRAMED_WORDS if framed else MIN_QUOTE_WORDS

@@ -28,6 +28,7 @@ class People:
         self.book = book
         self.gazetteer = Gazetteer(book)
         self._spelling: dict[tuple[str, str], str] = {}
+        self._written: dict[tuple[str, str], str] = {}  # (person, lang) -> commonest full form
 
     def person(self, p: Position) -> Person | None:
         """The gazetteer person speaking, when the speaker is one of the party's known people."""
@@ -37,7 +38,16 @@ class People:
         return person if person is not None and person.party_id == p.party_id else None
 
     def learn_spellings(self, positions: list[Position]) -> None:
-        """Unknown speakers spelled two ways (Ovtchar/Ovchar) get the commoner spelling."""
+        """One spelling per person in a briefing: for a known person, the full name the
+        articles in that language write most (the press form, "Roustem Oumerov"); unknown
+        speakers spelled two ways (Ovtchar/Ovchar) get the commoner spelling."""
+        written: Counter[tuple[str, str, str]] = Counter()
+        for p in positions:
+            person = self.person(p)
+            if person is not None and len(p.speaker.split()) >= 2:
+                written[(person.name, p.lang, " ".join(p.speaker.split()))] += 1
+        for (name, lang, form), _ in reversed(written.most_common()):
+            self._written[(name, lang)] = form  # the commonest is written last
         counts = Counter(
             (p.party_id, p.speaker) for p in positions if p.speaker and not self.person(p)
         )
@@ -51,6 +61,9 @@ class People:
     def name(self, p: Position, lang: Lang) -> str:
         person = self.person(p)
         if person is not None:
+            written = self._written.get((person.name, lang))
+            if written:
+                return written
             return person.name_en if lang == "en" and person.name_en else person.name
         return self._spelling.get((p.party_id, p.speaker), p.speaker)
 
