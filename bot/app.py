@@ -17,11 +17,12 @@ log = logging.getLogger(__name__)
 
 
 def briefing_length(briefing: Briefing) -> int:
-    """Characters of a briefing as sent (its plain-text rendering): the composers' budget."""
+    """Characters of a briefing as sent or printed (its plain-text rendering and the final
+    line break): the composers' budget."""
     from bot.render.briefing import briefing_reply
     from bot.render.text import render_text
 
-    return len(render_text(briefing_reply(briefing)))
+    return len(render_text(briefing_reply(briefing))) + 1
 
 
 def build_bot(settings: Settings | None = None, *, db: Database | None = None) -> BriefBot:

@@ -37,7 +37,7 @@ Measure = Callable[[Briefing], int]
 FULL_LIMIT = 240  # characters of words per bullet in a full briefing
 # In a digest, each bullet tries these text lengths in turn until it fits the budget; when not
 # every party fits, the next, shorter set is tried.
-DIGEST_LIMITS = ((140, 90), (110, 80), (90, 70))
+DIGEST_LIMITS = ((150, 90), (110, 80), (90, 70))
 DISPUTE_LIMIT = 110
 CLAIM_MAX = 170  # kept for the LLM composer's claims
 

@@ -15,6 +15,10 @@ from bot.textnorm import ground_key
 
 MIN_QUOTE_WORDS = 5  # a shorter quotation needs an issue or a stance to say what it is about
 MIN_FRAMED_WORDS = 3  # never fewer words than this between quote marks
+MIN_BARE_WORDS = 8  # a quotation with no issue or stance named must speak for itself
+_AUX_AFTER_NAME = re.compile(
+    r"^[\s,]*(?:a|avait|ont|avaient|aurait|has|had|have|is|was|were)\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -97,17 +101,27 @@ class ItemWriter:
         p = c.p
         quote = unwrap(p.quote)
         claim = c.claim
+        told = without_speaker(claim, p.speaker)
+        if p.lang == lang and told != claim:
+            prose = balance_quotes(shorten_prose(told, limit))  # "a appelé l'UE à …"
+            if len(words(prose)) >= 4:
+                return self._make(p, lang, claim=french_marks(prose) if lang == "fr" else prose)
         if p.lang == lang and claim and not (quote and ground_key(claim) in ground_key(quote)):
             prose = balance_quotes(shorten_prose(claim[:1].upper() + claim[1:], limit))
             own = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", prose)
             if len(words(prose)) >= 4 and len(words(own)) >= 3:
                 return self._make(p, lang, claim=french_marks(prose) if lang == "fr" else prose)
-        framed = c.topic is not None or (c.act is not None and c.act.key != "says")
-        needed = MIN_FRAMED_WORDS if framed else MIN_QUOTE_WORDS
+        framed = (
+            c.topic is not None
+            or (c.act is not None and c.act.key != "says")
+            or (c.target is not None and lang == "en")
+        )
+        needed = MIN_FRAMED_WORDS if framed else MIN_BARE_WORDS
         if len(words(quote)) >= needed or (p.lang == lang and not claim):
             text = quote
         elif p.lang != lang:
-            text = claim or quote  # the article's own words, to say what the short quote is about
+            # the article's own words, to say what the short quote is about
+            text = told if len(words(told)) >= MIN_QUOTE_WORDS else (claim or quote)
         else:
             return None  # a few words whose sentence did not fit: nothing readable to show
         text = shorten_quote(text.strip(' «»"“”'), limit)
@@ -175,6 +189,21 @@ def speaker_act(evidence: str, claim: str) -> Act | None:
         if inner is not None and inner.key != "says":
             return inner
     return act or act_of(evidence)
+
+
+def without_speaker(claim: str, name: str) -> str:
+    """The claim without the journalist's "Le ministre X …" that names the speaker before the
+    verb ("Mateusz Morawiecki a appelé l'UE à …" -> "a appelé l'UE à …"); else the claim."""
+    surname = name.split()[-1] if name.split() else ""
+    if not surname:
+        return claim
+    at = claim.find(surname)
+    if at < 0 or len(claim[:at].split()) > 10:
+        return claim
+    rest = claim[at + len(surname) :]
+    if not _AUX_AFTER_NAME.match(rest) or len(words(rest)) < 4:
+        return claim
+    return rest.strip(" ,")
 
 
 def french_marks(text: str) -> str:
