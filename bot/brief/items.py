@@ -124,7 +124,7 @@ class ItemWriter:
             text = told if len(words(told)) >= MIN_QUOTE_WORDS else (claim or quote)
         else:
             return None  # a few words whose sentence did not fit: nothing readable to show
-        text = shorten_quote(text.strip(' «»"“”'), limit)
+        text = balance_quotes(shorten_quote(unwrap(text), limit))
         if len(words(text)) < MIN_FRAMED_WORDS:
             return None
         frame = self._frame(c, lang)
