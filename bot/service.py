@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot import metrics
+from bot.brief.sources import article_title
 from bot.domain.engine import Composer, Extractor
 from bot.domain.errors import EngineUnavailable
 from bot.domain.models import OTHER_PARTY, Article, Briefing, Lang, Position, briefing_from_json
@@ -95,10 +96,13 @@ class BriefBot:
 
     @staticmethod
     def _stamp(positions: list[Position], article: Article) -> list[Position]:
+        title = article_title(article)
         for p in positions:
             p.article_id = article.id
             p.source = article.source
             p.published = p.published or article.published
+            p.title = title
+            p.ingested = article.ingested
         return positions
 
     def articles(

@@ -1,9 +1,15 @@
-"""The offline briefing composer and its rendering: selection, disputes, budget, languages."""
+"""The offline briefing composer and its rendering: coverage, budget, disputes, languages,
+names and roles, sources and dates."""
 
 from __future__ import annotations
 
-from bot.brief.compose import OfflineComposer, shorten
-from bot.domain.models import Party, Position, briefing_from_json, briefing_to_json
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.app import briefing_length
+from bot.brief.compose import OfflineComposer
+from bot.domain.models import Party, Person, Position, briefing_from_json, briefing_to_json
 from bot.domain.parties import PartyBook
 from bot.render.briefing import briefing_reply
 from bot.render.text import render_text
@@ -11,116 +17,302 @@ from bot.textnorm import ground_key
 
 BOOK = PartyBook(
     [
-        Party("UA", "Ukraine", "Ukraine"),
-        Party("RU", "Russie", "Russia"),
-        Party("TR", "Turquie", "Turkey"),
-    ]
+        Party("UA", "Ukraine", "Ukraine", aliases=("Kiev", "Kyiv"), demonyms=("ukrainien",)),
+        Party("RU", "Russie", "Russia", aliases=("Moscou",), demonyms=("russe", "russes")),
+        Party("TR", "Turquie", "Turkey", demonyms=("turc",)),
+        Party("PL", "Pologne", "Poland", demonyms=("polonais",)),
+        Party("EU", "Union européenne", "European Union", demonyms=("européennes",)),
+    ],
+    [
+        Person(
+            "Ivan Brantsevski",
+            "RU",
+            role_fr="ministre russe des Affaires étrangères",
+            role_en="Russian foreign minister",
+            aliases=("Brantsevski", "Brantsevsky"),
+            name_en="Ivan Brantsevsky",
+        )
+    ],
 )
 
 
-def pos(party: str, speaker: str, evidence: str, *, score: float, topics=(), lang="fr", src="a"):  # type: ignore[no-untyped-def]
+def pos(  # type: ignore[no-untyped-def]
+    party,
+    speaker,
+    evidence,
+    *,
+    score=1.0,
+    topics=(),
+    lang="fr",
+    src="a",
+    claim=None,
+    quote=None,
+    role="négociateur",
+):
     return Position(
         party_id=party,
         party_name=party,
         speaker=speaker,
-        speaker_role="négociateur",
-        claim=evidence,
+        speaker_role=role,
+        claim=claim if claim is not None else evidence,
         evidence=evidence,
         source=f"https://news.example/{src}",
-        kind="reported",
+        kind="quote" if quote else "reported",
+        quote=quote,
         topics=list(topics),
         lang=lang,
         score=score,
     )
 
 
-POSITIONS = [
-    pos("UA", "Ovtchar", f"Kiev veut un corridor sûr numéro {i}.", score=i, topics=["ceasefire"])
-    for i in range(5)
-] + [
+def composer(items: int = 3) -> OfflineComposer:
+    return OfflineComposer(BOOK, items_per_party=items, measure=briefing_length)
+
+
+UA = [
     pos(
-        "RU",
-        "Brantsev",
-        "Moscou juge inacceptable tout corridor sans inspection.",
-        score=3,
-        topics=["ceasefire"],
-        src="b",
-    ),
-    pos("TR", "Arslanoglu", "Ankara propose une inspection commune.", score=1, topics=["talks"]),
-    pos("OTHER", "Un analyste", "Un analyste doute de tout accord.", score=9),
+        "UA",
+        "Olena Ovtchar",
+        f"Kiev réclame un corridor sûr numéro {i} pour les civils, a déclaré Olena Ovtchar.",
+        claim=f"Kiev réclame un corridor sûr numéro {i} pour les civils",
+        score=i,
+        topics=["humanitarian"],
+    )
+    for i in range(5)
 ]
+RU = pos(
+    "RU",
+    "Brantsevski",
+    "Le ministre a déclaré que Moscou juge inacceptable tout corridor voulu par Kiev sans inspection.",
+    claim="Moscou juge inacceptable tout corridor voulu par Kiev sans inspection",
+    score=3,
+    topics=["humanitarian"],
+    src="b",
+)
+TR = pos(
+    "TR",
+    "Kemal Arslan",
+    "Ankara propose une inspection commune, a affirmé Kemal Arslan.",
+    claim="Ankara propose une inspection commune",
+    topics=["talks"],
+    role="homologue turc",
+)
+OTHER = pos("OTHER", "Un analyste", "Un analyste doute de tout accord, a-t-il dit.", score=9)
+POSITIONS = [*UA, RU, TR, OTHER]
 
 
-def test_top_positions_per_party_and_sources_numbered() -> None:
-    briefing = OfflineComposer(BOOK, items_per_party=3).compose(POSITIONS, "fr")
+def test_one_bullet_per_party_first_then_the_most_active() -> None:
+    briefing = composer(items=2).compose(POSITIONS, "fr")
     assert [s.party_id for s in briefing.sections] == ["UA", "RU", "TR"]  # OTHER left out
-    ukraine = briefing.sections[0]
-    assert len(ukraine.items) == 3
-    assert "numéro 4" in ukraine.items[0].claim  # the highest score first
+    assert (
+        len(briefing.sections[0].items) == 2 and "numéro 4" in briefing.sections[0].items[0].claim
+    )
     assert briefing.sources == ["https://news.example/a", "https://news.example/b"]
     assert briefing.sections[1].items[0].source_no == 2
 
 
-def test_dispute_needs_two_parties_and_a_rejection() -> None:
-    briefing = OfflineComposer(BOOK).compose(POSITIONS, "fr")
-    assert len(briefing.disputes) == 1
-    dispute = briefing.disputes[0]
-    assert dispute.topic == "cessez-le-feu"
-    assert {side[0] for side in dispute.sides} == {"Ukraine", "Russie"}
-    calm = [p for p in POSITIONS if "inacceptable" not in p.evidence]
-    assert OfflineComposer(BOOK).compose(calm, "fr").disputes == []
-
-
-def test_budget_is_respected_and_quotes_stay_verbatim() -> None:
-    long_text = "Le négociateur a longuement détaillé la position de son pays. " * 8
-    many = [pos("UA", "Ovtchar", long_text + str(i), score=i) for i in range(3)] + POSITIONS
-    briefing = OfflineComposer(BOOK).compose(many, "fr", max_chars=700)
+def test_a_tight_budget_keeps_every_party_before_second_bullets() -> None:
+    briefing = composer().compose(POSITIONS, "fr", max_chars=700)
     text = render_text(briefing_reply(briefing))
     assert len(text) <= 700
-    assert briefing.sections  # something is always kept
-    evidence = " ".join(ground_key(p.evidence) for p in many)
-    for section in briefing.sections:
-        for item in section.items:
-            if item.quote:
-                assert ground_key(item.quote.rstrip("…")) in evidence
+    assert {s.party_id for s in briefing.sections} == {"UA", "RU", "TR"}
 
 
-def test_english_briefing_keeps_french_quotes_marked() -> None:
-    briefing = OfflineComposer(BOOK).compose(POSITIONS, "en")
+def test_names_are_canonical_and_english_for_english_readers() -> None:
+    spelled = pos(
+        "RU",
+        "Brantsevsky",
+        "Brantsevsky a déclaré que Moscou est prête à discuter.",
+        claim="Moscou est prête à discuter",
+    )
+    fr = composer().compose([spelled], "fr").sections[0].items[0]
+    en = composer().compose([spelled], "en").sections[0].items[0]
+    assert (fr.speaker, fr.role) == ("Ivan Brantsevski", "ministre russe des Affaires étrangères")
+    assert (en.speaker, en.role) == ("Ivan Brantsevsky", "Russian foreign minister")
+
+
+def test_two_spellings_of_an_unknown_person_are_one_person() -> None:
+    a = pos(
+        "UA",
+        "Olena Ovtchar",
+        "Olena Ovtchar a déclaré que Kiev veut la paix maintenant.",
+        claim="Kiev veut la paix maintenant",
+        score=2,
+    )
+    b = pos(
+        "UA",
+        "Olena Ovchar",
+        "Olena Ovchar a affirmé que les corridors doivent rester ouverts.",
+        claim="les corridors doivent rester ouverts",
+    )
+    c = pos(
+        "UA",
+        "Olena Ovtchar",
+        "Olena Ovtchar a ajouté que la trêve est fragile.",
+        claim="la trêve est fragile",
+    )
+    speakers = {i.speaker for i in composer().compose([a, b, c], "fr").sections[0].items}
+    assert speakers == {"Olena Ovtchar"}
+
+
+@pytest.mark.parametrize(
+    ("role", "fr", "en"),
+    [
+        ("négociateurs russe", "négociateur russe", "Russia's negotiator"),
+        ("semaine dernière encore", "", ""),
+        ("homologue turc", "", ""),
+        ("Pour le ministre français des Affaires étrangères", "", ""),
+        ("le porte-parole du ministère", "porte-parole du ministère", "Russia's spokesperson"),
+    ],
+)
+def test_roles_are_offices_or_nothing(role: str, fr: str, en: str) -> None:
+    p = pos(
+        "RU",
+        "Piotr Vask",
+        "Piotr Vask a déclaré que Moscou attend une réponse.",
+        claim="Moscou attend une réponse",
+        role=role,
+    )
+    assert composer().compose([p], "fr").sections[0].items[0].role == fr
+    assert composer().compose([p], "en").sections[0].items[0].role == en
+
+
+def test_narration_headings_and_figures_are_not_positions() -> None:
+    background = pos(
+        "RU",
+        "",
+        "Lorsque la Russie a annexé la Crimée, les combats ont commencé.",
+        claim="Lorsque la Russie a annexé la Crimée, les combats ont commencé",
+    )
+    heading = pos(
+        "UA",
+        "",
+        "Pas d'avancée dans les négociations, selon Le Drian",
+        claim="Pas d'avancée dans les négociations",
+    )
+    toll = pos(
+        "UA",
+        "",
+        "Plus de 14 000 civils ont été tués, selon l'ONU.",
+        claim="Plus de 14 000 civils ont été tués",
+    )
+    no_verb = pos("RU", "", "La Russie et l'Ukraine sont en guerre depuis 2022.")
+    assert composer().compose([background, heading, toll, no_verb], "fr").is_empty()
+    stance = pos("RU", "", "Moscou a rejeté le plan européen.", topics=["talks"])
+    assert not composer().compose([stance], "fr").is_empty()
+
+
+def test_the_same_sentence_under_two_speakers_is_left_out() -> None:
+    text = "« Les deux parties se retrouvent enfin autour de la table », a déclaré le ministre."
+    a = pos(
+        "UA", "Dmytro Koval", text, quote="Les deux parties se retrouvent enfin autour de la table"
+    )
+    b = pos(
+        "TR", "Kemal Arslan", text, quote="Les deux parties se retrouvent enfin autour de la table"
+    )
+    assert composer().compose([a, b, TR], "fr").sections[0].party_id == "TR"
+    assert len(composer().compose([a, b, TR], "fr").sections) == 1
+
+
+def test_no_words_twice_and_prose_never_ends_mid_clause() -> None:
+    evidence = (
+        "« Nous insistons pour qu'il s'agisse d'un accord international signé par tous les garants, "
+        "et nous voulons un mécanisme de garanties qui agira vite, sans attendre des mois de "
+        "discussions, ni dépendre d'un seul pays », a insisté le négociateur."
+    )
+    quote = evidence.split("« ")[1].split(" »")[0]
+    twice = pos(
+        "UA", "Dmytro Koval", evidence, quote=quote, claim=quote, topics=["security_guarantees"]
+    )
+    again = pos(
+        "UA",
+        "Dmytro Koval",
+        "Il a répété que « Nous insistons pour qu'il s'agisse d'un accord international signé par tous les garants ».",
+        claim="Nous insistons pour qu'il s'agisse d'un accord international signé par tous les garants",
+        score=0.5,
+    )
+    briefing = composer().compose([twice, again], "fr", max_chars=600)
     text = render_text(briefing_reply(briefing))
-    assert "Briefing," in text and "Russia" in text and "Turkey" in text
-    assert "(in French)" in text
-    assert "Kiev veut un corridor sûr" in text  # the French words are kept, not translated
+    assert len(briefing.sections[0].items) == 1  # the second repeats the first's words
+    item = briefing.sections[0].items[0]
+    assert "[…]" in item.quote
+    assert all(ground_key(seg) in ground_key(evidence) for seg in item.quote.split("[…]"))
+    assert "…" not in item.claim and not text.split("Sources")[0].rstrip().endswith("…")
+
+
+def test_english_bullets_say_what_was_done_in_english() -> None:
+    briefing = composer().compose([RU, TR], "en")
+    text = render_text(briefing_reply(briefing))
+    assert (
+        "Ivan Brantsevsky (Russian foreign minister): on humanitarian issues, rejects the position of Ukraine: “"
+        in text
+    )
+    assert "(in French)" in text and "juge inacceptable" in text  # the French words kept verbatim
+    assert (
+        "Kemal Arslan: on the talks, proposes: “Ankara propose une inspection commune” (in French)"
+        in text
+    )
+
+
+def test_a_dispute_needs_a_demand_and_its_rejection_by_another_party() -> None:
+    briefing = composer().compose([*UA, RU], "fr")
+    (dispute,) = briefing.disputes
+    assert dispute.topic == "humanitaire"
+    assert [side[0] for side in dispute.sides] == ["Ukraine", "Russie"]
+    assert dispute.sides[0][1] != dispute.sides[1][1]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # the same party on both sides
+        pos(
+            "UA",
+            "Olena Ovtchar",
+            "Olena Ovtchar a rejeté tout corridor voulu par Moscou sans garanties.",
+            topics=["humanitarian"],
+        ),
+        # a rejection that addresses nobody in particular
+        pos(
+            "RU",
+            "",
+            "Moscou a rejeté les accusations sur les prisonniers.",
+            topics=["humanitarian"],
+        ),
+        # opposed acts on different issues
+        pos("RU", "", "Moscou a rejeté toute trêve voulue par Kiev.", topics=["ceasefire"]),
+        # two parties that agree
+        pos(
+            "RU",
+            "",
+            "Moscou a salué la proposition de Kiev sur les civils.",
+            topics=["humanitarian"],
+        ),
+    ],
+)
+def test_statements_that_do_not_oppose_are_no_dispute(other: Position) -> None:
+    assert composer().compose([UA[4], other], "fr").disputes == []
+
+
+def test_headline_is_dated_by_the_articles_and_sources_are_readable() -> None:
+    a = pos("RU", "", "Moscou a rejeté le plan européen.", topics=["talks"])
+    a.published = datetime(2022, 3, 4, 9, tzinfo=UTC)
+    a.source, a.title = "/home/someone/corpus/002_article.txt", "Moscou rejette le plan"
+    b = pos("TR", "", "Ankara a proposé une médiation.", topics=["talks"])
+    b.ingested = datetime(2022, 3, 5, 18, tzinfo=UTC)
+    fr = render_text(briefing_reply(composer().compose([a, b], "fr")))
+    en = render_text(briefing_reply(composer().compose([a, b], "en")))
+    assert fr.startswith("Briefing du 4-5 mars 2022") and en.startswith("Briefing, 4-5 March 2022")
+    assert "[1] Moscou rejette le plan (002_article.txt)" in fr
+    assert "/home/someone" not in fr
+    assert "[2] https://news.example/a" in fr
+
+
+def test_a_budget_needs_the_measure_function() -> None:
+    with pytest.raises(ValueError):
+        OfflineComposer(BOOK).compose(POSITIONS, "fr", max_chars=500)
 
 
 def test_briefing_round_trips_through_json() -> None:
-    briefing = OfflineComposer(BOOK).compose(POSITIONS, "fr")
+    briefing = composer().compose(POSITIONS, "fr")
     assert briefing_from_json(briefing_to_json(briefing)) == briefing
-
-
-def test_shorten_cuts_on_a_word() -> None:
-    assert shorten("un deux trois quatre", 10) == "un deux…"
-    assert shorten("court", 10) == "court"
-
-
-def test_roles_are_restated_in_the_briefing_language() -> None:
-    french = pos("TR", "Kemal Arslan", "Le ministre turc a salué un progrès.", score=1)
-    french.speaker_role = "ministre turc des Affaires étrangères"
-    english = pos("PL", "", "The Polish prime minister warned Europe.", score=1, lang="en")
-    english.speaker_role = "Polish prime minister"
-    in_english = OfflineComposer(BOOK).compose([french], "en")
-    assert in_english.sections[0].items[0].role == "Turkey's foreign minister"
-    book = PartyBook([*BOOK.parties, Party("PL", "Pologne", "Poland")])
-    in_french = OfflineComposer(book).compose([english], "fr")
-    item = in_french.sections[0].items[0]
-    assert item.role == "Premier ministre, Pologne"
-    text = render_text(briefing_reply(in_french))
-    assert "Premier ministre, Pologne" in text and "position officielle" not in text
-
-
-def test_open_quotations_are_closed_in_claims() -> None:
-    from bot.brief.compose import balance_quotes
-
-    assert balance_quotes("jugée d'« inacceptable") == "jugée d'« inacceptable »"
-    assert balance_quotes('must recognise "the realities') == 'must recognise "the realities"'
-    assert balance_quotes("« complet »") == "« complet »"

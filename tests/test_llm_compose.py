@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from bot.app import briefing_length
 from bot.brief.llm_compose import LLMComposer
 from bot.domain.errors import EngineUnavailable
 from bot.domain.models import Position
@@ -161,8 +162,9 @@ def test_max_chars_is_respected_by_trimming(server: FakeOpenAI, llm: LLMClient) 
             ]
         )
     )
-    briefing = LLMComposer(llm, BOOK).compose(positions, "fr", max_chars=600)
-    assert len(render_text(briefing_reply(briefing))) <= 600
+    composer = LLMComposer(llm, BOOK, measure=briefing_length)
+    briefing = composer.compose(positions, "fr", max_chars=450)
+    assert len(render_text(briefing_reply(briefing))) <= 450
     assert briefing.sections and len(briefing.sections[0].items) < 3
 
 

@@ -1,16 +1,26 @@
-"""The offline briefing composer: chooses each party's top positions, finds disputes,
-numbers the sources and keeps the whole within a character budget.
+"""The offline briefing composer: keeps the statements worth reading, writes one bullet per
+statement, covers as many parties as the budget allows (one bullet each first), pairs true
+disputes, numbers the sources and dates the briefing by its articles.
 
-Every quote it shows is a contiguous, verbatim piece of an article's evidence.
+Every text between quote marks is verbatim article text, shortened only by dropping whole
+clauses (marked ``[…]``). The length of a digest is measured by a function the caller passes
+in (the plain-text renderer in practice), so the composer does not import any renderer.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.domain.i18n import role_label, t, topic_name
+from bot.brief.clauses import shorten_prose, shorten_quote
+from bot.brief.disputes import find_disputes
+from bot.brief.filters import drop_ambiguous, is_statement
+from bot.brief.items import Candidate, ItemWriter, has_inner_repeat, item_text, runs
+from bot.brief.people import People
+from bot.brief.sources import period, position_day
+from bot.domain.i18n import t, topic_name
 from bot.domain.models import (
     OTHER_PARTY,
     Briefing,
@@ -21,42 +31,15 @@ from bot.domain.models import (
     Position,
 )
 from bot.domain.parties import PartyBook
-from bot.extract.rules.roles import head_office
-from bot.textnorm import collapse_space, ground_key
+from bot.textnorm import ground_key
 
-_REJECTION = re.compile(
-    r"\b(inacceptable|refus|rejet|rejett|rejeté|dément|démenti|nie |conteste|contest|"
-    r"contredi|exclu|jamais|opposé|s'oppose|unacceptable|reject|refuse|deny|denie|"
-    r"denied|never|oppose|dispute)",
-    re.IGNORECASE,
-)
-QUOTE_MAX = 180
-CLAIM_MAX = 170
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
-    text = collapse_space(text)
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
-
-
-def balance_quotes(text: str) -> str:
-    """Close a quotation left open by shortening: « … → « … »."""
-    if text.count("«") > text.count("»"):
-        text += " »"
-    if text.count("“") > text.count("”"):
-        text += "”"
-    if text.count('"') % 2:
-        text += '"'
-    return text
-
-
-def _quote_of(position: Position) -> str:
-    text = position.quote if position.quote else position.evidence
-    return shorten(text.strip(' «»"“”'), QUOTE_MAX)
+Measure = Callable[[Briefing], int]
+FULL_LIMIT = 240  # characters of words per bullet in a full briefing
+# In a digest, each bullet tries these text lengths in turn until it fits the budget; when not
+# every party fits, the next, shorter set is tried.
+DIGEST_LIMITS = ((150, 90), (110, 80), (90, 70))
+DISPUTE_LIMIT = 110
+CLAIM_MAX = 170  # kept for the LLM composer's claims
 
 
 def dedupe(positions: list[Position]) -> list[Position]:
@@ -72,54 +55,39 @@ def dedupe(positions: list[Position]) -> list[Position]:
     return out
 
 
-def briefing_date(lang: Lang) -> str:
-    """Today's date as a briefing headline writes it."""
-    return datetime.now(UTC).strftime("%d/%m/%Y" if lang == "fr" else "%d %b %Y")
+def briefing_date(lang: Lang, positions: list[Position] | None = None) -> str:
+    """The period the articles cover (published, else ingested), else today."""
+    days = [d for d in (position_day(p) for p in positions or []) if d is not None]
+    return period(days or [datetime.now(UTC).date()], lang)
 
 
-def rendered_length(briefing: Briefing) -> int:
-    """Characters of the briefing as sent (the plain-text rendering), for the length budget."""
-    from bot.render.briefing import briefing_reply
-    from bot.render.text import render_text
+def usable(positions: list[Position], people: People, *, strict: bool = True) -> list[Position]:
+    """The statements a briefing may show: tracked parties, clear speakers and, when ``strict``
+    (rule-engine positions, whose evidence is the whole sentence), real statements only."""
+    people.learn_spellings(positions)
+    kept = [p for p in positions if p.party_id != OTHER_PARTY and (not strict or is_statement(p))]
+    return dedupe(drop_ambiguous(kept, {id(p): people.key(p) for p in kept}))
 
-    return len(render_text(briefing_reply(briefing)))
+
+@dataclass
+class _Pick:
+    party_id: str
+    cand: Candidate
+    item: BriefingItem
 
 
 class OfflineComposer:
     """Builds a Briefing from positions without any model."""
 
-    key = "offline-compose:1"
+    key = "offline-compose:2"
 
-    def __init__(self, book: PartyBook, *, items_per_party: int = 3) -> None:
+    def __init__(
+        self, book: PartyBook, *, items_per_party: int = 3, measure: Measure | None = None
+    ) -> None:
         self.book = book
         self.items_per_party = items_per_party
-
-    def _role(self, position: Position, lang: Lang) -> str:
-        """The speaker's role in ``lang``: as written, from the gazetteer, or restated."""
-        if position.lang == lang:
-            return position.speaker_role
-        for person in self.book.people:
-            if position.speaker and person.surname.lower() in position.speaker.lower():
-                return person.role_en if lang == "en" else person.role_fr
-        office = head_office(position.speaker_role) if position.speaker_role else None
-        if office is None:
-            return ""
-        return role_label(office, self.book.name(position.party_id, lang), lang)
-
-    def _item(self, p: Position, lang: Lang, source_no: int) -> BriefingItem:
-        same_lang = p.lang == lang
-        claim = balance_quotes(shorten(p.claim, CLAIM_MAX)) if same_lang else ""
-        quote = _quote_of(p)
-        if claim and ground_key(quote) in ground_key(claim):
-            quote = ""  # the claim already is the verbatim sentence: do not repeat it
-        return BriefingItem(
-            speaker=p.speaker,
-            role=self._role(p, lang),
-            claim=claim,
-            quote=quote if quote or not claim else "",
-            quote_lang=p.lang,
-            source_no=source_no,
-        )
+        self.measure = measure
+        self._upper = 0  # an upper bound of the length of the briefing being selected
 
     def compose(
         self,
@@ -129,108 +97,181 @@ class OfflineComposer:
         since: datetime | None = None,
         max_chars: int | None = None,
     ) -> Briefing:
-        kept = [p for p in dedupe(positions) if p.party_id != OTHER_PARTY]
-        by_party: dict[str, list[Position]] = defaultdict(list)
-        for p in kept:
-            by_party[p.party_id].append(p)
-        order = sorted(by_party, key=lambda pid: (-sum(p.score for p in by_party[pid]), pid))
-        chosen = {pid: by_party[pid][: self.items_per_party] for pid in order}
-        briefing = self._assemble(chosen, order, lang)
-        return self._fit(briefing, chosen, order, lang, max_chars) if max_chars else briefing
+        if max_chars and self.measure is None:
+            raise ValueError("a length budget needs the measure function")
+        people = People(self.book)
+        writer = ItemWriter(people)
+        cands = [writer.candidate(p) for p in usable(positions, people)]
+        by_party: dict[str, list[Candidate]] = defaultdict(list)
+        for c in sorted(cands, key=lambda c: -c.rank):
+            by_party[c.p.party_id].append(c)
+        order = sorted(by_party, key=lambda pid: (-by_party[pid][0].rank, pid))
+        headline = self._headline(positions, lang)
+        picks: list[_Pick] = []
+        for limits in DIGEST_LIMITS if max_chars else ((FULL_LIMIT,),):
+            queues = {pid: list(cs) for pid, cs in by_party.items()}
+            trial = self._select(queues, order, writer, lang, limits, max_chars, headline)
+            if _coverage(trial) > _coverage(picks):
+                picks = trial
+            if len({p.party_id for p in picks}) == len(order):
+                break  # every party that spoke is in
+        disputes: list[tuple[str, Candidate, Candidate]] = []
+        for dispute in find_disputes(cands):
+            if not all(self._side_text(c, lang) for c in dispute[1:]):
+                continue  # a side with nothing short enough to show
+            more = [*disputes, dispute]
+            if not max_chars or self._length(picks, more, lang, headline) <= max_chars:
+                disputes = more
+        return self._assemble(picks, disputes, lang, headline)
+
+    def _select(
+        self,
+        queues: dict[str, list[Candidate]],
+        order: list[str],
+        writer: ItemWriter,
+        lang: Lang,
+        limits: tuple[int, ...],
+        max_chars: int | None,
+        headline: str,
+    ) -> list[_Pick]:
+        """One bullet per party first (best party first), then a second one for the parties
+        with most to say, and so on, while the budget allows."""
+        picks: list[_Pick] = []
+        used: set[tuple[str, ...]] = set()
+        self._upper = self.measure(self._assemble([], [], lang, headline)) if self.measure else 0
+        for rnd in range(self.items_per_party):
+            turn = order if rnd == 0 else sorted(order, key=lambda pid: -len(queues[pid]))
+            for pid in turn:
+                queue = queues[pid]
+                while queue:
+                    pick = self._try(
+                        queue.pop(0), writer, lang, limits, picks, used, max_chars, headline
+                    )
+                    if pick is not None:
+                        picks.append(pick)
+                        used |= runs(item_text(pick.item))
+                        break
+        return picks
+
+    def _try(
+        self,
+        cand: Candidate,
+        writer: ItemWriter,
+        lang: Lang,
+        limits: tuple[int, ...],
+        picks: list[_Pick],
+        used: set[tuple[str, ...]],
+        max_chars: int | None,
+        headline: str,
+    ) -> _Pick | None:
+        for limit in limits:
+            item = writer.item(cand, lang, limit)
+            if item is None:
+                return None
+            text = item_text(item)
+            if runs(text) & used or has_inner_repeat(text):
+                return None  # the same words are already in the briefing
+            pick = _Pick(cand.p.party_id, cand, item)
+            if not max_chars:
+                return pick
+            # an upper bound of what the bullet adds (its line, a new heading and source line)
+            bound = 2 * (len(text) + len(item.speaker) + len(item.role)) + 400
+            if self._upper + bound <= max_chars:
+                self._upper += bound  # surely fits: no need to render the whole briefing
+                return pick
+            length = self._length([*picks, pick], [], lang, headline)
+            if length <= max_chars:
+                self._upper = length
+                return pick
+        return None
+
+    def _length(
+        self,
+        picks: list[_Pick],
+        disputes: list[tuple[str, Candidate, Candidate]],
+        lang: Lang,
+        headline: str,
+    ) -> int:
+        assert self.measure is not None
+        return self.measure(self._assemble(picks, disputes, lang, headline))
+
+    def _headline(self, positions: list[Position], lang: Lang) -> str:
+        return t(lang, "brief.title", date=briefing_date(lang, positions))
 
     def _assemble(
         self,
-        chosen: dict[str, list[Position]],
-        order: list[str],
+        picks: list[_Pick],
+        disputes: list[tuple[str, Candidate, Candidate]],
         lang: Lang,
-        max_disputes: int = 2,
+        headline: str,
     ) -> Briefing:
         sources = _Sources()
-        sections = [
-            PartySection(
-                pid,
-                self.book.name(pid, lang),
-                [self._item(p, lang, sources.number(p)) for p in chosen[pid]],
-            )
-            for pid in order
-            if chosen[pid]
-        ]
-        all_chosen = [p for pid in order for p in chosen[pid]]
-        disputes = self._disputes(all_chosen, lang, sources)[:max_disputes]
+        grouped: dict[str, list[_Pick]] = {}
+        for pick in picks:
+            grouped.setdefault(pick.party_id, []).append(pick)
+        sections = []
+        for pid, group in grouped.items():
+            items = []
+            for pick in group:
+                pick.item.source_no = sources.number(pick.cand.p)
+                items.append(pick.item)
+            sections.append(PartySection(pid, self.book.name(pid, lang), items))
         topics: dict[str, int] = defaultdict(int)
-        for p in all_chosen:
-            for topic in p.topics:
+        for pick in picks:
+            for topic in pick.cand.p.topics:
                 topics[topic] += 1
         top = sorted(topics, key=lambda k: -topics[k])[:3]
-        headline = t(lang, "brief.title", date=briefing_date(lang))
         if top:
             headline += " — " + ", ".join(topic_name(x, lang) for x in top)
         return Briefing(
             lang=lang,
             headline=headline,
             sections=sections,
-            disputes=disputes,
+            disputes=[self._dispute(d, lang, sources) for d in disputes],
             sources=sources.urls,
             created=datetime.now(UTC),
             engine="offline",
+            source_titles=sources.titles,
         )
 
-    def _disputes(self, positions: list[Position], lang: Lang, sources: _Sources) -> list[Dispute]:
-        by_topic: dict[str, dict[str, Position]] = defaultdict(dict)
-        for p in positions:
-            for topic in p.topics:
-                best = by_topic[topic].get(p.party_id)
-                if best is None or p.score > best.score:
-                    by_topic[topic][p.party_id] = p
-        disputes = []
-        for topic, sides in by_topic.items():
-            if len(sides) < 2 or topic == "talks":
-                continue
-            if not any(_REJECTION.search(p.evidence) for p in sides.values()):
-                continue
-            disputes.append(
-                Dispute(
-                    topic_name(topic, lang),
-                    [
-                        (self.book.name(pid, lang), shorten(_quote_of(p), 110), sources.number(p))
-                        for pid, p in sides.items()
-                    ],
-                )
-            )
-        return disputes
+    def _dispute(
+        self, dispute: tuple[str, Candidate, Candidate], lang: Lang, sources: _Sources
+    ) -> Dispute:
+        issue, ask, refuse = dispute
+        out = [
+            (self.book.name(c.p.party_id, lang), self._side_text(c, lang), sources.number(c.p))
+            for c in (ask, refuse)
+        ]
+        return Dispute(topic_name(issue, lang), out)
 
-    def _fit(
-        self,
-        briefing: Briefing,
-        chosen: dict[str, list[Position]],
-        order: list[str],
-        lang: Lang,
-        max_chars: int,
-    ) -> Briefing:
-        """Drop the least important items, then disputes, then parties, until it fits."""
-        max_disputes = len(briefing.disputes)
-        while rendered_length(briefing) > max_chars:
-            present = [pid for pid in order if chosen[pid]]
-            longest = max(present, key=lambda pid: len(chosen[pid]))
-            if len(chosen[longest]) > 1:
-                chosen[longest] = chosen[longest][:-1]
-            elif max_disputes:
-                max_disputes -= 1
-            elif len(present) > 1:
-                chosen[present[-1]] = []
-            else:
-                break
-            briefing = self._assemble(chosen, order, lang, max_disputes)
-        return briefing
+    @staticmethod
+    def _side_text(c: Candidate, lang: Lang) -> str:
+        """A side's own words: prose in the reader's language, else a verbatim quotation."""
+        p = c.p
+        if p.lang == lang and c.claim:
+            prose = shorten_prose(c.claim[:1].upper() + c.claim[1:], DISPUTE_LIMIT)
+            if prose:
+                return prose
+        text = shorten_quote(p.quote or c.claim, DISPUTE_LIMIT)
+        if len(text.split()) < 3:
+            return ""
+        opening, closing = ("« ", " »") if lang == "fr" else ("“", "”")
+        return f"{opening}{text}{closing}"
+
+
+def _coverage(picks: list[_Pick]) -> tuple[int, int]:
+    return len({p.party_id for p in picks}), len(picks)
 
 
 class _Sources:
-    """Numbers sources in order of first use."""
+    """Numbers sources in order of first use, with their titles."""
 
     def __init__(self) -> None:
         self.urls: list[str] = []
+        self.titles: list[str] = []
 
     def number(self, position: Position) -> int:
         if position.source not in self.urls:
             self.urls.append(position.source)
+            self.titles.append(position.title)
         return self.urls.index(position.source) + 1

@@ -12,10 +12,11 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bot.brief.compose import CLAIM_MAX, briefing_date, dedupe, rendered_length, shorten
+from bot.brief.clauses import shorten_prose
+from bot.brief.compose import CLAIM_MAX, Measure, briefing_date, usable
+from bot.brief.people import People
 from bot.domain.i18n import t
 from bot.domain.models import (
-    OTHER_PARTY,
     Briefing,
     BriefingItem,
     Dispute,
@@ -41,6 +42,7 @@ HEADLINE_MAX = 120
 class _Item:
     item: BriefingItem
     source: str
+    title: str = ""
 
 
 @dataclass
@@ -54,10 +56,12 @@ class _Draft:
 
     def build(self, engine: str) -> Briefing:
         sources: list[str] = []
+        titles: list[str] = []
 
-        def number(source: str) -> int:
+        def number(source: str, title: str = "") -> int:
             if source not in sources:
                 sources.append(source)
+                titles.append(title)
             return sources.index(source) + 1
 
         sections = []
@@ -66,7 +70,7 @@ class _Draft:
                 continue
             built = []
             for it in items:
-                it.item.source_no = number(it.source)
+                it.item.source_no = number(it.source, it.title)
                 built.append(it.item)
             sections.append(PartySection(pid, name, built))
         disputes = [
@@ -81,15 +85,17 @@ class _Draft:
             sources=sources,
             created=datetime.now(UTC),
             engine=engine,
+            source_titles=titles,
         )
 
 
 class LLMComposer:
     """A Briefing in ``lang`` from positions, by one structured model call."""
 
-    def __init__(self, llm: LLMClient, book: PartyBook) -> None:
+    def __init__(self, llm: LLMClient, book: PartyBook, *, measure: Measure | None = None) -> None:
         self.llm = llm
         self.book = book
+        self.measure = measure
         self.prompts = {lang: load_prompt("brief", lang) for lang in ("fr", "en")}
         versions = "/".join(self.prompts[lang].version for lang in ("fr", "en"))
         self.key = f"llm-brief:{llm.model}:{versions}"
@@ -126,8 +132,8 @@ class LLMComposer:
         since: datetime | None = None,
         max_chars: int | None = None,
     ) -> Briefing:
-        chosen = [p for p in dedupe(positions) if p.party_id != OTHER_PARTY][:MAX_POSITIONS]
-        default_headline = t(lang, "brief.title", date=briefing_date(lang))
+        chosen = usable(positions, People(self.book), strict=False)[:MAX_POSITIONS]
+        default_headline = t(lang, "brief.title", date=briefing_date(lang, positions))
         if not chosen:
             return _Draft(lang, default_headline).build(self.key)
         result = self.llm.structured(
@@ -138,14 +144,16 @@ class LLMComposer:
             self.dropped_total += dropped
             accounting.note_dropped(self.llm.db, result.call_id, dropped)
             log.warning("dropped %d ungrounded item(s) from the model's briefing", dropped)
-        return _fit(draft, max_chars, self.key) if max_chars else draft.build(self.key)
+        if max_chars and self.measure is not None:
+            return _fit(draft, max_chars, self.key, self.measure)
+        return draft.build(self.key)
 
     def _draft(
         self, out: BriefOut, chosen: list[Position], lang: Lang, default_headline: str
     ) -> tuple[_Draft, int]:
         check = QuoteCheck([t for p in chosen for t in (p.evidence, p.quote or "")])
         headline = check(safe_text(out.headline))
-        draft = _Draft(lang, shorten(headline, HEADLINE_MAX) or default_headline)
+        draft = _Draft(lang, shorten_prose(headline, HEADLINE_MAX) or default_headline)
         dropped = 0
         by_party: dict[str, list[_Item]] = {}
         for section in out.sections:
@@ -157,7 +165,9 @@ class LLMComposer:
                 item, quote_dropped = self._item(raw, position, lang, check)
                 dropped += quote_dropped
                 if item is not None:
-                    by_party.setdefault(position.party_id, []).append(_Item(item, position.source))
+                    by_party.setdefault(position.party_id, []).append(
+                        _Item(item, position.source, position.title)
+                    )
         for pid, items in by_party.items():
             draft.sections.append((pid, self.book.name(pid, lang), items))
         for dispute in out.disputes[:2]:
@@ -167,7 +177,7 @@ class LLMComposer:
                 if position is None:
                     continue
                 side_claim = check(safe_text(side.claim, position.evidence))
-                claim = shorten(side_claim or position.claim, 110)
+                claim = shorten_prose(side_claim or position.claim, 110)
                 sides.append((self.book.name(position.party_id, lang), claim, position.source))
             if len({s[0] for s in sides}) >= 2:
                 draft.disputes.append((check(safe_text(dispute.topic)), sides))
@@ -185,8 +195,8 @@ class LLMComposer:
                 dropped = 1
             else:
                 quote = found[1]
-        claim = shorten(check(safe_text(raw.claim, p.evidence)), CLAIM_MAX)
-        translation = shorten(
+        claim = shorten_prose(check(safe_text(raw.claim, p.evidence)), CLAIM_MAX)
+        translation = shorten_prose(
             check(safe_text(raw.translation, p.evidence), translation=True), CLAIM_MAX
         )
         if quote and translation and p.lang != lang:
@@ -208,10 +218,10 @@ def _position(chosen: list[Position], position_id: int) -> Position | None:
     return chosen[position_id - 1] if 1 <= position_id <= len(chosen) else None
 
 
-def _fit(draft: _Draft, max_chars: int, engine: str) -> Briefing:
+def _fit(draft: _Draft, max_chars: int, engine: str, measure: Measure) -> Briefing:
     """Drop the last items of the longest sections, then disputes, then sections, until it fits."""
     briefing = draft.build(engine)
-    while rendered_length(briefing) > max_chars:
+    while measure(briefing) > max_chars:
         present = [s for s in draft.sections if s[2]]
         longest = max(present, key=lambda s: len(s[2]), default=None)
         if longest is not None and len(longest[2]) > 1:

@@ -119,7 +119,11 @@ class Gazetteer:
         self._party_re = re.compile("|".join(parts)) if parts else None
         self._person_by_form: dict[str, Person] = {}
         for person in book.people:
-            for pform in (person.name, *person.aliases):
+            for pform in (
+                person.name,
+                *person.aliases,
+                *((person.name_en,) if person.name_en else ()),
+            ):
                 self._person_by_form.setdefault(re.sub(r"\s+", " ", pform), person)
         names = list(self._person_by_form)
         self._person_re = (

@@ -33,6 +33,7 @@ class Person:
     role_fr: str = ""
     role_en: str = ""
     aliases: tuple[str, ...] = ()
+    name_en: str = ""  # the usual English form ("Vladimir Putin"), when it differs
 
     @property
     def surname(self) -> str:
@@ -68,6 +69,7 @@ class Article:
     content_hash: str = ""
     id: int | None = None
     group_id: int | None = None
+    ingested: datetime | None = None
 
     @property
     def source(self) -> str:
@@ -97,10 +99,13 @@ class Position:
     article_id: int | None = None
     lang: str = "fr"
     score: float = 0.0
+    title: str = ""  # the article's title, cleaned (stamped by the service, not cached)
+    ingested: datetime | None = None  # when the article was stored (stamped by the service)
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["published"] = self.published.isoformat() if self.published else None
+        data["ingested"] = self.ingested.isoformat() if self.ingested else None
         return data
 
     @classmethod
@@ -108,6 +113,8 @@ class Position:
         data = dict(data)
         published = data.get("published")
         data["published"] = datetime.fromisoformat(published) if published else None
+        ingested = data.get("ingested")
+        data["ingested"] = datetime.fromisoformat(ingested) if ingested else None
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
 
@@ -122,6 +129,7 @@ class BriefingItem:
     quote: str
     quote_lang: str
     source_no: int
+    frame: str = ""  # what the quotation is about, when the claim is not shown as prose
 
 
 @dataclass
@@ -150,6 +158,7 @@ class Briefing:
     sources: list[str]
     created: datetime | None = None
     engine: str = "offline"
+    source_titles: list[str] = field(default_factory=list)  # same order as ``sources``
 
     def is_empty(self) -> bool:
         return not self.sections
@@ -176,4 +185,5 @@ def briefing_from_json(data: dict[str, Any]) -> Briefing:
         sources=list(data["sources"]),
         created=datetime.fromisoformat(data["created"]) if data.get("created") else None,
         engine=data.get("engine", "offline"),
+        source_titles=list(data.get("source_titles", [])),
     )

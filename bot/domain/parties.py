@@ -54,6 +54,7 @@ class PartyBook:
                     role_fr=p.get("role_fr", ""),
                     role_en=p.get("role_en", ""),
                     aliases=tuple(p.get("aliases", ())),
+                    name_en=p.get("name_en", ""),
                 )
             )
         return cls(parties, people)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.brief.sources import source_label
 from bot.domain.i18n import t
 from bot.domain.models import Briefing, BriefingItem
 from bot.richtext import Block, BlockKind, Reply, Span
@@ -12,6 +13,8 @@ def _open_close(lang: str) -> tuple[str, str]:
 
 
 def item_spans(item: BriefingItem, party_name: str, lang: str) -> list[Span]:
+    """One bullet: "Name (role) : prose [n]", or, for a quotation, "Name (role), on X : « … »"
+    in French and "Name (role): on X, act: “…” (in French)" in English."""
     spans = [Span("• ")]
     if item.speaker:
         spans.append(Span(item.speaker, bold=True))
@@ -21,7 +24,13 @@ def item_spans(item: BriefingItem, party_name: str, lang: str) -> list[Span]:
         spans.append(Span(item.role[:1].upper() + item.role[1:], bold=True))
     else:
         spans.append(Span(t(lang, "brief.collective", party=party_name), bold=True))
-    spans.append(Span(" : " if lang == "fr" else ": "))
+    colon = " : " if lang == "fr" else ": "
+    if item.frame and lang == "fr":
+        spans.append(Span(f", {item.frame}{colon}"))
+    elif item.frame:
+        spans.append(Span(f"{colon}{item.frame}{colon}"))
+    else:
+        spans.append(Span(colon))
     if item.claim:
         spans.append(Span(item.claim))
     if item.quote:
@@ -36,9 +45,17 @@ def item_spans(item: BriefingItem, party_name: str, lang: str) -> list[Span]:
     return spans
 
 
-def source_span(number: int, source: str) -> list[Span]:
-    link = source if source.startswith(("http://", "https://")) else None
-    return [Span(f"[{number}] "), Span(source, link=link)]
+def source_span(number: int, source: str, title: str = "") -> list[Span]:
+    """ "[n] Title — https://…" or "[n] Title (file.txt)"; never an absolute path."""
+    label, link = source_label(source)
+    spans = [Span(f"[{number}] ")]
+    if title and link:
+        spans += [Span(f"{title} — "), Span(label, link=link)]
+    elif title:
+        spans.append(Span(f"{title} ({label})"))
+    else:
+        spans.append(Span(label, link=link))
+    return spans
 
 
 def briefing_reply(briefing: Briefing) -> Reply:
@@ -56,10 +73,13 @@ def briefing_reply(briefing: Briefing) -> Reply:
         reply.add(Span(t(lang, "brief.disputes"), bold=True), kind="heading")
         for dispute in briefing.disputes:
             sides = " / ".join(f"{party} — {claim} [{n}]" for party, claim, n in dispute.sides)
-            reply.add(Span("• "), Span(dispute.topic, bold=True), Span(f" : {sides}"), kind="item")
+            colon = " : " if lang == "fr" else ": "
+            reply.add(Span("• "), Span(dispute.topic, bold=True), Span(colon + sides), kind="item")
     reply.add(Span(t(lang, "brief.sources"), bold=True), kind="heading")
+    titles = briefing.source_titles
     for number, source in enumerate(briefing.sources, 1):
-        reply.blocks.append(_block(source_span(number, source), kind="source"))
+        title = titles[number - 1] if number <= len(titles) else ""
+        reply.blocks.append(_block(source_span(number, source, title), kind="source"))
     return reply
 
 

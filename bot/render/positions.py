@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from bot.brief.sources import source_label
 from bot.domain.models import OTHER_PARTY, Lang, Position
 from bot.domain.parties import PartyBook
 
@@ -52,6 +53,12 @@ def _who(p: Position, book: PartyBook, lang: Lang) -> str:
     return f"{who} ({p.speaker_role})" if p.speaker_role else who
 
 
+def _source(p: Position) -> str:
+    """The article as a reader can follow it: its title, then its link or file name."""
+    label = source_label(p.source)[0]
+    return f"{p.title} — {label}" if p.title else label
+
+
 def positions_markdown(positions: list[Position], book: PartyBook, lang: Lang) -> str:
     lines: list[str] = []
     for pid, items in group_by_party(positions, book):
@@ -60,7 +67,7 @@ def positions_markdown(positions: list[Position], book: PartyBook, lang: Lang) -
             evidence = p.evidence.replace("\n", " ")
             lines.append(f"- **{_who(p, book, lang)}**: {p.claim}")
             lines.append(f"  > {evidence}")
-            lines.append(f"  — {p.source}\n")
+            lines.append(f"  — {_source(p)}\n")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -74,6 +81,6 @@ def positions_text(positions: list[Position], book: PartyBook, lang: Lang) -> st
             lines.append(f"  • {_who(p, book, lang)}: {p.claim}")
             lines.append(f"    « {' '.join(p.evidence.split())} »")
             topics = f" [{', '.join(p.topics)}]" if p.topics else ""
-            lines.append(f"    {p.source}{topics}")
+            lines.append(f"    {_source(p)}{topics}")
         lines.append("")
     return "\n".join(lines)

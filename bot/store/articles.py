@@ -37,6 +37,7 @@ def _row_to_article(row: sa.Row[Any]) -> Article:
         source_name=row.source_name,
         content_hash=row.content_hash,
         group_id=row.group_id,
+        ingested=row.ingested_at,
     )
 
 

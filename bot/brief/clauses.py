@@ -1,0 +1,108 @@
+"""Shortening by whole clauses: a quotation keeps some of its clauses with ``[…]`` where others
+were dropped, prose keeps its leading clauses; neither is ever cut inside a clause.
+
+A clause ends at a sentence end, a comma, semicolon or colon, or before a spaced dash, outside
+quotation marks; "M. Trump" is not a sentence end.
+"""
+
+from __future__ import annotations
+
+import re
+
+CUT = "[…]"
+_OPEN = {"«": "»", "“": "”"}
+_ABBREV = re.compile(
+    r"(?:\b[A-ZÀ-Ý]|\bMM|\bMme|\bMr|\bMrs|\bMs|\bDr|\bSt|\bn°|\bp|\bcf|\bvs|\betc)\.$"
+)
+_END_PUNCT = ".!?;:,…"
+
+
+def clauses(text: str) -> list[str]:
+    """``text`` split into clauses; ``"".join(clauses(text)) == text``."""
+    pieces: list[str] = []
+    start = 0
+    closing: list[str] = []
+    straight_open = False
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in _OPEN:
+            closing.append(_OPEN[c])
+        elif closing and c == closing[-1]:
+            closing.pop()
+        elif c == '"':
+            straight_open = not straight_open
+        inside = bool(closing) or straight_open
+        boundary = False
+        if not inside and c in _END_PUNCT and i + 1 < n and text[i + 1].isspace():
+            boundary = not (c == "." and _ABBREV.search(text[start : i + 1]))
+        elif not inside and c.isspace() and text[i + 1 : i + 3] in ("- ", "– ", "— "):
+            boundary = True
+        if boundary:
+            j = i + 1
+            while j < n and text[j].isspace():
+                j += 1
+            if text[start:j].strip():
+                pieces.append(text[start:j])
+                start = j
+            i = j
+            continue
+        i += 1
+    if start < n:
+        pieces.append(text[start:])
+    return pieces
+
+
+def _trim(piece: str) -> str:
+    return piece.strip().rstrip(",;:–—-").rstrip()
+
+
+def shorten_quote(text: str, limit: int) -> str:
+    """``text`` within ``limit`` characters by dropping whole clauses, each gap marked ``[…]``.
+
+    Clauses are taken in order while they fit; a clause that does not fit is skipped. When even
+    the first clause alone is too long, the shortest clause is kept. The result is always a
+    sequence of source clauses separated by spaces or by `` […] ``.
+    """
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    raw = clauses(text)
+    pieces = [_trim(p) for p in raw]
+    usable = [k for k, p in enumerate(pieces) if p and p != CUT]
+    kept: list[int] = []
+    size = 0
+    for k in usable:
+        extra = len(pieces[k]) + (len(CUT) + 2 if kept and kept[-1] != k - 1 else 1)
+        if size + extra + len(CUT) + 1 <= limit:
+            kept.append(k)
+            size += extra
+    if not kept:
+        kept = [min(usable, key=lambda k: len(pieces[k]))]
+    out: list[str] = [CUT] if kept[0] != 0 else []
+    for pos, k in enumerate(kept):
+        if pos and kept[pos - 1] != k - 1:
+            out.append(CUT)
+        followed = pos + 1 < len(kept) and kept[pos + 1] == k + 1
+        out.append(raw[k].strip() if followed else pieces[k])
+    if kept[-1] != len(pieces) - 1:
+        out.append(CUT)
+    return " ".join(out)
+
+
+def shorten_prose(text: str, limit: int) -> str:
+    """The leading clauses of ``text`` that fit in ``limit`` characters, "" when none does.
+
+    A text already cut by an ellipsis loses its unfinished last clause, so prose never ends in
+    the middle of a clause.
+    """
+    text = re.sub(r"\s+", " ", text).strip()
+    pieces = clauses(text)
+    if pieces and pieces[-1].rstrip().endswith(("…", "...")):
+        pieces = pieces[:-1]
+    out = ""
+    for piece in pieces:
+        if len((out + piece).strip()) > limit:
+            break
+        out += piece
+    return _trim(out)

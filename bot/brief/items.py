@@ -1,0 +1,216 @@
+"""One bullet of a briefing from one position: who (canonical name, clean role), what about
+(the act and the issue, in the reader's language) and the words (prose cut at a clause, or one
+verbatim quotation shortened by whole clauses)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.brief.clauses import clauses, shorten_prose, shorten_quote
+from bot.brief.people import People
+from bot.brief.vocab import Act, act_of, english_ref, main_topic, topic_on
+from bot.domain.models import OTHER_PARTY, BriefingItem, Lang, Position
+from bot.textnorm import ground_key
+
+MIN_QUOTE_WORDS = 5  # a shorter quotation needs an issue or a stance to say what it is about
+MIN_FRAMED_WORDS = 3  # never fewer words than this between quote marks
+MIN_BARE_WORDS = 8  # a quotation with no issue or stance named must speak for itself
+_AUX_AFTER_NAME = re.compile(
+    r"^[\s,]*(?:a|avait|ont|avaient|aurait|has|had|have|is|was|were)\b", re.IGNORECASE
+)
+
+
+@dataclass
+class Candidate:
+    """A position the briefing may show, with what the composer knows about it."""
+
+    p: Position
+    act: Act | None
+    topic: str | None
+    target: str | None  # the party the statement is addressed to or about
+    rank: float
+    claim: str  # the claim, whole (completed from the evidence when it was cut)
+
+
+def balance_quotes(text: str) -> str:
+    """Close a quotation left open: « … → « … »."""
+    if text.count("«") > text.count("»"):
+        text += " »"
+    if text.count("“") > text.count("”"):
+        text += "”"
+    if text.count('"') % 2:
+        text += '"'
+    return text
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", ground_key(text))
+
+
+def runs(text: str, n: int = 7) -> set[tuple[str, ...]]:
+    """Every run of ``n`` words: two texts sharing one repeat each other."""
+    w = words(text)
+    return {tuple(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+
+def has_inner_repeat(text: str, n: int = 7) -> bool:
+    w = words(text)
+    seq = [tuple(w[i : i + n]) for i in range(len(w) - n + 1)]
+    return len(seq) != len(set(seq))
+
+
+def unwrap(text: str | None) -> str:
+    """``text`` without the quotation marks around it (never an inner quotation's mark)."""
+    text = " ".join((text or "").split())
+    for opening, closing in (("«", "»"), ("“", "”"), ('"', '"')):
+        inner = text[1:-1] if len(text) > 1 else ""
+        if text.startswith(opening) and text.endswith(closing) and opening not in inner:
+            return inner.strip()
+    return text
+
+
+class ItemWriter:
+    """Writes bullets in one language for the composer."""
+
+    def __init__(self, people: People) -> None:
+        self.people = people
+        self.book = people.book
+
+    def candidate(self, p: Position) -> Candidate:
+        claim = full_claim(p)
+        act = speaker_act(p.evidence, claim)
+        topic = main_topic(p.topics)
+        target = None
+        text = claim or p.evidence
+        for hit in self.people.gazetteer.party_hits(text):
+            if re.search(r"(?:\bde|\bdu|\bd'|\bof)\s*$", text[: hit.start], re.IGNORECASE):
+                continue  # "les alliés européens de Kiev": a complement, not who is addressed
+            if hit.party_id not in (p.party_id, OTHER_PARTY):
+                target = hit.party_id
+                break
+        rank = p.score
+        rank += 1.0 if act is not None and act.key != "says" else 0.0
+        rank += 0.5 if topic is not None and topic != "talks" else 0.0
+        rank += 0.25 if p.speaker else 0.0
+        return Candidate(p, act, topic, target, rank, claim)
+
+    def item(self, c: Candidate, lang: Lang, limit: int) -> BriefingItem | None:
+        """The bullet for ``c`` within about ``limit`` characters of text, None when it cannot
+        say something readable (a few words with nothing to say what they are about)."""
+        p = c.p
+        quote = unwrap(p.quote)
+        claim = c.claim
+        told = without_speaker(claim, p.speaker)
+        if p.lang == lang and told != claim:
+            prose = balance_quotes(shorten_prose(told, limit))  # "a appelé l'UE à …"
+            if len(words(prose)) >= 4:
+                return self._make(p, lang, claim=french_marks(prose) if lang == "fr" else prose)
+        if p.lang == lang and claim and not (quote and ground_key(claim) in ground_key(quote)):
+            prose = balance_quotes(shorten_prose(claim[:1].upper() + claim[1:], limit))
+            own = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", prose)
+            if len(words(prose)) >= 4 and len(words(own)) >= 3:
+                return self._make(p, lang, claim=french_marks(prose) if lang == "fr" else prose)
+        framed = (
+            c.topic is not None
+            or (c.act is not None and c.act.key != "says")
+            or (c.target is not None and lang == "en")
+        )
+        needed = MIN_FRAMED_WORDS if framed else MIN_BARE_WORDS
+        if len(words(quote)) >= needed or (p.lang == lang and not claim):
+            text = quote
+        elif p.lang != lang:
+            # the article's own words, to say what the short quote is about
+            text = told if len(words(told)) >= MIN_QUOTE_WORDS else (claim or quote)
+        else:
+            return None  # a few words whose sentence did not fit: nothing readable to show
+        text = balance_quotes(shorten_quote(unwrap(text), limit))
+        if len(words(text)) < MIN_FRAMED_WORDS:
+            return None
+        frame = self._frame(c, lang)
+        if has_inner_repeat(frame + " " + text):
+            return None
+        return self._make(p, lang, frame=frame, quote=text)
+
+    def _frame(self, c: Candidate, lang: Lang) -> str:
+        on = topic_on(c.topic, lang) if c.topic else ""
+        if lang == "fr":
+            act = c.act.fr if c.act is not None and c.act.key != "says" else ""
+            return ", ".join(x for x in (on, act) if x)
+        act_obj = c.act
+        if act_obj is not None and c.target:
+            doing = act_obj.en_target.format(target=english_ref(self.book.name(c.target, "en")))
+        else:
+            doing = act_obj.en if act_obj is not None else "says"
+            if not on and len(doing.split()) < 2:
+                doing += " the following"
+        return f"{on}, {doing}" if on else doing
+
+    def _make(
+        self, p: Position, lang: Lang, *, claim: str = "", frame: str = "", quote: str = ""
+    ) -> BriefingItem:
+        return BriefingItem(
+            speaker=self.people.name(p, lang),
+            role=self.people.role(p, lang),
+            claim=claim,
+            quote=quote,
+            quote_lang=p.lang,
+            source_no=0,
+            frame=frame,
+        )
+
+
+def full_claim(p: Position) -> str:
+    """The claim, completed from the evidence when the extractor cut it with an ellipsis."""
+    claim = " ".join((p.claim or "").split())
+    if not claim.endswith(("…", "...")):
+        return claim
+    head = claim.rstrip(".…").rstrip()
+    evidence = " ".join(p.evidence.split())
+    at = evidence.lower().find(head.lower())
+    if at < 0:
+        return claim
+    return head + evidence[at + len(head) :].rstrip(" .")
+
+
+def speaker_act(evidence: str, claim: str) -> Act | None:
+    """The act of the speaker: the verb around the claim in the evidence, else a stance in the
+    claim's first clause ("les exigences … étaient inacceptables"), else any verb of saying."""
+    evidence = " ".join(evidence.split())
+    at = evidence.lower().find(claim[1:].lower()) if len(claim) > 1 else -1
+    around = (
+        evidence[: max(at - 1, 0)] + " " + evidence[at + len(claim) - 1 :] if at >= 0 else evidence
+    )
+    around = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", around)
+    act = act_of(around)
+    if act is None or act.key == "says":
+        first = clauses(claim)[0] if claim else ""
+        inner = act_of(first)
+        if inner is not None and inner.key != "says":
+            return inner
+    return act or act_of(evidence)
+
+
+def without_speaker(claim: str, name: str) -> str:
+    """The claim without the journalist's "Le ministre X …" that names the speaker before the
+    verb ("Mateusz Morawiecki a appelé l'UE à …" -> "a appelé l'UE à …"); else the claim."""
+    surname = name.split()[-1] if name.split() else ""
+    if not surname:
+        return claim
+    at = claim.find(surname)
+    if at < 0 or len(claim[:at].split()) > 10:
+        return claim
+    rest = claim[at + len(surname) :]
+    if not _AUX_AFTER_NAME.match(rest) or len(words(rest)) < 4:
+        return claim
+    return rest.strip(" ,")
+
+
+def french_marks(text: str) -> str:
+    """Straight quotation marks as French ones: "mot" -> « mot »."""
+    return re.sub(r'"([^"]+)"', r"« \1 »", text)
+
+
+def item_text(item: BriefingItem) -> str:
+    """The words of a bullet after its speaker, for the repetition checks."""
+    return " ".join(x for x in (item.frame, item.claim, item.quote) if x)

@@ -1,0 +1,71 @@
+"""What a reader sees of a source and of the briefing's period: a clean article title, a link or
+a file name (never an absolute path), and the dates the articles cover."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import PurePath
+
+from bot.brief.vocab import month
+from bot.domain.models import Article, Lang, Position
+
+_CRUMBS = re.compile(r"\s+(?:[>»›|/•·]|::|-{1,2}|–|—)\s+")
+_DEBRIS = re.compile(r"^[\W\d_]*$")
+_TITLE_MAX = 140
+
+
+def clean_title(title: str) -> str:
+    """A page title without debris: markup leftovers, navigation crumbs, site suffixes."""
+    title = " ".join((title or "").split())
+    title = re.sub(r"^[^\w«“\"'(]+|[^\w»”\"'.!?)]+$", "", title)
+    parts = [p for p in _CRUMBS.split(title) if not _DEBRIS.match(p)]
+    if not parts:
+        return ""
+    best = max(parts, key=lambda p: len(p.split()))  # the headline, not "Accueil" or the site
+    if len(best.split()) < 3 or len(best) > _TITLE_MAX:
+        return ""
+    return best
+
+
+def article_title(article: Article) -> str:
+    """The article's clean title, else its first short line that reads as a headline."""
+    title = clean_title(article.title)
+    if title:
+        return title
+    for line in article.text.splitlines()[:8]:
+        line = clean_title(line)
+        if line and not line.endswith((".", ":", ",")) and len(line.split()) <= 20:
+            return line
+    return ""
+
+
+def source_label(source: str) -> tuple[str, str | None]:
+    """(text, link) of a source: URLs link to themselves, local files show their file name."""
+    if source.startswith(("http://", "https://")):
+        return source, source
+    if source.startswith("article:"):
+        return source, None
+    return PurePath(source).name or source, None
+
+
+def position_day(p: Position) -> date | None:
+    when = p.published or p.ingested
+    return when.date() if isinstance(when, datetime) else None
+
+
+def period(days: list[date], lang: Lang) -> str:
+    """'4-5 March 2022', '28 février - 2 mars 2022', or one day, as the headline writes it."""
+    first, last = min(days), max(days)
+
+    def day(d: date, with_month: bool = True, with_year: bool = True) -> str:
+        out = str(d.day) if not with_month else f"{d.day} {month(d.month, lang)}"
+        return f"{out} {d.year}" if with_year else out
+
+    if first == last:
+        return day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}-{day(last)}"
+    if first.year == last.year:
+        return f"{day(first, with_year=False)} - {day(last)}"
+    return f"{day(first)} - {day(last)}"

@@ -1,0 +1,90 @@
+"""The composer's reviewed word lists (bot/brief/data/*.toml), loaded once: acts of saying and
+stances, topic phrases, month names, office words."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class Act:
+    """What a speaker did: 'rejects', 'demands', 'says'…, and which side of a dispute it is."""
+
+    key: str
+    side: str  # ask | refuse | other
+    en: str
+    en_target: str
+    fr: str
+    pattern: re.Pattern[str]
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    return tomllib.loads((DATA / name).read_text(encoding="utf-8"))
+
+
+def _words_re(forms: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(forms) + ")", re.IGNORECASE)
+
+
+@cache
+def acts() -> tuple[Act, ...]:
+    return tuple(
+        Act(a["key"], a["side"], a["en"], a["en_target"], a["fr"], _words_re(a["forms"]))
+        for a in _load("acts.toml")["act"]
+    )
+
+
+def act_of(text: str) -> Act | None:
+    """The first act (in file order: stances first) whose verb form occurs in ``text``."""
+    text = text.replace("’", "'")
+    for act in acts():
+        if act.pattern.search(text):
+            return act
+    return None
+
+
+def topic_on(topic: str, lang: str) -> str:
+    return str(_load("words.toml")["topic_on"].get(topic, {}).get(lang, ""))
+
+
+def main_topic(topics: list[str]) -> str | None:
+    """The most specific of a statement's topics."""
+    priority: list[str] = _load("words.toml")["topics"]["priority"]
+    ranked = sorted(topics, key=lambda t: priority.index(t) if t in priority else len(priority))
+    return ranked[0] if ranked else None
+
+
+def month(n: int, lang: str) -> str:
+    return str(_load("words.toml")["months"][lang][n - 1])
+
+
+def english_ref(name: str) -> str:
+    """A party name as English running text writes it: "the European Union", "Russia"."""
+    words: list[str] = _load("words.toml")["english"]["definite_words"]
+    return f"the {name}" if any(w in name.split() for w in words) else name
+
+
+@cache
+def _offices() -> list[tuple[str, re.Pattern[str]]]:
+    table: dict[str, list[str]] = _load("words.toml")["offices"]
+    return [(key, _words_re(forms)) for key, forms in table.items()]
+
+
+def office_of(role: str) -> str | None:
+    """The office a role phrase is headed by, when one of its first three words starts it."""
+    head = " ".join(role.replace("’", "'").split()[:3])
+    best: tuple[int, int, str] | None = None
+    for order, (key, pattern) in enumerate(_offices()):
+        m = pattern.search(role.replace("’", "'"))
+        if m and m.start() <= len(head):
+            rank = (m.start(), order, key)
+            best = rank if best is None or rank < best else best
+    return best[2] if best else None

@@ -1,0 +1,75 @@
+"""Shortening by whole clauses: the result is always source clauses and ``[…]`` marks."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.brief.clauses import CUT, clauses, shorten_prose, shorten_quote
+
+WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèà'", min_size=1, max_size=9)
+PUNCT = st.sampled_from([", ", "; ", ". ", " : ", " - ", " ", " ", " ", " ", "! "])
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(WORD, PUNCT), min_size=1, max_size=60))
+    return "".join(w + p for w, p in parts).strip()
+
+
+def _is_clause_sequence(source: str, out: str) -> bool:
+    """Each run between cut marks is a run of whole consecutive clauses of the source."""
+    pieces = [p.strip() for p in clauses(source)]
+    for segment in (s.strip() for s in out.split(CUT)):
+        if not segment:
+            continue
+        found = False
+        for start in range(len(pieces)):
+            joined = ""
+            for end in range(start, len(pieces)):
+                joined = (joined + " " + pieces[end]).strip()
+                if joined.rstrip(",;:–—- ") == segment.rstrip(",;:–—- "):
+                    found = True
+                    break
+            if found:
+                break
+        if not found:
+            return False
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentences(), st.integers(min_value=20, max_value=200))
+def test_shortened_quotes_are_source_clauses_and_cut_marks(text: str, limit: int) -> None:
+    out = shorten_quote(text, limit)
+    assert _is_clause_sequence(text, out)
+    assert "…" not in out.replace(CUT, "")
+    if len(text) <= limit:
+        assert out == " ".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentences(), st.integers(min_value=20, max_value=200))
+def test_shortened_prose_is_leading_clauses_within_the_limit(text: str, limit: int) -> None:
+    out = shorten_prose(text, limit)
+    assert len(out) <= limit
+    assert " ".join(text.split()).startswith(out)
+    assert CUT not in out and not out.endswith("…")
+
+
+def test_clauses_join_back_to_the_text() -> None:
+    text = "M. Trump a dit « oui, non » ; puis, il est parti. Fin - ou presque"
+    assert "".join(clauses(text)) == text
+    assert clauses(text)[0] == "M. Trump a dit « oui, non » ; "
+
+
+def test_a_claim_cut_by_an_ellipsis_loses_its_unfinished_clause() -> None:
+    assert (
+        shorten_prose("Il n'y avait pas de solution, répétant que la…", 200)
+        == "Il n'y avait pas de solution"
+    )
+
+
+def test_quotes_drop_whole_clauses() -> None:
+    text = "L'Europe doit comprendre, si elle perd, qu'elle change. Elle ne sera plus l'Europe."
+    assert shorten_quote(text, 60) == "L'Europe doit comprendre, si elle perd, qu'elle change. […]"
