@@ -16,7 +16,7 @@ from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.domain.parties import PartyBook
 from bot.domain.topics import topic_weight, topics_of
-from bot.extract.rules import nlp, roles
+from bot.extract.rules import attribution, nlp, roles
 from bot.extract.rules.cue_patterns import CONTRAST, Cue
 from bot.extract.rules.discourse import Discourse, inherit_quotes
 from bot.extract.rules.quote_marks import quote_spans, quote_text
@@ -28,7 +28,7 @@ from bot.extract.rules.subject_patterns import NAME_ONLY, VOICE_OF
 from bot.extract.rules.subjects import cue_speaker
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 24  # bump whenever the rules change: cached positions are keyed by it
+ENGINE_VERSION = 25  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 
@@ -95,18 +95,30 @@ class OfflineEngine:
                 subjects.append(None)
                 continue
             owner: tuple[Speaker, Cue] | None = None  # the last cue owning a reported clause
+            talk.read_turn(sent, hits, len(found))
             for cue in cues:
                 if cue.nested and owner is not None and owner[0].party_id is not None:
                     continue
+                if attribution.in_relative_clause(cue):
+                    continue  # "…, que Moscou refuse toujours": qualifies a noun, says nothing
+                if attribution.source_about_other(sent.text, cue, here):
+                    continue
                 speaker = cue_speaker(resolver, cue, sent.text, hits, here)
+                said = speaker  # who spoke, for the pronouns after (not whose words these are)
+                if speaker is not None:
+                    speaker = attribution.by_voice(resolver, sent.text, hits, speaker)
+                    speaker = attribution.same_side_voice(resolver, cue, speaker, hits)
+                    speaker = attribution.in_turn(talk.turn, sent.text, speaker)
+                    said = speaker
+                    speaker = attribution.told_by(resolver, sent.text, speaker)
                 if cue.nested and speaker is not None and speaker.party_id and owner in here:
                     here.remove(owner)  # "Le journal rappelle que X a dit…": X's words
                 if cue.mode in ("pre", "part") and not cue.nested and speaker is not None:
                     owner = (speaker, cue)
-                if speaker is not None:
+                if speaker is not None and said is not None:
+                    cue.claim = attribution.trim_claim(resolver, cue.claim, speaker.party_id)
                     here.append((speaker, cue))
-                    resolver.note_statement(speaker)
-            talk.read_turn(sent, hits, len(found))
+                    resolver.note_statement(said)
             if not here:
                 here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent)
             here = _merge_same_party(here)
