@@ -90,6 +90,19 @@ def model_label(lang: str) -> str:
     return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}" if parsed else "blank"
 
 
+def installed_models() -> str:
+    """The model packages the engine may load, with their versions, without loading them."""
+    from importlib import metadata
+
+    found = []
+    for name in (FR_MODEL, *en_model_names()):
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}==none")
+    return ",".join(found)
+
+
 def _load_fr_fast(spacy: Any) -> Any:
     """Load the French model without compiling spaCy's 1.4 MB French ``token_match`` regex.
 
