@@ -39,6 +39,7 @@ class OfflineEngine:
         self.book = book
         self.gaz = Gazetteer(book)
         self._key = ""
+        self.trace: list[dict[str, Any]] | None = None  # filled by explain.py, one per sentence
 
     @property
     def key(self) -> str:
@@ -99,6 +100,7 @@ class OfflineEngine:
             talk.name_back(sent, hits, found)
             if talk.is_byline(sent):
                 resolver.note_byline(hits)  # the reporter: never a speaker of a party
+                self._note(sent, hits, [], [], "byline")
                 found.append([])
                 subjects.append(None)
                 continue
@@ -107,6 +109,7 @@ class OfflineEngine:
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
             if sent.end <= heads and not (quote_spans(sent.text) and cues):
+                self._note(sent, hits, cues, [], "headline")
                 found.append([])  # a headline: no statement unless it quotes someone
                 subjects.append(None)
                 continue
@@ -144,8 +147,12 @@ class OfflineEngine:
                 resolver.note_subject(sent.text, hits)
                 if resolver.salient is not None and resolver.salient is not before:
                     subjects[-1] = resolver.salient
+            self._note(sent, hits, cues, here, "")
             found.append(here)
         inherit_quotes(sentences, found, subjects)
+        if self.trace is not None:  # quotes given to the speaker before or after them
+            for record, here in zip(self.trace, found, strict=False):
+                record["final"] = [_who(sp) for sp, _ in here]
         positions: dict[tuple[str, str], Position] = {}
         for sent, here in zip(sentences, found, strict=True):
             split = len({sp.party_id for sp, _ in here}) > 1
@@ -158,6 +165,27 @@ class OfflineEngine:
                 if k not in positions or positions[k].score < pos.score:
                     positions[k] = pos
         return list(positions.values())
+
+    def _note(
+        self,
+        sent: Sentence,
+        hits: list[Any],
+        cues: list[Cue],
+        here: list[tuple[Speaker, Cue | None]],
+        skipped: str,
+    ) -> None:
+        """Record what each stage decided for one sentence (only while explaining)."""
+        if self.trace is None:
+            return
+        self.trace.append(
+            {
+                "sentence": sent.text,
+                "skipped": skipped,
+                "mentions": [h.text for h in hits],
+                "cues": [f"{c.mode}: {sent.text[c.start : c.end].strip()}" for c in cues],
+                "speakers": [_who(sp) for sp, _ in here],
+            }
+        )
 
     def _stances(
         self,
@@ -272,6 +300,12 @@ def _clause(sentence: str, cue: Cue) -> str:
             end = m.start()
             break
     return sentence[start:end]
+
+
+def _who(speaker: Speaker) -> str:
+    return (
+        f"{speaker.party_id or OTHER_PARTY} {speaker.name or '(' + (speaker.role or 'side') + ')'}"
+    )
 
 
 def _lang(article: Article) -> Lang:
