@@ -215,12 +215,22 @@ def positions_cmd(
         Format, typer.Option("--format", help="Output format.", case_sensitive=False)
     ] = Format.text,
     since: Since = "all",
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Trace the offline engine on each FILE, sentence by sentence."
+        ),
+    ] = False,
 ) -> None:
     """List every attributed position with its speaker, party, evidence and source.
 
     Examples: briefbot positions --party russie  |  briefbot positions --format json FILE
     """
     from bot.render.positions import positions_json, positions_markdown, positions_text
+
+    if explain:
+        _explain(inputs or [])
+        return
 
     party_id = None
     if party:
@@ -242,6 +252,22 @@ def positions_cmd(
         sys.stdout.write(positions_markdown(positions, book, settings().lang))
     else:
         out.print(positions_text(positions, book, settings().lang), markup=False)
+
+
+def _explain(inputs: list[str]) -> None:
+    from bot.extract.rules.explain import explain
+    from bot.extract.rules.offline import OfflineEngine
+    from bot.ingest.files import load_file
+    from bot.ingest.lang import detect_lang
+
+    if not inputs:
+        err.print("--explain needs a FILE.")
+        raise typer.Exit(2)
+    engine = OfflineEngine(bot().book)
+    for name in inputs:
+        article = load_file(name)
+        article.lang = detect_lang(article.text)
+        sys.stdout.write(explain(engine, article))
 
 
 @app.command("demo")

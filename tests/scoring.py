@@ -38,9 +38,10 @@ def _scorer_functions() -> tuple[Callable[[str], str], Callable[[str], str]]:
 
 
 def score(runs: list[tuple[str, list[Position], list[dict[str, object]]]]) -> dict[str, float]:
-    """The scorer's figures: recall, speaker_acc, party_prec, ungrounded, positions."""
+    """The scorer's figures: recall, speaker_acc, party_prec, precision, ungrounded, positions."""
     norm, fold = _scorer_functions()
     core = found = named = named_ok = keyed = keyed_ok = ungrounded = emitted = 0
+    said = said_ok = 0
     for text, positions, items in runs:
         article = norm(text)
         emitted += len(positions)
@@ -51,6 +52,16 @@ def score(runs: list[tuple[str, list[Position], list[dict[str, object]]]]) -> di
             if parties:
                 keyed += 1
                 keyed_ok += p.party_id in parties
+            # precision: the statement (claim or quote) under its party and person
+            own = norm(" ".join((p.claim or "", p.quote or ""))) or ev
+            mine = [g for g in items if norm(str(g["key"])) in own]
+            if mine:
+                said += 1
+                said_ok += any(
+                    g["party"] == p.party_id
+                    and (not g["speaker"] or fold(str(g["speaker"])) in fold(p.speaker))
+                    for g in mine
+                )
         for g in items:
             if not g["core"]:
                 continue
@@ -65,6 +76,7 @@ def score(runs: list[tuple[str, list[Position], list[dict[str, object]]]]) -> di
         "recall": found / core if core else 0.0,
         "speaker_acc": named_ok / named if named else 0.0,
         "party_prec": keyed_ok / keyed if keyed else 0.0,
+        "precision": said_ok / said if said else 0.0,
         "ungrounded": ungrounded,
         "positions": emitted,
     }

@@ -280,10 +280,28 @@ def test_pipeline_is_cached_and_light() -> None:
 
     first = nlp.get_nlp("fr")
     assert nlp.get_nlp("fr") is first
-    assert "parser" not in first.pipe_names and "lemmatizer" not in first.pipe_names
-    assert nlp.get_nlp("en").pipe_names == ["sentencizer"]
+    # the sentence splitter runs before the parser, which keeps its boundaries
+    names = first.pipe_names
+    assert names.index("senter") < names.index("parser") and "lemmatizer" not in names
     doc = first("« Oui », a dit M. Zelensky aujourd'hui. Puis il est parti.")
     assert len(nlp.sentence_spans(doc)) == 2
+    assert nlp.has_parse(doc) and [t.head.text for t in doc if t.dep_ == "nsubj"][:1] == ["dit"]
+
+
+def test_english_pipeline_is_a_checked_model_or_a_sentencizer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.extract.rules import nlp
+
+    en = nlp.get_nlp("en")
+    if "parser" in en.pipe_names:  # an English model is installed: its meta was checked
+        assert en.meta["lang"] == "en" and nlp.model_label("en").startswith("en_core_web_sm")
+    else:
+        assert en.pipe_names == ["sentencizer"]
+    monkeypatch.setenv("BRIEFBOT_NLP_MODEL_EN", "none")
+    assert nlp.en_model_names() == ()
+    with pytest.raises(ValueError, match="not 'en'"):
+        nlp.check_meta(nlp.get_nlp("fr"), "en")
 
 
 @pytest.mark.parametrize(

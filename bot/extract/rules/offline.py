@@ -7,28 +7,28 @@ exact sentence (or whole multi-sentence quote) of the article, and drops anythin
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.domain.parties import PartyBook
 from bot.domain.topics import topic_weight, topics_of
-from bot.extract.rules import nlp, roles
+from bot.extract.rules import attribution, nlp, roles, syntax
 from bot.extract.rules.cue_patterns import CONTRAST, Cue
 from bot.extract.rules.discourse import Discourse, inherit_quotes
 from bot.extract.rules.quote_marks import quote_spans, quote_text
 from bot.extract.rules.quotes import find_cues
-from bot.extract.rules.sentences import headline_end
+from bot.extract.rules.sentences import Sentence, headline_end
 from bot.extract.rules.sentences import split as sentences_of
 from bot.extract.rules.speakers import Speaker, SpeakerResolver
 from bot.extract.rules.subject_patterns import NAME_ONLY, VOICE_OF
 from bot.extract.rules.subjects import cue_speaker
+from bot.extract.rules.version import engine_version
 from bot.textnorm import is_grounded
 
-ENGINE_VERSION = 24  # bump whenever the rules change: cached positions are keyed by it
 _MAX_CLAIM = 240
 
 
@@ -38,16 +38,20 @@ class OfflineEngine:
     def __init__(self, book: PartyBook) -> None:
         self.book = book
         self.gaz = Gazetteer(book)
-        # the gazetteer shapes the output too: a changed parties.toml must not reuse old caches
-        digest = hashlib.sha256(repr((book.parties, book.people)).encode()).hexdigest()[:8]
-        self._key = f"offline:{ENGINE_VERSION}:{digest}"
+        self._key = ""
+        self.trace: list[dict[str, Any]] | None = None  # filled by explain.py, one per sentence
 
     @property
     def key(self) -> str:
+        """ "offline:<hash>": the rule files, the code, the gazetteer and the models (version.py)."""
+        if not self._key:
+            models = nlp.installed_models()
+            gazetteer = repr((self.book.parties, self.book.people))
+            self._key = f"offline:{engine_version(gazetteer, models)}"
         return self._key
 
     def extract(self, article: Article) -> list[Position]:
-        return self.extract_parsed(article, nlp.parse(article.text, _lang(article)))
+        return self.extract_parsed(article, nlp.parse(plain_text(article.text), _lang(article)))
 
     def extract_many(self, articles: Iterable[Article]) -> list[list[Position]]:
         """Like ``extract`` for many articles, parsing each language's texts in one batch."""
@@ -55,13 +59,26 @@ class OfflineEngine:
         out: list[list[Position]] = [[] for _ in items]
         for lang in ("fr", "en"):
             idx = [i for i, a in enumerate(items) if _lang(a) == lang]
-            docs = nlp.parse_many((items[i].text for i in idx), lang)
+            docs = nlp.parse_many((plain_text(items[i].text) for i in idx), lang)
             for i, doc in zip(idx, docs, strict=True):
                 out[i] = self.extract_parsed(items[i], doc)
         return out
 
     def extract_parsed(self, article: Article, doc: Any) -> list[Position]:
-        """Positions of an article whose text ``doc`` is the parse of."""
+        """Positions of an article whose text (``plain_text`` of it) ``doc`` is the parse of.
+        Rules read the plain text; evidence and quotes are given back in the article's own
+        characters, so they stay verbatim."""
+        original = article.text
+        plain = plain_text(original)
+        if plain == original:
+            return self._extract(article, doc)
+        found = self._extract(replace(article, text=plain), doc)
+        for p in found:
+            p.evidence = _verbatim(p.evidence, plain, original)
+            p.quote = _verbatim(p.quote, plain, original) if p.quote else p.quote
+        return found
+
+    def _extract(self, article: Article, doc: Any) -> list[Position]:
         lang = _lang(article)
         text = article.text
         sentences = sentences_of(text, nlp.sentence_spans(doc))
@@ -83,6 +100,7 @@ class OfflineEngine:
             talk.name_back(sent, hits, found)
             if talk.is_byline(sent):
                 resolver.note_byline(hits)  # the reporter: never a speaker of a party
+                self._note(sent, hits, [], [], "byline")
                 found.append([])
                 subjects.append(None)
                 continue
@@ -91,32 +109,50 @@ class OfflineEngine:
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
             if sent.end <= heads and not (quote_spans(sent.text) and cues):
+                self._note(sent, hits, cues, [], "headline")
                 found.append([])  # a headline: no statement unless it quotes someone
                 subjects.append(None)
                 continue
             owner: tuple[Speaker, Cue] | None = None  # the last cue owning a reported clause
+            talk.read_turn(sent, hits, len(found))
             for cue in cues:
                 if cue.nested and owner is not None and owner[0].party_id is not None:
                     continue
+                if attribution.in_relative_clause(cue):
+                    continue  # "…, que Moscou refuse toujours": qualifies a noun, says nothing
+                if attribution.source_about_other(sent.text, cue, here):
+                    continue
                 speaker = cue_speaker(resolver, cue, sent.text, hits, here)
+                said = speaker  # who spoke, for the pronouns after (not whose words these are)
+                if speaker is not None:
+                    speaker = attribution.by_voice(resolver, sent.text, hits, speaker)
+                    speaker = attribution.same_side_voice(resolver, cue, speaker, hits)
+                    speaker = attribution.in_turn(talk.turn, sent.text, speaker)
+                    said = speaker
+                    speaker = attribution.told_by(resolver, sent.text, speaker)
                 if cue.nested and speaker is not None and speaker.party_id and owner in here:
                     here.remove(owner)  # "Le journal rappelle que X a dit…": X's words
                 if cue.mode in ("pre", "part") and not cue.nested and speaker is not None:
                     owner = (speaker, cue)
-                if speaker is not None:
+                if speaker is not None and said is not None:
+                    cue.claim = attribution.trim_claim(resolver, cue.claim, speaker.party_id)
                     here.append((speaker, cue))
-                    resolver.note_statement(speaker)
-            talk.read_turn(sent, hits, len(found))
+                    resolver.note_statement(said)
             if not here:
                 here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent)
+            here += self._stances(doc, sent, lang, here, talk)
             here = _merge_same_party(here)
             subjects.append(None)
             if not here:
                 resolver.note_subject(sent.text, hits)
                 if resolver.salient is not None and resolver.salient is not before:
                     subjects[-1] = resolver.salient
+            self._note(sent, hits, cues, here, "")
             found.append(here)
         inherit_quotes(sentences, found, subjects)
+        if self.trace is not None:  # quotes given to the speaker before or after them
+            for record, here in zip(self.trace, found, strict=False):
+                record["final"] = [_who(sp) for sp, _ in here]
         positions: dict[tuple[str, str], Position] = {}
         for sent, here in zip(sentences, found, strict=True):
             split = len({sp.party_id for sp, _ in here}) > 1
@@ -129,6 +165,52 @@ class OfflineEngine:
                 if k not in positions or positions[k].score < pos.score:
                     positions[k] = pos
         return list(positions.values())
+
+    def _note(
+        self,
+        sent: Sentence,
+        hits: list[Any],
+        cues: list[Cue],
+        here: list[tuple[Speaker, Cue | None]],
+        skipped: str,
+    ) -> None:
+        """Record what each stage decided for one sentence (only while explaining)."""
+        if self.trace is None:
+            return
+        self.trace.append(
+            {
+                "sentence": sent.text,
+                "skipped": skipped,
+                "mentions": [h.text for h in hits],
+                "cues": [f"{c.mode}: {sent.text[c.start : c.end].strip()}" for c in cues],
+                "speakers": [_who(sp) for sp, _ in here],
+            }
+        )
+
+    def _stances(
+        self,
+        doc: Any,
+        sent: Sentence,
+        lang: Lang,
+        here: list[tuple[Speaker, Cue | None]],
+        talk: Discourse,
+    ) -> list[tuple[Speaker, Cue | None]]:
+        """Sides taking a stance as the subjects of a stance verb (syntax.py) that no cue gave."""
+        if not nlp.has_parse(doc) or talk.turn is not None or sent.text.rstrip().endswith("?"):
+            return []
+        if any(cue is None or cue.mode in ("source", "pour", "part") for _, cue in here):
+            return []  # "selon lui, Moscou n'acceptera …": the stance is reported by someone
+        have = {sp.party_id for sp, _ in here}
+        out: list[tuple[Speaker, Cue | None]] = []
+        for stance in syntax.stances(doc, sent.start, sent.end, lang):
+            parties = syntax.stance_parties(self.gaz, sent.text, stance)
+            if here and len(parties) < 2:
+                continue  # a cue already gave this sentence's speaker; only lists add sides
+            for pid in parties:
+                if pid not in have:
+                    have.add(pid)
+                    out.append((Speaker("", "", pid), None))
+        return out
 
     def _looks_like_subject(self, seg: str) -> bool:
         seg = seg.strip()
@@ -189,6 +271,21 @@ class OfflineEngine:
         )
 
 
+# hyphens and dashes that hide a name from the rules ("Maison‑Blanche" with U+2011): one
+# character for one, so offsets are the same in the plain text and the article
+_PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": "-"})
+
+
+def plain_text(text: str) -> str:
+    """The text the rules read: the same length as ``text``, odd hyphens made plain."""
+    return text.translate(_PLAIN)
+
+
+def _verbatim(fragment: str, plain: str, original: str) -> str:
+    at = plain.find(fragment)
+    return original[at : at + len(fragment)] if at >= 0 else fragment
+
+
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
 
 
@@ -203,6 +300,12 @@ def _clause(sentence: str, cue: Cue) -> str:
             end = m.start()
             break
     return sentence[start:end]
+
+
+def _who(speaker: Speaker) -> str:
+    return (
+        f"{speaker.party_id or OTHER_PARTY} {speaker.name or '(' + (speaker.role or 'side') + ')'}"
+    )
 
 
 def _lang(article: Article) -> Lang:

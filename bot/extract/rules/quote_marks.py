@@ -56,3 +56,8 @@ def outside_quotes(text: str) -> str:
     for start, end in reversed(quote_spans(text)):
         text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def inside_quotes(text: str, pos: int) -> bool:
+    """Whether offset ``pos`` of ``text`` lies between quotation marks."""
+    return inside(pos, quote_spans(text))

@@ -31,6 +31,7 @@ _OFFICES: list[tuple[str, str]] = [
         r"ministres?(?: [\w\-]+)? (?:de la défense|des armées)|defen[cs]e (?:minister|secretary)",
         "defence_minister",
     ),
+    (r"chef(?:fe)?s? de l['’][ée]tat|heads? of state", "president"),
     (r"secrétaires? généra(?:l|ux)|secretary[- ]general", "secretary_general"),
     (r"secrétaires? d['’]état adjointe?s?|deputy secretary of state", "deputy_minister"),
     (r"secrétaires? d['’]état|secretary of state", "secretary_of_state"),
@@ -48,7 +49,7 @@ _OFFICES: list[tuple[str, str]] = [
     (r"présidente?s?|presidents?|locataires?", "president"),
     (r"ministres?|ministers?|secretary", "minister"),
     (
-        r"commandant(?: en chef)?s?|commanders?|généra(?:l|ux)|generals?|colonels?|amira(?:l|ux)",
+        r"commandant(?: en chef)?s?|commanders?|généra(?:l|ux)|generals?(?! staff)|colonels?|amira(?:l|ux)",
         "commander",
     ),
     (

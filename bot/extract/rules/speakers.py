@@ -16,7 +16,7 @@ from bot.domain.models import Person
 from bot.extract.rules import mentions, roles
 from bot.extract.rules import subject_patterns as sp
 from bot.extract.rules.mentions import NATIONAL_NOUN
-from bot.extract.rules.quote_marks import outside_quotes
+from bot.extract.rules.quote_marks import inside_quotes, outside_quotes
 from bot.extract.rules.subject_np import in_adjunct, is_complement, subject_np
 from bot.textnorm import fold
 
@@ -36,6 +36,7 @@ class _Known:
     role: str
     party_id: str | None
     person: Person | None
+    quoted: bool = False  # met only inside quotation marks: never what a title points back to
 
 
 class SpeakerResolver:
@@ -53,6 +54,7 @@ class SpeakerResolver:
         self._indefinite: tuple[Speaker, int] | None = None
         self._collective: tuple[Speaker, int] | None = None
         self._sentence = 0
+        self._person_at = -1  # the sentence where a person last spoke
         self._prev_party: str | None = None  # first party named by the sentence before
         self._this_party: str | None = None
 
@@ -66,7 +68,8 @@ class SpeakerResolver:
     def remember(self, text: str, hits: list[PersonHit]) -> None:
         """Record the people of a sentence with the role written next to them."""
         self._sentence += 1
-        named = self.gaz.party_hits(outside_quotes(text))  # the words quoted set no context
+        plain = outside_quotes(text)  # the words quoted set no context, nor the party accused
+        named = [h for h in self.gaz.party_hits(plain) if not _ACCUSED.search(plain[: h.start])]
         self._prev_party, self._this_party = self._this_party, named[0].party_id if named else None
         ctx = roles.lead_context_party(self.gaz, text)
         for h in hits:
@@ -79,7 +82,10 @@ class SpeakerResolver:
             if pm and roles.has_office(pm.group(0)):  # "Pékin a dépêché son envoyé, Li H."
                 role = pm.group(0).strip(" ,")
             ctx = ctx or self._possessive_party(role, text[: h.start])
-            self._learn(h, role, ctx, text[: h.start])
+            fresh = len(self.known)
+            k = self._learn(h, role, ctx, text[: h.start])
+            if self.known.index(k) >= fresh:  # first met here
+                k.quoted = inside_quotes(text, h.start)
 
     def note_byline(self, hits: list[PersonHit]) -> None:
         """The people of a byline are reporters: known, but speaking for no party."""
@@ -171,6 +177,12 @@ class SpeakerResolver:
             ctx = ctx or self._possessive_party(role, sentence[: speaker_hit.start])
             known = self._learn(speaker_hit, role, ctx, sentence[: speaker_hit.start])
             return Speaker(known.name, known.role, known.party_id, known.person)
+        if inside and speaker_hit is None and not roles.head_office(np.split(",")[0]):
+            # "L'ami de trente ans de Donald Trump, …, se dit convaincu": not Trump; the
+            # person the text is about, when there is one
+            about = self.pronoun_target()
+            if about is not None and about.name and not _same_person(about, inside):
+                return about
         if sp.NAME_ONLY.match(np.strip()) and not self.gaz.party_hits(np):
             for k in reversed(self.known):  # a surname met before ("Nowak said", "M. Demir")
                 if _same(k, np.strip(), None):
@@ -201,6 +213,8 @@ class SpeakerResolver:
         if named is not None:
             return named
         definite = _DEFINITE.match(np)
+        if party is None and _HEAD_OF_STATE.search(np):
+            party = self._this_party  # "D'après la présidence ukrainienne, le chef de l'État"
         if key in roles.PERSON_KEYS and definite and roles.is_title(np):
             last = self.salient  # "the president said", right after the president spoke
             if (
@@ -212,6 +226,8 @@ class SpeakerResolver:
             ):
                 return last
             for k in reversed(self.known):
+                if k.quoted:
+                    continue
                 if (party is None or k.party_id == party) and roles.role_matches(k.role, key):
                     return Speaker(k.name, k.role, k.party_id, k.person)
             near = self.pronoun_target()  # "Le secrétaire d'État adjoint": who just spoke
@@ -269,8 +285,11 @@ class SpeakerResolver:
         if speaker.name or (speaker.role and not sp.PLURAL_NP.match(speaker.role)):
             self.salient = speaker
             self._collective = None
+            self._person_at = self._sentence
         elif not speaker.name:
             self.last_collective = speaker
+            if self._person_at == self._sentence:
+                return  # "La France, a-t-elle assuré, est prête": "elle" next is still her
             # "Le ministère russe a annoncé… Il accuse…": a body that spoke in the sentence
             # before is who "il" means, until a person speaks
             self._collective = (speaker, self._sentence)
@@ -315,10 +334,34 @@ class SpeakerResolver:
                     return
 
 
+_HEAD_OF_STATE = re.compile(r"\bchef(?:fe)? de l['’][ée]tat\b|\bhead of state\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
 
 
 def _same(k: _Known, name: str, person: Person | None) -> bool:
     if person is not None and k.person is not None:
         return person is k.person
-    return fold(k.name.split()[-1]) == fold(name.split()[-1])
+    return translit_key(k.name.split()[-1]) == translit_key(name.split()[-1])
+
+
+def _same_person(speaker: Speaker, hits: list[PersonHit]) -> bool:
+    return any(
+        translit_key(h.text.split()[-1]) == translit_key(speaker.name.split()[-1]) for h in hits
+    )
+
+
+def translit_key(surname: str) -> str:
+    """A surname folded across French and English transliterations: Ovtchar/Ovchar,
+    Savtchouk/Savchuk, Zelensky/Zelenskyy."""
+    key = fold(surname)
+    for a, b in (("tch", "ch"), ("ou", "u"), ("kh", "h"), ("yy", "y"), ("iy", "y"), ("ii", "i")):
+        key = key.replace(a, b)
+    return key
+
+
+# "a accusé la Russie", "reproche à Moscou": the party accused is not the sentence's side
+_ACCUSED = re.compile(
+    r"\b(?:accus\w*|reproch\w*|condamn\w*|contre|blam\w*|against)\s+"
+    r"(?:à\s+|la\s+|le\s+|l['’]|the\s+)?$",
+    re.IGNORECASE,
+)

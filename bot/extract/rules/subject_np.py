@@ -131,9 +131,14 @@ def is_complement(prefix: str, after: str) -> bool:
     if cm and roles.has_office(cm.group(0)) and roles.has_office(prefix[: cm.start()]):
         return True
     of_np = sp.OF_END.search(prefix) and sp.DEFINITE_START.match(prefix)
-    if of_np and (roles.speaks_for_context(prefix) or len(prefix.split()) <= 4):
+    # "l'émissaire de X", "L'ami de trente ans de X": the head noun, then "de …" up to the name
+    chain = len(prefix.split()) <= 6 and _HEAD_OF.match(prefix)
+    if of_np and (roles.speaks_for_context(prefix) or len(prefix.split()) <= 4 or chain):
         return True
     return after[:2] in ("'s", "’s") and roles.has_office(after[:40])
+
+
+_HEAD_OF = re.compile(r"^\s*(?:le|la|les|l['’])\s*[\w\-]+\s+(?:de|d['’]|du|des)\s", re.IGNORECASE)
 
 
 def in_adjunct(text: str, at: int) -> bool:

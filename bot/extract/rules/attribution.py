@@ -1,0 +1,113 @@
+"""Second thoughts on a cue's speaker, once the cue finder and the resolver have spoken: whose
+words a sentence really carries when several people or bodies appear in it.
+
+- "Pékin a salué …, par la voix du porte-parole …, Wang L.": the named voice, not the capital;
+- "… que Moscou refuse toujours", "un chiffre que la Russie conteste": a verb inside a relative
+  clause qualifies a noun of someone else's statement; it is no statement of its own;
+- "une manière, selon un diplomate européen, de …" inside another speaker's reported clause,
+  "selon un diplomate, il se montrerait …": the source speaks about someone else: left out;
+- "Kyiv has been told by Washington that …": the words are Washington's;
+- in an interview answer, "la Pologne ne demande pas …" is the interviewee speaking.
+Each function returns the speaker to keep (possibly another one) or None to drop the cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.domain.gazetteer import PersonHit
+from bot.extract.rules.cue_patterns import Cue
+from bot.extract.rules.speakers import Speaker, SpeakerResolver
+from bot.extract.rules.subject_patterns import VOICE_OF
+
+# the relative pronoun "que" right after a noun, a closing quote or a comma: "un chiffre que X"
+# "…, que Moscou refuse": a relative "que" after a comma or a closing quote, far from its noun
+_RELATIVE_QUE = re.compile(r"[»”\",]\s*(?:que|qu['’])\s*(?P<np>[^,;:«»\"“”]{1,60})$", re.IGNORECASE)
+_TOLD_BY = re.compile(
+    r"\b(?:been|été)\s+(?:told|assured|informed|warned|informée?s?|assurée?s?|prévenue?s?)"
+    r"\s+(?:by|par)\s+(?P<np>[A-ZÀ-Ý][\w\-’'.]*(?:\s+[A-ZÀ-Ý][\w\-’'.]*){0,3})\s+(?:that|que)\b"
+)
+# ", un chiffre que la Russie conteste" closing a claim: another side's word on it
+_TRAILING_RELATIVE = re.compile(
+    r",\s+(?:un|une|le|la|les|ce|cette|des)\s+[\w\-]+\s+(?:que|qu['’])\s*(?P<np>[^,;«»]{2,60})$",
+    re.IGNORECASE,
+)
+_PRONOUN_CLAUSE = re.compile(r"^\s*,?\s*(?:il|elle|he|she)\s+\w+", re.IGNORECASE)
+_INDEFINITE = re.compile(r"^\s*(?:un|une|a|an|des|plusieurs|certains)\b", re.IGNORECASE)
+
+
+def in_relative_clause(cue: Cue) -> bool:
+    """A 'pre' verb whose subject follows a relative "que": "la formule …, que Moscou refuse"."""
+    return cue.mode == "pre" and bool(_RELATIVE_QUE.search(cue.subject.rstrip()))
+
+
+def by_voice(
+    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], speaker: Speaker
+) -> Speaker:
+    """ "X a salué …, par la voix de son porte-parole, Y": Y, when Y speaks for X's side."""
+    if speaker.name:
+        return speaker
+    m = VOICE_OF.search(sentence)
+    if not m:
+        return speaker
+    named = [h for h in hits if h.start >= m.end()]
+    if not named:
+        return speaker
+    who = resolver.resolve("source", sentence[m.end() :], sentence, hits, m.end())
+    if who is not None and who.name and who.party_id in (None, speaker.party_id):
+        return Speaker(who.name, who.role, speaker.party_id, who.person)
+    return speaker
+
+
+def told_by(resolver: SpeakerResolver, sentence: str, speaker: Speaker) -> Speaker:
+    """ "According to an official, Kyiv has been told by Washington that …": Washington's."""
+    m = _TOLD_BY.search(sentence)
+    if not m:
+        return speaker
+    party = resolver.gaz.party_hits(m.group("np"))
+    if party and party[0].party_id != speaker.party_id:
+        return Speaker("", "", party[0].party_id)
+    return speaker
+
+
+def source_about_other(sentence: str, cue: Cue, owners: list[tuple[Speaker, Cue | None]]) -> bool:
+    """A "selon X" that is not who speaks: inside another named speaker's reported clause, or
+    an unnamed source telling what a third person ("il", "elle") thinks."""
+    if cue.mode != "source":
+        return False
+    for speaker, other in owners:
+        if other is not None and other.mode == "pre" and speaker.name and other.end <= cue.start:
+            return True
+    return bool(_INDEFINITE.match(cue.subject)) and bool(_PRONOUN_CLAUSE.match(sentence[cue.end :]))
+
+
+def in_turn(turn: Speaker | None, sentence: str, speaker: Speaker) -> Speaker:
+    """In an interview answer, a body or a country stated as subject is the interviewee
+    speaking for it ("la Pologne ne demande pas …" said by the Polish minister)."""
+    if turn is None or speaker.name or sentence.rstrip(' »”"').endswith("?"):
+        return speaker
+    if turn.party_id is None or speaker.party_id not in (None, turn.party_id):
+        return speaker
+    return turn
+
+
+def same_side_voice(
+    resolver: SpeakerResolver, cue: Cue, speaker: Speaker, hits: list[PersonHit]
+) -> Speaker:
+    """ "Il a insisté sur … Aux yeux de Kiev, …": a side named as the source right after one
+    of its people spoke is that person's voice (unless the sentence names someone)."""
+    if cue.mode not in ("source", "pour") or speaker.name or speaker.party_id is None or hits:
+        return speaker
+    near = resolver.pronoun_target()
+    if near is not None and near.name and near.party_id == speaker.party_id:
+        return near
+    return speaker
+
+
+def trim_claim(resolver: SpeakerResolver, claim: str, party_id: str | None) -> str:
+    """A claim without a trailing ", un chiffre que la Russie conteste" of another side."""
+    m = _TRAILING_RELATIVE.search(claim.rstrip(" ."))
+    if not m:
+        return claim
+    other = resolver.gaz.party_hits(m.group("np"))
+    return claim[: m.start()] if other and other[0].party_id != party_id else claim

@@ -1,0 +1,115 @@
+"""Stances read from the dependency parse: the subject (nsubj) of a stance verb listed in
+data/stance_verbs.toml, and each subject coordinated with it (conj), states a position.
+
+"L'Ukraine, les États-Unis et l'Otan avaient rejeté ces conditions" gives three subjects of
+"rejeté"; the engine turns each one the gazetteer knows into a position. Only main-clause verbs
+count: a stance verb inside a relative clause or an adverbial clause qualifies something else.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from bot.domain.gazetteer import Gazetteer
+
+DATA = Path(__file__).resolve().parent / "data"
+_MAIN = {"ROOT", "conj", "ccomp"}
+_SUBJECT = {"nsubj", "nsubj:pass"}
+
+
+@dataclass(frozen=True)
+class Stance:
+    """A stance verb of a sentence and the subjects it has (offsets in the sentence)."""
+
+    verb: str
+    sense: str
+    subjects: tuple[tuple[int, int], ...]
+
+
+@lru_cache(maxsize=2)
+def stance_verbs(lang: str) -> tuple[tuple[str, str], ...]:
+    """(stem, sense) of the stance verbs of ``lang``, longest stems first."""
+    rows = tomllib.loads((DATA / "stance_verbs.toml").read_text(encoding="utf-8"))["verb"]
+    found = {(str(r["stem"]).lower(), str(r["sense"])) for r in rows if r["lang"] == lang}
+    return tuple(sorted(found, key=lambda r: -len(r[0])))
+
+
+def _sense(token: Any, lang: str) -> str | None:
+    if token.pos_ not in ("VERB", "AUX") and token.tag_[:2] != "VB":
+        return None
+    form = token.text.lower()
+    return next((sense for stem, sense in stance_verbs(lang) if form.startswith(stem)), None)
+
+
+def _np(token: Any, offset: int) -> tuple[int, int]:
+    """The noun phrase a subject token heads, without the subjects coordinated with it."""
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("conj", "cc", "punct", "appos", "acl", "acl:relcl"):
+            break
+        right = child.right_edge.i
+    doc = token.doc
+    return doc[left].idx - offset, doc[right].idx + len(doc[right].text) - offset
+
+
+def stances(doc: Any, start: int, end: int, lang: str) -> list[Stance]:
+    """Stance verbs of the sentence at ``start:end`` of ``doc``, with their subjects."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[Stance] = []
+    for tok in span:
+        sense = _sense(tok, lang)
+        if sense is None or tok.dep_ not in _MAIN:
+            continue
+        heads = [c for c in tok.children if c.dep_ in _SUBJECT]
+        if not heads and tok.dep_ == "conj":  # "X a salué … et rejeté …": the first verb's
+            heads = [c for c in tok.head.children if c.dep_ in _SUBJECT]
+        subjects: list[Any] = []
+        for head in heads:
+            subjects.append(head)
+            subjects.extend(t for t in head.subtree if t.dep_ == "conj" and t.head in subjects)
+        if subjects:
+            spans = tuple(_np(s, start) for s in subjects)
+            out.append(Stance(tok.text, sense, spans))
+    return out
+
+
+_LIST_SEP = re.compile(r",\s*|\s+(?:et|and)\s+")
+_DET = re.compile(r"^(?:les?|la|l['’]|the)\s*", re.IGNORECASE)
+
+
+def stance_parties(gaz: Gazetteer, sentence: str, stance: Stance) -> list[str]:
+    """The parties a stance's subjects name, each subject a bare party name: "L'Ukraine, les
+    États-Unis et l'Otan avaient rejeté" -> UA, US, NATO (the list before the first subject
+    is read too, as the parser often cuts it)."""
+    first_end = stance.subjects[0][1]
+    pieces = _LIST_SEP.split(sentence[:first_end])
+    names: list[str] = []
+    for piece in reversed(pieces):
+        if not _bare_party(gaz, piece):
+            break
+        names.insert(0, piece)
+    names += [sentence[a:b] for a, b in stance.subjects[1:] if _bare_party(gaz, sentence[a:b])]
+    out: list[str] = []
+    for name in names:
+        pid = gaz.party_hits(name)[0].party_id
+        if pid not in out:
+            out.append(pid)
+    return out
+
+
+def _bare_party(gaz: Gazetteer, text: str) -> bool:
+    """Whether ``text`` is nothing but one party's name, alias or institution."""
+    text = text.strip(" ,")
+    hits = gaz.party_hits(text)
+    if len(hits) != 1 or hits[0].kind == "demonym":
+        return False
+    rest = (text[: hits[0].start] + text[hits[0].end :]).strip(" ,")
+    return not _DET.sub("", rest)
