@@ -31,6 +31,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("BRIEFBOT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("BRIEFBOT_CONFIG_DIR", str(tmp_path / "user-config"))
     monkeypatch.setenv("BRIEFBOT_ENV_FILE", str(tmp_path / "no.env"))
+    monkeypatch.setenv("BRIEFBOT_METRICS_PORT", "0")  # tests that serve metrics pick their own
 
 
 @pytest.fixture(autouse=True, scope="session")

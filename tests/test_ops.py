@@ -152,7 +152,10 @@ def test_systemd_units_verify(tmp_path: Path) -> None:
         assert proc.returncode == 0 and proc.stderr.strip() == "", proc.stderr
 
 
-def test_the_endpoint_binds_loopback_by_default_and_can_be_turned_off() -> None:
+def test_the_endpoint_binds_loopback_by_default_and_can_be_turned_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("BRIEFBOT_METRICS_PORT")  # the test default (0) hides the real one
     settings = Settings()
     assert settings.metrics_host == "127.0.0.1" and settings.metrics_port > 0
     assert metrics.serve(Database("sqlite://"), port=0) is None

@@ -244,7 +244,7 @@ class TelegramBot:
         try:
             await self.app.initialize()
         except InvalidToken:  # its message quotes the token: never show it
-            raise Refused("Telegram refused TELEGRAM_BOT_TOKEN (InvalidToken)") from None
+            raise Refused("Telegram rejected TELEGRAM_BOT_TOKEN (Unauthorized)") from None
         for lang in ("fr", "en"):
             await self.app.bot.set_my_commands(menu(lang), language_code=lang)
         await self.app.bot.set_my_commands(menu(self.settings.lang))

@@ -114,11 +114,12 @@ def test_llm_error_details_stored_in_the_database_are_redacted(
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "OPENAI_"))}
     env.update(SECRETS)
-    env.update({"BRIEFBOT_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1", **extra})
+    env.update({"BRIEFBOT_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1"})
+    env.update({"BRIEFBOT_METRICS_PORT": "0", **extra})  # no port shared with other runs
     return env
 
 
-async def _cli(env: dict[str, str], *args: str, timeout: float = 40) -> tuple[int, str]:
+async def _cli(env: dict[str, str], *args: str, timeout: float = 120) -> tuple[int, str]:
     exe = Path(sys.executable).with_name("briefbot")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "bot"]
     proc = await asyncio.create_subprocess_exec(
