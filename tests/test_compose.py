@@ -316,3 +316,16 @@ def test_a_budget_needs_the_measure_function() -> None:
 def test_briefing_round_trips_through_json() -> None:
     briefing = composer().compose(POSITIONS, "fr")
     assert briefing_from_json(briefing_to_json(briefing)) == briefing
+
+
+def test_a_party_is_addressed_only_right_after_the_act() -> None:
+    from bot.brief.items import addressed
+    from bot.brief.vocab import acts
+
+    responds = next(a for a in acts() if a.key == "responds")
+    near = "Kiev a répondu à Washington par un texte"
+    far = (
+        "Kiev a répondu au plan par son propre document, tels que la reconnaissance par Washington"
+    )
+    assert addressed(responds, near, near.index("Washington"))
+    assert not addressed(responds, far, far.index("Washington"))

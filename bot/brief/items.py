@@ -70,6 +70,14 @@ def unwrap(text: str | None) -> str:
     return text
 
 
+def addressed(act: Act, text: str, start: int) -> bool:
+    """Whether the party named at ``start`` is whom the act is directed at: it follows one of
+    the act's verb forms closely ("a appelé l'Union européenne", "répond à Washington").
+    A party named elsewhere in the sentence is only mentioned, and "responds to X" would be a
+    guess the article does not make."""
+    return any(0 <= start - m.end() <= 30 for m in act.pattern.finditer(text))
+
+
 class ItemWriter:
     """Writes bullets in one language for the composer."""
 
@@ -87,7 +95,8 @@ class ItemWriter:
             if re.search(r"(?:\bde|\bdu|\bd'|\bof)\s*$", text[: hit.start], re.IGNORECASE):
                 continue  # "les alliés européens de Kiev": a complement, not who is addressed
             if hit.party_id not in (p.party_id, OTHER_PARTY):
-                target = hit.party_id
+                if act is None or act.key == "says" or addressed(act, text, hit.start):
+                    target = hit.party_id
                 break
         rank = p.score
         rank += 1.0 if act is not None and act.key != "says" else 0.0
