@@ -133,15 +133,12 @@ def _load_fr_fast(spacy: Any) -> Any:
         return lambda nlp: _Tokenizer(nlp.vocab)
 
     # the sentence splitter runs before the parser, which then keeps its boundaries
-    order = {"nlp": {"pipeline": _FR_ORDER}}
+    order = {"pipeline": _FR_ORDER}
+    tokenizer = {"tokenizer": {"@tokenizers": "briefbot.fr_tokenizer.v1"}}
     try:
-        return spacy.load(
-            FR_MODEL,
-            exclude=_FR_EXCLUDE,
-            config={"nlp": {"tokenizer": {"@tokenizers": "briefbot.fr_tokenizer.v1"}}, **order},
-        )
+        return spacy.load(FR_MODEL, exclude=_FR_EXCLUDE, config={"nlp": {**tokenizer, **order}})
     except (ValueError, TypeError, KeyError):
-        return spacy.load(FR_MODEL, exclude=_FR_EXCLUDE, config=order)
+        return spacy.load(FR_MODEL, exclude=_FR_EXCLUDE, config={"nlp": order})
 
 
 def parse(text: str, lang: str) -> Any:
