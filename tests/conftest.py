@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -75,23 +76,32 @@ def _pg_available() -> bool:
 _PG = _pg_available()
 
 
-@pytest.fixture
-def pg_db() -> Iterator[Database]:
+@contextmanager
+def throwaway_pg_database(prefix: str) -> Iterator[sa.engine.URL]:
+    """A new PostgreSQL database with a random name (its URL), dropped afterwards; skips the
+    test when no server listens."""
     if not _PG:
         pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
-    name = f"briefbot_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = sa.engine.make_url(PG_ADMIN_URL).set(database=name).render_as_string(False)
-    db = Database(url)
     try:
-        yield db
+        yield sa.engine.make_url(PG_ADMIN_URL).set(database=name)
     finally:
-        db.close()
         with admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_db() -> Iterator[Database]:
+    with throwaway_pg_database("briefbot_test") as url:
+        db = Database(url.render_as_string(False))
+        try:
+            yield db
+        finally:
+            db.close()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

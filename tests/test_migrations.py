@@ -19,7 +19,7 @@ import bot.store
 from bot.store.db import make_engine
 from bot.store.meta import metadata
 from bot.store.migrations import apply, discover
-from tests.conftest import _PG, PG_ADMIN_URL
+from tests.conftest import throwaway_pg_database
 
 # Built by migrations outside the table modules: SQLite's FTS5 index (and its shadow
 # tables), PostgreSQL's tsvector column and lexeme table, and the runner's own table.
@@ -69,29 +69,20 @@ def new_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
     if request.param == "sqlite":
         yield lambda: f"sqlite:///{tmp_path / uuid.uuid4().hex[:12]}.sqlite3"
         return
-    if not _PG:
-        pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432")
-    name = f"briefbot_mig_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    base = sa.engine.make_url(PG_ADMIN_URL).set(database=name)
-    setup = sa.create_engine(base, isolation_level="AUTOCOMMIT")
+    with throwaway_pg_database("briefbot_mig") as base:
+        setup = sa.create_engine(base, isolation_level="AUTOCOMMIT")
 
-    def make() -> str:
-        schema = f"v_{uuid.uuid4().hex[:12]}"
-        with setup.connect() as conn:
-            conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
-        url = base.update_query_dict({"options": f"-csearch_path={schema}"})
-        return url.render_as_string(False)
+        def make() -> str:
+            schema = f"v_{uuid.uuid4().hex[:12]}"
+            with setup.connect() as conn:
+                conn.execute(sa.text(f"CREATE SCHEMA {schema}"))
+            url = base.update_query_dict({"options": f"-csearch_path={schema}"})
+            return url.render_as_string(False)
 
-    try:
-        yield make
-    finally:
-        setup.dispose()
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        try:
+            yield make
+        finally:
+            setup.dispose()
 
 
 def fill_one_row(engine: sa.Engine) -> dict[str, int]:

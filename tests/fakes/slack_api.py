@@ -17,7 +17,6 @@ chat.postEphemeral needs a ``user``. ``rejected`` counts the refusals.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import hmac
 import json
@@ -26,6 +25,8 @@ import time
 from typing import Any
 
 from aiohttp import WSMsgType, web
+
+from tests.fakes.waiting import wait_until
 
 BOT_USER = "UBOT"
 MAX_BLOCKS = 50
@@ -142,14 +143,7 @@ class FakeSlack:
 
     async def wait_for(self, check: Any, timeout: float = 30.0) -> None:
         """Wait until ``check()`` is true."""
-        deadline = time.monotonic() + timeout
-        while not check():
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError("condition not met")
-            self._changed.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._changed.wait(), min(left, 0.2))
+        await wait_until(check, self._changed, timeout)
 
     def _notify(self) -> None:
         self._changed.set()

@@ -28,6 +28,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.fakes.waiting import wait_until
+
 ALLOWED_TAGS = {"b", "i", "a", "code", "pre", "blockquote"}
 ENTITIES = {"lt", "gt", "amp", "quot"}
 JSON_FIELDS = {
@@ -267,14 +269,7 @@ class FakeTelegram:
 
     async def wait_for(self, check: Any, timeout: float = 30.0) -> None:
         """Wait until ``check()`` is true (re-checked after every call the bot makes)."""
-        deadline = time.monotonic() + timeout
-        while not check():
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError("condition not met")
-            self._sent_event.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._sent_event.wait(), min(left, 0.2))
+        await wait_until(check, self._sent_event, timeout)
 
     def messages_to(self, chat_id: int) -> list[dict[str, Any]]:
         return [m for m in self.sent if m["chat"]["id"] == chat_id]
