@@ -13,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.domain.parties import PartyBook
+from bot.llm.breaker import forget_breakers
 from bot.settings import PROJECT_DIR, Settings
 from bot.store import Database
 
@@ -33,6 +34,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("BRIEFBOT_CONFIG_DIR", str(tmp_path / "user-config"))
     monkeypatch.setenv("BRIEFBOT_ENV_FILE", str(tmp_path / "no.env"))
     monkeypatch.setenv("BRIEFBOT_METRICS_PORT", "0")  # tests that serve metrics pick their own
+    # a fake model server may get a port an earlier test's server had: its breaker starts closed
+    forget_breakers()
 
 
 @pytest.fixture(autouse=True, scope="session")

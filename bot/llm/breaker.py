@@ -86,3 +86,9 @@ def breaker_for(endpoint: str, model: str, failures: int, cooldown: float) -> Ci
         if breaker is None:
             breaker = _breakers[(endpoint, model)] = CircuitBreaker(failures, cooldown)
         return breaker
+
+
+def forget_breakers() -> None:
+    """Drop every breaker of this process (a new endpoint on a reused address starts closed)."""
+    with _registry_lock:
+        _breakers.clear()
