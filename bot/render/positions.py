@@ -71,6 +71,15 @@ def positions_markdown(positions: list[Position], book: PartyBook, lang: Lang) -
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def _as_quoted(evidence: str) -> str:
+    """Evidence between « », unless it is itself one quotation already."""
+    closer = {"«": "»", "“": "”", '"': '"'}.get(evidence[:1])
+    body = evidence.rstrip(" .")
+    if closer and body.endswith(closer) and evidence[:1] not in body[1:-1]:
+        return evidence
+    return f"« {evidence} »"
+
+
 def positions_text(positions: list[Position], book: PartyBook, lang: Lang) -> str:
     if not positions:
         return "No position found." if lang == "en" else "Aucune position trouvée."
@@ -79,7 +88,7 @@ def positions_text(positions: list[Position], book: PartyBook, lang: Lang) -> st
         lines.append(f"{book.name(pid, lang)} [{pid}] — {len(items)}")
         for p in items:
             lines.append(f"  • {_who(p, book, lang)}: {p.claim}")
-            lines.append(f"    « {' '.join(p.evidence.split())} »")
+            lines.append(f"    {_as_quoted(' '.join(p.evidence.split()))}")
             topics = f" [{', '.join(p.topics)}]" if p.topics else ""
             lines.append(f"    {_source(p)}{topics}")
         lines.append("")

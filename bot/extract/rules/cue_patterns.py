@@ -31,6 +31,9 @@ NOT_SUBJECT_SEGMENT = re.compile(
     r"jointe?s?|interviewée?s?|s['’]exprimant|quoted|speaking|asked|interviewed|lors|dans|en|après|"
     r"avant|pendant|depuis|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
     r"in|on|at|during|after|before|since|however|toutefois|cependant|pourtant|lui|elle|"
+    # discourse adverbials: "Moscou, de son côté, juge …", "Londres, pour sa part, …"
+    r"de\s+(?:son|sa|leur|notre)\s+côté|pour\s+(?:sa|leur|notre)\s+part|quant\s+à\s+\w+|"
+    r"à\s+(?:son|leur)\s+tour|for\s+(?:its|his|her|their)\s+part|in\s+turn|"
     r"[\w\-]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\s+"
     r"(?:sur|par|à|au|aux|en|lors|dans|après|de|d['’]|du|des|sous|avec|contre))\b",
     re.IGNORECASE,

@@ -1,10 +1,12 @@
 """Statements the shape of the text makes, not a verb: interview turns ("X : …"), bylines,
-"Il, c'est X" naming the speaker after the quote, quotations introduced by a colon or set in a
-sentence about a person, and bare quotes that continue the speaker before them."""
+"Il, c'est X" naming the speaker after the quote, credit lines ("X, au micro de …") under a bare
+quotation, quotations introduced by a colon or set in a sentence about a person, and bare quotes
+that continue the speaker before them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.domain.gazetteer import PersonHit
 from bot.extract.rules.cue_patterns import Cue
@@ -26,6 +28,9 @@ _TURN = re.compile(r"^\s*(?P<who>[A-ZÀ-Ý][^:«»\"“”,.;!?]{1,50}?)\s*(?::|
 _NAMES_SOMEONE = re.compile(
     r"\b(?:selon|d['’]après|pour|according|said|says|a-t-(?:il|elle))\b", re.I
 )
+# what may follow the name on a credit line: an apposition or nothing
+_CREDIT_TAIL = re.compile(r"^\s*(?:,|[.:]?\s*$)")
+_CREDIT_WORDS = 20
 _CATAPHORA = re.compile(r"^\s*(?:Il|Elle|Lui|He|She),\s*(?:c['’]est|it\s+is|it['’]s)\s+")
 
 
@@ -63,6 +68,51 @@ class Discourse:
             if not found[j] or not any(id(sp) in unnamed for sp, _ in found[j]):
                 break
             found[j] = [(who, c) if id(sp) in unnamed else (sp, c) for sp, c in found[j]]
+
+    def credit(
+        self,
+        index: int,
+        hits: list[PersonHit],
+        found: Found,
+        verbless: Callable[[Sentence], bool],
+    ) -> None:
+        """« … » then "Mark Rutte, au micro de la radio polonaise.": a short sentence with no
+        finite verb, opening on a person's name right after a paragraph that is nothing but a
+        quotation, credits that quotation (radio transcripts, captions). The quotation becomes
+        that person's, keeping the office its introduction gave ("Le porte-parole du Kremlin
+        s'est exprimé : « … »") when the name brings none."""
+        sent = self.sentences[index]
+        if index == 0 or len(sent.text.split()) > _CREDIT_WORDS:
+            return
+        quoted = [
+            k for k in range(index) if self.sentences[k].para == self.sentences[index - 1].para
+        ]
+        if sent.para - self.sentences[index - 1].para > 1 or not quoted:
+            return
+        if not is_quote_only(" ".join(self.sentences[k].text for k in quoted)):
+            return
+        first = [h for h in hits if h.start <= 1]
+        if not first or not _CREDIT_TAIL.match(sent.text[first[0].end :]) or not verbless(sent):
+            return
+        who = self.resolver.known_speaker(first[0])
+        if who is None or not who.name:
+            return
+        given = [sp for k in quoted for sp, _ in found[k]]
+        if any(sp.name and sp.name != who.name for sp in given):
+            return  # someone named introduced it: a credit line does not overrule that
+        intro = given[0] if given else None
+        described = self.resolver.salient  # "Le chef de la diplomatie lituanienne était là."
+        if intro is None and described is not None and not described.name:
+            intro = described
+        speaker = Speaker(
+            who.name,
+            who.role or (intro.role if intro else ""),
+            who.party_id or (intro.party_id if intro else None),
+            who.person,
+        )
+        for k in quoted:
+            found[k] = [(speaker, None)]
+        self.resolver.note_statement(speaker)
 
     def read_cleft(self, sent: Sentence, hits: list[PersonHit]) -> None:
         """ "C'est Medinski qui l'annonce : il parle d'un « résultat »": X is who "il" means."""

@@ -208,6 +208,16 @@ _AFTER_APPOSITION = re.compile(
 _OF_BODY = re.compile(r"^(?:de\s+la|de\s+l['’]|du|des|de|of\s+the|of)\s", re.IGNORECASE)
 
 
+_CIRCUMSTANCE = re.compile(
+    r"^(?:au\s+micro|à\s+l['’]antenne|sur\s+(?:le\s+plateau|l['’]antenne|les\s+ondes)|"
+    r"cité|citée|cités|interrogée?s?|interviewée?s?|jointe?s?\s+par|s['’]exprimant|"
+    r"dans\s+(?:un|une|son|sa)\s+(?:entretien|message|communiqué|interview|tribune)|lors\s|"
+    r"speaking|quoted|asked|interviewed|writing|in\s+an?\s+(?:interview|statement|post)|"
+    r"on\s+(?:air|radio|television|X)\b)",
+    re.IGNORECASE,
+)
+
+
 def role_after(text: str, end: int) -> str:
     """The role written right after a name: "X, porte-parole de la diplomatie russe," or
     "X, de l'état-major de la marine russe" (the body the person speaks for)."""
@@ -215,6 +225,8 @@ def role_after(text: str, end: int) -> str:
     if not m:
         return ""
     app = re.split(r"\s(?:qui|que|qu['’]|dont|où)\s", m.group("app"))[0].strip()  # no relative
+    if _CIRCUMSTANCE.match(app):
+        return ""  # "X, au micro de notre envoyé spécial": where X spoke, not X's office
     lower_role = app[:1].islower() and roles.has_office(app) and len(app.split()) <= 8
     if roles.is_title(app) or roles.ROLE_RE.match(app) or _OF_BODY.match(app) or lower_role:
         return roles.strip_determiner(app)

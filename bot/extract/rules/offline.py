@@ -105,6 +105,7 @@ class OfflineEngine:
                 subjects.append(None)
                 continue
             resolver.remember(sent.text, hits)  # roles written next to names, before resolving
+            talk.credit(len(found), hits, found, lambda s: not _finite(doc, s))
             talk.read_cleft(sent, hits)
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
@@ -300,6 +301,11 @@ def _clause(sentence: str, cue: Cue) -> str:
             end = m.start()
             break
     return sentence[start:end]
+
+
+def _finite(doc: Any, sent: Sentence) -> bool:
+    """Whether a sentence has a finite verb (True when the parse cannot tell)."""
+    return not nlp.has_parse(doc) or syntax.has_finite_verb(doc, sent.start, sent.end)
 
 
 def _who(speaker: Speaker) -> str:

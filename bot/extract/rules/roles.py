@@ -145,6 +145,9 @@ def strip_determiner(np: str) -> str:
     return re.sub(r"\s+", " ", _DET_RE.sub("", np, count=1)).strip(" ,")
 
 
+_QUALIFIER = re.compile(r"\s+(?:(?:de|of)\s+(?:la\s+|l['’]|the\s+)?)?", re.IGNORECASE)
+
+
 def infer_party(gaz: Gazetteer, text: str) -> str | None:
     """The party a described role or collective speaker belongs to: the first party clue in it.
 
@@ -157,8 +160,20 @@ def infer_party(gaz: Gazetteer, text: str) -> str | None:
     if _FORMER_NOW.search(text) and any(k in NO_PARTY_KEYS for k in keys):
         return None
     clues: list[tuple[int, str]] = []
-    for hit in gaz.party_hits(text):
+    hits = gaz.party_hits(text)
+    for i, hit in enumerate(hits):
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
         if _LOCATIVE.search(text[: hit.start]) and hit.kind in ("name", "alias"):
+            continue
+        # "le Conseil de sécurité russe", "du Conseil de sécurité de Russie": a common
+        # institution name qualified by a country is that country's body
+        if (
+            hit.kind == "institution"
+            and nxt is not None
+            and nxt.party_id != hit.party_id
+            and nxt.kind != "institution"
+            and _QUALIFIER.fullmatch(text[hit.end : nxt.start])
+        ):
             continue
         clues.append((hit.start, hit.party_id))
     for ph in gaz.person_hits(text):

@@ -276,6 +276,14 @@ class SpeakerResolver:
             return self._prev_party
         return self.last_collective.party_id if self.last_collective else None
 
+    def known_speaker(self, hit: PersonHit) -> Speaker | None:
+        """The person a mention names, as met so far in the article (None if not met)."""
+        name = mentions.display_name(hit.text, hit.person)
+        for k in reversed(self.known):
+            if _same(k, name, hit.person):
+                return Speaker(k.name, k.role, k.party_id, k.person)
+        return None
+
     def note_statement(self, speaker: Speaker) -> None:
         """After a statement: a person or a single official becomes who "il"/"he" means next."""
         if speaker.indefinite:

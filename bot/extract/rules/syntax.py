@@ -113,3 +113,17 @@ def _bare_party(gaz: Gazetteer, text: str) -> bool:
         return False
     rest = (text[: hits[0].start] + text[hits[0].end :]).strip(" ,")
     return not _DET.sub("", rest)
+
+
+def has_finite_verb(doc: Any, start: int, end: int) -> bool:
+    """Whether the text between character offsets ``start`` and ``end`` holds a finite verb
+    ("Mark Rutte, au micro de la radio polonaise." holds none)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    for token in span:
+        if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+            return True
+        if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return True
+    return False
