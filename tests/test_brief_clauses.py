@@ -73,3 +73,19 @@ def test_a_claim_cut_by_an_ellipsis_loses_its_unfinished_clause() -> None:
 def test_quotes_drop_whole_clauses() -> None:
     text = "L'Europe doit comprendre, si elle perd, qu'elle change. Elle ne sera plus l'Europe."
     assert shorten_quote(text, 60) == "L'Europe doit comprendre, si elle perd, qu'elle change. […]"
+
+
+def test_prose_is_not_cut_at_a_comma_between_two_adjectives() -> None:
+    text = (
+        "Oslo turned down the proposal of a gradual, conditional easing of the embargo, "
+        "calling it premature"
+    )
+    assert shorten_prose(text, 50) == ""  # "… of a gradual" would end inside a noun phrase
+    assert shorten_prose(text, 90) == (
+        "Oslo turned down the proposal of a gradual, conditional easing of the embargo"
+    )
+
+
+def test_prose_is_cut_at_a_comma_before_a_new_clause() -> None:
+    text = "Le ministre a rejeté le texte, qui prévoyait un gel des lignes, puis a quitté la salle"
+    assert shorten_prose(text, 40) == "Le ministre a rejeté le texte"

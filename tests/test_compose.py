@@ -247,11 +247,26 @@ def test_english_bullets_say_what_was_done_in_english() -> None:
         "Ivan Brantsevsky (Russian foreign minister): on humanitarian issues, rejects the position of Ukraine: “"
         in text
     )
-    assert "(in French)" in text and "juge inacceptable" in text  # the French words kept verbatim
+    assert "juge inacceptable" in text  # the French words kept verbatim
+    # reported speech: the article's sentence, said to be the article's and not the speaker's
     assert (
-        "Kemal Arslan: on the talks, proposes: “Ankara propose une inspection commune” (in French)"
-        in text
+        "Kemal Arslan: on the talks, proposes: “Ankara propose une inspection commune” "
+        "(article text, in French)" in text
     )
+
+
+def test_a_short_quotation_in_another_language_keeps_the_plain_language_marker() -> None:
+    quoted = pos(
+        "RU",
+        "Brantsevski",
+        "« Aucun corridor sans inspection ne sera accepté par Moscou », a déclaré le ministre.",
+        claim="Aucun corridor sans inspection ne sera accepté par Moscou",
+        quote="Aucun corridor sans inspection ne sera accepté par Moscou",
+        topics=["humanitarian"],
+    )
+    text = render_text(briefing_reply(composer().compose([quoted], "en")))
+    assert "“Aucun corridor sans inspection ne sera accepté par Moscou” (in French)" in text
+    assert "article text" not in text
 
 
 def test_a_dispute_needs_a_demand_and_its_rejection_by_another_party() -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.brief.vocab import clause_openers
+
 CUT = "[…]"
 _OPEN = {"«": "»", "“": "”"}
 _ABBREV = re.compile(
@@ -100,9 +102,23 @@ def shorten_prose(text: str, limit: int) -> str:
     pieces = clauses(text)
     if pieces and pieces[-1].rstrip().endswith(("…", "...")):
         pieces = pieces[:-1]
-    out = ""
-    for piece in pieces:
-        if len((out + piece).strip()) > limit:
-            break
-        out += piece
-    return _trim(out)
+    kept = 0
+    while kept < len(pieces) and len("".join(pieces[: kept + 1]).strip()) <= limit:
+        kept += 1
+    # a cut after a comma must fall before a new clause, not inside a list of adjectives
+    while (
+        0 < kept < len(pieces)
+        and pieces[kept - 1].rstrip().endswith(",")
+        and not (opens_clause(pieces[kept]))
+    ):
+        kept -= 1
+    return _trim("".join(pieces[:kept]))
+
+
+def opens_clause(piece: str) -> bool:
+    """Whether ``piece`` starts like a clause: a conjunction, relative, pronoun or participle."""
+    first = re.match(r"\s*[«“\"]?\s*(\w+)", piece)
+    if not first:
+        return True
+    word = first.group(1).lower()
+    return word in clause_openers() or word.endswith(("ing", "ant"))

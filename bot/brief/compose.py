@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.brief.clauses import shorten_prose, shorten_quote
 from bot.brief.disputes import find_disputes
@@ -31,6 +32,7 @@ from bot.domain.models import (
     Position,
 )
 from bot.domain.parties import PartyBook
+from bot.domain.versioning import files_hash
 from bot.textnorm import ground_key
 
 Measure = Callable[[Briefing], int]
@@ -79,7 +81,8 @@ class _Pick:
 class OfflineComposer:
     """Builds a Briefing from positions without any model."""
 
-    key = "offline-compose:2"
+    # a hash of the composer's code and word lists: stored briefings are rebuilt after a change
+    key = f"offline-compose:{files_hash(Path(__file__).resolve().parent)}"
 
     def __init__(
         self, book: PartyBook, *, items_per_party: int = 3, measure: Measure | None = None

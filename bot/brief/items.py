@@ -5,6 +5,7 @@ verbatim quotation shortened by whole clauses)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from bot.brief.clauses import clauses, shorten_prose, shorten_quote
@@ -17,7 +18,9 @@ MIN_QUOTE_WORDS = 5  # a shorter quotation needs an issue or a stance to say wha
 MIN_FRAMED_WORDS = 3  # never fewer words than this between quote marks
 MIN_BARE_WORDS = 8  # a quotation with no issue or stance named must speak for itself
 _AUX_AFTER_NAME = re.compile(
-    r"^[\s,]*(?:a|avait|ont|avaient|aurait|has|had|have|is|was|were)\b", re.IGNORECASE
+    r"^[\s,]*(?:(?:also|again|then|later|further|aussi|encore|ensuite|alors)\s+)?"
+    r"(?:a|avait|ont|avaient|aurait|has|had|have|is|was|were|\w+ed)\b",
+    re.IGNORECASE,
 )
 
 
@@ -126,11 +129,18 @@ class ItemWriter:
             or (c.target is not None and lang == "en")
         )
         needed = MIN_FRAMED_WORDS if framed else MIN_BARE_WORDS
+        if quote[:1].islower() and p.lang == lang:
+            # a few words quoted inside the journalist's sentence ("as a gift before any
+            # concession", "kilometre by kilometre") say nothing on their own; the sentence is
+            # shown instead when it fits (across languages, the English frame says it)
+            needed = MIN_BARE_WORDS
+        reported = False
         if len(words(quote)) >= needed or (p.lang == lang and not claim):
             text = quote
         elif p.lang != lang:
             # the article's own words, to say what the short quote is about
             text = told if len(words(told)) >= MIN_QUOTE_WORDS else (claim or quote)
+            reported = ground_key(unwrap(text)) != ground_key(quote)
         else:
             return None  # a few words whose sentence did not fit: nothing readable to show
         text = balance_quotes(shorten_quote(unwrap(text), limit))
@@ -139,7 +149,7 @@ class ItemWriter:
         frame = self._frame(c, lang)
         if has_inner_repeat(frame + " " + text):
             return None
-        return self._make(p, lang, frame=frame, quote=text)
+        return self._make(p, lang, frame=frame, quote=text, reported=reported)
 
     def _frame(self, c: Candidate, lang: Lang) -> str:
         on = topic_on(c.topic, lang) if c.topic else ""
@@ -156,7 +166,14 @@ class ItemWriter:
         return f"{on}, {doing}" if on else doing
 
     def _make(
-        self, p: Position, lang: Lang, *, claim: str = "", frame: str = "", quote: str = ""
+        self,
+        p: Position,
+        lang: Lang,
+        *,
+        claim: str = "",
+        frame: str = "",
+        quote: str = "",
+        reported: bool = False,
     ) -> BriefingItem:
         return BriefingItem(
             speaker=self.people.name(p, lang),
@@ -166,6 +183,7 @@ class ItemWriter:
             quote_lang=p.lang,
             source_no=0,
             frame=frame,
+            reported=reported,
         )
 
 
@@ -206,13 +224,19 @@ def without_speaker(claim: str, name: str) -> str:
     surname = name.split()[-1] if name.split() else ""
     if not surname:
         return claim
-    at = claim.find(surname)
+    at = _plain(claim).find(_plain(surname))  # "Orbán" in the text, "Orban" in the gazetteer
     if at < 0 or len(claim[:at].split()) > 10:
         return claim
     rest = claim[at + len(surname) :]
     if not _AUX_AFTER_NAME.match(rest) or len(words(rest)) < 4:
         return claim
-    return rest.strip(" ,")
+    # "Tusk also urged …": out of its article, "also" refers to nothing
+    return re.sub(r"^(?:also|aussi|again|further|encore)\s+", "", rest.strip(" ,"), flags=re.I)
+
+
+def _plain(text: str) -> str:
+    """``text`` lower-cased without accents, one character for one (offsets still hold)."""
+    return "".join(unicodedata.normalize("NFKD", c)[:1] for c in text).lower()
 
 
 def french_marks(text: str) -> str:

@@ -88,3 +88,9 @@ def office_of(role: str) -> str | None:
             rank = (m.start(), order, key)
             best = rank if best is None or rank < best else best
     return best[2] if best else None
+
+
+@cache
+def clause_openers() -> frozenset[str]:
+    """Words that may start a clause after a comma (words.toml, ``clause_openers``)."""
+    return frozenset(_load("words.toml")["clause_openers"]["words"])

@@ -130,6 +130,9 @@ class BriefingItem:
     quote_lang: str
     source_no: int
     frame: str = ""  # what the quotation is about, when the claim is not shown as prose
+    # the quoted text is the article's report of what was said (in another language than the
+    # briefing), not the speaker's own words
+    reported: bool = False
 
 
 @dataclass

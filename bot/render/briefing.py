@@ -40,6 +40,12 @@ def item_spans(item: BriefingItem, party_name: str, lang: str) -> list[Span]:
         spans.append(Span(f"{opening}{item.quote}{closing}", italic=True))
         if item.quote_lang != lang:
             marker = "brief.in_french" if item.quote_lang == "fr" else "brief.in_english"
+            if item.reported:  # the journalist's sentence, not the speaker's words
+                marker = (
+                    "brief.report_in_french"
+                    if item.quote_lang == "fr"
+                    else "brief.report_in_english"
+                )
             spans.append(Span(t(lang, marker)))
     spans.append(Span(f" [{item.source_no}]"))
     return spans

@@ -111,3 +111,27 @@ def trim_claim(resolver: SpeakerResolver, claim: str, party_id: str | None) -> s
         return claim
     other = resolver.gaz.party_hits(m.group("np"))
     return claim[: m.start()] if other and other[0].party_id != party_id else claim
+
+
+def drop_anonymous_reporters(
+    here: list[tuple[Speaker, Cue | None]],
+) -> list[tuple[Speaker, Cue | None]]:
+    """ "Moscou refuse …, a indiqué un diplomate européen sous couvert d'anonymat": an unnamed
+    source reporting another side's stance states no position of its own side; the stance is
+    the side's."""
+    reported = [
+        cue.start
+        for sp, cue in here
+        if cue is not None and cue.mode == "pre" and sp.party_id and not sp.indefinite
+    ]
+    return [
+        (sp, cue)
+        for sp, cue in here
+        if not (
+            sp.indefinite
+            and not sp.name
+            and cue is not None
+            and cue.mode == "post"
+            and any(start < cue.start for start in reported)
+        )
+    ]

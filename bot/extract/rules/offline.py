@@ -141,6 +141,7 @@ class OfflineEngine:
                     resolver.note_statement(said)
             if not here:
                 here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent)
+            here = attribution.drop_anonymous_reporters(here)
             here += self._stances(doc, sent, lang, here, talk)
             here = _merge_same_party(here)
             subjects.append(None)

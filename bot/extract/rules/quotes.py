@@ -110,6 +110,12 @@ def _quoted_before_subject(before: str) -> str:
     return tidy(head)
 
 
+# ", he told …" / ", Sybiha told …" closing a sentence: its subject after the last comma
+_EN_TRAILING_SUBJECT = re.compile(
+    r",\s*(?P<who>he|she|they|we|[A-Z][\w\-'’.]*(?:\s+[A-Z][\w\-'’.]*){0,2})\s*$"
+)
+
+
 def _subject_before(before: str, looks_like_subject: object) -> bool:
     """Whether the comma-segments before a verb hold its subject ("X, qui…, a dit que")."""
     if not callable(looks_like_subject):
@@ -181,6 +187,15 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
                 m.start(), m.end(), "post", after_adv, tidy(before), len(sentence) - len(after_adv)
             )
             cues.append(cue)
+            continue
+        tail = None if fr else _EN_TRAILING_SUBJECT.search(before)
+        if tail is not None and not SAYS_AFTER.match(after):
+            # "Kyiv wants …, he told a news conference.": the words before are the statement
+            who = tail.group("who")
+            mode = "pron" if who.lower() in ("he", "she", "they", "we") else "post"
+            cues.append(
+                Cue(m.start(), m.end(), mode, who, tidy(before[: tail.start()]), tail.start("who"))
+            )
             continue
         verb = (m.group("part") or m.group("inf") if fr else None) or m.group("fin") or ""
         if AMBIGUOUS.search(verb) and not SAYS_AFTER.match(LEAD_ADV.sub("", after, count=1)):

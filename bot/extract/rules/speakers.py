@@ -151,7 +151,7 @@ class SpeakerResolver:
                 ):
                     return self.salient  # "…," it said: the body that spoke last
                 return self.last_collective  # "ils"/"they": a group, never the last person
-            return self.pronoun_target()
+            return self._subject_here(sentence, hits, np_start) or self.pronoun_target()
         inside = [h for h in hits if np_start <= h.start and h.end <= np_start + len(np) + 1]
         speaker_hit = None
         if (
@@ -202,6 +202,25 @@ class SpeakerResolver:
             return None
         indefinite = bool(re.match(r"\s*(?:un|une|a|an|one)\s", np, re.IGNORECASE))
         return Speaker("", role, party, indefinite=indefinite)
+
+    def _subject_here(self, sentence: str, hits: list[PersonHit], at: int) -> Speaker | None:
+        """ "Poland's prime minister Donald Tusk has posted on X. Warsaw, he wrote, …": the one
+        person a sentence opens on, before any verb, is who its "he"/"il" means."""
+        verb = self._finite.search(sentence)
+        lead = [
+            h
+            for h in hits
+            if h.end <= at
+            and (verb is None or h.end <= verb.start())
+            and not in_adjunct(sentence, h.start)
+            and not inside_quotes(sentence, h.start)
+            and not (h.person is None and self.gaz.party_hits(h.text))  # "X. Vilnius"
+            and (h.person is not None or len(h.text.split()) >= 2)  # "Questionnée sur …, elle"
+        ]
+        names = {fold(mentions.display_name(h.text, h.person)) for h in lead}
+        if len(names) != 1:
+            return None
+        return self.known_speaker(lead[0])
 
     def _described(self, np: str, party: str | None, key: str | None) -> Speaker | None:
         """The person a description points back to, or None: "l'ancien premier ministre
@@ -307,7 +326,13 @@ class SpeakerResolver:
         if self._indefinite is not None and self._sentence - self._indefinite[1] <= 1:
             return self._indefinite[0]
         if self._collective is not None and self._sentence - self._collective[1] == 1:
-            return self._collective[0]
+            body = self._collective[0]
+            near = self.salient
+            if near is not None and near.name and near.party_id == body.party_id:
+                # "Le ministre allemand, X, … Berlin est favorable… « … », a-t-il expliqué":
+                # the person who speaks for that side, not the side
+                return near
+            return body
         return self.salient
 
     def note_subject(self, text: str, hits: list[PersonHit]) -> None:
