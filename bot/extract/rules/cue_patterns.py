@@ -35,7 +35,8 @@ NOT_SUBJECT_SEGMENT = re.compile(
     r"de\s+(?:son|sa|leur|notre)\s+côté|pour\s+(?:sa|leur|notre)\s+part|quant\s+à\s+\w+|"
     r"à\s+(?:son|leur)\s+tour|for\s+(?:its|his|her|their)\s+part|in\s+turn|"
     r"[\w\-]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\s+"
-    r"(?:sur|par|à|au|aux|en|lors|dans|après|de|d['’]|du|des|sous|avec|contre))\b",
+    r"(?:sur|par|à|au|aux|en|lors|dans|après|de|d['’]|du|des|sous|avec|contre|depuis|vers|"
+    r"chez|auprès|devant|pour|entre|parmi))\b",
     re.IGNORECASE,
 )
 CONTRAST = re.compile(

@@ -15,6 +15,7 @@ from bot.extract.rules.sentences import Sentence
 from bot.extract.rules.speakers import Speaker, SpeakerResolver
 from bot.extract.rules.subject_patterns import CLEFT, NAME_ONLY
 from bot.extract.rules.subjects import colon_lead, sentence_subject
+from bot.extract.rules.voice import Voice
 
 Found = list[list[tuple[Speaker, Cue | None]]]
 
@@ -37,9 +38,12 @@ _CATAPHORA = re.compile(r"^\s*(?:Il|Elle|Lui|He|She),\s*(?:c['’]est|it\s+is|it
 class Discourse:
     """Per-article reading of those shapes, sentence by sentence, beside the cue finder."""
 
-    def __init__(self, resolver: SpeakerResolver, sentences: list[Sentence]) -> None:
+    def __init__(
+        self, resolver: SpeakerResolver, sentences: list[Sentence], voice: Voice | None = None
+    ) -> None:
         self.resolver = resolver
         self.sentences = sentences
+        self.voice = voice  # an interview's or op-ed's one voice (voice.py)
         self.turn: Speaker | None = None  # who speaks in the current interview paragraph
 
     @staticmethod
@@ -132,6 +136,10 @@ class Discourse:
         if who and NAME_ONLY.fullmatch(who.strip()) and len(who.split()) <= 4:
             turn = self.resolver.resolve("source", who, sent.text, hits, 0)
             self.turn = turn if turn is not None and turn.name else None
+        elif self.voice is not None and sent.para in self.voice.paras:
+            # an unlabelled answer of an interview, a paragraph of an op-ed: its author's
+            known = self.resolver.known_speaker(self.voice.hit)
+            self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
 
     def turn_statement(self, sent: Sentence) -> list[tuple[Speaker, Cue | None]]:
         """A sentence of an interview turn ("Jean Dupont : Nous refusons…"), not a question."""

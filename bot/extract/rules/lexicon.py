@@ -116,7 +116,8 @@ ADV_FR = (
     r"par\s+ailleurs|pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|"
     r"de\s+nouveau|à\s+nouveau|en\s+outre|en\s+revanche|d['’]ailleurs|bien|mardi|lundi|mercredi|jeudi|"
     r"vendredi|samedi|dimanche|hier|pas|jamais|toujours|souvent|longtemps|aussitôt|lui\s+aussi|"
-    r"elle\s+aussi|\w+ment)\s+){0,3}"
+    r"elle\s+aussi|eux\s+aussi|quant\s+à\s+(?:lui|elle|eux|elles)|à\s+(?:son|leur)\s+tour|"
+    r"\w+ment)\s+){0,3}"
 )
 ADV_EN = r"(?:(?:also|later|earlier|again|repeatedly|previously|already|recently|\w+ly)\s+){0,2}"
 _AUX_FR = r"(?:a|ont|avait|avaient|aurait|auraient|avoir|s['’]est|se\s+sont|s['’]était)"

@@ -52,6 +52,13 @@ _STOP_CAPS = {
     "Lors",
     "Dans",
     "Après",
+    "À",  # "À Kiev, on espère …": a place, not a person
+    "Au",
+    "Aux",
+    "En",
+    "Côté",
+    "Depuis",
+    "Chez",
 }
 
 

@@ -8,11 +8,11 @@ exact sentence (or whole multi-sentence quote) of the article, and drops anythin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
-from bot.domain.gazetteer import Gazetteer
+from bot.domain.gazetteer import Gazetteer, PersonHit
 from bot.domain.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.domain.parties import PartyBook
 from bot.domain.topics import topic_weight, topics_of
@@ -27,6 +27,7 @@ from bot.extract.rules.speakers import Speaker, SpeakerResolver
 from bot.extract.rules.subject_patterns import NAME_ONLY, VOICE_OF
 from bot.extract.rules.subjects import cue_speaker
 from bot.extract.rules.version import engine_version
+from bot.extract.rules.voice import find_voice
 from bot.textnorm import is_grounded
 
 _MAX_CLAIM = 240
@@ -88,7 +89,7 @@ class OfflineEngine:
         found: list[list[tuple[Speaker, Cue | None]]] = []
         subjects: list[Speaker | None] = []  # the person a statement-less sentence is about
         heads = headline_end(text)
-        talk = Discourse(resolver, sentences)
+        talk = Discourse(resolver, sentences, find_voice(sentences, _mentions(resolver, persons)))
         for sent in sentences:
             before = resolver.salient
             ner = [
@@ -302,6 +303,18 @@ def _clause(sentence: str, cue: Cue) -> str:
             end = m.start()
             break
     return sentence[start:end]
+
+
+def _mentions(
+    resolver: SpeakerResolver, persons: list[tuple[int, int]]
+) -> Callable[[Sentence], list[PersonHit]]:
+    """The person mentions of a sentence, from the gazetteer and the model's names."""
+
+    def people(sent: Sentence) -> list[PersonHit]:
+        ner = [(s - sent.start, e - sent.start) for s, e in persons if sent.start <= s < sent.end]
+        return resolver.people_in(sent.text, ner, use_caps=not ner)
+
+    return people
 
 
 def _finite(doc: Any, sent: Sentence) -> bool:

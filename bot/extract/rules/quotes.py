@@ -66,12 +66,24 @@ _COMPLEMENTISER = re.compile(
 _INVERTING = re.compile(
     r"(?:\bce\s+qu['’]|\bcomme\s+(?:l['’]|le\s+)?|\bainsi\s+que\s+l['’])$", re.IGNORECASE
 )
-_THAT = re.compile(r"(?:\bque\b|\bqu['’]|\bthat\b|:)\s*", re.IGNORECASE)
+# "que" of a conjunction ("tant que", "alors que", "so that") opens no reported clause
+_CONJUNCTION_THAT = "".join(
+    rf"(?<!\b{w}\s)"
+    for w in (
+        "tant", "alors", "bien", "parce", "avant", "dès", "sans", "après", "pendant", "depuis",
+        "ainsi", "plutôt", "so", "now", "given", "except", "such",
+    )
+)  # fmt: skip
+_THAT = re.compile(rf"{_CONJUNCTION_THAT}(?:\bque\b|\bqu['’]|\bthat\b|:)\s*", re.IGNORECASE)
+
+
+_OUTSIDE_QUOTES_SEMICOLON = re.compile(r"\s*;\s+(?=[^«»“”]*(?:«|“|$))")
 
 
 def _reported(before: str, verb: str, after: str) -> str:
     """The claim of a verb whose subject comes first: the clause after "que"/"that", the quote
     before ('"…," he said'), or else subject + verb + object ("Kiev réclame un cessez-le-feu")."""
+    after = _OUTSIDE_QUOTES_SEMICOLON.split(after, maxsplit=1)[0]  # "…; X a parlé de …": X's
     lead = _THAT.search(after[:60])
     if lead:
         claim = tidy(after[lead.end() :])

@@ -140,6 +140,7 @@ class SpeakerResolver:
     ) -> Speaker | None:
         """The speaker of a cue; ``offset`` is where ``subject`` starts in ``sentence``."""
         np, np_start = subject_np(self.gaz, self.lang, mode, subject, offset)
+        np = _STRESSED.sub("", np)  # "Le président ukrainien, lui, …": the title alone
         if not np:
             return None
         if sp.PRONOUN.match(np.strip()):
@@ -247,7 +248,7 @@ class SpeakerResolver:
             for k in reversed(self.known):
                 if k.quoted:
                     continue
-                if (party is None or k.party_id == party) and roles.role_matches(k.role, key):
+                if (party is None or k.party_id == party) and _holds(k, key):
                     return Speaker(k.name, k.role, k.party_id, k.person)
             near = self.pronoun_target()  # "Le secrétaire d'État adjoint": who just spoke
             if near is not None and near.name and party in (None, near.party_id):
@@ -294,6 +295,11 @@ class SpeakerResolver:
         if self._prev_party:  # "La délégation russe arrive. Son chef, X, …"
             return self._prev_party
         return self.last_collective.party_id if self.last_collective else None
+
+    def meet(self, hit: PersonHit, role: str) -> Speaker:
+        """The person a mention names, learnt with ``role`` if the article had not named them."""
+        k = self._learn(hit, role)
+        return Speaker(k.name, k.role, k.party_id, k.person)
 
     def known_speaker(self, hit: PersonHit) -> Speaker | None:
         """The person a mention names, as met so far in the article (None if not met)."""
@@ -367,8 +373,20 @@ class SpeakerResolver:
                     return
 
 
+_STRESSED = re.compile(r",\s*(?:lui|elle|eux|elles)(?:-mêmes?)?\s*,?\s*$", re.IGNORECASE)
 _HEAD_OF_STATE = re.compile(r"\bchef(?:fe)? de l['’][ée]tat\b|\bhead of state\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
+
+
+def _holds(k: _Known, key: str) -> bool:
+    """Whether a known person holds the office ``key``: by the role the article gave, else by
+    the gazetteer's ("Volodymyr Zelensky à ses côtés" then "le président ukrainien")."""
+    if roles.role_matches(k.role, key):
+        return True
+    person = k.person
+    return person is not None and any(
+        roles.role_matches(r, key) for r in (person.role_fr, person.role_en) if r
+    )
 
 
 def _same(k: _Known, name: str, person: Person | None) -> bool:

@@ -1,0 +1,135 @@
+"""Articles written in one person's voice, and which of their paragraphs are that person's.
+
+- An interview whose answers carry no name: the article says it is an interview ("ENTRETIEN",
+  "Propos recueillis par", "Interview"), names the interviewee in its title or standfirst, then
+  alternates the journalist's questions (paragraphs ending in "?" or "…", or labelled
+  "L'Express :") with the answers, which are the interviewee's.
+- An op-ed: the article says it is one ("Tribune", "Opinion", "Dans une tribune", "In an op-ed")
+  and names its author in the standfirst or in a closing line ("X est ministre des Armées."):
+  the body paragraphs are the author's.
+
+Only one person may be named where the voice is looked for; with two, there is no voice (a
+statement under the wrong name is worse than a missed one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.domain.gazetteer import PersonHit
+from bot.extract.rules.sentences import Sentence
+
+_INTERVIEW = re.compile(
+    r"\b(?:ENTRETIEN|INTERVIEW|Entretien|Interview|Propos\s+recueillis\s+par|interviewed\s+by|"
+    r"Q\s*&\s*A)\b"
+)
+_OPED = re.compile(
+    r"^\s*(?:Tribune|TRIBUNE|Opinion|OPINION|Op-[Ee]d|Point\s+de\s+vue|Commentary|Chronique)\b|"
+    r"\b(?:[Dd]ans\s+une\s+tribune|[Ii]n\s+an\s+op-ed|[Ii]n\s+an\s+opinion\s+piece)\b",
+    re.MULTILINE,
+)
+# the journalist of an interview or the writer of a standfirst, never the voice
+_JOURNALIST = re.compile(
+    r"(?:Propos\s+recueillis\s+par|Interview\s+by|[Ii]nterviewed\s+by|Par|By)\s+$", re.IGNORECASE
+)
+_QUESTION_LABEL = re.compile(r"^\s*(?:Q|[A-ZÀ-Ý][\w’'.\- ]{1,30})\s*[:.]\s*[–—-]?\s*\S")
+# "Catherine Vautrin est ministre des Armées.": the author's closing line
+_SIGNATURE = re.compile(r"^\s*(?:est|is|was|a\s+été|has\s+been)\s+(?P<role>[^.]{3,120})\.?\s*$")
+_LEAD_PARAS = 5  # the title, date, outlet and standfirst lines come first
+
+
+@dataclass(frozen=True)
+class Voice:
+    """The person an article is written by or given to, and the paragraphs in that voice."""
+
+    hit: PersonHit  # the mention that names the person (offsets in its paragraph)
+    role: str  # the office written in a closing signature line, else ""
+    paras: frozenset[int]
+    interview: bool
+
+
+def find_voice(
+    sentences: list[Sentence], people: Callable[[Sentence], list[PersonHit]]
+) -> Voice | None:
+    """The article's voice, or None. ``people`` gives the person mentions of a sentence."""
+    paras: dict[int, list[Sentence]] = {}
+    for sent in sentences:
+        paras.setdefault(sent.para, []).append(sent)
+    order = sorted(paras)
+    if len(order) < 4:
+        return None
+    lead = order[:_LEAD_PARAS]
+    lead_text = "\n".join(s.text for p in lead for s in paras[p])
+    interview = bool(_INTERVIEW.search(lead_text))
+    oped = not interview and bool(_OPED.search(lead_text))
+    if not (interview or oped):
+        return None
+    marker = _INTERVIEW if interview else _OPED
+    where = [order[0], *(p for p in lead[1:] if marker.search(" ".join(x.text for x in paras[p])))]
+    named, role, last_lead = _named_in_lead(paras, where, people)
+    if named is None and oped:
+        named, role = _signature(paras[order[-1]], people)
+        last_lead = max((p for p in lead if _is_heading(paras[p])), default=order[0])
+    if named is None:
+        return None
+    body = [p for p in order if p > last_lead]
+    if interview:
+        first_question = next((p for p in body if _is_question(paras[p])), None)
+        if first_question is None:
+            return None
+        mine = {p for p in body if p > first_question and not _is_question(paras[p])}
+    else:
+        signed = role or _signature(paras[order[-1]], people)[0] is not None
+        mine = {p for p in body if p != order[-1] or not signed}
+    return Voice(named, role, frozenset(mine), interview) if mine else None
+
+
+def _named_in_lead(
+    paras: dict[int, list[Sentence]],
+    lead: list[int],
+    people: Callable[[Sentence], list[PersonHit]],
+) -> tuple[PersonHit | None, str, int]:
+    """The one person named in ``lead`` (the title and the paragraphs that say what kind of
+    article this is), not a journalist; and the last of those paragraphs."""
+    found: list[tuple[PersonHit, int]] = []
+    for p in lead:
+        for sent in paras[p]:
+            for hit in people(sent):
+                if not _JOURNALIST.search(sent.text[: hit.start]):
+                    found.append((hit, p))
+    names = {_surname(h.text) for h, _ in found}
+    if len(names) != 1:
+        return None, "", lead[-1]
+    hit, _ = found[0]
+    return hit, "", lead[-1]
+
+
+def _signature(
+    last: list[Sentence], people: Callable[[Sentence], list[PersonHit]]
+) -> tuple[PersonHit | None, str]:
+    if len(last) != 1 or len(last[0].text.split()) > 25:
+        return None, ""
+    hits = people(last[0])
+    if not hits or hits[0].start > 1:
+        return None, ""
+    m = _SIGNATURE.match(last[0].text[hits[0].end :])
+    return (hits[0], m.group("role").strip()) if m else (None, "")
+
+
+def _is_question(sents: list[Sentence]) -> bool:
+    text = " ".join(s.text for s in sents).strip()
+    if text.rstrip(' »”"').endswith("?"):
+        return True
+    return (text.endswith(("…", "...")) and len(text.split()) < 40) or bool(
+        _QUESTION_LABEL.match(text) and text.rstrip(' »”"').endswith("?")
+    )
+
+
+def _is_heading(sents: list[Sentence]) -> bool:
+    return len(sents) == 1 and not sents[0].text.rstrip().endswith((".", "!", "?", "…"))
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""
