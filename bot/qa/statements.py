@@ -9,12 +9,12 @@ quotes these words (only those are shown between quotation marks).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.domain.models import Article, Person, Position
-from bot.qa.query import Query
+from bot.qa.query import Concept, Query
 from bot.qa.search import Passage, candidates, score, soft_near
 from bot.qa.text import stems
 from bot.textnorm import fold, ground_key, is_grounded
@@ -81,28 +81,73 @@ def from_position(position: Position) -> Statement:
     )
 
 
+def subject(query: Query, parties: set[str], people: set[str] = frozenset()) -> Query:
+    """What the question asks about besides who: its content words, and the other names it
+    uses as content (a statement need not name them, it ranks higher when it does)."""
+    kept: list[Concept] = []
+    for c in query.concepts:
+        if c.kind == "soft":
+            continue
+        if c.kind == "entity":
+            if set(c.people) & people or (not c.people and set(c.parties) & parties):
+                continue
+            if c.people and not people and set(c.parties) & parties:
+                continue  # the party's own people stand for the party
+            c = replace(c, kind="content", weight=1.5)
+        kept.append(c)
+    return Query(query.text, kept)
+
+
 def articles_about(
-    bot: BriefBot, queries: list[Query], since: datetime | None, scope: list[int] | None
-) -> list[Article]:
-    """Up to ARTICLES articles whose sentences match the queries: first those matching more
-    than the broadest stage of a query (rank >= 2), then the others, each in the order found."""
-    strong: list[int] = []
-    weak: list[int] = []
-    for query in queries:
+    bot: BriefBot,
+    topic: Query,
+    who: Query,
+    since: datetime | None,
+    scope: list[int] | None,
+) -> tuple[list[Article], dict[int, float]]:
+    """Up to ARTICLES articles about ``topic`` that name ``who``, most relevant first, and
+    each article's relevance: the share of the topic's weight its sentences match (a
+    statement's own sentence may not repeat what the article is about)."""
+    both = Query(topic.text, [*topic.concepts, *who.concepts])
+    pool: dict[int, Passage] = {}
+    for query in (both, topic, who):
+        if not query.concepts:
+            continue
         for p in candidates(bot.db, query, since=since, article_ids=scope):
-            (strong if p.rank >= 2 else weak).append(p.article_id)
-    ids = list(dict.fromkeys(strong + weak))[:ARTICLES]
-    return bot.articles(ids=ids) if ids else []
+            pool.setdefault(p.sentence_id, p)
+    order: dict[int, int] = {}
+    matched: dict[int, set[str]] = {}
+    weights = {c.label: c.weight for c in topic.concepts}
+    total = sum(weights.values())
+    for p in pool.values():
+        order.setdefault(p.article_id, len(order))
+        if topic.concepts:
+            score(topic, p)
+            matched.setdefault(p.article_id, set()).update(p.matched & set(weights))
+    relevance = {
+        a: (sum(weights[label] for label in matched.get(a, ())) / total if total else 0.0)
+        for a in order
+    }
+    ids = sorted(order, key=lambda a: (-relevance[a], order[a]))[:ARTICLES]
+    return (bot.articles(ids=ids) if ids else []), relevance
 
 
 def rank(
-    query: Query, positions: list[Position], topics: list[str], *, strict: bool = True
+    query: Query,
+    positions: list[Position],
+    topic: Query,
+    relevance: dict[int, float] | None = None,
+    *,
+    strict: bool = True,
 ) -> list[Statement]:
-    """Positions as statements, best first: those covering the question's words and topics,
-    then direct quotes and named speakers; when the question has content words, positions
-    matching none of them (nor its topic) are left out."""
+    """Positions as statements, best first: those covering the question's subject (``topic``:
+    its words and the other names it uses) in their own words or in their article, on its
+    topic tags, then direct quotes and named speakers; when the question has a subject,
+    positions matching none of it (nor its topic, nor an article about it) are left out."""
     out: list[Statement] = []
     seen: set[str] = set()
+    relevance = relevance or {}
+    topics = set(topic.topics)
     asked = fold(query.text)
     # the names the question itself uses ("Kiev" rather than "Ukraine")
     literal = {w for c in query.entities for w in c.words if len(w) > 3 and w in asked}
@@ -113,31 +158,34 @@ def rank(
             continue  # a few quoted words are no statement
         if key in seen:
             continue
+        lang = "en" if position.lang == "en" else "fr"
         probe = Passage(-1, statement.article_id, 0, position.lang, position.evidence, [])
-        probe.stems = stems(position.evidence, "en" if position.lang == "en" else "fr")
+        probe.stems = stems(position.evidence, lang)
         probe.party_id, probe.speaker = position.party_id, position.speaker
-        score(query, probe)
-        if query.content and not statement.quoted and statement.text != position.evidence:
+        score(topic, probe)
+        if topic.concepts and not statement.quoted and statement.text != position.evidence:
             # the claim may leave out the words asked about: then show the whole evidence
             shown = Passage(-1, 0, 0, position.lang, statement.text, [])
-            shown.stems = stems(statement.text, "en" if position.lang == "en" else "fr")
-            shown.party_id, shown.speaker = position.party_id, position.speaker
-            if score(query, shown).coverage < probe.coverage:
+            shown.stems = stems(statement.text, lang)
+            if score(topic, shown).coverage < probe.coverage:
                 statement.text = position.evidence
-        on_topic = bool(set(topics) & set(position.topics))
-        if strict and query.content and probe.coverage == 0 and not on_topic:
+        on_topic = bool(topics & set(position.topics))
+        around = relevance.get(statement.article_id, 0.0)
+        if strict and topic.concepts and probe.coverage == 0 and not on_topic and around < 0.5:
             continue
         seen.add(key)
         length = len(statement.text)
         said = fold(position.evidence)
+        wanting = Passage(-1, 0, 0, position.lang, position.evidence, probe.stems)
         statement.score = (
-            0.6 * probe.coverage
-            + (0.3 if soft_near(query, probe) else 0.0)
-            + (0.3 if on_topic else 0.0)
-            + (0.1 if position.kind == "quote" else 0.0)
-            + (0.25 if position.speaker else 0.0)
-            + (0.2 if any(w in said for w in literal) else 0.0)
-            + min(len(position.topics), 3) * 0.03
+            0.8 * (probe.coverage if topic.concepts else 0.0)
+            + 0.4 * around
+            + (0.2 if soft_near(query, wanting) else 0.0)
+            + (0.2 if on_topic else 0.0)
+            + (0.05 if position.kind == "quote" else 0.0)
+            + (0.1 if position.speaker else 0.0)
+            + (0.1 if any(w in said for w in literal) else 0.0)
+            + min(len(position.topics), 3) * 0.02
             - (0.2 if length > 300 else 0.1 if length > 200 else 0.0)
         )
         out.append(statement)
@@ -154,16 +202,15 @@ def party_statements(
     scope: list[int] | None,
 ) -> list[Statement]:
     """The stored positions of ``party_id`` that answer ``query``, best first."""
-    entity = Query(query.text, [c for c in query.entities if party_id in c.parties])
-    words = Query(query.text, [c for c in query.concepts if c.kind != "soft"])
-    queries = [words, entity] if query.content else [entity]
-    articles = articles_about(bot, queries, since, scope)
+    who = Query(query.text, [c for c in query.entities if party_id in c.parties and not c.people])
+    topic = subject(query, {party_id})
+    articles, relevance = articles_about(bot, topic, who, since, scope)
     try:
         positions = bot.positions(articles, party=party_id)
     except Exception as exc:  # the analysis engines are optional for answering
         log.warning("positions unavailable for answering: %s", exc)
         return []
-    return rank(query, positions, query.topics)
+    return rank(query, positions, topic, relevance)
 
 
 def speaks_as(position: Position, person: Person | None, name: str) -> bool:
@@ -188,13 +235,23 @@ def person_statements(
 ) -> list[Statement]:
     """The stored positions spoken by the person, best first (``strict``: only those
     matching some word or topic of the question)."""
-    named = [c for c in query.entities if person is not None and person.name in c.people]
-    alone = Query(query.text, named or [c for c in query.entities if not c.parties])
-    articles = articles_about(bot, [query, alone] if alone.concepts else [query], since, scope)
+    people = {person.name} if person is not None else set()
+    unknown = fold(name).split()
+    named = [
+        c
+        for c in query.entities
+        if (person is not None and person.name in c.people) or (unknown and c.label in unknown)
+    ]
+    topic = subject(
+        Query(query.text, [c for c in query.concepts if not (unknown and c.label in unknown)]),
+        set(),
+        people,
+    )
+    articles, relevance = articles_about(bot, topic, Query(query.text, named), since, scope)
     try:
         positions = bot.positions(articles, all_speakers=True)
     except Exception as exc:
         log.warning("positions unavailable for answering: %s", exc)
         return []
     own = [p for p in positions if speaks_as(p, person, name)]
-    return rank(query, own, query.topics, strict=strict)
+    return rank(query, own, topic, relevance, strict=strict)

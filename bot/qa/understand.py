@@ -133,11 +133,22 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
     text = _blank(question, chosen.drop) if chosen else question
     query = parse_question(text, finder)
     query.text = question
+    parties = subject_parties(query) or parties
     if kind in FACT_KINDS:  # "the Istanbul talks": a word to look for, not a must
         for c in query.concepts:
             if c.kind == "entity" and not c.parties and not c.people:
                 c.kind, c.weight = "content", 1.5
     return Understanding(kind, query, parties, people, unknown, cued=chosen is not None)
+
+
+def subject_parties(query: Query) -> list[str]:
+    """The parties a question asks about: the first it names, with those coordinated with it
+    ("la Roumanie et la Bulgarie"); the others are what it asks about ("que réclame Kiev à la
+    Russie")."""
+    for c in query.entities:
+        if c.parties and not c.people:
+            return list(c.parties)
+    return []
 
 
 def without_person(understood: Understanding) -> Query:
