@@ -81,7 +81,9 @@ def from_position(position: Position) -> Statement:
     )
 
 
-def subject(query: Query, parties: set[str], people: set[str] = frozenset()) -> Query:
+def subject(
+    query: Query, parties: set[str], people: frozenset[str] | set[str] = frozenset()
+) -> Query:
     """What the question asks about besides who: its content words, and the other names it
     uses as content (a statement need not name them, it ranks higher when it does)."""
     kept: list[Concept] = []
