@@ -9,6 +9,7 @@ quotes these words (only those are shown between quotation marks).
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from bot.domain.models import Article, Person, Position
 from bot.qa.query import Concept, Query
 from bot.qa.search import Passage, candidates, score, soft_near
-from bot.qa.text import stems
+from bot.qa.text import both_stems, stems
 from bot.textnorm import fold, ground_key, is_grounded
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ARTICLES = 8  # articles whose stored positions are read for one question
+ARTICLES = 12  # articles whose stored positions are read for one question
 MAX_STATEMENTS = 3
 
 
@@ -106,10 +107,12 @@ def articles_about(
     who: Query,
     since: datetime | None,
     scope: list[int] | None,
-) -> tuple[list[Article], dict[int, float]]:
-    """Up to ARTICLES articles about ``topic`` that name ``who``, most relevant first, and
-    each article's relevance: the share of the topic's weight its sentences match (a
-    statement's own sentence may not repeat what the article is about)."""
+) -> tuple[list[Article], dict[int, float], Query]:
+    """Up to ARTICLES articles about ``topic`` that name ``who``, most relevant first; each
+    article's relevance (the share of the topic's weight its sentences match: a statement's
+    own sentence may not repeat what its article is about); and ``topic`` weighted by how
+    rare each of its concepts is among the articles found (a word every article uses tells
+    none apart)."""
     both = Query(topic.text, [*topic.concepts, *who.concepts])
     pool: dict[int, Passage] = {}
     for query in (both, topic, who):
@@ -119,19 +122,29 @@ def articles_about(
             pool.setdefault(p.sentence_id, p)
     order: dict[int, int] = {}
     matched: dict[int, set[str]] = {}
-    weights = {c.label: c.weight for c in topic.concepts}
-    total = sum(weights.values())
+    labels = {c.label for c in topic.concepts}
     for p in pool.values():
         order.setdefault(p.article_id, len(order))
         if topic.concepts:
             score(topic, p)
-            matched.setdefault(p.article_id, set()).update(p.matched & set(weights))
-    relevance = {
-        a: (sum(weights[label] for label in matched.get(a, ())) / total if total else 0.0)
-        for a in order
-    }
-    ids = sorted(order, key=lambda a: (-relevance[a], order[a]))[:ARTICLES]
-    return (bot.articles(ids=ids) if ids else []), relevance
+            matched.setdefault(p.article_id, set()).update(p.matched & labels)
+    count = len(order) + 1
+    weighted = Query(
+        topic.text,
+        [
+            replace(c, weight=c.weight * max(0.1, math.log(count / max(1, df))))
+            for c in topic.concepts
+            for df in [sum(1 for m in matched.values() if c.label in m)]
+        ],
+    )
+    weights = {c.label: c.weight for c in weighted.concepts}
+    total = max(1.0, sum(weights.values()))
+    relevance = {a: sum(weights[label] for label in matched.get(a, ())) / total for a in order}
+    best: dict[int, float] = {}
+    for p in pool.values():
+        best[p.article_id] = max(best.get(p.article_id, 0.0), score(both, p).score)
+    ids = sorted(order, key=lambda a: (-round(relevance[a], 2), -best[a], order[a]))[:ARTICLES]
+    return (bot.articles(ids=ids) if ids else []), relevance, weighted
 
 
 def rank(
@@ -150,7 +163,11 @@ def rank(
     seen: set[str] = set()
     relevance = relevance or {}
     topics = set(topic.topics)
+    # a subject of common words only (in every article) cannot weigh as much as a rare one
+    scale = min(1.0, sum(c.weight for c in topic.concepts))
     asked = fold(query.text)
+    # the question's own verb of wanting ("réclame"), when a statement uses it too
+    verbs = [both_stems(c.label) for c in query.concepts if c.kind == "soft" and " " not in c.label]
     # the names the question itself uses ("Kiev" rather than "Ukraine")
     literal = {w for c in query.entities for w in c.words if len(w) > 3 and w in asked}
     for position in positions:
@@ -180,9 +197,10 @@ def rank(
         said = fold(position.evidence)
         wanting = Passage(-1, 0, 0, position.lang, position.evidence, probe.stems)
         statement.score = (
-            0.8 * (probe.coverage if topic.concepts else 0.0)
+            0.8 * scale * (probe.coverage if topic.concepts else 0.0)
             + 0.4 * around
             + (0.2 if soft_near(query, wanting) else 0.0)
+            + (0.15 if any(v & probe.stem_set for v in verbs) else 0.0)
             + (0.2 if on_topic else 0.0)
             + (0.05 if position.kind == "quote" else 0.0)
             + (0.1 if position.speaker else 0.0)
@@ -206,7 +224,7 @@ def party_statements(
     """The stored positions of ``party_id`` that answer ``query``, best first."""
     who = Query(query.text, [c for c in query.entities if party_id in c.parties and not c.people])
     topic = subject(query, {party_id})
-    articles, relevance = articles_about(bot, topic, who, since, scope)
+    articles, relevance, topic = articles_about(bot, topic, who, since, scope)
     try:
         positions = bot.positions(articles, party=party_id)
     except Exception as exc:  # the analysis engines are optional for answering
@@ -249,7 +267,7 @@ def person_statements(
         set(),
         people,
     )
-    articles, relevance = articles_about(bot, topic, Query(query.text, named), since, scope)
+    articles, relevance, topic = articles_about(bot, topic, Query(query.text, named), since, scope)
     try:
         positions = bot.positions(articles, all_speakers=True)
     except Exception as exc:
