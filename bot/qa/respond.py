@@ -28,6 +28,7 @@ from bot.qa.statements import (
     from_passage,
     party_statements,
     person_statements,
+    subject,
 )
 from bot.qa.text import tokens
 from bot.qa.understand import FACT_KINDS, Understanding, without_person
@@ -125,17 +126,22 @@ class Responder:
         forms = [f for p in u.people for f in (p.name, *p.aliases)] or [u.unknown_person]
         names = {tokens(f)[-1] for f in forms if tokens(f)}
         named.statements = [  # a sentence of the person's party is not the person's words,
-            # nor one that only names the person without a word of saying or a quotation
+            # nor one that only names the person without a word of saying or a quotation, nor
+            # one whose speaker is someone else
             s
             for s in named.statements
-            if names & set(tokens(s.text)) and says(s.text)
+            if names & set(tokens(s.text))
+            and says(s.text)
+            and (not s.speaker or bool(names & set(tokens(s.speaker))))
         ]
         if named.statements and not named.refused:
             return named
         quoted = person_statements(
             self.bot, person, u.unknown_person, u.query, since=since, scope=scope, strict=False
         )
-        if quoted:  # quoted, on other things than the words asked about
+        if quoted and subject(without_person(u), set()).concepts:
+            return Answer(refused=True)  # quoted, but not on what is asked
+        if quoted:  # the question asks nothing more than what the person said
             return Answer(quoted[:MAX_STATEMENTS])
         lead = text(lang, "not_quoted", name=u.person_label)
         others = without_person(u)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.domain.models import Article, Person, Position
 from bot.qa.query import Concept, Query
-from bot.qa.search import Passage, candidates, score, soft_near
+from bot.qa.search import Passage, candidates, score, sentences_of, soft_near
 from bot.qa.text import both_stems, stems
 from bot.textnorm import fold, ground_key, is_grounded
 
@@ -147,6 +147,22 @@ def articles_about(
     return (bot.articles(ids=ids) if ids else []), relevance, weighted
 
 
+def preceding(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str], str]:
+    """(article id, start of the evidence's key) -> the sentence before the evidence."""
+    ids = sorted({p.article_id for p in positions if p.article_id is not None})
+    out: dict[tuple[int, str], str] = {}
+    wanted = {(p.article_id, ground_key(p.evidence)[:60]) for p in positions}
+    previous: Passage | None = None
+    for sentence in sentences_of(bot.db, ids):
+        key = ground_key(sentence.text)
+        for article_id, probe in wanted:
+            if article_id == sentence.article_id and probe and key.startswith(probe[:40]):
+                if previous is not None and previous.article_id == article_id:
+                    out[(article_id, probe)] = previous.text
+        previous = sentence
+    return out
+
+
 def rank(
     query: Query,
     positions: list[Position],
@@ -154,11 +170,14 @@ def rank(
     relevance: dict[int, float] | None = None,
     *,
     strict: bool = True,
+    by_article: bool = True,
+    context: dict[tuple[int, str], str] | None = None,
 ) -> list[Statement]:
     """Positions as statements, best first: those covering the question's subject (``topic``:
     its words and the other names it uses) in their own words or in their article, on its
     topic tags, then direct quotes and named speakers; when the question has a subject,
-    positions matching none of it (nor its topic, nor an article about it) are left out."""
+    positions matching none of it (nor its topic, nor an article about it when ``by_article``)
+    are left out."""
     out: list[Statement] = []
     seen: set[str] = set()
     relevance = relevance or {}
@@ -182,6 +201,11 @@ def rank(
         probe.stems = stems(position.evidence, lang)
         probe.party_id, probe.speaker = position.party_id, position.speaker
         score(topic, probe)
+        before = (context or {}).get((statement.article_id, ground_key(position.evidence)[:60]))
+        if before and topic.concepts and probe.coverage < 1.0:
+            # "toute décision en ce sens": the sentence before says what the statement is about
+            wider = Passage(-1, 0, 0, position.lang, before, stems(before, lang))
+            probe.coverage = max(probe.coverage, 0.7 * score(topic, wider).coverage)
         if topic.concepts and not statement.quoted and statement.text != position.evidence:
             # the claim may leave out the words asked about: then show the whole evidence
             shown = Passage(-1, 0, 0, position.lang, statement.text, [])
@@ -190,8 +214,9 @@ def rank(
                 statement.text = position.evidence
         on_topic = bool(topics & set(position.topics))
         around = relevance.get(statement.article_id, 0.0)
-        if strict and topic.concepts and probe.coverage == 0 and not on_topic and around < 0.5:
-            continue
+        if strict and topic.concepts and probe.coverage == 0 and not on_topic:
+            if around < 0.5 or not by_article:
+                continue
         seen.add(key)
         length = len(statement.text)
         said = fold(position.evidence)
@@ -230,7 +255,7 @@ def party_statements(
     except Exception as exc:  # the analysis engines are optional for answering
         log.warning("positions unavailable for answering: %s", exc)
         return []
-    return rank(query, positions, topic, relevance)
+    return rank(query, positions, topic, relevance, context=preceding(bot, positions))
 
 
 def speaks_as(position: Position, person: Person | None, name: str) -> bool:
@@ -274,4 +299,4 @@ def person_statements(
         log.warning("positions unavailable for answering: %s", exc)
         return []
     own = [p for p in positions if speaks_as(p, person, name)]
-    return rank(query, own, topic, relevance, strict=strict)
+    return rank(query, own, topic, relevance, strict=strict, context=preceding(bot, own))

@@ -119,9 +119,13 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
         if not any(p.search(folded) for p in rule.patterns):
             continue
         if rule.id == "person":
-            unknown = "" if people else _unknown_person(question, rule, finder)
+            # a name right after the cue is who is asked about, even when it is unknown and
+            # a known person comes later ("what did Charles Michel tell Putin")
+            unknown = _unknown_person(question, rule, finder)
             if not people and not unknown:
                 continue
+            if unknown:
+                people = []
         elif rule.id == "position" and (not parties or people):
             continue
         kind, chosen = rule.id, rule
