@@ -155,10 +155,12 @@ def preceding(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str],
     previous: Passage | None = None
     for sentence in sentences_of(bot.db, ids):
         key = ground_key(sentence.text)
+        if previous is None or previous.article_id != sentence.article_id:
+            previous = sentence
+            continue
         for article_id, probe in wanted:
             if article_id == sentence.article_id and probe and key.startswith(probe[:40]):
-                if previous is not None and previous.article_id == article_id:
-                    out[(article_id, probe)] = previous.text
+                out[(article_id, probe)] = previous.text
         previous = sentence
     return out
 
@@ -214,9 +216,9 @@ def rank(
                 statement.text = position.evidence
         on_topic = bool(topics & set(position.topics))
         around = relevance.get(statement.article_id, 0.0)
-        if strict and topic.concepts and probe.coverage == 0 and not on_topic:
-            if around < 0.5 or not by_article:
-                continue
+        unrelated = probe.coverage == 0 and not on_topic and (around < 0.5 or not by_article)
+        if strict and topic.concepts and unrelated:
+            continue
         seen.add(key)
         length = len(statement.text)
         said = fold(position.evidence)
