@@ -11,7 +11,9 @@ import re
 from functools import lru_cache
 
 from bot.domain.gazetteer import Gazetteer
+from bot.qa.lexicon import bridge_words
 from bot.qa.search import Passage
+from bot.qa.text import STOPWORDS, tokens
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
 
@@ -30,7 +32,8 @@ def _number() -> str:
 def _duration_body() -> str:
     units = _alt(question_data()["calendar"]["units"])
     return (
-        rf"((?:plus de |moins de |près de |more than |less than |nearly |about )?"
+        rf"((?:plus d['’]|moins d['’]|près d['’]|plus de |moins de |près de |more than |less than "
+        rf"|nearly |about |almost |presque )?"
         rf"{_number()}\s+(?:{units}))(?![\w-])"
     )
 
@@ -75,9 +78,15 @@ def place(passages: list[Passage], question: str) -> str:
     return ""
 
 
+_DATELINE = re.compile(r"^\W*[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*\([^)]*\))?,\s*")
+
+
 def date(passages: list[Passage], question: str) -> str:
     for p in passages:
+        dateline = _DATELINE.match(p.text)
         for m in _patterns()["when"].finditer(p.text):
+            if dateline and m.start() == dateline.end():
+                continue  # "GENÈVE, 3 décembre 2026 (AFP) -": when it was written
             if _not_in(m.group(1), question):
                 return m.group(1)
     return ""
@@ -91,14 +100,80 @@ def duration(passages: list[Passage], question: str) -> str:
     return ""
 
 
+def counted(question: str) -> set[str]:
+    """What a "how many" question counts: the two words after its cue ("how many MEPs
+    voted" -> MEPs, voted), with their translations (folded); empty without such a cue."""
+    folded = fold(question).replace("’", "'")
+    for cue in sorted(question_data()["count"]["counted_after"], key=len, reverse=True):
+        at = folded.find(fold(cue))
+        if at < 0:
+            continue
+        after = [w for w in tokens(folded[at + len(cue) :]) if w not in STOPWORDS][:2]
+        return {form for w in after for form in bridge_words(w)}
+    return set()
+
+
+def _alike(word: str, nouns: set[str]) -> bool:
+    word = fold(word)
+    return any(
+        word == n or (len(n) >= 4 and len(word) >= 4 and word[:5] == n[:5])
+        for n in nouns
+        if " " not in n
+    )
+
+
+def amount(passages: list[Passage], kind: str) -> str:
+    """An amount of money ("140 milliards d'euros") or a share ("5%")."""
+    pattern = _amounts()[kind]
+    for p in passages:
+        m = pattern.search(p.text)
+        if m:
+            return m.group(0).strip()
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _amounts() -> dict[str, re.Pattern[str]]:
+    data = question_data()["count"]
+    big = r"(?:\s+(?:milliards?|millions?|billions?|millions?|bn|m)\b)?"
+    return {
+        "money": re.compile(
+            rf"(?:[$€£]\s?)?\d[\d\s  .,]*{big}\s*(?:d['’]|de |of )?(?:{_alt(data['currency'])})"
+            rf"|[$€£]\s?\d[\d\s  .,]*\d{big}",
+            re.IGNORECASE,
+        ),
+        "share": re.compile(rf"\d+(?:[.,]\d+)?\s?(?:{_alt(data['percent'])})", re.IGNORECASE),
+    }
+
+
+def asks_for(question: str) -> str:
+    """ "money" or "share" when the question asks for an amount or a percentage, else ""."""
+    words = set(tokens(question))
+    folded = fold(question)
+    for kind in ("money", "share"):
+        cues = question_data()["count"][kind]
+        if any((" " in c and fold(c) in folded) or fold(c) in words for c in cues):
+            return kind
+    return ""
+
+
 def count(passages: list[Passage], question: str, words: set[str]) -> str:
-    """A number and what it counts, preferring a noun of the question ("civilians")."""
+    """A number and what it counts: the noun the question counts must follow it ("how many
+    drones" -> "112 drones"); without one, a noun of the question is preferred."""
+    wanted = asks_for(question)
+    if wanted:
+        return amount(passages, wanted)
+    nouns = counted(question)
     first = ""
     for p in passages:
         for m in _patterns()["count"].finditer(p.text):
-            noun = fold(m.group(2).split()[0])
+            noun = m.group(2).split()
             value = m.group(0).strip()
-            if any(noun.startswith(w[:5]) for w in words if len(w) >= 4):
+            if nouns:
+                if any(_alike(w, nouns) for w in noun[:2]):
+                    return value
+                continue
+            if any(fold(noun[0]).startswith(w[:5]) for w in words if len(w) >= 4):
                 return value
             first = first or value
     return first
