@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# facts whose sentence often leaves to its article where and when ("ont duré trois heures")
+AROUND_KINDS = ("where", "when", "duration", "count")
+
 
 @dataclass
 class Answer:
@@ -165,7 +168,9 @@ class Responder:
             folded = fold(p.text)
             return bonus + 0.05 * sum(1 for s in surfaces if s and s in folded)
 
-        retrieval = retrieve(self.bot, query, article_ids=scope, prefer=prefer)
+        retrieval = retrieve(
+            self.bot, query, article_ids=scope, prefer=prefer, around=u.kind in AROUND_KINDS
+        )
         if not retrieval.supported:
             return Answer(refused=True)
         return self._from_retrieval(u, retrieval, lang)

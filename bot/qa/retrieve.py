@@ -115,6 +115,28 @@ def choose(
     return sorted(chosen, key=lambda p: -p.score)[:MAX_PASSAGES]
 
 
+def in_context(query: Query, passages: list[Passage]) -> None:
+    """Coverage read in the sentence's article too ("how long did the Istanbul talks last":
+    the sentence says "ont duré trois heures", its article says where and when): half the
+    sentence's own, half what its article's candidate sentences match together, for sentences
+    that match some of the question themselves."""
+    weights = {c.label: c.weight for c in query.content}
+    total = sum(weights.values())
+    if not total:
+        return
+    matched: dict[int, set[str]] = {}
+    for p in passages:
+        matched.setdefault(p.article_id, set()).update(p.matched & set(weights))
+    for p in passages:
+        if p.coverage <= 0:
+            continue
+        article = sum(weights[label] for label in matched[p.article_id]) / total
+        wider = 0.5 * p.coverage + 0.5 * article
+        if wider > p.coverage:
+            p.score += 0.6 * (wider - p.coverage)
+            p.coverage = wider
+
+
 def retrieve(
     bot: BriefBot,
     query: Query,
@@ -123,6 +145,7 @@ def retrieve(
     since: datetime | None = None,
     extra: list[Passage] | None = None,
     prefer: Callable[[Passage], float] | None = None,
+    around: bool = False,
 ) -> Retrieval:
     """Supporting sentences for ``query`` among ``article_ids`` or the window's articles."""
     if article_ids is None:
@@ -147,6 +170,8 @@ def retrieve(
         attach_positions(bot, pool, bot.articles(ids=top) if top else [])
         for p in pool.values():
             score(query, p)
+    if around:
+        in_context(query, list(pool.values()))
     chosen = choose(query, list(pool.values()), prefer)
     ids = sorted({p.article_id for p in chosen})
     arts = {a.id: a for a in bot.articles(ids=ids)} if ids else {}
