@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from bot.domain.gazetteer import Gazetteer
+from bot.domain.models import Person
 from bot.qa.lexicon import bridge_words
 from bot.qa.search import Passage
 from bot.qa.text import STOPWORDS, tokens
@@ -179,19 +180,55 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
     return first
 
 
-def person(passages: list[Passage], question: str, gazetteer: Gazetteer, parties: list[str]) -> str:
-    """A person named in the best sentences and not in the question: one of the asked parties
-    first, else a statement's speaker, else any full name."""
+def by_role(text: str, gazetteer: Gazetteer) -> Person | None:
+    """The known person whose role the text names ("le porte-parole du Kremlin")."""
+    folded = fold(text)
+    for person in gazetteer.book.people:
+        for role in (person.role_fr, person.role_en):
+            if len(role) > 8 and fold(role) in folded:
+                return person
+    return None
+
+
+def _named(p: Passage, question: str, gazetteer: Gazetteer, parties: list[str]) -> tuple[str, str]:
+    """(a person of the asked parties, anyone) named in one sentence, by name or by role."""
+    other = ""
+    for hit in gazetteer.person_hits(p.text):
+        if hit.person is None or not _not_in(hit.person.surname, question):
+            continue
+        if not parties or hit.person.party_id in parties:
+            return hit.person.name, hit.person.name
+        other = other or hit.person.name
+    if p.speaker and _not_in(p.speaker, question):
+        other = other or p.speaker
+    role = by_role(p.text, gazetteer)
+    if role is not None and _not_in(role.surname, question):
+        if not parties or role.party_id in parties:
+            return role.name, role.name
+        other = other or role.name
+    return "", other
+
+
+def person(
+    passages: list[Passage],
+    question: str,
+    gazetteer: Gazetteer,
+    parties: list[str],
+    around: dict[int, list[Passage]] | None = None,
+) -> str:
+    """A person named in the best sentence that names one and not in the question (one of the
+    asked parties first, else a statement's speaker, else a known person's role: "le
+    porte-parole du Kremlin"), else any full name; a quotation without its speaker is
+    attributed by the sentences just before it (``around``: sentence id -> its neighbours,
+    closest first)."""
     fallback = ""
     for p in passages:
-        for hit in gazetteer.person_hits(p.text):
-            if hit.person is None or not _not_in(hit.person.surname, question):
-                continue
-            if not parties or hit.person.party_id in parties:
-                return hit.person.name
-            fallback = fallback or hit.person.name
-        if p.speaker and _not_in(p.speaker, question):
-            fallback = fallback or p.speaker
+        for sentence in [p, *(around or {}).get(p.sentence_id, [])]:
+            asked, anyone = _named(sentence, question, gazetteer, parties)
+            if asked:
+                return asked
+            if anyone:  # the best sentence naming someone answers
+                return anyone
         for m in _NAME_RUN.finditer(p.text):
             name = m.group(1)
             if m.start() > 0 and _not_in(name, question) and not gazetteer.party_hits(name):
@@ -207,6 +244,7 @@ def answer_value(
     gazetteer: Gazetteer,
     parties: list[str],
     words: set[str],
+    around: dict[int, list[Passage]] | None = None,
 ) -> str:
     """The short answer of a factual ``kind`` from ``passages`` (best first), or ""."""
     if kind == "where":
@@ -218,7 +256,7 @@ def answer_value(
     if kind == "count":
         return count(passages, question, words)
     if kind == "who":
-        return person(passages, question, gazetteer, parties)
+        return person(passages, question, gazetteer, parties, around)
     return ""
 
 

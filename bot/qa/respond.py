@@ -187,6 +187,7 @@ class Responder:
                 gazetteer=self.gazetteer,
                 parties=u.parties,
                 words=words,
+                around=self._before(retrieval.passages[:2]) if u.kind == "who" else None,
             )
             line = text(lang, u.kind, value=value) if value else ""
             if not value and u.kind != "who":
@@ -196,6 +197,17 @@ class Responder:
             holding = [s for s in statements if fold(value) in fold(s.text)]
             statements = holding or statements
         return Answer(statements, line=line)
+
+    def _before(self, passages: list[Passage]) -> dict[int, list[Passage]]:
+        """Sentence id -> the two sentences before it in its article, closest first (a
+        quotation's speaker is often named just before it)."""
+        out: dict[int, list[Passage]] = {}
+        ids = sorted({p.article_id for p in passages})
+        sentences = sentences_of(self.bot.db, ids)
+        for p in passages:
+            same = [s for s in sentences if s.article_id == p.article_id]
+            out[p.sentence_id] = [s for s in reversed(same) if p.seq - 2 <= s.seq < p.seq]
+        return out
 
     def write(
         self,
