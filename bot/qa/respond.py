@@ -19,15 +19,17 @@ from bot.domain.models import Article, Lang
 from bot.qa import facts, index
 from bot.qa.answer import LLMAnswerFn, compose, llm_answer, refusal, shorten, text
 from bot.qa.coverage import covers
+from bot.qa.followup import Context
 from bot.qa.query import Query, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
-from bot.qa.search import Passage, sentences_of
+from bot.qa.search import Passage, passages_by_id, sentences_of
 from bot.qa.statements import (
     MAX_STATEMENTS,
     Statement,
     from_passage,
     party_statements,
     person_statements,
+    speaker_statements,
     subject,
 )
 from bot.qa.text import tokens
@@ -70,7 +72,23 @@ class Responder:
         self.bot = bot
         self.gazetteer = Gazetteer(bot.book)
 
-    def find(self, u: Understanding, lang: Lang, scope: list[int] | None) -> Answer:
+    def find(
+        self,
+        u: Understanding,
+        lang: Lang,
+        scope: list[int] | None,
+        *,
+        thread: list[int] | None = None,
+    ) -> Answer:
+        """The answer to ``u``; a follow-up (``thread``: the articles of the previous answer)
+        is first answered from the same articles, then from all."""
+        if thread and scope is None:
+            found = self._find(u, lang, thread)
+            if found.statements and not found.refused:
+                return found
+        return self._find(u, lang, scope)
+
+    def _find(self, u: Understanding, lang: Lang, scope: list[int] | None) -> Answer:
         since = None if scope is not None else window_start(self.bot)
         if scope is None:
             index.index_pending(self.bot.db, since)
@@ -197,6 +215,43 @@ class Responder:
             holding = [s for s in statements if fold(value) in fold(s.text)]
             statements = holding or statements
         return Answer(statements, line=line)
+
+    def said_that(self, previous: Context, lang: Lang) -> Answer:
+        """ "Who said that?": the speaker of the previous answer's first statement (by name,
+        by role, or named just before a quotation)."""
+        order = {sid: n for n, sid in enumerate(previous.passages)}
+        passages = sorted(
+            passages_by_id(self.bot.db, previous.passages), key=lambda p: order[p.sentence_id]
+        )
+        if not passages:
+            return Answer(refused=True)
+        name = next((s for s in previous.speakers[:1] if s and self.bot.book.get(s) is None), "")
+        if not name:
+            name = facts.person(passages[:1], "", self.gazetteer, [], self._before(passages[:1]))
+        if not name:
+            return Answer(refused=True)
+        statements = [from_passage(p) for p in passages[:MAX_STATEMENTS]]
+        return Answer(statements, line=text(lang, "who", value=name))
+
+    def who_else(self, previous: Context, lang: Lang, scope: list[int] | None) -> Answer:
+        """ "Who else?": other speakers on the previous question's subject (its words, without
+        the party or person it asked about), one statement each."""
+        since = None if scope is not None else window_start(self.bot)
+        said = {s for s in previous.speakers if s}
+        found = [
+            s
+            for s in speaker_statements(self.bot, previous.query, since=since, scope=scope)
+            if s.speaker and s.speaker not in said and s.party_id not in said
+        ]
+        chosen: list[Statement] = []
+        for s in found:
+            if all(c.speaker != s.speaker for c in chosen):
+                chosen.append(s)
+        chosen = chosen[:MAX_STATEMENTS]
+        if not chosen:
+            return Answer(refused=True)
+        names = ", ".join(dict.fromkeys(s.speaker for s in chosen))
+        return Answer(chosen, line=text(lang, "also", value=names))
 
     def _before(self, passages: list[Passage]) -> dict[int, list[Passage]]:
         """Sentence id -> the two sentences before it in its article, closest first (a

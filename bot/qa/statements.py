@@ -260,6 +260,24 @@ def party_statements(
     return rank(query, positions, topic, relevance, context=preceding(bot, positions))
 
 
+def speaker_statements(
+    bot: BriefBot, query: Query, *, since: datetime | None, scope: list[int] | None
+) -> list[Statement]:
+    """The stored positions of every speaker on the question's subject (its words and the
+    names it uses, the parties and people it asks about left out), best first."""
+    asked = set(query.parties)
+    topic = subject(Query(query.text, [c for c in query.concepts if not c.people]), asked)
+    if not topic.concepts:
+        return []
+    articles, relevance, topic = articles_about(bot, topic, Query(query.text), since, scope)
+    try:
+        positions = bot.positions(articles, all_speakers=True)
+    except Exception as exc:
+        log.warning("positions unavailable for answering: %s", exc)
+        return []
+    return rank(query, positions, topic, relevance, by_article=False)
+
+
 def speaks_as(position: Position, person: Person | None, name: str) -> bool:
     speaker = fold(position.speaker)
     if not speaker:
