@@ -194,7 +194,13 @@ def _causes() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _purposes() -> re.Pattern[str]:
     phrases = question_data()["why"]["purpose"]
-    return re.compile("|".join(rf"(?<!\w){re.escape(fold(p))}(?!\w)" for p in phrases))
+    # a phrase ending with an elided word ("dans le cadre d'") runs into the next word
+    return re.compile(
+        "|".join(
+            rf"(?<!\w){re.escape(fold(p))}" + ("" if p.endswith(("'", "’")) else r"(?!\w)")
+            for p in phrases
+        )
+    )
 
 
 def _purpose(sentence: str) -> bool:
@@ -212,8 +218,8 @@ def _explain(bot: BriefBot, query: Query, previous: followup.Context) -> Retriev
     causes = _causes()
     for p in sentences_of(bot.db, previous.articles):
         causal = bool(causes & set(p.stems)) or _purpose(p.text)
-        if p.sentence_id in used and not causal:
-            continue
+        if p.sentence_id in previous.passages[:1] and not causal:
+            continue  # what was answered; the other sentences shown may hold its reason
         close = (p.article_id, p.seq) in near or p.sentence_id in used
         related = score(query, p).coverage
         p.score = (1.0 if causal else 0.0) + (0.5 if close else 0.0) + 0.5 * related
