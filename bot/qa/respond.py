@@ -128,11 +128,27 @@ class Responder:
             found = party_statements(self.bot, party, query, since=since, scope=scope)
             chosen += found[:share]
         chosen = chosen[:MAX_STATEMENTS]
+        if subject(u.query, set(parties)).concepts and any(s.match == 0 for s in chosen):
+            chosen = self._with_sentences(u, lang, scope, chosen)
         if not chosen:
             return Answer()
         best = chosen[0]
         name = self.bot.book.name(best.party_id or parties[0], lang)
         return Answer(chosen, line=text(lang, "position", party=name, text=shorten(best.text)))
+
+    def _with_sentences(
+        self, u: Understanding, lang: Lang, scope: list[int] | None, chosen: list[Statement]
+    ) -> list[Statement]:
+        """Stored positions that match nothing of what is asked give way to sentences naming
+        the party that do (a statement the extraction did not store)."""
+        found = self._sentences(u, u.query, lang, scope)
+        strong = [s for s in chosen if s.match > 0]
+        keys = {ground_key(s.text) for s in chosen}
+        extra = [
+            s for s in found.statements if ground_key(s.text) not in keys and not found.refused
+        ]
+        weak = [s for s in chosen if s.match == 0]
+        return (strong + extra + weak)[:MAX_STATEMENTS]
 
     def _person(
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None

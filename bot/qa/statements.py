@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 ARTICLES = 12  # articles whose stored positions are read for one question
 MAX_STATEMENTS = 3
+SHORT_EVIDENCE = 200  # an evidence sentence this short is shown whole, not its claim
 
 
 @dataclass
@@ -41,6 +42,7 @@ class Statement:
     score: float = 0.0
     sentence_id: int | None = None
     topics: list[str] = field(default_factory=list)
+    match: float = 0.0  # the share of the question's subject its sentence covers
 
 
 def from_passage(p: Passage) -> Statement:
@@ -65,6 +67,8 @@ def _shown_text(position: Position) -> tuple[str, bool]:
     whole = bool(quote) and position.kind == "quote" and len(quote) >= 0.9 * len(text)
     if whole and is_grounded(quote, position.evidence):
         return quote, True
+    if len(position.evidence) <= SHORT_EVIDENCE:
+        return position.evidence, False  # the whole sentence says who and about what
     return text, False
 
 
@@ -214,6 +218,7 @@ def rank(
             shown.stems = stems(statement.text, lang)
             if score(topic, shown).coverage < probe.coverage:
                 statement.text = position.evidence
+        statement.match = probe.coverage
         on_topic = bool(topics & set(position.topics))
         around = relevance.get(statement.article_id, 0.0)
         unrelated = probe.coverage == 0 and not on_topic and (around < 0.5 or not by_article)
