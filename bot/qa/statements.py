@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 ARTICLES = 12  # articles whose stored positions are read for one question
 MAX_STATEMENTS = 3
-SHORT_EVIDENCE = 200  # an evidence sentence this short is shown whole, not its claim
+SHORT = 200  # an evidence sentence short enough to show whole
 
 
 @dataclass
@@ -67,8 +67,8 @@ def _shown_text(position: Position) -> tuple[str, bool]:
     whole = bool(quote) and position.kind == "quote" and len(quote) >= 0.9 * len(text)
     if whole and is_grounded(quote, position.evidence):
         return quote, True
-    if len(position.evidence) <= SHORT_EVIDENCE:
-        return position.evidence, False  # the whole sentence says who and about what
+    if not position.speaker and position.speaker_role and len(position.evidence) <= SHORT:
+        return position.evidence, False  # no name to attribute it: the sentence says who
     return text, False
 
 
