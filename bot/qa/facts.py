@@ -171,8 +171,9 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
             noun = m.group(2).split()
             value = m.group(0).strip()
             if nouns:
-                if any(_alike(w, nouns) for w in noun[:2]):
-                    return value
+                for k, word in enumerate(noun[:2]):
+                    if _alike(word, nouns):  # up to the counted noun ("112 drones")
+                        return m.group(0)[: m.start(2) - m.start(0)] + " ".join(noun[: k + 1])
                 continue
             if any(fold(noun[0]).startswith(w[:5]) for w in words if len(w) >= 4):
                 return value

@@ -160,7 +160,7 @@ class Responder:
         if own:
             return Answer(own[:MAX_STATEMENTS])
         named = self._sentences(u, u.query, lang, scope)
-        forms = [f for p in u.people for f in (p.name, *p.aliases)] or [u.unknown_person]
+        forms = [person.name, *person.aliases] if person else [u.unknown_person]
         names = {tokens(f)[-1] for f in forms if tokens(f)}
         named.statements = [  # a sentence of the person's party is not the person's words,
             # nor one that only names the person without a word of saying or a quotation, nor
