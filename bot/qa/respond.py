@@ -128,7 +128,7 @@ class Responder:
             found = party_statements(self.bot, party, query, since=since, scope=scope)
             chosen += found[:share]
         chosen = chosen[:MAX_STATEMENTS]
-        if subject(u.query, set(parties)).concepts and any(s.match == 0 for s in chosen):
+        if subject(u.query, set(parties)).concepts and any(s.match < 0.34 for s in chosen):
             chosen = self._with_sentences(u, lang, scope, chosen)
         if not chosen:
             return Answer()
@@ -142,12 +142,12 @@ class Responder:
         """Stored positions that match nothing of what is asked give way to sentences naming
         the party that do (a statement the extraction did not store)."""
         found = self._sentences(u, u.query, lang, scope)
-        strong = [s for s in chosen if s.match > 0]
+        strong = [s for s in chosen if s.match >= 0.34]
         keys = {ground_key(s.text) for s in chosen}
         extra = [
             s for s in found.statements if ground_key(s.text) not in keys and not found.refused
         ]
-        weak = [s for s in chosen if s.match == 0]
+        weak = [s for s in chosen if s.match < 0.34]
         return (strong + extra + weak)[:MAX_STATEMENTS]
 
     def _person(
@@ -209,7 +209,33 @@ class Responder:
             return Answer(refused=True)
         return self._from_retrieval(u, retrieval, lang)
 
+    def _answered(self, passages: list[Passage]) -> list[Passage]:
+        """A question the article asks (an interviewer's) gives way to the sentences that
+        answer it: the next two of its article."""
+        asked = [p for p in passages if p.text.rstrip(' »”"').endswith("?")]
+        if not asked:
+            return passages
+        sentences = sentences_of(self.bot.db, sorted({p.article_id for p in asked}))
+        following = {(s.article_id, s.seq): s for s in sentences}
+        out: list[Passage] = []
+        seen = {p.sentence_id for p in passages}
+        for p in passages:
+            if p not in asked:
+                out.append(p)
+                continue
+            replies = [following.get((p.article_id, p.seq + k)) for k in (1, 2)]
+            replies = [r for r in replies if r is not None and r.sentence_id not in seen]
+            if not replies:
+                out.append(p)
+            for r in replies:
+                r.score = p.score
+                seen.add(r.sentence_id)
+            out += replies
+        return out
+
     def _from_retrieval(self, u: Understanding, retrieval: Retrieval, lang: Lang) -> Answer:
+        if u.kind not in FACT_KINDS:
+            retrieval.passages = self._answered(retrieval.passages)
         passages = retrieval.passages[:MAX_STATEMENTS]
         line = value = ""
         if u.kind in FACT_KINDS:
