@@ -223,8 +223,12 @@ class Responder:
             if p not in asked:
                 out.append(p)
                 continue
-            replies = [following.get((p.article_id, p.seq + k)) for k in (1, 2)]
-            replies = [r for r in replies if r is not None and r.sentence_id not in seen]
+            replies = [
+                r
+                for k in (1, 2)
+                if (r := following.get((p.article_id, p.seq + k))) is not None
+                and r.sentence_id not in seen
+            ]
             if not replies:
                 out.append(p)
             for r in replies:
