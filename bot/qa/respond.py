@@ -20,6 +20,7 @@ from bot.qa import facts, index
 from bot.qa.answer import LLMAnswerFn, compose, llm_answer, refusal, shorten, text
 from bot.qa.coverage import covers
 from bot.qa.followup import Context
+from bot.qa.lexicon import bridge_words
 from bot.qa.query import Query, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
 from bot.qa.search import Passage, passages_by_id, sentences_of
@@ -124,9 +125,14 @@ class Responder:
         query = with_soft(u.query, "want")
         share = MAX_STATEMENTS if len(parties) == 1 else 2
         chosen: list[Statement] = []
+        roles = asked_roles(u.query.text)
         for party in parties:
             found = party_statements(self.bot, party, query, since=since, scope=scope)
+            if roles:  # "France's ambassador": only what someone of that role said
+                found = [s for s in found if self._has_role(s, roles)]
             chosen += found[:share]
+        if roles and not chosen:
+            return Answer(refused=True)
         chosen = chosen[:MAX_STATEMENTS]
         if subject(u.query, set(parties)).concepts and any(s.match < 0.34 for s in chosen):
             chosen = self._with_sentences(u, lang, scope, chosen)
@@ -135,6 +141,15 @@ class Responder:
         best = chosen[0]
         name = self.bot.book.name(best.party_id or parties[0], lang)
         return Answer(chosen, line=text(lang, "position", party=name, text=shorten(best.text)))
+
+    def _has_role(self, statement: Statement, roles: list[set[str]]) -> bool:
+        """Whether the statement's speaker holds one of the roles (each a set of folded
+        forms in both languages), by the article's words or the party book's."""
+        known = [p for p in self.bot.book.people if statement.speaker in (p.name, *p.aliases)]
+        held = fold(" ".join([statement.role, *(f"{p.role_fr} {p.role_en}" for p in known)]))
+        return any(
+            any(re.search(rf"(?<!\w){re.escape(form)}", held) for form in forms) for forms in roles
+        )
 
     def _with_sentences(
         self, u: Understanding, lang: Lang, scope: list[int] | None, chosen: list[Statement]
@@ -351,6 +366,20 @@ class Responder:
     def articles(self, ids: list[int]) -> dict[int, Article]:
         found = self.bot.articles(ids=ids) if ids else []
         return {a.id: a for a in found if a.id is not None}
+
+
+def asked_roles(question: str) -> list[set[str]]:
+    """The roles a question names ("the Hungarian foreign minister", "l'ambassadeur de
+    France"), each as its folded forms in both languages (bot/qa/data/questions.toml)."""
+    folded = fold(question).replace("’", "'")
+    out: list[set[str]] = []
+    for role in sorted(question_data()["roles"]["words"], key=len, reverse=True):
+        key = fold(role)
+        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+            if any(key in forms or any(key in f for f in forms) for forms in out):
+                continue  # "minister" within "foreign minister"
+            out.append({key, *(w for w in bridge_words(role) if len(w) > 3)})
+    return out
 
 
 @lru_cache(maxsize=1)
