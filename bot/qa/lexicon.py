@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.domain.parties import PartyBook
-from bot.qa.text import both_stems, stem, tokens
+from bot.qa.text import STOPWORDS, both_stems, stem, tokens
 from bot.qa.vocabulary import BRIDGE, SOFT, TOPIC_WORDS
 from bot.textnorm import fold
 
@@ -24,7 +24,10 @@ def phrase_forms(text: str) -> set[Phrase]:
     words = tokens(text)
     if not words:
         return set()
-    return {tuple(stem(w, lang) for w in words) for lang in ("fr", "en")}
+    forms = {tuple(stem(w, lang) for w in words) for lang in ("fr", "en")}
+    if len(words) == 1:  # "due" stemmed as French is "du": no word's form is a stop word
+        forms = {f for f in forms if f[0] not in STOPWORDS or f[0] == words[0]} or forms
+    return forms
 
 
 @lru_cache(maxsize=1)

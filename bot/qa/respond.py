@@ -45,7 +45,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # facts whose sentence often leaves to its article where and when ("ont duré trois heures")
-AROUND_KINDS = ("where", "when", "duration", "count")
+AROUND_KINDS = ("where", "duration", "count")
+# a date is another event's unless its sentence covers this much of the question's words
+WHEN_COVERAGE = 0.75
 
 
 @dataclass
@@ -259,9 +261,12 @@ class Responder:
         line = value = ""
         if u.kind in FACT_KINDS:
             words = {w for c in u.query.content for w in c.words}
+            pool = retrieval.passages
+            if u.kind == "when":  # a date answers only in a sentence about what is asked
+                pool = [p for p in pool if p.coverage >= WHEN_COVERAGE]
             value = facts.answer_value(
                 u.kind,
-                retrieval.passages,
+                pool,
                 u.query.text,
                 gazetteer=self.gazetteer,
                 parties=u.parties,
@@ -272,8 +277,12 @@ class Responder:
             if not value and u.kind != "who":
                 return Answer(refused=True)  # sentences on the subject, without the fact asked
         statements = [from_passage(p) for p in passages]
-        if line:  # the sentences that hold the answer, when they are among the best
+        if line:  # the sentences that hold the answer first
             holding = [s for s in statements if fold(value) in fold(s.text)]
+            if not holding:
+                holding = [
+                    from_passage(p) for p in retrieval.passages if fold(value) in fold(p.text)
+                ][:1]
             statements = holding or statements
         return Answer(statements, line=line)
 

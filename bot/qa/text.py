@@ -54,7 +54,7 @@ STOPWORDS_EN = frozenset(
 STOPWORDS_QUESTION = frozenset(
     [
         "happen", "happened", "happens", "going", "kind", "kinds", "sort", "type", "passé", "passe",
-        "arrivé", "arrive",
+        "arrivé", "arrive", "due", "during", "while", "amid", "despite", "now", "currently",
     ]
 )  # fmt: skip
 STOPWORDS = frozenset(fold(w) for w in STOPWORDS_FR | STOPWORDS_EN | STOPWORDS_QUESTION)
