@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from bot.domain.models import Article, Person, Position
 from bot.qa.query import Concept, Query
 from bot.qa.search import Passage, candidates, score, sentences_of, soft_near
-from bot.qa.text import both_stems, stems
+from bot.qa.text import STOPWORDS, both_stems, stems, tokens
 from bot.textnorm import fold, ground_key, is_grounded
 
 if TYPE_CHECKING:
@@ -283,14 +283,34 @@ def speaker_statements(
     return rank(query, positions, topic, relevance, by_article=False)
 
 
-def speaks_as(position: Position, person: Person | None, name: str) -> bool:
+def speaks_as(
+    position: Position, person: Person | None, name: str, naming: set[int] | None = None
+) -> bool:
+    """Whether the position is the person's: by its speaker; or, with no speaker, when its
+    sentence names the person ("Russia's ambassador, Vassily Nebenzia, defended…") or gives
+    the person's role in an article naming them (``naming``: such articles' ids; "le
+    secrétaire général" in an article about Mark Rutte)."""
     speaker = fold(position.speaker)
     if not speaker:
-        return False
+        return person is not None and unnamed_is(position, person, naming or set())
     if person is not None:
         forms = {fold(f) for f in (person.name, *person.aliases)}
         return speaker in forms or fold(person.surname) in speaker.split()
     return bool(name) and fold(name.split()[-1]) in speaker.split()
+
+
+def unnamed_is(position: Position, person: Person, naming: set[int]) -> bool:
+    """A position without a named speaker that is the person's (see ``speaks_as``)."""
+    role = {w for w in tokens(position.speaker_role) if w not in STOPWORDS}
+    held = set(tokens(f"{person.role_fr} {person.role_en}"))
+    if role and not (len(role) >= 2 and role <= held):
+        return False  # said by someone else ("according to Turkish officials")
+    evidence = set(tokens(position.evidence))
+    names = [tokens(f) for f in (person.name, *person.aliases)]
+    if any(n and set(n) <= evidence for n in names):
+        return True
+    party = position.party_id in (person.party_id, "OTHER")
+    return bool(role) and party and position.article_id in naming
 
 
 def person_statements(
@@ -323,5 +343,11 @@ def person_statements(
     except Exception as exc:
         log.warning("positions unavailable for answering: %s", exc)
         return []
-    own = [p for p in positions if speaks_as(p, person, name)]
+    naming: set[int] = set()
+    if person is not None:
+        forms = [fold(f) for f in (person.name, *person.aliases) if len(f) > 3]
+        naming = {
+            a.id for a in articles if a.id is not None and any(f in fold(a.text) for f in forms)
+        }
+    own = [p for p in positions if speaks_as(p, person, name, naming)]
     return rank(query, own, topic, relevance, strict=strict, context=preceding(bot, own))
