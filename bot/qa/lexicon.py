@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.domain.parties import PartyBook
 from bot.qa.text import STOPWORDS, both_stems, stem, tokens
-from bot.qa.vocabulary import BRIDGE, SOFT, TOPIC_WORDS
+from bot.qa.vocabulary import BRIDGE, SOFT, SOFT_STEMMED, TOPIC_WORDS
 from bot.textnorm import fold
 
 Phrase = tuple[str, ...]
@@ -48,11 +48,22 @@ def _bridge_row(word: str) -> int | None:
             if any(fold(entry) == key for entry in row):
                 return number
         return None
+    key = fold(word.strip())
+    exact = _bridge_words().get(key)
+    if exact is not None:  # the row that lists the word itself ("proposals")
+        return exact
     index = _bridge_index()
-    for s in both_stems(fold(word)):
-        if s in index:
-            return index[s]
-    return None
+    rows = [index[s] for s in both_stems(key) if s in index]
+    return min(rows) if rows else None
+
+
+@lru_cache(maxsize=1)
+def _bridge_words() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for number, row in enumerate(BRIDGE):
+        for word in row:
+            out.setdefault(fold(word), number)
+    return out
 
 
 def bridge_forms(word: str) -> set[Phrase]:
@@ -79,7 +90,9 @@ def soft_group(word: str) -> int | None:
     forms = both_stems(word)
     for number, row in enumerate(SOFT):
         for other in row:
-            if forms & both_stems(fold(other)):
+            if fold(other) == fold(word):
+                return number
+            if number in SOFT_STEMMED and forms & both_stems(fold(other)):
                 return number
     return None
 

@@ -232,7 +232,7 @@ def rank(
             0.8 * scale * (probe.coverage if topic.concepts else 0.0)
             + 0.4 * around
             + (0.2 if soft_near(query, wanting) else 0.0)
-            + (0.15 if any(v & probe.stem_set for v in verbs) else 0.0)
+            + (0.25 if any(v & probe.stem_set for v in verbs) else 0.0)
             + (0.2 if on_topic else 0.0)
             + (0.05 if position.kind == "quote" else 0.0)
             + (0.1 if position.speaker else 0.0)
