@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import Literal
 
 from bot.domain.models import Person
-from bot.qa.lexicon import MentionFinder
-from bot.qa.query import CALENDAR, Query, parse_question
+from bot.qa.lexicon import MentionFinder, bridge_forms, bridge_words
+from bot.qa.query import CALENDAR, Concept, Query, parse_question
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
 
@@ -142,6 +142,12 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
         for c in query.concepts:
             if c.kind == "entity" and not c.parties and not c.people:
                 c.kind, c.weight = "content", 1.5
+    if kind == "who":  # "qui a demandé la réunion": the verb is the fact asked about
+        for k, c in enumerate(query.concepts):
+            if c.kind == "soft":
+                query.concepts[k] = Concept(
+                    c.label, "content", bridge_forms(c.label), 1.0, words=bridge_words(c.label)
+                )
     return Understanding(kind, query, parties, people, unknown, cued=chosen is not None)
 
 
