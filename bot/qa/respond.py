@@ -33,6 +33,7 @@ from bot.qa.statements import (
     speaker_statements,
     subject,
 )
+from bot.qa.text import folded as folded_text
 from bot.qa.text import tokens
 from bot.qa.understand import FACT_KINDS, Understanding, without_person
 from bot.qa.vocabulary import question_data
@@ -136,7 +137,7 @@ class Responder:
         if roles and not chosen:
             return Answer(refused=True)
         chosen = chosen[:MAX_STATEMENTS]
-        if subject(u.query, set(parties)).concepts and any(s.match < 0.34 for s in chosen):
+        if subject(u.query, set(parties)).concepts and chosen and chosen[0].match < 0.34:
             chosen = self._with_sentences(u, lang, scope, chosen)
         if not chosen:
             return Answer()
@@ -216,7 +217,7 @@ class Responder:
             bonus = 0.0
             if u.kind in FACT_KINDS and facts.has_value(u.kind, p):
                 bonus += 0.25
-            folded = fold(p.text)
+            folded = folded_text(p.text)
             return bonus + 0.05 * sum(1 for s in surfaces if s and s in folded)
 
         retrieval = retrieve(

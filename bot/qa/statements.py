@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from bot.domain.models import Article, Person, Position
 from bot.qa.query import Concept, Query
 from bot.qa.search import Passage, candidates, score, sentences_of, soft_near
-from bot.qa.text import STOPWORDS, both_stems, stems, tokens
+from bot.qa.text import STOPWORDS, both_stems, folded, stems, tokens
 from bot.textnorm import fold, ground_key, is_grounded
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+ENOUGH = 40  # articles found: no broader query is run
+POOL = 200  # candidate sentences of each query
 ARTICLES = 12  # articles whose stored positions are read for one question
 MAX_STATEMENTS = 3
 SHORT = 200  # an evidence sentence short enough to show whole
@@ -120,9 +122,9 @@ def articles_about(
     both = Query(topic.text, [*topic.concepts, *who.concepts])
     pool: dict[int, Passage] = {}
     for query in (both, topic, who):
-        if not query.concepts:
-            continue
-        for p in candidates(bot.db, query, since=since, article_ids=scope):
+        if not query.concepts or len({p.article_id for p in pool.values()}) >= ENOUGH:
+            continue  # enough articles to choose from: no broader query
+        for p in candidates(bot.db, query, since=since, article_ids=scope, limit=POOL):
             pool.setdefault(p.sentence_id, p)
     order: dict[int, int] = {}
     matched: dict[int, set[str]] = {}
@@ -226,7 +228,7 @@ def rank(
             continue
         seen.add(key)
         length = len(statement.text)
-        said = fold(position.evidence)
+        said = folded(position.evidence)
         wanting = Passage(-1, 0, 0, position.lang, position.evidence, probe.stems)
         statement.score = (
             0.8 * scale * (probe.coverage if topic.concepts else 0.0)
@@ -346,8 +348,8 @@ def person_statements(
     naming: set[int] = set()
     if person is not None:
         forms = [fold(f) for f in (person.name, *person.aliases) if len(f) > 3]
-        naming = {
-            a.id for a in articles if a.id is not None and any(f in fold(a.text) for f in forms)
-        }
+        for a in articles:  # the articles naming the person
+            if a.id is not None and any(f in folded(a.text) for f in forms):
+                naming.add(a.id)
     own = [p for p in positions if speaks_as(p, person, name, naming)]
     return rank(query, own, topic, relevance, strict=strict, context=preceding(bot, own))

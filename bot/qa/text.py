@@ -79,6 +79,12 @@ def stem(word: str, lang: str) -> str:
     return str(_stemmer(lang).stemWord(word))
 
 
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """``fold(text)``, remembered (sentences are folded again and again while ranking)."""
+    return fold(text)
+
+
 def tokens(text: str) -> list[str]:
     """Folded word tokens (lower case, no diacritics)."""
     return _WORD.findall(fold(text))
