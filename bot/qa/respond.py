@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 
 # facts whose sentence often leaves to its article where and when ("ont duré trois heures")
 AROUND_KINDS = ("where", "duration", "count")
+# a person's own statements answer alone when the best covers this much of the question
+OWN_ENOUGH = 0.5
 # a date is another event's unless its sentence covers this much of the question's words
 WHEN_COVERAGE = 0.75
 
@@ -175,9 +177,11 @@ class Responder:
         own = person_statements(
             self.bot, person, u.unknown_person, u.query, since=since, scope=scope
         )
-        if own:
+        if own and own[0].match >= OWN_ENOUGH:
             return Answer(own[:MAX_STATEMENTS])
         named = self._sentences(u, u.query, lang, scope)
+        # "qu'a accepté X": what the articles say X did, not only X's words
+        asks_words = says(u.query.text) or not u.query.content
         forms = [person.name, *person.aliases] if person else [u.unknown_person]
         names = {tokens(f)[-1] for f in forms if tokens(f)}
         named.statements = [  # a sentence of the person's party is not the person's words,
@@ -186,9 +190,14 @@ class Responder:
             s
             for s in named.statements
             if names & set(tokens(s.text))
-            and says(s.text)
+            and (says(s.text) or not asks_words)
             and (not s.speaker or bool(names & set(tokens(s.speaker))))
         ]
+        if own:  # the person's own words, unless sentences about them cover more
+            better = [s for s in named.statements if s.match > own[0].match]
+            if not better or named.refused:
+                return Answer(own[:MAX_STATEMENTS])
+            return Answer([*better, *own][:MAX_STATEMENTS])
         if named.statements and not named.refused:
             return named
         quoted = person_statements(

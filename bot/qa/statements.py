@@ -58,6 +58,7 @@ def from_passage(p: Passage) -> Statement:
         False,
         p.score,
         p.sentence_id,
+        match=p.coverage,
     )
 
 
@@ -144,7 +145,7 @@ def articles_about(
         ],
     )
     weights = {c.label: c.weight for c in weighted.concepts}
-    total = max(1.0, sum(weights.values()))
+    total = sum(weights.values()) or 1.0
     relevance = {a: sum(weights[label] for label in matched.get(a, ())) / total for a in order}
     best: dict[int, float] = {}
     for p in pool.values():
@@ -232,7 +233,7 @@ def rank(
         wanting = Passage(-1, 0, 0, position.lang, position.evidence, probe.stems)
         statement.score = (
             0.8 * scale * (probe.coverage if topic.concepts else 0.0)
-            + 0.4 * around
+            + 0.4 * scale * around
             + (0.2 if soft_near(query, wanting) else 0.0)
             + (0.25 if any(v & probe.stem_set for v in verbs) else 0.0)
             + (0.2 if on_topic else 0.0)

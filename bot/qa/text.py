@@ -33,6 +33,7 @@ STOPWORDS_FR = frozenset(
         "parlé", "parle", "pense", "pensé", "pensent", "propos", "sujet", "concernant", "qu'est",
         "qu'a", "qu'ont", "t-il", "t-elle", "a-t-il", "a-t-elle", "ont-ils", "quoi-que", "ceux",
         "celle", "celui", "celles", "rien", "chose", "choses", "fois", "ainsi", "déjà", "encore",
+        "comme",
     ]
 )  # fmt: skip
 STOPWORDS_EN = frozenset(
