@@ -185,3 +185,22 @@ def test_count_refused_without_its_noun(asker: QuestionAnswerer) -> None:
     assert reply[0] == "Les articles dont je dispose ne le disent pas."
     reply = lines(asker("How long did the talks last?", "en", "c", "7", None))
     assert reply[0] == "How long: trois heures"
+
+
+def test_asked_roles_in_both_languages() -> None:
+    from bot.qa.respond import asked_roles
+
+    [role] = asked_roles("What did France's ambassador say at the Security Council?")
+    assert {"ambassador", "ambassadeur"} <= role
+    [role] = asked_roles("Qu'a dit le ministre des Affaires étrangères hongrois ?")
+    assert "foreign minister" in role
+    assert asked_roles("What does Poland want?") == []
+
+
+def test_a_role_nobody_holds_is_refused(asker: QuestionAnswerer) -> None:
+    reply = lines(asker("What did Poland's ambassador say about sanctions?", "en", "c", "8", None))
+    assert reply[0] == "The articles I have do not say."
+    reply = lines(
+        asker("What did Hungary's foreign minister say about sanctions?", "en", "c", "9", None)
+    )
+    assert reply[0].startswith("Hungary: ")

@@ -103,6 +103,8 @@ class Responder:
         found = Answer()
         if u.kind == "position" and u.parties:
             found = self._position(u, lang, since, scope)
+        if found.refused:  # a role nobody of the party holds in the articles
+            return found
         if not found.statements and u.kind == "person":
             found = self._person(u, lang, since, scope)
         elif not found.statements:
