@@ -44,6 +44,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     cal = question_data()["calendar"]
     months, days = (_alt(cal[k]) for k in ("months", "days"))
     before = _alt(question_data()["place"]["before"])
+    venues = _alt(question_data()["place"]["venues"])
     number = _number()
     return {
         "duration": re.compile(rf"(?<![\w-]){_duration_body()}", re.IGNORECASE),
@@ -59,7 +60,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "where": re.compile(
-            rf"(?<![\w-])(?i:{before})\s+((?:l['’]|la |le )?{_CAP}(?:[\s-]+{_CAP})?)"
+            rf"(?<![\w-])(?i:{before})\s+((?:l['’]|la |le |the )?(?:(?i:{venues})\s+"
+            rf"(?:de |du |d['’]|of )?)?{_CAP}(?:[\s-]+{_CAP})?)"
         ),
     }
 
