@@ -223,6 +223,8 @@ def rank(
                 statement.text = position.evidence
         statement.match = probe.coverage
         on_topic = bool(topics & set(position.topics))
+        # a topic tag weighs as much as its concept: "talks" in every article, little
+        tagged = sum(c.weight for c in topic.concepts if c.topic and c.topic in position.topics)
         around = relevance.get(statement.article_id, 0.0)
         unrelated = probe.coverage == 0 and not on_topic and (around < 0.5 or not by_article)
         if strict and topic.concepts and unrelated:
@@ -236,7 +238,7 @@ def rank(
             + 0.4 * scale * around
             + (0.2 if soft_near(query, wanting) else 0.0)
             + (0.25 if any(v & probe.stem_set for v in verbs) else 0.0)
-            + (0.2 if on_topic else 0.0)
+            + 0.2 * min(1.0, tagged)
             + (0.05 if position.kind == "quote" else 0.0)
             + (0.1 if position.speaker else 0.0)
             + (0.1 if any(w in said for w in literal) else 0.0)
