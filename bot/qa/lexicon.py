@@ -112,7 +112,8 @@ class Mention:
 def _pattern(name: str, *, exact_case: bool) -> re.Pattern[str]:
     body = re.escape(name if exact_case else fold(name))
     body = body.replace("'", "['’]").replace("\\ ", r"\s+")
-    return re.compile(rf"(?<!\w){body}(?!\w)")
+    end = "" if name.endswith(("'", "’")) else r"(?!\w)"  # "en échange d'" runs on
+    return re.compile(rf"(?<!\w){body}{end}")
 
 
 def _is_short_upper(name: str) -> bool:

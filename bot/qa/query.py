@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from bot.qa.lexicon import (
@@ -175,6 +176,9 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
     for m in mentions:
         for k in range(m.span[0], m.span[1]):
             chars[k] = " "
+    for start, end in stop_phrases(question):
+        for k in range(start, end):
+            chars[k] = " "
     for entry, start, end in bridge_phrases(question):
         if all(chars[k] == folded[k] for k in range(start, end)):
             concepts.append(
@@ -204,6 +208,21 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
             concepts.append(Concept(word, "content", forms, 1.0, words=bridge_words(word)))
     _dedupe_bridged(concepts)
     return Query(question, concepts)
+
+
+@lru_cache(maxsize=1)
+def _stop_phrases() -> re.Pattern[str]:
+    phrases = sorted(question_data()["stop"]["phrases"], key=len, reverse=True)
+    parts = []
+    for p in phrases:
+        body = re.escape(fold(p)).replace("'", "['’]").replace("\\ ", r"\s+")
+        parts.append(body + ("" if p.endswith("'") else r"(?!\w)"))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+
+
+def stop_phrases(question: str) -> list[tuple[int, int]]:
+    """Where the linking phrases of questions.toml ("en échange de") are in the question."""
+    return [m.span() for m in _stop_phrases().finditer(fold(question))]
 
 
 def with_soft(query: Query, group: str) -> Query:
