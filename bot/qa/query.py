@@ -155,7 +155,18 @@ def _merge_coordinated(question: str, mentions: list[Mention], concepts: list[Co
 
 def parse_question(question: str, finder: MentionFinder) -> Query:
     """The concepts of ``question`` (French or English)."""
-    mentions = [m for m in finder.find(question)]
+    phrases = bridge_phrases(question)
+    # a topic word inside a longer glossary phrase is that phrase ("military" in "military
+    # activity")
+    mentions = [
+        m
+        for m in finder.find(question)
+        if m.kind != "topic"
+        or not any(
+            s <= m.span[0] and m.span[1] <= e and e - s > m.span[1] - m.span[0]
+            for _, s, e in phrases
+        )
+    ]
     folded = fold(question)
     concepts: list[Concept] = []
     concept_mentions: list[Mention] = []
@@ -179,7 +190,7 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
     for start, end in stop_phrases(question):
         for k in range(start, end):
             chars[k] = " "
-    for entry, start, end in bridge_phrases(question):
+    for entry, start, end in sorted(phrases, key=lambda p: p[1] - p[2]):
         if all(chars[k] == folded[k] for k in range(start, end)):
             concepts.append(
                 Concept(entry, "content", bridge_forms(entry), 1.0, words=bridge_words(entry))
