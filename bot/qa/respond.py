@@ -169,7 +169,9 @@ class Responder:
         extra = [
             s for s in found.statements if ground_key(s.text) not in keys and not found.refused
         ]
-        weak = [s for s in chosen if s.match < 0.34]
+        # a statement matching little of what is asked, in an article about something else,
+        # answers nothing
+        weak = [s for s in chosen if s.match < 0.34 and (s.match > 0 or s.around >= 0.5)]
         return (strong + extra + weak)[:MAX_STATEMENTS]
 
     def _person(

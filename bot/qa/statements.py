@@ -45,6 +45,7 @@ class Statement:
     sentence_id: int | None = None
     topics: list[str] = field(default_factory=list)
     match: float = 0.0  # the share of the question's subject its sentence covers
+    around: float = 0.0  # the share of it its article covers
 
 
 def from_passage(p: Passage) -> Statement:
@@ -222,6 +223,7 @@ def rank(
             if score(topic, shown).coverage < probe.coverage:
                 statement.text = position.evidence
         statement.match = probe.coverage
+        statement.around = relevance.get(statement.article_id, 0.0)
         on_topic = bool(topics & set(position.topics))
         # a topic tag weighs as much as its concept: "talks" in every article, little
         tagged = sum(c.weight for c in topic.concepts if c.topic and c.topic in position.topics)
