@@ -5,8 +5,9 @@ of the parties asked about, scoring and the choice of the supporting sentences.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -137,6 +138,29 @@ def in_context(query: Query, passages: list[Passage]) -> None:
             p.coverage = wider
 
 
+def by_rarity(query: Query, pool: list[Passage]) -> Query:
+    """``query`` with each content word weighted by how rare it is among the candidate
+    sentences: "what did the pope say about the war?" is not answered by a sentence on the war
+    alone (half the words, but the common half)."""
+    content = [c for c in query.concepts if c.kind == "content"]
+    if len(content) < 2 or not pool:
+        return query
+    n = len(pool)
+    df = {c.label: sum(1 for p in pool if c.label in p.matched) for c in content}
+    out = [
+        replace(c, weight=c.weight * _rarity(n, df[c.label])) if c.kind == "content" else c
+        for c in query.concepts
+    ]
+    return Query(query.text, out)
+
+
+def _rarity(n: int, df: int) -> float:
+    """A word in most candidates weighs down to a half; one in none tells nothing (1)."""
+    if df == 0:
+        return 1.0
+    return max(0.5, min(1.5, math.log((n + 1) / df)))
+
+
 def retrieve(
     bot: BriefBot,
     query: Query,
@@ -158,6 +182,9 @@ def retrieve(
     pool: dict[int, Passage] = {p.sentence_id: p for p in found}
     for p in extra or []:
         pool.setdefault(p.sentence_id, p)
+    for p in pool.values():
+        score(query, p)
+    query = by_rarity(query, list(pool.values()))
     for p in pool.values():
         score(query, p)
     if query.parties or query.people:
