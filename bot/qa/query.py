@@ -218,7 +218,25 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
             forms = bridge_forms(word)
             concepts.append(Concept(word, "content", forms, 1.0, words=bridge_words(word)))
     _dedupe_bridged(concepts)
+    when = time_context(question)
+    for c in concepts:  # "a ceasefire after the swap": the swap only says when
+        if c.kind == "content" and when and set(tokens(c.label)) <= when:
+            c.weight *= 0.5
     return Query(question, concepts)
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> re.Pattern[str]:
+    words = sorted(question_data()["context"]["time"], key=len, reverse=True)
+    cue = "|".join(re.escape(fold(w)).replace("\\ ", r"\s+") for w in words)
+    return re.compile(
+        rf"(?<!\w)(?:{cue})\s+(?:(?:the|a|an|le|la|les|l'|du|de la|des|de|d')\s*)?([^\W\d]+)"
+    )
+
+
+def time_context(question: str) -> set[str]:
+    """The words right after "after", "avant", "depuis"…: when, not what, is asked about."""
+    return {m.group(1) for m in _time_words().finditer(fold(question).replace("’", "'"))}
 
 
 @lru_cache(maxsize=1)
