@@ -204,3 +204,32 @@ def test_a_role_nobody_holds_is_refused(asker: QuestionAnswerer) -> None:
         asker("What did Hungary's foreign minister say about sanctions?", "en", "c", "9", None)
     )
     assert reply[0].startswith("Hungary: ")
+
+
+def test_linking_and_time_words_weigh_less(book: PartyBook) -> None:
+    finder = MentionFinder(book)
+    query = parse_question("Que veut la Russie en échange d'un accord en mer Noire ?", finder)
+    assert "echange" not in {c.label for c in query.concepts}  # "en échange de" only links
+    query = parse_question("What is the Kremlin's stance on a ceasefire after the swap?", finder)
+    weights = {c.label: c.weight for c in query.content}
+    assert weights["swap"] < weights["ceasefire"]
+
+
+def test_an_interviewers_question_gives_way_to_the_answer(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    add(
+        any_db,
+        "INTERVIEWER: Would Poland send troops to Ukraine?\n\n"
+        "MINISTER: No. Our soldiers are needed on our own border.\n\n"
+        "INTERVIEWER: And the weather in Warsaw?",
+        lang="en",
+    )
+    bot = BriefBot(settings, any_db, book, [Stored()], [NoComposer()])  # type: ignore[list-item]
+    reply = lines(
+        QuestionAnswerer(bot)("Will Poland send troops to Ukraine?", "en", "c", "i", None)
+    )
+    assert any("Our soldiers are needed" in line for line in reply)
+    assert not any(line.endswith("Ukraine?") for line in reply if line.startswith("•"))
