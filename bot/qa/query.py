@@ -182,6 +182,7 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
             continue
         concept_mentions.append(m)
     _merge_coordinated(question, concept_mentions, concepts)
+    concepts += institution_words(question, mentions, finder)
     # blank out what mentions consumed, then look at the remaining words
     chars = list(folded)
     for m in mentions:
@@ -223,6 +224,32 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
         if c.kind == "content" and when and set(tokens(c.label)) <= when:
             c.weight *= 0.5
     return Query(question, concepts)
+
+
+def institution_words(
+    question: str, mentions: list[Mention], finder: MentionFinder
+) -> list[Concept]:
+    """ "l'armée ukrainienne", "the Russian defence ministry": a party named by one of its
+    institutions; the institution's own words ("armée", "défense") are also what is asked."""
+    out: list[Concept] = []
+    for m in mentions:
+        party = finder.book.get(m.key) if m.kind == "party" else None
+        if party is None:
+            continue
+        surface = fold(question[m.span[0] : m.span[1]])
+        if surface not in {fold(i) for i in party.institutions}:
+            continue
+        names = {
+            w
+            for n in (party.name_fr, party.name_en, *party.aliases, *party.demonyms)
+            for w in tokens(n)
+        }
+        for word in tokens(surface):
+            if word not in STOPWORDS and word not in names and len(word) > 2:
+                out.append(
+                    Concept(word, "content", bridge_forms(word), 1.0, words=bridge_words(word))
+                )
+    return out
 
 
 @lru_cache(maxsize=1)
