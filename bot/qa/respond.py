@@ -49,6 +49,8 @@ log = logging.getLogger(__name__)
 AROUND_KINDS = ("where", "duration", "count")
 # a person's own statements answer alone when the best covers this much of the question
 OWN_ENOUGH = 0.5
+# a place is another event's unless its own sentence covers this much of the question
+WHERE_COVERAGE = 0.5
 # a date is another event's unless its sentence covers this much of the question's words
 WHEN_COVERAGE = 0.75
 
@@ -278,6 +280,8 @@ class Responder:
             pool = retrieval.passages
             if u.kind == "when":  # a date answers only in a sentence about what is asked
                 pool = [p for p in pool if p.coverage >= WHEN_COVERAGE]
+            elif u.kind == "where":  # a place, in a sentence about it itself
+                pool = [p for p in pool if p.alone < 0 or p.alone >= WHERE_COVERAGE]
             value = facts.answer_value(
                 u.kind,
                 pool,

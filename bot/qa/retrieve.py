@@ -132,6 +132,7 @@ def in_context(query: Query, passages: list[Passage]) -> None:
         if p.coverage <= 0:
             continue
         article = sum(weights[label] for label in matched[p.article_id]) / total
+        p.alone = p.coverage
         wider = 0.5 * p.coverage + 0.5 * article
         if wider > p.coverage:
             p.score += 0.6 * (wider - p.coverage)
