@@ -205,6 +205,9 @@ def _named(p: Passage, question: str, gazetteer: Gazetteer, parties: list[str]) 
     if p.speaker and _not_in(p.speaker, question):
         other = other or p.speaker
     role = by_role(p.text, gazetteer)
+    asked = {w for w in tokens(question) if w not in STOPWORDS}
+    if role is not None and len(asked & set(tokens(role.role_fr + " " + role.role_en))) >= 2:
+        role = None  # the question's own words ("le Conseil de sécurité"), not a role
     if role is not None and _not_in(role.surname, question):
         if not parties or role.party_id in parties:
             return role.name, role.name

@@ -51,6 +51,8 @@ AROUND_KINDS = ("where", "duration", "count")
 OWN_ENOUGH = 0.5
 # a place is another event's unless its own sentence covers this much of the question
 WHERE_COVERAGE = 0.5
+# "l'Ukraine, les États-Unis et l'Otan": parties named together answer a "who" as written
+MAX_PARTY_RUN = 60
 # a date is another event's unless its sentence covers this much of the question's words
 WHEN_COVERAGE = 0.75
 
@@ -292,8 +294,9 @@ class Responder:
                 around=self._before(retrieval.passages[:2]) if u.kind == "who" else None,
             )
             line = text(lang, u.kind, value=value) if value else ""
-            if not value and u.kind != "who":
-                return Answer(refused=True)  # sentences on the subject, without the fact asked
+            named = u.kind == "who" and bool(self._parties_named(pool[:MAX_STATEMENTS], u))
+            if not value and not named:  # sentences on the subject, without the fact asked
+                return Answer(refused=True)  # (a "who" may be parties: shown, not asserted)
         statements = [from_passage(p) for p in passages]
         if line:  # the sentences that hold the answer first
             holding = [s for s in statements if fold(value) in fold(s.text)]
@@ -303,6 +306,19 @@ class Responder:
                 ][:1]
             statements = holding or statements
         return Answer(statements, line=line)
+
+    def _parties_named(self, passages: list[Passage], u: Understanding) -> str:
+        """ "Who rejected…?" answered by parties ("L'Ukraine, les États-Unis et l'Otan ont
+        rejeté…"): those the best sentence names as they are written, the question's left out."""
+        asked = set(u.query.parties)
+        for p in passages:
+            hits = [h for h in self.gazetteer.party_hits(p.text) if h.party_id not in asked]
+            if hits:
+                first, last = hits[0].start, max(h.end for h in hits)
+                if last - first <= MAX_PARTY_RUN:
+                    return p.text[first:last]
+                return p.text[hits[0].start : hits[0].end]
+        return ""
 
     def said_that(self, previous: Context, lang: Lang) -> Answer:
         """ "Who said that?": the speaker of the previous answer's first statement (by name,
