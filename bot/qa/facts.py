@@ -184,13 +184,15 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
 
 
 def by_role(text: str, gazetteer: Gazetteer) -> Person | None:
-    """The known person whose role the text names ("le porte-parole du Kremlin")."""
+    """The known person whose role the text names ("le porte-parole du Kremlin"), when no
+    other known person holds a role the text names (two foreign ministers: nobody)."""
     folded = fold(text)
+    found: dict[str, Person] = {}
     for person in gazetteer.book.people:
         for role in (person.role_fr, person.role_en):
             if len(role) > 8 and fold(role) in folded:
-                return person
-    return None
+                found[person.name] = person
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _named(p: Passage, question: str, gazetteer: Gazetteer, parties: list[str]) -> tuple[str, str]:

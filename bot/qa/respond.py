@@ -49,6 +49,8 @@ log = logging.getLogger(__name__)
 AROUND_KINDS = ("where", "duration", "count")
 # a person's own statements answer alone when the best covers this much of the question
 OWN_ENOUGH = 0.5
+# a person answers "who" from a sentence covering this much of the question
+WHO_COVERAGE = 0.6
 # a place is another event's unless its own sentence covers this much of the question
 WHERE_COVERAGE = 0.5
 # "l'Ukraine, les États-Unis et l'Otan": parties named together answer a "who" as written
@@ -282,6 +284,8 @@ class Responder:
             pool = retrieval.passages
             if u.kind == "when":  # a date answers only in a sentence about what is asked
                 pool = [p for p in pool if p.coverage >= WHEN_COVERAGE]
+            elif u.kind == "who":  # a person, from a sentence about what they did
+                pool = [p for p in pool if p.coverage >= WHO_COVERAGE]
             elif u.kind == "where":  # a place, in a sentence about it itself
                 pool = [p for p in pool if p.alone < 0 or p.alone >= WHERE_COVERAGE]
             value = facts.answer_value(
