@@ -94,6 +94,14 @@ def test_followup_forms() -> None:
     assert not followup.refers_to_person("What does Poland want?")
 
 
+def test_short_whys_follow_up(book: PartyBook) -> None:
+    finder = MentionFinder(book)
+    for question in ("Why was he there?", "So why hasn't the meeting happened?", "Pourquoi ?"):
+        assert followup.is_why(question, parse_question(question, finder))
+    question = "Why does Poland oppose sending a mission to Ukraine?"
+    assert not followup.is_why(question, parse_question(question, finder))
+
+
 TEXT = (
     "Varsovie s'oppose à tout allègement des sanctions contre Moscou.\n\n"
     "Le chef de la diplomatie hongroise, Peter Szijjarto, a estimé que les sanctions devaient "
