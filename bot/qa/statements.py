@@ -201,9 +201,11 @@ def rank(
     literal = {w for c in query.entities for w in c.words if len(w) > 3 and w in asked}
     for position in positions:
         statement = from_position(position)
-        key = ground_key(statement.text)
-        if len(statement.text.split()) < 4:
+        if len(statement.text.split()) < 5 and len(position.evidence) <= SHORT:
+            statement.text, statement.quoted = position.evidence, False  # its sentence says more
+        if len(statement.text.split()) < 5:
             continue  # a few quoted words are no statement
+        key = ground_key(statement.text)
         if key in seen:
             continue
         lang = "en" if position.lang == "en" else "fr"
