@@ -6,7 +6,8 @@ The defaults ship inside the package (``bot/config/*.toml``, ``bot/prompts/*.md`
 by putting a file of the same name in the user config directory (``briefbot config path``):
 
 * ``default.toml`` there is merged key by key over the packaged one;
-* ``parties.toml``, ``sources.toml``, ``prices.toml`` and ``prompts/<name>.md`` replace theirs.
+* ``parties.toml``, ``sources.toml``, ``prices.toml``, ``topics.toml``, ``glossary.toml`` and
+  ``prompts/<name>.md`` replace theirs.
 
 ``BRIEFBOT_CONFIG_DIR`` moves the user config directory, ``BRIEFBOT_DATA_DIR`` the data
 directory (default: the platform's user data directory, e.g. ``~/.local/share/briefbot``).
@@ -22,7 +23,14 @@ from pathlib import Path
 import platformdirs
 
 APP = "briefbot"
-CONFIG_FILES = ("default.toml", "parties.toml", "sources.toml", "prices.toml", "topics.toml")
+CONFIG_FILES = (
+    "default.toml",
+    "parties.toml",
+    "sources.toml",
+    "prices.toml",
+    "topics.toml",
+    "glossary.toml",
+)
 
 
 def package_dir(kind: str) -> Path:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from bot.domain.models import TOPICS
 from bot.resources import config_file
+from bot.textnorm import fold
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,35 @@ def load_vocabulary(path: Path) -> TopicVocabulary:
     return TopicVocabulary(stems, words, frozenset(places), bridge)
 
 
+def merged_rows(rows: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """Bridge rows joined when they share a word (folded): one concept, every form of it."""
+    out: list[list[str]] = []
+    where: dict[str, int] = {}
+    for row in rows:
+        keys = {fold(w) for w in row}
+        hits = sorted({where[k] for k in keys if k in where})
+        if not hits:
+            target = len(out)
+            out.append([])
+        else:
+            target = hits[0]
+            for other in reversed(hits[1:]):
+                out[target] += out[other]
+                out[other] = []
+        out[target] += [w for w in row if w not in out[target]]
+        for w in out[target]:
+            where[fold(w)] = target
+    return tuple(tuple(dict.fromkeys(r)) for r in out if r)
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> TopicVocabulary:
-    """The vocabulary in force: the user's topics.toml when there is one, else the packaged one."""
-    return load_vocabulary(config_file("topics.toml"))
+    """The vocabulary in force: the user's topics.toml when there is one, else the packaged one,
+    with the bridge rows of glossary.toml (the user's or the packaged one) joined to its own."""
+    topics = load_vocabulary(config_file("topics.toml"))
+    glossary = tomllib.loads(config_file("glossary.toml").read_text(encoding="utf-8"))
+    rows = [*topics.bridge, *(tuple(row["words"]) for row in glossary.get("bridge", ()))]
+    return replace(topics, bridge=merged_rows(rows))
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,9 @@ digest's articles when the question replies to one), and answers with the LLM wh
 from __future__ import annotations
 
 import logging
+import re
 import uuid
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot import metrics
@@ -25,9 +27,11 @@ from bot.qa.query import Query
 from bot.qa.respond import Responder, explained
 from bot.qa.retrieve import Retrieval
 from bot.qa.search import Passage, passages_by_id, score, sentences_of
+from bot.qa.text import stem
 from bot.qa.understand import KINDS, Kind, Understanding, understand
+from bot.qa.vocabulary import question_data
 from bot.richtext import Reply
-from bot.textnorm import collapse_space, strip_invisible
+from bot.textnorm import collapse_space, fold, strip_invisible
 
 if TYPE_CHECKING:
     from bot.service import BriefBot
@@ -117,12 +121,23 @@ class QuestionAnswerer:
         resolved = followup.resolve(question, understood.query, context)
         if scope is None:
             scope = resolved.scope
-        if resolved.previous is not None:
+        if previous is not None and previous.person and followup.refers_to_person(question):
+            understood = _about_previous_person(understood, previous, self.bot.book)
+        elif resolved.previous is not None:
             understood = _continued(understood, resolved, self.bot.book)
-        if resolved.why and resolved.previous is not None:
-            found = explained(_explain(self.bot, resolved.query, resolved.previous).passages)
+        thread = resolved.previous
+        if thread is not None and resolved.why:
+            found = explained(_explain(self.bot, resolved.query, thread).passages)
+        elif thread is not None and followup.is_who_said(question):
+            understood = Understanding("who", resolved.query, cued=True)
+            found = self.responder.said_that(thread, lang)
+        elif thread is not None and followup.is_who_else(question):
+            understood = Understanding("who", resolved.query, cued=True)
+            found = self.responder.who_else(thread, lang, scope)
         else:
-            found = self.responder.find(understood, lang, scope)
+            found = self.responder.find(
+                understood, lang, scope, thread=thread.articles if thread else None
+            )
         reply = self.responder.write(
             understood, found, lang, answer_id, scope, why=resolved.why, llm=self.llm()
         )
@@ -135,9 +150,21 @@ class QuestionAnswerer:
             articles=found.articles,
             scope=scope,
             kind=understood.kind,
+            speakers=[st.speaker or st.party_id or "" for st in found.statements],
+            person=understood.person_label,
         )
         followup.save(db, platform, chat_id, ctx, reply.plain)
         return reply
+
+
+def _about_previous_person(
+    understood: Understanding, previous: followup.Context, book: PartyBook
+) -> Understanding:
+    """ "What does he think Putin still wants?": the person of the previous question, the
+    rest of this one as what is asked."""
+    known = [p for p in book.people if p.name == previous.person]
+    unknown = "" if known else previous.person
+    return Understanding("person", understood.query, understood.parties, known, unknown, True)
 
 
 def _continued(understood: Understanding, resolved: followup.Resolved, book: PartyBook):
@@ -157,9 +184,28 @@ def _continued(understood: Understanding, resolved: followup.Resolved, book: Par
     return Understanding(kind, query, query.parties, people, understood.unknown_person)
 
 
-CAUSAL = frozenset(
-    {"car", "parc", "raison", "afin", "caus", "puisqu", "becaus", "sinc", "due", "reason"}
-)
+@lru_cache(maxsize=1)
+def _causes() -> frozenset[str]:
+    """Stems of the words that give a reason (bot/qa/data/questions.toml, [why])."""
+    words = question_data()["why"]["causes"]
+    return frozenset(stem(fold(w), lang) for w in words for lang in ("fr", "en"))
+
+
+@lru_cache(maxsize=1)
+def _purposes() -> re.Pattern[str]:
+    phrases = question_data()["why"]["purpose"]
+    # a phrase ending with an elided word ("dans le cadre d'") runs into the next word
+    return re.compile(
+        "|".join(
+            rf"(?<!\w){re.escape(fold(p))}" + ("" if p.endswith(("'", "’")) else r"(?!\w)")
+            for p in phrases
+        )
+    )
+
+
+def _purpose(sentence: str) -> bool:
+    """A phrase of purpose ("dans le cadre d'une visite", "in order to")."""
+    return bool(_purposes().search(fold(sentence)))
 
 
 def _explain(bot: BriefBot, query: Query, previous: followup.Context) -> Retrieval:
@@ -169,12 +215,13 @@ def _explain(bot: BriefBot, query: Query, previous: followup.Context) -> Retriev
     near = {(p.article_id, p.seq + d) for p in quoted for d in (-2, -1, 1, 2)}
     used = set(previous.passages)
     pool: list[Passage] = []
+    causes = _causes()
     for p in sentences_of(bot.db, previous.articles):
-        if p.sentence_id in used:
-            continue
-        causal = bool(CAUSAL & set(p.stems))
-        close = (p.article_id, p.seq) in near
-        related = score(query, p).coverage * p.entities
+        causal = bool(causes & set(p.stems)) or _purpose(p.text)
+        if p.sentence_id in previous.passages[:1] and not causal:
+            continue  # what was answered; the other sentences shown may hold its reason
+        close = (p.article_id, p.seq) in near or p.sentence_id in used
+        related = score(query, p).coverage
         p.score = (1.0 if causal else 0.0) + (0.5 if close else 0.0) + 0.5 * related
         # a reason far from what was answered, about something else, explains nothing
         if (causal and (close or related > 0)) or (close and related > 0):

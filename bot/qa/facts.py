@@ -11,7 +11,10 @@ import re
 from functools import lru_cache
 
 from bot.domain.gazetteer import Gazetteer
+from bot.domain.models import Person
+from bot.qa.lexicon import bridge_words
 from bot.qa.search import Passage
+from bot.qa.text import STOPWORDS, tokens
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
 
@@ -30,7 +33,8 @@ def _number() -> str:
 def _duration_body() -> str:
     units = _alt(question_data()["calendar"]["units"])
     return (
-        rf"((?:plus de |moins de |près de |more than |less than |nearly |about )?"
+        rf"((?:plus d['’]|moins d['’]|près d['’]|plus de |moins de |près de |more than |less than "
+        rf"|nearly |about |almost |presque )?"
         rf"{_number()}\s+(?:{units}))(?![\w-])"
     )
 
@@ -40,6 +44,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     cal = question_data()["calendar"]
     months, days = (_alt(cal[k]) for k in ("months", "days"))
     before = _alt(question_data()["place"]["before"])
+    venues = _alt(question_data()["place"]["venues"])
     number = _number()
     return {
         "duration": re.compile(rf"(?<![\w-]){_duration_body()}", re.IGNORECASE),
@@ -55,7 +60,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "where": re.compile(
-            rf"(?<![\w-])(?i:{before})\s+((?:l['’]|la |le )?{_CAP}(?:[\s-]+{_CAP})?)"
+            rf"(?<![\w-])(?i:{before})\s+((?:l['’]|la |le |the )?(?:(?i:{venues})\s+"
+            rf"(?:de |du |d['’]|of )?)?{_CAP}(?:[\s-]+{_CAP})?)"
         ),
     }
 
@@ -75,9 +81,15 @@ def place(passages: list[Passage], question: str) -> str:
     return ""
 
 
+_DATELINE = re.compile(r"^\W*[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*\([^)]*\))?,\s*")
+
+
 def date(passages: list[Passage], question: str) -> str:
     for p in passages:
+        dateline = _DATELINE.match(p.text)
         for m in _patterns()["when"].finditer(p.text):
+            if dateline and m.start() == dateline.end():
+                continue  # "GENÈVE, 3 décembre 2026 (AFP) -": when it was written
             if _not_in(m.group(1), question):
                 return m.group(1)
     return ""
@@ -91,32 +103,140 @@ def duration(passages: list[Passage], question: str) -> str:
     return ""
 
 
+def counted(question: str) -> set[str]:
+    """What a "how many" question counts: the two words after its cue ("how many MEPs
+    voted" -> MEPs, voted), with their translations (folded); empty without such a cue."""
+    folded = fold(question).replace("’", "'")
+    for cue in sorted(question_data()["count"]["counted_after"], key=len, reverse=True):
+        at = folded.find(fold(cue))
+        if at < 0:
+            continue
+        after = [w for w in tokens(folded[at + len(cue) :]) if w not in STOPWORDS][:2]
+        return {form for w in after for form in bridge_words(w)}
+    return set()
+
+
+def _alike(word: str, nouns: set[str]) -> bool:
+    word = fold(word)
+    return any(
+        word == n or (len(n) >= 4 and len(word) >= 4 and word[:5] == n[:5])
+        for n in nouns
+        if " " not in n
+    )
+
+
+def amount(passages: list[Passage], kind: str) -> str:
+    """An amount of money ("140 milliards d'euros") or a share ("5%")."""
+    pattern = _amounts()[kind]
+    for p in passages:
+        m = pattern.search(p.text)
+        if m:
+            return m.group(0).strip()
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _amounts() -> dict[str, re.Pattern[str]]:
+    data = question_data()["count"]
+    big = r"(?:\s+(?:milliards?|millions?|billions?|millions?|bn|m)\b)?"
+    return {
+        "money": re.compile(
+            rf"(?:[$€£]\s?)?\d[\d\s  .,]*{big}\s*(?:d['’]|de |of )?(?:{_alt(data['currency'])})"
+            rf"|[$€£]\s?\d[\d\s  .,]*\d{big}",
+            re.IGNORECASE,
+        ),
+        "share": re.compile(rf"\d+(?:[.,]\d+)?\s?(?:{_alt(data['percent'])})", re.IGNORECASE),
+    }
+
+
+def asks_for(question: str) -> str:
+    """ "money" or "share" when the question asks for an amount or a percentage, else ""."""
+    words = set(tokens(question))
+    folded = fold(question)
+    for kind in ("money", "share"):
+        cues = question_data()["count"][kind]
+        if any((" " in c and fold(c) in folded) or fold(c) in words for c in cues):
+            return kind
+    return ""
+
+
 def count(passages: list[Passage], question: str, words: set[str]) -> str:
-    """A number and what it counts, preferring a noun of the question ("civilians")."""
+    """A number and what it counts: the noun the question counts must follow it ("how many
+    drones" -> "112 drones"); without one, a noun of the question is preferred."""
+    wanted = asks_for(question)
+    if wanted:
+        return amount(passages, wanted)
+    nouns = counted(question)
     first = ""
     for p in passages:
         for m in _patterns()["count"].finditer(p.text):
-            noun = fold(m.group(2).split()[0])
+            noun = m.group(2).split()
             value = m.group(0).strip()
-            if any(noun.startswith(w[:5]) for w in words if len(w) >= 4):
+            if nouns:
+                for k, word in enumerate(noun[:2]):
+                    if _alike(word, nouns):  # up to the counted noun ("112 drones")
+                        return m.group(0)[: m.start(2) - m.start(0)] + " ".join(noun[: k + 1])
+                continue
+            if any(fold(noun[0]).startswith(w[:5]) for w in words if len(w) >= 4):
                 return value
             first = first or value
     return first
 
 
-def person(passages: list[Passage], question: str, gazetteer: Gazetteer, parties: list[str]) -> str:
-    """A person named in the best sentences and not in the question: one of the asked parties
-    first, else a statement's speaker, else any full name."""
+def by_role(text: str, gazetteer: Gazetteer) -> Person | None:
+    """The known person whose role the text names ("le porte-parole du Kremlin"), when no
+    other known person holds a role the text names (two foreign ministers: nobody)."""
+    folded = fold(text)
+    found: dict[str, Person] = {}
+    for person in gazetteer.book.people:
+        for role in (person.role_fr, person.role_en):
+            if len(role) > 8 and fold(role) in folded:
+                found[person.name] = person
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named(p: Passage, question: str, gazetteer: Gazetteer, parties: list[str]) -> tuple[str, str]:
+    """(a person of the asked parties, anyone) named in one sentence, by name or by role."""
+    other = ""
+    for hit in gazetteer.person_hits(p.text):
+        if hit.person is None or not _not_in(hit.person.surname, question):
+            continue
+        if not parties or hit.person.party_id in parties:
+            return hit.person.name, hit.person.name
+        other = other or hit.person.name
+    if p.speaker and _not_in(p.speaker, question):
+        other = other or p.speaker
+    role = by_role(p.text, gazetteer)
+    asked = {w for w in tokens(question) if w not in STOPWORDS}
+    if role is not None and len(asked & set(tokens(role.role_fr + " " + role.role_en))) >= 2:
+        role = None  # the question's own words ("le Conseil de sécurité"), not a role
+    if role is not None and _not_in(role.surname, question):
+        if not parties or role.party_id in parties:
+            return role.name, role.name
+        other = other or role.name
+    return "", other
+
+
+def person(
+    passages: list[Passage],
+    question: str,
+    gazetteer: Gazetteer,
+    parties: list[str],
+    around: dict[int, list[Passage]] | None = None,
+) -> str:
+    """A person named in the best sentence that names one and not in the question (one of the
+    asked parties first, else a statement's speaker, else a known person's role: "le
+    porte-parole du Kremlin"), else any full name; a quotation without its speaker is
+    attributed by the sentences just before it (``around``: sentence id -> its neighbours,
+    closest first)."""
     fallback = ""
     for p in passages:
-        for hit in gazetteer.person_hits(p.text):
-            if hit.person is None or not _not_in(hit.person.surname, question):
-                continue
-            if not parties or hit.person.party_id in parties:
-                return hit.person.name
-            fallback = fallback or hit.person.name
-        if p.speaker and _not_in(p.speaker, question):
-            fallback = fallback or p.speaker
+        for sentence in [p, *(around or {}).get(p.sentence_id, [])]:
+            asked, anyone = _named(sentence, question, gazetteer, parties)
+            if asked:
+                return asked
+            if anyone:  # the best sentence naming someone answers
+                return anyone
         for m in _NAME_RUN.finditer(p.text):
             name = m.group(1)
             if m.start() > 0 and _not_in(name, question) and not gazetteer.party_hits(name):
@@ -132,6 +252,7 @@ def answer_value(
     gazetteer: Gazetteer,
     parties: list[str],
     words: set[str],
+    around: dict[int, list[Passage]] | None = None,
 ) -> str:
     """The short answer of a factual ``kind`` from ``passages`` (best first), or ""."""
     if kind == "where":
@@ -143,7 +264,7 @@ def answer_value(
     if kind == "count":
         return count(passages, question, words)
     if kind == "who":
-        return person(passages, question, gazetteer, parties)
+        return person(passages, question, gazetteer, parties, around)
     return ""
 
 

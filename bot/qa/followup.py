@@ -31,6 +31,27 @@ _LEAD = re.compile(
     r"et (pour|du côté de|côté|concernant|sur)|and (for|on|about))\b",
     re.IGNORECASE,
 )
+# "why was he there?", "so why hasn't the meeting happened?": a short why about the answer
+_WHY_LED = re.compile(
+    r"^\s*(?:so\s+|and\s+|et\s+|mais\s+|but\s+|alors\s+)?(?:why|pourquoi)\b", re.I
+)
+_WHO_SAID = re.compile(
+    r"^\s*(?:and\s+|et\s+|so\s+|alors\s+)?(?:who\s+(?:said|says|say)\s+(?:that|this|it|so)|"
+    r"qui\s+(?:a\s+dit|dit)\s+(?:ça|cela|ceci|celà)|qui\s+l['’]a\s+dit|who\s+was\s+it)\s*[?!.]*\s*$",
+    re.I,
+)
+_WHO_ELSE = re.compile(
+    r"^\s*(?:and\s+|et\s+|so\s+|alors\s+)?(?:who\s+else|qui\s+d['’]autre|anyone\s+else|"
+    r"quelqu['’]un\s+d['’]autre|what\s+about\s+(?:the\s+)?others|et\s+les\s+autres)\b",
+    re.I,
+)
+# a pronoun standing for the person of the previous question ("what does he think…")
+_PRONOUN = re.compile(
+    r"^\s*(?:and\s+|et\s+|so\s+)?(?:(?:what|how|why)\s+(?:does|did|do|has|is|was|would)\s+"
+    r"(?:he|she)|qu['’](?:a|a-t)?-?t?-?(?:il|elle)|que\s+(?:pense|dit|veut|propose)-t?-?(?:il|elle)|"
+    r"(?:pourquoi|comment)\s+(?:a|a-t)-?t?-?(?:il|elle)|(?:does|did|is|was)\s+(?:he|she))\b",
+    re.I,
+)
 MAX_FOLLOWUP_WORDS = 7
 
 
@@ -46,10 +67,14 @@ class Context:
     articles: list[int] = field(default_factory=list)  # articles the passages came from
     scope: list[int] | None = None  # the articles the question was restricted to (a digest)
     kind: str = "general"  # what the question asked (bot.qa.understand.Kind)
+    speakers: list[str] = field(default_factory=list)  # who the answer's statements quote
+    person: str = ""  # the person the question asked about, if any
 
     def state(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
+            "speakers": self.speakers,
+            "person": self.person,
             "query": self.query.to_json(),
             "passages": self.passages,
             "articles": self.articles,
@@ -113,6 +138,8 @@ def load(
         articles=list(state.get("articles", [])),
         scope=state.get("scope"),
         kind=state.get("kind", "general"),
+        speakers=list(state.get("speakers", [])),
+        person=state.get("person", ""),
     )
 
 
@@ -126,19 +153,49 @@ def clear(db: Database, platform: str, chat_id: str) -> None:
 
 
 def is_led(question: str) -> bool:
-    """ "why?", or led by "and", "et", "what about"…: a follow-up whatever else it says."""
-    return bool(_WHY.match(question) or _LEAD.match(question))
+    """ "why?", "who said that?", "who else?", or led by "and", "et", "what about"…: a
+    follow-up whatever else it says."""
+    return bool(
+        _WHY.match(question)
+        or _LEAD.match(question)
+        or is_who_said(question)
+        or is_who_else(question)
+        or _WHY_LED.match(question)
+    )
 
 
-def is_why(question: str) -> bool:
-    return bool(_WHY.match(question))
+def is_why(question: str, query: Query | None = None) -> bool:
+    """ "why?", or a short why naming no party or person ("why was he there?")."""
+    if _WHY.match(question):
+        return True
+    if query is None or not _WHY_LED.match(question):
+        return False
+    short = len(tokens(question)) <= MAX_FOLLOWUP_WORDS
+    return short and not any(c.parties or c.people for c in query.entities)
+
+
+def is_who_said(question: str) -> bool:
+    """ "who said that?": the speaker of the previous answer."""
+    return bool(_WHO_SAID.match(question))
+
+
+def is_who_else(question: str) -> bool:
+    """ "who else?": other speakers on the previous question's subject."""
+    return bool(_WHO_ELSE.match(question))
+
+
+def refers_to_person(question: str) -> bool:
+    """ "what does he think…": a pronoun for the previous question's person."""
+    return bool(_PRONOUN.match(question))
 
 
 def looks_like_followup(question: str, query: Query) -> bool:
     """Short, and either "why?", led by "and/et/what about", or without content words."""
+    if is_why(question, query) or is_who_said(question) or is_who_else(question):
+        return True
     if len(tokens(question)) > MAX_FOLLOWUP_WORDS:
         return False
-    if is_why(question) or _LEAD.match(question):
+    if _LEAD.match(question):
         return True
     bare = not any(w in QUESTION_WORDS for w in tokens(question))
     return bare and not query.content and all(c.kind == "entity" for c in query.concepts)
@@ -153,8 +210,13 @@ def resolve(question: str, query: Query, previous: Context | None) -> Resolved:
     if previous is None or not looks_like_followup(question, query):
         return Resolved(query)
     base = previous.query
-    if is_why(question):
-        return Resolved(Query(base.text, list(base.concepts)), True, previous, previous.scope)
+    if is_why(question, query):
+        # the why's own words ("the meeting") help tell the reasons apart
+        extra = [c for c in query.concepts if c.kind == "content"]
+        concepts = [*base.concepts, *extra]
+        return Resolved(Query(base.text, concepts), True, previous, previous.scope)
+    if is_who_said(question) or is_who_else(question):
+        return Resolved(Query(base.text, list(base.concepts)), False, previous, previous.scope)
     new_entities = [c for c in query.concepts if c.kind == "entity"]
     new_content = [c for c in query.concepts if c.kind == "content"]
     if not new_entities and not new_content:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.domain.parties import PartyBook
-from bot.qa.text import both_stems, stem, tokens
-from bot.qa.vocabulary import BRIDGE, SOFT, TOPIC_WORDS
+from bot.qa.text import STOPWORDS, both_stems, stem, tokens
+from bot.qa.vocabulary import BRIDGE, SOFT, SOFT_STEMMED, TOPIC_WORDS
 from bot.textnorm import fold
 
 Phrase = tuple[str, ...]
@@ -24,7 +24,10 @@ def phrase_forms(text: str) -> set[Phrase]:
     words = tokens(text)
     if not words:
         return set()
-    return {tuple(stem(w, lang) for w in words) for lang in ("fr", "en")}
+    forms = {tuple(stem(w, lang) for w in words) for lang in ("fr", "en")}
+    if len(words) == 1:  # "due" stemmed as French is "du": no word's form is a stop word
+        forms = {f for f in forms if f[0] not in STOPWORDS or f[0] == words[0]} or forms
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -45,11 +48,22 @@ def _bridge_row(word: str) -> int | None:
             if any(fold(entry) == key for entry in row):
                 return number
         return None
+    key = fold(word.strip())
+    exact = _bridge_words().get(key)
+    if exact is not None:  # the row that lists the word itself ("proposals")
+        return exact
     index = _bridge_index()
-    for s in both_stems(fold(word)):
-        if s in index:
-            return index[s]
-    return None
+    rows = [index[s] for s in both_stems(key) if s in index]
+    return min(rows) if rows else None
+
+
+@lru_cache(maxsize=1)
+def _bridge_words() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for number, row in enumerate(BRIDGE):
+        for word in row:
+            out.setdefault(fold(word), number)
+    return out
 
 
 def bridge_forms(word: str) -> set[Phrase]:
@@ -76,7 +90,9 @@ def soft_group(word: str) -> int | None:
     forms = both_stems(word)
     for number, row in enumerate(SOFT):
         for other in row:
-            if forms & both_stems(fold(other)):
+            if fold(other) == fold(word):
+                return number
+            if number in SOFT_STEMMED and forms & both_stems(fold(other)):
                 return number
     return None
 
@@ -96,7 +112,8 @@ class Mention:
 def _pattern(name: str, *, exact_case: bool) -> re.Pattern[str]:
     body = re.escape(name if exact_case else fold(name))
     body = body.replace("'", "['’]").replace("\\ ", r"\s+")
-    return re.compile(rf"(?<!\w){body}(?!\w)")
+    end = "" if name.endswith(("'", "’")) else r"(?!\w)"  # "en échange d'" runs on
+    return re.compile(rf"(?<!\w){body}{end}")
 
 
 def _is_short_upper(name: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from bot.qa.lexicon import (
@@ -154,7 +155,18 @@ def _merge_coordinated(question: str, mentions: list[Mention], concepts: list[Co
 
 def parse_question(question: str, finder: MentionFinder) -> Query:
     """The concepts of ``question`` (French or English)."""
-    mentions = [m for m in finder.find(question)]
+    phrases = bridge_phrases(question)
+    # a topic word inside a longer glossary phrase is that phrase ("military" in "military
+    # activity")
+    mentions = [
+        m
+        for m in finder.find(question)
+        if m.kind != "topic"
+        or not any(
+            s <= m.span[0] and m.span[1] <= e and e - s > m.span[1] - m.span[0]
+            for _, s, e in phrases
+        )
+    ]
     folded = fold(question)
     concepts: list[Concept] = []
     concept_mentions: list[Mention] = []
@@ -170,12 +182,16 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
             continue
         concept_mentions.append(m)
     _merge_coordinated(question, concept_mentions, concepts)
+    concepts += institution_words(question, mentions, finder)
     # blank out what mentions consumed, then look at the remaining words
     chars = list(folded)
     for m in mentions:
         for k in range(m.span[0], m.span[1]):
             chars[k] = " "
-    for entry, start, end in bridge_phrases(question):
+    for start, end in stop_phrases(question):
+        for k in range(start, end):
+            chars[k] = " "
+    for entry, start, end in sorted(phrases, key=lambda p: p[1] - p[2]):
         if all(chars[k] == folded[k] for k in range(start, end)):
             concepts.append(
                 Concept(entry, "content", bridge_forms(entry), 1.0, words=bridge_words(entry))
@@ -203,7 +219,66 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
             forms = bridge_forms(word)
             concepts.append(Concept(word, "content", forms, 1.0, words=bridge_words(word)))
     _dedupe_bridged(concepts)
+    when = time_context(question)
+    for c in concepts:  # "a ceasefire after the swap": the swap only says when
+        if c.kind == "content" and when and set(tokens(c.label)) <= when:
+            c.weight *= 0.5
     return Query(question, concepts)
+
+
+def institution_words(
+    question: str, mentions: list[Mention], finder: MentionFinder
+) -> list[Concept]:
+    """ "l'armée ukrainienne", "the Russian defence ministry": a party named by one of its
+    institutions; the institution's own words ("armée", "défense") are also what is asked."""
+    out: list[Concept] = []
+    for m in mentions:
+        party = finder.book.get(m.key) if m.kind == "party" else None
+        if party is None:
+            continue
+        surface = fold(question[m.span[0] : m.span[1]])
+        if surface not in {fold(i) for i in party.institutions}:
+            continue
+        names = {
+            w
+            for n in (party.name_fr, party.name_en, *party.aliases, *party.demonyms)
+            for w in tokens(n)
+        }
+        for word in tokens(surface):
+            if word not in STOPWORDS and word not in names and len(word) > 2:
+                out.append(
+                    Concept(word, "content", bridge_forms(word), 1.0, words=bridge_words(word))
+                )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> re.Pattern[str]:
+    words = sorted(question_data()["context"]["time"], key=len, reverse=True)
+    cue = "|".join(re.escape(fold(w)).replace("\\ ", r"\s+") for w in words)
+    return re.compile(
+        rf"(?<!\w)(?:{cue})\s+(?:(?:the|a|an|le|la|les|l'|du|de la|des|de|d')\s*)?([^\W\d]+)"
+    )
+
+
+def time_context(question: str) -> set[str]:
+    """The words right after "after", "avant", "depuis"…: when, not what, is asked about."""
+    return {m.group(1) for m in _time_words().finditer(fold(question).replace("’", "'"))}
+
+
+@lru_cache(maxsize=1)
+def _stop_phrases() -> re.Pattern[str]:
+    phrases = sorted(question_data()["stop"]["phrases"], key=len, reverse=True)
+    parts = []
+    for p in phrases:
+        body = re.escape(fold(p)).replace("'", "['’]").replace("\\ ", r"\s+")
+        parts.append(body + ("" if p.endswith("'") else r"(?!\w)"))
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+
+
+def stop_phrases(question: str) -> list[tuple[int, int]]:
+    """Where the linking phrases of questions.toml ("en échange de") are in the question."""
+    return [m.span() for m in _stop_phrases().finditer(fold(question))]
 
 
 def with_soft(query: Query, group: str) -> Query:

@@ -19,16 +19,21 @@ from bot.domain.models import Article, Lang
 from bot.qa import facts, index
 from bot.qa.answer import LLMAnswerFn, compose, llm_answer, refusal, shorten, text
 from bot.qa.coverage import covers
+from bot.qa.followup import Context
+from bot.qa.lexicon import bridge_words
 from bot.qa.query import Query, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
-from bot.qa.search import Passage, sentences_of
+from bot.qa.search import Passage, passages_by_id, sentences_of
 from bot.qa.statements import (
     MAX_STATEMENTS,
     Statement,
     from_passage,
     party_statements,
     person_statements,
+    speaker_statements,
+    subject,
 )
+from bot.qa.text import folded as folded_text
 from bot.qa.text import tokens
 from bot.qa.understand import FACT_KINDS, Understanding, without_person
 from bot.qa.vocabulary import question_data
@@ -39,6 +44,19 @@ if TYPE_CHECKING:
     from bot.service import BriefBot
 
 log = logging.getLogger(__name__)
+
+# facts whose sentence often leaves to its article where and when ("ont duré trois heures")
+AROUND_KINDS = ("where", "duration", "count")
+# a person's own statements answer alone when the best covers this much of the question
+OWN_ENOUGH = 0.5
+# a person answers "who" from a sentence covering this much of the question
+WHO_COVERAGE = 0.6
+# a place is another event's unless its own sentence covers this much of the question
+WHERE_COVERAGE = 0.5
+# "l'Ukraine, les États-Unis et l'Otan": parties named together answer a "who" as written
+MAX_PARTY_RUN = 60
+# a date is another event's unless its sentence covers this much of the question's words
+WHEN_COVERAGE = 0.75
 
 
 @dataclass
@@ -66,7 +84,23 @@ class Responder:
         self.bot = bot
         self.gazetteer = Gazetteer(bot.book)
 
-    def find(self, u: Understanding, lang: Lang, scope: list[int] | None) -> Answer:
+    def find(
+        self,
+        u: Understanding,
+        lang: Lang,
+        scope: list[int] | None,
+        *,
+        thread: list[int] | None = None,
+    ) -> Answer:
+        """The answer to ``u``; a follow-up (``thread``: the articles of the previous answer)
+        is first answered from the same articles, then from all."""
+        if thread and scope is None:
+            found = self._find(u, lang, thread)
+            if found.statements and not found.refused:
+                return found
+        return self._find(u, lang, scope)
+
+    def _find(self, u: Understanding, lang: Lang, scope: list[int] | None) -> Answer:
         since = None if scope is not None else window_start(self.bot)
         if scope is None:
             index.index_pending(self.bot.db, since)
@@ -75,6 +109,8 @@ class Responder:
         found = Answer()
         if u.kind == "position" and u.parties:
             found = self._position(u, lang, since, scope)
+        if found.refused:  # a role nobody of the party holds in the articles
+            return found
         if not found.statements and u.kind == "person":
             found = self._person(u, lang, since, scope)
         elif not found.statements:
@@ -102,15 +138,47 @@ class Responder:
         query = with_soft(u.query, "want")
         share = MAX_STATEMENTS if len(parties) == 1 else 2
         chosen: list[Statement] = []
+        roles = asked_roles(u.query.text)
         for party in parties:
             found = party_statements(self.bot, party, query, since=since, scope=scope)
+            if roles:  # "France's ambassador": only what someone of that role said
+                found = [s for s in found if self._has_role(s, roles)]
             chosen += found[:share]
+        if roles and not chosen:
+            return Answer(refused=True)
         chosen = chosen[:MAX_STATEMENTS]
+        if subject(u.query, set(parties)).concepts and chosen and chosen[0].match < 0.34:
+            chosen = self._with_sentences(u, lang, scope, chosen)
         if not chosen:
             return Answer()
         best = chosen[0]
         name = self.bot.book.name(best.party_id or parties[0], lang)
         return Answer(chosen, line=text(lang, "position", party=name, text=shorten(best.text)))
+
+    def _has_role(self, statement: Statement, roles: list[set[str]]) -> bool:
+        """Whether the statement's speaker holds one of the roles (each a set of folded
+        forms in both languages), by the article's words or the party book's."""
+        known = [p for p in self.bot.book.people if statement.speaker in (p.name, *p.aliases)]
+        held = fold(" ".join([statement.role, *(f"{p.role_fr} {p.role_en}" for p in known)]))
+        return any(
+            any(re.search(rf"(?<!\w){re.escape(form)}", held) for form in forms) for forms in roles
+        )
+
+    def _with_sentences(
+        self, u: Understanding, lang: Lang, scope: list[int] | None, chosen: list[Statement]
+    ) -> list[Statement]:
+        """Stored positions that match nothing of what is asked give way to sentences naming
+        the party that do (a statement the extraction did not store)."""
+        found = self._sentences(u, u.query, lang, scope)
+        strong = [s for s in chosen if s.match >= 0.34]
+        keys = {ground_key(s.text) for s in chosen}
+        extra = [
+            s for s in found.statements if ground_key(s.text) not in keys and not found.refused
+        ]
+        # a statement matching little of what is asked, in an article about something else,
+        # answers nothing
+        weak = [s for s in chosen if s.match < 0.34 and (s.match > 0 or s.around >= 0.5)]
+        return (strong + extra + weak)[:MAX_STATEMENTS]
 
     def _person(
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
@@ -119,23 +187,35 @@ class Responder:
         own = person_statements(
             self.bot, person, u.unknown_person, u.query, since=since, scope=scope
         )
-        if own:
+        if own and own[0].match >= OWN_ENOUGH:
             return Answer(own[:MAX_STATEMENTS])
         named = self._sentences(u, u.query, lang, scope)
-        forms = [f for p in u.people for f in (p.name, *p.aliases)] or [u.unknown_person]
+        # "qu'a accepté X": what the articles say X did, not only X's words
+        asks_words = says(u.query.text) or not u.query.content
+        forms = [person.name, *person.aliases] if person else [u.unknown_person]
         names = {tokens(f)[-1] for f in forms if tokens(f)}
         named.statements = [  # a sentence of the person's party is not the person's words,
-            # nor one that only names the person without a word of saying or a quotation
+            # nor one that only names the person without a word of saying or a quotation, nor
+            # one whose speaker is someone else
             s
             for s in named.statements
-            if names & set(tokens(s.text)) and says(s.text)
+            if names & set(tokens(s.text))
+            and (says(s.text) or not asks_words)
+            and (not s.speaker or bool(names & set(tokens(s.speaker))))
         ]
+        if own:  # the person's own words, unless sentences about them cover more
+            better = [s for s in named.statements if s.match > own[0].match]
+            if not better or named.refused:
+                return Answer(own[:MAX_STATEMENTS])
+            return Answer([*better, *own][:MAX_STATEMENTS])
         if named.statements and not named.refused:
             return named
         quoted = person_statements(
             self.bot, person, u.unknown_person, u.query, since=since, scope=scope, strict=False
         )
-        if quoted:  # quoted, on other things than the words asked about
+        if quoted and subject(without_person(u), set()).concepts:
+            return Answer(refused=True)  # quoted, but not on what is asked
+        if quoted:  # the question asks nothing more than what the person said
             return Answer(quoted[:MAX_STATEMENTS])
         lead = text(lang, "not_quoted", name=u.person_label)
         others = without_person(u)
@@ -156,35 +236,141 @@ class Responder:
             bonus = 0.0
             if u.kind in FACT_KINDS and facts.has_value(u.kind, p):
                 bonus += 0.25
-            folded = fold(p.text)
+            folded = folded_text(p.text)
             return bonus + 0.05 * sum(1 for s in surfaces if s and s in folded)
 
-        retrieval = retrieve(self.bot, query, article_ids=scope, prefer=prefer)
+        retrieval = retrieve(
+            self.bot, query, article_ids=scope, prefer=prefer, around=u.kind in AROUND_KINDS
+        )
         if not retrieval.supported:
             return Answer(refused=True)
         return self._from_retrieval(u, retrieval, lang)
 
+    def _answered(self, passages: list[Passage]) -> list[Passage]:
+        """A question the article asks (an interviewer's) gives way to the sentences that
+        answer it: the next two of its article."""
+        asked = [p for p in passages if p.text.rstrip(' »”"').endswith("?")]
+        if not asked:
+            return passages
+        sentences = sentences_of(self.bot.db, sorted({p.article_id for p in asked}))
+        following = {(s.article_id, s.seq): s for s in sentences}
+        out: list[Passage] = []
+        seen = {p.sentence_id for p in passages}
+        for p in passages:
+            if p not in asked:
+                out.append(p)
+                continue
+            replies = [
+                r
+                for k in (1, 2)
+                if (r := following.get((p.article_id, p.seq + k))) is not None
+                and r.sentence_id not in seen
+            ]
+            if not replies:
+                out.append(p)
+            for r in replies:
+                r.score = p.score
+                seen.add(r.sentence_id)
+            out += replies
+        return out
+
     def _from_retrieval(self, u: Understanding, retrieval: Retrieval, lang: Lang) -> Answer:
+        if u.kind not in FACT_KINDS:
+            retrieval.passages = self._answered(retrieval.passages)
         passages = retrieval.passages[:MAX_STATEMENTS]
         line = value = ""
         if u.kind in FACT_KINDS:
             words = {w for c in u.query.content for w in c.words}
+            pool = retrieval.passages
+            if u.kind == "when":  # a date answers only in a sentence about what is asked
+                pool = [p for p in pool if p.coverage >= WHEN_COVERAGE]
+            elif u.kind == "who":  # a person, from a sentence about what they did
+                pool = [p for p in pool if p.coverage >= WHO_COVERAGE]
+            elif u.kind == "where":  # a place, in a sentence about it itself
+                pool = [p for p in pool if p.alone < 0 or p.alone >= WHERE_COVERAGE]
             value = facts.answer_value(
                 u.kind,
-                retrieval.passages,
+                pool,
                 u.query.text,
                 gazetteer=self.gazetteer,
                 parties=u.parties,
                 words=words,
+                around=self._before(retrieval.passages[:2]) if u.kind == "who" else None,
             )
             line = text(lang, u.kind, value=value) if value else ""
-            if not value and u.kind != "who":
-                return Answer(refused=True)  # sentences on the subject, without the fact asked
+            named = u.kind == "who" and bool(self._parties_named(pool[:MAX_STATEMENTS], u))
+            if not value and not named:  # sentences on the subject, without the fact asked
+                return Answer(refused=True)  # (a "who" may be parties: shown, not asserted)
         statements = [from_passage(p) for p in passages]
-        if line:  # the sentences that hold the answer, when they are among the best
+        if line:  # the sentences that hold the answer first
             holding = [s for s in statements if fold(value) in fold(s.text)]
+            if not holding:
+                holding = [
+                    from_passage(p) for p in retrieval.passages if fold(value) in fold(p.text)
+                ][:1]
             statements = holding or statements
         return Answer(statements, line=line)
+
+    def _parties_named(self, passages: list[Passage], u: Understanding) -> str:
+        """ "Who rejected…?" answered by parties ("L'Ukraine, les États-Unis et l'Otan ont
+        rejeté…"): those the best sentence names as they are written, the question's left out."""
+        asked = set(u.query.parties)
+        for p in passages:
+            hits = [h for h in self.gazetteer.party_hits(p.text) if h.party_id not in asked]
+            if hits:
+                first, last = hits[0].start, max(h.end for h in hits)
+                if last - first <= MAX_PARTY_RUN:
+                    return p.text[first:last]
+                return p.text[hits[0].start : hits[0].end]
+        return ""
+
+    def said_that(self, previous: Context, lang: Lang) -> Answer:
+        """ "Who said that?": the speaker of the previous answer's first statement (by name,
+        by role, or named just before a quotation)."""
+        order = {sid: n for n, sid in enumerate(previous.passages)}
+        passages = sorted(
+            passages_by_id(self.bot.db, previous.passages), key=lambda p: order[p.sentence_id]
+        )
+        if not passages:
+            return Answer(refused=True)
+        name = next((s for s in previous.speakers[:1] if s and self.bot.book.get(s) is None), "")
+        if not name:
+            name = facts.person(passages[:1], "", self.gazetteer, [], self._before(passages[:1]))
+        if not name:
+            return Answer(refused=True)
+        statements = [from_passage(p) for p in passages[:MAX_STATEMENTS]]
+        return Answer(statements, line=text(lang, "who", value=name))
+
+    def who_else(self, previous: Context, lang: Lang, scope: list[int] | None) -> Answer:
+        """ "Who else?": other speakers on the previous question's subject (its words, without
+        the party or person it asked about), one statement each."""
+        since = None if scope is not None else window_start(self.bot)
+        said = {s for s in previous.speakers if s}
+        found = [
+            s
+            for s in speaker_statements(self.bot, previous.query, since=since, scope=scope)
+            if s.speaker and s.speaker not in said and s.party_id not in said
+        ]
+        chosen: list[Statement] = []
+        for s in found:
+            if all(c.speaker != s.speaker for c in chosen):
+                chosen.append(s)
+        chosen = chosen[:MAX_STATEMENTS]
+        if not chosen:
+            return Answer(refused=True)
+        names = ", ".join(dict.fromkeys(s.speaker for s in chosen))
+        return Answer(chosen, line=text(lang, "also", value=names))
+
+    def _before(self, passages: list[Passage]) -> dict[int, list[Passage]]:
+        """Sentence id -> the two sentences before it in its article, closest first (a
+        quotation's speaker is often named just before it)."""
+        out: dict[int, list[Passage]] = {}
+        ids = sorted({p.article_id for p in passages})
+        sentences = sentences_of(self.bot.db, ids)
+        for p in passages:
+            same = [s for s in sentences if s.article_id == p.article_id]
+            out[p.sentence_id] = [s for s in reversed(same) if p.seq - 2 <= s.seq < p.seq]
+        return out
 
     def write(
         self,
@@ -227,6 +413,20 @@ class Responder:
     def articles(self, ids: list[int]) -> dict[int, Article]:
         found = self.bot.articles(ids=ids) if ids else []
         return {a.id: a for a in found if a.id is not None}
+
+
+def asked_roles(question: str) -> list[set[str]]:
+    """The roles a question names ("the Hungarian foreign minister", "l'ambassadeur de
+    France"), each as its folded forms in both languages (bot/qa/data/questions.toml)."""
+    folded = fold(question).replace("’", "'")
+    out: list[set[str]] = []
+    for role in sorted(question_data()["roles"]["words"], key=len, reverse=True):
+        key = fold(role)
+        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+            if any(key in forms or any(key in f for f in forms) for forms in out):
+                continue  # "minister" within "foreign minister"
+            out.append({key, *(w for w in bridge_words(role) if len(w) > 3)})
+    return out
 
 
 @lru_cache(maxsize=1)

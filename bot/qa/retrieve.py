@@ -5,8 +5,9 @@ of the parties asked about, scoring and the choice of the supporting sentences.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -115,6 +116,52 @@ def choose(
     return sorted(chosen, key=lambda p: -p.score)[:MAX_PASSAGES]
 
 
+def in_context(query: Query, passages: list[Passage]) -> None:
+    """Coverage read in the sentence's article too ("how long did the Istanbul talks last":
+    the sentence says "ont duré trois heures", its article says where and when): half the
+    sentence's own, half what its article's candidate sentences match together, for sentences
+    that match some of the question themselves."""
+    weights = {c.label: c.weight for c in query.content}
+    total = sum(weights.values())
+    if not total:
+        return
+    matched: dict[int, set[str]] = {}
+    for p in passages:
+        matched.setdefault(p.article_id, set()).update(p.matched & set(weights))
+    for p in passages:
+        if p.coverage <= 0:
+            continue
+        article = sum(weights[label] for label in matched[p.article_id]) / total
+        p.alone = p.coverage
+        wider = 0.5 * p.coverage + 0.5 * article
+        if wider > p.coverage:
+            p.score += 0.6 * (wider - p.coverage)
+            p.coverage = wider
+
+
+def by_rarity(query: Query, pool: list[Passage]) -> Query:
+    """``query`` with each content word weighted by how rare it is among the candidate
+    sentences: "what did the pope say about the war?" is not answered by a sentence on the war
+    alone (half the words, but the common half)."""
+    content = [c for c in query.concepts if c.kind == "content"]
+    if len(content) < 2 or not pool:
+        return query
+    n = len(pool)
+    df = {c.label: sum(1 for p in pool if c.label in p.matched) for c in content}
+    out = [
+        replace(c, weight=c.weight * _rarity(n, df[c.label])) if c.kind == "content" else c
+        for c in query.concepts
+    ]
+    return Query(query.text, out)
+
+
+def _rarity(n: int, df: int) -> float:
+    """A word in most candidates weighs down to a half; one in none tells nothing (1)."""
+    if df == 0:
+        return 1.0
+    return max(0.5, min(1.5, math.log((n + 1) / df)))
+
+
 def retrieve(
     bot: BriefBot,
     query: Query,
@@ -123,6 +170,7 @@ def retrieve(
     since: datetime | None = None,
     extra: list[Passage] | None = None,
     prefer: Callable[[Passage], float] | None = None,
+    around: bool = False,
 ) -> Retrieval:
     """Supporting sentences for ``query`` among ``article_ids`` or the window's articles."""
     if article_ids is None:
@@ -137,6 +185,9 @@ def retrieve(
         pool.setdefault(p.sentence_id, p)
     for p in pool.values():
         score(query, p)
+    query = by_rarity(query, list(pool.values()))
+    for p in pool.values():
+        score(query, p)
     if query.parties or query.people:
         top: list[int] = []
         for p in sorted(pool.values(), key=lambda p: -p.score):
@@ -147,6 +198,8 @@ def retrieve(
         attach_positions(bot, pool, bot.articles(ids=top) if top else [])
         for p in pool.values():
             score(query, p)
+    if around:
+        in_context(query, list(pool.values()))
     chosen = choose(query, list(pool.values()), prefer)
     ids = sorted({p.article_id for p in chosen})
     arts = {a.id: a for a in bot.articles(ids=ids)} if ids else {}

@@ -39,6 +39,7 @@ class Passage:
     rank: float = 0.0
     score: float = 0.0
     coverage: float = 0.0
+    alone: float = -1.0  # the sentence's own coverage when its article's was added (-1: not)
     entities: float = 0.0
     matched: set[str] = field(default_factory=set)
     party_id: str | None = None  # the party whose position this sentence states

@@ -9,14 +9,15 @@ quotes these words (only those are shown between quotation marks).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.domain.models import Article, Person, Position
-from bot.qa.query import Query
-from bot.qa.search import Passage, candidates, score, soft_near
-from bot.qa.text import stems
+from bot.qa.query import Concept, Query
+from bot.qa.search import Passage, candidates, score, sentences_of, soft_near
+from bot.qa.text import STOPWORDS, both_stems, folded, stems, tokens
 from bot.textnorm import fold, ground_key, is_grounded
 
 if TYPE_CHECKING:
@@ -24,8 +25,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ARTICLES = 8  # articles whose stored positions are read for one question
+ENOUGH = 40  # articles found: no broader query is run
+POOL = 200  # candidate sentences of each query
+ARTICLES = 12  # articles whose stored positions are read for one question
 MAX_STATEMENTS = 3
+SHORT = 200  # an evidence sentence short enough to show whole
 
 
 @dataclass
@@ -40,6 +44,8 @@ class Statement:
     score: float = 0.0
     sentence_id: int | None = None
     topics: list[str] = field(default_factory=list)
+    match: float = 0.0  # the share of the question's subject its sentence covers
+    around: float = 0.0  # the share of it its article covers
 
 
 def from_passage(p: Passage) -> Statement:
@@ -53,6 +59,7 @@ def from_passage(p: Passage) -> Statement:
         False,
         p.score,
         p.sentence_id,
+        match=p.coverage,
     )
 
 
@@ -64,6 +71,8 @@ def _shown_text(position: Position) -> tuple[str, bool]:
     whole = bool(quote) and position.kind == "quote" and len(quote) >= 0.9 * len(text)
     if whole and is_grounded(quote, position.evidence):
         return quote, True
+    if not position.speaker and position.speaker_role and len(position.evidence) <= SHORT:
+        return position.evidence, False  # no name to attribute it: the sentence says who
     return text, False
 
 
@@ -81,63 +90,163 @@ def from_position(position: Position) -> Statement:
     )
 
 
+def subject(
+    query: Query, parties: set[str], people: frozenset[str] | set[str] = frozenset()
+) -> Query:
+    """What the question asks about besides who: its content words, and the other names it
+    uses as content (a statement need not name them, it ranks higher when it does)."""
+    kept: list[Concept] = []
+    for c in query.concepts:
+        if c.kind == "soft":
+            continue
+        if c.kind == "entity":
+            if set(c.people) & people or (not c.people and set(c.parties) & parties):
+                continue
+            if c.people and not people and set(c.parties) & parties:
+                continue  # the party's own people stand for the party
+            c = replace(c, kind="content", weight=1.5)
+        kept.append(c)
+    return Query(query.text, kept)
+
+
 def articles_about(
-    bot: BriefBot, queries: list[Query], since: datetime | None, scope: list[int] | None
-) -> list[Article]:
-    """Up to ARTICLES articles whose sentences match the queries: first those matching more
-    than the broadest stage of a query (rank >= 2), then the others, each in the order found."""
-    strong: list[int] = []
-    weak: list[int] = []
-    for query in queries:
-        for p in candidates(bot.db, query, since=since, article_ids=scope):
-            (strong if p.rank >= 2 else weak).append(p.article_id)
-    ids = list(dict.fromkeys(strong + weak))[:ARTICLES]
-    return bot.articles(ids=ids) if ids else []
+    bot: BriefBot,
+    topic: Query,
+    who: Query,
+    since: datetime | None,
+    scope: list[int] | None,
+) -> tuple[list[Article], dict[int, float], Query]:
+    """Up to ARTICLES articles about ``topic`` that name ``who``, most relevant first; each
+    article's relevance (the share of the topic's weight its sentences match: a statement's
+    own sentence may not repeat what its article is about); and ``topic`` weighted by how
+    rare each of its concepts is among the articles found (a word every article uses tells
+    none apart)."""
+    both = Query(topic.text, [*topic.concepts, *who.concepts])
+    pool: dict[int, Passage] = {}
+    for query in (both, topic, who):
+        if not query.concepts or len({p.article_id for p in pool.values()}) >= ENOUGH:
+            continue  # enough articles to choose from: no broader query
+        for p in candidates(bot.db, query, since=since, article_ids=scope, limit=POOL):
+            pool.setdefault(p.sentence_id, p)
+    order: dict[int, int] = {}
+    matched: dict[int, set[str]] = {}
+    labels = {c.label for c in topic.concepts}
+    for p in pool.values():
+        order.setdefault(p.article_id, len(order))
+        if topic.concepts:
+            score(topic, p)
+            matched.setdefault(p.article_id, set()).update(p.matched & labels)
+    count = len(order) + 1
+    weighted = Query(
+        topic.text,
+        [
+            replace(c, weight=c.weight * max(0.1, math.log(count / max(1, df))))
+            for c in topic.concepts
+            for df in [sum(1 for m in matched.values() if c.label in m)]
+        ],
+    )
+    weights = {c.label: c.weight for c in weighted.concepts}
+    total = sum(weights.values()) or 1.0
+    relevance = {a: sum(weights[label] for label in matched.get(a, ())) / total for a in order}
+    best: dict[int, float] = {}
+    for p in pool.values():
+        best[p.article_id] = max(best.get(p.article_id, 0.0), score(both, p).score)
+    ids = sorted(order, key=lambda a: (-round(relevance[a], 2), -best[a], order[a]))[:ARTICLES]
+    return (bot.articles(ids=ids) if ids else []), relevance, weighted
+
+
+def preceding(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str], str]:
+    """(article id, start of the evidence's key) -> the sentence before the evidence."""
+    ids = sorted({p.article_id for p in positions if p.article_id is not None})
+    out: dict[tuple[int, str], str] = {}
+    wanted = {(p.article_id, ground_key(p.evidence)[:60]) for p in positions}
+    previous: Passage | None = None
+    for sentence in sentences_of(bot.db, ids):
+        key = ground_key(sentence.text)
+        if previous is None or previous.article_id != sentence.article_id:
+            previous = sentence
+            continue
+        for article_id, probe in wanted:
+            if article_id == sentence.article_id and probe and key.startswith(probe[:40]):
+                out[(article_id, probe)] = previous.text
+        previous = sentence
+    return out
 
 
 def rank(
-    query: Query, positions: list[Position], topics: list[str], *, strict: bool = True
+    query: Query,
+    positions: list[Position],
+    topic: Query,
+    relevance: dict[int, float] | None = None,
+    *,
+    strict: bool = True,
+    by_article: bool = True,
+    context: dict[tuple[int, str], str] | None = None,
 ) -> list[Statement]:
-    """Positions as statements, best first: those covering the question's words and topics,
-    then direct quotes and named speakers; when the question has content words, positions
-    matching none of them (nor its topic) are left out."""
+    """Positions as statements, best first: those covering the question's subject (``topic``:
+    its words and the other names it uses) in their own words or in their article, on its
+    topic tags, then direct quotes and named speakers; when the question has a subject,
+    positions matching none of it (nor its topic, nor an article about it when ``by_article``)
+    are left out."""
     out: list[Statement] = []
     seen: set[str] = set()
+    relevance = relevance or {}
+    topics = set(topic.topics)
+    # a subject of common words only (in every article) cannot weigh as much as a rare one
+    scale = min(1.0, sum(c.weight for c in topic.concepts))
     asked = fold(query.text)
+    # the question's own verb of wanting ("réclame"), when a statement uses it too
+    verbs = [both_stems(c.label) for c in query.concepts if c.kind == "soft" and " " not in c.label]
     # the names the question itself uses ("Kiev" rather than "Ukraine")
     literal = {w for c in query.entities for w in c.words if len(w) > 3 and w in asked}
     for position in positions:
         statement = from_position(position)
-        key = ground_key(statement.text)
-        if len(statement.text.split()) < 4:
+        if len(statement.text.split()) < 5 and len(position.evidence) <= SHORT:
+            statement.text, statement.quoted = position.evidence, False  # its sentence says more
+        if len(statement.text.split()) < 5:
             continue  # a few quoted words are no statement
+        key = ground_key(statement.text)
         if key in seen:
             continue
+        lang = "en" if position.lang == "en" else "fr"
         probe = Passage(-1, statement.article_id, 0, position.lang, position.evidence, [])
-        probe.stems = stems(position.evidence, "en" if position.lang == "en" else "fr")
+        probe.stems = stems(position.evidence, lang)
         probe.party_id, probe.speaker = position.party_id, position.speaker
-        score(query, probe)
-        if query.content and not statement.quoted and statement.text != position.evidence:
+        score(topic, probe)
+        before = (context or {}).get((statement.article_id, ground_key(position.evidence)[:60]))
+        if before and topic.concepts and probe.coverage < 1.0:
+            # "toute décision en ce sens": the sentence before says what the statement is about
+            wider = Passage(-1, 0, 0, position.lang, before, stems(before, lang))
+            probe.coverage = max(probe.coverage, 0.7 * score(topic, wider).coverage)
+        if topic.concepts and not statement.quoted and statement.text != position.evidence:
             # the claim may leave out the words asked about: then show the whole evidence
             shown = Passage(-1, 0, 0, position.lang, statement.text, [])
-            shown.stems = stems(statement.text, "en" if position.lang == "en" else "fr")
-            shown.party_id, shown.speaker = position.party_id, position.speaker
-            if score(query, shown).coverage < probe.coverage:
+            shown.stems = stems(statement.text, lang)
+            if score(topic, shown).coverage < probe.coverage:
                 statement.text = position.evidence
-        on_topic = bool(set(topics) & set(position.topics))
-        if strict and query.content and probe.coverage == 0 and not on_topic:
+        statement.match = probe.coverage
+        statement.around = relevance.get(statement.article_id, 0.0)
+        on_topic = bool(topics & set(position.topics))
+        # a topic tag weighs as much as its concept: "talks" in every article, little
+        tagged = sum(c.weight for c in topic.concepts if c.topic and c.topic in position.topics)
+        around = relevance.get(statement.article_id, 0.0)
+        unrelated = probe.coverage == 0 and not on_topic and (around < 0.5 or not by_article)
+        if strict and topic.concepts and unrelated:
             continue
         seen.add(key)
         length = len(statement.text)
-        said = fold(position.evidence)
+        said = folded(position.evidence)
+        wanting = Passage(-1, 0, 0, position.lang, position.evidence, probe.stems)
         statement.score = (
-            0.6 * probe.coverage
-            + (0.3 if soft_near(query, probe) else 0.0)
-            + (0.3 if on_topic else 0.0)
-            + (0.1 if position.kind == "quote" else 0.0)
-            + (0.25 if position.speaker else 0.0)
-            + (0.2 if any(w in said for w in literal) else 0.0)
-            + min(len(position.topics), 3) * 0.03
+            0.8 * scale * (probe.coverage if topic.concepts else 0.0)
+            + 0.4 * scale * around
+            + (0.2 if soft_near(query, wanting) else 0.0)
+            + (0.25 if any(v & probe.stem_set for v in verbs) else 0.0)
+            + 0.2 * min(1.0, tagged)
+            + (0.05 if position.kind == "quote" else 0.0)
+            + (0.1 if position.speaker else 0.0)
+            + (0.1 if any(w in said for w in literal) else 0.0)
+            + min(len(position.topics), 3) * 0.02
             - (0.2 if length > 300 else 0.1 if length > 200 else 0.0)
         )
         out.append(statement)
@@ -154,26 +263,63 @@ def party_statements(
     scope: list[int] | None,
 ) -> list[Statement]:
     """The stored positions of ``party_id`` that answer ``query``, best first."""
-    entity = Query(query.text, [c for c in query.entities if party_id in c.parties])
-    words = Query(query.text, [c for c in query.concepts if c.kind != "soft"])
-    queries = [words, entity] if query.content else [entity]
-    articles = articles_about(bot, queries, since, scope)
+    who = Query(query.text, [c for c in query.entities if party_id in c.parties and not c.people])
+    topic = subject(query, {party_id})
+    articles, relevance, topic = articles_about(bot, topic, who, since, scope)
     try:
         positions = bot.positions(articles, party=party_id)
     except Exception as exc:  # the analysis engines are optional for answering
         log.warning("positions unavailable for answering: %s", exc)
         return []
-    return rank(query, positions, query.topics)
+    return rank(query, positions, topic, relevance, context=preceding(bot, positions))
 
 
-def speaks_as(position: Position, person: Person | None, name: str) -> bool:
+def speaker_statements(
+    bot: BriefBot, query: Query, *, since: datetime | None, scope: list[int] | None
+) -> list[Statement]:
+    """The stored positions of every speaker on the question's subject (its words and the
+    names it uses, the parties and people it asks about left out), best first."""
+    asked = set(query.parties)
+    topic = subject(Query(query.text, [c for c in query.concepts if not c.people]), asked)
+    if not topic.concepts:
+        return []
+    articles, relevance, topic = articles_about(bot, topic, Query(query.text), since, scope)
+    try:
+        positions = bot.positions(articles, all_speakers=True)
+    except Exception as exc:
+        log.warning("positions unavailable for answering: %s", exc)
+        return []
+    return rank(query, positions, topic, relevance, by_article=False)
+
+
+def speaks_as(
+    position: Position, person: Person | None, name: str, naming: set[int] | None = None
+) -> bool:
+    """Whether the position is the person's: by its speaker; or, with no speaker, when its
+    sentence names the person ("Russia's ambassador, Vassily Nebenzia, defended…") or gives
+    the person's role in an article naming them (``naming``: such articles' ids; "le
+    secrétaire général" in an article about Mark Rutte)."""
     speaker = fold(position.speaker)
     if not speaker:
-        return False
+        return person is not None and unnamed_is(position, person, naming or set())
     if person is not None:
         forms = {fold(f) for f in (person.name, *person.aliases)}
         return speaker in forms or fold(person.surname) in speaker.split()
     return bool(name) and fold(name.split()[-1]) in speaker.split()
+
+
+def unnamed_is(position: Position, person: Person, naming: set[int]) -> bool:
+    """A position without a named speaker that is the person's (see ``speaks_as``)."""
+    role = {w for w in tokens(position.speaker_role) if w not in STOPWORDS}
+    held = set(tokens(f"{person.role_fr} {person.role_en}"))
+    if role and not (len(role) >= 2 and role <= held):
+        return False  # said by someone else ("according to Turkish officials")
+    evidence = set(tokens(position.evidence))
+    names = [tokens(f) for f in (person.name, *person.aliases)]
+    if any(n and set(n) <= evidence for n in names):
+        return True
+    party = position.party_id in (person.party_id, "OTHER")
+    return bool(role) and party and position.article_id in naming
 
 
 def person_statements(
@@ -188,13 +334,29 @@ def person_statements(
 ) -> list[Statement]:
     """The stored positions spoken by the person, best first (``strict``: only those
     matching some word or topic of the question)."""
-    named = [c for c in query.entities if person is not None and person.name in c.people]
-    alone = Query(query.text, named or [c for c in query.entities if not c.parties])
-    articles = articles_about(bot, [query, alone] if alone.concepts else [query], since, scope)
+    people = {person.name} if person is not None else set()
+    unknown = fold(name).split()
+    named = [
+        c
+        for c in query.entities
+        if (person is not None and person.name in c.people) or (unknown and c.label in unknown)
+    ]
+    topic = subject(
+        Query(query.text, [c for c in query.concepts if not (unknown and c.label in unknown)]),
+        set(),
+        people,
+    )
+    articles, relevance, topic = articles_about(bot, topic, Query(query.text, named), since, scope)
     try:
         positions = bot.positions(articles, all_speakers=True)
     except Exception as exc:
         log.warning("positions unavailable for answering: %s", exc)
         return []
-    own = [p for p in positions if speaks_as(p, person, name)]
-    return rank(query, own, query.topics, strict=strict)
+    naming: set[int] = set()
+    if person is not None:
+        forms = [fold(f) for f in (person.name, *person.aliases) if len(f) > 3]
+        for a in articles:  # the articles naming the person
+            if a.id is not None and any(f in folded(a.text) for f in forms):
+                naming.add(a.id)
+    own = [p for p in positions if speaks_as(p, person, name, naming)]
+    return rank(query, own, topic, relevance, strict=strict, context=preceding(bot, own))

@@ -33,6 +33,7 @@ STOPWORDS_FR = frozenset(
         "parlé", "parle", "pense", "pensé", "pensent", "propos", "sujet", "concernant", "qu'est",
         "qu'a", "qu'ont", "t-il", "t-elle", "a-t-il", "a-t-elle", "ont-ils", "quoi-que", "ceux",
         "celle", "celui", "celles", "rien", "chose", "choses", "fois", "ainsi", "déjà", "encore",
+        "comme",
     ]
 )  # fmt: skip
 STOPWORDS_EN = frozenset(
@@ -54,7 +55,7 @@ STOPWORDS_EN = frozenset(
 STOPWORDS_QUESTION = frozenset(
     [
         "happen", "happened", "happens", "going", "kind", "kinds", "sort", "type", "passé", "passe",
-        "arrivé", "arrive",
+        "arrivé", "arrive", "due", "during", "while", "amid", "despite", "now", "currently",
     ]
 )  # fmt: skip
 STOPWORDS = frozenset(fold(w) for w in STOPWORDS_FR | STOPWORDS_EN | STOPWORDS_QUESTION)
@@ -77,6 +78,12 @@ def _stemmer(lang: str) -> snowballstemmer.stemmer:
 def stem(word: str, lang: str) -> str:
     """The stem of one folded word in ``lang`` ("fr" or "en")."""
     return str(_stemmer(lang).stemWord(word))
+
+
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """``fold(text)``, remembered (sentences are folded again and again while ranking)."""
+    return fold(text)
 
 
 def tokens(text: str) -> list[str]:

@@ -13,8 +13,8 @@ from functools import lru_cache
 from typing import Literal
 
 from bot.domain.models import Person
-from bot.qa.lexicon import MentionFinder
-from bot.qa.query import CALENDAR, Query, parse_question
+from bot.qa.lexicon import MentionFinder, bridge_forms, bridge_words
+from bot.qa.query import CALENDAR, Concept, Query, parse_question
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
 
@@ -119,9 +119,13 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
         if not any(p.search(folded) for p in rule.patterns):
             continue
         if rule.id == "person":
-            unknown = "" if people else _unknown_person(question, rule, finder)
+            # a name right after the cue is who is asked about, even when it is unknown and
+            # a known person comes later ("what did Charles Michel tell Putin")
+            unknown = _unknown_person(question, rule, finder)
             if not people and not unknown:
                 continue
+            if unknown:
+                people = []
         elif rule.id == "position" and (not parties or people):
             continue
         kind, chosen = rule.id, rule
@@ -133,11 +137,28 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
     text = _blank(question, chosen.drop) if chosen else question
     query = parse_question(text, finder)
     query.text = question
+    parties = subject_parties(query) or parties
     if kind in FACT_KINDS:  # "the Istanbul talks": a word to look for, not a must
         for c in query.concepts:
             if c.kind == "entity" and not c.parties and not c.people:
                 c.kind, c.weight = "content", 1.5
+    if kind == "who":  # "qui a demandé la réunion": the verb is the fact asked about
+        for k, c in enumerate(query.concepts):
+            if c.kind == "soft":
+                query.concepts[k] = Concept(
+                    c.label, "content", bridge_forms(c.label), 1.0, words=bridge_words(c.label)
+                )
     return Understanding(kind, query, parties, people, unknown, cued=chosen is not None)
+
+
+def subject_parties(query: Query) -> list[str]:
+    """The parties a question asks about: the first it names, with those coordinated with it
+    ("la Roumanie et la Bulgarie"); the others are what it asks about ("que réclame Kiev à la
+    Russie")."""
+    for c in query.entities:
+        if c.parties and not c.people:
+            return list(c.parties)
+    return []
 
 
 def without_person(understood: Understanding) -> Query:

@@ -31,3 +31,9 @@ TOPIC_WORDS: dict[str, tuple[str, ...]] = _topic_words()
 BRIDGE: tuple[tuple[str, ...], ...] = vocabulary().bridge
 # verbs of wanting, and of reasons: they help rank but a sentence need not contain them
 SOFT: tuple[tuple[str, ...], ...] = tuple(tuple(row) for row in question_data()["soft"].values())
+# rows of SOFT matched on stems (the others match their words exactly)
+SOFT_STEMMED: frozenset[int] = frozenset(
+    n
+    for n, name in enumerate(question_data()["soft"])
+    if name in question_data()["soft_matching"]["stemmed"]
+)

@@ -1,0 +1,243 @@
+"""Answers of issue 13 over a small French store, asked in French and English: the party a
+position question asks about (the first it names), an unknown name asked about before a known
+one, counts/amounts/dates read from the right words, the French/English glossary, "who said
+that?" (a speaker named by role before a quotation) and "who else?", on SQLite and
+PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.models import Article, Position
+from bot.domain.parties import PartyBook
+from bot.domain.topics import merged_rows
+from bot.qa import QuestionAnswerer, facts, followup
+from bot.qa.lexicon import MentionFinder
+from bot.qa.query import parse_question
+from bot.qa.search import Passage
+from bot.qa.understand import understand
+from bot.settings import Settings
+from bot.store import Database
+from tests.test_qa_unit import NoComposer, add
+
+KINDS = [
+    ("Que réclame Kiev à la Russie dans ces pourparlers ?", "position", ["UA"], [], ""),
+    ("What does Warsaw want from Moscow?", "position", ["PL"], [], ""),
+    ("Que pensent la Roumanie et la Bulgarie de l'initiative ?", "position", ["RO", "BG"], [], ""),
+    ("What is the Kremlin's stance on the text?", "position", ["RU"], [], ""),
+    ("What did Marie Dupontel tell Putin?", "person", [], [], "Marie Dupontel"),
+    ("Qu'a dit Erdogan à Poutine ?", "person", [], ["Recep Tayyip Erdogan"], ""),
+    ("Quel est le montant du prêt voté ?", "count", [], [], ""),
+    ("What share of its GDP does Poland spend on defence?", "count", ["PL"], [], ""),
+    ("Quelle date a été fixée pour le sommet ?", "when", [], [], ""),
+]
+
+
+@pytest.mark.parametrize(("question", "kind", "parties", "people", "unknown"), KINDS)
+def test_kind_and_who_is_asked(
+    book: PartyBook, question: str, kind: str, parties: list[str], people: list[str], unknown: str
+) -> None:
+    understood = understand(question, MentionFinder(book))
+    assert understood.kind == kind
+    assert understood.parties == parties
+    assert [p.name for p in understood.people][:1] == people
+    assert understood.unknown_person == unknown
+
+
+def test_glossary_bridges_both_ways(book: PartyBook) -> None:
+    """An English question's words reach their French forms and the reverse."""
+    finder = MentionFinder(book)
+    english = parse_question("What about the frozen assets and the prisoner swap?", finder)
+    words = english.all_words()
+    assert "avoirs geles" in words and "echange de prisonniers" in words
+    french = parse_question("Que dit-on du couloir en mer Noire ?", finder)
+    assert {"corridor", "black sea"} <= french.all_words()
+
+
+def test_bridge_rows_sharing_a_word_merge() -> None:
+    rows = merged_rows([("a", "b"), ("c", "d"), ("b", "e"), ("d", "f"), ("e", "c")])
+    assert rows == (("a", "b", "e", "c", "d", "f"),)
+    assert merged_rows([("x", "y"), ("z",)]) == (("x", "y"), ("z",))
+
+
+def passage(text: str, lang: str = "fr") -> Passage:
+    return Passage(1, 1, 0, lang, text, [])
+
+
+def test_count_needs_the_counted_noun() -> None:
+    overnight = [passage("L'armée de l'air a abattu 96 missiles et intercepté 112 drones.")]
+    assert facts.count(overnight, "How many drones did Russia launch?", set()) == "112 drones"
+    swap = [passage("Au total, 1 200 prisonniers ont été libérés samedi.")]
+    assert (
+        facts.count(swap, "Combien de prisonniers ont été libérés ?", set()) == "1 200 prisonniers"
+    )
+    assert facts.count(swap, "How many civilians were freed?", set()) == ""
+
+
+def test_amounts_shares_and_datelines() -> None:
+    loan = [passage("Le Parlement a voté un prêt de 140 milliards d'euros à l'Ukraine.")]
+    assert facts.count(loan, "Quel est le montant du prêt ?", set()) == "140 milliards d'euros"
+    spend = [passage("Poland spends almost 5% of its GDP on defence.", "en")]
+    assert facts.count(spend, "What share of its GDP does Poland spend?", set()) == "5%"
+    assert facts.count(spend, "How much will the mission cost?", set()) == ""
+    dateline = [passage("GENÈVE, 3 décembre 2026 (AFP) - La trêve entrera en vigueur.")]
+    assert facts.date(dateline, "Quand la trêve entrera-t-elle en vigueur ?") == ""
+    summit = [passage("Le sommet aura lieu le 24 mars à Bruxelles.")]
+    assert facts.date(summit, "Quand aura lieu le sommet ?") == "24 mars"
+
+
+def test_followup_forms() -> None:
+    assert followup.is_who_said("Who said that?") and followup.is_who_said("Qui a dit ça ?")
+    assert followup.is_who_else("Who else?") and followup.is_who_else("Et qui d'autre ?")
+    assert followup.refers_to_person("What does he think Putin still wants?")
+    assert followup.refers_to_person("Qu'a-t-il dit ensuite ?")
+    assert not followup.refers_to_person("What does Poland want?")
+
+
+def test_short_whys_follow_up(book: PartyBook) -> None:
+    finder = MentionFinder(book)
+    for question in ("Why was he there?", "So why hasn't the meeting happened?", "Pourquoi ?"):
+        assert followup.is_why(question, parse_question(question, finder))
+    question = "Why does Poland oppose sending a mission to Ukraine?"
+    assert not followup.is_why(question, parse_question(question, finder))
+
+
+TEXT = (
+    "Varsovie s'oppose à tout allègement des sanctions contre Moscou.\n\n"
+    "Le chef de la diplomatie hongroise, Peter Szijjarto, a estimé que les sanctions devaient "
+    "être levées rapidement.\n\n"
+    "La Pologne réclame le retrait des troupes russes de l'ensemble du territoire ukrainien.\n\n"
+    "Les pourparlers ont duré trois heures au palais présidentiel.\n\n"
+    "Le porte-parole du Kremlin s'est exprimé devant la presse russe.\n\n"
+    "« Les Européens n'ont rien apporté de constructif. »"
+)
+POSITIONS = [  # (party, speaker, role, evidence, topics)
+    ("PL", "", "", TEXT.split("\n\n")[0], ["sanctions"]),
+    (
+        "HU",
+        "Peter Szijjarto",
+        "chef de la diplomatie hongroise",
+        TEXT.split("\n\n")[1],
+        ["sanctions"],
+    ),
+    ("PL", "", "", TEXT.split("\n\n")[2], ["military", "territory"]),
+]
+
+
+class Stored:
+    """An extractor giving the positions of POSITIONS (their evidence verbatim)."""
+
+    key = "test:issue13"
+
+    def extract(self, article: Article) -> list[Position]:
+        return [
+            Position(
+                party,
+                party,
+                speaker,
+                role,
+                evidence.rstrip("."),
+                evidence,
+                article.source,
+                lang="fr",
+                topics=topics,
+            )
+            for party, speaker, role, evidence, topics in POSITIONS
+            if evidence in article.text
+        ]
+
+
+@pytest.fixture
+def asker(any_db: Database, book: PartyBook, settings: Settings) -> QuestionAnswerer:
+    from bot.service import BriefBot
+
+    add(any_db, TEXT)
+    bot = BriefBot(settings, any_db, book, [Stored()], [NoComposer()])  # type: ignore[list-item]
+    return QuestionAnswerer(bot)
+
+
+def lines(reply: object) -> list[str]:
+    return [b.plain for b in reply.blocks]  # type: ignore[attr-defined]
+
+
+def test_position_of_the_asked_party_across_languages(asker: QuestionAnswerer) -> None:
+    reply = lines(asker("What does Poland demand about Russian troops?", "en", "c", "1", None))
+    assert reply[0].startswith("Poland: La Pologne réclame le retrait des troupes russes")
+    reply = lines(asker("What is Poland's position on sanctions relief?", "en", "c", "2", None))
+    assert reply[0].startswith("Poland: Varsovie s'oppose à tout allègement des sanctions")
+
+
+def test_who_said_a_quotation_named_by_role(asker: QuestionAnswerer) -> None:
+    reply = lines(
+        asker("Who said the Europeans had brought nothing constructive?", "en", "c", "3", None)
+    )
+    assert reply[0] == "Who: Dmitri Peskov"
+
+
+def test_who_else_names_other_speakers(asker: QuestionAnswerer) -> None:
+    first = lines(asker("Que dit la Pologne des sanctions ?", "fr", "c", "4", None))
+    assert first[0].startswith("Pologne : Varsovie s'oppose")
+    other = lines(asker("Qui d'autre ?", "fr", "c", "4", None))
+    assert other[0] == "D'autres voix : Peter Szijjarto"
+    assert any("devaient être levées" in line for line in other)
+
+
+def test_who_said_that_after_an_answer(asker: QuestionAnswerer) -> None:
+    asker("Que pense la Hongrie des sanctions ?", "fr", "c", "5", None)
+    reply = lines(asker("Qui a dit ça ?", "fr", "c", "5", None))
+    assert reply[0] == "Qui : Peter Szijjarto"
+
+
+def test_count_refused_without_its_noun(asker: QuestionAnswerer) -> None:
+    reply = lines(asker("Combien de civils ont été libérés ?", "fr", "c", "6", None))
+    assert reply[0] == "Les articles dont je dispose ne le disent pas."
+    reply = lines(asker("How long did the talks last?", "en", "c", "7", None))
+    assert reply[0] == "How long: trois heures"
+
+
+def test_asked_roles_in_both_languages() -> None:
+    from bot.qa.respond import asked_roles
+
+    [role] = asked_roles("What did France's ambassador say at the Security Council?")
+    assert {"ambassador", "ambassadeur"} <= role
+    [role] = asked_roles("Qu'a dit le ministre des Affaires étrangères hongrois ?")
+    assert "foreign minister" in role
+    assert asked_roles("What does Poland want?") == []
+
+
+def test_a_role_nobody_holds_is_refused(asker: QuestionAnswerer) -> None:
+    reply = lines(asker("What did Poland's ambassador say about sanctions?", "en", "c", "8", None))
+    assert reply[0] == "The articles I have do not say."
+    reply = lines(
+        asker("What did Hungary's foreign minister say about sanctions?", "en", "c", "9", None)
+    )
+    assert reply[0].startswith("Hungary: ")
+
+
+def test_linking_and_time_words_weigh_less(book: PartyBook) -> None:
+    finder = MentionFinder(book)
+    query = parse_question("Que veut la Russie en échange d'un accord en mer Noire ?", finder)
+    assert "echange" not in {c.label for c in query.concepts}  # "en échange de" only links
+    query = parse_question("What is the Kremlin's stance on a ceasefire after the swap?", finder)
+    weights = {c.label: c.weight for c in query.content}
+    assert weights["swap"] < weights["ceasefire"]
+
+
+def test_an_interviewers_question_gives_way_to_the_answer(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    add(
+        any_db,
+        "INTERVIEWER: Would Poland send troops to Ukraine?\n\n"
+        "MINISTER: No. Our soldiers are needed on our own border.\n\n"
+        "INTERVIEWER: And the weather in Warsaw?",
+        lang="en",
+    )
+    bot = BriefBot(settings, any_db, book, [Stored()], [NoComposer()])  # type: ignore[list-item]
+    reply = lines(
+        QuestionAnswerer(bot)("Will Poland send troops to Ukraine?", "en", "c", "i", None)
+    )
+    assert any("Our soldiers are needed" in line for line in reply)
+    assert not any(line.endswith("Ukraine?") for line in reply if line.startswith("•"))
