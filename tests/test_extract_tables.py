@@ -1,6 +1,7 @@
 """Extraction by phenomenon, read from data tables (tests/extract/<phenomenon>.toml): each case
 is a text, the party expected, and optionally the speaker (a surname is enough), words of the
-evidence, the language, or ``absent = true`` when that party must not get a position."""
+claim or of the evidence, the language, or ``absent = true`` when that party must not get a
+position."""
 
 from __future__ import annotations
 
@@ -38,3 +39,5 @@ def test_phenomenon(case: dict[str, Any]) -> None:
         assert any(fold(case["speaker"]) in fold(p.speaker) for p in mine), [
             p.speaker for p in mine
         ]
+    if "claim" in case:
+        assert any(fold(case["claim"]) in fold(p.claim) for p in mine), [p.claim for p in mine]

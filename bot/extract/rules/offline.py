@@ -337,7 +337,12 @@ def _one_line(text: str) -> str:
     text = _rebalance(raw.strip(' «»"“”,;:'), raw)
     if len(text) > _MAX_CLAIM:
         text = text[:_MAX_CLAIM].rsplit(" ", 1)[0] + "…"
+    if _VERB_FIRST.match(text):
+        return text  # "a demandé que …": the speaker's name goes before it
     return text[:1].upper() + text[1:]
+
+
+_VERB_FIRST = re.compile(r"(?:a|ont|avait|avaient|has|had|have)\s")
 
 
 def _rebalance(text: str, raw: str) -> str:

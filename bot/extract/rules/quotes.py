@@ -77,6 +77,11 @@ _CONJUNCTION_THAT = "".join(
 _THAT = re.compile(rf"{_CONJUNCTION_THAT}(?:\bque\b|\bqu['’]|\bthat\b|:)\s*", re.IGNORECASE)
 
 
+# verbs whose "que"/"that" clause is a wish or an order (French subjunctive, English "be")
+_ASKING = re.compile(
+    r"\b(?:demand|exig|souhait|réclam|insist|préconis|recommand|veu[tl]|voul|urg|request|ask)",
+    re.IGNORECASE,
+)
 _OUTSIDE_QUOTES_SEMICOLON = re.compile(r"\s*;\s+(?=[^«»“”]*(?:«|“|$))")
 
 
@@ -85,7 +90,10 @@ def _reported(before: str, verb: str, after: str) -> str:
     before ('"…," he said'), or else subject + verb + object ("Kiev réclame un cessez-le-feu")."""
     after = _OUTSIDE_QUOTES_SEMICOLON.split(after, maxsplit=1)[0]  # "…; X a parlé de …": X's
     lead = _THAT.search(after[:60])
-    if lead:
+    if lead and _ASKING.search(verb) and lead.group(0).strip() != ":":
+        # "a demandé que toute décision soit « discutée »": the clause needs its verb to read
+        claim = tidy(f"{verb}{after}")
+    elif lead:
         claim = tidy(after[lead.end() :])
     else:
         segs = [

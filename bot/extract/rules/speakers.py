@@ -139,6 +139,9 @@ class SpeakerResolver:
         self, mode: str, subject: str, sentence: str, hits: list[PersonHit], offset: int
     ) -> Speaker | None:
         """The speaker of a cue; ``offset`` is where ``subject`` starts in ``sentence``."""
+        stressed = _STRESSED_SUBJECT.search(subject)
+        if stressed and subject[: stressed.start()].strip():
+            subject = subject[: stressed.start()]  # "Varsovie, elle, réclame": Varsovie
         np, np_start = subject_np(self.gaz, self.lang, mode, subject, offset)
         np = _STRESSED.sub("", np)  # "Le président ukrainien, lui, …": the title alone
         if not np:
@@ -374,6 +377,10 @@ class SpeakerResolver:
 
 
 _STRESSED = re.compile(r",\s*(?:lui|elle|eux|elles)(?:-mêmes?)?\s*,?\s*$", re.IGNORECASE)
+# "Varsovie, elle, réclame" (not "…, elle affirme": there "elle" is the subject)
+_STRESSED_SUBJECT = re.compile(
+    r",\s*(?:(?:elle|eux|elles)(?:-mêmes?)?\s*,|lui(?:-même)?\s*,?)\s*$", re.IGNORECASE
+)
 _HEAD_OF_STATE = re.compile(r"\bchef(?:fe)? de l['’][ée]tat\b|\bhead of state\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
 
