@@ -30,8 +30,7 @@ log = logging.getLogger(__name__)
 @lru_cache(maxsize=4)
 def get_nlp(lang: str) -> Any:
     """The cached pipeline for ``lang`` ("fr" or anything else for English)."""
-    import spacy  # imported lazily: start-up of commands that never parse stays light
-
+    spacy = import_spacy()  # imported lazily: start-up of commands that never parse stays light
     if lang == "fr":
         try:
             nlp = _load_fr_fast(spacy)
@@ -48,6 +47,49 @@ def get_nlp(lang: str) -> Any:
         nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def import_spacy() -> Any:
+    """``import spacy`` without running its command-line package.
+
+    ``spacy/__init__`` imports ``spacy.cli.info`` only to re-export ``spacy.info``, and that
+    runs ``spacy/cli/__init__``: every CLI command, weasel, requests, jinja2 and a YAML file
+    parsed at import, ~0.1 s of CPU that parsing never uses. While spaCy imports, ``spacy.cli``
+    and ``spacy.cli.info`` are placeholders (``spacy.info`` forwards to the real function);
+    they are removed at once, so a later ``import spacy.cli`` loads the real package.
+    """
+    import importlib.util
+    import sys
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or spec.origin is None:
+        import spacy  # raises the usual ImportError
+
+        return spacy
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = [os.path.join(os.path.dirname(spec.origin), "cli")]
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _spacy_info  # type: ignore[attr-defined]
+    placeholders = {"spacy.cli": cli, "spacy.cli.info": info}
+    sys.modules.update(placeholders)
+    try:
+        import spacy
+    finally:
+        for name, module in placeholders.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    return spacy
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
 
 
 def en_model_names() -> tuple[str, ...]:
