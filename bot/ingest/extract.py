@@ -10,8 +10,6 @@ import codecs
 import re
 from datetime import UTC, datetime
 
-import trafilatura
-
 from bot.domain.models import Article
 from bot.ingest.errors import IngestError
 
@@ -157,6 +155,8 @@ def article_from_html(
 
 def extract_article(html: str, *, url: str | None = None, path: str | None = None) -> Article:
     """The in-process extraction behind ``article_from_html`` (no time bound of its own)."""
+    import trafilatura  # ~0.12 s to import: only paid when a page is extracted, not for text files
+
     doc: object = None
     text: str | None = None
     html = cap_html(html)
