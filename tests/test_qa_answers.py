@@ -30,6 +30,10 @@ KINDS = [
     ("Quel est le montant du prêt voté ?", "count", [], [], ""),
     ("What share of its GDP does Poland spend on defence?", "count", ["PL"], [], ""),
     ("Quelle date a été fixée pour le sommet ?", "when", [], [], ""),
+    # a known name with small words after the cue is no unknown "Ursula"
+    ("Qu'a dit Ursula von der Leyen à Lille ?", "person", [], ["Ursula von der Leyen"], ""),
+    ("Which ministers will Kaja Kallas meet next week?", "who", [], ["Kaja Kallas"], ""),
+    ("Quels responsables ont signé le texte ?", "who", [], [], ""),
 ]
 
 
@@ -241,3 +245,24 @@ def test_an_interviewers_question_gives_way_to_the_answer(
     )
     assert any("Our soldiers are needed" in line for line in reply)
     assert not any(line.endswith("Ukraine?") for line in reply if line.startswith("•"))
+
+
+def test_proper_names_the_gazetteer_does_not_know(book: PartyBook) -> None:
+    from bot.qa.query import proper_names
+
+    finder = MentionFinder(book)
+    query = parse_question("Qu'a dit la Pologne à la conférence de Lille ?", finder)
+    assert [c.label for c in proper_names(query)] == ["lille"]
+    council = parse_question("Que propose la Turquie au Conseil de sécurité ?", finder)
+    assert proper_names(council) == []  # an institution of a known party
+    unknown = parse_question("What did Marie Dupontel say in Lyon?", finder)
+    assert [c.label for c in proper_names(unknown, besides="Marie Dupontel")] == ["lyon"]
+
+
+def test_a_place_no_article_names_is_refused(asker: QuestionAnswerer) -> None:
+    """What the party said elsewhere does not answer what it said at a named place."""
+    asked = "Que dit la Pologne des sanctions à la conférence de Lille ?"
+    reply = lines(asker(asked, "fr", "c", "20", None))
+    assert reply[0] == "Les articles dont je dispose ne le disent pas."
+    reply = lines(asker("Que dit la Pologne des sanctions ?", "fr", "c", "21", None))
+    assert reply[0].startswith("Pologne : Varsovie s'oppose")

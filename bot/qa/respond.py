@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -20,10 +20,10 @@ from bot.qa import facts, index
 from bot.qa.answer import LLMAnswerFn, compose, llm_answer, refusal, shorten, text
 from bot.qa.coverage import covers
 from bot.qa.followup import Context
-from bot.qa.lexicon import bridge_words
-from bot.qa.query import Query, with_soft
+from bot.qa.lexicon import bridge_forms, bridge_words
+from bot.qa.query import Query, proper_names, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
-from bot.qa.search import Passage, passages_by_id, sentences_of
+from bot.qa.search import Passage, matches, passages_by_id, sentences_of
 from bot.qa.statements import (
     MAX_STATEMENTS,
     Statement,
@@ -115,8 +115,28 @@ class Responder:
             found = self._person(u, lang, since, scope)
         elif not found.statements:
             found = self._sentences(u, u.query, lang, scope)
+        found = self._in_named_articles(u, found)
         self._locate(found.statements)
         return found
+
+    def _in_named_articles(self, u: Understanding, found: Answer) -> Answer:
+        """Only statements from articles that name every place, event or venue the question
+        names and the gazetteer does not know ("à la conférence de Lille"): what was said
+        elsewhere does not answer; when nothing is left, the question is refused."""
+        names = proper_names(u.query, besides=u.unknown_person)
+        if not names or not found.statements or found.refused:
+            return found
+        wanted = [replace(c, forms=c.forms | bridge_forms(c.label)) for c in names]
+        ids = sorted({s.article_id for s in found.statements})
+        named: dict[int, set[str]] = {}
+        for p in sentences_of(self.bot.db, ids):
+            named.setdefault(p.article_id, set()).update(c.label for c in wanted if matches(c, p))
+        labels = {c.label for c in wanted}
+        kept = [s for s in found.statements if named.get(s.article_id, set()) >= labels]
+        if kept:
+            found.statements = kept
+            return found
+        return Answer(refused=True)
 
     def _locate(self, statements: list[Statement]) -> None:
         """The sentence of each statement taken from a stored position (for "why?")."""

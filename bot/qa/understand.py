@@ -101,6 +101,9 @@ def _unknown_person(question: str, rule: KindRule, finder: MentionFinder) -> str
         words = name.group(1)
         if finder.find(words) or fold(words) in CALENDAR:
             continue
+        at = m.end() + name.start()
+        if any(s <= at < e for s, e in (x.span for x in finder.find(question))):
+            continue  # the start of a known name with small words ("Ursula von der Leyen")
         return words
     return ""
 
