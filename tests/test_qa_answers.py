@@ -266,3 +266,11 @@ def test_a_place_no_article_names_is_refused(asker: QuestionAnswerer) -> None:
     assert reply[0] == "Les articles dont je dispose ne le disent pas."
     reply = lines(asker("Que dit la Pologne des sanctions ?", "fr", "c", "21", None))
     assert reply[0].startswith("Pologne : Varsovie s'oppose")
+
+
+def test_a_compound_is_one_concept(book: PartyBook) -> None:
+    """ "le plan de paix" is not "paix" alone: a statement on peace does not answer it."""
+    finder = MentionFinder(book)
+    for question in ("Que pense la Chine du plan de paix ?", "What about the peace plan?"):
+        labels = [c.label for c in parse_question(question, finder).content]
+        assert len(labels) == 1 and {"plan de paix", "peace plan"} & set(labels)
