@@ -274,3 +274,16 @@ def test_a_compound_is_one_concept(book: PartyBook) -> None:
     for question in ("Que pense la Chine du plan de paix ?", "What about the peace plan?"):
         labels = [c.label for c in parse_question(question, finder).content]
         assert len(labels) == 1 and {"plan de paix", "peace plan"} & set(labels)
+
+
+def test_amounts_asked_by_currency_or_of_what_is_counted() -> None:
+    law = [passage("La loi prévoit 413 milliards d'euros sur sept ans.")]
+    assert facts.count(law, "Combien d'euros prévoit la loi ?", set()) == "413 milliards d'euros"
+    assets = [passage("Some 210 billion euros of central bank assets remain frozen.", "en")]
+    asked = "Combien d'avoirs de la banque centrale restent gelés ?"
+    assert facts.count(assets, asked, set()) == "210 billion euros"
+    assert facts.count(assets, "Combien de drones ?", set()) == ""
+    spoken = [passage("We will provide three billion pounds of support every year.", "en")]
+    assert facts.count(spoken, "How much support does Britain promise?", set()) == (
+        "three billion pounds"
+    )
