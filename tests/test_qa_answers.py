@@ -287,3 +287,19 @@ def test_amounts_asked_by_currency_or_of_what_is_counted() -> None:
     assert facts.count(spoken, "How much support does Britain promise?", set()) == (
         "three billion pounds"
     )
+
+
+def test_durations_after_words_of_needing() -> None:
+    restart = [passage("Il faudrait au moins dix-huit mois pour remettre un réacteur en service.")]
+    assert facts.duration(restart, "") == "au moins dix-huit mois"
+    talks = [passage("Les pourparlers ont duré plus d’une heure.")]
+    assert facts.duration(talks, "") == "plus d’une heure"
+
+
+def test_linking_phrases_and_negative_subjects(book: PartyBook) -> None:
+    """ "à la place de" only links; "personne ne" is "nobody" in English."""
+    finder = MentionFinder(book)
+    query = parse_question("Qui a dit que personne ne signerait rien à la place de Kiev ?", finder)
+    labels = [c.label for c in query.content]
+    assert "place" not in labels
+    assert any("nobody" in c.words for c in query.content)

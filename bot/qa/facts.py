@@ -32,9 +32,9 @@ def _number() -> str:
 
 def _duration_body() -> str:
     units = _alt(question_data()["calendar"]["units"])
+    approx = _alt(question_data()["calendar"]["approximately"]).replace("'", "['’]")
     return (
-        rf"((?:plus d['’]|moins d['’]|près d['’]|plus de |moins de |près de |more than |less than "
-        rf"|nearly |about |almost |presque )?"
+        rf"((?:{approx})?"
         rf"{_number()}\s+(?:{units}))(?![\w-])"
     )
 
