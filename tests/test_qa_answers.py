@@ -303,3 +303,23 @@ def test_linking_phrases_and_negative_subjects(book: PartyBook) -> None:
     labels = [c.label for c in query.content]
     assert "place" not in labels
     assert any("nobody" in c.words for c in query.content)
+
+
+def test_a_why_question_shows_the_reason_given_just_after(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from tests.test_qa_unit import make_bot
+
+    add(
+        any_db,
+        "La Pologne refuse d'envoyer des soldats en Ukraine.\n\n"
+        "« Notre armée doit défendre la frontière », a justifié le Premier ministre.\n\n"
+        "Le sommet s'est achevé dans la soirée sans déclaration commune.",
+    )
+    asker = QuestionAnswerer(make_bot(any_db, book, settings))
+    reply = lines(asker("Why won't Poland send soldiers to Ukraine?", "en", "c", "w", None))
+    assert any("refuse d'envoyer" in line for line in reply)
+    assert any("a justifié" in line for line in reply)
+    assert not any("sommet" in line for line in reply)
+    assert followup.asks_why("Pourquoi la Pologne refuse-t-elle ?")
+    assert not followup.asks_why("What does Poland want?")
