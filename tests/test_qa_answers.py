@@ -34,6 +34,9 @@ KINDS = [
     ("Qu'a dit Ursula von der Leyen à Lille ?", "person", [], ["Ursula von der Leyen"], ""),
     ("Which ministers will Kaja Kallas meet next week?", "who", [], ["Kaja Kallas"], ""),
     ("Quels responsables ont signé le texte ?", "who", [], [], ""),
+    # the party named right after the cue is who is asked about, not the people after it
+    ("What did the Kremlin say Trump offered Putin?", "position", ["RU"], [], ""),
+    ("Qu'a dit Moscou à Kiev sur les prisonniers ?", "position", ["RU"], [], ""),
 ]
 
 

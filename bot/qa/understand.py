@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from bot.domain.models import Person
-from bot.qa.lexicon import MentionFinder, bridge_forms, bridge_words
+from bot.qa.lexicon import Mention, MentionFinder, bridge_forms, bridge_words
 from bot.qa.query import CALENDAR, Concept, Query, parse_question
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
@@ -108,6 +108,27 @@ def _unknown_person(question: str, rule: KindRule, finder: MentionFinder) -> str
     return ""
 
 
+_ARTICLE = re.compile(r"\s*(?:the|le|la|les|l')?\s*$")
+
+
+def _party_after_cue(question: str, rule: KindRule, mentions: list[Mention]) -> str:
+    """The party named right after "what did", "qu'a dit" (an institution, a capital: "what
+    did the White House say"), before any person: it is who is asked about."""
+    folded = _folded(question)
+    for pattern in rule.unknown_name_after:
+        m = pattern.search(folded)
+        if not m:
+            continue
+        for mention in mentions:
+            if mention.span[0] < m.end():
+                continue
+            between = folded[m.end() : mention.span[0]]
+            if mention.kind == "party" and _ARTICLE.fullmatch(between):
+                return mention.key
+            break
+    return ""
+
+
 def understand(question: str, finder: MentionFinder) -> Understanding:
     """The kind of ``question``, what it names and the query of its remaining words."""
     folded = _folded(question)
@@ -122,6 +143,13 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
         if not any(p.search(folded) for p in rule.patterns):
             continue
         if rule.id == "person":
+            speaker = _party_after_cue(question, rule, mentions)
+            if speaker:  # "what did the White House say Trump offered…": the party's words
+                parties = [speaker]
+                kind = "position"
+                chosen = next(r for r in kind_rules() if r.id == "position")
+                people = []
+                break
             # a name right after the cue is who is asked about, even when it is unknown and
             # a known person comes later ("what did Charles Michel tell Putin")
             unknown = _unknown_person(question, rule, finder)
