@@ -326,3 +326,14 @@ def test_a_why_question_shows_the_reason_given_just_after(
     assert not any("sommet" in line for line in reply)
     assert followup.asks_why("Pourquoi la Pologne refuse-t-elle ?")
     assert not followup.asks_why("What does Poland want?")
+
+
+def test_the_party_a_sentence_opens_with(book: PartyBook) -> None:
+    from bot.domain.gazetteer import Gazetteer
+    from bot.qa.statements import opening_party
+
+    gazetteer = Gazetteer(book)
+    assert opening_party(gazetteer, "Kiev, à l'inverse, exige la restitution du site.") == "UA"
+    assert opening_party(gazetteer, "La Russie refuse tout retrait.") == "RU"
+    assert opening_party(gazetteer, "Selon les experts, la Russie refuse tout retrait.") is None
+    assert opening_party(gazetteer, "Les experts doutent de tout accord.") is None

@@ -10,7 +10,7 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from bot import metrics
@@ -28,6 +28,7 @@ from bot.qa.statements import (
     MAX_STATEMENTS,
     Statement,
     from_passage,
+    opening_party,
     party_statements,
     person_statements,
     speaker_statements,
@@ -160,7 +161,14 @@ class Responder:
         chosen: list[Statement] = []
         roles = asked_roles(u.query.text)
         for party in parties:
-            found = party_statements(self.bot, party, query, since=since, scope=scope)
+            found = party_statements(
+                self.bot,
+                party,
+                query,
+                since=since,
+                scope=scope,
+                opener=partial(opening_party, self.gazetteer),
+            )
             if roles:  # "France's ambassador": only what someone of that role said
                 found = [s for s in found if self._has_role(s, roles)]
             chosen += found[:share]

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import Article, Person, Position
 from bot.qa.query import Concept, Query
 from bot.qa.search import Passage, candidates, score, sentences_of, soft_near
@@ -30,6 +32,8 @@ POOL = 200  # candidate sentences of each query
 ARTICLES = 12  # articles whose stored positions are read for one question
 MAX_STATEMENTS = 3
 SHORT = 200  # an evidence sentence short enough to show whole
+OPENING = 40  # characters where a sentence's subject party is looked for
+OPENERS_BEFORE = frozenset({"", "le", "la", "les", "l'", "the"})
 
 
 @dataclass
@@ -261,17 +265,39 @@ def party_statements(
     *,
     since: datetime | None,
     scope: list[int] | None,
+    opener: Callable[[str], str | None] | None = None,
 ) -> list[Statement]:
-    """The stored positions of ``party_id`` that answer ``query``, best first."""
+    """The stored positions of ``party_id`` that answer ``query``, best first; with
+    ``opener`` (the party a sentence opens with), a position without a speaker is the party's
+    its sentence opens with."""
     who = Query(query.text, [c for c in query.entities if party_id in c.parties and not c.people])
     topic = subject(query, {party_id})
     articles, relevance, topic = articles_about(bot, topic, who, since, scope)
     try:
         positions = bot.positions(articles, party=party_id)
+        if opener is not None:
+            others = bot.positions(articles, all_speakers=True)
     except Exception as exc:  # the analysis engines are optional for answering
         log.warning("positions unavailable for answering: %s", exc)
         return []
+    if opener is not None:
+        # "Kiev, à l'inverse, exige…" stored under another party: the sentence's subject's
+        positions = [
+            p for p in positions if p.speaker or opener(p.evidence) in (None, party_id)
+        ] + [
+            p
+            for p in others
+            if not p.speaker and p.party_id != party_id and opener(p.evidence) == party_id
+        ]
     return rank(query, positions, topic, relevance, context=preceding(bot, positions))
+
+
+def opening_party(gazetteer: Gazetteer, text: str) -> str | None:
+    """The party a sentence opens with, as its subject ("Kiev, à l'inverse, exige…"), if any."""
+    hits = gazetteer.party_hits(text[:OPENING])
+    if not hits or text[: hits[0].start].strip(' «"“').lower() not in OPENERS_BEFORE:
+        return None
+    return hits[0].party_id
 
 
 def speaker_statements(
