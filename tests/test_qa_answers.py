@@ -337,3 +337,19 @@ def test_the_party_a_sentence_opens_with(book: PartyBook) -> None:
     assert opening_party(gazetteer, "La Russie refuse tout retrait.") == "RU"
     assert opening_party(gazetteer, "Selon les experts, la Russie refuse tout retrait.") is None
     assert opening_party(gazetteer, "Les experts doutent de tout accord.") is None
+
+
+def test_a_statement_referring_back_is_shown_with_the_sentence_before(book: PartyBook) -> None:
+    from bot.qa.statements import rank, subject
+    from bot.textnorm import ground_key
+
+    before = "Le plan de Washington prévoyait une exploitation de la centrale par une entreprise."
+    evidence = "Le secrétaire d'État continue de défendre cette option devant le Congrès."
+    position = Position("US", "US", "", "", evidence, evidence, "s", article_id=1, lang="fr")
+    query = parse_question("Que propose Washington pour la centrale ?", MentionFinder(book))
+    topic = subject(query, {"US"})
+    context = {(1, ground_key(evidence)[:60]): before}
+    shown = rank(query, [position], topic, {1: 1.0}, context=context)
+    assert shown and shown[0].text == f"{before} {evidence}" and not shown[0].quoted
+    alone = rank(query, [position], topic, {1: 1.0})
+    assert alone and alone[0].text == evidence

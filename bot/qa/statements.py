@@ -32,6 +32,8 @@ POOL = 200  # candidate sentences of each query
 ARTICLES = 12  # articles whose stored positions are read for one question
 MAX_STATEMENTS = 3
 SHORT = 200  # an evidence sentence short enough to show whole
+ALONE = 0.34  # a statement covering less of what is asked than its sentence before is shown
+LONG = 400  # with it, when the two are shorter than this
 OPENING = 40  # characters where a sentence's subject party is looked for
 OPENERS_BEFORE = frozenset({"", "le", "la", "les", "l'", "the"})
 
@@ -218,10 +220,15 @@ def rank(
         probe.party_id, probe.speaker = position.party_id, position.speaker
         score(topic, probe)
         before = (context or {}).get((statement.article_id, ground_key(position.evidence)[:60]))
+        joined = ""
         if before and topic.concepts and probe.coverage < 1.0:
             # "toute décision en ce sens": the sentence before says what the statement is about
             wider = Passage(-1, 0, 0, position.lang, before, stems(before, lang))
+            own = probe.coverage
             probe.coverage = max(probe.coverage, 0.7 * score(topic, wider).coverage)
+            if own < ALONE and probe.coverage > own and len(before) + len(position.evidence) < LONG:
+                # "cette option", "these are the conditions": shown with what it refers to
+                joined = f"{before} {position.evidence}"
         if topic.concepts and not statement.quoted and statement.text != position.evidence:
             # the claim may leave out the words asked about: then show the whole evidence
             shown = Passage(-1, 0, 0, position.lang, statement.text, [])
@@ -239,6 +246,8 @@ def rank(
             continue
         seen.add(key)
         length = len(statement.text)
+        if joined:  # ranked on its own words, shown with the sentence it refers to
+            statement.text, statement.quoted = joined, False
         said = folded(position.evidence)
         wanting = Passage(-1, 0, 0, position.lang, position.evidence, probe.stems)
         statement.score = (
