@@ -353,3 +353,14 @@ def test_a_statement_referring_back_is_shown_with_the_sentence_before(book: Part
     assert shown and shown[0].text == f"{before} {evidence}" and not shown[0].quoted
     alone = rank(query, [position], topic, {1: 1.0})
     assert alone and alone[0].text == evidence
+
+
+def test_a_seat_of_power_asked_as_a_speaker(book: PartyBook) -> None:
+    """ "What did the White House say": the party's position, from what the White House
+    itself said (its French name too); a capital is the party, with no such restriction."""
+    finder = MentionFinder(book)
+    seat = understand("What did the White House say about sanctions relief?", finder)
+    assert seat.kind == "position" and seat.parties == ["US"]
+    assert {"white house", "maison-blanche"} <= set(seat.seat)
+    capital = understand("What did Moscow say about the prisoners?", finder)
+    assert capital.kind == "position" and capital.parties == ["RU"] and capital.seat == ()

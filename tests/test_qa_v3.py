@@ -17,9 +17,9 @@ from tests.qa_support import ask_all, corpus_bot, corpus_files, load_questions, 
 
 QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v3.json")
 # held out: 0.68 (27/40) and refusals 0.70 (7/10), scored once on merging the Q&A work of
-# session 4; since learned from (session 5): 0.88 (35/40), 0.90 (9/10)
+# session 4; since learned from (session 5): 0.88 (35/40), 1.00 (10/10)
 HIT_FLOOR = 0.86
-REFUSAL_FLOOR = 0.88
+REFUSAL_FLOOR = 0.99
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

@@ -168,11 +168,15 @@ class Responder:
                 since=since,
                 scope=scope,
                 opener=partial(opening_party, self.gazetteer),
+                seat=u.seat,
             )
+            if u.seat and subject(u.query, set(parties)).concepts:
+                # its words on what is asked, not its words on anything
+                found = [s for s in found if s.match > 0]
             if roles:  # "France's ambassador": only what someone of that role said
                 found = [s for s in found if self._has_role(s, roles)]
             chosen += found[:share]
-        if roles and not chosen:
+        if (roles or u.seat) and not chosen:
             return Answer(refused=True)
         chosen = chosen[:MAX_STATEMENTS]
         if subject(u.query, set(parties)).concepts and chosen and chosen[0].match < 0.34:

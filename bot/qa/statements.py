@@ -275,10 +275,11 @@ def party_statements(
     since: datetime | None,
     scope: list[int] | None,
     opener: Callable[[str], str | None] | None = None,
+    seat: tuple[str, ...] = (),
 ) -> list[Statement]:
     """The stored positions of ``party_id`` that answer ``query``, best first; with
     ``opener`` (the party a sentence opens with), a position without a speaker is the party's
-    its sentence opens with."""
+    its sentence opens with; with ``seat`` (the folded forms of "the White House"), only what it said itself."""
     who = Query(query.text, [c for c in query.entities if party_id in c.parties and not c.people])
     topic = subject(query, {party_id})
     articles, relevance, topic = articles_about(bot, topic, who, since, scope)
@@ -297,6 +298,10 @@ def party_statements(
             p
             for p in others
             if not p.speaker and p.party_id != party_id and opener(p.evidence) == party_id
+        ]
+    if seat:  # "what did the White House say": what it said itself
+        positions = [
+            p for p in positions if any(f in fold(f"{p.speaker_role} {p.evidence}") for f in seat)
         ]
     return rank(query, positions, topic, relevance, context=preceding(bot, positions))
 

@@ -42,6 +42,7 @@ class Understanding:
     people: list[Person] = field(default_factory=list)
     unknown_person: str = ""  # a name the gazetteer does not know, asked about as a person
     cued: bool = False  # a cue of the question said its kind ("qu'a dit", "where")
+    seat: tuple[str, ...] = ()  # a seat of power asked about as a speaker, its folded forms
 
     @property
     def person_label(self) -> str:
@@ -111,7 +112,7 @@ def _unknown_person(question: str, rule: KindRule, finder: MentionFinder) -> str
 _ARTICLE = re.compile(r"\s*(?:the|le|la|les|l')?\s*$")
 
 
-def _party_after_cue(question: str, rule: KindRule, mentions: list[Mention]) -> str:
+def _party_after_cue(question: str, rule: KindRule, mentions: list[Mention]) -> Mention | None:
     """The party named right after "what did", "qu'a dit" (an institution, a capital: "what
     did the White House say"), before any person: it is who is asked about."""
     folded = _folded(question)
@@ -124,9 +125,9 @@ def _party_after_cue(question: str, rule: KindRule, mentions: list[Mention]) -> 
                 continue
             between = folded[m.end() : mention.span[0]]
             if mention.kind == "party" and _ARTICLE.fullmatch(between):
-                return mention.key
+                return mention
             break
-    return ""
+    return None
 
 
 def understand(question: str, finder: MentionFinder) -> Understanding:
@@ -139,13 +140,17 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
     kind: Kind = "general"
     chosen: KindRule | None = None
     unknown = ""
+    seat: tuple[str, ...] = ()
     for rule in kind_rules():
         if not any(p.search(folded) for p in rule.patterns):
             continue
         if rule.id == "person":
             speaker = _party_after_cue(question, rule, mentions)
             if speaker:  # "what did the White House say Trump offered…": the party's words
-                parties = [speaker]
+                parties = [speaker.key]
+                surface = fold(question[speaker.span[0] : speaker.span[1]])
+                rows = [tuple(fold(w) for w in row) for row in question_data()["speakers"]["seats"]]
+                seat = next((row for row in rows if surface in row), ())
                 kind = "position"
                 chosen = next(r for r in kind_rules() if r.id == "position")
                 people = []
@@ -179,7 +184,7 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
                 query.concepts[k] = Concept(
                     c.label, "content", bridge_forms(c.label), 1.0, words=bridge_words(c.label)
                 )
-    return Understanding(kind, query, parties, people, unknown, cued=chosen is not None)
+    return Understanding(kind, query, parties, people, unknown, cued=chosen is not None, seat=seat)
 
 
 def subject_parties(query: Query) -> list[str]:
