@@ -30,6 +30,13 @@ KINDS = [
     ("Quel est le montant du prêt voté ?", "count", [], [], ""),
     ("What share of its GDP does Poland spend on defence?", "count", ["PL"], [], ""),
     ("Quelle date a été fixée pour le sommet ?", "when", [], [], ""),
+    # a known name with small words after the cue is no unknown "Ursula"
+    ("Qu'a dit Ursula von der Leyen à Lille ?", "person", [], ["Ursula von der Leyen"], ""),
+    ("Which ministers will Kaja Kallas meet next week?", "who", [], ["Kaja Kallas"], ""),
+    ("Quels responsables ont signé le texte ?", "who", [], [], ""),
+    # the party named right after the cue is who is asked about, not the people after it
+    ("What did the Kremlin say Trump offered Putin?", "position", ["RU"], [], ""),
+    ("Qu'a dit Moscou à Kiev sur les prisonniers ?", "position", ["RU"], [], ""),
 ]
 
 
@@ -241,3 +248,119 @@ def test_an_interviewers_question_gives_way_to_the_answer(
     )
     assert any("Our soldiers are needed" in line for line in reply)
     assert not any(line.endswith("Ukraine?") for line in reply if line.startswith("•"))
+
+
+def test_proper_names_the_gazetteer_does_not_know(book: PartyBook) -> None:
+    from bot.qa.query import proper_names
+
+    finder = MentionFinder(book)
+    query = parse_question("Qu'a dit la Pologne à la conférence de Lille ?", finder)
+    assert [c.label for c in proper_names(query)] == ["lille"]
+    council = parse_question("Que propose la Turquie au Conseil de sécurité ?", finder)
+    assert proper_names(council) == []  # an institution of a known party
+    unknown = parse_question("What did Marie Dupontel say in Lyon?", finder)
+    assert [c.label for c in proper_names(unknown, besides="Marie Dupontel")] == ["lyon"]
+
+
+def test_a_place_no_article_names_is_refused(asker: QuestionAnswerer) -> None:
+    """What the party said elsewhere does not answer what it said at a named place."""
+    asked = "Que dit la Pologne des sanctions à la conférence de Lille ?"
+    reply = lines(asker(asked, "fr", "c", "20", None))
+    assert reply[0] == "Les articles dont je dispose ne le disent pas."
+    reply = lines(asker("Que dit la Pologne des sanctions ?", "fr", "c", "21", None))
+    assert reply[0].startswith("Pologne : Varsovie s'oppose")
+
+
+def test_a_compound_is_one_concept(book: PartyBook) -> None:
+    """ "le plan de paix" is not "paix" alone: a statement on peace does not answer it."""
+    finder = MentionFinder(book)
+    for question in ("Que pense la Chine du plan de paix ?", "What about the peace plan?"):
+        labels = [c.label for c in parse_question(question, finder).content]
+        assert len(labels) == 1 and {"plan de paix", "peace plan"} & set(labels)
+
+
+def test_amounts_asked_by_currency_or_of_what_is_counted() -> None:
+    law = [passage("La loi prévoit 413 milliards d'euros sur sept ans.")]
+    assert facts.count(law, "Combien d'euros prévoit la loi ?", set()) == "413 milliards d'euros"
+    assets = [passage("Some 210 billion euros of central bank assets remain frozen.", "en")]
+    asked = "Combien d'avoirs de la banque centrale restent gelés ?"
+    assert facts.count(assets, asked, set()) == "210 billion euros"
+    assert facts.count(assets, "Combien de drones ?", set()) == ""
+    spoken = [passage("We will provide three billion pounds of support every year.", "en")]
+    assert facts.count(spoken, "How much support does Britain promise?", set()) == (
+        "three billion pounds"
+    )
+
+
+def test_durations_after_words_of_needing() -> None:
+    restart = [passage("Il faudrait au moins dix-huit mois pour remettre un réacteur en service.")]
+    assert facts.duration(restart, "") == "au moins dix-huit mois"
+    talks = [passage("Les pourparlers ont duré plus d’une heure.")]
+    assert facts.duration(talks, "") == "plus d’une heure"
+
+
+def test_linking_phrases_and_negative_subjects(book: PartyBook) -> None:
+    """ "à la place de" only links; "personne ne" is "nobody" in English."""
+    finder = MentionFinder(book)
+    query = parse_question("Qui a dit que personne ne signerait rien à la place de Kiev ?", finder)
+    labels = [c.label for c in query.content]
+    assert "place" not in labels
+    assert any("nobody" in c.words for c in query.content)
+
+
+def test_a_why_question_shows_the_reason_given_just_after(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from tests.test_qa_unit import make_bot
+
+    add(
+        any_db,
+        "La Pologne refuse d'envoyer des soldats en Ukraine.\n\n"
+        "« Notre armée doit défendre la frontière », a justifié le Premier ministre.\n\n"
+        "Le sommet s'est achevé dans la soirée sans déclaration commune.",
+    )
+    asker = QuestionAnswerer(make_bot(any_db, book, settings))
+    reply = lines(asker("Why won't Poland send soldiers to Ukraine?", "en", "c", "w", None))
+    assert any("refuse d'envoyer" in line for line in reply)
+    assert any("a justifié" in line for line in reply)
+    assert not any("sommet" in line for line in reply)
+    assert followup.asks_why("Pourquoi la Pologne refuse-t-elle ?")
+    assert not followup.asks_why("What does Poland want?")
+
+
+def test_the_party_a_sentence_opens_with(book: PartyBook) -> None:
+    from bot.domain.gazetteer import Gazetteer
+    from bot.qa.statements import opening_party
+
+    gazetteer = Gazetteer(book)
+    assert opening_party(gazetteer, "Kiev, à l'inverse, exige la restitution du site.") == "UA"
+    assert opening_party(gazetteer, "La Russie refuse tout retrait.") == "RU"
+    assert opening_party(gazetteer, "Selon les experts, la Russie refuse tout retrait.") is None
+    assert opening_party(gazetteer, "Les experts doutent de tout accord.") is None
+
+
+def test_a_statement_referring_back_is_shown_with_the_sentence_before(book: PartyBook) -> None:
+    from bot.qa.statements import rank, subject
+    from bot.textnorm import ground_key
+
+    before = "Le plan de Washington prévoyait une exploitation de la centrale par une entreprise."
+    evidence = "Le secrétaire d'État continue de défendre cette option devant le Congrès."
+    position = Position("US", "US", "", "", evidence, evidence, "s", article_id=1, lang="fr")
+    query = parse_question("Que propose Washington pour la centrale ?", MentionFinder(book))
+    topic = subject(query, {"US"})
+    context = {(1, ground_key(evidence)[:60]): before}
+    shown = rank(query, [position], topic, {1: 1.0}, context=context)
+    assert shown and shown[0].text == f"{before} {evidence}" and not shown[0].quoted
+    alone = rank(query, [position], topic, {1: 1.0})
+    assert alone and alone[0].text == evidence
+
+
+def test_a_seat_of_power_asked_as_a_speaker(book: PartyBook) -> None:
+    """ "What did the White House say": the party's position, from what the White House
+    itself said (its French name too); a capital is the party, with no such restriction."""
+    finder = MentionFinder(book)
+    seat = understand("What did the White House say about sanctions relief?", finder)
+    assert seat.kind == "position" and seat.parties == ["US"]
+    assert {"white house", "maison-blanche"} <= set(seat.seat)
+    capital = understand("What did Moscow say about the prisoners?", finder)
+    assert capital.kind == "position" and capital.parties == ["RU"] and capital.seat == ()

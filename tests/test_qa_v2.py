@@ -17,8 +17,8 @@ from bot.settings import Settings
 from tests.qa_support import ask_all, corpus_bot, corpus_files, load_questions, source_files
 
 QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v2.json")
-HIT_FLOOR = 0.79
-REFUSAL_FLOOR = 0.95
+HIT_FLOOR = 0.84
+REFUSAL_FLOOR = 0.99
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

@@ -16,8 +16,10 @@ from bot.settings import Settings
 from tests.qa_support import ask_all, corpus_bot, corpus_files, load_questions, source_files
 
 QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v3.json")
-HIT_FLOOR = 0.66  # held out: 0.68 (27/40), scored once on merging the Q&A work of session 4
-REFUSAL_FLOOR = 0.68  # held out: 0.70 (7/10)
+# held out: 0.68 (27/40) and refusals 0.70 (7/10), scored once on merging the Q&A work of
+# session 4; since learned from (session 5): 0.88 (35/40), 1.00 (10/10)
+HIT_FLOOR = 0.86
+REFUSAL_FLOOR = 0.99
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

@@ -24,9 +24,10 @@ from bot.qa import followup
 from bot.qa.answer import LLMAnswerFn
 from bot.qa.lexicon import MentionFinder
 from bot.qa.query import Query
-from bot.qa.respond import Responder, explained
+from bot.qa.respond import Answer, Responder, explained
 from bot.qa.retrieve import Retrieval
 from bot.qa.search import Passage, passages_by_id, score, sentences_of
+from bot.qa.statements import MAX_STATEMENTS, from_passage
 from bot.qa.text import stem
 from bot.qa.understand import KINDS, Kind, Understanding, understand
 from bot.qa.vocabulary import question_data
@@ -138,6 +139,8 @@ class QuestionAnswerer:
             found = self.responder.find(
                 understood, lang, scope, thread=thread.articles if thread else None
             )
+            if followup.asks_why(question) and not found.refused:
+                _with_reasons(self.bot, found)
         reply = self.responder.write(
             understood, found, lang, answer_id, scope, why=resolved.why, llm=self.llm()
         )
@@ -206,6 +209,35 @@ def _purposes() -> re.Pattern[str]:
 def _purpose(sentence: str) -> bool:
     """A phrase of purpose ("dans le cadre d'une visite", "in order to")."""
     return bool(_purposes().search(fold(sentence)))
+
+
+REASON_SPAN = 2  # sentences after a statement read for its reason
+
+
+def _with_reasons(bot: BriefBot, found: Answer) -> None:
+    """ "Why won't Poland send soldiers?": the first statement is what the party does; the
+    sentences just after it that give a reason ("a justifié", "because") are its why, shown
+    second."""
+    first = next((s for s in found.statements if s.sentence_id is not None), None)
+    if first is None or first.sentence_id is None:
+        return
+    anchor = passages_by_id(bot.db, [first.sentence_id])
+    if not anchor:
+        return
+    at = anchor[0]
+    shown = {s.sentence_id for s in found.statements}
+    causes = _causes()
+    reasons = [
+        p
+        for p in sentences_of(bot.db, [at.article_id])
+        if at.seq < p.seq <= at.seq + REASON_SPAN
+        and p.sentence_id not in shown
+        and (bool(causes & set(p.stems)) or _purpose(p.text))
+    ]
+    if reasons:
+        k = found.statements.index(first) + 1
+        found.statements[k:k] = [from_passage(p) for p in reasons[:1]]
+        del found.statements[MAX_STATEMENTS:]
 
 
 def _explain(bot: BriefBot, query: Query, previous: followup.Context) -> Retrieval:

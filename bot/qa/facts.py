@@ -32,9 +32,9 @@ def _number() -> str:
 
 def _duration_body() -> str:
     units = _alt(question_data()["calendar"]["units"])
+    approx = _alt(question_data()["calendar"]["approximately"]).replace("'", "['’]")
     return (
-        rf"((?:plus d['’]|moins d['’]|près d['’]|plus de |moins de |près de |more than |less than "
-        rf"|nearly |about |almost |presque )?"
+        rf"((?:{approx})?"
         rf"{_number()}\s+(?:{units}))(?![\w-])"
     )
 
@@ -141,7 +141,8 @@ def _amounts() -> dict[str, re.Pattern[str]]:
     big = r"(?:\s+(?:milliards?|millions?|billions?|millions?|bn|m)\b)?"
     return {
         "money": re.compile(
-            rf"(?:[$€£]\s?)?\d[\d\s  .,]*{big}\s*(?:d['’]|de |of )?(?:{_alt(data['currency'])})"
+            rf"(?:[$€£]\s?)?(?:\d[\d\s  .,]*|{_number()}(?=\s+(?:milliards?|millions?|billions?)\b))"
+            rf"{big}\s*(?:d['’]|de |of )?(?:{_alt(data['currency'])})"
             rf"|[$€£]\s?\d[\d\s  .,]*\d{big}",
             re.IGNORECASE,
         ),
@@ -157,7 +158,15 @@ def asks_for(question: str) -> str:
         cues = question_data()["count"][kind]
         if any((" " in c and fold(c) in folded) or fold(c) in words for c in cues):
             return kind
+    currencies = {fold(c) for c in question_data()["count"]["currency"]}
+    if counted(question) & currencies:  # "combien d'euros", "how many dollars"
+        return "money"
     return ""
+
+
+# an amount "of" what is counted: the words read after it
+OF_WORDS = 5
+OF = frozenset({"of", "de", "d", "des", "du"})
 
 
 def count(passages: list[Passage], question: str, words: set[str]) -> str:
@@ -169,6 +178,11 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
     nouns = counted(question)
     first = ""
     for p in passages:
+        for m in _amounts()["money"].finditer(p.text):
+            # "210 billion euros of Russian central bank assets": an amount of what is counted
+            after = tokens(p.text[m.end() :])[:OF_WORDS]
+            if nouns and after[:1] and after[0] in OF and any(_alike(w, nouns) for w in after):
+                return m.group(0).strip()
         for m in _patterns()["count"].finditer(p.text):
             noun = m.group(2).split()
             value = m.group(0).strip()

@@ -174,6 +174,11 @@ def is_why(question: str, query: Query | None = None) -> bool:
     return short and not any(c.parties or c.people for c in query.entities)
 
 
+def asks_why(question: str) -> bool:
+    """A question led by "why" / "pourquoi" (asked alone or as a follow-up)."""
+    return bool(_WHY_LED.match(question))
+
+
 def is_who_said(question: str) -> bool:
     """ "who said that?": the speaker of the previous answer."""
     return bool(_WHO_SAID.match(question))

@@ -291,6 +291,25 @@ def with_soft(query: Query, group: str) -> Query:
     return Query(query.text, [*query.concepts, soft])
 
 
+def proper_names(query: Query, *, besides: str = "") -> list[Concept]:
+    """The question's capitalised words that the gazetteer does not know (a place, an event,
+    a venue: "à la conférence de Lille"), the words of ``besides`` (a name asked about) left
+    out."""
+    capitalised = {fold(w) for w in _capitalised(query.text)} - set(tokens(besides))
+    # the words of a known name ("Conseil de sécurité", an institution of a party)
+    known = [c for c in query.entities if c.parties or c.people]
+    capitalised -= {w for c in known for name in c.words for w in tokens(name)}
+    return [
+        c
+        for c in query.concepts
+        if c.kind != "soft"
+        and not c.parties
+        and not c.people
+        and not c.topic
+        and c.label in capitalised
+    ]
+
+
 def _capitalised(question: str) -> list[str]:
     """Capitalised words that are not the first word: likely proper nouns."""
     words = _CAPITALISED.findall(question)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from bot import metrics
@@ -20,14 +20,15 @@ from bot.qa import facts, index
 from bot.qa.answer import LLMAnswerFn, compose, llm_answer, refusal, shorten, text
 from bot.qa.coverage import covers
 from bot.qa.followup import Context
-from bot.qa.lexicon import bridge_words
-from bot.qa.query import Query, with_soft
+from bot.qa.lexicon import bridge_forms, bridge_words
+from bot.qa.query import Query, proper_names, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
-from bot.qa.search import Passage, passages_by_id, sentences_of
+from bot.qa.search import Passage, matches, passages_by_id, sentences_of
 from bot.qa.statements import (
     MAX_STATEMENTS,
     Statement,
     from_passage,
+    opening_party,
     party_statements,
     person_statements,
     speaker_statements,
@@ -115,8 +116,28 @@ class Responder:
             found = self._person(u, lang, since, scope)
         elif not found.statements:
             found = self._sentences(u, u.query, lang, scope)
+        found = self._in_named_articles(u, found)
         self._locate(found.statements)
         return found
+
+    def _in_named_articles(self, u: Understanding, found: Answer) -> Answer:
+        """Only statements from articles that name every place, event or venue the question
+        names and the gazetteer does not know ("à la conférence de Lille"): what was said
+        elsewhere does not answer; when nothing is left, the question is refused."""
+        names = proper_names(u.query, besides=u.unknown_person)
+        if not names or not found.statements or found.refused:
+            return found
+        wanted = [replace(c, forms=c.forms | bridge_forms(c.label)) for c in names]
+        ids = sorted({s.article_id for s in found.statements})
+        named: dict[int, set[str]] = {}
+        for p in sentences_of(self.bot.db, ids):
+            named.setdefault(p.article_id, set()).update(c.label for c in wanted if matches(c, p))
+        labels = {c.label for c in wanted}
+        kept = [s for s in found.statements if named.get(s.article_id, set()) >= labels]
+        if kept:
+            found.statements = kept
+            return found
+        return Answer(refused=True)
 
     def _locate(self, statements: list[Statement]) -> None:
         """The sentence of each statement taken from a stored position (for "why?")."""
@@ -140,11 +161,22 @@ class Responder:
         chosen: list[Statement] = []
         roles = asked_roles(u.query.text)
         for party in parties:
-            found = party_statements(self.bot, party, query, since=since, scope=scope)
+            found = party_statements(
+                self.bot,
+                party,
+                query,
+                since=since,
+                scope=scope,
+                opener=partial(opening_party, self.gazetteer),
+                seat=u.seat,
+            )
+            if u.seat and subject(u.query, set(parties)).concepts:
+                # its words on what is asked, not its words on anything
+                found = [s for s in found if s.match > 0]
             if roles:  # "France's ambassador": only what someone of that role said
                 found = [s for s in found if self._has_role(s, roles)]
             chosen += found[:share]
-        if roles and not chosen:
+        if (roles or u.seat) and not chosen:
             return Answer(refused=True)
         chosen = chosen[:MAX_STATEMENTS]
         if subject(u.query, set(parties)).concepts and chosen and chosen[0].match < 0.34:

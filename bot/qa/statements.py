@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import Article, Person, Position
 from bot.qa.query import Concept, Query
 from bot.qa.search import Passage, candidates, score, sentences_of, soft_near
@@ -30,6 +32,10 @@ POOL = 200  # candidate sentences of each query
 ARTICLES = 12  # articles whose stored positions are read for one question
 MAX_STATEMENTS = 3
 SHORT = 200  # an evidence sentence short enough to show whole
+ALONE = 0.34  # a statement covering less of what is asked than its sentence before is shown
+LONG = 400  # with it, when the two are shorter than this
+OPENING = 40  # characters where a sentence's subject party is looked for
+OPENERS_BEFORE = frozenset({"", "le", "la", "les", "l'", "the"})
 
 
 @dataclass
@@ -214,10 +220,15 @@ def rank(
         probe.party_id, probe.speaker = position.party_id, position.speaker
         score(topic, probe)
         before = (context or {}).get((statement.article_id, ground_key(position.evidence)[:60]))
+        joined = ""
         if before and topic.concepts and probe.coverage < 1.0:
             # "toute décision en ce sens": the sentence before says what the statement is about
             wider = Passage(-1, 0, 0, position.lang, before, stems(before, lang))
+            own = probe.coverage
             probe.coverage = max(probe.coverage, 0.7 * score(topic, wider).coverage)
+            if own < ALONE and probe.coverage > own and len(before) + len(position.evidence) < LONG:
+                # "cette option", "these are the conditions": shown with what it refers to
+                joined = f"{before} {position.evidence}"
         if topic.concepts and not statement.quoted and statement.text != position.evidence:
             # the claim may leave out the words asked about: then show the whole evidence
             shown = Passage(-1, 0, 0, position.lang, statement.text, [])
@@ -235,6 +246,8 @@ def rank(
             continue
         seen.add(key)
         length = len(statement.text)
+        if joined:  # ranked on its own words, shown with the sentence it refers to
+            statement.text, statement.quoted = joined, False
         said = folded(position.evidence)
         wanting = Passage(-1, 0, 0, position.lang, position.evidence, probe.stems)
         statement.score = (
@@ -261,17 +274,44 @@ def party_statements(
     *,
     since: datetime | None,
     scope: list[int] | None,
+    opener: Callable[[str], str | None] | None = None,
+    seat: tuple[str, ...] = (),
 ) -> list[Statement]:
-    """The stored positions of ``party_id`` that answer ``query``, best first."""
+    """The stored positions of ``party_id`` that answer ``query``, best first; with
+    ``opener`` (the party a sentence opens with), a position without a speaker is the party's
+    its sentence opens with; with ``seat`` (the folded forms of "the White House"), only what it said itself."""
     who = Query(query.text, [c for c in query.entities if party_id in c.parties and not c.people])
     topic = subject(query, {party_id})
     articles, relevance, topic = articles_about(bot, topic, who, since, scope)
     try:
         positions = bot.positions(articles, party=party_id)
+        if opener is not None:
+            others = bot.positions(articles, all_speakers=True)
     except Exception as exc:  # the analysis engines are optional for answering
         log.warning("positions unavailable for answering: %s", exc)
         return []
+    if opener is not None:
+        # "Kiev, à l'inverse, exige…" stored under another party: the sentence's subject's
+        positions = [
+            p for p in positions if p.speaker or opener(p.evidence) in (None, party_id)
+        ] + [
+            p
+            for p in others
+            if not p.speaker and p.party_id != party_id and opener(p.evidence) == party_id
+        ]
+    if seat:  # "what did the White House say": what it said itself
+        positions = [
+            p for p in positions if any(f in fold(f"{p.speaker_role} {p.evidence}") for f in seat)
+        ]
     return rank(query, positions, topic, relevance, context=preceding(bot, positions))
+
+
+def opening_party(gazetteer: Gazetteer, text: str) -> str | None:
+    """The party a sentence opens with, as its subject ("Kiev, à l'inverse, exige…"), if any."""
+    hits = gazetteer.party_hits(text[:OPENING])
+    if not hits or text[: hits[0].start].strip(' «"“').lower() not in OPENERS_BEFORE:
+        return None
+    return hits[0].party_id
 
 
 def speaker_statements(

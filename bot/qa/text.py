@@ -48,7 +48,8 @@ STOPWORDS_EN = frozenset(
         "more", "most", "than", "then", "so", "such", "just", "only", "said", "say", "says",
         "saying", "tell", "told", "think", "thinks", "thought", "stated", "state", "states",
         "declared", "claim", "claimed", "according", "regarding", "concerning", "s", "t", "don",
-        "doesn", "didn", "isn", "aren", "wasn", "weren", "one", "ones", "other", "others",
+        "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn",
+        "hasn", "haven", "hadn", "one", "ones", "other", "others",
     ]
 )  # fmt: skip
 # generic verbs and nouns of questions, in both languages

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Literal
 
 from bot.domain.models import Person
-from bot.qa.lexicon import MentionFinder, bridge_forms, bridge_words
+from bot.qa.lexicon import Mention, MentionFinder, bridge_forms, bridge_words
 from bot.qa.query import CALENDAR, Concept, Query, parse_question
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
@@ -42,6 +42,7 @@ class Understanding:
     people: list[Person] = field(default_factory=list)
     unknown_person: str = ""  # a name the gazetteer does not know, asked about as a person
     cued: bool = False  # a cue of the question said its kind ("qu'a dit", "where")
+    seat: tuple[str, ...] = ()  # a seat of power asked about as a speaker, its folded forms
 
     @property
     def person_label(self) -> str:
@@ -101,8 +102,32 @@ def _unknown_person(question: str, rule: KindRule, finder: MentionFinder) -> str
         words = name.group(1)
         if finder.find(words) or fold(words) in CALENDAR:
             continue
+        at = m.end() + name.start()
+        if any(s <= at < e for s, e in (x.span for x in finder.find(question))):
+            continue  # the start of a known name with small words ("Ursula von der Leyen")
         return words
     return ""
+
+
+_ARTICLE = re.compile(r"\s*(?:the|le|la|les|l')?\s*$")
+
+
+def _party_after_cue(question: str, rule: KindRule, mentions: list[Mention]) -> Mention | None:
+    """The party named right after "what did", "qu'a dit" (an institution, a capital: "what
+    did the White House say"), before any person: it is who is asked about."""
+    folded = _folded(question)
+    for pattern in rule.unknown_name_after:
+        m = pattern.search(folded)
+        if not m:
+            continue
+        for mention in mentions:
+            if mention.span[0] < m.end():
+                continue
+            between = folded[m.end() : mention.span[0]]
+            if mention.kind == "party" and _ARTICLE.fullmatch(between):
+                return mention
+            break
+    return None
 
 
 def understand(question: str, finder: MentionFinder) -> Understanding:
@@ -115,10 +140,21 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
     kind: Kind = "general"
     chosen: KindRule | None = None
     unknown = ""
+    seat: tuple[str, ...] = ()
     for rule in kind_rules():
         if not any(p.search(folded) for p in rule.patterns):
             continue
         if rule.id == "person":
+            speaker = _party_after_cue(question, rule, mentions)
+            if speaker:  # "what did the White House say Trump offered…": the party's words
+                parties = [speaker.key]
+                surface = fold(question[speaker.span[0] : speaker.span[1]])
+                rows = [tuple(fold(w) for w in row) for row in question_data()["speakers"]["seats"]]
+                seat = next((row for row in rows if surface in row), ())
+                kind = "position"
+                chosen = next(r for r in kind_rules() if r.id == "position")
+                people = []
+                break
             # a name right after the cue is who is asked about, even when it is unknown and
             # a known person comes later ("what did Charles Michel tell Putin")
             unknown = _unknown_person(question, rule, finder)
@@ -148,7 +184,7 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
                 query.concepts[k] = Concept(
                     c.label, "content", bridge_forms(c.label), 1.0, words=bridge_words(c.label)
                 )
-    return Understanding(kind, query, parties, people, unknown, cued=chosen is not None)
+    return Understanding(kind, query, parties, people, unknown, cued=chosen is not None, seat=seat)
 
 
 def subject_parties(query: Query) -> list[str]:
