@@ -251,7 +251,7 @@ def test_english_bullets_say_what_was_done_in_english() -> None:
     # reported speech: the article's sentence, said to be the article's and not the speaker's
     assert (
         "Kemal Arslan: on the talks, proposes: “Ankara propose une inspection commune” "
-        "(article text, in French)" in text
+        "(article, in French)" in text
     )
 
 
@@ -266,7 +266,7 @@ def test_a_short_quotation_in_another_language_keeps_the_plain_language_marker()
     )
     text = render_text(briefing_reply(composer().compose([quoted], "en")))
     assert "“Aucun corridor sans inspection ne sera accepté par Moscou” (in French)" in text
-    assert "article text" not in text
+    assert "(article, in French)" not in text
 
 
 def test_a_dispute_needs_a_demand_and_its_rejection_by_another_party() -> None:

@@ -20,7 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "brief.collective": {"fr": "{party} (position officielle)", "en": "{party} (official line)"},
     "brief.in_french": {"fr": "", "en": " (in French)"},
     "brief.in_english": {"fr": " (en anglais)", "en": ""},
-    "brief.report_in_french": {"fr": "", "en": " (article text, in French)"},
+    "brief.report_in_french": {"fr": "", "en": " (article, in French)"},
     "brief.report_in_english": {"fr": " (article, en anglais)", "en": ""},
     "brief.more": {
         "fr": "… {n} autres positions : /positions",
