@@ -364,3 +364,11 @@ def test_a_seat_of_power_asked_as_a_speaker(book: PartyBook) -> None:
     assert {"white house", "maison-blanche"} <= set(seat.seat)
     capital = understand("What did Moscow say about the prisoners?", finder)
     assert capital.kind == "position" and capital.parties == ["RU"] and capital.seat == ()
+
+
+def test_a_heading_is_never_shown_as_a_supporting_statement() -> None:
+    from bot.qa.respond import _is_heading
+
+    assert _is_heading("EN DIRECT - Pourparlers de Genève : deuxième journée de discussions")
+    assert not _is_heading("Le chef de la délégation, Ivan Petrov, a parlé à la presse.")
+    assert not _is_heading("« Nous ne signerons rien sans garanties »")

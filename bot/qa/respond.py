@@ -333,6 +333,8 @@ class Responder:
             named = u.kind == "who" and bool(self._parties_named(pool[:MAX_STATEMENTS], u))
             if not value and not named:  # sentences on the subject, without the fact asked
                 return Answer(refused=True)  # (a "who" may be parties: shown, not asserted)
+        # a heading (the article's title, a sub-heading) is no statement: its source line shows it
+        passages = [p for p in passages if not _is_heading(p.text)] or passages
         statements = [from_passage(p) for p in passages]
         if line:  # the sentences that hold the answer first
             holding = [s for s in statements if fold(value) in fold(s.text)]
@@ -475,3 +477,10 @@ def says(sentence: str) -> bool:
 def explained(passages: list[Passage]) -> Answer:
     """A "why?" answer: the reasons found near the previous answer's sentences."""
     return Answer([from_passage(p) for p in passages[:MAX_STATEMENTS]])
+
+
+def _is_heading(text: str) -> bool:
+    """A line with no sentence-final punctuation: a title or a sub-heading."""
+    return not text.rstrip().endswith((".", "!", "?", "…", "»", "”", '"', ")")) and (
+        len(text.split()) <= 25
+    )
