@@ -141,3 +141,18 @@ def ask_all(
 def load_questions(path: Path) -> list[dict[str, Any]]:
     data = json.loads(path.read_text("utf-8"))
     return data["questions"] if isinstance(data, dict) else data
+
+
+def score_blind_set(settings: Settings, questions: list[dict[str, Any]], label: str) -> Score:
+    """Every question of a blind set asked over the shared corpus and the dev-set articles it
+    names, ingested together; the figures per kind and language printed, the whole returned."""
+    files = source_files([s for q in questions for s in q["sources"]])
+    extra = [f for f in files if f not in corpus_files()]
+    bot, _ = corpus_bot(settings, extra)
+    scores = ask_all(bot, questions)
+    print()
+    for name in sorted(scores, key=lambda k: (k != "all", k)):
+        print(scores[name].line(f"{label} {name}"))
+    for line in scores["all"].misses:
+        print("  " + line)
+    return scores["all"]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from tests.qa_support import ask_all, corpus_bot, corpus_files, load_questions, source_files
+from tests.qa_support import corpus_files, load_questions, score_blind_set
 
 QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v2.json")
 HIT_FLOOR = 0.84
@@ -24,15 +24,7 @@ pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is 
 
 
 def test_blind_questions(settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
-    files = source_files([s for q in QUESTIONS for s in q["sources"]])
-    extra = [f for f in files if f not in corpus_files()]
-    bot, _ = corpus_bot(settings, extra)
-    scores = ask_all(bot, QUESTIONS)
     with capsys.disabled():
-        print()
-        for label in sorted(scores, key=lambda k: (k != "all", k)):
-            print(scores[label].line(f"Q&A v2 {label}"))
-        for line in scores["all"].misses:
-            print("  " + line)
-    assert scores["all"].hit_rate >= HIT_FLOOR
-    assert scores["all"].refusal_accuracy >= REFUSAL_FLOOR
+        scores = score_blind_set(settings, QUESTIONS, "Q&A v2")
+    assert scores.hit_rate >= HIT_FLOOR
+    assert scores.refusal_accuracy >= REFUSAL_FLOOR
