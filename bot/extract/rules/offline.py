@@ -84,20 +84,15 @@ class OfflineEngine:
         text = article.text
         sentences = sentences_of(text, nlp.sentence_spans(doc))
         persons = nlp.person_spans(doc)
-        has_ner = nlp.has_ner(lang)
         resolver = SpeakerResolver(self.gaz, lang)
         found: list[list[tuple[Speaker, Cue | None]]] = []
         subjects: list[Speaker | None] = []  # the person a statement-less sentence is about
         heads = headline_end(text)
-        talk = Discourse(resolver, sentences, find_voice(sentences, _mentions(resolver, persons)))
+        people = _mentions(resolver, persons, nlp.has_ner(lang))
+        talk = Discourse(resolver, sentences, find_voice(sentences, people))
         for sent in sentences:
             before = resolver.salient
-            ner = [
-                (s - sent.start, e - sent.start)
-                for s, e in persons
-                if sent.start <= s and e <= sent.end
-            ]
-            hits = resolver.people_in(sent.text, ner, use_caps=not (has_ner and ner))
+            hits = people(sent)
             talk.name_back(sent, hits, found)
             if talk.is_byline(sent):
                 resolver.note_byline(hits)  # the reporter: never a speaker of a party
@@ -306,13 +301,18 @@ def _clause(sentence: str, cue: Cue) -> str:
 
 
 def _mentions(
-    resolver: SpeakerResolver, persons: list[tuple[int, int]]
+    resolver: SpeakerResolver, persons: list[tuple[int, int]], has_ner: bool
 ) -> Callable[[Sentence], list[PersonHit]]:
-    """The person mentions of a sentence, from the gazetteer and the model's names."""
+    """The person mentions of a sentence, from the gazetteer and the model's names (names by
+    capitals alone when the model found none there)."""
 
     def people(sent: Sentence) -> list[PersonHit]:
-        ner = [(s - sent.start, e - sent.start) for s, e in persons if sent.start <= s < sent.end]
-        return resolver.people_in(sent.text, ner, use_caps=not ner)
+        ner = [
+            (s - sent.start, e - sent.start)
+            for s, e in persons
+            if sent.start <= s and e <= sent.end
+        ]
+        return resolver.people_in(sent.text, ner, use_caps=not (has_ner and ner))
 
     return people
 

@@ -368,12 +368,9 @@ class SpeakerResolver:
                     self.salient = titled
                     return
         if before:
-            for k in reversed(self.known):
-                if _same(
-                    k, mentions.display_name(before[-1].text, before[-1].person), before[-1].person
-                ):
-                    self.salient = Speaker(k.name, k.role, k.party_id, k.person)
-                    return
+            known = self.known_speaker(before[-1])
+            if known is not None:
+                self.salient = known
 
 
 _STRESSED = re.compile(r",\s*(?:lui|elle|eux|elles)(?:-mêmes?)?\s*,?\s*$", re.IGNORECASE)
