@@ -1,6 +1,7 @@
 """Extraction by phenomenon, read from data tables (tests/extract/<phenomenon>.toml): each case
 is a text, the party expected, and optionally the speaker (a surname is enough), words of the
-claim or of the evidence, the language, or ``absent = true`` when that party must not get a
+claim or of the evidence, a speaker it must not be (``not_speaker``), the language, or
+``absent = true`` when that party must not get a
 position."""
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ def test_phenomenon(case: dict[str, Any]) -> None:
     assert mine, [(p.party_id, p.speaker, p.evidence) for p in positions]
     if "speaker" in case:
         assert any(fold(case["speaker"]) in fold(p.speaker) for p in mine), [
+            p.speaker for p in mine
+        ]
+    if "not_speaker" in case:
+        assert all(fold(case["not_speaker"]) not in fold(p.speaker) for p in mine), [
             p.speaker for p in mine
         ]
     if "claim" in case:

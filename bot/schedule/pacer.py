@@ -168,11 +168,13 @@ class Pacer:
     async def _spread(self) -> None:
         """Keep the requests this process really starts apart: a loop that woke late must not
         fire its overdue sends in one clump (no two closer than ``0.75/rate``, at most
-        ``ceil(rate)`` in any rolling second, on the clock of the moment of sending)."""
+        ``ceil(rate) - 1`` in any rolling second, on the clock of the moment of sending: one
+        message of room for requests that reach the platform closer together than they
+        left)."""
         rate = self.pacing.global_rate if self.slots is not None else None
         if not rate:
             return
-        gap, cap = 0.75 / rate, math.ceil(rate)
+        gap, cap = 0.75 / rate, max(1, math.ceil(rate) - 1)
         while True:
             now = self.clock()
             while self._started and now - self._started[0] >= 1.0:

@@ -11,7 +11,9 @@ from bot.extract.rules.lexicon import ADV_EN, ADV_FR
 # what may follow an ambiguous verb when it reports speech: a clause, a quote, a colon
 SAYS_AFTER = re.compile(
     # "a rappelé dans un communiqué que…": a short complement may come before the clause
-    r"^\s*(?:[^\s,;:«»\"“”.]+\s+){0,5}?(?:que\b|qu['’]|that\b)|^\s*(?::|«|\"|“|à\s+\w+er\b)",
+    r"^\s*(?:[^\s,;:«»\"“”.]+\s+){0,5}?(?:que\b|qu['’]|that\b)|^\s*(?::|«|\"|“|à\s+\w+er\b)"
+    # "a parlé d'une « récompense pour l'agresseur »": words of the speaker's, named
+    r"|^\s*(?:de|d['’]|du|des)\s*(?:(?:une?|la|le|l['’]|ses|son|sa)\s*)?[«\"“]",
     re.IGNORECASE,
 )
 NP_START = re.compile(
@@ -34,9 +36,18 @@ NOT_SUBJECT_SEGMENT = re.compile(
     # discourse adverbials: "Moscou, de son côté, juge …", "Londres, pour sa part, …"
     r"de\s+(?:son|sa|leur|notre)\s+côté|pour\s+(?:sa|leur|notre)\s+part|quant\s+à\s+\w+|"
     r"à\s+(?:son|leur)\s+tour|for\s+(?:its|his|her|their)\s+part|in\s+turn|"
+    # circumstances: "Le ministre, de passage à Genève, a salué …"
+    r"de\s+(?:passage|retour|séjour)|sur\s+place|à\s+l['’]issue|au\s+(?:terme|sortir|lendemain)|"
     r"[\w\-]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\s+"
     r"(?:sur|par|à|au|aux|en|lors|dans|après|de|d['’]|du|des|sous|avec|contre|depuis|vers|"
     r"chez|auprès|devant|pour|entre|parmi))\b",
+    re.IGNORECASE,
+)
+# "Kiev refusait de le signer et les Européens le jugeaient …": a verb after "et" and a subject
+# of its own (the words up to the verb, an object pronoun allowed) heads a clause of its own
+OWN_SUBJECT = re.compile(
+    r"\s(?:et|and)\s+(?P<np>(?:les|le|la|l['’]|the)\s*[\w\-’']+(?:\s+[\w\-’']+)?\s+)"
+    r"(?:(?:le|la|les|l['’])\s*)?$",
     re.IGNORECASE,
 )
 CONTRAST = re.compile(
@@ -55,6 +66,7 @@ class Cue:
     claim: str
     subj_start: int = 0  # where ``subject`` starts in the sentence
     nested: bool = False  # inside the reported clause of the cue before it ("X a dit que Y a…")
+    lead: int = -1  # where its clause starts when coordinated with the one before ("… et X a dit")
 
 
 def tidy(text: str) -> str:

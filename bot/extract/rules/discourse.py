@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from bot.domain.gazetteer import PersonHit
+from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import Cue
 from bot.extract.rules.quote_marks import is_quote_only, quote_spans, quote_text
 from bot.extract.rules.sentences import Sentence
@@ -16,6 +17,7 @@ from bot.extract.rules.speakers import Speaker, SpeakerResolver
 from bot.extract.rules.subject_patterns import CLEFT, NAME_ONLY
 from bot.extract.rules.subjects import colon_lead, sentence_subject
 from bot.extract.rules.voice import Voice
+from bot.textnorm import fold
 
 Found = list[list[tuple[Speaker, Cue | None]]]
 
@@ -72,6 +74,41 @@ class Discourse:
             if not found[j] or not any(id(sp) in unnamed for sp, _ in found[j]):
                 break
             found[j] = [(who, c) if id(sp) in unnamed else (sp, c) for sp, c in found[j]]
+
+    def name_ahead(self, found: Found, mentions: list[list[PersonHit]]) -> None:
+        """ "Le chef de la diplomatie hongroise a salué … . Péter Szijjártó doit …": an office
+        speaking unnamed is the person the next sentence names, when the gazetteer gives that
+        person this office and party (the next paragraph too when it opens on the name). Run
+        once the article is read, so quotations handed on to a speaker are named with it."""
+        for i in range(1, len(found)):
+            hits, prev, sent = mentions[i], self.sentences[i - 1], self.sentences[i]
+            if not found[i - 1] or len(hits) != 1 or hits[0].person is None:
+                continue
+            opens = not sent.text[: hits[0].start].strip()
+            if prev.para != sent.para and not (sent.para == prev.para + 1 and opens):
+                continue
+            person = hits[0].person
+            offices = [r for r in (person.role_fr, person.role_en) if r]
+            unnamed = [
+                sp
+                for sp, _ in found[i - 1]
+                if not sp.name
+                and not sp.indefinite
+                and sp.party_id == person.party_id
+                and (key := roles.head_office(sp.role)) is not None
+                and key not in roles.GENERIC_KEYS
+                and any(roles.role_matches(r, key) for r in offices)
+                # "un responsable", "le directeur …": a vague office only word for word
+                and (key != "official" or any(fold(sp.role) in fold(r) for r in offices))
+            ]
+            if len(unnamed) != 1:
+                continue
+            was = unnamed[0]
+            named = Speaker(person.name, was.role, was.party_id, person)
+            for j in range(i - 1, -1, -1):  # the run of sentences it spoke before, too
+                if not any(sp is was for sp, _ in found[j]):
+                    break
+                found[j] = [(named if sp is was else sp, c) for sp, c in found[j]]
 
     def credit(
         self,

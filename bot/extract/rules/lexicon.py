@@ -20,12 +20,13 @@ _REG_ER = _words(
     "martel réitér répét espér rejet menac annonc appel jug exig dénonc lanc rappel avert "
     "écart fustig propos suggér évoqu félicit inquiét refus tranch gliss concéd raill ironis tonn "
     "balay conditionn racont relat témoign lâch souffl indign nuanc temporis abond corrig "
-    "détaill argument object alarm post publi"
+    "détaill argument object alarm post publi parl"
 )
 _FR_PARTICIPLES_IRREG = _words(
     "dit écrit décrit obtenu défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
     "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
-    "fait\\s+remarquer laissé\\s+entendre borné contenté\\s+d['’]indiquer"
+    "fait\\s+remarquer laissé\\s+entendre borné contenté\\s+d['’]indiquer "
+    "posé\\s+comme\\s+(?:préalable|condition|exigence)"
 )
 _FR_FINITE_IRREG = _words(
     "dit disait disaient disent obtient obtiennent décrit décrivent décrivait réagit renchérit garantit écrit écrivait écrivent promet promettent admet soutient "
@@ -52,8 +53,21 @@ def _inner(forms: list[str]) -> list[str]:
 
 _FR_PARTICIPLES_IRREG = _inner(_FR_PARTICIPLES_IRREG)
 _FR_FINITE_IRREG = _inner(_FR_FINITE_IRREG)
+
+
+def _imperfect(stem: str) -> str:
+    """The stem before -ait/-aient: "jug" -> "juge" (jugeait), "lanc" -> "lanç" (lançait)."""
+    if stem.endswith("g"):
+        return stem + "e"
+    return stem[:-1] + "ç" if stem.endswith("c") else stem
+
+
 _FR_FORMS = sorted(
-    {f for s in _REG_ER for f in (s + "e", s + "ent", s + "ait", s + "aient")}
+    {
+        f
+        for s in _REG_ER
+        for f in (s + "e", s + "ent", _imperfect(s) + "ait", _imperfect(s) + "aient")
+    }
     | set(_FR_FINITE_IRREG),
     key=len,
     reverse=True,
@@ -153,7 +167,8 @@ _MODAL_FR = (
     r"|(?:a|ont|avait|avaient)\s+(?:\w+ment\s+)?fini\s+par\s+|finit\s+par\s+|finissent\s+par\s+)"
 )
 FR_VERB = re.compile(
-    rf"(?<![\w\-])(?:(?:{_AUX_FR}){_STRESSED}\s+{ADV_FR}(?P<part>{_alt(_FR_PARTICIPLE)})(?:e|s|es)?"
+    rf"(?<![\w\-])(?:(?:{_AUX_FR}){_STRESSED}\s+(?:depuis\s+)?{ADV_FR}"
+    rf"(?P<part>{_alt(_FR_PARTICIPLE)})(?:e|s|es)?"
     rf"|{_MODAL_FR}(?P<inf>{_alt(_FR_INFINITIVE)})"
     rf"|(?P<fin>{_alt(_FR_FORMS)}))(?![\w\-])"
 )
@@ -194,7 +209,7 @@ EN_INVERTED = re.compile(r"(?<![\w\-])(?P<fin>said|added|says)\s+(?P<pron>he|she
 # verbs that report speech only with a clause or quote after them ("a rappelé que…", not
 # "a rappelé son ambassadeur"; "maintained that…", not "maintained control")
 AMBIGUOUS = re.compile(
-    r"^(?:lan[cç]|rappel|balay|not|observ|signal|confi|jur|maint|post|obt)", re.IGNORECASE
+    r"^(?:lan[cç]|rappel|balay|not|observ|signal|confi|jur|maint|post|obt|parl)", re.IGNORECASE
 )
 
 # a verdict on the speaker's own words, then a colon and the quote: "X a été catégorique : « … »",

@@ -90,9 +90,11 @@ class OfflineEngine:
         heads = headline_end(text)
         people = _mentions(resolver, persons, nlp.has_ner(lang))
         talk = Discourse(resolver, sentences, find_voice(sentences, people))
+        mentions: list[list[PersonHit]] = []
         for sent in sentences:
             before = resolver.salient
             hits = people(sent)
+            mentions.append(hits)
             talk.name_back(sent, hits, found)
             if talk.is_byline(sent):
                 resolver.note_byline(hits)  # the reporter: never a speaker of a party
@@ -139,7 +141,7 @@ class OfflineEngine:
                 here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent)
             here = attribution.drop_anonymous_reporters(here)
             here += self._stances(doc, sent, lang, here, talk)
-            here = _merge_same_party(here)
+            here = _merge_same_party(sent.text, here)
             subjects.append(None)
             if not here:
                 resolver.note_subject(sent.text, hits)
@@ -148,14 +150,16 @@ class OfflineEngine:
             self._note(sent, hits, cues, here, "")
             found.append(here)
         inherit_quotes(sentences, found, subjects)
+        talk.name_ahead(found, mentions)
         if self.trace is not None:  # quotes given to the speaker before or after them
             for record, here in zip(self.trace, found, strict=False):
                 record["final"] = [_who(sp) for sp, _ in here]
         positions: dict[tuple[str, str], Position] = {}
         for sent, here in zip(sentences, found, strict=True):
-            split = len({sp.party_id for sp, _ in here}) > 1
+            split = len({sp.party_id for sp, _ in here}) > 1 or len(here) > 1
             for speaker, found_cue in here:
-                text = _clause(sent.text, found_cue) if split and found_cue else sent.text
+                cues = [c for _, c in here if c is not None]
+                text = _clause(sent.text, found_cue, cues) if split and found_cue else sent.text
                 pos = self._position(article, lang, text, speaker, found_cue)
                 if pos is None:
                     continue
@@ -287,15 +291,20 @@ def _verbatim(fragment: str, plain: str, original: str) -> str:
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
 
 
-def _clause(sentence: str, cue: Cue) -> str:
-    """The part of a sentence, between contrast markers ("tandis que", ";"…), holding ``cue``:
-    the evidence when one sentence carries two parties' statements."""
+def _clause(sentence: str, cue: Cue, cues: list[Cue]) -> str:
+    """The part of a sentence, between contrast markers ("tandis que", ";"…) and coordinated
+    clauses with a subject of their own, holding ``cue``: the evidence when one sentence
+    carries two parties' statements."""
+    bounds = [
+        (m.start(), m.start() + (1 if sentence[m.start()] in ",;" else 0))
+        for m in CONTRAST.finditer(sentence)
+    ] + [(c.lead, c.lead) for c in cues if c.lead >= 0]
     start, end = 0, len(sentence)
-    for m in CONTRAST.finditer(sentence):
-        if m.start() <= cue.start:
-            start = m.start() + (1 if sentence[m.start()] in ",;" else 0)
-        elif m.start() < end:
-            end = m.start()
+    for at, after in sorted(bounds):
+        if at <= cue.start:
+            start = after
+        elif at < end:
+            end = at
             break
     return sentence[start:end]
 
@@ -361,14 +370,21 @@ def _rebalance(text: str, raw: str) -> str:
 
 
 def _merge_same_party(
-    here: list[tuple[Speaker, Cue | None]],
+    sentence: str, here: list[tuple[Speaker, Cue | None]]
 ) -> list[tuple[Speaker, Cue | None]]:
-    """One position per party and sentence, keeping a named speaker over a collective one."""
-    best: dict[str | None, tuple[Speaker, Cue | None]] = {}
+    """One position per party and clause, keeping a named speaker over a collective one
+    ("L'UE refuse … ; Kaja Kallas a parlé de « … »": two clauses, two positions)."""
+    best: dict[tuple[str | None, int], tuple[Speaker, Cue | None]] = {}
     for speaker, cue in here:
-        cur = best.get(speaker.party_id)
+        slot = (speaker.party_id, _clause_index(sentence, cue))
+        cur = best.get(slot)
         if cur is None or (speaker.name and not cur[0].name):
             if cur is not None and cur[1] is not None and cue is not None and cur[1].mode == "pre":
                 cue = cur[1] if len(cur[1].claim) > len(cue.claim) else cue
-            best[speaker.party_id] = (speaker, cue)
+            best[slot] = (speaker, cue)
     return list(best.values())
+
+
+def _clause_index(sentence: str, cue: Cue | None) -> int:
+    """Which clause between semicolons a cue stands in."""
+    return 0 if cue is None else sentence.count(";", 0, cue.start)

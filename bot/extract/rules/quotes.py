@@ -18,6 +18,7 @@ from bot.extract.rules.cue_patterns import (
     LEAD_PP,
     NOT_SUBJECT_SEGMENT,
     NP_START,
+    OWN_SUBJECT,
     SAYS_AFTER,
     Cue,
     tidy,
@@ -60,6 +61,21 @@ _NOT_SUBJECT_BEFORE = re.compile(
     r"the|a|an|his|her|its|their|this|that|of|to|as)\s*)$",
     re.IGNORECASE,
 )
+_CONDITION = re.compile(r"(?:^|[\s,])(?:si|if|unless)\s+[^,;:«»\"“”]{0,80}$", re.IGNORECASE)
+# finite forms that are also past participles, and what shows them as participles
+_PARTICIPLE_TOO = {"dit", "écrit", "décrit"}
+_ADJECTIVAL = re.compile(
+    r"^\s+(?:(?:et|ou)\s+[\w\-]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\b|par\s+(?!ailleurs))",
+    re.IGNORECASE,
+)
+_PREP_NOUN = re.compile(
+    r"\b(?:sans|avec|pour|par|dans|sur|contre|de|d['’]|du|des|à|au|aux)\s+"
+    r"(?:(?:un|une|le|la|les|l['’]|son|sa|ses|leur|leurs)\s*)?[a-zà-ÿ\-]+\s+$",
+    re.IGNORECASE,
+)
+# "les Européens le jugeaient": an object pronoun, not a determiner, before a form no noun has
+_CLITIC = re.compile(r"\b(?:le|la|les|l['’])\s*$", re.IGNORECASE)
+_VERB_ONLY = re.compile(r"(?:ait|aient|ent)$")
 _COMPLEMENTISER = re.compile(
     r"^\s*(?:que\b|qu['’]|that\b|à\s|:|«|\"|“|to\s|on\s|for\s)", re.IGNORECASE
 )
@@ -98,7 +114,7 @@ def _reported(before: str, verb: str, after: str) -> str:
     else:
         segs = [
             seg
-            for seg in re.split(r"[,«»\"“”]", before)
+            for seg in re.split(r"[,:«»\"“”]", before)
             if seg.strip() and not NOT_SUBJECT_SEGMENT.match(seg)
         ]
         subject = segs[-1].strip() if segs else ""
@@ -186,7 +202,19 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         if _inside(m.start(), quotes) or any(c.start <= m.start() < c.end for c in cues):
             continue
         before, after = sentence[: m.start()], sentence[m.end() :]
-        if m.group("fin") and _NOT_SUBJECT_BEFORE.search(before):
+        if (
+            fr
+            and m.group("fin") in _PARTICIPLE_TOO
+            and (_ADJECTIVAL.match(after) or _PREP_NOUN.search(before))
+        ):
+            continue  # "un engagement écrit et ratifié", "sans un engagement écrit": a participle
+        if m.group("fin") and _CONDITION.search(before):
+            continue  # "… si Moscou et Kiev le demandaient": a condition, not a statement
+        if (
+            m.group("fin")
+            and _NOT_SUBJECT_BEFORE.search(before)
+            and not (fr and _CLITIC.search(before) and _VERB_ONLY.search(m.group("fin")))
+        ):
             continue
         incise = before.rstrip().endswith((",", "»", "”", '"', "—", "–")) or not before.strip()
         after_adv = LEAD_ADV.sub("", after, count=1)
@@ -297,9 +325,28 @@ def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:
     kept: list[Cue] = []
     for cue in cues:
         owner = next((k for k in kept if k.mode in ("pre", "part") and k.end <= cue.start), None)
-        nested = owner is not None and not CONTRAST.search(sentence[owner.end : cue.start])
-        incise = cue.mode in ("post", "pron") and sentence[: cue.start].rstrip().endswith(
-            (",", "»", "”", '"')
+        own = owner is not None and OWN_SUBJECT.search(sentence, owner.end, cue.start)
+        if owner is not None and own:
+            cue.lead = own.start()
+            cue.subj_start = own.start("np")
+            cue.subject = sentence[cue.subj_start : cue.start]
+            cue.claim = _reported(cue.subject, sentence[cue.start : cue.end], sentence[cue.end :])
+            cut = owner.claim.find(sentence[cue.lead : cue.start].strip())
+            if cut > 0:  # the first clause's claim ends where the second one starts
+                owner.claim = tidy(owner.claim[:cut])
+        nested = (
+            owner is not None and not own and not CONTRAST.search(sentence[owner.end : cue.start])
+        )
+        incise = (
+            cue.mode in ("post", "pron")
+            and (
+                sentence[: cue.start].rstrip().endswith((",", "»", "”", '"'))
+                # ", he told the Interfax news agency": the incise's subject after the comma
+                or (
+                    0 < cue.subj_start < cue.start
+                    and sentence[: cue.subj_start].rstrip().endswith(",")
+                )
+            )
         )
         if nested and cue.mode in ("pre", "pron", "post") and not incise:
             # an incise (", a dit X, …") names who said the whole sentence; other verbs in a

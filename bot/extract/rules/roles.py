@@ -106,6 +106,10 @@ _POSSESSIVE = re.compile(
     rf"|^\s*(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][\w\-.]*\s+){{0,2}}[A-Z][\w\-.]*['’]s\s+"
     rf"(?:[\w\-]+\s+){{0,3}}?(?i:{ROLE_WORD})\b",
 )
+_HOST = re.compile(
+    r"\b(?:auprès\s+(?:de\s+(?:l['’]|la\s+)?|du\s+|des\s+)|(?:to|at)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
 _LOCATIVE = re.compile(
     r"(?:\b(?:à|au|aux|en|in|at|depuis|from|vers|to|dans)\s+(?:l['’]|la |le |a |an |the )?)$",
     re.IGNORECASE,
@@ -165,6 +169,8 @@ def infer_party(gaz: Gazetteer, text: str) -> str | None:
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         if _LOCATIVE.search(text[: hit.start]) and hit.kind in ("name", "alias"):
             continue
+        if _HOST.search(text[: hit.start]):
+            continue  # "l'ambassadrice auprès de l'UE": the body she is sent to is not hers
         # "le Conseil de sécurité russe", "du Conseil de sécurité de Russie": a common
         # institution name qualified by a country is that country's body
         if (

@@ -158,12 +158,15 @@ class SpeakerResolver:
             return self._subject_here(sentence, hits, np_start) or self.pronoun_target()
         inside = [h for h in hits if np_start <= h.start and h.end <= np_start + len(np) + 1]
         speaker_hit = None
-        if (
-            inside
-            and inside[0].start <= np_start + 1
-            and sp.NAME_ONLY.match(np.split(",")[0].strip())
-        ):
+        first = np.split(",")[0]
+        if inside and inside[0].start <= np_start + 1 and sp.NAME_ONLY.match(first.strip()):
             inside = inside[:1]  # "Jane Doe, a researcher at Some House": the name comes first
+        elif inside and "," in np and np_start + len(first.rstrip()) <= inside[0].end:
+            # "Senator Lindsey Graham, a close Trump ally, said": a title and the name, then
+            # an apposition whose names are not the speaker
+            title = sentence[np_start : inside[0].start]
+            if roles.has_office(title) and not _OF.search(title) and len(title.split()) <= 4:
+                inside = inside[:1]
         for h in inside:
             if not is_complement(sentence[np_start : h.start], sentence[h.end :]):
                 speaker_hit = h
@@ -193,13 +196,13 @@ class SpeakerResolver:
                     return Speaker(k.name, k.role, k.party_id, k.person)
         party = roles.infer_party(self.gaz, np)
         key = roles.head_office(np)
+        definite = _DEFINITE.match(np)
+        if party is None and key in roles.PERSON_KEYS and definite:
+            party = roles.lead_context_party(self.gaz, sentence)  # "Côté ukrainien, la ministre"
         holder = self._described(np, party, key)
         if holder is not None:
             return holder
-        definite = _DEFINITE.match(np)
         role = roles.strip_determiner(np) if key else ""
-        if party is None and key in roles.PERSON_KEYS and definite:
-            party = roles.lead_context_party(self.gaz, sentence)
         if party is None and key in roles.PERSON_KEYS:
             party = self._possessive_party(np, sentence[:np_start])
         if party is None and key is None:
@@ -380,6 +383,9 @@ _STRESSED_SUBJECT = re.compile(
 )
 _HEAD_OF_STATE = re.compile(r"\bchef(?:fe)? de l['’][ée]tat\b|\bhead of state\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
+
+
+_OF = re.compile(r"\b(?:of|de|du|des|d['’])\b|['’]s\b", re.IGNORECASE)
 
 
 def _holds(k: _Known, key: str) -> bool:

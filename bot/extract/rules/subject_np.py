@@ -88,6 +88,12 @@ def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) 
     if not idx:
         return "", offset
     i = idx[-1]
+    if (
+        i > 0
+        and _INDEFINITE_APPOSITION.match(segs[i])
+        and (sp.TITLED_NAME.search(segs[i - 1]) or gaz.person_hits(segs[i - 1]))
+    ):
+        i -= 1  # "Senator Lindsey Graham, a close Trump ally, said": the named one speaks
     start = pos[i]
     named_in = gaz.person_hits(segs[i])  # "l'émissaire de Poutine": not the speaker
     appositive_role = roles.has_office(segs[i]) and (
@@ -138,6 +144,7 @@ def is_complement(prefix: str, after: str) -> bool:
     return after[:2] in ("'s", "’s") and roles.has_office(after[:40])
 
 
+_INDEFINITE_APPOSITION = re.compile(r"^\s*(?:a|an|un|une)\s", re.IGNORECASE)
 _HEAD_OF = re.compile(r"^\s*(?:le|la|les|l['’])\s*[\w\-]+\s+(?:de|d['’]|du|des)\s", re.IGNORECASE)
 
 

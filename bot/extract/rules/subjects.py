@@ -9,11 +9,14 @@ that opens it, after timestamps, datelines and adverbial phrases) and resolve it
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 from bot.domain.gazetteer import PersonHit
 from bot.extract.rules import roles
 from bot.extract.rules import subject_patterns as sp
 from bot.extract.rules.cue_patterns import NOT_SUBJECT_SEGMENT, Cue
+from bot.extract.rules.quotes import find_cues
 from bot.extract.rules.speakers import Speaker, SpeakerResolver
 
 # "09h30 - ", "14 h 05 :", "KIEV (AFP) - ", "MOSCOU, 21 novembre (Reuters) - ": not the subject
@@ -120,8 +123,11 @@ def _noun_phrase(
             end += app.end() - 1
         return sentence[start:end], start
     party = resolver.gaz.party_hits(text[:40])
-    if party and party[0].start <= 4:  # "Moscou", "Le Kremlin", "L'Élysée"
+    possessive = bool(party) and re.match(r"['’]s\s", text[party[0].end :]) is not None
+    if party and party[0].start <= 4 and not possessive:  # "Moscou", "Le Kremlin", "L'Élysée"
         return text[: party[0].end], start
+    if party and party[0].kind == "demonym" and _BODY_OF.fullmatch(text[: party[0].start]):
+        return text[: party[0].end], start  # "la délégation russe", "le gouvernement polonais"
     if roles.is_title(text):
         nxt = re.match(r",\s*([^,;:«»\"“”]{2,60})\s*,", sentence[start + len(text) :])
         name = nxt.group(1) if nxt else ""
@@ -166,6 +172,19 @@ def own_subject(
     return own if own is not None and (own.name or own.role) else None
 
 
+_BODIES = tomllib.loads((Path(__file__).parent / "data" / "bodies.toml").read_text("utf-8"))
+_BODY_OF = re.compile(
+    r"(?:le|la|les|l['’]|the)\s*(?:"
+    + "|".join(re.escape(n) for lang in _BODIES.values() for n in lang["nouns"])
+    + r")\s+",
+    re.IGNORECASE,
+)
+_INDEFINITE_SOURCE = re.compile(
+    r"^\s*(?:une?|des|plusieurs|certaine?s|deux|trois|a|an|one|two|several|some)\s",
+    re.IGNORECASE,
+)
+
+
 def cue_speaker(
     resolver: SpeakerResolver,
     cue: Cue,
@@ -196,6 +215,16 @@ def cue_speaker(
         # reported clause is about, when the source is that person's own side
         after = _clause_subject(resolver, sentence, hits, sentence, cue.end, False)
         if after is not None and after.name and after.party_id in (None, speaker.party_id):
+            speaker = after
+        elif (
+            after is not None
+            and after.party_id is not None
+            and after.party_id != speaker.party_id
+            and _INDEFINITE_SOURCE.match(cue.subject)
+            and find_cues(cue.claim, resolver.lang)  # an act of saying or demanding, not a deed
+        ):
+            # "Selon une source ukrainienne, la délégation russe a posé comme préalable …": an
+            # anonymous source telling what another side did; that side's act
             speaker = after
     if speaker is None and cue.mode in ("post", "pron", "pre"):
         speaker = lead_subject(resolver, sentence, hits, cue.start)
