@@ -17,9 +17,12 @@ _SUBORDINATE_START = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = re.compile(
-    r"(?:\d|dizaines?|centaines?|milliers?|millions?|dozens?|hundreds?|thousands?|millions?)"
+    r"(?:\d|\b(?:dizaines?|centaines?|milliers?|millions?|dozens?|hundreds?|thousands?|"
+    r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|seven|eight|nine|ten)\b)"
     r"[^.]{0,80}?\b(?:tués?|tuées?|morts?|blessés?|blessées?|victimes?|disparus?|déplacés?|"
-    r"réfugiés?|killed|dead|wounded|injured|casualties|victims|missing|displaced|refugees)\b",
+    r"réfugiés?|killed|dead|wounded|injured|casualties|victims|missing|displaced|refugees|"
+    # strikes counted: "84 drones et quatre missiles", "dozens of shells"
+    r"drones?|missiles?|roquettes?|obus|bombes?|frappes?|rockets?|shells?|strikes?|bombs?)\b",
     re.IGNORECASE,
 )
 _ATTRIBUTION_ONLY = re.compile(r"\b(?:selon|d'après|according to)\b", re.IGNORECASE)

@@ -19,7 +19,15 @@ MIN_FRAMED_WORDS = 3  # never fewer words than this between quote marks
 MIN_BARE_WORDS = 8  # a quotation with no issue or stance named must speak for itself
 _AUX_AFTER_NAME = re.compile(
     r"^[\s,]*(?:(?:also|again|then|later|further|aussi|encore|ensuite|alors)\s+)?"
-    r"(?:a|avait|ont|avaient|aurait|has|had|have|is|was|were|\w+ed)\b",
+    r"(?:a|avait|ont|avaient|aurait|has|had|have|is|was|were|\w+ed|"
+    # a French verb in the present or imperfect: "Sergueï Lavrov rejette …"
+    r"(?!(?:et|est|de|des|du|en|le|la|les|lui|qui|que|dont|ou|mais|pas)\b)"
+    r"[a-zà-ÿ]{3,}(?:e|ent|it|ait|aient))\b",
+)
+# discourse words that refer back to the article, meaningless in a bullet
+_BACK_REFERENCE = re.compile(
+    r"^(?:also|aussi|again|further|encore|par\s+ailleurs|également|de\s+son\s+côté|"
+    r"pour\s+sa\s+part|en\s+revanche|quant\s+à\s+lui|quant\s+à\s+elle)\s+",
     re.IGNORECASE,
 )
 
@@ -230,8 +238,11 @@ def without_speaker(claim: str, name: str) -> str:
     rest = claim[at + len(surname) :]
     if not _AUX_AFTER_NAME.match(rest) or len(words(rest)) < 4:
         return claim
-    # "Tusk also urged …": out of its article, "also" refers to nothing
-    return re.sub(r"^(?:also|aussi|again|further|encore)\s+", "", rest.strip(" ,"), flags=re.I)
+    # "Tusk also urged …", "Lavrov rejette par ailleurs …": out of its article, "also" and
+    # "par ailleurs" refer to nothing
+    text = _BACK_REFERENCE.sub("", rest.strip(" ,"), count=1)
+    verb, sep, tail = text.partition(" ")
+    return f"{verb} {_BACK_REFERENCE.sub('', tail, count=1)}" if sep else text
 
 
 def _plain(text: str) -> str:

@@ -162,7 +162,13 @@ class Gazetteer:
             if " " not in form:  # a bare surname must not be the tail of someone else's name
                 before = text[: m.start()].split()
                 prev = before[-1] if before else ""
-                if prev[:1].isupper() and prev not in _TITLE_WORDS and not prev.endswith(","):
+                elided = re.match(r"[LD]['’][a-zà-ÿ]", prev)  # "L'administration Trump"
+                if (
+                    prev[:1].isupper()
+                    and prev not in _TITLE_WORDS
+                    and not prev.endswith(",")
+                    and not elided
+                ):
                     continue
             hits.append(PersonHit(m.start(), m.end(), m.group(0), person))
         return hits

@@ -13,7 +13,7 @@ SAYS_AFTER = re.compile(
     # "a rappelé dans un communiqué que…": a short complement may come before the clause
     r"^\s*(?:[^\s,;:«»\"“”.]+\s+){0,5}?(?:que\b|qu['’]|that\b)|^\s*(?::|«|\"|“|à\s+\w+er\b)"
     # "a parlé d'une « récompense pour l'agresseur »": words of the speaker's, named
-    r"|^\s*(?:de|d['’]|du|des)\s*(?:(?:une?|la|le|l['’]|ses|son|sa)\s*)?[«\"“]",
+    r"|^\s*(?:[^\s,;:«»\"“”.]+\s+){0,5}?(?:de|d['’]|du|des)\s*(?:(?:une?|la|le|l['’]|ses|son|sa)\s*)?[«\"“]",
     re.IGNORECASE,
 )
 NP_START = re.compile(

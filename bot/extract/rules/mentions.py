@@ -119,6 +119,8 @@ _PARTICLE_NAME = re.compile(
 
 
 def _name_word(word: str) -> bool:
+    if re.match(r"[LD]['’][a-zà-ÿ]", word):
+        return False  # "L'administration Trump": an elided article and a noun, not a name
     return word[:1].isupper() or word in ("ben", "bin", "ibn") or word.startswith(_PARTICLES)
 
 

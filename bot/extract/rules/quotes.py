@@ -93,9 +93,21 @@ _CONJUNCTION_THAT = "".join(
 _THAT = re.compile(rf"{_CONJUNCTION_THAT}(?:\bque\b|\bqu['’]|\bthat\b|:)\s*", re.IGNORECASE)
 
 
-# verbs whose "que"/"that" clause is a wish or an order (French subjunctive, English "be")
+_NOUN_THEN_COMMA = re.compile(
+    r"\b(?:un|une|le|la|les|l['’]|des|du|son|sa|ses|leur|leurs|a|an|the)\b[^,]*,\s*$",
+    re.IGNORECASE,
+)
+# a comma segment that is an apposition or an adjective phrase, not the subject
+_APPOSITION_SEGMENT = re.compile(
+    r"^\s*(?!(?:le|la|les|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces|il|elle|ils|elles|"
+    r"on|nous|the|a|an|he|she|they|we|it|mais|et|but|and|puis|then)\b|l['’])[a-zà-ÿ]",
+)
+# verbs whose "que"/"that" clause is a wish or an order (French subjunctive, English "be"), or
+# that deny it ("refusent que des navires entrent …"): the clause alone would say the opposite
 _ASKING = re.compile(
-    r"\b(?:demand|exig|souhait|réclam|insist|préconis|recommand|veu[tl]|voul|urg|request|ask)",
+    r"\b(?:demand|exig|souhait|réclam|insist|préconis|recommand|veu[tl]|voul|urg|request|ask|"
+    r"refus|rejet|oppos|exclu|conteste|nie|nient|niait|démen|craign|crai[nt]|redout|"
+    r"refuse|reject|deni|deny|oppose|rule[sd]?\s+out|fear)",
     re.IGNORECASE,
 )
 _OUTSIDE_QUOTES_SEMICOLON = re.compile(r"\s*;\s+(?=[^«»“”]*(?:«|“|$))")
@@ -106,6 +118,13 @@ def _reported(before: str, verb: str, after: str) -> str:
     before ('"…," he said'), or else subject + verb + object ("Kiev réclame un cessez-le-feu")."""
     after = _OUTSIDE_QUOTES_SEMICOLON.split(after, maxsplit=1)[0]  # "…; X a parlé de …": X's
     lead = _THAT.search(after[:60])
+    if lead and (
+        _NOUN_THEN_COMMA.search(after[: lead.start()])
+        or re.search(r"\b(?:mais|et|but|and)\s", after[: lead.start()])
+    ):
+        # "favorables à un arrangement, qu'ils présentent …": a relative "que"; "soutiennent
+        # l'initiative mais refusent que …": another verb's clause
+        lead = None
     if lead and _ASKING.search(verb) and lead.group(0).strip() != ":":
         # "a demandé que toute décision soit « discutée »": the clause needs its verb to read
         claim = tidy(f"{verb}{after}")
@@ -117,6 +136,8 @@ def _reported(before: str, verb: str, after: str) -> str:
             for seg in re.split(r"[,:«»\"“”]", before)
             if seg.strip() and not NOT_SUBJECT_SEGMENT.match(seg)
         ]
+        while len(segs) > 1 and _APPOSITION_SEGMENT.match(segs[-1]):
+            segs.pop()  # "La Chine, premier acheteur de céréales, appelle": La Chine appelle
         subject = segs[-1].strip() if segs else ""
         claim = tidy(f"{subject} {verb}{after}" if len(subject.split()) <= 12 else after)
     own_clause = lead is not None and "," not in after[: lead.start()]  # not "…, adding that"
@@ -302,7 +323,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             )
         )
     cues.sort(key=lambda c: c.start)
-    return _drop_nested(sentence, cues)
+    return _drop_nested(sentence, _drop_relative(sentence, cues))
 
 
 def _with_apposition(sentence: str, np_start: int, np_end: int) -> int:
@@ -318,6 +339,23 @@ def _with_apposition(sentence: str, np_start: int, np_end: int) -> int:
     ):
         return m.end("app")
     return np_end
+
+
+_RELATIVE_SUBJECT = re.compile(r",\s*(?:qui|who)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def _drop_relative(sentence: str, cues: list[Cue]) -> list[Cue]:
+    """ "X, qui refusait jusque-là de commenter …, a parlé de « … »": the verb of the relative
+    clause tells about X; the main verb after it is the statement."""
+    return [
+        c
+        for c in cues
+        if not (
+            c.mode == "pre"
+            and _RELATIVE_SUBJECT.search(sentence[: c.start])
+            and any(o.start > c.end and "," in sentence[c.end : o.start] for o in cues)
+        )
+    ]
 
 
 def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:

@@ -23,7 +23,7 @@ POST_LEAD_ADV = re.compile(
 PLURAL_PRONOUN = re.compile(r"^(?:ils|elles|eux|they|them|it)$", re.IGNORECASE)
 # a word of a personal name: capitalised, or a particle ("ben", "von", "al-Khater")
 NAME_WORD = (
-    r"(?:[A-ZÀ-Ý][\w\-’'.]*|(?:al|el|ben|bin|ibn|abou|abu)-[A-ZÀ-Ý][\w\-’']*"
+    r"(?:(?![LD]['’][a-zà-ÿ])[A-ZÀ-Ý][\w\-’'.]*|(?:al|el|ben|bin|ibn|abou|abu)-[A-ZÀ-Ý][\w\-’']*"
     r"|von|van|der|den|de|da|di|al|bin|ben|ibn|el)"
 )
 NAME_ONLY = re.compile(rf"^(?:(?:M\.|Mme|Mr\.?|Ms\.?)\s+)?(?:{NAME_WORD}\s*){{1,5}}$")

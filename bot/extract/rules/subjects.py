@@ -172,6 +172,7 @@ def own_subject(
     return own if own is not None and (own.name or own.role) else None
 
 
+_CE_QUE_NP = re.compile(r"\b(?:ce\s+qu(?:e\b|['’])|what\b)[^,;:«»\"“”]{0,50}$", re.IGNORECASE)
 _BODIES = tomllib.loads((Path(__file__).parent / "data" / "bodies.toml").read_text("utf-8"))
 _BODY_OF = re.compile(
     r"(?:le|la|les|l['’]|the)\s*(?:"
@@ -200,6 +201,8 @@ def cue_speaker(
     if cue.mode == "pre" and _ELIDED.search(cue.subject):
         # "X n'a pas exclu…, mais a jugé que…": the subject of the verb before
         return here[-1][0] if here else sentence_subject(resolver, sentence, hits, cue.start)
+    if cue.mode == "pre" and _CE_QUE_NP.search(cue.subject):
+        return None  # "…, ce que Kiev rejette": about the clause before, whose words are not Kiev's
     speaker = resolver.resolve(cue.mode, cue.subject, sentence, hits, cue.subj_start)
     if cue.mode == "pron" and cue.subject in ("il", "elle"):
         speaker = own_subject(resolver, sentence, hits, cue.start) or speaker

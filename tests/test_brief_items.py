@@ -1,0 +1,63 @@
+"""What the composer shows of a position: the speaker's name left out of the claim it opens,
+and counted strikes kept out of the briefing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.brief.filters import is_statement
+from bot.brief.items import without_speaker
+from bot.domain.models import Position
+
+
+@pytest.mark.parametrize(
+    ("claim", "name", "told"),
+    [
+        # a verb in the present after the name, and a word that refers back to the article
+        (
+            "Sergueï Lavrov rejette par ailleurs toute garantie discutée sans Moscou",
+            "Sergueï Lavrov",
+            "rejette toute garantie discutée sans Moscou",
+        ),
+        (
+            "Tusk also urged the Union to act before winter",
+            "Donald Tusk",
+            "urged the Union to act before winter",
+        ),
+        (
+            "Mette Frederiksen a de son côté salué un accord utile",
+            "Mette Frederiksen",
+            "a salué un accord utile",
+        ),
+        # two people: the name is not the subject alone
+        (
+            "Lavrov et Rubio ont parlé longuement hier soir",
+            "Sergueï Lavrov",
+            "Lavrov et Rubio ont parlé longuement hier soir",
+        ),
+    ],
+)
+def test_the_speaker_named_in_a_claim_is_left_out(claim: str, name: str, told: str) -> None:
+    assert without_speaker(claim, name) == told
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement"),
+    [
+        ("Dans la nuit, la Russie a lancé 52 drones et trois missiles sur Kharkiv", False),
+        ("Overnight, Russia fired dozens of drones at the port of Odesa", False),
+        ("Moscou exige le retrait des troupes ukrainiennes de la région", True),
+        ("L'attention portée aux frappes sur les raffineries inquiète Kiev", True),
+    ],
+)
+def test_counted_strikes_are_no_position(claim: str, statement: bool) -> None:
+    p = Position(
+        party_id="UA",
+        party_name="Ukraine",
+        speaker="",
+        speaker_role="",
+        claim=claim,
+        evidence=claim + ", selon l'armée de l'air.",
+        source="a.txt",
+    )
+    assert is_statement(p) is statement
