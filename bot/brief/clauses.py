@@ -19,6 +19,9 @@ _ABBREV = re.compile(
 _END_PUNCT = ".!?;:,…"
 
 
+_SECOND_THAT = re.compile(r"(?:et|mais|and|but)\s+(?:que\b|qu['’]|that\b)", re.IGNORECASE)
+
+
 def clauses(text: str) -> list[str]:
     """``text`` split into clauses; ``"".join(clauses(text)) == text``."""
     pieces: list[str] = []
@@ -40,6 +43,8 @@ def clauses(text: str) -> list[str]:
             boundary = not (c == "." and _ABBREV.search(text[start : i + 1]))
         elif not inside and c.isspace() and text[i + 1 : i + 3] in ("- ", "– ", "— "):
             boundary = True
+        elif not inside and c.isspace() and _SECOND_THAT.match(text, i + 1):
+            boundary = True  # "a déclaré qu'il … et qu'il …": the second reported clause
         if boundary:
             j = i + 1
             while j < n and text[j].isspace():

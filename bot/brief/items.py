@@ -98,7 +98,9 @@ class ItemWriter:
 
     def candidate(self, p: Position) -> Candidate:
         claim = full_claim(p)
-        act = speaker_act(p.evidence, claim)
+        quote = unwrap(p.quote)
+        # the act framing a quotation is the verb that introduces it
+        act = speaker_act(p.evidence, quote if quote and quote != claim else claim)
         topic = main_topic(p.topics)
         target = None
         text = claim or p.evidence
@@ -121,13 +123,15 @@ class ItemWriter:
         p = c.p
         quote = unwrap(p.quote)
         claim = c.claim
+        claim = _SECOND_THAT.sub(r" \1 ", _AUX_BACK_REFERENCE.sub(r"\1 ", claim))
         told = without_speaker(claim, p.speaker)
         if p.lang == lang and told != claim:
             prose = balance_quotes(shorten_prose(told, limit))  # "a appelé l'UE à …"
             if len(words(prose)) >= 4:
                 return self._make(p, lang, claim=french_marks(prose) if lang == "fr" else prose)
         if p.lang == lang and claim and not (quote and ground_key(claim) in ground_key(quote)):
-            prose = balance_quotes(shorten_prose(claim[:1].upper() + claim[1:], limit))
+            lead = claim if _VERB_FIRST.match(claim) else claim[:1].upper() + claim[1:]
+            prose = balance_quotes(shorten_prose(lead, limit))  # "a déclaré que …" stays
             own = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", prose)
             if len(words(prose)) >= 4 and len(words(own)) >= 3:
                 return self._make(p, lang, claim=french_marks(prose) if lang == "fr" else prose)
@@ -217,13 +221,32 @@ def speaker_act(evidence: str, claim: str) -> Act | None:
         evidence[: max(at - 1, 0)] + " " + evidence[at + len(claim) - 1 :] if at >= 0 else evidence
     )
     around = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", around)
-    act = act_of(around)
+    # "salue l'accord mais accuse Moscou de « … »": the verb right before the words is theirs
+    near = " ".join(evidence[: max(at - 1, 0)].split()[-_NEAR_WORDS:]) if at > 0 else ""
+    act = act_of(near) or act_of(around)
     if act is None or act.key == "says":
         first = clauses(claim)[0] if claim else ""
         inner = act_of(first)
         if inner is not None and inner.key != "says":
             return inner
     return act or act_of(evidence)
+
+
+_NEAR_WORDS = 5
+# "Il n'y avait pas de plan et qu'il ne pourrait …": out of its "a déclaré qu'…", the second
+# reported clause reads as a clause of its own
+_SECOND_THAT = re.compile(
+    r"\s(et|mais)\s+qu(?:['’](?=(il|elle|ils|elles|on)\b)|e\s+(?=\w))", re.IGNORECASE
+)
+_VERB_FIRST = re.compile(r"(?:a|ont|avait|avaient|has|had|have)\s")
+# "L'Ukraine a de son côté réclamé": between the auxiliary and its verb, a word that refers
+# back to the article
+_AUX_BACK_REFERENCE = re.compile(
+    r"\b(a|ont|avait|avaient|has|had|have)\s+(?:de\s+son\s+côté|de\s+leur\s+côté|"
+    r"pour\s+sa\s+part|pour\s+leur\s+part|par\s+ailleurs|quant\s+à\s+(?:lui|elle)|"
+    r"également|aussi|also)\s+(?=\w)",
+    re.IGNORECASE,
+)
 
 
 def without_speaker(claim: str, name: str) -> str:

@@ -342,7 +342,7 @@ def _lang(article: Article) -> Lang:
 
 
 def _one_line(text: str) -> str:
-    raw = re.sub(r"\s+", " ", text).strip(" ,;:")
+    raw = _TIME_STAMP.sub("", re.sub(r"\s+", " ", text)).strip(" ,;:")
     text = _rebalance(raw.strip(' «»"“”,;:'), raw)
     if len(text) > _MAX_CLAIM:
         text = text[:_MAX_CLAIM].rsplit(" ", 1)[0] + "…"
@@ -351,6 +351,7 @@ def _one_line(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_TIME_STAMP = re.compile(r"^\s*\d{1,2}[:h]\d{2}\s*[-–—]\s*")  # a live blog's "16:00 - "
 _VERB_FIRST = re.compile(r"(?:a|ont|avait|avaient|has|had|have)\s")
 
 
