@@ -61,3 +61,45 @@ def test_counted_strikes_are_no_position(claim: str, statement: bool) -> None:
         source="a.txt",
     )
     assert is_statement(p) is statement
+
+
+@pytest.mark.parametrize(
+    ("claim", "told"),
+    [
+        (
+            "He accused Kyiv of stalling the exchange of prisoners",
+            "accused Kyiv of stalling the exchange of prisoners",
+        ),
+        ("Elle a salué un accord utile pour tous", "a salué un accord utile pour tous"),
+        # impersonal "il": nobody's name to leave out
+        (
+            "Il n'y avait « pas de solution simple » à ce stade",
+            "Il n'y avait « pas de solution simple » à ce stade",
+        ),
+        ("Il semble que la paix soit encore loin", "Il semble que la paix soit encore loin"),
+    ],
+)
+def test_the_pronoun_the_speaker_was_found_through_is_left_out(claim: str, told: str) -> None:
+    assert without_speaker(claim, "Vassily Nebenzia") == told
+
+
+@pytest.mark.parametrize(
+    ("claim", "statement"),
+    [
+        ("STARMER: I agree with that.", False),
+        ("Oui, exactement.", False),
+        ("We will not lift sanctions in exchange for promises.", True),
+    ],
+)
+def test_words_that_only_point_back_are_no_position(claim: str, statement: bool) -> None:
+    p = Position(
+        party_id="GB",
+        party_name="United Kingdom",
+        speaker="Keir Starmer",
+        speaker_role="",
+        claim=claim,
+        evidence=claim,
+        source="a.txt",
+        quote=claim,
+    )
+    assert is_statement(p) is statement

@@ -25,13 +25,21 @@ _FIGURE = re.compile(
     r"drones?|missiles?|roquettes?|obus|bombes?|frappes?|rockets?|shells?|strikes?|bombs?)\b",
     re.IGNORECASE,
 )
+_TURN_LABEL = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý'’\- ]{1,30}:\s*")  # a transcript's "STARMER: "
+_POINTS_BACK = re.compile(
+    r"\b(?:that|this|it|so|cela|ça|ceci|le|la)\s*[.!]?$|^(?:yes|no|oui|non|exactly|exactement)\b",
+    re.IGNORECASE,
+)
 _ATTRIBUTION_ONLY = re.compile(r"\b(?:selon|d'après|according to)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…»\"”)]\s*$")
 
 
 def is_statement(p: Position) -> bool:
-    """False for what is not a stated position: background, headings, reported figures."""
-    claim = (p.claim or "").strip(' «»"“”')
+    """False for what is not a stated position: background, headings, reported figures, and
+    a few words that only point back ("I agree with that.")."""
+    claim = _TURN_LABEL.sub("", (p.claim or "").strip(' «»"“”'))
+    if len(claim.split()) <= 6 and _POINTS_BACK.search(claim):
+        return False
     evidence = p.evidence.strip()
     if not claim or not evidence:
         return False

@@ -19,9 +19,10 @@ MIN_FRAMED_WORDS = 3  # never fewer words than this between quote marks
 MIN_BARE_WORDS = 8  # a quotation with no issue or stance named must speak for itself
 _AUX_AFTER_NAME = re.compile(
     r"^[\s,]*(?:(?:also|again|then|later|further|aussi|encore|ensuite|alors)\s+)?"
-    r"(?:a|avait|ont|avaient|aurait|has|had|have|is|was|were|\w+ed|"
+    r"(?:a|avait|ont|avaient|aurait|has|had|have|is|was|were|\w+ed|said|says|told|wrote|"
     # a French verb in the present or imperfect: "Sergueï Lavrov rejette …"
-    r"(?!(?:et|est|de|des|du|en|le|la|les|lui|qui|que|dont|ou|mais|pas)\b)"
+    r"(?!(?:et|est|de|des|du|en|le|la|les|lui|qui|que|dont|ou|mais|pas|semble|reste|suffit|"
+    r"paraît|apparaît|importe|convient|s)\b)"
     r"[a-zà-ÿ]{3,}(?:e|ent|it|ait|aient))\b",
 )
 # discourse words that refer back to the article, meaningless in a bullet
@@ -124,7 +125,7 @@ class ItemWriter:
         quote = unwrap(p.quote)
         claim = c.claim
         claim = _SECOND_THAT.sub(r" \1 ", _AUX_BACK_REFERENCE.sub(r"\1 ", claim))
-        told = without_speaker(claim, p.speaker)
+        told = without_speaker(claim, p.speaker or p.speaker_role)
         if p.lang == lang and told != claim:
             prose = balance_quotes(shorten_prose(told, limit))  # "a appelé l'UE à …"
             if len(words(prose)) >= 4:
@@ -233,6 +234,7 @@ def speaker_act(evidence: str, claim: str) -> Act | None:
 
 
 _NEAR_WORDS = 5
+_SUBJECT_PRONOUN = re.compile(r"(?:He|She|Il|Elle)(?=\s)")
 # "Il n'y avait pas de plan et qu'il ne pourrait …": out of its "a déclaré qu'…", the second
 # reported clause reads as a clause of its own
 _SECOND_THAT = re.compile(
@@ -255,6 +257,10 @@ def without_speaker(claim: str, name: str) -> str:
     surname = name.split()[-1] if name.split() else ""
     if not surname:
         return claim
+    pronoun = _SUBJECT_PRONOUN.match(claim)
+    if pronoun and _AUX_AFTER_NAME.match(claim[pronoun.end() :]) and len(words(claim)) >= 5:
+        # "He accused Kyiv of …": the engine gave the statement to the person "he" is
+        surname = pronoun.group(0)
     at = _plain(claim).find(_plain(surname))  # "Orbán" in the text, "Orban" in the gazetteer
     if at < 0 or len(claim[:at].split()) > 10:
         return claim

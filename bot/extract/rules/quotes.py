@@ -97,6 +97,11 @@ _NOUN_THEN_COMMA = re.compile(
     r"\b(?:un|une|le|la|les|l['’]|des|du|son|sa|ses|leur|leurs|a|an|the)\b[^,]*,\s*$",
     re.IGNORECASE,
 )
+_EN_CLAUSE_AFTER = re.compile(
+    r"^\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’\-]+\s+){0,3}?"
+    r"[\"“]?(?:\w+ed|will|would|are|is|was|were|has|have|must|should|can|could)\b(?!\s*,)"
+)
+_EN_FINITE = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|will|would|can|could|must)\b")
 # a comma segment that is an apposition or an adjective phrase, not the subject
 _APPOSITION_SEGMENT = re.compile(
     r"^\s*(?!(?:le|la|les|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces|il|elle|ils|elles|"
@@ -118,9 +123,16 @@ def _reported(before: str, verb: str, after: str) -> str:
     before ('"…," he said'), or else subject + verb + object ("Kiev réclame un cessez-le-feu")."""
     after = _OUTSIDE_QUOTES_SEMICOLON.split(after, maxsplit=1)[0]  # "…; X a parlé de …": X's
     lead = _THAT.search(after[:60])
-    if lead and (
-        _NOUN_THEN_COMMA.search(after[: lead.start()])
-        or re.search(r"\b(?:mais|et|but|and)\s", after[: lead.start()])
+    if (
+        lead
+        and (
+            _NOUN_THEN_COMMA.search(after[: lead.start()])
+            or re.search(r"\b(?:mais|et|but|and)\s", after[: lead.start()])
+            # "said Warsaw opposed any deal that would …": the clause began before "that"
+            or (
+                lead.group(0).strip().lower() == "that" and _EN_FINITE.search(after[: lead.start()])
+            )
+        )
     ):
         # "favorables à un arrangement, qu'ils présentent …": a relative "que"; "soutiennent
         # l'initiative mais refusent que …": another verb's clause
@@ -169,7 +181,38 @@ def _quoted_before_subject(before: str) -> str:
 
 # ", he told …" / ", Sybiha told …" closing a sentence: its subject after the last comma
 _EN_TRAILING_SUBJECT = re.compile(
-    r",\s*(?P<who>he|she|they|we|[A-Z][\w\-'’.]*(?:\s+[A-Z][\w\-'’.]*){0,2})\s*$"
+    r",\s*(?P<who>he|she|they|we|[A-Z][\w\-'’.]*(?:\s+[A-Z][\w\-'’.]*){0,2}"
+    # ", Ukraine's air force said,", ", the ministry said"
+    r"(?:['’]s(?:\s+[a-z][\w\-]*){1,3})?|the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\s*$"
+)
+# "the Russian demands", "its warnings": an English verb form used as a noun
+_EN_NOUNS_TOO = {
+    "demands",
+    "demand",
+    "claims",
+    "claim",
+    "calls",
+    "call",
+    "pledges",
+    "pledge",
+    "vows",
+    "promises",
+    "promise",
+    "appeals",
+    "appeal",
+    "requests",
+    "request",
+    "offers",
+    "offer",
+    "comments",
+    "comment",
+    "remarks",
+    "urges",
+    "warnings",
+}
+_EN_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|our|these|those|this|Moscow['’]s|Kyiv['’]s)\s+"
+    r"(?:(?:[A-Z][\w\-]*|[a-z]+(?:an|ese|ish|ic|al|ian))\s+){0,2}$"
 )
 
 
@@ -229,6 +272,12 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             and (_ADJECTIVAL.match(after) or _PREP_NOUN.search(before))
         ):
             continue  # "un engagement écrit et ratifié", "sans un engagement écrit": a participle
+        if (
+            not fr
+            and (m.group("fin") or "").lower() in _EN_NOUNS_TOO
+            and _EN_NOUN_BEFORE.search(before)
+        ):
+            continue  # "called the Russian demands …": a noun
         if m.group("fin") and _CONDITION.search(before):
             continue  # "… si Moscou et Kiev le demandaient": a condition, not a statement
         if (
@@ -243,6 +292,8 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         # subject after the verb: "comme l'a déclaré le ministre", "c'est ce qu'a affirmé X",
         # or an incise after a quote or with no subject before it ("…», a déclaré X")
         verb_first = bool(fr and _INVERTING.search(before) and NP_START.match(after_pp))
+        if not fr and _EN_CLAUSE_AFTER.match(after):
+            incise = False  # "The statement, released today, says the two leaders agreed …"
         if verb_first or (
             incise
             and not _COMPLEMENTISER.match(after_pp)
