@@ -81,6 +81,34 @@ def source_about_other(sentence: str, cue: Cue, owners: list[tuple[Speaker, Cue 
     return bool(_INDEFINITE.match(cue.subject)) and bool(_PRONOUN_CLAUSE.match(sentence[cue.end :]))
 
 
+def other_in_turn(
+    resolver: SpeakerResolver,
+    turn: Speaker | None,
+    cue: Cue,
+    sentence: str,
+    hits: list[PersonHit],
+) -> Speaker | None:
+    """In an interview answer, the words the interviewee reports of someone else: "what Sergei
+    Lavrov told us: …", "j'ai croisé X, il m'a lancé : « … »". The cue's subject names that
+    person, or is "il"/"he" after the one other person the sentence names."""
+    if turn is None or cue.mode not in ("pre", "pron"):
+        return None
+    others = [h for h in hits if h.start < cue.start and not _is_turn(turn, h)]
+    subject = [h for h in others if h.start >= cue.subj_start]
+    pronoun = re.search(r"\b(?:il|elle|he|she)\b", cue.subject, re.IGNORECASE)
+    if subject:
+        who = subject[-1]
+    elif pronoun and len(others) == 1:
+        who = others[0]
+    else:
+        return None
+    return resolver.resolve("source", who.text, sentence, hits, who.start)
+
+
+def _is_turn(turn: Speaker, hit: PersonHit) -> bool:
+    return bool(turn.name) and turn.name.split()[-1].lower() in hit.text.lower()
+
+
 def in_turn(turn: Speaker | None, sentence: str, speaker: Speaker) -> Speaker:
     """In an interview answer, a body or a country stated as subject is the interviewee
     speaking for it ("la Pologne ne demande pas …" said by the Polish minister)."""

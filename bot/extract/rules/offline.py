@@ -121,7 +121,9 @@ class OfflineEngine:
                     continue  # "…, que Moscou refuse toujours": qualifies a noun, says nothing
                 if attribution.source_about_other(sent.text, cue, here):
                     continue
-                speaker = cue_speaker(resolver, cue, sent.text, hits, here)
+                speaker = attribution.other_in_turn(
+                    resolver, talk.turn, cue, sent.text, hits
+                ) or cue_speaker(resolver, cue, sent.text, hits, here)
                 said = speaker  # who spoke, for the pronouns after (not whose words these are)
                 if speaker is not None:
                     speaker = attribution.by_voice(resolver, sent.text, hits, speaker)

@@ -17,7 +17,7 @@ from bot.extract.rules import mentions, roles
 from bot.extract.rules import subject_patterns as sp
 from bot.extract.rules.mentions import NATIONAL_NOUN
 from bot.extract.rules.quote_marks import inside_quotes, outside_quotes
-from bot.extract.rules.subject_np import in_adjunct, is_complement, subject_np
+from bot.extract.rules.subject_np import body_of_person, in_adjunct, is_complement, subject_np
 from bot.textnorm import fold
 
 
@@ -184,7 +184,8 @@ class SpeakerResolver:
             ctx = ctx or self._possessive_party(role, sentence[: speaker_hit.start])
             known = self._learn(speaker_hit, role, ctx, sentence[: speaker_hit.start])
             return Speaker(known.name, known.role, known.party_id, known.person)
-        if inside and speaker_hit is None and not roles.head_office(np.split(",")[0]):
+        body = any(body_of_person(sentence[np_start : h.start], sentence[h.end :]) for h in inside)
+        if inside and speaker_hit is None and not body and not roles.head_office(np.split(",")[0]):
             # "L'ami de trente ans de Donald Trump, …, se dit convaincu": not Trump; the
             # person the text is about, when there is one
             about = self.pronoun_target()

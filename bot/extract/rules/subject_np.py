@@ -133,8 +133,7 @@ def is_complement(prefix: str, after: str) -> bool:
     """Whether a name, with ``prefix`` before it in the subject and ``after`` it in the
     sentence, completes another noun instead of naming the speaker: "collaborateur du
     président X", "l'émissaire spécial de Donald Trump", "Vladimir Putin's spokesman"."""
-    if _BODY_OF_PERSON.search(prefix) or _PERSON_BODY.match(after):
-        # "l'administration Trump", "the Trump administration": the body, not the person
+    if body_of_person(prefix, after):
         return True
     cm = sp.COMPLEMENT.search(prefix)
     if cm and roles.has_office(cm.group(0)) and roles.has_office(prefix[: cm.start()]):
@@ -151,6 +150,13 @@ _BODY_OF_PERSON = re.compile(
     r"\b(?:administration|camp|équipe|entourage|gouvernement|clan|team|government)\s+$",
     re.IGNORECASE,
 )
+
+
+def body_of_person(prefix: str, after: str) -> bool:
+    """ "l'administration Trump", "the Trump administration": the body, not the person."""
+    return bool(_BODY_OF_PERSON.search(prefix) or _PERSON_BODY.match(after))
+
+
 _PERSON_BODY = re.compile(r"\s+(?:administration|camp|team|government)\b", re.IGNORECASE)
 _INDEFINITE_APPOSITION = re.compile(r"^\s*(?:a|an|un|une)\s", re.IGNORECASE)
 _HEAD_OF = re.compile(r"^\s*(?:le|la|les|l['’])\s*[\w\-]+\s+(?:de|d['’]|du|des)\s", re.IGNORECASE)

@@ -172,7 +172,7 @@ def own_subject(
     return own if own is not None and (own.name or own.role) else None
 
 
-_CE_QUE_NP = re.compile(r"\b(?:ce\s+qu(?:e\b|['’])|what\b)[^,;:«»\"“”]{0,50}$", re.IGNORECASE)
+_CE_QUE_NP = re.compile(r"\bce\s+qu(?:e\b|['’])[^,;:«»\"“”]{0,50}$", re.IGNORECASE)
 _BODIES = tomllib.loads((Path(__file__).parent / "data" / "bodies.toml").read_text("utf-8"))
 _BODY_OF = re.compile(
     r"(?:le|la|les|l['’]|the)\s*(?:"

@@ -23,7 +23,8 @@ from bot.extract.rules.sentences import Sentence
 
 _INTERVIEW = re.compile(
     r"\b(?:ENTRETIEN|INTERVIEW|Entretien|Interview|Propos\s+recueillis\s+par|interviewed\s+by|"
-    r"Q\s*&\s*A)\b"
+    r"Q\s*&\s*A|répond(?:u)?\s+à\s+nos\s+questions|(?:answered|answers)\s+our\s+questions|"
+    r"nous\s+a\s+reçue?s?)\b"
 )
 _OPED = re.compile(
     r"^\s*(?:Tribune|TRIBUNE|Opinion|OPINION|Op-[Ee]d|Point\s+de\s+vue|Commentary|Chronique)\b|"
@@ -69,6 +70,11 @@ def find_voice(
     marker = _INTERVIEW if interview else _OPED
     where = [order[0], *(p for p in lead[1:] if marker.search(" ".join(x.text for x in paras[p])))]
     named, role, last_lead = _named_in_lead(paras, where, people)
+    if named is None and len(where) > 1:
+        # "Élu en 2024, Alexander Stubb …" then "le président a répondu à nos questions": the
+        # standfirst before the paragraph that says it is an interview names the person
+        upto = [p for p in lead if p <= where[-1]]
+        named, role, last_lead = _named_in_lead(paras, upto, people)
     if named is None and oped:
         named, role = _signature(paras[order[-1]], people)
         last_lead = max((p for p in lead if _is_heading(paras[p])), default=order[0])
