@@ -181,11 +181,12 @@ def button(call: Call) -> list[Reply]:
 
 
 def describe_engine(key: str, lang: Lang) -> str:
-    """'offline:24:49e2…' -> 'offline rules (engine v24)'; 'llm:gpt-4o-mini:v3' -> 'LLM …'."""
+    """'offline:4d806389c63e:…' -> 'offline rules (version 4d80638)' (the engine version is a
+    hash of its rules: its first 7 digits name it); 'llm:gpt-4o-mini:v3' -> 'LLM gpt-4o-mini'."""
     kind, _, rest = key.partition(":")
     detail = rest.split(":", 1)[0]
     if kind == "offline":
-        return t(lang, "status.engine_offline", version=detail)
+        return t(lang, "status.engine_offline", version=detail[:7])
     if kind == "llm":
         return t(lang, "status.engine_llm", model=detail)
     return key

@@ -101,9 +101,10 @@ async def test_subscribe_says_which_part_is_wrong(core: CommandCore) -> None:
 
 async def test_status_describes_the_engine(core: CommandCore, briefbot: BriefBot) -> None:
     [status] = await core.handle(msg("/status"))
-    assert "Moteur : règles hors ligne (moteur v" in status.plain
-    assert briefbot.extractors[0].key not in status.plain
-    assert describe_engine("offline:24:49e2ea84", "en") == "offline rules (engine v24)"
+    version = briefbot.extractors[0].key.split(":")[1]
+    assert f"Moteur : règles hors ligne (version {version[:7]})" in status.plain
+    assert briefbot.extractors[0].key not in status.plain and version not in status.plain
+    assert describe_engine("offline:4d806389c63e:x", "en") == "offline rules (version 4d80638)"
     assert describe_engine("llm:gpt-4o-mini:v3", "en") == "LLM gpt-4o-mini"
 
 

@@ -137,7 +137,7 @@ async def test_slash_commands_answered_after_ack(env: Env) -> None:
     assert "administrateurs" in private[0] and "/addsource" in private[0]
     assert "Fuseau horaire inconnu" in private[1]
     assert "Heure invalide" in private[2] and "demain" in private[2]
-    assert "Articles stockés : 2" in private[3] and "règles hors ligne (moteur v" in private[3]
+    assert "Articles stockés : 2" in private[3] and "règles hors ligne (version " in private[3]
     assert "offline:" not in private[3]
     assert len(env.fake.posted) == 2  # nothing of that in the channel
     env.fake.not_in_channel.add("C2")
