@@ -146,13 +146,13 @@ class SlackBot:
             return
         channel = str(event.get("channel", ""))
         bot_user = context.get("bot_user_id")
-        if event.get("channel_type") == "im":
-            await self._answer(event, context, private=True, thread=event.get("thread_ts"))
+        thread = event.get("thread_ts")
+        tag = await self.tags.lookup(channel, str(thread)) if thread else None
+        if event.get("channel_type") == "im":  # every DM is a question; in a thread, about it
+            await self._answer(event, context, tag=followup_tag(tag), private=True, thread=thread)
             return
         if bot_user and f"<@{bot_user}" in str(event.get("text", "")):
             return  # the app_mention event answers it
-        thread = event.get("thread_ts")
-        tag = await self.tags.lookup(channel, str(thread)) if thread else None
         if tag is not None:  # a message in a thread the bot answered in: a follow-up
             await self._answer(event, context, tag=followup_tag(tag), thread=str(thread))
 

@@ -72,12 +72,12 @@ def _last_brief_ids(call: Call) -> list[int] | None:
 def brief_cmd(call: Call) -> list[Reply]:
     """New articles since the chat's last /brief; with a language and nothing new, the last
     briefing again, in that language."""
-    lang: Lang = call.lang
     arg = call.arg.strip().lower()
     if arg in ("fr", "en"):
-        lang = "en" if arg == "en" else "fr"
+        call.lang = "en" if arg == "en" else "fr"  # the briefing and any notice: as asked
     elif arg:
         return [call.notice("brief.usage")]
+    lang: Lang = call.lang
     msg, bot = call.msg, call.bot
     record = chat_store.get_chat(bot.db, msg.platform, msg.chat_id)
     now = datetime.now(UTC)

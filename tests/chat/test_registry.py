@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.adapters.slack import CAPABILITIES as SLACK
 from bot.adapters.telegram import CAPABILITIES as TELEGRAM
 from bot.adapters.telegram import menu
+from bot.app import build_bot
 from bot.commands import CommandCore, registry
 from bot.commands.core import HANDLERS
 from bot.commands.reading import describe_engine
 from bot.richtext import Reply
 from bot.service import BriefBot
-from tests.chat.conftest import msg
+from tests.chat.conftest import chat_settings, msg
 
 
 def plain(replies: list[Reply]) -> str:
@@ -86,6 +89,17 @@ async def test_brief_in_the_asked_language_and_again_in_the_other(core: CommandC
     assert "Aucun nouvel article" in again.plain and "/brief en" in again.plain
     [other_chat] = await core.handle(msg("/brief en", chat_id="2"))  # its own window
     assert other_chat.plain.startswith("Briefing,")
+
+
+async def test_brief_says_there_is_nothing_in_the_asked_language(tmp_path: Path) -> None:
+    empty = build_bot(chat_settings(tmp_path))  # a French bot with no article at all
+    try:
+        [en] = await CommandCore(empty).handle(msg("/brief en"))
+        [fr] = await CommandCore(empty).handle(msg("/brief"))
+    finally:
+        empty.db.close()
+    assert en.plain == "No article received in the last 24 hours."
+    assert fr.plain == "Aucun article reçu ces dernières 24 heures."
 
 
 async def test_subscribe_says_which_part_is_wrong(core: CommandCore) -> None:
