@@ -334,6 +334,28 @@ async def test_retried_event_is_handled_once(env: Env) -> None:
     assert len(env.asked) == 1
 
 
+async def test_http_mode_listens_on_slack_host_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", SECRET)
+    assert chat_settings(tmp_path).slack_host == "127.0.0.1"  # loopback unless told otherwise
+    settings = chat_settings(tmp_path, slack_mode="http", slack_port=0, slack_host="127.0.0.2")
+    briefbot = build_bot(settings)
+    slack = SlackBot(settings, CommandCore(briefbot))
+    await slack.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            url = f"http://127.0.0.2:{slack.port}/slack/events"
+            async with session.post(url, data="x") as resp:
+                assert resp.status == 401  # reached, and refused: not signed
+            with pytest.raises(aiohttp.ClientConnectionError):
+                await session.post(f"http://127.0.0.1:{slack.port}/slack/events", data="x")
+    finally:
+        await slack.stop()
+        briefbot.db.close()
+
+
 async def test_bad_signature_and_stale_timestamp_refused(env: Env) -> None:
     body = urlencode({"command": "/status", "text": "", "channel_id": "C1", "user_id": "U1"})
     headers = {**sign(SECRET, body), "Content-Type": "application/x-www-form-urlencoded"}
