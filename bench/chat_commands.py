@@ -116,7 +116,7 @@ SHORT_HINT = both(shorter(300), has("/positions"))
 BAD_TIME = has("Heure invalide", "demain", absent=("Fuseau horaire inconnu",))
 REFUSED = has("administrateurs", "/addsource")
 CHOOSER = lambda answers, ctx: len(answers) == 1 and len(answers[0].buttons) >= 2  # noqa: E731
-ENGLISH_POSITIONS = has("Russia (RU)", "(in French)", absent=("Russie",))
+ENGLISH_POSITIONS = has("Russia (RU)", "Vladimir Putin (Russian president)", "(in French)")
 
 # fmt: off
 TELEGRAM_SCRIPT = [

@@ -53,18 +53,18 @@ def foreign_marker(p: Position, lang: Lang) -> str:
 
 def _statement(claim: str, evidence: str, lang: Lang) -> list[Span]:
     """The article's sentence, quoted, with the claim in bold where the sentence says it word
-    for word (so it is not written twice); else the claim, then the sentence."""
+    for word (so it is not written twice); else the claim, then the sentence in italics."""
     opening, closing = ("« ", " »") if lang == "fr" else ("“", "”")
     if not evidence or evidence == claim:
         return [Span(claim)]
     at = evidence.lower().find(claim.lower()) if claim else -1
     if at < 0:
         return [Span(claim), Span(f" {opening}{evidence}{closing}", italic=True)]
-    end = at + len(claim)
+    end = at + len(claim)  # one level of markup: Slack does not nest or join marks reliably
     parts = [
-        Span(opening + evidence[:at], italic=True),
-        Span(evidence[at:end], bold=True, italic=True),
-        Span(evidence[end:] + closing, italic=True),
+        Span(opening + evidence[:at]),
+        Span(evidence[at:end], bold=True),
+        Span(evidence[end:] + closing),
     ]
     return [span for span in parts if span.text]
 
