@@ -11,7 +11,8 @@ edited message, an answer to the button press, an ephemeral message or a respons
 Each step says what a user expects of its answer (language, where it is shown: in the
 thread, only to the asker, in place of the chooser; its wording) and whether it was so. The
 party chooser of ``/positions`` is then walked through: every party, every page, and back.
-Slack also gets 5 simultaneous mentions in one channel. Prints one line per step (answered or
+Several commands then arrive at once: 5 group members on Telegram, one user pasting 6
+commands in a private chat, 5 mentions in one Slack channel. Prints one line per step (answered or
 not, seconds, messages, size, where it was shown, the expectation and its verdict) and totals:
 answered, expectations met, 429s, refused messages. ``--transcript`` writes every answer in
 full, as the user saw it.
@@ -404,6 +405,21 @@ class TelegramUser:
             in_place and fit,
         )
 
+    async def simultaneous(self, chat: int, texts: list[str], users: list[int]) -> None:
+        """Several commands at once in one chat (group members, or one user pasting several):
+        every one answered, none refused by the flood limits."""
+        fake, before, limited = self.fake, len(self.fake.sent), self.fake.stats.rejected
+        start = time.monotonic()
+        for text, user in zip(texts, users, strict=True):
+            fake.push_text(chat, text, user_id=user)
+        ok = await wait(lambda: len(fake.sent) - before >= len(texts))
+        answered = len(fake.sent) - before
+        self.results.add(
+            f"{len(texts)} at once in {chat}: {answered}/{len(texts)}",
+            ok, time.monotonic() - start, [], "all answered, paced: no 429",
+            ok and fake.stats.rejected == limited,
+        )  # fmt: skip
+
 
 async def run_telegram(
     data_dir: Path, log_dir: Path, transcript: list[str]
@@ -421,6 +437,8 @@ async def run_telegram(
         for step in TELEGRAM_SCRIPT:
             await user.step(step)
         await user.walk_parties(1, 1)
+        await user.simultaneous(-100, ["/positions RU"] * 5, [11, 12, 13, 14, 15])
+        await user.simultaneous(1, [f"/positions ua {n}" for n in (1, 2, 3, 1, 2, 3)], [1] * 6)
     finally:
         await stop_bot(proc)
         await fake.stop()
