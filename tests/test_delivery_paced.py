@@ -92,6 +92,19 @@ async def test_a_429_on_a_mention_answer_is_retried_not_lost(env: Env) -> None: 
     assert env.fake.posted[0]["thread_ts"] == "1700000.1"
 
 
+async def test_a_mention_answer_outlives_a_short_slack_outage(env: Env) -> None:  # noqa: F811
+    event = {"type": "app_mention", "channel": "C6", "user": "U1", "text": "<@UBOT> hi"}
+    assert await env.event({**event, "ts": "1700001.1"}, "EvO1") == 200  # Slack is up
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 1, timeout=20)
+    env.fake.down = True  # every Web API call now fails with 503
+    assert await env.event({**event, "ts": "1700002.1"}, "EvO2") == 200
+    await asyncio.sleep(1.5)
+    assert len(env.fake.posted) == 1  # nothing could be posted during the outage
+    env.fake.down = False
+    await env.fake.wait_for(lambda: len(env.fake.posted) == 2, timeout=30)
+    assert env.fake.posted[1]["thread_ts"] == "1700002.1"
+
+
 def test_seen_ids_survive_a_restart_and_expire(any_db: Database) -> None:
     async def scenario() -> list[bool]:
         first = SeenIds(any_db, "telegram")

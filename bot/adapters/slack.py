@@ -24,7 +24,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.common import Refused, SeenIds, SentTags, require_secret
 from bot.adapters.slack_answer import SlackAnswers, followup_tag
-from bot.adapters.slack_send import SlackSender
+from bot.adapters.slack_send import SlackSender, error_code
 from bot.commands import CommandCore, IncomingMessage
 from bot.commands.types import Capabilities
 from bot.render.slack import ACTION_PREFIX
@@ -202,7 +202,7 @@ class SlackBot:
         try:
             await probe.apps_connections_open(app_token=self.app_token)
         except SlackApiError as exc:
-            error = str(exc.response.get("error") or "")
+            error = error_code(exc)
             if error in ("invalid_auth", "not_authed", "account_inactive", "token_revoked"):
                 raise Refused(f"Slack refused SLACK_APP_TOKEN ({error})") from None
             raise
