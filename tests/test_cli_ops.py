@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.commands import CommandCore
-from bot.commands.types import IncomingMessage
+from bot.commands.types import TERMINAL, IncomingMessage
 from bot.settings import PROJECT_DIR
 from bot.since import BadSince, parse_since
 from tests.test_cli_e2e import briefbot
@@ -136,6 +136,7 @@ def test_the_console_cannot_subscribe(tmp_path: Path) -> None:
     bot = build_bot(Settings(data_dir=tmp_path / "data"))
     try:
         core = CommandCore(bot)
+        core.declare("console", TERMINAL)  # as the console adapter does
         message = IncomingMessage("console", "local", "me", "/subscribe 07:30", is_private=True)
         replies = core.handle_sync(message)
         assert (

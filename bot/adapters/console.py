@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.commands import CommandCore, IncomingMessage
+from bot.commands.types import TERMINAL
 from bot.domain.i18n import t
 from bot.render.text import render_text
 
@@ -48,6 +49,7 @@ async def run_console(
     interactive = stdin.isatty() and stdout.isatty()
     if interactive:
         _setup_readline(history)
+    core.declare(PLATFORM, TERMINAL)
     lang = await asyncio.to_thread(core.chat_lang, PLATFORM, CHAT_ID)
     stdout.write(t(lang, "console.welcome") + "\n")
     handled = 0

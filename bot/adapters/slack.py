@@ -24,7 +24,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.common import Refused, SeenIds, SentTags, require_secret
 from bot.adapters.slack_answer import SlackAnswers, followup_tag
-from bot.adapters.slack_send import SlackSender
+from bot.adapters.slack_send import SlackSender, error_code
 from bot.commands import CommandCore, IncomingMessage
 from bot.commands.types import Capabilities
 from bot.render.slack import ACTION_PREFIX
@@ -146,13 +146,13 @@ class SlackBot:
             return
         channel = str(event.get("channel", ""))
         bot_user = context.get("bot_user_id")
-        if event.get("channel_type") == "im":
-            await self._answer(event, context, private=True, thread=event.get("thread_ts"))
+        thread = event.get("thread_ts")
+        tag = await self.tags.lookup(channel, str(thread)) if thread else None
+        if event.get("channel_type") == "im":  # every DM is a question; in a thread, about it
+            await self._answer(event, context, tag=followup_tag(tag), private=True, thread=thread)
             return
         if bot_user and f"<@{bot_user}" in str(event.get("text", "")):
             return  # the app_mention event answers it
-        thread = event.get("thread_ts")
-        tag = await self.tags.lookup(channel, str(thread)) if thread else None
         if tag is not None:  # a message in a thread the bot answered in: a follow-up
             await self._answer(event, context, tag=followup_tag(tag), thread=str(thread))
 
@@ -202,7 +202,7 @@ class SlackBot:
         try:
             await probe.apps_connections_open(app_token=self.app_token)
         except SlackApiError as exc:
-            error = str(exc.response.get("error") or "")
+            error = error_code(exc)
             if error in ("invalid_auth", "not_authed", "account_inactive", "token_revoked"):
                 raise Refused(f"Slack refused SLACK_APP_TOKEN ({error})") from None
             raise

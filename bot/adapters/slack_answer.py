@@ -66,15 +66,24 @@ class SlackAnswers:
     async def to_event(
         self, event: dict[str, Any], reply: Reply, *, private: bool, thread_ts: str | None
     ) -> None:
-        """Answer a mention, DM or thread message."""
+        """Answer a mention, DM or thread message. An answer that cannot be shown the way it
+        should is shown the other way, as slash commands fall back to response_url: a public
+        answer the bot may not post is shown to the asker only; a notice the asker cannot be
+        shown privately is posted in the thread."""
         channel = str(event.get("channel", ""))
-        if reply.ephemeral and not private and event.get("user"):
-            await self.ephemeral(channel, str(event["user"]), reply, thread_ts=thread_ts)
-        else:
-            try:  # paced and retried (429, transport errors) inside post_reply
-                await self.post(channel, reply, thread_ts=thread_ts)
+        asker = "" if private else str(event.get("user") or "")
+        ways = ["ephemeral", "public"] if reply.ephemeral and asker else ["public"]
+        if asker and not reply.ephemeral:
+            ways.append("ephemeral")
+        for way in ways:
+            try:  # public posts are paced and retried (429, transport errors) in post_reply
+                if way == "ephemeral":
+                    await self.ephemeral(channel, asker, reply, thread_ts=thread_ts)
+                else:
+                    await self.post(channel, reply, thread_ts=thread_ts)
+                return
             except Exception as exc:
-                log.warning("answer in %s could not be posted: %s", channel, exc)
+                log.warning("%s answer in %s could not be posted: %s", way, channel, exc)
 
     async def to_command(self, channel: str, reply: Reply, respond: Any) -> None:
         """Answer a slash command: ephemeral through response_url, else in the channel (or

@@ -47,9 +47,16 @@ class PostAborted(Exception):
     """``before`` answered False: the message was not posted."""
 
 
+def error_code(exc: SlackApiError) -> str:
+    """Slack's error code ("ratelimited", "not_in_channel"…); "" when the body was no JSON
+    object (a 5xx page from a proxy during an outage)."""
+    data = exc.response.data
+    return str(data.get("error") or "") if isinstance(data, dict) else ""
+
+
 def rate_limited(exc: SlackApiError) -> float | None:
     """Slack's Retry-After (seconds) when ``exc`` is a 429, else None."""
-    error = str(exc.response.get("error") or "")
+    error = error_code(exc)
     if exc.response.status_code == 429 or error == "ratelimited":
         return float(exc.response.headers.get("Retry-After", 1) or 1)
     return None
@@ -90,13 +97,14 @@ async def _post_one(
             if not retry or tries >= MAX_TRIES or (wait or 0) > MAX_HOLD:
                 raise
             if wait is None and not is_transient(exc):
-                if kwargs.get("thread_ts") and exc.response.get("error") in THREAD_GONE:
+                if kwargs.get("thread_ts") and error_code(exc) in THREAD_GONE:
                     kwargs = {k: v for k, v in kwargs.items() if k != "thread_ts"}
                     continue  # the thread is gone: answer in the channel
                 raise
             if wait is None:
                 await asyncio.sleep(min(30.0, 2.0 ** (tries - 1)))
-            log.info("posting to %s failed (%s): trying again", channel, exc.response.get("error"))
+            error = error_code(exc) or f"HTTP {exc.response.status_code}"
+            log.info("posting to %s failed (%s): trying again", channel, error)
         except Exception as exc:
             if not retry or tries >= MAX_TRIES or not is_transient(exc):
                 raise
@@ -150,7 +158,7 @@ class SlackSender:
         except PostAborted as exc:
             return SendOutcome(False, aborted=True, error=str(exc))
         except SlackApiError as exc:
-            error = str(exc.response.get("error") or "")
+            error = error_code(exc)
             wait = rate_limited(exc)
             if wait is not None:
                 return SendOutcome(False, retry_after=wait, error=error or "ratelimited")

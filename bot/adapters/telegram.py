@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from aiohttp import web
-from telegram import Bot, BotCommand, Message, MessageEntity, Update
+from telegram import Bot, BotCommand, CallbackQuery, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
@@ -151,7 +151,7 @@ class TelegramHandlers:
         if query is None:
             return
         if query.message is None or query.data is None:
-            await query.answer()
+            await self._acknowledge(query)
             return
         chat = query.message.chat
         incoming = IncomingMessage(
@@ -164,13 +164,22 @@ class TelegramHandlers:
         )
         replies = await self.core.handle(incoming)
         if len(replies) == 1 and replies[0].ephemeral and not replies[0].buttons:
-            await query.answer(replies[0].plain[:200], show_alert=True)  # only the presser sees it
+            await self._acknowledge(query, replies[0].plain[:200], show_alert=True)  # presser only
             return
-        await query.answer()
+        await self._acknowledge(query)
         if len(replies) == 1 and await self._edit(query.message, replies[0]):
             return  # the chooser or page became the party's page: nothing new in the chat
         for reply in replies:
             await send_reply(context.bot, chat.id, reply, self.tags)
+
+    @staticmethod
+    async def _acknowledge(query: CallbackQuery, text: str | None = None, **options: Any) -> None:
+        """Answer the press (ends the button's spinner); unpaced and not retried, so a 429 or
+        a network error here is logged and the page is still shown."""
+        try:
+            await query.answer(text, **options)
+        except TelegramError as exc:
+            log.info("answering a button press failed (%s): showing the page anyway", exc)
 
     @staticmethod
     async def _edit(message: Any, reply: Reply) -> bool:

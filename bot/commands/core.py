@@ -119,8 +119,8 @@ class CommandCore:
         return self.capabilities.get(platform, PLAIN)
 
     def is_admin(self, platform: str, user_id: str) -> bool:
-        if platform == "console":
-            return True  # whoever runs the terminal owns the bot
+        if self.capabilities_of(platform).owner:
+            return True
         return str(user_id) in self.admins.get(platform, set())
 
     async def handle(self, msg: IncomingMessage) -> list[Reply]:

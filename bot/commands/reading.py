@@ -72,12 +72,12 @@ def _last_brief_ids(call: Call) -> list[int] | None:
 def brief_cmd(call: Call) -> list[Reply]:
     """New articles since the chat's last /brief; with a language and nothing new, the last
     briefing again, in that language."""
-    lang: Lang = call.lang
     arg = call.arg.strip().lower()
     if arg in ("fr", "en"):
-        lang = "en" if arg == "en" else "fr"
+        call.lang = "en" if arg == "en" else "fr"  # the briefing and any notice: as asked
     elif arg:
         return [call.notice("brief.usage")]
+    lang: Lang = call.lang
     msg, bot = call.msg, call.bot
     record = chat_store.get_chat(bot.db, msg.platform, msg.chat_id)
     now = datetime.now(UTC)
@@ -181,11 +181,12 @@ def button(call: Call) -> list[Reply]:
 
 
 def describe_engine(key: str, lang: Lang) -> str:
-    """'offline:24:49e2…' -> 'offline rules (engine v24)'; 'llm:gpt-4o-mini:v3' -> 'LLM …'."""
+    """'offline:4d806389c63e:…' -> 'offline rules (version 4d80638)' (the engine version is a
+    hash of its rules: its first 7 digits name it); 'llm:gpt-4o-mini:v3' -> 'LLM gpt-4o-mini'."""
     kind, _, rest = key.partition(":")
     detail = rest.split(":", 1)[0]
     if kind == "offline":
-        return t(lang, "status.engine_offline", version=detail)
+        return t(lang, "status.engine_offline", version=detail[:7])
     if kind == "llm":
         return t(lang, "status.engine_llm", model=detail)
     return key

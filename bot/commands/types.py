@@ -32,9 +32,12 @@ class Capabilities:
     message_chars: int = 0  # the longest message, in characters (0: no limit)
     page_chars: int = 0
     help_notes: tuple[str, ...] = ("help.questions_replies",)
+    digests: bool = True  # a chat here can get the daily digest (/subscribe)
+    owner: bool = False  # whoever types owns the bot (a terminal): admin commands allowed
 
 
-PLAIN = Capabilities()  # a terminal: no buttons, no limits
+PLAIN = Capabilities()  # a platform no adapter declared: no buttons, no limits
+TERMINAL = Capabilities(digests=False, owner=True)  # nothing is delivered to a terminal
 
 
 @dataclass(frozen=True)

@@ -141,8 +141,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "status.last_ingest": {"fr": "Dernière collecte : {when}", "en": "Last ingest: {when}"},
     "status.engine": {"fr": "Moteur : {engine}", "en": "Engine: {engine}"},
     "status.engine_offline": {
-        "fr": "règles hors ligne (moteur v{version})",
-        "en": "offline rules (engine v{version})",
+        "fr": "règles hors ligne (version {version})",
+        "en": "offline rules (version {version})",
     },
     "status.engine_llm": {"fr": "LLM {model}", "en": "LLM {model}"},
     "status.engine_fallback": {"fr": ", sinon {fallback}", "en": ", else {fallback}"},

@@ -2,8 +2,10 @@
 
 A page is a heading and as many bullets as fit ``budget`` characters; the reader moves between
 pages with buttons where the platform has them (``pos:<party>:<page>``), else with
-``/positions <party> <page>``. In a chat whose language is not the article's, the role comes
-from the gazetteer when the person is listed there, and the bullet says it is quoted as written.
+``/positions <party> <page>``. Speakers are named as in the briefing (a listed person's
+name and role in the chat's language); in a chat whose language is not the article's, the
+bullet says it is quoted as written. The claim is shown in bold inside the article's sentence
+when the sentence says it word for word, not written twice.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from bot.brief.people import People
 from bot.domain.i18n import t
 from bot.domain.models import Lang, Position
 from bot.domain.parties import PartyBook
@@ -28,24 +31,16 @@ def source_label(source: str) -> tuple[str, str | None]:
     return PurePath(source).name or source, None
 
 
-def gazetteer_role(p: Position, book: PartyBook, lang: Lang) -> str | None:
-    """The role of a listed person in ``lang`` (config/parties.toml), else None."""
-    if not p.speaker:
-        return None
-    speaker = p.speaker.lower()
-    for person in book.people:
-        names = (person.name, *person.aliases)
-        if person.party_id == p.party_id and any(n.lower() == speaker for n in names):
-            role = person.role_en if lang == "en" else person.role_fr
-            return role or None
-    return None
-
-
-def _who(p: Position, book: PartyBook, lang: Lang) -> str:
-    who = p.speaker or book.name(p.party_id, lang)
-    role = p.speaker_role
-    if p.lang != lang:
-        role = gazetteer_role(p, book, lang) or role
+def _who(p: Position, people: People, lang: Lang) -> str:
+    """The speaker as the briefing names them: a listed person's name and role in ``lang``;
+    another speaker's role as written, or restated in ``lang`` when written in another."""
+    who = people.name(p, lang) if p.speaker else people.book.name(p.party_id, lang)
+    if people.person(p) is not None:
+        role = people.role(p, lang)
+    elif p.lang != lang:
+        role = people.clean_role(p.speaker_role, p.lang, p.party_id, lang)
+    else:
+        role = collapse_space(p.speaker_role)
     return f"{who} ({role})" if role else who
 
 
@@ -56,15 +51,28 @@ def foreign_marker(p: Position, lang: Lang) -> str:
     return t(lang, "brief.in_french" if p.lang == "fr" else "brief.in_english")
 
 
-def position_block(p: Position, book: PartyBook, lang: Lang) -> Block:
+def _statement(claim: str, evidence: str, lang: Lang) -> list[Span]:
+    """The article's sentence, quoted, with the claim in bold where the sentence says it word
+    for word (so it is not written twice); else the claim, then the sentence in italics."""
     opening, closing = ("« ", " »") if lang == "fr" else ("“", "”")
-    spans = [Span("• "), Span(_who(p, book, lang), bold=True)]
+    if not evidence or evidence == claim:
+        return [Span(claim)]
+    at = evidence.lower().find(claim.lower()) if claim else -1
+    if at < 0:
+        return [Span(claim), Span(f" {opening}{evidence}{closing}", italic=True)]
+    end = at + len(claim)  # one level of markup: Slack does not nest or join marks reliably
+    parts = [
+        Span(opening + evidence[:at]),
+        Span(evidence[at:end], bold=True),
+        Span(evidence[end:] + closing),
+    ]
+    return [span for span in parts if span.text]
+
+
+def position_block(p: Position, people: People, lang: Lang) -> Block:
+    spans = [Span("• "), Span(_who(p, people, lang), bold=True)]
     spans.append(Span(" : " if lang == "fr" else ": "))
-    claim = collapse_space(p.claim)
-    spans.append(Span(claim))
-    evidence = collapse_space(p.evidence)
-    if evidence and evidence != claim:
-        spans.append(Span(f" {opening}{evidence}{closing}", italic=True))
+    spans += _statement(collapse_space(p.claim), collapse_space(p.evidence), lang)
     if marker := foreign_marker(p, lang):
         spans.append(Span(marker))
     text, link = source_label(p.source)
@@ -107,7 +115,8 @@ def party_pages(
     positions: list[Position], party_id: str, book: PartyBook, lang: Lang, budget: int
 ) -> PartyPages:
     items = [p for p in positions if p.party_id == party_id]
-    blocks = [position_block(p, book, lang) for p in items]
+    people = People(book)
+    blocks = [position_block(p, people, lang) for p in items]
     heading_room = 120  # the heading and the language note
     return PartyPages(party_id, paginate(blocks, max(budget - heading_room, 0)), len(items))
 
@@ -160,9 +169,9 @@ def party_list(positions: list[Position], book: PartyBook, lang: Lang) -> Reply:
 
 def positions_reply(positions: list[Position], book: PartyBook, lang: Lang) -> Reply:
     """Every party's positions in one Reply, for a terminal (no length limit)."""
-    reply = Reply()
+    reply, people = Reply(), People(book)
     for pid, items in group_by_party(positions, book):
         title = t(lang, "positions.heading", party=book.name(pid, lang), id=pid, n=len(items))
         reply.add(Span(title, bold=True), kind="heading")
-        reply.blocks.extend(position_block(p, book, lang) for p in items)
+        reply.blocks.extend(position_block(p, people, lang) for p in items)
     return reply

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.adapters.telegram import CAPABILITIES as TELEGRAM
 from bot.commands import CommandCore, digest_articles, parse_command
+from bot.commands.types import TERMINAL
 from bot.domain.models import Lang
 from bot.richtext import Reply, text_reply
 from bot.service import BriefBot
@@ -149,6 +150,8 @@ async def test_sources_admin_only_and_validated(core: CommandCore) -> None:
     slack_admin = msg("/addsource https://c.example/", platform="slack", user_id="UADMIN")
     assert "ajoutée" in plain(await core.handle(slack_admin))
     console = msg("/addsource https://d.example/", platform="console", chat_id="local")
+    assert "administrateurs" in plain(await core.handle(console))  # nobody declared a terminal
+    core.declare("console", TERMINAL)  # as the console adapter does: its user owns the bot
     assert "ajoutée" in plain(await core.handle(console))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -81,10 +82,28 @@ async def test_english_chat_says_what_is_french(briefbot: BriefBot) -> None:
     french = [b for b in bullets(ru.plain) if "rejette" in b]
     english = [b for b in bullets(ru.plain) if "rejects any deal" in b]
     assert french and all("(in French)" in b for b in french)
-    assert all("Kremlin spokesman" in b for b in french)  # role from the gazetteer
+    # named as in the English briefing: the gazetteer's English name and role
+    assert all("Dmitry Peskov (Kremlin spokesman)" in b for b in french)
     assert english and not any("(in French)" in b for b in english)
     [fr_chat] = await core.handle(msg("/positions russie", chat_id="2"))
     assert "(en anglais)" in fr_chat.plain and "(in French)" not in fr_chat.plain
+
+
+async def test_a_claim_said_word_for_word_is_shown_once_in_bold(briefbot: BriefBot) -> None:
+    core = CommandCore(briefbot)
+    core.declare("telegram", TELEGRAM)
+    [page] = await core.handle(msg("/positions russie"))
+    [html] = render_telegram(page)
+    shown = 0
+    for p in briefbot.positions(briefbot.articles(), party="RU"):
+        claim, evidence = " ".join(p.claim.split()), " ".join(p.evidence.split())
+        at = evidence.lower().find(claim.lower())
+        if claim and claim != evidence and at >= 0:
+            said = evidence[at : at + len(claim)]  # as the article writes it
+            assert page.plain.lower().count(claim.lower()) == 1  # not repeated before it
+            assert f"<b>{escape(said, quote=False)}</b>" in html
+            shown += 1
+    assert shown >= 1
 
 
 def test_paginate_and_source_label() -> None:

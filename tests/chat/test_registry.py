@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.adapters.slack import CAPABILITIES as SLACK
 from bot.adapters.telegram import CAPABILITIES as TELEGRAM
 from bot.adapters.telegram import menu
+from bot.app import build_bot
 from bot.commands import CommandCore, registry
 from bot.commands.core import HANDLERS
 from bot.commands.reading import describe_engine
 from bot.richtext import Reply
 from bot.service import BriefBot
-from tests.chat.conftest import msg
+from tests.chat.conftest import chat_settings, msg
 
 
 def plain(replies: list[Reply]) -> str:
@@ -88,6 +91,17 @@ async def test_brief_in_the_asked_language_and_again_in_the_other(core: CommandC
     assert other_chat.plain.startswith("Briefing,")
 
 
+async def test_brief_says_there_is_nothing_in_the_asked_language(tmp_path: Path) -> None:
+    empty = build_bot(chat_settings(tmp_path))  # a French bot with no article at all
+    try:
+        [en] = await CommandCore(empty).handle(msg("/brief en"))
+        [fr] = await CommandCore(empty).handle(msg("/brief"))
+    finally:
+        empty.db.close()
+    assert en.plain == "No article received in the last 24 hours."
+    assert fr.plain == "Aucun article reçu ces dernières 24 heures."
+
+
 async def test_subscribe_says_which_part_is_wrong(core: CommandCore) -> None:
     for bad_time in ("demain", "25:00", "8h", "tomorrow morning"):
         [reply] = await core.handle(msg(f"/subscribe {bad_time}"))
@@ -101,9 +115,10 @@ async def test_subscribe_says_which_part_is_wrong(core: CommandCore) -> None:
 
 async def test_status_describes_the_engine(core: CommandCore, briefbot: BriefBot) -> None:
     [status] = await core.handle(msg("/status"))
-    assert "Moteur : règles hors ligne (moteur v" in status.plain
-    assert briefbot.extractors[0].key not in status.plain
-    assert describe_engine("offline:24:49e2ea84", "en") == "offline rules (engine v24)"
+    version = briefbot.extractors[0].key.split(":")[1]
+    assert f"Moteur : règles hors ligne (version {version[:7]})" in status.plain
+    assert briefbot.extractors[0].key not in status.plain and version not in status.plain
+    assert describe_engine("offline:4d806389c63e:x", "en") == "offline rules (version 4d80638)"
     assert describe_engine("llm:gpt-4o-mini:v3", "en") == "LLM gpt-4o-mini"
 
 

@@ -5,10 +5,16 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from bot.adapters.telegram_send import keyboard
+from bot.domain.models import Position
+from bot.domain.parties import PartyBook
+from bot.render.chat_positions import party_chooser
 from bot.render.slack import render_slack
 from bot.render.split import slice_block, split_block, split_blocks
 from bot.render.telegram import render_telegram, utf16_len
 from bot.richtext import Block, Reply, Span
+from bot.settings import Settings
+from tests.fakes.slack_api import check_message
 
 NASTY = 'Moscou <b>dit</b> & "refuse" > tout <a href="javascript:x">ici</a> @channel <!here>'
 
@@ -121,3 +127,21 @@ def test_emoji_count_as_two_units_for_telegram() -> None:
     messages = render_telegram(reply)
     assert len(messages) == 2
     assert "".join(messages) == "🇺🇦" * 1500
+
+
+def test_a_chooser_of_every_party_fits_slacks_and_telegrams_limits() -> None:
+    book = PartyBook.load(Settings().parties_file)
+    positions = [
+        Position(party.id, party.name_fr, "", "", "x", "x", "a.txt") for party in book.parties
+    ]
+    chooser = party_chooser(positions, book, "fr")
+    assert len(chooser.buttons) == len(book.parties) > 50  # more than one actions block holds
+    messages = render_slack(chooser)
+    assert [check_message(m) for m in messages] == [None] * len(messages)
+    values = [e["value"] for m in messages for b in m["blocks"] if b["type"] == "actions"
+              for e in b["elements"]]  # fmt: skip
+    assert sorted(values) == sorted(f"pos:{p.id}:1" for p in book.parties)
+    rows = keyboard(chooser.buttons)
+    assert rows is not None
+    data = [b.callback_data for row in rows.inline_keyboard for b in row]
+    assert len(data) == len(book.parties) and all(len(str(d).encode()) <= 64 for d in data)

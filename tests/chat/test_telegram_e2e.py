@@ -199,6 +199,10 @@ async def test_positions_buttons_and_callback(env: Env) -> None:
     assert "relancez" in env.fake.callback_answers[1]["text"]
     [one] = await env.say(1, "/positions ukraine")
     assert "Ukraine (UA)" in one["text"] and "reply_markup" in one  # "back to parties"
+    env.fake.fail_next("answerCallbackQuery")  # the press cannot be answered: the page still comes
+    env.fake.push_callback(message, "pos:UA:1", user_id=1)
+    await env.fake.wait_for(lambda: len(env.fake.edited) == 2)
+    assert "Ukraine (UA)" in env.fake.edited[1]["text"]
 
 
 @pytest.mark.parametrize("env", [True], indirect=True)

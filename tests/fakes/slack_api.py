@@ -11,7 +11,9 @@ Messages are checked against Slack's published limits, as Slack refuses them: at
 blocks; section text at most 3,000 characters; ``text`` at most 40,000; actions blocks of at
 most 25 elements with button labels of at most 75 characters, values of at most 2,000 and
 ``action_id`` unique within the message (``invalid_blocks``, ``msg_too_long``).
-chat.postEphemeral needs a ``user``. ``rejected`` counts the refusals.
+chat.postEphemeral needs a ``user``. ``rejected`` counts the refusals. ``restricted`` channels
+refuse the bot's public messages (``restricted_action``, as a channel where only admins may
+post); ``absent_users`` cannot be shown an ephemeral message (``user_not_in_channel``).
 """
 
 from __future__ import annotations
@@ -107,6 +109,8 @@ class FakeSlack:
         self.ephemeral: list[dict[str, Any]] = []
         self.responses: list[dict[str, Any]] = []  # bodies posted to response_url
         self.not_in_channel: set[str] = set()
+        self.restricted: set[str] = set()
+        self.absent_users: set[str] = set()
         self.rejected: list[tuple[str, str]] = []  # (method, error) of refused messages
         self.acks: dict[str, dict[str, Any]] = {}
         self._ts = 1_700_000_000.0
@@ -188,8 +192,12 @@ class FakeSlack:
                     headers={"Retry-After": str(max(1, math.ceil(wait)))},
                 )
             error = check_message(params)
-            if method == "chat.postEphemeral" and not params.get("user"):
-                error = "user_not_in_channel"
+            if method == "chat.postEphemeral":
+                user = params.get("user")
+                if not user or user in self.absent_users:
+                    error = "user_not_in_channel"
+            elif channel in self.restricted:
+                error = "restricted_action"
             if error:
                 self.rejected.append((method, error))
                 self._notify()
