@@ -123,6 +123,9 @@ def _reported(before: str, verb: str, after: str) -> str:
     before ('"…," he said'), or else subject + verb + object ("Kiev réclame un cessez-le-feu")."""
     after = _OUTSIDE_QUOTES_SEMICOLON.split(after, maxsplit=1)[0]  # "…; X a parlé de …": X's
     lead = _THAT.search(after[:60])
+    gap = after[: lead.start()] if lead else ""
+    if lead and (gap.count("«") > gap.count("»") or gap.count('"') % 2 or "“" in gap):
+        lead = None  # « à condition qu'il … »: a "que" inside a quotation opens nothing
     if (
         lead
         and (
@@ -151,6 +154,8 @@ def _reported(before: str, verb: str, after: str) -> str:
         while len(segs) > 1 and _APPOSITION_SEGMENT.match(segs[-1]):
             segs.pop()  # "La Chine, premier acheteur de céréales, appelle": La Chine appelle
         subject = segs[-1].strip() if segs else ""
+        if re.match(r"(?i:who|qui)\b", re.split(r"[,:«»\"“”]", before)[-1].strip()):
+            subject = ""  # "Orban, who had urged the EU to …": the verb opens the claim
         claim = tidy(f"{subject} {verb}{after}" if len(subject.split()) <= 12 else after)
     own_clause = lead is not None and "," not in after[: lead.start()]  # not "…, adding that"
     if re.match(r"\s*,\s*[«“\"]", after) and _quoted_before_subject(before):
