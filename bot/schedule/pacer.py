@@ -137,23 +137,25 @@ class Pacer:
         if wait > 0:
             await self.sleep(wait)
         at = await self.slots.reserve_at() if self.slots is not None else self.clock()
-        if before is not None:
-            # started just early enough that its own latency does not delay the request
-            await self._sleep_until(at - 1.5 * self._before_latency)
-            started = self.clock()
-            if not await before():
-                return False
-            spent = self.clock() - started
-            self._before_latency = 0.8 * self._before_latency + 0.2 * min(spent, 0.2)
-        await self._sleep_until(at)
+        # ``before`` starts just early enough that its own latency does not delay the request
+        lead = 1.5 * self._before_latency if before is not None else 0.0
+        await self._sleep_until(at - lead)
         for _ in range(MAX_REBOOK):
             if self.clock() - at <= self._late_limit():
                 break
             # woke too late for our slot (a starved process): the slots around it belong to
             # other senders, so firing now would clump with them; take a fresh slot instead
             at = await self.slots.reserve_at() if self.slots is not None else self.clock()
-            await self._sleep_until(at)
+            await self._sleep_until(at - lead)
         await self._spread()
+        if before is not None:
+            # last, so a sender stopped while it waited has marked nothing it did not send
+            started = self.clock()
+            if not await before():
+                return False
+            spent = self.clock() - started
+            self._before_latency = 0.8 * self._before_latency + 0.2 * min(spent, 0.2)
+        await self._sleep_until(at)
         self._sends += 1
         if self._sends % 1000 == 0:
             self.gate.forget_idle()
