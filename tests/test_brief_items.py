@@ -7,6 +7,7 @@ import pytest
 
 from bot.brief.filters import is_statement
 from bot.brief.items import without_speaker
+from bot.brief.sources import clean_title
 from bot.domain.models import Position
 
 
@@ -103,3 +104,22 @@ def test_words_that_only_point_back_are_no_position(claim: str, statement: bool)
         quote=claim,
     )
     assert is_statement(p) is statement
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        # a » that closes a « is part of the headline, not a separator
+        (
+            "Bruxelles : les Vingt-Sept adoptent le « bouclier financier » malgré Budapest",
+            "Bruxelles : les Vingt-Sept adoptent le « bouclier financier » malgré Budapest",
+        ),
+        (
+            "Accueil » International » Kiev rejette le plan en vingt points",
+            "Kiev rejette le plan en vingt points",
+        ),
+        ("#} ", ""),
+    ],
+)
+def test_source_titles_keep_their_quotations(raw: str, title: str) -> None:
+    assert clean_title(raw) == title

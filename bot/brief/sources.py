@@ -19,13 +19,26 @@ def clean_title(title: str) -> str:
     """A page title without debris: markup leftovers, navigation crumbs, site suffixes."""
     title = " ".join((title or "").split())
     title = re.sub(r"^[^\w«“\"'(]+|[^\w»”\"'.!?)]+$", "", title)
-    parts = [p for p in _CRUMBS.split(title) if not _DEBRIS.match(p)]
+    parts = [p for p in _crumbs(title) if not _DEBRIS.match(p)]
     if not parts:
         return ""
     best = max(parts, key=lambda p: len(p.split()))  # the headline, not "Accueil" or the site
     if len(best.split()) < 3 or len(best) > _TITLE_MAX:
         return ""
     return best
+
+
+def _crumbs(title: str) -> list[str]:
+    """The title split at navigation separators; a » that closes a « is no separator
+    ("adopte le « prêt de réparation » malgré …")."""
+    parts, start = [], 0
+    for m in _CRUMBS.finditer(title):
+        before = title[start : m.start()]
+        if "»" in m.group(0) and before.count("«") > before.count("»"):
+            continue
+        parts.append(before)
+        start = m.end()
+    return [*parts, title[start:]]
 
 
 def article_title(article: Article) -> str:
