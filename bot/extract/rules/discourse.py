@@ -213,6 +213,17 @@ class Discourse:
         return [(speaker, None)]
 
 
+def _quoted_heading(sentences: list[Sentence], i: int) -> bool:
+    """A paragraph of a few quoted words with no full stop, between two paragraphs: the
+    quotation a sub-heading is made of, whoever says it further down."""
+    sent = sentences[i]
+    alone = (i == 0 or sentences[i - 1].para < sent.para) and (
+        i + 1 < len(sentences) and sentences[i + 1].para > sent.para
+    )
+    inner = quote_text(sent.text).rstrip()
+    return alone and len(inner.split()) <= 10 and not inner.endswith((".", "!", "?", "…"))
+
+
 def inherit_quotes(
     sentences: list[Sentence],
     found: Found,
@@ -231,6 +242,8 @@ def inherit_quotes(
             if prev_said and words >= 3 and not _NAMES_SOMEONE.search(sent.text):
                 found[i] = [(found[i - 1][-1][0], None)]
             continue
+        if _quoted_heading(sentences, i):
+            continue  # « On veut juste pouvoir rentrer »: a sub-heading made of a quotation
         prev = found[i - 1] if i > 0 and sentences[i - 1].para >= sent.para - 1 else []
         nxt = found[i + 1] if i + 1 < len(found) and sentences[i + 1].para <= sent.para + 1 else []
         source = prev or nxt

@@ -296,7 +296,7 @@ class SpeakerResolver:
         earlier in the sentence, else the last collective speaker."""
         if not sp.POSSESSIVE_ROLE.match(role) and not sp.POSSESSIVE_END.search(before):
             return None
-        hits = self.gaz.party_hits(before)
+        hits = self.gaz.party_hits(outside_quotes(before))  # not a place the quotation names
         if hits:  # the owner is the sentence's subject, not a place named after it
             return hits[0].party_id
         if self._prev_party:  # "La délégation russe arrive. Son chef, X, …"
