@@ -98,7 +98,7 @@ _DET_RE = re.compile(rf"^\s*{DETERMINER}(?:\s+|(?<=['’])\s*)", re.IGNORECASE)
 # "ancien diplomate américain, aujourd'hui chercheur": a former official now speaks for himself
 _FORMER_NOW = re.compile(r"(?<![\w\-])(?:ancien(?:ne)?|ex-|former)", re.IGNORECASE)
 _TITLE_NP = re.compile(
-    rf"^\s*{DETERMINER}\s*(?:[\w\-']+\s+){{0,2}}?(?:{ROLE_WORD})\b", re.IGNORECASE
+    rf"^\s*{DETERMINER}\s*(?:[\w\-'.]+\s+){{0,2}}?(?:{ROLE_WORD})\b", re.IGNORECASE
 )
 _POSSESSIVE = re.compile(
     r"^\s*(?:[A-Z][\w\-.]*\s+){0,2}[A-Z][\w\-.]*['’]s\s+"

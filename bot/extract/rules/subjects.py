@@ -231,4 +231,8 @@ def cue_speaker(
             speaker = after
     if speaker is None and cue.mode in ("post", "pron", "pre"):
         speaker = lead_subject(resolver, sentence, hits, cue.start)
+    if speaker is None and cue.mode == "pron" and not cue.subject.strip():
+        # "Berlin a accepté …, a-t-on appris de source allemande": what the journalist learnt
+        # is the statement of the sentence's own subject
+        speaker = sentence_subject(resolver, sentence, hits, cue.start)
     return speaker

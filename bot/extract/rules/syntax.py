@@ -49,6 +49,8 @@ def _sense(token: Any, lang: str) -> str | None:
 def _np(token: Any, offset: int) -> tuple[int, int]:
     """The noun phrase a subject token heads, without the subjects coordinated with it."""
     left = token.left_edge.i
+    while left < token.i and token.doc[left].dep_ in ("cc", "punct"):
+        left += 1  # "et Rome": the conjunction is not part of the subject
     right = token.i
     for child in token.rights:
         if child.dep_ in ("conj", "cc", "punct", "appos", "acl", "acl:relcl"):
