@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -20,7 +21,7 @@ from bot.domain.models import Article, Person, Position
 from bot.qa.query import Concept, Query
 from bot.qa.search import Passage, candidates, score, sentences_of, soft_near
 from bot.qa.text import STOPWORDS, both_stems, folded, stems, tokens
-from bot.textnorm import fold, ground_key, is_grounded
+from bot.textnorm import collapse_space, fold, ground_key, is_grounded
 
 if TYPE_CHECKING:
     from bot.service import BriefBot
@@ -34,6 +35,7 @@ MAX_STATEMENTS = 3
 SHORT = 200  # an evidence sentence short enough to show whole
 ALONE = 0.34  # a statement covering less of what is asked than its sentence before is shown
 LONG = 400  # with it, when the two are shorter than this
+REPLY = 0.9  # a reply covers what the question put to the speaker asked, nearly as well
 OPENING = 40  # characters where a sentence's subject party is looked for
 OPENERS_BEFORE = frozenset({"", "le", "la", "les", "l'", "the"})
 
@@ -179,6 +181,26 @@ def preceding(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str],
     return out
 
 
+def asked_before(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str], str]:
+    """(article id, start of the evidence's key) -> the question put to the speaker, when the
+    evidence is in a reply: the paragraph before its own asks something (an interview's
+    question, "INTERVIEWER: And the frozen assets? Belgium has doubts."), at most LONG long."""
+    ids = sorted({p.article_id for p in positions if p.article_id is not None})
+    wanted = {(p.article_id, ground_key(p.evidence)[:60]) for p in positions}
+    out: dict[tuple[int, str], str] = {}
+    for article in bot.articles(ids=ids) if ids else []:
+        paragraphs = [collapse_space(x) for x in re.split(r"\n\s*\n", article.text) if x.strip()]
+        keys = [ground_key(x) for x in paragraphs]
+        for article_id, probe in wanted:
+            if article_id != article.id or not probe:
+                continue
+            at = next((k for k, key in enumerate(keys) if probe[:40] in key), -1)
+            before = paragraphs[at - 1] if at > 0 else ""
+            if "?" in before and len(before) <= LONG and "?" not in paragraphs[at]:
+                out[(article_id, probe)] = before
+    return out
+
+
 def rank(
     query: Query,
     positions: list[Position],
@@ -188,6 +210,7 @@ def rank(
     strict: bool = True,
     by_article: bool = True,
     context: dict[tuple[int, str], str] | None = None,
+    replies: dict[tuple[int, str], str] | None = None,
 ) -> list[Statement]:
     """Positions as statements, best first: those covering the question's subject (``topic``:
     its words and the other names it uses) in their own words or in their article, on its
@@ -219,9 +242,14 @@ def rank(
         probe.stems = stems(position.evidence, lang)
         probe.party_id, probe.speaker = position.party_id, position.speaker
         score(topic, probe)
-        before = (context or {}).get((statement.article_id, ground_key(position.evidence)[:60]))
+        where = (statement.article_id, ground_key(position.evidence)[:60])
+        before = (context or {}).get(where)
+        question = (replies or {}).get(where)
+        if question and topic.concepts:  # a reply is about what was asked
+            put = Passage(-1, 0, 0, position.lang, question, stems(question, lang))
+            probe.coverage = max(probe.coverage, REPLY * score(topic, put).coverage)
         joined = ""
-        if before and topic.concepts and probe.coverage < 1.0:
+        if before and topic.concepts and probe.coverage < 1.0 and not question:
             # "toute décision en ce sens": the sentence before says what the statement is about
             wider = Passage(-1, 0, 0, position.lang, before, stems(before, lang))
             own = probe.coverage
@@ -303,7 +331,14 @@ def party_statements(
         positions = [
             p for p in positions if any(f in fold(f"{p.speaker_role} {p.evidence}") for f in seat)
         ]
-    return rank(query, positions, topic, relevance, context=preceding(bot, positions))
+    return rank(
+        query,
+        positions,
+        topic,
+        relevance,
+        context=preceding(bot, positions),
+        replies=asked_before(bot, positions),
+    )
 
 
 def opening_party(gazetteer: Gazetteer, text: str) -> str | None:
@@ -399,4 +434,12 @@ def person_statements(
             if a.id is not None and any(f in folded(a.text) for f in forms):
                 naming.add(a.id)
     own = [p for p in positions if speaks_as(p, person, name, naming)]
-    return rank(query, own, topic, relevance, strict=strict, context=preceding(bot, own))
+    return rank(
+        query,
+        own,
+        topic,
+        relevance,
+        strict=strict,
+        context=preceding(bot, own),
+        replies=asked_before(bot, own),
+    )
