@@ -160,6 +160,13 @@ def articles_about(
     for p in pool.values():
         best[p.article_id] = max(best.get(p.article_id, 0.0), score(both, p).score)
     ids = sorted(order, key=lambda a: (-round(relevance[a], 2), -best[a], order[a]))[:ARTICLES]
+    # in ranking statements, a word that only says when ("after the swap") weighs half the
+    # lightest word of what is asked, however rare (an article may still be found by it)
+    asked = [c.weight for c in weighted.concepts if not c.when]
+    if asked:
+        for c in weighted.concepts:
+            if c.when:
+                c.weight = min(c.weight, 0.5 * min(asked))
     return (bot.articles(ids=ids) if ids else []), relevance, weighted
 
 
