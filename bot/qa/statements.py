@@ -54,6 +54,7 @@ class Statement:
     topics: list[str] = field(default_factory=list)
     match: float = 0.0  # the share of the question's subject its sentence covers
     around: float = 0.0  # the share of it its article covers
+    own: str = ""  # its own words, when shown with the sentence before it
 
 
 def from_passage(p: Passage) -> Statement:
@@ -282,6 +283,7 @@ def rank(
         seen.add(key)
         length = len(statement.text)
         if joined:  # ranked on its own words, shown with the sentence it refers to
+            statement.own = position.evidence
             statement.text, statement.quoted = joined, False
         said = folded(position.evidence)
         wanting = Passage(-1, 0, 0, position.lang, position.evidence, probe.stems)
@@ -299,7 +301,24 @@ def rank(
         )
         out.append(statement)
     out.sort(key=lambda s: -s.score)
-    return out
+    return distinct(out)
+
+
+def distinct(statements: list[Statement]) -> list[Statement]:
+    """``statements`` without those held in a better one's words; one shown with the sentence
+    before it is shown alone when that sentence is already a better statement."""
+    kept: list[Statement] = []
+    keys: list[str] = []
+    for statement in statements:
+        key = ground_key(statement.text)
+        if statement.own and any(k in key for k in keys):
+            statement.text = statement.own
+            key = ground_key(statement.text)
+        if any(key in k or k in key for k in keys):
+            continue
+        kept.append(statement)
+        keys.append(key)
+    return kept
 
 
 def party_statements(
