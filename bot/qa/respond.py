@@ -266,7 +266,7 @@ class Responder:
 
         def prefer(p: Passage) -> float:
             bonus = 0.0
-            if u.kind in FACT_KINDS and facts.has_value(u.kind, p):
+            if u.kind in FACT_KINDS and facts.has_value(u.kind, p, u.query.text):
                 bonus += 0.25
             folded = folded_text(p.text)
             return bonus + 0.05 * sum(1 for s in surfaces if s and s in folded)
@@ -319,7 +319,15 @@ class Responder:
             elif u.kind == "who":  # a person, from a sentence about what they did
                 pool = [p for p in pool if p.coverage >= WHO_COVERAGE]
             elif u.kind == "where":  # a place, in a sentence about it itself
-                pool = [p for p in pool if p.alone < 0 or p.alone >= WHERE_COVERAGE]
+                # (a building within the place the question names: its article names it)
+                within = facts.names_place(u.query.text)
+                pool = [
+                    p
+                    for p in pool
+                    if p.alone < 0
+                    or p.alone >= WHERE_COVERAGE
+                    or (within and p.coverage >= WHERE_COVERAGE)
+                ]
             value = facts.answer_value(
                 u.kind,
                 pool,
