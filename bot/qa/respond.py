@@ -204,8 +204,13 @@ class Responder:
         found = self._sentences(u, u.query, lang, scope)
         strong = [s for s in chosen if s.match >= 0.34]
         keys = {ground_key(s.text) for s in chosen}
-        extra = [
-            s for s in found.statements if ground_key(s.text) not in keys and not found.refused
+        asked = set(u.parties)
+        extra = [  # a sentence another party's speaker said is that party's position
+            s
+            for s in found.statements
+            if ground_key(s.text) not in keys
+            and not found.refused
+            and not (s.speaker and s.party_id and s.party_id not in asked)
         ]
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
