@@ -204,13 +204,10 @@ class Responder:
         found = self._sentences(u, u.query, lang, scope)
         strong = [s for s in chosen if s.match >= 0.34]
         keys = {ground_key(s.text) for s in chosen}
-        asked = set(u.parties)
-        extra = [  # a sentence another party's speaker said is that party's position
+        extra = [
             s
-            for s in found.statements
-            if ground_key(s.text) not in keys
-            and not found.refused
-            and not (s.speaker and s.party_id and s.party_id not in asked)
+            for s in of_parties(found.statements, u.parties)
+            if ground_key(s.text) not in keys and not found.refused
         ]
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
@@ -485,6 +482,12 @@ def _saying() -> re.Pattern[str]:
 def says(sentence: str) -> bool:
     """A verb of saying or a quotation mark in ``sentence``."""
     return bool(_saying().search(fold(sentence)))
+
+
+def of_parties(statements: list[Statement], parties: list[str]) -> list[Statement]:
+    """The statements that may stand for ``parties``' position: not those another party's
+    speaker said (that party's position, whatever party they name)."""
+    return [s for s in statements if not (s.speaker and s.party_id and s.party_id not in parties)]
 
 
 def explained(passages: list[Passage]) -> Answer:

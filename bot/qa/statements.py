@@ -161,14 +161,19 @@ def articles_about(
     for p in pool.values():
         best[p.article_id] = max(best.get(p.article_id, 0.0), score(both, p).score)
     ids = sorted(order, key=lambda a: (-round(relevance[a], 2), -best[a], order[a]))[:ARTICLES]
-    # in ranking statements, a word that only says when ("after the swap") weighs half the
-    # lightest word of what is asked, however rare (an article may still be found by it)
-    asked = [c.weight for c in weighted.concepts if not c.when]
+    return (bot.articles(ids=ids) if ids else []), relevance, when_lighter(weighted)
+
+
+def when_lighter(topic: Query) -> Query:
+    """``topic`` (weighted by rarity) where a word that only says when ("after the swap")
+    weighs at most half the lightest word of what is asked, however rare: it ranks
+    statements that little (it may still have found their articles)."""
+    asked = [c.weight for c in topic.concepts if not c.when]
     if asked:
-        for c in weighted.concepts:
+        for c in topic.concepts:
             if c.when:
                 c.weight = min(c.weight, 0.5 * min(asked))
-    return (bot.articles(ids=ids) if ids else []), relevance, weighted
+    return topic
 
 
 def preceding(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str], str]:
@@ -193,8 +198,10 @@ def asked_before(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, st
     """(article id, start of the evidence's key) -> the question put to the speaker, when the
     evidence is in a reply: the paragraph before its own asks something (an interview's
     question, "INTERVIEWER: And the frozen assets? Belgium has doubts."), at most LONG long."""
-    ids = sorted({p.article_id for p in positions if p.article_id is not None})
-    wanted = {(p.article_id, ground_key(p.evidence)[:60]) for p in positions}
+    wanted = {
+        (p.article_id, ground_key(p.evidence)[:60]) for p in positions if p.article_id is not None
+    }
+    ids = sorted({article_id for article_id, _ in wanted})
     out: dict[tuple[int, str], str] = {}
     for article in bot.articles(ids=ids) if ids else []:
         paragraphs = [collapse_space(x) for x in re.split(r"\n\s*\n", article.text) if x.strip()]
