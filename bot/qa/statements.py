@@ -264,7 +264,7 @@ def rank(
             put = Passage(-1, 0, 0, position.lang, question, stems(question, lang))
             probe.coverage = max(probe.coverage, REPLY * score(topic, put).coverage)
         joined = ""
-        if before and topic.concepts and probe.coverage < 1.0 and not question:
+        if before and topic.concepts and probe.coverage < 1.0:
             # "toute décision en ce sens": the sentence before says what the statement is about
             wider = Passage(-1, 0, 0, position.lang, before, stems(before, lang))
             own = probe.coverage
