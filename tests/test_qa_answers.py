@@ -37,6 +37,9 @@ KINDS = [
     # the party named right after the cue is who is asked about, not the people after it
     ("What did the Kremlin say Trump offered Putin?", "position", ["RU"], [], ""),
     ("Qu'a dit Moscou à Kiev sur les prisonniers ?", "position", ["RU"], [], ""),
+    # suggesting and floating an idea are a party's stance, as proposing is
+    ("Which idea has the Turkish mediator floated?", "position", ["TR"], [], ""),
+    ("Que suggère la Roumanie pour les ports ?", "position", ["RO"], [], ""),
 ]
 
 
@@ -372,3 +375,112 @@ def test_a_heading_is_never_shown_as_a_supporting_statement() -> None:
     assert _is_heading("EN DIRECT - Pourparlers de Genève : deuxième journée de discussions")
     assert not _is_heading("Le chef de la délégation, Ivan Petrov, a parlé à la presse.")
     assert not _is_heading("« Nous ne signerons rien sans garanties »")
+
+
+def test_a_reply_is_ranked_on_the_question_put_to_the_speaker(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    """In a question-and-answer article, a reply that does not repeat what it was asked about
+    answers it: the paragraph before it that asks something is its subject."""
+    from bot.qa.statements import asked_before, rank, subject
+    from bot.textnorm import ground_key
+    from tests.test_qa_unit import make_bot
+
+    asked = "Et les avoirs gelés de la banque centrale ? Certains pays hésitent."
+    reply = "Nous comprenons leurs craintes et nous partagerons le risque avec eux."
+    other = "Le printemps sera pluvieux dans toute la région cette année."
+    article = add(any_db, f"QUESTION : {asked}\n\nMINISTRE : {reply}\n\n{other}")
+    bot = make_bot(any_db, book, settings)
+    positions = [
+        Position("PL", "PL", "Jan Nowak", "", text, text, "s", article_id=article.id, lang="fr")
+        for text in (reply, other)
+    ]
+    found = asked_before(bot, positions)
+    assert found == {(article.id, ground_key(reply)[:60]): f"QUESTION : {asked}"}
+    query = parse_question("Que dit la Pologne des avoirs gelés ?", MentionFinder(book))
+    topic = subject(query, {"PL"})
+    shown = rank(query, positions, topic, replies=found)
+    assert [s.text for s in shown] == [reply]  # the other paragraph answers nothing asked
+    assert shown[0].match > 0.5
+    assert rank(query, positions, topic) == []  # without the question, nothing matches
+
+
+def test_a_sentence_about_what_is_asked_names_its_articles_parties(book: PartyBook) -> None:
+    """ "We will provide…" in an article naming Britain and Ukraine is about them; the same
+    words in an article naming neither are not."""
+    from bot.qa.retrieve import in_context
+    from bot.qa.search import score
+    from bot.qa.text import stems
+
+    query = parse_question(
+        "How much support does Britain promise Ukraine each year?", MentionFinder(book)
+    )
+
+    def sentence(sid: int, article: int, text: str) -> Passage:
+        return score(query, Passage(sid, article, sid, "en", text, stems(text, "en")))
+
+    naming = sentence(1, 1, "Britain has sent support to Ukraine since the war began.")
+    spoken = sentence(2, 1, "We will promise more support every year.")
+    elsewhere = sentence(3, 2, "We will promise more support every year.")
+    assert spoken.entities == 0 and spoken.coverage >= 0.75
+    in_context(query, [naming, spoken, elsewhere])
+    assert spoken.entities == 1.0
+    assert elsewhere.entities == 0
+
+
+def test_a_word_saying_when_weighs_less_than_any_word_asked(book: PartyBook) -> None:
+    from bot.qa.statements import when_lighter
+
+    query = parse_question(
+        "What is Romania's stance on the tariffs after the summit?", MentionFinder(book)
+    )
+    summit = next(c for c in query.content if c.label == "summit")
+    assert summit.when and not any(c.when for c in query.content if c is not summit)
+    summit.weight = 5.0  # as if it were rare among the articles found
+    for c in query.content:
+        if c is not summit:
+            c.weight = 0.2  # as if common
+    when_lighter(query)
+    assert summit.weight == pytest.approx(0.1)
+
+
+def test_a_statement_is_not_shown_twice() -> None:
+    from bot.qa.statements import Statement, distinct
+
+    first = Statement("Le port restera ouvert aux navires civils.", 1, "fr")
+    held = Statement("restera ouvert aux navires civils", 1, "fr")
+    joined = Statement(
+        "Le port restera ouvert aux navires civils. Les inspections reprendront lundi.",
+        1,
+        "fr",
+        own="Les inspections reprendront lundi.",
+    )
+    kept = distinct([first, held, joined])
+    assert [s.text for s in kept] == [first.text, "Les inspections reprendront lundi."]
+
+
+def test_a_place_asked_within_a_named_place_is_a_building() -> None:
+    question = "Where did the two delegations meet in Ankara?"
+    assert facts.names_place(question)
+    assert not facts.names_place("Where were the talks held in May 2024?")
+    venue = passage("Les délégations se sont retrouvées au palais de Çankaya.")
+    city = passage("Les délégations se sont retrouvées à Ankara, puis à Izmir.")
+    assert facts.places(venue.text, question) == ["palais de Çankaya"]
+    assert facts.places(city.text, question) == []  # Ankara is asked; Izmir is no building
+    assert facts.place([city, venue], question) == "palais de Çankaya"
+    assert facts.has_value("where", venue, question) and not facts.has_value(
+        "where", city, question
+    )
+    assert facts.place([city], "Where did the delegations meet?") == "Ankara"
+
+
+def test_another_partys_speaker_does_not_stand_for_the_asked_party() -> None:
+    from bot.qa.respond import of_parties
+    from bot.qa.statements import Statement
+
+    own = Statement("La Roumanie veut rouvrir ses ports.", 1, "fr", party_id="RO")
+    unnamed = Statement("Un accord sur les ports semble proche.", 1, "fr")
+    other = Statement(
+        "Romania wants the ports reopened, the minister said.", 2, "en", "Jan Nowak", "", "PL"
+    )
+    assert of_parties([own, unnamed, other], ["RO"]) == [own, unnamed]

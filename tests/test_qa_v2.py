@@ -17,7 +17,7 @@ from bot.settings import Settings
 from tests.qa_support import corpus_files, load_questions, score_blind_set
 
 QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v2.json")
-HIT_FLOOR = 0.84
+HIT_FLOOR = 0.89
 REFUSAL_FLOOR = 0.99
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

@@ -17,8 +17,9 @@ from tests.qa_support import corpus_files, load_questions, score_blind_set
 
 QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v3.json")
 # held out: 0.68 (27/40) and refusals 0.70 (7/10), scored once on merging the Q&A work of
-# session 4; after a second pass that learnt from it: 0.88 (35/40), 1.00 (10/10)
-HIT_FLOOR = 0.86
+# session 4; after a second pass that learnt from it: 0.88 (35/40), 1.00 (10/10); after the
+# third (issue 13): 0.90 (36/40), 1.00
+HIT_FLOOR = 0.89
 REFUSAL_FLOOR = 0.99
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

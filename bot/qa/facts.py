@@ -70,14 +70,39 @@ def _not_in(value: str, question: str) -> bool:
     return fold(value) not in fold(question)
 
 
+def names_place(question: str) -> bool:
+    """Whether the question names a place ("where did they meet in Istanbul?"): then it asks
+    for a place within it, a building ("au palais de Dolmabahçe")."""
+    return any(_is_place(m.group(1)) for m in _patterns()["where"].finditer(question))
+
+
+def _is_place(value: str) -> bool:
+    head = value.split()[-1]
+    return head[:1].isupper() and fold(head) not in {
+        fold(w) for w in question_data()["calendar"]["months"]
+    }
+
+
+def places(text: str, question: str) -> list[str]:
+    """The places ``text`` names that the question does not; only buildings when the
+    question names a place itself."""
+    venues = {fold(w) for w in question_data()["place"]["venues"]}
+    within = names_place(question)
+    return [
+        value
+        for m in _patterns()["where"].finditer(text)
+        for value in [m.group(1)]
+        if _is_place(value)
+        and _not_in(value, question)
+        and (not within or bool(venues & set(tokens(value))))
+    ]
+
+
 def place(passages: list[Passage], question: str) -> str:
-    months = {fold(w) for w in question_data()["calendar"]["months"]}
     for p in passages:
-        for m in _patterns()["where"].finditer(p.text):
-            value = m.group(1)
-            head = value.split()[-1]
-            if head[:1].isupper() and fold(head) not in months and _not_in(value, question):
-                return value
+        found = places(p.text, question)
+        if found:
+            return found[0]
     return ""
 
 
@@ -282,14 +307,17 @@ def answer_value(
     return ""
 
 
-def has_value(kind: str, passage: Passage) -> bool:
+def has_value(kind: str, passage: Passage, question: str = "") -> bool:
     """Whether a sentence holds the kind of value asked for (ranks sentences that answer); a
-    duration must follow a word of lasting ("ont duré trois heures", "for three hours")."""
+    duration must follow a word of lasting ("ont duré trois heures", "for three hours"); a
+    place must be one the question does not name."""
     pattern = _patterns().get(kind)
     if pattern is None:
         return kind != "who" or bool(_NAME_RUN.search(passage.text))
     if kind == "duration":
         return bool(_lasting().search(passage.text))
+    if kind == "where":
+        return bool(places(passage.text, question))
     return bool(pattern.search(passage.text))
 
 

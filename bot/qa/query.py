@@ -44,6 +44,7 @@ class Concept:
     people: tuple[str, ...] = ()
     topic: str | None = None
     words: set[str] = field(default_factory=set)  # folded surface words, for PostgreSQL
+    when: bool = False  # it only says when ("a ceasefire after the swap")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -55,6 +56,7 @@ class Concept:
             "people": list(self.people),
             "topic": self.topic,
             "words": sorted(self.words),
+            "when": self.when,
         }
 
     @classmethod
@@ -68,6 +70,7 @@ class Concept:
             people=tuple(data.get("people", ())),
             topic=data.get("topic"),
             words=set(data.get("words", ())),
+            when=bool(data.get("when", False)),
         )
 
 
@@ -223,6 +226,7 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
     for c in concepts:  # "a ceasefire after the swap": the swap only says when
         if c.kind == "content" and when and set(tokens(c.label)) <= when:
             c.weight *= 0.5
+            c.when = True
     return Query(question, concepts)
 
 

@@ -205,7 +205,9 @@ class Responder:
         strong = [s for s in chosen if s.match >= 0.34]
         keys = {ground_key(s.text) for s in chosen}
         extra = [
-            s for s in found.statements if ground_key(s.text) not in keys and not found.refused
+            s
+            for s in of_parties(found.statements, u.parties)
+            if ground_key(s.text) not in keys and not found.refused
         ]
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
@@ -266,7 +268,7 @@ class Responder:
 
         def prefer(p: Passage) -> float:
             bonus = 0.0
-            if u.kind in FACT_KINDS and facts.has_value(u.kind, p):
+            if u.kind in FACT_KINDS and facts.has_value(u.kind, p, u.query.text):
                 bonus += 0.25
             folded = folded_text(p.text)
             return bonus + 0.05 * sum(1 for s in surfaces if s and s in folded)
@@ -319,7 +321,15 @@ class Responder:
             elif u.kind == "who":  # a person, from a sentence about what they did
                 pool = [p for p in pool if p.coverage >= WHO_COVERAGE]
             elif u.kind == "where":  # a place, in a sentence about it itself
-                pool = [p for p in pool if p.alone < 0 or p.alone >= WHERE_COVERAGE]
+                # (a building within the place the question names: its article names it)
+                within = facts.names_place(u.query.text)
+                pool = [
+                    p
+                    for p in pool
+                    if p.alone < 0
+                    or p.alone >= WHERE_COVERAGE
+                    or (within and p.coverage >= WHERE_COVERAGE)
+                ]
             value = facts.answer_value(
                 u.kind,
                 pool,
@@ -472,6 +482,12 @@ def _saying() -> re.Pattern[str]:
 def says(sentence: str) -> bool:
     """A verb of saying or a quotation mark in ``sentence``."""
     return bool(_saying().search(fold(sentence)))
+
+
+def of_parties(statements: list[Statement], parties: list[str]) -> list[Statement]:
+    """The statements that may stand for ``parties``' position: not those another party's
+    speaker said (that party's position, whatever party they name)."""
+    return [s for s in statements if not (s.speaker and s.party_id and s.party_id not in parties)]
 
 
 def explained(passages: list[Passage]) -> Answer:

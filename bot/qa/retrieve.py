@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 
 MAX_PASSAGES = 4
 POSITION_ARTICLES = 5
+# a sentence this much about what is asked names the parties its article names ("We will
+# provide three billion pounds…" in an article on Britain and Ukraine)
+SELF_CONTAINED = 0.75
 
 
 @dataclass
@@ -120,18 +123,26 @@ def in_context(query: Query, passages: list[Passage]) -> None:
     """Coverage read in the sentence's article too ("how long did the Istanbul talks last":
     the sentence says "ont duré trois heures", its article says where and when): half the
     sentence's own, half what its article's candidate sentences match together, for sentences
-    that match some of the question themselves."""
+    that match some of the question themselves. A sentence about what is asked almost whole
+    names the parties its article names (its speaker says "we")."""
     weights = {c.label: c.weight for c in query.content}
     total = sum(weights.values())
     if not total:
         return
+    named = {c.label: c.weight for c in query.entities}
     matched: dict[int, set[str]] = {}
     for p in passages:
-        matched.setdefault(p.article_id, set()).update(p.matched & set(weights))
+        matched.setdefault(p.article_id, set()).update(p.matched & (set(weights) | set(named)))
     for p in passages:
         if p.coverage <= 0:
             continue
-        article = sum(weights[label] for label in matched[p.article_id]) / total
+        if named and p.coverage >= SELF_CONTAINED:
+            entities = sum(named[label] for label in matched[p.article_id] & set(named))
+            wider_entities = entities / sum(named.values())
+            if wider_entities > p.entities:
+                p.score += 0.4 * (wider_entities - p.entities)
+                p.entities = wider_entities
+        article = sum(weights[label] for label in matched[p.article_id] & set(weights)) / total
         p.alone = p.coverage
         wider = 0.5 * p.coverage + 0.5 * article
         if wider > p.coverage:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -20,7 +21,7 @@ from bot.domain.models import Article, Person, Position
 from bot.qa.query import Concept, Query
 from bot.qa.search import Passage, candidates, score, sentences_of, soft_near
 from bot.qa.text import STOPWORDS, both_stems, folded, stems, tokens
-from bot.textnorm import fold, ground_key, is_grounded
+from bot.textnorm import collapse_space, fold, ground_key, is_grounded
 
 if TYPE_CHECKING:
     from bot.service import BriefBot
@@ -34,6 +35,7 @@ MAX_STATEMENTS = 3
 SHORT = 200  # an evidence sentence short enough to show whole
 ALONE = 0.34  # a statement covering less of what is asked than its sentence before is shown
 LONG = 400  # with it, when the two are shorter than this
+REPLY = 0.9  # a reply covers what the question put to the speaker asked, nearly as well
 OPENING = 40  # characters where a sentence's subject party is looked for
 OPENERS_BEFORE = frozenset({"", "le", "la", "les", "l'", "the"})
 
@@ -52,6 +54,7 @@ class Statement:
     topics: list[str] = field(default_factory=list)
     match: float = 0.0  # the share of the question's subject its sentence covers
     around: float = 0.0  # the share of it its article covers
+    own: str = ""  # its own words, when shown with the sentence before it
 
 
 def from_passage(p: Passage) -> Statement:
@@ -158,7 +161,19 @@ def articles_about(
     for p in pool.values():
         best[p.article_id] = max(best.get(p.article_id, 0.0), score(both, p).score)
     ids = sorted(order, key=lambda a: (-round(relevance[a], 2), -best[a], order[a]))[:ARTICLES]
-    return (bot.articles(ids=ids) if ids else []), relevance, weighted
+    return (bot.articles(ids=ids) if ids else []), relevance, when_lighter(weighted)
+
+
+def when_lighter(topic: Query) -> Query:
+    """``topic`` (weighted by rarity) where a word that only says when ("after the swap")
+    weighs at most half the lightest word of what is asked, however rare: it ranks
+    statements that little (it may still have found their articles)."""
+    asked = [c.weight for c in topic.concepts if not c.when]
+    if asked:
+        for c in topic.concepts:
+            if c.when:
+                c.weight = min(c.weight, 0.5 * min(asked))
+    return topic
 
 
 def preceding(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str], str]:
@@ -179,6 +194,28 @@ def preceding(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str],
     return out
 
 
+def asked_before(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str], str]:
+    """(article id, start of the evidence's key) -> the question put to the speaker, when the
+    evidence is in a reply: the paragraph before its own asks something (an interview's
+    question, "INTERVIEWER: And the frozen assets? Belgium has doubts."), at most LONG long."""
+    wanted = {
+        (p.article_id, ground_key(p.evidence)[:60]) for p in positions if p.article_id is not None
+    }
+    ids = sorted({article_id for article_id, _ in wanted})
+    out: dict[tuple[int, str], str] = {}
+    for article in bot.articles(ids=ids) if ids else []:
+        paragraphs = [collapse_space(x) for x in re.split(r"\n\s*\n", article.text) if x.strip()]
+        keys = [ground_key(x) for x in paragraphs]
+        for article_id, probe in wanted:
+            if article_id != article.id or not probe:
+                continue
+            at = next((k for k, key in enumerate(keys) if probe[:40] in key), -1)
+            before = paragraphs[at - 1] if at > 0 else ""
+            if "?" in before and len(before) <= LONG and "?" not in paragraphs[at]:
+                out[(article_id, probe)] = before
+    return out
+
+
 def rank(
     query: Query,
     positions: list[Position],
@@ -188,6 +225,7 @@ def rank(
     strict: bool = True,
     by_article: bool = True,
     context: dict[tuple[int, str], str] | None = None,
+    replies: dict[tuple[int, str], str] | None = None,
 ) -> list[Statement]:
     """Positions as statements, best first: those covering the question's subject (``topic``:
     its words and the other names it uses) in their own words or in their article, on its
@@ -219,7 +257,12 @@ def rank(
         probe.stems = stems(position.evidence, lang)
         probe.party_id, probe.speaker = position.party_id, position.speaker
         score(topic, probe)
-        before = (context or {}).get((statement.article_id, ground_key(position.evidence)[:60]))
+        where = (statement.article_id, ground_key(position.evidence)[:60])
+        before = (context or {}).get(where)
+        question = (replies or {}).get(where)
+        if question and topic.concepts:  # a reply is about what was asked
+            put = Passage(-1, 0, 0, position.lang, question, stems(question, lang))
+            probe.coverage = max(probe.coverage, REPLY * score(topic, put).coverage)
         joined = ""
         if before and topic.concepts and probe.coverage < 1.0:
             # "toute décision en ce sens": the sentence before says what the statement is about
@@ -247,6 +290,7 @@ def rank(
         seen.add(key)
         length = len(statement.text)
         if joined:  # ranked on its own words, shown with the sentence it refers to
+            statement.own = position.evidence
             statement.text, statement.quoted = joined, False
         said = folded(position.evidence)
         wanting = Passage(-1, 0, 0, position.lang, position.evidence, probe.stems)
@@ -264,7 +308,24 @@ def rank(
         )
         out.append(statement)
     out.sort(key=lambda s: -s.score)
-    return out
+    return distinct(out)
+
+
+def distinct(statements: list[Statement]) -> list[Statement]:
+    """``statements`` without those held in a better one's words; one shown with the sentence
+    before it is shown alone when that sentence is already a better statement."""
+    kept: list[Statement] = []
+    keys: list[str] = []
+    for statement in statements:
+        key = ground_key(statement.text)
+        if statement.own and any(k in key for k in keys):
+            statement.text = statement.own
+            key = ground_key(statement.text)
+        if any(key in k or k in key for k in keys):
+            continue
+        kept.append(statement)
+        keys.append(key)
+    return kept
 
 
 def party_statements(
@@ -303,7 +364,14 @@ def party_statements(
         positions = [
             p for p in positions if any(f in fold(f"{p.speaker_role} {p.evidence}") for f in seat)
         ]
-    return rank(query, positions, topic, relevance, context=preceding(bot, positions))
+    return rank(
+        query,
+        positions,
+        topic,
+        relevance,
+        context=preceding(bot, positions),
+        replies=asked_before(bot, positions),
+    )
 
 
 def opening_party(gazetteer: Gazetteer, text: str) -> str | None:
@@ -399,4 +467,12 @@ def person_statements(
             if a.id is not None and any(f in folded(a.text) for f in forms):
                 naming.add(a.id)
     own = [p for p in positions if speaks_as(p, person, name, naming)]
-    return rank(query, own, topic, relevance, strict=strict, context=preceding(bot, own))
+    return rank(
+        query,
+        own,
+        topic,
+        relevance,
+        strict=strict,
+        context=preceding(bot, own),
+        replies=asked_before(bot, own),
+    )
