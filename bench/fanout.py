@@ -187,6 +187,8 @@ def main() -> None:
         f"({stats['sent'] / elapsed:.2f} msg/s, includes start-up)"
     )
     print(f"429 responses:    {stats['rejected']}")
+    for line in stats.get("rejections", []):
+        print(f"  429 when:       {line}")
     print(f"duplicates:       {stats['duplicates']}")
     print(f"missing:          {args.chats - stats['chats']}")
     print(f"refused (outage): {stats['refused']}")

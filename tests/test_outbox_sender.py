@@ -15,8 +15,8 @@ from aiohttp import web
 from bot.delivery import BeforeRequest, SendOutcome
 from bot.richtext import Reply
 from bot.schedule import outbox as ob
-from bot.schedule.pacer import new_pacer
-from bot.schedule.pacing import ChatGate, EvenPacer, Pacing
+from bot.schedule.pacer import Pacer, SharedSlots, new_pacer
+from bot.schedule.pacing import DEFAULT_PACING, ChatGate, EvenPacer, Pacing
 from bot.schedule.sender import OutboxWorker
 from bot.store import Database
 from bot.store import chats as chat_store
@@ -208,6 +208,38 @@ async def test_the_run_loop_renews_the_lease_of_a_row_in_flight(sqlite_db: Datab
         stop.set()
         await asyncio.wait_for(running, 10)
     assert ob.counts(sqlite_db) == {"sent": 1}
+
+
+class ScriptedSlots(SharedSlots):
+    """The shared schedule's answers, scripted (no database): slot starts in order."""
+
+    def __init__(self, starts: list[float]) -> None:
+        super().__init__(None, "k", 29.0)  # type: ignore[arg-type]
+        self.starts, self.booked = starts, list[float]()
+
+    async def reserve_at(self) -> float:
+        self.booked.append(self.starts.pop(0))
+        return self.booked[-1]
+
+
+@pytest.mark.parametrize(("late", "slots"), [(0.005, [1.0]), (0.012, [1.0, 2.0])])
+async def test_a_send_woken_late_in_a_shared_slot_books_a_new_one(
+    late: float, slots: list[float]
+) -> None:
+    # at 29/s a slot is 34.5 ms: more than a quarter of it late (8.6 ms) would clump with the
+    # next sender's request, and Telegram counts 30 in any rolling second
+    now = [0.0]
+    lateness = [late, 0.0]
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds + lateness.pop(0)
+
+    scripted = ScriptedSlots([1.0, 2.0])
+    pacer = Pacer(
+        "telegram", DEFAULT_PACING["telegram"], scripted, clock=lambda: now[0], sleep=sleep
+    )
+    assert await pacer.acquire("42")
+    assert scripted.booked == slots
 
 
 def test_even_pacer_never_puts_30_sends_in_a_rolling_second() -> None:
