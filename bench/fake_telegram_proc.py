@@ -7,9 +7,10 @@ until stdin closes. Limits: Telegram's (30/s overall, 1/s per chat after a burst
 from __future__ import annotations
 
 import asyncio
+import itertools
 import sys
 import time
-from typing import Any
+from typing import Any, ClassVar
 
 from aiohttp import web
 
@@ -21,6 +22,19 @@ class TimedTelegram(FakeTelegram):
 
     first = 0.0
     last = 0.0
+
+    rejections: ClassVar[list[str]] = []
+
+    def _too_many(self, retry_after: float) -> web.Response:
+        accepted = list(self._all)
+        gaps = sorted(b - a for a, b in itertools.pairwise(accepted))
+        self.rejections.append(
+            f"{len(accepted)} in {accepted[-1] - accepted[0]:.3f} s, smallest gaps ms "
+            + ",".join(f"{1000 * g:.0f}" for g in gaps[:4])
+            if accepted
+            else "per-chat"
+        )
+        return super()._too_many(retry_after)
 
     async def _m_sendmessage(self, params: dict[str, Any]) -> web.Response:
         response = await super()._m_sendmessage(params)
@@ -44,6 +58,7 @@ async def main() -> None:
                 "duplicates": sum(n - 1 for n in per_chat.values() if n > 1),
                 "chats": len(per_chat),
                 "span": fake.last - fake.first,
+                "rejections": fake.rejections[-10:],
             }
         )
 

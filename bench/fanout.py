@@ -9,7 +9,8 @@ limits (30 messages per rolling second, 1/s per chat after a burst of 3) and ans
 ``--workers 2 --db postgresql+psycopg://...``: ``run`` + 2 ``worker``s sharing the token's pace
 (no rate given to any of them). ``--outage-after N --outage S``: the Bot API answers 502 for S
 seconds once N messages are through. ``--kills K``: a sending process is ``kill -9``-ed K times
-mid fan-out and restarted. Prints messages/s (server clock, first to last message, and wall
+mid fan-out and restarted; printed: the unsent rows it held and how long after its restart
+they were all sent. Prints messages/s (server clock, first to last message, and wall
 clock), 429 answers, duplicates, missing chats and the outbox's final states.
 """
 
@@ -19,6 +20,7 @@ import argparse
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -27,9 +29,12 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from bot.schedule import outbox
-from bot.settings import PROJECT_DIR
+from bot.settings import PROJECT_DIR, Settings
 from bot.store import Database
+from bot.store.digest_tables import outbox as outbox_table
 from tests.outbox_support import TOKEN, queue_digests
 
 LIMIT = 30.0
@@ -39,6 +44,34 @@ def _get(url: str, method: str = "GET") -> dict[str, Any]:
     request = urllib.request.Request(url, method=method)
     with urllib.request.urlopen(request, timeout=10) as response:
         return dict(json.load(response))
+
+
+def _held_by(db: Database, worker: str) -> list[tuple[int, str]]:
+    """(id, state) of the rows ``worker`` had claimed and not sent."""
+    query = sa.select(outbox_table.c.id, outbox_table.c.state).where(
+        outbox_table.c.claimed_by == worker, outbox_table.c.state.in_(("pending", "sending"))
+    )
+    with db.engine.connect() as conn:
+        return [(int(r.id), str(r.state)) for r in conn.execute(query)]
+
+
+def _all_sent(db: Database, ids: set[int]) -> bool:
+    if not ids:
+        return True
+    query = sa.select(sa.func.count()).where(
+        outbox_table.c.id.in_(ids), outbox_table.c.state != "sent"
+    )
+    with db.engine.connect() as conn:
+        return conn.execute(query).scalar_one() == 0
+
+
+def _note_recovered(
+    db: Database, held: list[tuple[int, float, set[int]]], recovered: dict[int, str]
+) -> None:
+    """Note, for each kill, the time from the restart until the dead one's rows were sent."""
+    for kill, restarted, ids in held:
+        if kill not in recovered and _all_sent(db, ids):
+            recovered[kill] = f"{time.monotonic() - restarted:.1f} s"
 
 
 def _spawn(
@@ -60,7 +93,7 @@ def main() -> None:
     parser.add_argument("--outage", type=float, default=0.0, help="seconds the Bot API is down")
     parser.add_argument("--backoff-max", type=float, default=60.0, help="outage back-off cap")
     parser.add_argument("--kills", type=int, default=0)
-    parser.add_argument("--lease", type=float, default=120.0)
+    parser.add_argument("--lease", type=float, default=Settings().outbox_lease_seconds)
     parser.add_argument(
         "--nice",
         type=int,
@@ -99,6 +132,8 @@ def main() -> None:
     started = time.monotonic()
     procs = [_spawn(c, env, log, args.nice) for c in commands]
     outage_done, kills, stop_times = args.outage_after == 0, 0, []
+    held: list[tuple[int, float, set[int]]] = []  # (kill, restart time, rows the dead one held)
+    recovered: dict[int, str] = {}
     try:
         while (counts := outbox.counts(db)).get("sent", 0) < args.chats:
             stats = _get(f"{control}/stats")
@@ -113,12 +148,20 @@ def main() -> None:
                 victim.send_signal(signal.SIGKILL)
                 victim.wait()
                 kills += 1
+                rows = _held_by(db, f"{socket.gethostname()}:{victim.pid}")
                 procs[-1] = _spawn(commands[-1], env, log, args.nice)
-                print(f"kill -9 #{kills} at {stats['sent']} sent; restarted")
+                held.append((kills, time.monotonic(), {row_id for row_id, _state in rows}))
+                sending = sum(state == "sending" for _id, state in rows)
+                print(
+                    f"kill -9 #{kills} at {stats['sent']} sent; restarted; the dead sender "
+                    f"held {len(rows)} unsent rows ({sending} in 'sending')"
+                )
+            _note_recovered(db, held, recovered)
             if time.monotonic() - started > 3 * 3600:
                 raise TimeoutError(f"not drained: {counts}")
             time.sleep(0.5)
         elapsed = time.monotonic() - started
+        _note_recovered(db, held, recovered)
         for proc in procs:
             t0 = time.monotonic()
             proc.send_signal(signal.SIGTERM)
@@ -144,12 +187,17 @@ def main() -> None:
         f"({stats['sent'] / elapsed:.2f} msg/s, includes start-up)"
     )
     print(f"429 responses:    {stats['rejected']}")
+    for line in stats.get("rejections", []):
+        print(f"  429 when:       {line}")
     print(f"duplicates:       {stats['duplicates']}")
     print(f"missing:          {args.chats - stats['chats']}")
     print(f"refused (outage): {stats['refused']}")
     print(f"other errors:     {stats['errors']}")
     print(f"outbox:           {outbox.counts(db)}")
     print(f"SIGTERM -> exit:  {', '.join(stop_times)}")
+    if held:
+        late = [recovered.get(kill, "not measured") for kill, _t, _ids in held]
+        print(f"held rows sent:   {', '.join(late)} after each restart (lease {args.lease:g} s)")
     print(f"process log:      {log}")
     db.close()
 

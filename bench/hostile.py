@@ -1,8 +1,9 @@
 """Benchmark: a hostile corpus (generated at run time, nothing committed) through ``ingest``.
 
-Each case runs in its own process: a local hostile HTTP server on 127.0.0.1, then one ingest
-batch of [hostile input, good article page], timed after a warm-up batch of one good page (the
-language model and the extraction worker start once per process). Printed per case: wall
+Each case runs in its own process: a local hostile HTTP server on 127.0.0.1 (or a hostile
+local file, for the ``@`` cases), then one ingest batch of [hostile input, good article page],
+timed after a warm-up batch of one good page (the language model and the extraction worker
+start once per process). Printed per case: wall
 seconds of the batch, peak
 RSS of the ingesting process and of its children (the extraction child), the hostile input's
 one line, and whether the good article of the same batch was stored. Goal: every case under
@@ -20,15 +21,17 @@ import sys
 import tempfile
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.ingest.pipeline import ingest
+from bot.ingest.sandbox import stop_worker
 from bot.settings import Settings
 from bot.store import Database
-from tests.fakes.ingest_http import redirect, reply, serve
+from tests.fakes.ingest_http import Handler, redirect, reply, serve
 
 MB = 1_000_000
 RSS = "text/html; charset=utf-8"
@@ -58,48 +61,90 @@ def _bomb(kind: str) -> bytes:
     return b"".join(raw.compress(chunk) for _ in range(200)) + raw.flush()  # 200 MB -> ~200 KB
 
 
-def _feed(n: int, title: bytes = b"Big & malformed") -> bytes:
-    items = b"".join(
-        b"<item><title>n%d</title><description>r%d</description></item>" % (i, i) for i in range(n)
-    )
-    return b'<?xml version="1.0"?><rss version="2.0"><channel><title>' + title + b"</title>" + items
+def _feed(n: int, title: bytes = b"Big & malformed", closed: bool = False) -> bytes:
+    """``n`` items under the 5 MB fetch cap; unclosed unless ``closed``."""
+    items = b"".join(b"<item><description>n%d</description></item>" % i for i in range(n))
+    head = b'<?xml version="1.0"?><rss version="2.0"><channel><title>' + title + b"</title>"
+    return head + items + (b"</channel></rss>" if closed else b"")
 
 
-def _routes() -> dict[str, Any]:
+LINE = "Le porte-parole a déclaré que la trêve tiendrait <b>&amp;</b> \u202e "
+
+
+def _ten_mb_line() -> str:
+    return LINE * (10 * MB // len(LINE))
+
+
+def _routes() -> dict[str, Callable[[], Handler]]:
+    """Each case's handler, built only for the case run (some are 10 MB)."""
     return {
-        "/good": reply(GOOD),
-        "/warm": reply(GOOD.replace("Genève", "Vienne")),
-        "/gzip-bomb": reply(_bomb("gzip"), headers={"Content-Encoding": "gzip"}),
-        "/deflate-bomb": reply(_bomb("deflate"), headers={"Content-Encoding": "deflate"}),
-        "/laughs": reply(LAUGHS, headers=FEED),
-        "/quadratic": reply(
+        "/good": lambda: reply(GOOD),
+        "/warm": lambda: reply(GOOD.replace("Genève", "Vienne")),
+        "/gzip-bomb": lambda: reply(_bomb("gzip"), headers={"Content-Encoding": "gzip"}),
+        "/deflate-bomb": lambda: reply(_bomb("deflate"), headers={"Content-Encoding": "deflate"}),
+        "/laughs": lambda: reply(LAUGHS, headers=FEED),
+        "/quadratic": lambda: reply(
             b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "' + b"x" * 50_000 + b'">]>'
             b'<rss version="2.0"><channel><item><title>' + b"&a;" * 50_000 + b"</title></item>"
             b"</channel></rss>",
             headers=FEED,
         ),
-        "/external": reply(
+        "/external": lambda: reply(
             b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
             b'<rss version="2.0"><channel><item><title>&e;</title></item></channel></rss>',
             headers=FEED,
         ),
-        "/cdata-hidden-dtd": reply(
+        "/cdata-hidden-dtd": lambda: reply(
             b'<?xml version="1.0"?><!-- <![CDATA[ -->' + SMALL_DTD + b"<!-- ]]> -->" + DTD_TAIL,
             headers=FEED,
         ),
-        "/space-before-xml": reply(b' <?xml version="1.0"?>' + SMALL_DTD + DTD_TAIL, headers=FEED),
-        "/unclosed-comments": reply(GOOD.replace("mardi", "lundi") + "<!--x" * 990_000),
-        "/unclosed-scripts": reply(GOOD.replace("mardi", "jeudi") + "<script " * 620_000),
-        "/feed-100000": reply(_feed(100_000)[: 5 * MB - 100], headers=FEED),
-        "/deep-html": reply("<div>" * 990_000 + GOOD),
-        "/deep-feed": reply(
+        "/space-before-xml": lambda: reply(
+            b' <?xml version="1.0"?>' + SMALL_DTD + DTD_TAIL, headers=FEED
+        ),
+        "/param-entity": lambda: reply(
+            b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY % p SYSTEM "http://127.0.0.1:9/p">'
+            b" %p;]>" + DTD_TAIL,
+            headers=FEED,
+        ),
+        "/external-dtd": lambda: reply(
+            b'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "http://127.0.0.1:9/x.dtd">' + DTD_TAIL,
+            headers=FEED,
+        ),
+        "/utf16-laughs": lambda: reply(
+            b'<?xml version="1.0" encoding="utf-16"?>'.decode().encode("utf-16")
+            + LAUGHS.split(b"?>", 1)[1].decode().encode("utf-16")[2:],
+            headers=FEED,
+        ),
+        "/unclosed-comments": lambda: reply(GOOD.replace("mardi", "lundi") + "<!--x" * 990_000),
+        "/unclosed-scripts": lambda: reply(GOOD.replace("mardi", "jeudi") + "<script " * 620_000),
+        "/unclosed-styles": lambda: reply(GOOD.replace("mardi", "samedi") + "<style>" * 700_000),
+        "/feed-100000": lambda: reply(_feed(100_000), headers=FEED),
+        "/feed-50000-wellformed": lambda: reply(_feed(50_000, b"Big", closed=True), headers=FEED),
+        "/page-10mb-one-line": lambda: reply(f"<p>{_ten_mb_line()}</p>"),
+        "/deep-html": lambda: reply("<div>" * 990_000 + GOOD),
+        "/deep-feed": lambda: reply(
             b'<rss version="2.0"><channel><title>Deep</title>' + b"<x>" * 1_600_000,
             headers=FEED,
         ),
-        "/many-paragraphs": reply("<html><body>" + "<p>a</p>" * 600_000 + GOOD[12:]),
-        "/redirect-metadata": redirect("http://169.254.169.254/latest/meta-data/"),
-        "/redirect-loop": redirect("/redirect-loop"),
+        "/many-paragraphs": lambda: reply("<html><body>" + "<p>a</p>" * 600_000 + GOOD[12:]),
+        "/many-headings": lambda: reply("<html><body>" + "<h2>a</h2>" * 450_000 + GOOD[12:]),
+        "/many-empty-paragraphs": lambda: reply("<html><body>" + "<p></p>" * 600_000 + GOOD[12:]),
+        "/many-links": lambda: reply(
+            "<html><body>" + "<li><a href='/x'>a</a></li>" * 180_000 + GOOD[12:]
+        ),
+        "/redirect-metadata": lambda: redirect("http://169.254.169.254/latest/meta-data/"),
+        "/redirect-loop": lambda: redirect("/redirect-loop"),
+        "/redirect-private-v6": lambda: redirect("http://[::ffff:a9fe:a9fe]/"),
+        "/redirect-10": lambda: redirect("http://10.0.0.1/admin"),
+        "/redirect-file": lambda: redirect("file:///etc/passwd"),
     }
+
+
+FILES: dict[str, Callable[[], str]] = {  # local files given to ingest by path
+    "@10mb-one-line.txt": _ten_mb_line,
+    "@10mb-one-line.html": lambda: f"<html><body><p>{_ten_mb_line()}</p></body></html>",
+    "@unclosed-comments.html": lambda: GOOD.replace("mardi", "vendredi") + "<!--x" * 990_000,
+}
 
 
 SSRF = [
@@ -116,6 +161,15 @@ SSRF = [
     "http://2130706433/",
     "http://017700000001/",
     "http://0/",
+    "http://127.1/",
+    "http://0.0.0.0/",
+    "http://[::]/",
+    "http://224.0.0.1/",
+    "http://255.255.255.255/",
+    "http://[fe80::1%25eth0]/",
+    "http://[::a9fe:a9fe]/",
+    "http://[2001:db8::1]/",
+    "http://198.18.0.1/",
     "http://user:pw@example.com/",
     "http://[127.0.0.1]/",
     "http://[::1",
@@ -126,20 +180,25 @@ SSRF = [
 
 
 def cases() -> list[str]:
-    return [path for path in _routes() if path not in ("/good", "/warm")] + SSRF
+    return [path for path in _routes() if path not in ("/good", "/warm")] + list(FILES) + SSRF
 
 
 def run_case(case: str) -> dict[str, Any]:
     settings = Settings(fetch_allow_private=True)  # loopback only: our servers; defaults else
-    with tempfile.TemporaryDirectory() as tmp, serve(_routes()) as srv:
+    routes = {path: make() for path, make in _routes().items() if path in (case, "/good", "/warm")}
+    with tempfile.TemporaryDirectory() as tmp, serve(routes) as srv:
         db = Database(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
         hostile = srv.base + case if case.startswith("/") else case
+        if case in FILES:
+            hostile = str(Path(tmp) / case[1:])
+            Path(hostile).write_text(FILES[case](), encoding="utf-8")
         # one-time costs (language model, extraction worker start-up) are not the input's
         ingest([srv.base + "/warm"], db, settings)
         started = time.monotonic()
         report = ingest([hostile, srv.base + "/good"], db, settings)
         elapsed = time.monotonic() - started
         db.close()
+    stop_worker()  # reaped, so its peak RSS counts in RUSAGE_CHILDREN
     lines = [
         f"{i.status}: {i.reason or i.title}" for i in report.items if i.input != srv.base + "/good"
     ]

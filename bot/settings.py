@@ -101,7 +101,7 @@ class Settings(BaseSettings):
     slack_host: str = "127.0.0.1"  # HTTP mode bind address; "0.0.0.0" listens on every interface
     slack_admins: list[str] = []
     telegram_rate: float = 29.0  # messages/s per bot token, shared by every process
-    outbox_lease_seconds: float = 120.0
+    outbox_lease_seconds: float = 20.0  # renewed every quarter lease by the live sender
     outbox_outage_backoff_max: float = 60.0  # longest pause between tries while a platform is down
 
     # operations: /metrics and /healthz of `briefbot run` and `briefbot worker` (0: off)

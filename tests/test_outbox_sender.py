@@ -15,8 +15,8 @@ from aiohttp import web
 from bot.delivery import BeforeRequest, SendOutcome
 from bot.richtext import Reply
 from bot.schedule import outbox as ob
-from bot.schedule.pacer import new_pacer
-from bot.schedule.pacing import ChatGate, EvenPacer, Pacing
+from bot.schedule.pacer import Pacer, SharedSlots, new_pacer
+from bot.schedule.pacing import DEFAULT_PACING, ChatGate, EvenPacer, Pacing
 from bot.schedule.sender import OutboxWorker
 from bot.store import Database
 from bot.store import chats as chat_store
@@ -135,6 +135,111 @@ async def test_stale_sending_row_is_retried_only_after_its_lease(sqlite_db: Data
         sqlite_db, "w2", now=now + lease * 2, lease=lease, limit=10, platforms=["telegram"]
     )
     assert again.id == row.id and again.attempts == 1
+
+
+def test_a_live_worker_renews_its_leases_and_a_dead_ones_run_out(sqlite_db: Database) -> None:
+    from datetime import timedelta
+
+    from bot.store.meta import utcnow
+
+    queue_digests(sqlite_db, [1, 2, 3])
+    now, lease = utcnow(), timedelta(seconds=20)
+    sending, _held = ob.claim(
+        sqlite_db, "live", now=now, lease=lease, limit=2, platforms=["telegram"]
+    )
+    assert ob.mark_sending(sqlite_db, sending.id, "live", now=now, lease=lease)
+    (dead,) = ob.claim(sqlite_db, "dead", now=now, lease=lease, limit=5, platforms=["telegram"])
+    later = now + lease * 0.75
+    assert ob.renew(sqlite_db, "live", now=later, lease=lease) == 2  # the sending row too
+    # after the first lease only the dead worker's row is free again
+    taken = ob.claim(
+        sqlite_db, "w2", now=now + lease * 1.5, lease=lease, limit=5, platforms=["telegram"]
+    )
+    assert [r.id for r in taken] == [dead.id]
+    ob.mark_sent(sqlite_db, sending.id, "live", now=later)
+    assert ob.renew(sqlite_db, "live", now=later, lease=lease) == 1  # sent rows are not held
+
+
+class HeldSender(FailingSender):
+    """A sender whose request stays out until the row's lease has been renewed."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(SendOutcome(ok=True))
+        self.db = db
+
+    def lease_until(self) -> object:
+        with self.db.engine.connect() as conn:
+            return conn.execute(sa.select(outbox.c.lease_until)).scalar_one()
+
+    async def send(
+        self, chat_id: str, reply: Reply, *, before: BeforeRequest | None = None
+    ) -> SendOutcome:
+        assert before is not None and await before()
+        first = self.lease_until()
+        while self.lease_until() == first:  # never returns unless the run loop renews
+            await asyncio.sleep(0.02)
+        return self.outcome
+
+
+async def test_the_run_loop_renews_the_lease_of_a_row_in_flight(sqlite_db: Database) -> None:
+    from datetime import timedelta
+
+    from bot.store.meta import utcnow
+
+    queue_digests(sqlite_db, [1])
+    start, ticks = utcnow(), itertools.count()
+    worker = OutboxWorker(
+        sqlite_db,
+        {"telegram": HeldSender(sqlite_db)},
+        lease_seconds=0.2,
+        idle_poll=0.02,
+        now=lambda: start + timedelta(seconds=next(ticks)),
+    )
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run(stop))
+
+    async def sent() -> None:
+        while worker.stats.sent == 0:
+            await asyncio.sleep(0.02)
+
+    try:
+        await asyncio.wait_for(sent(), 10)  # only keeps a loop that never renews from hanging
+    finally:
+        stop.set()
+        await asyncio.wait_for(running, 10)
+    assert ob.counts(sqlite_db) == {"sent": 1}
+
+
+class ScriptedSlots(SharedSlots):
+    """The shared schedule's answers, scripted (no database): slot starts in order."""
+
+    def __init__(self, starts: list[float]) -> None:
+        super().__init__(None, "k", 29.0)  # type: ignore[arg-type]
+        self.starts, self.booked = starts, list[float]()
+
+    async def reserve_at(self) -> float:
+        self.booked.append(self.starts.pop(0))
+        return self.booked[-1]
+
+
+@pytest.mark.parametrize(("late", "slots"), [(0.005, [1.0]), (0.012, [1.0, 2.0])])
+async def test_a_send_woken_late_in_a_shared_slot_books_a_new_one(
+    late: float, slots: list[float]
+) -> None:
+    # at 29/s a slot is 34.5 ms: more than a quarter of it late (8.6 ms) would clump with the
+    # next sender's request, and Telegram counts 30 in any rolling second
+    now = [0.0]
+    lateness = [late, 0.0]
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds + lateness.pop(0)
+
+    scripted = ScriptedSlots([1.0, 2.0])
+    pacer = Pacer(
+        "telegram", DEFAULT_PACING["telegram"], scripted, clock=lambda: now[0], sleep=sleep
+    )
+    assert await pacer.acquire("42")
+    assert scripted.booked == slots
 
 
 def test_even_pacer_never_puts_30_sends_in_a_rolling_second() -> None:

@@ -76,10 +76,8 @@ def test_run_telegram_stops_on_sigterm_while_the_bot_api_is_unreachable(
     )
     procs.append(_start(["run", "telegram"], env, log))
     _wait_for(log, "could not start")
-    started = time.monotonic()
     procs[0].send_signal(signal.SIGTERM)
-    assert procs[0].wait(15) == 0
-    assert time.monotonic() - started < 10
+    assert procs[0].wait(15) == 0  # bench/fanout prints the SIGTERM-to-exit time
     assert "Traceback" not in log.read_text()
 
 

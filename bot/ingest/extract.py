@@ -18,11 +18,14 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([a-zA-Z0-9_.:-]+)"
 _CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.I)
 MIN_HTML_CHARS = 40  # less than this from a page is navigation debris, not an article
 # Hostile-size guards: trafilatura is superlinear on huge pages (10 MB of one line takes
-# minutes) and hashing/shingling a 10 MB text costs >100 MB, while a real article is far
-# smaller than either cap. Scripts and styles are dropped before the HTML cap is applied.
+# minutes; libxml2's ``//p//text()`` is quadratic in paragraphs) and costs ~0.07 ms per element,
+# and hashing/shingling a 10 MB text costs >100 MB, while a real article page is far under
+# every cap. Scripts, styles and comments are dropped before a page over a cap is cut.
 MAX_HTML_CHARS = 1_500_000
+MAX_HTML_TAGS = 20_000
 MAX_TEXT_CHARS = 200_000
 _NOISE_OPEN = re.compile(r"<!--|<(script|style|svg|noscript)\b", re.I)
+_TAG_OPEN = re.compile(r"<[a-zA-Z]")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -117,11 +120,22 @@ def strip_noise(html: str) -> str:
     return "".join(out)
 
 
-def cap_html(html: str, limit: int = MAX_HTML_CHARS) -> str:
-    """``html`` without scripts, styles and comments, then cut to ``limit`` characters."""
-    if len(html) <= limit:
+def _nth_tag(html: str, n: int) -> int:
+    """Where the ``n``-th opening tag (from 0) of ``html`` starts; -1 when it has fewer."""
+    for i, match in enumerate(_TAG_OPEN.finditer(html)):
+        if i == n:
+            return match.start()
+    return -1
+
+
+def cap_html(html: str, limit: int = MAX_HTML_CHARS, tags: int = MAX_HTML_TAGS) -> str:
+    """``html`` as is when under both caps; else without scripts, styles and comments, cut to
+    ``limit`` characters and before its ``tags``-th opening tag."""
+    if len(html) <= limit and _nth_tag(html, tags) < 0:
         return html
-    return strip_noise(html)[:limit]
+    html = strip_noise(html)[:limit]
+    cut = _nth_tag(html, tags)
+    return html if cut < 0 else html[:cut]
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -156,6 +170,10 @@ def article_from_html(
 def extract_article(html: str, *, url: str | None = None, path: str | None = None) -> Article:
     """The in-process extraction behind ``article_from_html`` (no time bound of its own)."""
     import trafilatura  # ~0.12 s to import: only paid when a page is extracted, not for text files
+
+    from bot.ingest import justext_linear
+
+    justext_linear.install()
 
     doc: object = None
     text: str | None = None

@@ -3,8 +3,10 @@
 Each hop of a fetch parses the URL (http/https only, no credentials, no decimal/octal/hex IP
 spellings), resolves the host once through an injectable resolver (``socket.getaddrinfo`` by
 default), and refuses the hop unless **every** address is public (IPv4-mapped / NAT64 / 6to4 /
-Teredo IPv6 forms are unwrapped first). The fetcher then connects to those checked addresses
-only (see ``bot.ingest.fetch``).
+Teredo IPv6 forms are unwrapped first; any other IPv6 address must be global unicast,
+2000::/3, which rules out the IPv4-compatible, IPv4-translated, local NAT64 and site-local
+forms that Python's ``is_global`` lets through). The fetcher then connects to those checked
+addresses only (see ``bot.ingest.fetch``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ AddressCheck = Callable[[IPAddress], str | None]  # a reason to refuse, or None
 _NUMERIC_LABEL = re.compile(r"^(0x[0-9a-f]*|[0-9]+)$", re.IGNORECASE)
 _HOST_CHARS = re.compile(r"^[a-z0-9_.-]+$")
 _NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_GLOBAL_UNICAST = ipaddress.IPv6Network("2000::/3")
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,13 @@ def _embedded(addr: IPAddress) -> list[IPAddress]:
     return out
 
 
+def _routable(addr: IPAddress) -> bool:
+    """IPv4, or IPv6 that is global unicast or carries an IPv4 address checked on its own."""
+    if isinstance(addr, ipaddress.IPv4Address):
+        return True
+    return addr in _GLOBAL_UNICAST or addr in _NAT64 or addr.ipv4_mapped is not None
+
+
 def address_problem(address: str | IPAddress, *, allow_private: bool = False) -> str | None:
     """Why the fetcher must not connect to ``address`` (None when it may).
 
@@ -78,7 +88,7 @@ def address_problem(address: str | IPAddress, *, allow_private: bool = False) ->
             return f"multicast address {one}"
         if allow_private and one.is_loopback:
             continue
-        if not one.is_global:
+        if not (one.is_global and _routable(one)):
             return f"non-public address {one}"
     return None
 

@@ -127,6 +127,12 @@ class _Worker:
 _worker = _Worker()
 
 
+def stop_worker() -> None:
+    """Stop the extraction worker and reap it (the next page starts a fresh one)."""
+    with _worker.lock:
+        _worker._stop()
+
+
 def extract_with_timeout(
     html: str, *, url: str | None, path: str | None, timeout: float
 ) -> Article:

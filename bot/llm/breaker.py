@@ -1,6 +1,9 @@
-"""A circuit breaker for the model endpoint: after K consecutive failed calls the model is
-skipped for a cool-down (callers fall back to the offline engine at once), then one probe call
-decides whether it is back. It also owns the "one warning per outage" rule.
+"""A circuit breaker for the model endpoint: after K consecutive failed calls, or as soon as the
+failed calls in a row have together taken ``time_limit`` seconds (the client's ``llm_timeout``:
+a server that never answers is skipped after one timeout, and no failure streak costs more than
+twice the limit), the model is skipped for a cool-down (callers fall back to the offline engine
+at once), then one probe call decides whether it is back. It also owns the "one warning per
+outage" rule.
 
 One breaker per (endpoint, model) per process, shared by every LLMClient built on them (the
 extractor, the composer and the Q&A engine).
@@ -18,12 +21,19 @@ class CircuitBreaker:
     seconds (one probe call) -> closed on success, open again on failure."""
 
     def __init__(
-        self, failures: int, cooldown: float, clock: Callable[[], float] = time.monotonic
+        self,
+        failures: int,
+        cooldown: float,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        time_limit: float | None = None,
     ) -> None:
         self.failures = max(1, failures)
         self.cooldown = max(0.0, cooldown)
         self.clock = clock
+        self.time_limit = time_limit
         self.consecutive = 0
+        self.streak_seconds = 0.0  # time taken by the current run of failed calls
         self.opened_at: float | None = None
         self.probing = False
         self.warned = False  # a warning was logged for the current outage
@@ -48,14 +58,17 @@ class CircuitBreaker:
         with self._lock:
             ended = self.consecutive > 0 or self.opened_at is not None
             self.consecutive, self.opened_at, self.probing, self.warned = 0, None, False, False
+            self.streak_seconds = 0.0
             return ended
 
-    def failure(self) -> bool:
-        """Record a failed call; True when it opens the circuit."""
+    def failure(self, seconds: float = 0.0) -> bool:
+        """Record a failed call that took ``seconds``; True when it opens the circuit."""
         with self._lock:
             self.consecutive += 1
+            self.streak_seconds += seconds
             was_open = self.opened_at is not None
-            if self.probing or self.consecutive >= self.failures:
+            too_long = self.time_limit is not None and self.streak_seconds >= self.time_limit
+            if self.probing or self.consecutive >= self.failures or too_long:
                 self.opened_at = self.clock()
             self.probing = False
             return not was_open and self.opened_at is not None
@@ -79,12 +92,15 @@ _breakers: dict[tuple[str, str], CircuitBreaker] = {}
 _registry_lock = threading.Lock()
 
 
-def breaker_for(endpoint: str, model: str, failures: int, cooldown: float) -> CircuitBreaker:
+def breaker_for(
+    endpoint: str, model: str, failures: int, cooldown: float, time_limit: float | None = None
+) -> CircuitBreaker:
     """The process-wide breaker of ``model`` at ``endpoint`` (created on first use)."""
     with _registry_lock:
         breaker = _breakers.get((endpoint, model))
         if breaker is None:
-            breaker = _breakers[(endpoint, model)] = CircuitBreaker(failures, cooldown)
+            breaker = CircuitBreaker(failures, cooldown, time_limit=time_limit)
+            _breakers[(endpoint, model)] = breaker
         return breaker
 
 

@@ -7,8 +7,9 @@ One logical call lasts at most ``llm_timeout`` seconds in all and is retried at 
 schema-violating output are retried while time is left; a timeout is not (it already cost the
 whole allowance). The SDK's own retries are off so that this bound holds. A call that still
 fails counts against the breaker (``bot.llm.breaker``): after ``llm_breaker_failures`` failed
-calls in a row the model is skipped for ``llm_breaker_cooldown`` seconds, and only the first
-failure of an outage is logged as a warning.
+calls in a row, or once failed calls in a row have taken ``llm_timeout`` in all (one timeout),
+the model is skipped for ``llm_breaker_cooldown`` seconds, and only the first failure of an
+outage is logged as a warning.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ class LLMClient:
             self.model,
             settings.llm_breaker_failures,
             settings.llm_breaker_cooldown,
+            time_limit=settings.llm_timeout,
         )
 
     def close(self) -> None:
@@ -134,10 +136,11 @@ class LLMClient:
         except EngineUnavailable:
             self._record(purpose, "skipped:budget", 0, 0, 0, "")
             raise
+        started = time.monotonic()
         try:
             completion = self._attempts(purpose, messages, schema)
         except _Failed as failed:
-            self._failed(purpose, failed.kind, failed.detail)
+            self._failed(purpose, failed.kind, failed.detail, time.monotonic() - started)
             raise EngineUnavailable(f"{purpose}: {failed.kind}") from failed.__cause__
         if self.breaker.success():
             log.info("LLM answering again: back to the model")
@@ -187,9 +190,11 @@ class LLMClient:
             call_id = self._record(purpose, "ok", tokens_in, tokens_out, attempt, "")
             return Completion(value, call_id, tokens_in, tokens_out)
 
-    def _failed(self, purpose: str, kind: str, detail: str) -> None:
+    def _failed(self, purpose: str, kind: str, detail: str, seconds: float) -> None:
         """Count a failed logical call; one warning per outage, the rest at INFO."""
-        opened = self.breaker.failure()
+        if kind == "timeout":  # it spent the whole allowance, whatever the clock says
+            seconds = max(seconds, self.timeout)
+        opened = self.breaker.failure(seconds)
         if self.breaker.first_warning():
             log.warning(
                 "LLM %s call failed (%s): %s; using the offline engine until the model answers",

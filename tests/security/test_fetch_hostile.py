@@ -1,12 +1,12 @@
 """Gaps left by test_fetch_ssrf/test_fetch_limits: DNS rebinding with a public-then-private
 resolver, the default settings refusing a live loopback server, the body cap at the real
-default limit, and memory growth (tracemalloc) under 100 MB for hostile inputs."""
+default limit, and memory growth (tracemalloc) under 100 MB for hostile inputs (their time is
+measured by bench/hostile.py)."""
 
 from __future__ import annotations
 
 import gzip
 import ipaddress
-import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -89,9 +89,7 @@ def test_body_cap_at_the_real_default_limits() -> None:
         assert len(fetcher.fetch(srv.base + "/ok").body) == 5 * MB - 10
         with pytest.raises(FetchError, match="larger than 5000000 bytes"):
             fetcher.fetch(srv.base + "/big")
-        started = time.monotonic()
         _, peak = peak_memory(lambda: _bomb(fetcher, srv))
-        assert time.monotonic() - started < 5
     assert peak < LIMIT
 
 
@@ -116,18 +114,15 @@ def test_memory_of_a_10mb_single_line_page_and_file(tmp_path: Path) -> None:
     try:
         bot.ingest([str(warm)])  # one-time model loading is not growth caused by the input
         with serve({"/big": reply(f"<p>{big}</p>")}) as srv:
-            started = time.monotonic()
             report, peak = peak_memory(
                 lambda: bot.ingest([str(text), str(html), srv.base + "/big"])
             )
-            elapsed = time.monotonic() - started
     finally:
         bot.db.close()
     statuses = [i.status for i in report.items]
     assert statuses[:2] != ["error", "error"], [i.reason for i in report.items]
     assert "larger than" in report.items[2].reason  # the page is over the 5 MB fetch cap
     assert peak < LIMIT, f"{peak / MB:.0f} MB"
-    assert elapsed < 30
 
 
 def test_memory_of_a_50000_entry_feed() -> None:
@@ -139,8 +134,6 @@ def test_memory_of_a_50000_entry_feed() -> None:
     body = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>{items}'
     body += "</channel></rss>"
     data = body.encode()
-    started = time.monotonic()
     feed, peak = peak_memory(lambda: parse_feed(data, max_entries=200))
     assert len(feed.entries) == 200
-    assert time.monotonic() - started < 10
     assert peak < LIMIT, f"{peak / MB:.0f} MB"

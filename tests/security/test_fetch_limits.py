@@ -31,11 +31,11 @@ def _settings(**kw: object) -> Settings:
 def test_gzip_bomb_stops_at_the_cap() -> None:
     bomb = gzip.compress(b"\0" * 60_000_000, compresslevel=9)
     assert len(bomb) < 100_000
-    with serve({"/bomb": reply(bomb, headers={"Content-Encoding": "gzip"})}) as srv:
-        started = time.monotonic()
-        with pytest.raises(FetchError, match="larger than"):
-            Fetcher(_settings()).fetch(srv.base + "/bomb")
-    assert time.monotonic() - started < 2
+    with (
+        serve({"/bomb": reply(bomb, headers={"Content-Encoding": "gzip"})}) as srv,
+        pytest.raises(FetchError, match="larger than"),
+    ):
+        Fetcher(_settings()).fetch(srv.base + "/bomb")
 
 
 def test_deflate_bombs_with_and_without_zlib_header_stop_at_the_cap() -> None:
@@ -78,31 +78,32 @@ def test_unknown_content_encoding_is_refused() -> None:
 
 def test_slow_drip_body_stops_at_the_deadline() -> None:
     head = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n"
-    with serve({"/drip": drip(head, every=0.05, limit=6)}) as srv:
-        started = time.monotonic()
-        with pytest.raises(FetchError, match=r"timed out after 1\.5 s"):
-            Fetcher(_settings()).fetch(srv.base + "/drip")
-    assert time.monotonic() - started < 2.5
+    # the drip ends after 6 s: a fetch without a deadline would succeed
+    with (
+        serve({"/drip": drip(head, every=0.05, limit=6)}) as srv,
+        pytest.raises(FetchError, match=r"timed out after 1\.5 s"),
+    ):
+        Fetcher(_settings()).fetch(srv.base + "/drip")
 
 
 def test_slow_drip_headers_stop_at_the_deadline() -> None:
     head = b"HTTP/1.0 200 OK\r\nX-Slow: "
-    with serve({"/drip": drip(head, every=0.05, limit=6)}) as srv:
-        started = time.monotonic()
-        with pytest.raises(FetchError, match="timed out"):
-            Fetcher(_settings()).fetch(srv.base + "/drip")
-    assert time.monotonic() - started < 2.5
+    with (
+        serve({"/drip": drip(head, every=0.05, limit=6)}) as srv,
+        pytest.raises(FetchError, match="timed out"),
+    ):
+        Fetcher(_settings()).fetch(srv.base + "/drip")
 
 
 def test_silent_server_times_out() -> None:
     def silent(req: BaseHTTPRequestHandler) -> None:
         time.sleep(4)
 
-    with serve({"/silent": silent}) as srv:
-        started = time.monotonic()
-        with pytest.raises(FetchError, match="timed out after 1 s"):
-            Fetcher(_settings(fetch_timeout=1.0)).fetch(srv.base + "/silent")
-    assert time.monotonic() - started < 2
+    with (
+        serve({"/silent": silent}) as srv,
+        pytest.raises(FetchError, match="timed out after 1 s"),
+    ):
+        Fetcher(_settings(fetch_timeout=1.0)).fetch(srv.base + "/silent")
 
 
 def test_conditional_get_and_304() -> None:

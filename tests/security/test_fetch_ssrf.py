@@ -48,6 +48,10 @@ REFUSED = [
     "::ffff:10.1.2.3",
     "64:ff9b::a9fe:a9fe",  # NAT64 form of 169.254.169.254
     "2002:7f00:1::1",  # 6to4 form of 127.0.0.1
+    "::a9fe:a9fe",  # IPv4-compatible form of 169.254.169.254 (is_global says public)
+    "::ffff:0:a9fe:a9fe",  # IPv4-translated form (is_global says public)
+    "64:ff9b:1::a9fe:a9fe",  # local-use NAT64 prefix (is_global says public)
+    "fec0::1",  # deprecated site-local (is_global says public)
 ]
 
 
@@ -57,7 +61,9 @@ def test_non_public_addresses_are_refused(address: str) -> None:
     assert not is_public_address(address)
 
 
-@pytest.mark.parametrize("address", ["8.8.8.8", "1.1.1.1", "2001:4860:4860::8888"])
+@pytest.mark.parametrize(
+    "address", ["8.8.8.8", "1.1.1.1", "2001:4860:4860::8888", "64:ff9b::808:808"]
+)
 def test_public_addresses_pass(address: str) -> None:
     assert address_problem(address) is None
 

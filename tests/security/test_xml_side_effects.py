@@ -7,7 +7,6 @@ from __future__ import annotations
 import socket
 import sys
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -124,16 +123,13 @@ def test_hostile_feeds_through_the_bot_touch_no_file_and_no_socket(tmp_path: Pat
             with serve(routes) as srv:
                 urls = [srv.base + path for path in feeds]
                 with watch_opens() as opened:
-                    started = time.monotonic()
                     report = bot.ingest([*urls, str(good)])
-                    elapsed = time.monotonic() - started
     finally:
         bot.db.close()
     by_input = {i.input: i for i in report.items}
     for url in urls:
         assert by_input[url].status == "error" and "DTD or entities" in by_input[url].reason
     assert by_input[str(good)].status == "new"  # nothing else in the batch lost
-    assert elapsed < 1.0 * len(urls)
     assert str(secret) not in opened and not any("secret" in o for o in opened)
     assert listener.accepted == []
     assert [p for p, _h in srv.requests] == [f"/{u.rsplit('/', 1)[1]}" for u in urls]
@@ -167,11 +163,9 @@ def test_feed_poller_uses_the_hardened_parser(
             chat_store.add_source(bot.db, srv.base + "/feed")
             (source,) = chat_store.list_sources(bot.db)
             with watch_opens() as opened:
-                started = time.monotonic()
                 poll = FeedPoller(bot, Fetcher(settings)).poll_source(source)
-                elapsed = time.monotonic() - started
         bot.db.close()
-    assert poll.status == "error" and elapsed < 1.0
+    assert poll.status == "error"
     assert ingested == []
     assert str(secret) not in opened
     assert listener.accepted == []
