@@ -311,3 +311,30 @@ async def test_pacer_does_not_burst_after_the_loop_stalled() -> None:
     assert worst <= 29
     gaps = [b - a for a, b in itertools.pairwise(grants)]
     assert min(gaps) >= 0.75 / 28.5 - 1e-9
+
+
+async def test_a_stalled_process_spreads_its_overdue_sends_under_the_platform_window() -> None:
+    # every slot already due (the loop stalled): the sends still leave at least 0.75/rate apart
+    # and at most 30 within 1 + 0.9/rate seconds, so ~30 ms of network jitter stays under
+    # Telegram's 30 in any rolling second
+    now = [0.0]
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    class AllDue:
+        async def reserve_at(self) -> float:
+            return 0.0
+
+    pacing = DEFAULT_PACING["telegram"]
+    pacer = Pacer("telegram", pacing, AllDue(), clock=lambda: now[0], sleep=sleep)
+    starts = []
+    for i in range(90):
+        assert await pacer.acquire(str(i))
+        starts.append(now[0])
+    rate = float(pacing.global_rate or 0)
+    window = 1.0 + 0.9 / rate
+    assert min(b - a for a, b in itertools.pairwise(starts)) >= 0.75 / rate - 1e-9
+    assert max(sum(1 for s in starts if t <= s < t + window) for t in starts) <= 30
+    # and it does not hold them back more than the window needs: 90 sends in about 3 windows
+    assert starts[-1] < 3 * window + 0.1

@@ -172,20 +172,21 @@ class Pacer:
     async def _spread(self) -> None:
         """Keep the requests this process really starts apart: a loop that woke late must not
         fire its overdue sends in one clump (no two closer than ``0.75/rate``, at most
-        ``ceil(rate) - 1`` in any rolling second, on the clock of the moment of sending: one
-        message of room for requests that reach the platform closer together than they
-        left)."""
+        ``ceil(rate)`` within any ``1 + 0.9/rate`` seconds, on the clock of the moment of
+        sending). The window is a little longer than the platform's second, so requests that
+        reach it up to ~30 ms closer together than they left still fit, while an even
+        schedule at ``rate`` never waits on it."""
         rate = self.pacing.global_rate if self.slots is not None else None
         if not rate:
             return
-        gap, cap = 0.75 / rate, max(1, math.ceil(rate) - 1)
+        gap, cap, window = 0.75 / rate, max(1, math.ceil(rate)), 1.0 + 0.9 / rate
         while True:
             now = self.clock()
-            while self._started and now - self._started[0] >= 1.0:
+            while self._started and now - self._started[0] >= window:
                 self._started.popleft()
             ready = self._last_start + gap
             if len(self._started) >= cap:
-                ready = max(ready, self._started[0] + 1.0)
+                ready = max(ready, self._started[0] + window)
             if ready <= now:
                 break
             await self.sleep(ready - now)
