@@ -172,21 +172,18 @@ class Pacer:
     async def _spread(self) -> None:
         """Keep the requests this process really starts apart: a loop that woke late must not
         fire its overdue sends in one clump (no two closer than ``0.75/rate``, at most
-        ``ceil(rate)`` within any ``1 + 0.9/rate`` seconds, on the clock of the moment of
-        sending). The window is a little longer than the platform's second, so requests that
-        reach it up to ~30 ms closer together than they left still fit, while an even
-        schedule at ``rate`` never waits on it."""
+        ``ceil(rate)`` in any rolling second, on the clock of the moment of sending)."""
         rate = self.pacing.global_rate if self.slots is not None else None
         if not rate:
             return
-        gap, cap, window = 0.75 / rate, max(1, math.ceil(rate)), 1.0 + 0.9 / rate
+        gap, cap = 0.75 / rate, max(1, math.ceil(rate))
         while True:
             now = self.clock()
-            while self._started and now - self._started[0] >= window:
+            while self._started and now - self._started[0] >= 1.0:
                 self._started.popleft()
             ready = self._last_start + gap
             if len(self._started) >= cap:
-                ready = max(ready, self._started[0] + window)
+                ready = max(ready, self._started[0] + 1.0)
             if ready <= now:
                 break
             await self.sleep(ready - now)
