@@ -158,9 +158,9 @@ class OfflineEngine:
                 record["final"] = [_who(sp) for sp, _ in here]
         positions: dict[tuple[str, str], Position] = {}
         for sent, here in zip(sentences, found, strict=True):
-            split = len({sp.party_id for sp, _ in here}) > 1 or len(here) > 1
+            split = len(here) > 1  # several statements in one sentence: each its own clause
+            cues = [c for _, c in here if c is not None]
             for speaker, found_cue in here:
-                cues = [c for _, c in here if c is not None]
                 text = _clause(sent.text, found_cue, cues) if split and found_cue else sent.text
                 pos = self._position(article, lang, text, speaker, found_cue)
                 if pos is None:
