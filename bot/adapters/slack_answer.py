@@ -8,9 +8,11 @@ button's ``response_url``, else ``chat.postEphemeral``; in a DM they are ordinar
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -21,6 +23,7 @@ from bot.richtext import Reply
 from bot.schedule.pacer import Pacer
 
 log = logging.getLogger(__name__)
+RESPOND_BACKOFF = (0.5, 1.0, 2.0)  # seconds before each new try of a failed response_url post
 THREAD = "thread"  # tag of a thread the bot answered in, when the answer had no tag of its own
 EPHEMERAL_OPTIONS: dict[str, Any] = {"link_names": False, "parse": "none"}
 
@@ -111,11 +114,26 @@ class SlackAnswers:
 
     @staticmethod
     async def respond(respond: Any, reply: Reply, **options: Any) -> None:
+        """Post through response_url; a 429, a 5xx or a broken connection is tried again after
+        ``RESPOND_BACKOFF`` seconds each (a failed interactive send is retried, not lost)."""
         for message in render_slack(reply):
-            await respond(
-                text=message["text"],
-                blocks=message["blocks"],
-                unfurl_links=False,
-                unfurl_media=False,
-                **options,
-            )
+            for wait in (*RESPOND_BACKOFF, None):
+                try:
+                    answer = await respond(
+                        text=message["text"],
+                        blocks=message["blocks"],
+                        unfurl_links=False,
+                        unfurl_media=False,
+                        **options,
+                    )
+                    status = int(getattr(answer, "status_code", 200))
+                except (aiohttp.ClientError, TimeoutError) as exc:
+                    status, failure = 0, type(exc).__name__
+                else:
+                    failure = f"HTTP {status}"
+                if status and status != 429 and status < 500:
+                    break
+                if wait is None:
+                    log.warning("response_url post failed for good (%s)", failure)
+                    break
+                await asyncio.sleep(wait)

@@ -145,6 +145,14 @@ async def test_slash_commands_answered_after_ack(env: Env) -> None:
     assert env.fake.rejected == []
 
 
+async def test_a_failed_response_url_post_is_tried_again(env: Env) -> None:
+    env.fake.response_failures = 2  # Slack answers 503 twice, then takes it
+    await env.command("/help", "")
+    await env.fake.wait_for(lambda: len(env.fake.responses) == 1, timeout=10)
+    assert env.fake.responses[0]["response_type"] == "ephemeral"
+    assert env.fake.response_failures == 0
+
+
 async def test_help_uses_slack_words(env: Env) -> None:
     await env.command("/help", "")
     await env.fake.wait_for(lambda: len(env.fake.responses) == 1)

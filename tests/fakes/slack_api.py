@@ -108,6 +108,7 @@ class FakeSlack:
         self.posted: list[dict[str, Any]] = []
         self.ephemeral: list[dict[str, Any]] = []
         self.responses: list[dict[str, Any]] = []  # bodies posted to response_url
+        self.response_failures = 0  # the next response_url posts answered 503 (an outage)
         self.not_in_channel: set[str] = set()
         self.restricted: set[str] = set()
         self.absent_users: set[str] = set()
@@ -224,6 +225,9 @@ class FakeSlack:
 
     async def _response_url(self, request: web.Request) -> web.Response:
         body = await request.json()
+        if self.response_failures > 0:
+            self.response_failures -= 1
+            return web.Response(status=503, text="service unavailable")
         error = check_message(body)
         if error:
             self.rejected.append(("response_url", error))
