@@ -12,7 +12,6 @@ import asyncio
 import logging
 from typing import Any
 
-import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -127,7 +126,9 @@ class SlackAnswers:
                         **options,
                     )
                     status = int(getattr(answer, "status_code", 200))
-                except (aiohttp.ClientError, TimeoutError) as exc:
+                except Exception as exc:
+                    if not _transport_error(exc):
+                        raise
                     status, failure = 0, type(exc).__name__
                 else:
                     failure = f"HTTP {status}"
@@ -137,3 +138,9 @@ class SlackAnswers:
                     log.warning("response_url post failed for good (%s)", failure)
                     break
                 await asyncio.sleep(wait)
+
+
+def _transport_error(exc: Exception) -> bool:
+    """A refused or broken connection or a timeout (the SDK's HTTP library raises its own
+    types, which this adapter does not import)."""
+    return isinstance(exc, (OSError, TimeoutError)) or type(exc).__module__.startswith("aiohttp")
