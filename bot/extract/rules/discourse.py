@@ -97,7 +97,7 @@ class Discourse:
                 and sp.party_id == person.party_id
                 and (key := roles.head_office(sp.role)) is not None
                 and key not in roles.GENERIC_KEYS
-                and any(roles.role_matches(r, key) for r in offices)
+                and roles.gazetteer_holds(person, key)
                 # "un responsable", "le directeur …": a vague office only word for word
                 and (key != "official" or any(fold(sp.role) in fold(r) for r in offices))
             ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.gazetteer import Gazetteer
+from bot.domain.models import Person
 from bot.extract.rules.subject_patterns import LEAD_CONTEXT
 
 # (pattern, canonical key); longer offices first so "vice-président" is not read as "président"
@@ -196,6 +197,13 @@ def role_matches(person_role: str, key: str) -> bool:
     if key == "minister":  # "la ministre" after "X, cheffe de la diplomatie polonaise"
         return any(k == key or (k.endswith("_minister") and k != "prime_minister") for k in keys)
     return key in keys
+
+
+def gazetteer_holds(person: Person | None, key: str) -> bool:
+    """Whether the gazetteer's role of ``person`` (French or English) holds the office ``key``."""
+    return person is not None and any(
+        role_matches(r, key) for r in (person.role_fr, person.role_en) if r
+    )
 
 
 def lead_context_party(gaz: Gazetteer, sentence: str) -> str | None:

@@ -392,12 +392,7 @@ _OF = re.compile(r"\b(?:of|de|du|des|d['’])\b|['’]s\b", re.IGNORECASE)
 def _holds(k: _Known, key: str) -> bool:
     """Whether a known person holds the office ``key``: by the role the article gave, else by
     the gazetteer's ("Volodymyr Zelensky à ses côtés" then "le président ukrainien")."""
-    if roles.role_matches(k.role, key):
-        return True
-    person = k.person
-    return person is not None and any(
-        roles.role_matches(r, key) for r in (person.role_fr, person.role_en) if r
-    )
+    return roles.role_matches(k.role, key) or roles.gazetteer_holds(k.person, key)
 
 
 def _same(k: _Known, name: str, person: Person | None) -> bool:
