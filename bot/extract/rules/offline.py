@@ -146,13 +146,18 @@ class OfflineEngine:
             here = _merge_same_party(sent.text, here)
             subjects.append(None)
             if not here:
-                resolver.note_subject(sent.text, hits)
+                subject = (
+                    syntax.main_subject(doc, sent.start, sent.end) if nlp.has_parse(doc) else ""
+                )
+                resolver.note_subject(sent.text, hits, subject)
                 if resolver.salient is not None and resolver.salient is not before:
                     subjects[-1] = resolver.salient
             self._note(sent, hits, cues, here, "")
             found.append(here)
         inherit_quotes(sentences, found, subjects)
         talk.name_ahead(found, mentions)
+        for was, named in resolver.revealed:  # a portrait's subject, described before named
+            found[:] = [[(named if sp is was else sp, c) for sp, c in here] for here in found]
         if self.trace is not None:  # quotes given to the speaker before or after them
             for record, here in zip(self.trace, found, strict=False):
                 record["final"] = [_who(sp) for sp, _ in here]

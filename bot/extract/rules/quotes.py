@@ -10,6 +10,8 @@ module only reads verbs and the punctuation around them.
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import (
@@ -240,6 +242,20 @@ def _subject_before(before: str, looks_like_subject: object) -> bool:
     )
 
 
+_NO_COMMENT = {
+    lang: re.compile("|".join(f"(?:{p})" for p in table["phrases"]), re.IGNORECASE)
+    for lang, table in tomllib.loads(
+        (Path(__file__).parent / "data" / "no_comment.toml").read_text("utf-8")
+    ).items()
+}
+# "L'ancien juge", "la nouvelle porte-parole": a noun after a determiner and an adjective
+_DET_ADJECTIVE = re.compile(
+    r"\b(?:le|la|les|l['’]|un|une|son|sa|ses|leur|ce|cette)\s*(?:ancien(?:ne)?s?|nouveaux?|"
+    r"nouvelles?|futur(?:e)?s?|jeunes?|premi(?:er|ère)s?|seule?s?|vieux|vieilles?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> list[Cue]:
     """Attribution cues of one sentence, left to right, outside direct quotes.
 
@@ -267,10 +283,15 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
                 m.start(),
             )
         )
+    declined = [n.span() for n in _NO_COMMENT["fr" if fr else "en"].finditer(sentence)]
     for m in (FR_VERB if fr else EN_VERB).finditer(sentence):
         if _inside(m.start(), quotes) or any(c.start <= m.start() < c.end for c in cues):
             continue
+        if any(s <= m.start() < e for s, e in declined):
+            continue  # "n'a pas souhaité réagir", "declined to comment": nothing said
         before, after = sentence[: m.start()], sentence[m.end() :]
+        if fr and _DET_ADJECTIVE.search(before):
+            continue  # "L'ancien juge ne commente pas": a noun
         if (
             fr
             and m.group("fin") in _PARTICIPLE_TOO

@@ -57,6 +57,11 @@ class SpeakerResolver:
         self._person_at = -1  # the sentence where a person last spoke
         self._prev_party: str | None = None  # first party named by the sentence before
         self._this_party: str | None = None
+        # a portrait: "Le patron de la diplomatie norvégienne…", "L'ancien négociateur…" before
+        # the name; the same description later means that person again, not who spoke last
+        self._pending: list[str] = []
+        self._bound: list[tuple[str, Speaker]] = []
+        self.revealed: list[tuple[Speaker, Speaker]] = []  # (unnamed described, who it was)
 
     # ------------------------------------------------------------------ mentions
     def people_in(
@@ -234,6 +239,9 @@ class SpeakerResolver:
         """The person a description points back to, or None: "l'ancien premier ministre
         néerlandais", "L'Argentin", "le vice-président du Conseil de sécurité", "le négociateur
         russe", "le secrétaire d'État adjoint", "la responsable européenne", "le diplomate"."""
+        bound = self._bound_to(np)
+        if bound is not None:
+            return bound
         if sp.FORMER.match(np) and self.salient is not None and self.salient.name:
             return self.salient  # a former office: who spoke last
         named = self._anaphor(np, party, key)
@@ -258,7 +266,12 @@ class SpeakerResolver:
                 if (party is None or k.party_id == party) and _holds(k, key):
                     return Speaker(k.name, k.role, k.party_id, k.person)
             near = self.pronoun_target()  # "Le secrétaire d'État adjoint": who just spoke
-            if near is not None and near.name and party in (None, near.party_id):
+            if (
+                near is not None
+                and near.name
+                and party in (None, near.party_id)
+                and not _holds_another(near, key)
+            ):
                 return near
         if key != "official" or not definite or sp.PLURAL_NP.match(np):
             return None
@@ -348,8 +361,9 @@ class SpeakerResolver:
             return body
         return self.salient
 
-    def note_subject(self, text: str, hits: list[PersonHit]) -> None:
-        """A sentence without a statement: its subject person (before the first verb) turns salient."""
+    def note_subject(self, text: str, hits: list[PersonHit], parsed_subject: str = "") -> None:
+        """A sentence without a statement: its subject person (before the first verb) turns
+        salient; ``parsed_subject`` is the main verb's subject by the parse, when there is one."""
         verb = self._finite.search(text)
         before = [h for h in hits if h.end <= verb.start()] if verb else []
         # "Issu d'une famille déportée sous Staline, l'ancien homme d'affaires a…": a name
@@ -362,19 +376,61 @@ class SpeakerResolver:
             free = [h for h in hits if not in_adjunct(text, h.start)]
             names = {fold(mentions.display_name(h.text, h.person)) for h in free}
             before = free[:1] if len(names) == 1 else []
-        if not before and verb and not hits:
-            # "Le chef de l'État a donné le ton." / "The UK Foreign Secretary has posted…": a
-            # title as the subject makes its holder who "il"/"she" means next
-            head = text[: verb.start()]
-            if roles.is_title(head.strip()) and len(head.split()) <= 8:
-                titled = self.resolve("source", head, text, [], 0)
-                if titled is not None and (titled.name or titled.role) and not titled.indefinite:
-                    self.salient = titled
-                    return
+        head = text[: verb.start()] if verb else parsed_subject
+        if not before and head and not hits and self._note_title(head.strip(), text):
+            return
         if before:
             known = self.known_speaker(before[-1])
             if known is not None:
+                if self._pending and known.name and known.party_id:
+                    self._reveal(known)
                 self.salient = known
+
+    def _note_title(self, head: str, text: str) -> bool:
+        """ "Le chef de l'État a donné le ton." / "The UK Foreign Secretary has posted…": a
+        title as the subject makes its holder who "il"/"she" means next (True when it does)."""
+        if not roles.is_title(head) or len(head.split()) > 8:
+            return False
+        unnamed = self.salient is None or not self.salient.name
+        titled = self.resolve("source", head, text, [], 0)
+        if _DEFINITE.match(head) and unnamed and (titled is None or not titled.name):
+            self._pending.append(head)  # named further on, maybe
+        if titled is not None and (titled.name or titled.role) and not titled.indefinite:
+            self.salient = titled
+            return True
+        return False
+
+    def _reveal(self, known: Speaker) -> None:
+        """A person named after descriptions of someone unnamed: those descriptions were him
+        or her when they fit (``_may_be``), and so were the words the unnamed one said."""
+        fits = [d for d in self._pending if self._may_be(known, d)]
+        self._bound += [(_description(d), known) for d in fits]
+        was = self.salient
+        if fits and was is not None and not was.name and was.party_id is None:
+            self.revealed.append((was, known))
+        self._pending = []
+
+    def _may_be(self, person: Speaker, description: str) -> bool:
+        """Whether a description given before any name can be this person: it names no side,
+        or the person's side and an office the gazetteer gives the person."""
+        party = roles.infer_party(self.gaz, description)
+        if party is None:
+            return True
+        key = roles.head_office(description)
+        return (
+            party == person.party_id
+            and key is not None
+            and (roles.role_matches(person.role, key) or roles.gazetteer_holds(person.person, key))
+        )
+
+    def _bound_to(self, np: str) -> Speaker | None:
+        """The person an earlier use of the same description turned out to be."""
+        words = _description(np)
+        for description, person in self._bound:
+            shorter, longer = sorted((words, description), key=len)
+            if len(shorter.split()) >= 2 and (longer + " ").startswith(shorter + " "):
+                return person
+        return None
 
 
 _STRESSED = re.compile(r",\s*(?:lui|elle|eux|elles)(?:-mêmes?)?\s*,?\s*$", re.IGNORECASE)
@@ -386,6 +442,11 @@ _HEAD_OF_STATE = re.compile(r"\bchef(?:fe)? de l['’][ée]tat\b|\bhead of state
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
 
 
+def _description(np: str) -> str:
+    """A description's words without its article, folded: "ancien negociateur des …"."""
+    return " ".join(fold(_DEFINITE.sub("", np, count=1)).split())
+
+
 _OF = re.compile(r"\b(?:of|de|du|des|d['’])\b|['’]s\b", re.IGNORECASE)
 
 
@@ -393,6 +454,15 @@ def _holds(k: _Known, key: str) -> bool:
     """Whether a known person holds the office ``key``: by the role the article gave, else by
     the gazetteer's ("Volodymyr Zelensky à ses côtés" then "le président ukrainien")."""
     return roles.role_matches(k.role, key) or roles.gazetteer_holds(k.person, key)
+
+
+def _holds_another(speaker: Speaker, key: str) -> bool:
+    """Whether the gazetteer gives the speaker an office other than ``key`` (the president is
+    not "le porte-parole du Kremlin")."""
+    person = speaker.person
+    if person is None or not (person.role_fr or person.role_en):
+        return False
+    return not roles.role_matches(speaker.role, key) and not roles.gazetteer_holds(person, key)
 
 
 def _same(k: _Known, name: str, person: Person | None) -> bool:

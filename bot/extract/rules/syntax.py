@@ -117,6 +117,22 @@ def _bare_party(gaz: Gazetteer, text: str) -> bool:
     return not _DET.sub("", rest)
 
 
+def main_subject(doc: Any, start: int, end: int) -> str:
+    """The subject that opens the sentence between character offsets ``start`` and ``end``
+    ("L'ancien négociateur" of "L'ancien négociateur ne s'en formalise pas."), or ""."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    first = next((t.i for t in span if not t.is_space), span.start)
+    for token in span:
+        # the parse may hang a sentence on the headline above it: only its own words count
+        own = [t.i for t in token.subtree if first <= t.i < span.end]
+        if token.dep_ in _SUBJECT and token.head in span and min(own) == first:
+            _, right = _np(token, start)
+            return str(doc.text[doc[first].idx : start + right])
+    return ""
+
+
 def has_finite_verb(doc: Any, start: int, end: int) -> bool:
     """Whether the text between character offsets ``start`` and ``end`` holds a finite verb
     ("Mark Rutte, au micro de la radio polonaise." holds none)."""
