@@ -26,7 +26,11 @@ _BYLINE = re.compile(
     r"\s+[A-ZÀ-Ý]"
 )
 # "Jean Dupont : …" or, in Le Figaro's style, "DUPONT. – …"
-_TURN = re.compile(r"^\s*(?P<who>[A-ZÀ-Ý][^:«»\"“”,.;!?]{1,50}?)\s*(?::|\.\s*[–—-])\s+\S")
+_TURN = re.compile(
+    r"^\s*(?P<who>(?:(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr|M)\.\s+)?[A-ZÀ-Ý][^:«»\"“”,.;!?]{1,50}?)"
+    r"\s*(?::|\.\s*[–—-])\s+\S"
+)
+_HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr|M)\.\s+")
 # a sentence that names its own subject or source is no continuation of the one before
 _NAMES_SOMEONE = re.compile(
     r"\b(?:selon|d['’]après|pour|according|said|says|a-t-(?:il|elle))\b", re.I
@@ -34,6 +38,13 @@ _NAMES_SOMEONE = re.compile(
 # what may follow the name on a credit line: an apposition or nothing
 _CREDIT_TAIL = re.compile(r"^\s*(?:,|[.:]?\s*$)")
 _CREDIT_WORDS = 20
+# a later sentence owning a bare quotation: "X a ajouté que…", "X a prononcé ces mots"
+_OWNS_WORDS_BEFORE = re.compile(
+    r"\b(?:a|avait|ont|avaient)\s+(?:\w+\s+)?ajouté|\b(?:has|had\s+)?added\b|"
+    r"\b(?:ces|cette|these|those)\s+(?:mots|propos|paroles|phrases?|words|remarks|comments)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[^«»\"“”.]{3,60}\s[—–]\s+(?=[«\"“])")
 _CATAPHORA = re.compile(r"^\s*(?:Il|Elle|Lui|He|She),\s*(?:c['’]est|it\s+is|it['’]s)\s+")
 
 
@@ -74,6 +85,39 @@ class Discourse:
             if not found[j] or not any(id(sp) in unnamed for sp, _ in found[j]):
                 break
             found[j] = [(who, c) if id(sp) in unnamed else (sp, c) for sp, c in found[j]]
+
+    def credit_later(self, found: Found, mentions: list[list[PersonHit]]) -> None:
+        """ "« … » Ces propos … . X, le ministre, avait ajouté que …" / "« … » C'est devant la
+        presse qu'X a prononcé ces mots.": a bare quotation nobody was given is the person a
+        later sentence of its paragraph names as adding to it or as saying those words, when
+        no other named person speaks in between. Run before quotations are handed on."""
+        for i, sent in enumerate(self.sentences):
+            if found[i] or not is_quote_only(_DATELINE.sub("", sent.text, count=1)):
+                continue
+            for j in range(i + 1, len(found)):
+                later = self.sentences[j]
+                if later.para != sent.para:
+                    break
+                who = None
+                if _OWNS_WORDS_BEFORE.search(later.text):
+                    who = self._owner(found[j], mentions[j])
+                if who is not None:
+                    found[i] = [(who, None)]
+                    break
+                if any(sp.name for sp, _ in found[j]) or mentions[j]:
+                    break  # someone else is named first: whose words they were is unclear
+
+    def _owner(
+        self, said: list[tuple[Speaker, Cue | None]], hits: list[PersonHit]
+    ) -> Speaker | None:
+        """The one named person of a sentence: who speaks in it, else who it names."""
+        named = {sp.name: sp for sp, _ in said if sp.name}
+        if len(named) == 1:
+            return next(iter(named.values()))
+        if said or len(hits) != 1:
+            return None
+        known = self.resolver.known_speaker(hits[0])
+        return known if known is not None and known.name and known.party_id else None
 
     def name_ahead(self, found: Found, mentions: list[list[PersonHit]]) -> None:
         """ "Le chef de la diplomatie hongroise a salué … . Péter Szijjártó doit …": an office
@@ -169,7 +213,9 @@ class Discourse:
             return
         self.turn = None
         label = _TURN.match(sent.text)
-        who = label.group("who") if label else ""
+        who = _HONORIFIC.sub("", label.group("who")) if label else ""
+        if who.isupper() and who != label.group("who") if label else False:
+            who = who.title()  # "MR. DALTON:": a transcript's label
         if who and NAME_ONLY.fullmatch(who.strip()) and len(who.split()) <= 4:
             turn = self.resolver.resolve("source", who, sent.text, hits, 0)
             self.turn = turn if turn is not None and turn.name else None

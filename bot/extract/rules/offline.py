@@ -154,6 +154,7 @@ class OfflineEngine:
                     subjects[-1] = resolver.salient
             self._note(sent, hits, cues, here, "")
             found.append(here)
+        talk.credit_later(found, mentions)
         inherit_quotes(sentences, found, subjects)
         talk.name_ahead(found, mentions)
         for was, named in resolver.revealed:  # a portrait's subject, described before named

@@ -258,10 +258,11 @@ class SpeakerResolver:
                 and party in (None, last.party_id)
                 and key not in roles.GENERIC_KEYS
                 and roles.role_matches(last.role, key)
+                and _secretary_fits(np, last.role)
             ):
                 return last
             for k in reversed(self.known):
-                if k.quoted:
+                if k.quoted or not _secretary_fits(np, k.role):
                     continue
                 if (party is None or k.party_id == party) and _holds(k, key):
                     return Speaker(k.name, k.role, k.party_id, k.person)
@@ -271,6 +272,7 @@ class SpeakerResolver:
                 and near.name
                 and party in (None, near.party_id)
                 and not _holds_another(near, key)
+                and _secretary_fits(np, near.role)
             ):
                 return near
         if key != "official" or not definite or sp.PLURAL_NP.match(np):
@@ -379,6 +381,14 @@ class SpeakerResolver:
         head = text[: verb.start()] if verb else parsed_subject
         if not before and head and not hits and self._note_title(head.strip(), text):
             return
+        last = head.rsplit(",", 1)[-1].strip()
+        if not before and not hits and NATIONAL_NOUN.fullmatch(last):
+            # "Interrogé sur ces propos, le Turc s'est montré conciliant.": "il" next is him
+            party = roles.infer_party(self.gaz, last)
+            for k in reversed(self.known):
+                if party is not None and k.party_id == party and k.name and not k.quoted:
+                    self.salient = Speaker(k.name, k.role, k.party_id, k.person)
+                    return
         if before:
             known = self.known_speaker(before[-1])
             if known is not None:
@@ -454,6 +464,11 @@ def _holds(k: _Known, key: str) -> bool:
     """Whether a known person holds the office ``key``: by the role the article gave, else by
     the gazetteer's ("Volodymyr Zelensky à ses côtés" then "le président ukrainien")."""
     return roles.role_matches(k.role, key) or roles.gazetteer_holds(k.person, key)
+
+
+def _secretary_fits(np: str, role: str) -> bool:
+    """ "the Secretary" is a secretary (of State, General…), not any foreign minister."""
+    return "secretary" not in fold(np) or "secretary" in fold(role)
 
 
 def _holds_another(speaker: Speaker, key: str) -> bool:

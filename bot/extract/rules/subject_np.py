@@ -147,7 +147,8 @@ def is_complement(prefix: str, after: str) -> bool:
 
 
 _BODY_OF_PERSON = re.compile(
-    r"\b(?:administration|camp|équipe|entourage|gouvernement|clan|team|government)\s+$",
+    r"\b(?:administration|camp|équipe|entourage|gouvernement|clan|team|government)\s+"
+    r"(?:de\s+|d['’]\s*|of\s+)?$",
     re.IGNORECASE,
 )
 
