@@ -115,7 +115,8 @@ _EN_VERBS = _words(
     "countered predicted cautioned called\\s+for calls\\s+for called\\s+on calls\\s+on "
     "mused hinted hints recalled conceded concedes complained lamented praised hailed "
     "pointed\\s+out points\\s+out pushed\\s+for pressed\\s+for ruled\\s+out rules\\s+out "
-    "proposed proposes insisted believes warned"
+    "proposed proposes insisted believes warned underlined underlines underscored underscores "
+    "set\\s+out sets\\s+out agreed"
 )
 # ", insisting that…", "writing on X that…": the subject is the sentence's own
 _EN_PRESENT = _words(

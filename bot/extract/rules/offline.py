@@ -121,6 +121,10 @@ class OfflineEngine:
                     continue  # "…, que Moscou refuse toujours": qualifies a noun, says nothing
                 if attribution.source_about_other(sent.text, cue, here):
                     continue
+                pair = resolver.both_leaders(cue.subject) if cue.mode == "pre" else []
+                if pair:  # "The leaders agreed that …": each of the two
+                    here += [(leader, cue) for leader in pair]
+                    continue
                 speaker = attribution.other_in_turn(
                     resolver, talk.turn, cue, sent.text, hits
                 ) or cue_speaker(resolver, cue, sent.text, hits, here)

@@ -59,6 +59,7 @@ class SpeakerResolver:
         self._this_party: str | None = None
         # a portrait: "Le patron de la diplomatie norvégienne…", "L'ancien négociateur…" before
         # the name; the same description later means that person again, not who spoke last
+        self._pair: list[Speaker] = []  # the two sides' people a sentence last named together
         self._pending: list[str] = []
         self._bound: list[tuple[str, Speaker]] = []
         self.revealed: list[tuple[Speaker, Speaker]] = []  # (unnamed described, who it was)
@@ -77,6 +78,7 @@ class SpeakerResolver:
         named = [h for h in self.gaz.party_hits(plain) if not _ACCUSED.search(plain[: h.start])]
         self._prev_party, self._this_party = self._this_party, named[0].party_id if named else None
         ctx = roles.lead_context_party(self.gaz, text)
+        met: list[_Known] = []
         for h in hits:
             role = (
                 mentions.role_before(text, h.start)
@@ -91,6 +93,16 @@ class SpeakerResolver:
             k = self._learn(h, role, ctx, text[: h.start])
             if self.known.index(k) >= fresh:  # first met here
                 k.quoted = inside_quotes(text, h.start)
+            met.append(k)
+        sides = {k.party_id: k for k in met if k.name and k.party_id and not k.quoted}
+        if len(sides) == 2:
+            self._pair = [Speaker(k.name, k.role, k.party_id, k.person) for k in sides.values()]
+
+    def both_leaders(self, subject: str) -> list[Speaker]:
+        """ "The leaders agreed that…", "les deux dirigeants ont appelé…": the two people of
+        two sides that a sentence last named together (a meeting's readout)."""
+        last = subject.rsplit(",", 1)[-1]
+        return list(self._pair) if sp.BOTH_LEADERS.fullmatch(last.strip()) else []
 
     def note_byline(self, hits: list[PersonHit]) -> None:
         """The people of a byline are reporters: known, but speaking for no party."""

@@ -109,3 +109,10 @@ EN_NP_START = re.compile(
 )
 # "… this month he", "…, à Genève, il": a subject pronoun ending the clause before the verb
 TRAILING_PRONOUN = re.compile(r"(?:^|\s)(he|she|they|il|elle|ils|elles)\s*$")
+# two people named together before, as one subject: "The leaders", "les deux dirigeants"
+BOTH_LEADERS = re.compile(
+    r"(?:the\s+(?:two\s+)?leaders|both\s+(?:leaders|men|women)|(?:les\s+)?deux\s+"
+    r"(?:dirigeants|dirigeantes|chefs\s+d['’][ée]tat|présidents|hommes)|les\s+dirigeants)"
+    r"(?:\s+(?:also|have|had|ont|avaient|aussi))*",
+    re.IGNORECASE,
+)
