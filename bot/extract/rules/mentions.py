@@ -59,6 +59,24 @@ _STOP_CAPS = {
     "Côté",
     "Depuis",
     "Chez",
+    # "Any Western troops …": a quantifier opens a noun phrase, never a name
+    "Any",
+    "Some",
+    "Every",
+    "Each",
+    "All",
+    "No",
+    "Many",
+    "Most",
+    "Several",
+    "Both",
+    "Tout",
+    "Tous",
+    "Toute",
+    "Aucun",
+    "Aucune",
+    "Chaque",
+    "Plusieurs",
 }
 
 

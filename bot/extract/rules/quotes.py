@@ -107,7 +107,8 @@ _EN_FINITE = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|will|would|can
 # a comma segment that is an apposition or an adjective phrase, not the subject
 _APPOSITION_SEGMENT = re.compile(
     r"^\s*(?!(?:le|la|les|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces|il|elle|ils|elles|"
-    r"on|nous|the|a|an|he|she|they|we|it|mais|et|but|and|puis|then)\b|l['’])[a-zà-ÿ]",
+    r"on|nous|the|a|an|he|she|they|we|it|mais|et|but|and|puis|then)\b|l['’])[a-zà-ÿ]"
+    r"|^\s*[A-Z][a-z]+\s+(?:of|from)\s+[A-Z]",  # "…, Republican of South Carolina, said"
 )
 # verbs whose "que"/"that" clause is a wish or an order (French subjunctive, English "be"), or
 # that deny it ("refusent que des navires entrent …"): the clause alone would say the opposite
@@ -256,6 +257,32 @@ _DET_ADJECTIVE = re.compile(
 )
 
 
+# what follows a mid-sentence incise ("…, he told reporters on Wednesday, would be …"): the
+# rest of the clause it cut, opening on the verb of the subject before it
+_INCISE_REST = re.compile(
+    r"^[^,;:.!?«»\"“”]{0,60},\s+(?P<rest>(?:would|will|was|were|is|are|has|have|had|could|"
+    r"should|must|may|might|can|did|does|do|ne|n['’]|est|sont|serait|seraient|sera|seront|a|ont|"
+    r"avait|avaient|doit|doivent|devra|devrait|pourrait|pourraient|reste|restera|demeure|va|vont)"
+    r"\b.*)$",
+    re.IGNORECASE,
+)
+
+
+def _with_rest(before: str, after: str) -> str:
+    """The words before an incise, and the rest of their clause when the incise cut it."""
+    rest = _INCISE_REST.match(after)
+    if rest is None or quote_spans(before):
+        return before
+    return before.rstrip(" ,") + " " + rest.group("rest")
+
+
+_EN_PRONOUN_AFTER = re.compile(r"^\s+(?:he|she|they|we|it)\s+(?!said|says|told)[a-z]")
+_EN_VERB_NEXT = re.compile(
+    r"^\s+(?:would|will|was|were|is|are|had|has|have|could|should|must|might|may|did|does|"
+    r"wanted|wants|planned|plans|hoped|hopes|believed|believes|expected|expects)\b"
+)
+
+
 def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> list[Cue]:
     """Attribution cues of one sentence, left to right, outside direct quotes.
 
@@ -272,16 +299,12 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             continue
         if not fr and not sentence[: m.start()].rstrip().endswith((",", '"', "”")):
             continue  # "said he was…" is not an incise
+        if not fr and _EN_VERB_NEXT.match(sentence[m.end() :]):
+            continue  # "X, Republican of Y, said he would bring …": "he" opens the clause
         pron = re.search(r"(il|elle|ils|elles|he|she|they)\b", m.group(0))
+        claim = _with_rest(sentence[: m.start()], sentence[m.end() :])
         cues.append(
-            Cue(
-                m.start(),
-                m.end(),
-                "pron",
-                pron.group(1) if pron else "",
-                tidy(sentence[: m.start()]),
-                m.start(),
-            )
+            Cue(m.start(), m.end(), "pron", pron.group(1) if pron else "", tidy(claim), m.start())
         )
     declined = [n.span() for n in _NO_COMMENT["fr" if fr else "en"].finditer(sentence)]
     for m in (FR_VERB if fr else EN_VERB).finditer(sentence):
@@ -318,8 +341,10 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         # subject after the verb: "comme l'a déclaré le ministre", "c'est ce qu'a affirmé X",
         # or an incise after a quote or with no subject before it ("…», a déclaré X")
         verb_first = bool(fr and _INVERTING.search(before) and NP_START.match(after_pp))
-        if not fr and _EN_CLAUSE_AFTER.match(after):
-            incise = False  # "The statement, released today, says the two leaders agreed …"
+        if not fr and (_EN_CLAUSE_AFTER.match(after) or _EN_PRONOUN_AFTER.match(after)):
+            # "The statement, released today, says the two leaders agreed …"; "X, Republican
+            # of Y, said he would …" (English puts no pronoun after an incise's verb)
+            incise = False
         if verb_first or (
             incise
             and not _COMPLEMENTISER.match(after_pp)
@@ -339,9 +364,8 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             # "Kyiv wants …, he told a news conference.": the words before are the statement
             who = tail.group("who")
             mode = "pron" if who.lower() in ("he", "she", "they", "we") else "post"
-            cues.append(
-                Cue(m.start(), m.end(), mode, who, tidy(before[: tail.start()]), tail.start("who"))
-            )
+            claim = _with_rest(before[: tail.start()], after)
+            cues.append(Cue(m.start(), m.end(), mode, who, tidy(claim), tail.start("who")))
             continue
         verb = (m.group("part") or m.group("inf") if fr else None) or m.group("fin") or ""
         if AMBIGUOUS.search(verb) and not SAYS_AFTER.match(LEAD_ADV.sub("", after, count=1)):
