@@ -215,15 +215,22 @@ class OfflineEngine:
         if any(cue is None or cue.mode in ("source", "pour", "part") for _, cue in here):
             return []  # "selon lui, Moscou n'acceptera …": the stance is reported by someone
         have = {sp.party_id for sp, _ in here}
+        # "La Commission pourrait accepter …, indique un porte-parole": a spokesperson of no
+        # known side tells the stance of the side the clause names
+        told = [(sp, c) for sp, c in here if sp.party_id or sp.name or not sp.indefinite]
         out: list[tuple[Speaker, Cue | None]] = []
         for stance in syntax.stances(doc, sent.start, sent.end, lang):
             parties = syntax.stance_parties(self.gaz, sent.text, stance)
-            if here and len(parties) < 2:
+            if told and len(parties) < 2:
                 continue  # a cue already gave this sentence's speaker; only lists add sides
+            # "Paris et Londres plaident pour …" read by a cue for Paris: Londres the same words
+            shared = next((c for sp, c in here if sp.party_id in parties), None)
+            if shared is None and not told and here:
+                shared = here[0][1]  # the spokesperson's cue: the clause it tells
             for pid in parties:
                 if pid not in have:
                     have.add(pid)
-                    out.append((Speaker("", "", pid), None))
+                    out.append((Speaker("", "", pid), shared))
         return out
 
     def _looks_like_subject(self, seg: str) -> bool:

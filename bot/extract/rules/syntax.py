@@ -20,6 +20,8 @@ from bot.domain.gazetteer import Gazetteer
 DATA = Path(__file__).resolve().parent / "data"
 _MAIN = {"ROOT", "conj", "ccomp"}
 _SUBJECT = {"nsubj", "nsubj:pass"}
+# forms of pouvoir, devoir, vouloir (the pipeline has no lemmatiser)
+_MODAL = re.compile(r"(?:pourr|peu[tx]?$|peuvent|pouv|doi[tv]|devr|dev|veu[tl]|voul)", re.I)
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,13 @@ def stances(doc: Any, start: int, end: int, lang: str) -> list[Stance]:
     out: list[Stance] = []
     for tok in span:
         sense = _sense(tok, lang)
-        if sense is None or tok.dep_ not in _MAIN:
+        # "La Commission pourrait accepter …": the modal carries the subject
+        main = tok.head if tok.dep_ == "xcomp" and _MODAL.match(tok.head.text) else tok
+        if sense is None or main.dep_ not in _MAIN:
             continue
-        heads = [c for c in tok.children if c.dep_ in _SUBJECT]
-        if not heads and tok.dep_ == "conj":  # "X a salué … et rejeté …": the first verb's
-            heads = [c for c in tok.head.children if c.dep_ in _SUBJECT]
+        heads = [c for c in main.children if c.dep_ in _SUBJECT]
+        if not heads and main.dep_ == "conj":  # "X a salué … et rejeté …": the first verb's
+            heads = [c for c in main.head.children if c.dep_ in _SUBJECT]
         subjects: list[Any] = []
         for head in heads:
             subjects.append(head)
