@@ -72,6 +72,27 @@ class PersonHit:
     person: Person | None
 
 
+_CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]{2,})\b(?![-'’])")
+_MASTHEAD_WORDS = frozenset(
+    [
+        "Independent",
+        "Post",
+        "Times",
+        "Herald",
+        "Journal",
+        "Gazette",
+        "Tribune",
+        "Telegraph",
+        "Observer",
+        "Express",
+        "Mirror",
+        "Insider",
+        "Chronicle",
+        "Examiner",
+        "Standard",
+        "Review",
+    ]
+)
 _NATIONAL_AFTER = re.compile(r"\s+(?:national|nationale|nationaux|nationales|national)\b", re.I)
 
 
@@ -145,9 +166,18 @@ class Gazetteer:
             found = self._party_kind.get(key)
             if found and found[1] == "institution" and _NATIONAL_AFTER.match(text, m.end()):
                 continue  # "Conseil de sécurité nationale": some state's own body, not the UN's
+            if found and found[1] == "alias" and self._names_a_title(text, m.end()):
+                continue  # "le Kyiv Independent", "the Moscow Times": a newspaper, not the side
             if found:
                 hits.append(Hit(m.start(), m.end(), found[0], found[1]))
         return hits
+
+    @staticmethod
+    def _names_a_title(text: str, end: int) -> bool:
+        """Whether a capital's name at ``end`` runs on into a newspaper's name ("Kyiv
+        Independent", "Washington Post", "Moscow Times")."""
+        after = _CAPITALISED_AFTER.match(text, end)
+        return after is not None and after.group(1) in _MASTHEAD_WORDS
 
     def person_hits(self, text: str) -> list[PersonHit]:
         """Known people named in ``text`` (full names or aliases), in order."""

@@ -121,6 +121,12 @@ _ASKING = re.compile(
 _OUTSIDE_QUOTES_SEMICOLON = re.compile(r"\s*;\s+(?=[^«»“”]*(?:«|“|$))")
 
 
+_OPENS_SEGMENT = re.compile(
+    r"\s*(?:un|une|qui|que|qu['’]|dont|où|mais|et|which|who|and|but|an?)\b", re.IGNORECASE
+)
+_NEGATION_BEFORE = re.compile(r"\b(?:ne\s+|n['’])$", re.IGNORECASE)
+
+
 def _reported(before: str, verb: str, after: str) -> str:
     """The claim of a verb whose subject comes first: the clause after "que"/"that", the quote
     before ('"…," he said'), or else subject + verb + object ("Kiev réclame un cessez-le-feu")."""
@@ -144,8 +150,11 @@ def _reported(before: str, verb: str, after: str) -> str:
         # l'initiative mais refusent que …": another verb's clause
         lead = None
     if lead and _ASKING.search(verb) and lead.group(0).strip() != ":":
-        # "a demandé que toute décision soit « discutée »": the clause needs its verb to read
-        claim = tidy(f"{verb}{after}")
+        # "a demandé que toute décision soit « discutée »": the clause needs its verb to read,
+        # and "n'a pas exclu que …" its negation
+        negation = _NEGATION_BEFORE.search(before)
+        no = re.sub(r"\s+$", " ", negation.group(0)) if negation else ""
+        claim = tidy(f"{no}{verb}{after}")
     elif lead:
         claim = tidy(after[lead.end() :])
     else:
@@ -341,7 +350,11 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         # subject after the verb: "comme l'a déclaré le ministre", "c'est ce qu'a affirmé X",
         # or an incise after a quote or with no subject before it ("…», a déclaré X")
         verb_first = bool(fr and _INVERTING.search(before) and NP_START.match(after_pp))
-        if not fr and (_EN_CLAUSE_AFTER.match(after) or _EN_PRONOUN_AFTER.match(after)):
+        if not fr and (
+            _EN_CLAUSE_AFTER.match(after)
+            or _EN_PRONOUN_AFTER.match(after)
+            or m.group(0).lower().startswith(("told", "tells"))  # "…, told the Kyiv Post that"
+        ):
             # "The statement, released today, says the two leaders agreed …"; "X, Republican
             # of Y, said he would …" (English puts no pronoun after an incise's verb)
             incise = False
@@ -406,7 +419,16 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         if _inside(m.start(), quotes) or _NOT_SOURCE.match(np):
             continue
         end = _with_apposition(sentence, m.start("np"), m.end())
-        claim = tidy(sentence[: m.start()] + " " + sentence[end:])
+        lead_words, rest_words = sentence[: m.start()], sentence[end:]
+        if lead_words.rstrip().endswith(",") and rest_words.lstrip().startswith(","):
+            # "serait, selon lui, « … »": the commas around it go with it (one stays before
+            # "…, selon X, un montant que …", "…, selon X, mais …")
+            rest_words = rest_words.lstrip()[1:]
+            if not _OPENS_SEGMENT.match(rest_words):
+                lead_words = lead_words.rstrip()[:-1]
+        claim = tidy(
+            lead_words.rstrip() + " " + rest_words.lstrip() if lead_words.strip() else rest_words
+        )
         np = sentence[m.start("np") : end].strip()
         cues.append(Cue(m.start(), end, "source", np, claim, m.start("np")))
     pm = _POUR.match(sentence)

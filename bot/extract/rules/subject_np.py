@@ -48,6 +48,8 @@ def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) 
         ):
             np = np + "," + app
         lead = len(subject) - len(subject.lstrip())
+        if _INDEFINITE_THING.match(np):
+            return "", offset
         return np.strip(), offset + lead
     # pre: the clause right before the verb, last comma segment that is not a relative clause
     cut = 0
@@ -159,6 +161,13 @@ def body_of_person(prefix: str, after: str) -> bool:
 
 
 _PERSON_BODY = re.compile(r"\s+(?:administration|camp|team|government)\b", re.IGNORECASE)
+# "…, publie un long entretien avec X": the interview published, not who speaks
+_INDEFINITE_THING = re.compile(
+    r"^\s*(?:un|une|des|an?)\s+(?:long(?:ue)?\s+|bref\s+|brève\s+|new\s+)?"
+    r"(?:entretiens?|interviews?|portraits?|reportages?|articles?|enquêtes?|profiles?)\s+"
+    r"(?:avec|with)\b",
+    re.IGNORECASE,
+)
 _INDEFINITE_APPOSITION = re.compile(r"^\s*(?:a|an|un|une)\s", re.IGNORECASE)
 _HEAD_OF = re.compile(r"^\s*(?:le|la|les|l['’])\s*[\w\-]+\s+(?:de|d['’]|du|des)\s", re.IGNORECASE)
 
