@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.brief.filters import is_statement
-from bot.brief.items import without_speaker
+from bot.brief.items import speaker_act, without_speaker
 from bot.brief.sources import clean_title
 from bot.domain.models import Position
 
@@ -123,3 +123,29 @@ def test_words_that_only_point_back_are_no_position(claim: str, statement: bool)
 )
 def test_source_titles_keep_their_quotations(raw: str, title: str) -> None:
     assert clean_title(raw) == title
+
+
+@pytest.mark.parametrize(
+    ("evidence", "claim", "act"),
+    [
+        # a negated stance is not the stance: "n'a pas exclu" does not read "rejects"
+        (
+            "Le ministre n'a pas exclu que Berne suive une levée partielle des sanctions.",
+            "N'a pas exclu que Berne suive une levée partielle des sanctions",
+            "does_not_rule_out",
+        ),
+        (
+            "The chancellor did not rule out sending engineers after a ceasefire.",
+            "The chancellor did not rule out sending engineers after a ceasefire",
+            "does_not_rule_out",
+        ),
+        (
+            "Le ministre a exclu toute levée des sanctions avant un retrait.",
+            "A exclu toute levée des sanctions avant un retrait",
+            "rejects",
+        ),
+    ],
+)
+def test_a_negated_stance_is_not_the_stance(evidence: str, claim: str, act: str) -> None:
+    found = speaker_act(evidence, claim)
+    assert found is not None and found.key == act

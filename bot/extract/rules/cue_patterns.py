@@ -30,7 +30,8 @@ LEAD_PP = re.compile(
 # comma segments that cannot be the subject: relative clauses, participles, adverbials
 NOT_SUBJECT_SEGMENT = re.compile(
     r"^\s*(?:qui|dont|où|lequel|laquelle|who|which|whose|cité|citée|cités|citées|interrogée?s?|"
-    r"jointe?s?|interviewée?s?|s['’]exprimant|quoted|speaking|asked|interviewed|lors|dans|en|après|"
+    r"jointe?s?|interviewée?s?|s['’]exprimant|quoted|speaking|asked|interviewed|responding|"
+    r"addressing|answering|replying|lors|dans|en|après|"
     r"avant|pendant|depuis|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
     r"in|on|at|during|after|before|since|however|toutefois|cependant|pourtant|lui|elle|"
     # discourse adverbials: "Moscou, de son côté, juge …", "Londres, pour sa part, …"

@@ -176,6 +176,11 @@ NATIONAL_NOUN = re.compile(r"(?<![\w\-])(?:le|la|l['’])\s*[A-ZÀ-Ý][a-zà-ÿ\
 _LEAD_CONJUNCTION = re.compile(r"^\s*(?:mais|et|puis|or|and|but)\s+", re.IGNORECASE)
 
 
+PLACE_OR_TIME = re.compile(
+    r"(?:^|\n)\s*(?:at|in|on|during|after|before|lors|pendant|après|avant)\s", re.I
+)
+
+
 def role_before(text: str, start: int) -> str:
     """The role written right before a name: "le ministre turc X" or "le porte-parole, X"."""
     head = text[:start].rstrip()
@@ -201,8 +206,12 @@ def role_before(text: str, start: int) -> str:
             )
         )
         role = seg[det[-1].start() if det else 0 :]
-        if not roles.is_title(seg) and (NOT_SUBJECT_SEGMENT.match(seg) or not roles.is_title(role)):
-            return ""  # "Interrogé par la chaîne X, Name": not an apposition
+        if PLACE_OR_TIME.search(seg) or (
+            not roles.is_title(seg) and (NOT_SUBJECT_SEGMENT.match(seg) or not roles.is_title(role))
+        ):
+            # "Interrogé par la chaîne X, Name", "At prime minister's questions, Name": not
+            # an apposition
+            return ""
         return roles.strip_determiner(role).strip()  # "Même ton chez le porte-parole, Name"
     seg = head[head.rfind(",") + 1 :]
     last = seg.split()[-1] if seg.split() else ""

@@ -373,6 +373,8 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             cues.append(cue)
             continue
         tail = None if fr else _EN_TRAILING_SUBJECT.search(before)
+        if tail is not None and NOT_SUBJECT_SEGMENT.match(before[: tail.start()]):
+            tail = None  # "Speaking at a meeting on Monday, Vladimir Putin said …": an adjunct
         if tail is not None and not SAYS_AFTER.match(after):
             # "Kyiv wants …, he told a news conference.": the words before are the statement
             who = tail.group("who")

@@ -189,6 +189,10 @@ class SpeakerResolver:
                 speaker_hit = h
         if speaker_hit is not None:
             role_text = sp.TRAILING_HONORIFIC.sub("", np[: speaker_hit.start - np_start])
+            if mentions.PLACE_OR_TIME.search(role_text):
+                # "At prime minister's questions, X told MPs", "In Washington, State Department
+                # spokesperson X": the setting is no part of the role
+                role_text = role_text[role_text.rfind(",") + 1 :] if "," in role_text else ""
             after = np[speaker_hit.end - np_start :]
             if after.lstrip().startswith(","):  # "X, the minister": an apposition, not a setting
                 role_text += after
