@@ -144,6 +144,13 @@ def test_source_titles_keep_their_quotations(raw: str, title: str) -> None:
             "A exclu toute levée des sanctions avant un retrait",
             "rejects",
         ),
+        # a stance word deep in the quoted clause is not what the speaker did
+        (
+            'The envoy has said Brussels "will keep its tariffs in place even if London and '
+            'Washington agree to lift theirs"',
+            "will keep its tariffs in place even if London and Washington agree to lift theirs",
+            "says",
+        ),
     ],
 )
 def test_a_negated_stance_is_not_the_stance(evidence: str, claim: str, act: str) -> None:

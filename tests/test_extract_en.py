@@ -52,7 +52,7 @@ def test_direct_quotes_with_name_before_or_after_the_verb() -> None:
     assert (a.party_id, a.speaker, a.kind) == ("UA", "Volodymyr Zelensky", "quote")
     b = one(pos, "unacceptable")
     assert (b.party_id, b.speaker) == ("RU", "Dmitry Peskov")
-    assert b.quote == "The proposals are unacceptable,"
+    assert b.quote == "The proposals are unacceptable"  # the comma is the sentence's
 
 
 def test_pronoun_and_honorific_resolution() -> None:

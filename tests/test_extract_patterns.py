@@ -191,7 +191,7 @@ def test_quote_first_with_indefinite_subject_participle_and_surname() -> None:
     )
     b = one(pos, "any price")
     assert (b.party_id, b.speaker) == ("PL", "Jan Nowak")
-    assert b.claim.startswith("We are ready, […] but not at any price")
+    assert b.claim.startswith("We are ready […] but not at any price")
 
 
 @pytest.mark.parametrize(

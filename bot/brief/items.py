@@ -228,12 +228,17 @@ def speaker_act(evidence: str, claim: str) -> Act | None:
     if act is None or act.key == "says":
         first = clauses(claim)[0] if claim else ""
         inner = act_of(first)
-        if inner is not None and inner.key != "says":
+        # the claim's own main verb, near its start: not "agree to" at the end of "will not lift
+        # its sanctions simply because Washington and Moscow agree to"
+        where = inner.pattern.search(first) if inner is not None else None
+        at_start = where is not None and len(first[: where.start()].split()) <= _INNER_WORDS
+        if inner is not None and inner.key != "says" and at_start:
             return inner
     return act or act_of(evidence)
 
 
 _NEAR_WORDS = 5
+_INNER_WORDS = 6
 _SUBJECT_PRONOUN = re.compile(r"(?:He|She|Il|Elle)(?=\s)")
 # "Il n'y avait pas de plan et qu'il ne pourrait …": out of its "a déclaré qu'…", the second
 # reported clause reads as a clause of its own

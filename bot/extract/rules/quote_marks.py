@@ -31,8 +31,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def quote_text(text: str) -> str:
     """The quoted words of ``text``, joined, without the marks."""
+    # '"… an intermission," he said': the comma before the closing mark is the sentence's
     parts = [
-        text[s + 1 : e - 1 if text[e - 1] in '»”"“' else e].strip() for s, e in quote_spans(text)
+        text[s + 1 : e - 1 if text[e - 1] in '»”"“' else e].strip().rstrip(",;:").rstrip()
+        for s, e in quote_spans(text)
     ]
     return " […] ".join(p for p in parts if p)
 
