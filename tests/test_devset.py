@@ -113,38 +113,36 @@ DEVSETS = [
     DevSet(
         "devset20",
         (500, 700),
-        recall=0.90,
-        speaker_acc=0.93,
-        party_prec=0.96,
-        precision=0.98,
+        recall=0.95,
+        speaker_acc=0.94,
+        party_prec=0.98,
         articles=6,
     ),
     DevSet(
         "devset21",
         (400, 600),
-        recall=0.85,
+        recall=0.88,
         speaker_acc=0.98,
         party_prec=0.98,
         lang="en",
     ),
     # held out in session 6: written blind, scored once (engine at 2d2568f) before any rule was
-    # written from them: d22 0.77 / 0.98 / 0.96 / 0.95, d23 0.61 / 1.00 / 0.97 / 0.97
+    # written from them: d22 0.77 / 0.98 / 0.96 / 0.95, d23 0.61 / 1.00 / 0.97 / 0.97; rules
+    # then written from them (late credits, readouts, stance verbs, mastheads, transcripts)
     DevSet(
         "devset22",
         (450, 750),
-        recall=0.75,
-        speaker_acc=0.96,
-        party_prec=0.95,
-        precision=0.94,
+        recall=0.87,
+        speaker_acc=0.98,
+        party_prec=0.97,
         articles=6,
     ),
     DevSet(
         "devset23",
         (400, 700),
-        recall=0.59,
+        recall=0.81,
         speaker_acc=0.98,
-        party_prec=0.96,
-        precision=0.96,
+        party_prec=0.98,
         lang="en",
     ),
 ]
