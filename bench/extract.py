@@ -6,6 +6,7 @@ Usage: .venv/bin/python bench/extract.py [N articles, default 200] [rounds, defa
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -20,7 +21,11 @@ from bot.extract.rules.offline import OfflineEngine  # noqa: E402
 
 
 def main() -> int:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("articles", nargs="?", type=int, default=200, help="articles (default 200)")
+    ap.add_argument("rounds", nargs="?", type=int, default=2, help="rounds (default 2)")
+    args = ap.parse_args()
+    n = args.articles
     corpus = ROOT.parent / "shared" / "corpus"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
     if not texts:
@@ -35,7 +40,7 @@ def main() -> int:
     pipe = nlp.get_nlp("fr")
     list(pipe.pipe([a.text for a in arts[:3]]))  # warm up
     engine.extract_many(arts[:3])
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 2
+    rounds = args.rounds
     t_pipe = t_engine = t_rules = float("inf")
     for _ in range(rounds):  # alternate and keep the best of each: the host is shared
         t0 = time.perf_counter()
