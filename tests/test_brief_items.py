@@ -144,6 +144,13 @@ def test_source_titles_keep_their_quotations(raw: str, title: str) -> None:
             "A exclu toute levée des sanctions avant un retrait",
             "rejects",
         ),
+        # another side's verb in the rest of the sentence is not what the speaker did
+        (
+            "Le ministre a déclaré jeudi qu'il n'y avait \"pas de raccourci\", une idée à "
+            "laquelle Moscou s'oppose depuis des mois.",
+            "pas de raccourci",
+            "says",
+        ),
         # a stance word deep in the quoted clause is not what the speaker did
         (
             'The envoy has said Brussels "will keep its tariffs in place even if London and '

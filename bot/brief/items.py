@@ -224,7 +224,10 @@ def speaker_act(evidence: str, claim: str) -> Act | None:
     around = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", around)
     # "salue l'accord mais accuse Moscou de « … »": the verb right before the words is theirs
     near = " ".join(evidence[: max(at - 1, 0)].split()[-_NEAR_WORDS:]) if at > 0 else ""
-    act = act_of(near) or act_of(around)
+    # « … », a-t-il affirmé: the incise right after the words
+    follow = " ".join(evidence[at + len(claim) - 1 :].split()[:_NEAR_WORDS]) if at >= 0 else ""
+    # the rest of the sentence last: "…, une mesure à laquelle la Russie s'oppose" is another's
+    act = act_of(near) or act_of(follow) or act_of(around)
     if act is None or act.key == "says":
         first = clauses(claim)[0] if claim else ""
         inner = act_of(first)
@@ -237,7 +240,7 @@ def speaker_act(evidence: str, claim: str) -> Act | None:
     return act or act_of(evidence)
 
 
-_NEAR_WORDS = 5
+_NEAR_WORDS = 8
 _INNER_WORDS = 6
 _SUBJECT_PRONOUN = re.compile(r"(?:He|She|Il|Elle)(?=\s)")
 # "Il n'y avait pas de plan et qu'il ne pourrait …": out of its "a déclaré qu'…", the second
