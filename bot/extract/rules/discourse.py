@@ -1,7 +1,8 @@
-"""Statements the shape of the text makes, not a verb: interview turns ("X : …"), bylines,
-"Il, c'est X" naming the speaker after the quote, credit lines ("X, au micro de …") under a bare
-quotation, quotations introduced by a colon or set in a sentence about a person, and bare quotes
-that continue the speaker before them."""
+"""Statements the shape of the text makes, not a verb: interview turns ("X : …", "MR. X:"),
+bylines, "Il, c'est X" naming the speaker after the quote, credit lines ("X, au micro de …") under
+a bare quotation, a bare quotation credited later in its paragraph ("X a ajouté que …", "X a
+prononcé ces mots"), quotations introduced by a colon or set in a sentence about a person, and
+bare quotes that continue the speaker before them."""
 
 from __future__ import annotations
 

@@ -57,9 +57,9 @@ class SpeakerResolver:
         self._person_at = -1  # the sentence where a person last spoke
         self._prev_party: str | None = None  # first party named by the sentence before
         self._this_party: str | None = None
+        self._pair: list[Speaker] = []  # the two sides' people a sentence last named together
         # a portrait: "Le patron de la diplomatie norvégienne…", "L'ancien négociateur…" before
         # the name; the same description later means that person again, not who spoke last
-        self._pair: list[Speaker] = []  # the two sides' people a sentence last named together
         self._pending: list[str] = []
         self._bound: list[tuple[str, Speaker]] = []
         self.revealed: list[tuple[Speaker, Speaker]] = []  # (unnamed described, who it was)
