@@ -109,13 +109,33 @@ def _is_turn(turn: Speaker, hit: PersonHit) -> bool:
     return bool(turn.name) and turn.name.split()[-1].lower() in hit.text.lower()
 
 
-def in_turn(turn: Speaker | None, sentence: str, speaker: Speaker) -> Speaker:
+# what opens the clause after "je constate": "une chose :", "d'ailleurs que", "that"
+_VIEW_THEN = re.compile(r"[^:«»\"“”]{0,30}?(?::|\bque\b|\bqu['’]|\bthat\b)\s*", re.IGNORECASE)
+_FIRST_PERSON_VIEW = re.compile(
+    r"\b(?:je|j['’]|nous)\s+(?:constate|constatons|pense|pensons|crois|croyons|vois|voyons|"
+    r"observe|observons|note|notons|dirais)\b|\b(?:I|we)\s+(?:see|think|believe|note|observe|"
+    r"would\s+say)\b",
+    re.IGNORECASE,
+)
+
+
+def in_turn(turn: Speaker | None, sentence: str, speaker: Speaker, cue: Cue) -> Speaker:
     """In an interview answer, a body or a country stated as subject is the interviewee
-    speaking for it ("la Pologne ne demande pas …" said by the Polish minister)."""
+    speaking for it ("la Pologne ne demande pas …" said by the Polish minister), and another
+    side's deed is the interviewee's when framed as the interviewee's view ("Mais je constate une
+    chose : la Russie réclame …"; the claim is then the whole clause, that side included)."""
     if turn is None or speaker.name or sentence.rstrip(' »”"').endswith("?"):
         return speaker
-    if turn.party_id is None or speaker.party_id not in (None, turn.party_id):
+    if turn.party_id is None:
         return speaker
+    if speaker.party_id in (None, turn.party_id):
+        return turn
+    view = _FIRST_PERSON_VIEW.search(sentence)
+    if view is None or view.start() > cue.start:
+        return speaker
+    clause = _VIEW_THEN.match(sentence, view.end())
+    if clause is not None:
+        cue.claim = sentence[clause.end() :].strip().rstrip(".")
     return turn
 
 

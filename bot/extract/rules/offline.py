@@ -132,7 +132,7 @@ class OfflineEngine:
                 if speaker is not None:
                     speaker = attribution.by_voice(resolver, sent.text, hits, speaker)
                     speaker = attribution.same_side_voice(resolver, cue, speaker, hits)
-                    speaker = attribution.in_turn(talk.turn, sent.text, speaker)
+                    speaker = attribution.in_turn(talk.turn, sent.text, speaker, cue)
                     said = speaker
                     speaker = attribution.told_by(resolver, sent.text, speaker)
                 if cue.nested and speaker is not None and speaker.party_id and owner in here:
