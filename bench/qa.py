@@ -88,6 +88,7 @@ def synthetic(db_url: str, n: int, settings: Settings) -> None:
                     "source_name": "bench",
                     "path": f"bench://{k}",
                     "ingested_at": when,
+                    "qa_pending": False,  # indexed below, in the same transaction
                 }
             )
         with engine.begin() as conn:

@@ -20,7 +20,7 @@ from bot import metrics
 from bot.domain.i18n import t
 from bot.domain.models import Lang
 from bot.domain.parties import PartyBook
-from bot.qa import followup
+from bot.qa import followup, memo
 from bot.qa.answer import LLMAnswerFn
 from bot.qa.lexicon import MentionFinder
 from bot.qa.query import Query
@@ -112,6 +112,18 @@ class QuestionAnswerer:
         answer_id = uuid.uuid4().hex[:12]
         if not question:
             return Reply(tag=f"answer:{answer_id}").add(t(lang, "qa.ask_something"))
+        with memo.one_answer():  # one window, each retrieval statement run once
+            return self._answer(question, lang, platform, chat_id, about_tag, answer_id)
+
+    def _answer(
+        self,
+        question: str,
+        lang: Lang,
+        platform: str,
+        chat_id: str,
+        about_tag: str | None,
+        answer_id: str,
+    ) -> Reply:
         db, settings = self.bot.db, self.bot.settings
         previous = followup.load(db, platform, chat_id, settings.followup_ttl_minutes)
         understood = understand(question, self.finder)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
-from bot.domain.models import OTHER_PARTY, Lang
+from bot.domain.models import OTHER_PARTY, Lang, Position
 from bot.store import articles as store
 from bot.store.tables import articles
 
@@ -44,13 +44,17 @@ def covers(bot: BriefBot, lang: Lang, since: datetime | None, scope: list[int] |
     if not count:
         return text(lang, "covers_nothing")
     tally: Counter[str] = Counter()
-    keys = [e.key for e in bot.extractors]
+    # each article's analysis by the first engine that has one (one read per engine)
+    found: dict[str, list[dict[str, Any]]] = {}
+    for e in bot.extractors:
+        missing = [h for h in hashes if h not in found]
+        if missing:
+            found |= store.get_analyses(bot.db, missing, e.key)
     for content_hash in hashes:
-        for key in keys:
-            cached = store.get_analysis(bot.db, content_hash, key)
-            if cached is not None:
-                tally.update(p.party_id for p in cached if p.party_id != OTHER_PARTY)
-                break
+        cached = found.get(content_hash)
+        if cached is not None:
+            positions = [Position.from_json(p) for p in cached]
+            tally.update(p.party_id for p in positions if p.party_id != OTHER_PARTY)
     names = [bot.book.name(pid, lang) for pid, _ in tally.most_common(PARTIES)]
     return text(
         lang,

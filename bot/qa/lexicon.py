@@ -42,13 +42,9 @@ def _bridge_index() -> dict[str, int]:
 
 
 def _bridge_row(word: str) -> int | None:
-    if " " in word.strip():
-        key = fold(word.strip())
-        for number, row in enumerate(BRIDGE):
-            if any(fold(entry) == key for entry in row):
-                return number
-        return None
     key = fold(word.strip())
+    if " " in word.strip():  # the first row listing the phrase
+        return _bridge_words().get(key)
     exact = _bridge_words().get(key)
     if exact is not None:  # the row that lists the word itself ("proposals")
         return exact
@@ -85,15 +81,27 @@ def bridge_words(word: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _soft_words() -> tuple[tuple[int, str, frozenset[str]], ...]:
+    """(row, folded word, its stems when the row matches on stems) of each word of SOFT."""
+    return tuple(
+        (
+            number,
+            fold(other),
+            frozenset(both_stems(fold(other))) if number in SOFT_STEMMED else frozenset(),
+        )
+        for number, row in enumerate(SOFT)
+        for other in row
+    )
+
+
 def soft_group(word: str) -> int | None:
     """The row of SOFT a question word belongs to, if any."""
     forms = both_stems(word)
-    for number, row in enumerate(SOFT):
-        for other in row:
-            if fold(other) == fold(word):
-                return number
-            if number in SOFT_STEMMED and forms & both_stems(fold(other)):
-                return number
+    key = fold(word)
+    for number, other, stemmed in _soft_words():
+        if other == key or forms & stemmed:
+            return number
     return None
 
 
@@ -114,6 +122,12 @@ def _pattern(name: str, *, exact_case: bool) -> re.Pattern[str]:
     body = body.replace("'", "['’]").replace("\\ ", r"\s+")
     end = "" if name.endswith(("'", "’")) else r"(?!\w)"  # "en échange d'" runs on
     return re.compile(rf"(?<!\w){body}{end}")
+
+
+def _needle(name: str) -> str:
+    """The longest run of ``name`` without spaces or apostrophes: a match of its pattern
+    holds it as written, so a text without it needs no search."""
+    return max(re.split(r"[\s'’]+", name), key=len)
 
 
 def _is_short_upper(name: str) -> bool:
@@ -145,12 +159,13 @@ class MentionFinder:
             entries.append(("person", person.name, person.name, person.party_id, [person.name]))
         for topic, topic_words in TOPIC_WORDS.items():
             entries.append(("topic", topic, topic, None, topic_words))
-        self._entries: list[tuple[str, str, str | None, re.Pattern[str], bool, set[Phrase]]] = []
+        self._entries: list[tuple[str, str, str | None, re.Pattern[str], bool, str]] = []
         for kind, key, _label, party_id, names in entries:
             for name in names:
                 exact = _is_short_upper(name)
+                needle = _needle(name if exact else fold(name))
                 self._entries.append(
-                    (kind, key, party_id, _pattern(name, exact_case=exact), exact, set())
+                    (kind, key, party_id, _pattern(name, exact_case=exact), exact, needle)
                 )
         # forms: every name of the entity, so that a sentence naming it any way matches
         self._forms: dict[tuple[str, str], set[Phrase]] = {}
@@ -177,8 +192,10 @@ class MentionFinder:
         """Mentions in ``text``, longest match first, without overlaps."""
         folded = fold(text)
         hits: list[tuple[int, int, str, str, str | None]] = []
-        for kind, key, party_id, pattern, exact, _ in self._entries:
+        for kind, key, party_id, pattern, exact, needle in self._entries:
             haystack = text if exact else folded
+            if needle not in haystack:
+                continue
             for match in pattern.finditer(haystack):
                 hits.append((match.start(), match.end(), kind, key, party_id))
         hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
@@ -209,16 +226,26 @@ def _drop_article(form: Phrase) -> Phrase:
     return form
 
 
+@lru_cache(maxsize=1)
+def _bridge_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(entry, needle, pattern) of each multi-word bridge entry, in bridge order."""
+    return tuple(
+        (entry, _needle(fold(entry)), _pattern(entry, exact_case=False))
+        for row in BRIDGE
+        for entry in row
+        if " " in entry
+    )
+
+
 def bridge_phrases(text: str) -> list[tuple[str, int, int]]:
     """Multi-word bridge entries found in ``text`` (folded): (entry, start, end)."""
     folded = fold(text)
     out = []
-    for row in BRIDGE:
-        for entry in row:
-            if " " not in entry:
-                continue
-            for match in _pattern(entry, exact_case=False).finditer(folded):
-                out.append((entry, match.start(), match.end()))
+    for entry, needle, pattern in _bridge_patterns():
+        if needle not in folded:
+            continue
+        for match in pattern.finditer(folded):
+            out.append((entry, match.start(), match.end()))
     return out
 
 

@@ -35,11 +35,11 @@ from bot.qa.statements import (
     subject,
 )
 from bot.qa.text import folded as folded_text
-from bot.qa.text import tokens
+from bot.qa.text import grounded, tokens
 from bot.qa.understand import FACT_KINDS, Understanding, without_person
 from bot.qa.vocabulary import question_data
 from bot.richtext import Reply
-from bot.textnorm import fold, ground_key
+from bot.textnorm import fold
 
 if TYPE_CHECKING:
     from bot.service import BriefBot
@@ -146,9 +146,9 @@ class Responder:
             return
         sentences = sentences_of(self.bot.db, sorted({s.article_id for s in missing}))
         for s in missing:
-            key = ground_key(s.text)[:60]
+            key = grounded(s.text)[:60]
             for p in sentences:
-                if p.article_id == s.article_id and key and key in ground_key(p.text):
+                if p.article_id == s.article_id and key and key in grounded(p.text):
                     s.sentence_id = p.sentence_id
                     break
 
@@ -203,11 +203,11 @@ class Responder:
         the party that do (a statement the extraction did not store)."""
         found = self._sentences(u, u.query, lang, scope)
         strong = [s for s in chosen if s.match >= 0.34]
-        keys = {ground_key(s.text) for s in chosen}
+        keys = {grounded(s.text) for s in chosen}
         extra = [
             s
             for s in of_parties(found.statements, u.parties)
-            if ground_key(s.text) not in keys and not found.refused
+            if grounded(s.text) not in keys and not found.refused
         ]
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
@@ -273,8 +273,13 @@ class Responder:
             folded = folded_text(p.text)
             return bonus + 0.05 * sum(1 for s in surfaces if s and s in folded)
 
-        retrieval = retrieve(
-            self.bot, query, article_ids=scope, prefer=prefer, around=u.kind in AROUND_KINDS
+        retrieval = retrieve(  # ``_find`` indexed the window or ``scope`` first
+            self.bot,
+            query,
+            article_ids=scope,
+            prefer=prefer,
+            around=u.kind in AROUND_KINDS,
+            indexed=True,
         )
         if not retrieval.supported:
             return Answer(refused=True)

@@ -8,14 +8,14 @@ import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.domain.models import Article, Position
-from bot.qa import index
+from bot.qa import index, memo
 from bot.qa.query import Query
-from bot.qa.search import Passage, candidates, is_supporting, score, sentences_of
-from bot.textnorm import ground_key
+from bot.qa.search import Passage, candidates, is_supporting, score_all, sentences_of
+from bot.qa.text import grounded
 
 if TYPE_CHECKING:
     from bot.service import BriefBot
@@ -41,16 +41,17 @@ class Retrieval:
 
 
 def window_start(bot: BriefBot, now: datetime | None = None) -> datetime:
-    return (now or datetime.now(UTC)) - timedelta(days=bot.settings.qa_window_days)
+    """The start of the question window (from the answer's start time, bot.qa.memo)."""
+    return (now or memo.now()) - timedelta(days=bot.settings.qa_window_days)
 
 
 def _evidence_sentence(position: Position, sentences: list[Passage]) -> Passage | None:
-    evidence = ground_key(position.evidence or position.quote or "")
+    evidence = grounded(position.evidence or position.quote or "")
     if not evidence:
         return None
     probe = evidence[:60]
     for passage in sentences:
-        key = ground_key(passage.text)
+        key = grounded(passage.text)
         if probe in key or (len(key) > 20 and key in evidence):
             return passage
     return None
@@ -104,14 +105,14 @@ def choose(
     if len(parties) > 1:
         for party in parties:
             for p in ranked:
-                if p.party_id == party and ground_key(p.text) not in seen:
+                if p.party_id == party and grounded(p.text) not in seen:
                     chosen.append(p)
-                    seen.add(ground_key(p.text))
+                    seen.add(grounded(p.text))
                     break
     for p in ranked:
         if len(chosen) >= MAX_PASSAGES:
             break
-        key = ground_key(p.text)
+        key = grounded(p.text)
         if key in seen or p.score < best * 0.7:
             continue
         chosen.append(p)
@@ -182,23 +183,25 @@ def retrieve(
     extra: list[Passage] | None = None,
     prefer: Callable[[Passage], float] | None = None,
     around: bool = False,
+    indexed: bool = False,
 ) -> Retrieval:
-    """Supporting sentences for ``query`` among ``article_ids`` or the window's articles."""
+    """Supporting sentences for ``query`` among ``article_ids`` or the window's articles
+    (``indexed``: the caller has just indexed them)."""
     if article_ids is None:
         since = since or window_start(bot)
-        index.index_pending(bot.db, since)
+        if not indexed:
+            index.index_pending(bot.db, since)
     else:
-        index.ensure_indexed(bot.db, bot.articles(ids=article_ids))
+        if not indexed:
+            index.ensure_indexed(bot.db, bot.articles(ids=article_ids))
         since = None
     found = candidates(bot.db, query, since=since, article_ids=article_ids)
     pool: dict[int, Passage] = {p.sentence_id: p for p in found}
     for p in extra or []:
         pool.setdefault(p.sentence_id, p)
-    for p in pool.values():
-        score(query, p)
+    score_all(query, pool.values())
     query = by_rarity(query, list(pool.values()))
-    for p in pool.values():
-        score(query, p)
+    score_all(query, pool.values())
     if query.parties or query.people:
         top: list[int] = []
         for p in sorted(pool.values(), key=lambda p: -p.score):
@@ -207,8 +210,7 @@ def retrieve(
             if len(top) >= POSITION_ARTICLES:
                 break
         attach_positions(bot, pool, bot.articles(ids=top) if top else [])
-        for p in pool.values():
-            score(query, p)
+        score_all(query, pool.values())
     if around:
         in_context(query, list(pool.values()))
     chosen = choose(query, list(pool.values()), prefer)

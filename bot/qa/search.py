@@ -9,6 +9,7 @@ databases.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -16,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from bot.qa import fts
+from bot.qa import fts, memo
 from bot.qa.lexicon import Phrase, contains
 from bot.qa.query import Concept, Query
 from bot.store import Database
@@ -120,24 +121,51 @@ def candidates(
             stages = []
             if pg_stages:  # ``ranked`` holds ``present``: the broad stage is there
                 ranking = (fts.pg_stages(query, ranked)[-1][-1], fts.pg_stages(query)[-1][-1])
-                stages = [fts.pg_sql(pg_stages, extra, scoped=scoped, ranking=ranking)]
+                reduced = fts.pg_reduced(conn, {g for stage in pg_stages for g in stage})
+                statement = fts.pg_sql(
+                    pg_stages, extra, scoped=scoped, ranking=ranking, reduced=reduced
+                )
+                stages = [statement]
         else:
-            sql = fts.sqlite_sql(extra, scoped=scoped)
-            stages = [(sql, {"q": q}) for q in fts.fts5_stages(conn, query, params["floor"])]
+            groups = fts.fts5_stages(conn, query, params["floor"])
+            # a stage equal to an earlier one finds nothing new: not run, ranks unchanged
+            stages = [
+                fts.sqlite_sql(g, extra, scoped=scoped) if g not in groups[:k] else ("", {})
+                for k, g in enumerate(groups)
+            ]
         for k, (sql, values) in enumerate(stages):
+            if not sql:
+                continue
             stmt = sa.text(sql)
             if "since" in params:
                 stmt = stmt.bindparams(sa.bindparam("since", type_=UTCDateTime()))
             if scoped:
                 stmt = stmt.bindparams(sa.bindparam("ids", expanding=True))
+            bound = {**params, **values}
+            if db.dialect == "postgresql":
+                # its rows are ordered by rank and id, then cut at ``:limit``: the first
+                # ``limit`` of CANDIDATES are the same, and another caller's fewer or more
+                # candidates reuse them within the answer (bot.qa.memo)
+                bound["limit"] = max(limit, CANDIDATES)
+            rows = memo.rows(("candidates", sql, _frozen(bound)), _runner(conn, stmt, bound))
             priority = len(stages) - k  # PostgreSQL: one statement ranking the stages itself
-            for r in conn.execute(stmt, {**params, **values}):
+            for r in rows:
                 if len(found) >= limit:
                     break
                 found.setdefault(r.id, _row(r, priority + float(r.r or 0.0)))
             if len(found) >= limit:
                 break
     return list(found.values())
+
+
+def _frozen(values: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in values.items()))
+
+
+def _runner(
+    conn: sa.Connection, stmt: sa.TextClause, values: dict[str, Any]
+) -> Callable[[], list[Any]]:
+    return lambda: list(conn.execute(stmt, values).all())
 
 
 def sentences_of(db: Database, article_ids: list[int]) -> list[Passage]:
@@ -162,14 +190,49 @@ def matches(concept: Concept, passage: Passage) -> bool:
     return any(form[0] in present and contains(passage.stems, form) for form in concept.forms)
 
 
-def score(query: Query, passage: Passage) -> Passage:
+FormIndex = dict[str, list[Phrase]]  # a concept's forms by their first stem
+
+
+def form_index(concept: Concept) -> FormIndex:
+    by_first: FormIndex = {}
+    for form in concept.forms:
+        if form:
+            by_first.setdefault(form[0], []).append(form)
+    return by_first
+
+
+def _matches_indexed(concept: Concept, by_first: FormIndex, passage: Passage) -> bool:
+    """``matches``, looking only at the forms whose first stem the sentence has."""
+    if passage.party_id and passage.party_id in concept.parties:
+        return True
+    if passage.speaker and passage.speaker in concept.people:
+        return True
+    present = passage.stem_set
+    if len(by_first) < len(present):
+        firsts = [s for s in by_first if s in present]
+    else:
+        firsts = [s for s in present if s in by_first]
+    return any(contains(passage.stems, form) for first in firsts for form in by_first[first])
+
+
+def score_all(query: Query, passages: Iterable[Passage]) -> None:
+    """``score`` of each of ``passages`` for ``query`` (its concepts' forms indexed once)."""
+    indexes = [form_index(c) for c in query.concepts]
+    for passage in passages:
+        score(query, passage, indexes)
+
+
+def score(query: Query, passage: Passage, indexes: list[FormIndex] | None = None) -> Passage:
     """Fill ``coverage`` (content weight matched), ``entities`` (entity weight matched) and
-    ``score`` of ``passage`` for ``query``."""
+    ``score`` of ``passage`` for ``query`` (``indexes``: ``form_index`` of its concepts)."""
     content = entity = soft = 0.0
     content_total = entity_total = 0.0
     passage.matched = set()
-    for concept in query.concepts:
-        hit = matches(concept, passage)
+    for k, concept in enumerate(query.concepts):
+        if indexes is None:
+            hit = matches(concept, passage)
+        else:
+            hit = _matches_indexed(concept, indexes[k], passage)
         if hit:
             passage.matched.add(concept.label)
         if concept.kind == "content":

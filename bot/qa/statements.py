@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import Article, Person, Position
 from bot.qa.query import Concept, Query
-from bot.qa.search import Passage, candidates, score, sentences_of, soft_near
-from bot.qa.text import STOPWORDS, both_stems, folded, stems, tokens
-from bot.textnorm import collapse_space, fold, ground_key, is_grounded
+from bot.qa.search import Passage, candidates, form_index, score, sentences_of, soft_near
+from bot.qa.text import STOPWORDS, both_stems, folded, grounded, stems, tokens
+from bot.textnorm import collapse_space, fold, is_grounded
 
 if TYPE_CHECKING:
     from bot.service import BriefBot
@@ -140,10 +140,11 @@ def articles_about(
     order: dict[int, int] = {}
     matched: dict[int, set[str]] = {}
     labels = {c.label for c in topic.concepts}
+    indexes = [form_index(c) for c in topic.concepts]
     for p in pool.values():
         order.setdefault(p.article_id, len(order))
         if topic.concepts:
-            score(topic, p)
+            score(topic, p, indexes)
             matched.setdefault(p.article_id, set()).update(p.matched & labels)
     count = len(order) + 1
     weighted = Query(
@@ -158,8 +159,9 @@ def articles_about(
     total = sum(weights.values()) or 1.0
     relevance = {a: sum(weights[label] for label in matched.get(a, ())) / total for a in order}
     best: dict[int, float] = {}
+    indexes = [form_index(c) for c in both.concepts]
     for p in pool.values():
-        best[p.article_id] = max(best.get(p.article_id, 0.0), score(both, p).score)
+        best[p.article_id] = max(best.get(p.article_id, 0.0), score(both, p, indexes).score)
     ids = sorted(order, key=lambda a: (-round(relevance[a], 2), -best[a], order[a]))[:ARTICLES]
     return (bot.articles(ids=ids) if ids else []), relevance, when_lighter(weighted)
 
@@ -180,10 +182,10 @@ def preceding(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str],
     """(article id, start of the evidence's key) -> the sentence before the evidence."""
     ids = sorted({p.article_id for p in positions if p.article_id is not None})
     out: dict[tuple[int, str], str] = {}
-    wanted = {(p.article_id, ground_key(p.evidence)[:60]) for p in positions}
+    wanted = {(p.article_id, grounded(p.evidence)[:60]) for p in positions}
     previous: Passage | None = None
     for sentence in sentences_of(bot.db, ids):
-        key = ground_key(sentence.text)
+        key = grounded(sentence.text)
         if previous is None or previous.article_id != sentence.article_id:
             previous = sentence
             continue
@@ -199,13 +201,13 @@ def asked_before(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, st
     evidence is in a reply: the paragraph before its own asks something (an interview's
     question, "INTERVIEWER: And the frozen assets? Belgium has doubts."), at most LONG long."""
     wanted = {
-        (p.article_id, ground_key(p.evidence)[:60]) for p in positions if p.article_id is not None
+        (p.article_id, grounded(p.evidence)[:60]) for p in positions if p.article_id is not None
     }
     ids = sorted({article_id for article_id, _ in wanted})
     out: dict[tuple[int, str], str] = {}
     for article in bot.articles(ids=ids) if ids else []:
         paragraphs = [collapse_space(x) for x in re.split(r"\n\s*\n", article.text) if x.strip()]
-        keys = [ground_key(x) for x in paragraphs]
+        keys = [grounded(x) for x in paragraphs]
         for article_id, probe in wanted:
             if article_id != article.id or not probe:
                 continue
@@ -249,7 +251,7 @@ def rank(
             statement.text, statement.quoted = position.evidence, False  # its sentence says more
         if len(statement.text.split()) < 5:
             continue  # a few quoted words are no statement
-        key = ground_key(statement.text)
+        key = grounded(statement.text)
         if key in seen:
             continue
         lang = "en" if position.lang == "en" else "fr"
@@ -257,7 +259,7 @@ def rank(
         probe.stems = stems(position.evidence, lang)
         probe.party_id, probe.speaker = position.party_id, position.speaker
         score(topic, probe)
-        where = (statement.article_id, ground_key(position.evidence)[:60])
+        where = (statement.article_id, grounded(position.evidence)[:60])
         before = (context or {}).get(where)
         question = (replies or {}).get(where)
         if question and topic.concepts:  # a reply is about what was asked
@@ -317,10 +319,10 @@ def distinct(statements: list[Statement]) -> list[Statement]:
     kept: list[Statement] = []
     keys: list[str] = []
     for statement in statements:
-        key = ground_key(statement.text)
+        key = grounded(statement.text)
         if statement.own and any(k in key for k in keys):
             statement.text = statement.own
-            key = ground_key(statement.text)
+            key = grounded(statement.text)
         if any(key in k or k in key for k in keys):
             continue
         kept.append(statement)

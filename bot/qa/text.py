@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from bot.textnorm import fold
+from bot.textnorm import fold, ground_key
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -85,6 +85,13 @@ def stem(word: str, lang: str) -> str:
 def folded(text: str) -> str:
     """``fold(text)``, remembered (sentences are folded again and again while ranking)."""
     return fold(text)
+
+
+@lru_cache(maxsize=16384)
+def grounded(text: str) -> str:
+    """``ground_key(text)``, remembered (each stored position looks for its sentence among
+    those of its article: every sentence's key, once per position)."""
+    return ground_key(text)
 
 
 def tokens(text: str) -> list[str]:

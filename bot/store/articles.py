@@ -164,6 +164,31 @@ def get_analysis(db: Database, content_hash: str, engine_key: str) -> list[Posit
     return [Position.from_json(p) for p in data]
 
 
+ANALYSES_PER_QUERY = 500  # content hashes per statement (bound parameters stay few)
+
+
+def get_analyses(
+    db: Database, content_hashes: Iterable[str], engine_key: str
+) -> dict[str, list[dict[str, Any]]]:
+    """The cached positions (as stored, JSON) of each of ``content_hashes`` that ``engine_key``
+    analysed, in one statement per ``ANALYSES_PER_QUERY`` hashes: a question reads those of
+    a few dozen articles, and one statement each cost more than the reading."""
+    wanted = sorted(set(content_hashes))
+    found: dict[str, list[dict[str, Any]]] = {}
+    if not wanted:
+        return found
+    with db.engine.connect() as conn:
+        for start in range(0, len(wanted), ANALYSES_PER_QUERY):
+            rows = conn.execute(
+                sa.select(analyses.c.content_hash, analyses.c.positions).where(
+                    analyses.c.content_hash.in_(wanted[start : start + ANALYSES_PER_QUERY]),
+                    analyses.c.engine_key == engine_key,
+                )
+            )
+            found.update((r.content_hash, r.positions) for r in rows)
+    return found
+
+
 @retrying
 def put_analysis(
     db: Database, content_hash: str, engine_key: str, positions: list[Position]

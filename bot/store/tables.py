@@ -22,8 +22,25 @@ articles = sa.Table(
     sa.Column("ingested_at", UTCDateTime, nullable=False),
     sa.Column("group_id", sa.Integer, nullable=True, index=True),
     sa.Column("minhash", sa.LargeBinary, nullable=True),
+    # not indexed for questions yet (bot.qa.index clears it)
+    sa.Column("qa_pending", sa.Boolean, nullable=False, default=True, server_default=sa.true()),
 )
-sa.Index("ix_articles_ingested_at", articles.c.ingested_at)
+# m0010: the group leaders still to index for questions, by ingest time (usually none); the
+# window's articles with their id, group and publication time, from the index alone
+QA_PENDING = "qa_pending AND (group_id IS NULL OR group_id = id)"
+sa.Index(
+    "ix_articles_qa_pending",
+    articles.c.ingested_at,
+    sqlite_where=sa.text(QA_PENDING),
+    postgresql_where=sa.text(QA_PENDING),
+)
+sa.Index(
+    "ix_articles_window",
+    articles.c.ingested_at,
+    articles.c.id,
+    articles.c.group_id,
+    articles.c.published,
+)
 
 analyses = sa.Table(
     "analyses",
