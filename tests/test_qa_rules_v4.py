@@ -140,3 +140,38 @@ def test_clock_durations_and_parts_of_months_are_answers() -> None:
     assert facts.date([said], "When is the vote expected?") == "mid-March"
     said = Passage(3, 1, 2, "fr", "Le texte doit être adopté fin juin.", [])
     assert facts.date([said], "Quand le texte doit-il être adopté ?") == "fin juin"
+
+
+def test_the_party_a_stance_bears_on_is_no_required_name(finder: MentionFinder) -> None:
+    u = understand("What is Poland's approach to Hungary on the gas exemption?", finder)
+    assert u.kind == "position" and u.parties == ["PL"]
+    [hungary] = [c for c in u.query.concepts if "HU" in c.parties]
+    assert hungary.kind == "content" and hungary.weight < 1.0
+    # with nothing else asked, or named by one of its bodies, it stays a name to find
+    u = understand("Que propose la Turquie au Conseil de sécurité ?", finder)
+    assert any(c.kind == "entity" and "UN" in c.parties for c in u.query.concepts)
+    u = understand("Que réclame Kiev à la Russie ?", finder)
+    assert any(c.kind == "entity" and "RU" in c.parties for c in u.query.concepts)
+
+
+def test_a_named_person_stays_asked_about_in_a_partys_eyes(finder: MentionFinder) -> None:
+    u = understand(
+        "Que veut Andriï Sybiha pour que l'accord soit acceptable aux yeux de Kiev ?", finder
+    )
+    assert u.kind == "person" and u.people[0].name == "Andrii Sybiha"
+    assert not {"soit", "yeux"} & {c.label for c in u.query.concepts}
+
+
+def test_hedges_and_possessives_are_not_looked_for(finder: MentionFinder) -> None:
+    words = labels(
+        "Quelle est la position de la Grèce sur un éventuel envoi de ses propres navires ?", finder
+    )
+    assert not {"eventuel", "propres"} & words and "navires" in words
+
+
+def test_a_source_does_not_make_a_follow_up_long() -> None:
+    from bot.qa.followup import looks_like_followup
+    from bot.qa.query import Query
+
+    asked = "What about Hungary, according to the Guardian live blog of that evening?"
+    assert looks_like_followup(asked, Query(asked))

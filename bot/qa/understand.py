@@ -8,7 +8,7 @@ The kinds and their cue words are data (bot/qa/data/questions.toml).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -202,6 +202,8 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
     query = parse_question(text, finder)
     query.text = asked
     parties = subject_parties(query) or parties
+    if kind == "position":
+        _weigh_addressees(question, query, finder)
     if kind in FACT_KINDS:  # "the Istanbul talks": a word to look for, not a must
         for c in query.concepts:
             if c.kind == "entity" and not c.parties and not c.people:
@@ -213,6 +215,40 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
                     c.label, "content", bridge_forms(c.label), 1.0, words=bridge_words(c.label)
                 )
     return Understanding(kind, query, parties, people, unknown, cued=chosen is not None, seat=seat)
+
+
+@lru_cache(maxsize=1)
+def _addressed() -> re.Pattern[str]:
+    words = sorted(question_data()["addressee"]["before"], key=len, reverse=True)
+    cue = "|".join(_word_pattern(w).pattern for w in words)
+    return re.compile(rf"(?:{cue})\s*(?:(?:the|la|le|les|l')\s*)?$")
+
+
+def _weigh_addressees(question: str, query: Query, finder: MentionFinder) -> None:
+    """ "Quelle ligne Washington a-t-il fixée à Kiev sur…", "Washington's approach to
+    sanctions on Russia": a party after the one asked about, to whom or on whom the stance
+    bears, is part of what is asked, not who must be named; it weighs as a content word. A
+    question with no other subject keeps it whole, and so does a party named by one of its
+    bodies ("que propose la Turquie au Conseil de sécurité ?": the body is the subject)."""
+    if not query.content:
+        return
+    spans = {}
+    for m in finder.find(question):
+        party = finder.book.get(m.key) if m.kind == "party" else None
+        surface = fold(question[m.span[0] : m.span[1]])
+        if party is not None and surface not in {fold(i) for i in party.institutions}:
+            spans[m.key] = m.span
+    asked = False
+    for k, c in enumerate(query.concepts):
+        if c.kind != "entity" or c.people or not c.parties:
+            continue
+        if not asked:
+            asked = True
+            continue
+        span = spans.get(c.parties[0])
+        if span and _addressed().search(_folded(question[: span[0]])):
+            weight = question_data()["addressee"]["weight"]
+            query.concepts[k] = replace(c, kind="content", weight=weight)
 
 
 def subject_parties(query: Query) -> list[str]:
