@@ -33,23 +33,25 @@ def _number() -> str:
 def _duration_body() -> str:
     units = _alt(question_data()["calendar"]["units"])
     approx = _alt(question_data()["calendar"]["approximately"]).replace("'", "['’]")
+    clock = _alt(question_data()["calendar"]["clock"])  # "7 h 50": hours and minutes
     return (
         rf"((?:{approx})?"
-        rf"{_number()}\s+(?:{units}))(?![\w-])"
+        rf"(?:\d{{1,2}}\s?(?:{clock})\s?\d{{2}}|{_number()}\s+(?:{units})))(?![\w-])"
     )
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     cal = question_data()["calendar"]
-    months, days = (_alt(cal[k]) for k in ("months", "days"))
+    months, days, part = (_alt(cal[k]) for k in ("months", "days", "part_of_month"))
     before = _alt(question_data()["place"]["before"])
     venues = _alt(question_data()["place"]["venues"])
     number = _number()
     return {
         "duration": re.compile(rf"(?<![\w-]){_duration_body()}", re.IGNORECASE),
         "when": re.compile(
-            rf"(?<![\w-])((?:\d{{1,2}}(?:er)?\s+(?:{months})(?:\s+\d{{4}})?)|(?:(?:{months})\s+\d{{1,2}}"
+            rf"(?<![\w-])((?:(?:{part})(?:{months})(?:\s+\d{{4}})?)"
+            rf"|(?:\d{{1,2}}(?:er)?\s+(?:{months})(?:\s+\d{{4}})?)|(?:(?:{months})\s+\d{{1,2}}"
             rf"(?:,?\s+\d{{4}})?)|(?:(?:en|in)\s+(?:{months})(?:\s+\d{{4}})?)|(?:{days})"
             rf"|(?:(?:en|in)\s+\d{{4}}))(?![\w-])",
             re.IGNORECASE,

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from bot.qa.query import Concept, Query
 from bot.qa.text import QUESTION_WORDS, tokens
+from bot.qa.understand import without_source
 from bot.store import Database
 from bot.store.meta import utcnow
 from bot.store.qa_tables import qa_followups
@@ -198,7 +199,9 @@ def looks_like_followup(question: str, query: Query) -> bool:
     """Short, and either "why?", led by "and/et/what about", or without content words."""
     if is_why(question, query) or is_who_said(question) or is_who_else(question):
         return True
-    if len(tokens(question)) > MAX_FOLLOWUP_WORDS:
+    # where the answer is to be read ("according to the Downing Street readout") adds words,
+    # not a new question
+    if len(tokens(without_source(question))) > MAX_FOLLOWUP_WORDS:
         return False
     if _LEAD.match(question):
         return True

@@ -158,13 +158,13 @@ def _merge_coordinated(question: str, mentions: list[Mention], concepts: list[Co
 
 def parse_question(question: str, finder: MentionFinder) -> Query:
     """The concepts of ``question`` (French or English)."""
-    phrases = bridge_phrases(question)
+    phrases = bridge_phrases(question) + hyphenated(question)
     # a topic word inside a longer glossary phrase is that phrase ("military" in "military
-    # activity")
+    # activity"), and so is a party's adjective ("russes" in "avoirs russes")
     mentions = [
         m
         for m in finder.find(question)
-        if m.kind != "topic"
+        if m.kind == "person"
         or not any(
             s <= m.span[0] and m.span[1] <= e and e - s > m.span[1] - m.span[0]
             for _, s, e in phrases
@@ -186,9 +186,10 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
         concept_mentions.append(m)
     _merge_coordinated(question, concept_mentions, concepts)
     concepts += institution_words(question, mentions, finder)
-    # blank out what mentions consumed, then look at the remaining words
+    # blank out what mentions consumed (every time a name comes back: "le Royaume-Uni …
+    # d'après Downing Street"), then look at the remaining words
     chars = list(folded)
-    for m in mentions:
+    for m in [*mentions, *repeated_mentions(question, finder)]:
         for k in range(m.span[0], m.span[1]):
             chars[k] = " "
     for start, end in stop_phrases(question):
@@ -228,6 +229,36 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
             c.weight *= 0.5
             c.when = True
     return Query(question, concepts)
+
+
+_HYPHENATED = re.compile(r"(?<![\w-])\w+(?:-\w+)+(?![\w-])")
+
+
+def hyphenated(question: str) -> list[tuple[str, int, int]]:
+    """Hyphenated words the glossary lists whole ("de-escalating"): one concept, as a phrase
+    is (the word split at its hyphens would be other words)."""
+    return [
+        (m.group(), m.start(), m.end())
+        for m in _HYPHENATED.finditer(fold(question))
+        if len(bridge_words(m.group())) > 1
+    ]
+
+
+def repeated_mentions(question: str, finder: MentionFinder, rounds: int = 3) -> list[Mention]:
+    """The mentions of ``question`` after the first of each party, person or topic (the
+    finder gives one per entity): "the EU's top diplomat … Europe", "Downing Street"."""
+    text = question
+    out: list[Mention] = []
+    first = finder.find(text)
+    found = first
+    for _ in range(rounds):
+        for m in found:  # not spaces: the words around a blanked name are not one phrase
+            text = text[: m.span[0]] + "#" * (m.span[1] - m.span[0]) + text[m.span[1] :]
+        found = finder.find(text)
+        if not found:
+            break
+        out += found
+    return sorted(out, key=lambda m: m.span[0])
 
 
 def institution_words(

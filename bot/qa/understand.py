@@ -8,13 +8,14 @@ The kinds and their cue words are data (bot/qa/data/questions.toml).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
 from bot.domain.models import Person
 from bot.qa.lexicon import Mention, MentionFinder, bridge_forms, bridge_words
 from bot.qa.query import CALENDAR, Concept, Query, parse_question
+from bot.qa.roles import role_mentions, with_people
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
 
@@ -30,6 +31,7 @@ class KindRule:
     patterns: tuple[re.Pattern[str], ...]
     drop: tuple[re.Pattern[str], ...]
     unknown_name_after: tuple[re.Pattern[str], ...] = ()
+    unless: tuple[re.Pattern[str], ...] = ()  # questions of another kind that match it
 
 
 @dataclass
@@ -68,6 +70,7 @@ def kind_rules() -> tuple[KindRule, ...]:
                 unknown_name_after=tuple(
                     re.compile(p) for p in entry.get("unknown_name_after", ())
                 ),
+                unless=tuple(re.compile(p) for p in entry.get("unless", ())),
             )
         )
     return tuple(rules)
@@ -130,8 +133,31 @@ def _party_after_cue(question: str, rule: KindRule, mentions: list[Mention]) -> 
     return None
 
 
+@lru_cache(maxsize=1)
+def _sources() -> tuple[re.Pattern[str], ...]:
+    data = question_data()["source"]
+    cues = "|".join(_word_pattern(c).pattern for c in data["cues"])
+    docs = "|".join(
+        _word_pattern(d).pattern for d in sorted(data["documents"], key=len, reverse=True)
+    )
+    small = r"(?:(?:the|la|le|les|l'|une?|an?)\s*)?"
+    name = r"(?:\s+(?:de la|du|de l'|des|de|d'|of the|of)\s*[\w'-]+)?"
+    return (re.compile(rf"(?:{cues}),?\s+{small}(?:[\w.'-]+\s+){{0,3}}?(?:{docs}){name}"),)
+
+
+def without_source(question: str) -> str:
+    """``question`` with where it was read blanked ("selon l'explication de la BBC",
+    "according to the Downing Street readout"): the source is not what is asked."""
+    return _blank(question, _sources())
+
+
 def understand(question: str, finder: MentionFinder) -> Understanding:
     """The kind of ``question``, what it names and the query of its remaining words."""
+    asked = question
+    question = without_source(question)
+    roles = role_mentions(question, finder)
+    if roles:  # "le chef de la diplomatie russe": the person who holds the role
+        question = with_people(question, roles)
     folded = _folded(question)
     mentions = finder.find(question)
     parties = [m.key for m in mentions if m.kind == "party"]
@@ -143,6 +169,8 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
     seat: tuple[str, ...] = ()
     for rule in kind_rules():
         if not any(p.search(folded) for p in rule.patterns):
+            continue
+        if any(p.search(folded) for p in rule.unless):
             continue
         if rule.id == "person":
             speaker = _party_after_cue(question, rule, mentions)
@@ -172,8 +200,10 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
         kind = "position"  # "Et la Turquie ?", "Russia?"
     text = _blank(question, chosen.drop) if chosen else question
     query = parse_question(text, finder)
-    query.text = question
+    query.text = asked
     parties = subject_parties(query) or parties
+    if kind == "position":
+        _weigh_addressees(question, query, finder)
     if kind in FACT_KINDS:  # "the Istanbul talks": a word to look for, not a must
         for c in query.concepts:
             if c.kind == "entity" and not c.parties and not c.people:
@@ -185,6 +215,40 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
                     c.label, "content", bridge_forms(c.label), 1.0, words=bridge_words(c.label)
                 )
     return Understanding(kind, query, parties, people, unknown, cued=chosen is not None, seat=seat)
+
+
+@lru_cache(maxsize=1)
+def _addressed() -> re.Pattern[str]:
+    words = sorted(question_data()["addressee"]["before"], key=len, reverse=True)
+    cue = "|".join(_word_pattern(w).pattern for w in words)
+    return re.compile(rf"(?:{cue})\s*(?:(?:the|la|le|les|l')\s*)?$")
+
+
+def _weigh_addressees(question: str, query: Query, finder: MentionFinder) -> None:
+    """ "Quelle ligne Washington a-t-il fixée à Kiev sur…", "Washington's approach to
+    sanctions on Russia": a party after the one asked about, to whom or on whom the stance
+    bears, is part of what is asked, not who must be named; it weighs as a content word. A
+    question with no other subject keeps it whole, and so does a party named by one of its
+    bodies ("que propose la Turquie au Conseil de sécurité ?": the body is the subject)."""
+    if not query.content:
+        return
+    spans = {}
+    for m in finder.find(question):
+        party = finder.book.get(m.key) if m.kind == "party" else None
+        surface = fold(question[m.span[0] : m.span[1]])
+        if party is not None and surface not in {fold(i) for i in party.institutions}:
+            spans[m.key] = m.span
+    asked = False
+    for k, c in enumerate(query.concepts):
+        if c.kind != "entity" or c.people or not c.parties:
+            continue
+        if not asked:
+            asked = True
+            continue
+        span = spans.get(c.parties[0])
+        if span and _addressed().search(_folded(question[: span[0]])):
+            weight = question_data()["addressee"]["weight"]
+            query.concepts[k] = replace(c, kind="content", weight=weight)
 
 
 def subject_parties(query: Query) -> list[str]:
