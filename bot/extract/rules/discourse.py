@@ -49,6 +49,19 @@ _DATELINE = re.compile(r"^[^«»\"“”.]{3,60}\s[—–]\s+(?=[«\"“])")
 _CATAPHORA = re.compile(r"^\s*(?:Il|Elle|Lui|He|She),\s*(?:c['’]est|it\s+is|it['’]s)\s+")
 
 
+def without_label(text: str) -> str:
+    """A transcript sentence without its speaker label ("Kaja Kallas : Ce n'est pas …",
+    "MR. DALTON: Any relief …"): the words said, not the name that opens the turn."""
+    label = _TURN.match(text)
+    if label is None:
+        return text
+    who = _HONORIFIC.sub("", label.group("who")).strip()
+    who = who.title() if who.isupper() else who
+    if not NAME_ONLY.fullmatch(who) or len(who.split()) > 4:
+        return text
+    return text[label.end() - 1 :]
+
+
 class Discourse:
     """Per-article reading of those shapes, sentence by sentence, beside the cue finder."""
 

@@ -18,7 +18,7 @@ from bot.domain.parties import PartyBook
 from bot.domain.topics import topic_weight, topics_of
 from bot.extract.rules import attribution, nlp, roles, syntax
 from bot.extract.rules.cue_patterns import CONTRAST, Cue
-from bot.extract.rules.discourse import Discourse, inherit_quotes
+from bot.extract.rules.discourse import Discourse, inherit_quotes, without_label
 from bot.extract.rules.quote_marks import quote_spans, quote_text
 from bot.extract.rules.quotes import find_cues
 from bot.extract.rules.sentences import Sentence, headline_end
@@ -260,7 +260,7 @@ class OfflineEngine:
         claim = (cue.claim if cue else "") or quote or evidence
         if quote and " […] " in quote and quote.startswith(claim.lstrip('«“" ')):
             claim = quote  # the first half of a quote split by its incise: both halves
-        claim = _one_line(claim)
+        claim = _one_line(without_label(claim) if cue is None else claim)
         kind: PositionKind = "quote" if quote else "reported"
         if not quote and (cue is None or cue.mode in ("source", "pour")):
             kind = "attributed"
