@@ -178,3 +178,17 @@ def test_a_source_does_not_make_a_follow_up_long() -> None:
 
     asked = "What about Hungary, according to the Guardian live blog of that evening?"
     assert looks_like_followup(asked, Query(asked))
+
+
+def test_a_persons_answer_states_their_words_first(book: PartyBook) -> None:
+    from bot.qa.answer import compose
+    from bot.qa.statements import Statement
+
+    said = Statement("Le corridor restera ouvert tout l'hiver.", 1, "fr", speaker="Hakan Fidan")
+    reply = compose([said], {}, book, "en", "a1")
+    assert reply.blocks[0].plain == "Hakan Fidan: Le corridor restera ouvert tout l'hiver."
+    # what no one is quoted saying keeps the introduction; a why keeps its own
+    plain = Statement("Les navires ont repris la mer lundi.", 1, "fr")
+    assert compose([plain], {}, book, "en", "a2").blocks[0].plain == "From the articles:"
+    why = compose([said], {}, book, "en", "a3", why=True).blocks[0].plain
+    assert why.startswith("The articles give")

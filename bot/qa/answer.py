@@ -144,10 +144,15 @@ def compose(
     lead: str = "",
     why: bool = False,
 ) -> Reply:
-    """The answer line (or ``lead``, or an introduction), then the statements with sources."""
+    """The answer line (or ``lead``, or an introduction), then the statements with sources.
+    Without an answer line, the first statement said by someone is the answer, first: "Kaja
+    Kallas: L'ordre logique…" (an introduction only for what no one is quoted saying)."""
     reply = Reply(tag=f"answer:{answer_id}")
     for paragraph in lead.splitlines():
         reply.add(paragraph)
+    first = statements[0] if statements else None
+    if not line and not lead and not why and first is not None and first.speaker:
+        line = text(lang, "position", party=first.speaker, text=shorten(first.text))
     if line:
         reply.add(Span(line, bold=True))
     elif not lead:
