@@ -242,6 +242,54 @@ async def test_a_send_woken_late_in_a_shared_slot_books_a_new_one(
     assert scripted.booked == slots
 
 
+async def test_a_send_woken_late_by_its_last_wait_books_a_new_shared_slot() -> None:
+    # the row is marked in good time, but the wake-up for the slot itself comes 12 ms late:
+    # nothing waits after it, so the request would go out in the next sender's slot
+    now = [0.0]
+    lateness = [0.0, 0.012, 0.0]
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds + lateness.pop(0)
+
+    async def before() -> bool:
+        now[0] += 0.001
+        return True
+
+    scripted = ScriptedSlots([1.0, 2.0])
+    pacer = Pacer(
+        "telegram", DEFAULT_PACING["telegram"], scripted, clock=lambda: now[0], sleep=sleep
+    )
+    assert await pacer.acquire("42", before)
+    assert scripted.booked == [1.0, 2.0]
+    assert now[0] == pytest.approx(2.0)
+
+
+async def test_a_before_step_that_is_sometimes_slow_still_fits_ahead_of_its_slot() -> None:
+    # marking the row takes 5 ms, and 40 ms one time in four (a busy database): it starts
+    # early enough for its slow times too, so no send is made late and no slot is left empty
+    now = [0.0]
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    times = itertools.cycle([0.005, 0.005, 0.005, 0.040])
+
+    async def before() -> bool:
+        now[0] += next(times)
+        return True
+
+    scripted = ScriptedSlots([1.0 + 0.1 * i for i in range(200)])
+    pacer = Pacer(
+        "telegram", DEFAULT_PACING["telegram"], scripted, clock=lambda: now[0], sleep=sleep
+    )
+    for chat in range(40):  # the first ones teach the pacer how long the step takes
+        assert await pacer.acquire(str(chat), before)
+    booked = len(scripted.booked)
+    for chat in range(40, 80):
+        assert await pacer.acquire(str(chat), before)
+    assert len(scripted.booked) - booked == 40
+
+
 def test_even_pacer_never_puts_30_sends_in_a_rolling_second() -> None:
     clock = [0.0]
     pacer = EvenPacer(28.5, clock=lambda: clock[0])
