@@ -6,8 +6,9 @@ import itertools
 
 import pytest
 
-from bot.schedule.pacer import SharedSlots
+from bot.schedule.pacer import SharedSlots, token_key
 from bot.schedule.server_clock import ServerClock
+from bot.store import Database
 
 OFFSET = 1_700_000_000.0  # the server's clock minus the local monotonic one
 RATE = 29.0
@@ -62,3 +63,14 @@ def test_the_server_clock_forgets_samples_past_its_horizon() -> None:
     clock.sample(100.0005, 0.0, 0.001)  # a tight sample ...
     clock.sample(100.0 + 10 + 0.010, 10.0, 10.02)  # ... too old to count ten seconds later
     assert clock.error == pytest.approx(0.01)
+
+
+async def test_a_deferred_shared_schedule_leaves_the_time_empty_for_every_process(
+    pg_db: Database,
+) -> None:
+    key = token_key("telegram", "deferred")
+    first, second = SharedSlots(pg_db, key, RATE), SharedSlots(pg_db, key, RATE)
+    before = await first.reserve_at()
+    await first.defer(0.5)
+    after = await second.reserve_at()  # another process's next booking
+    assert after - before >= 0.5 + 1 / RATE - 0.02  # 20 ms: the two clock estimates may differ

@@ -10,7 +10,10 @@ any number of ``run`` and ``worker`` processes share one schedule at the platfor
 no rate arithmetic by the operator. A slot is put on the local clock through the offset that
 the recent bookings agree on (``ServerClock``), not the middle of its own query's round trip,
 which a busy process gets wrong by tens of ms; and a send woken later than a quarter slot,
-after any of its waits, books a new slot rather than crowding the next sender's.
+after any of its waits, books a new slot rather than crowding the next sender's. A request
+answered late may have reached the platform late (a stall after every wait): ``answered``
+counts it again in the process's rolling second and, past a whole slot, leaves a slot of the
+shared schedule empty.
 
 Why PostgreSQL and not Redis: several processes already need PostgreSQL (outbox, leader lock),
 so the pace needs no further service; one ``UPDATE ... RETURNING`` per message (29 per second)
@@ -22,6 +25,7 @@ is nothing for it; and its clock is the one clock every process reads.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import hashlib
 import logging
 import math
@@ -107,6 +111,24 @@ class SharedSlots:
                     .on_conflict_do_nothing()
                 )
         raise RuntimeError("send_pace row missing")
+
+    async def defer(self, seconds: float) -> None:
+        """Leave ``seconds`` of the shared schedule empty from its next free slot on."""
+        now = sa.cast(sa.func.extract("epoch", sa.func.clock_timestamp()), sa.Float)
+        push = (
+            send_pace.update()
+            .where(send_pace.c.key == self.key)
+            .values(next_at=sa.func.greatest(send_pace.c.next_at, now) + seconds)
+        )
+
+        def run() -> None:
+            with self.db.engine.begin() as conn:
+                conn.execute(push)
+
+        try:
+            await asyncio.to_thread(run)
+        except sa.exc.SQLAlchemyError as exc:
+            log.warning("shared send pace not deferred (%s)", type(exc).__name__)
 
     async def reserve_at(self) -> float:
         try:
@@ -202,6 +224,22 @@ class Pacer:
         process ``_spread`` already keeps late sends apart."""
         rate = self.pacing.global_rate
         return 0.25 / rate if rate and isinstance(self.slots, SharedSlots) else math.inf
+
+    async def answered(self, started: float) -> None:
+        """The platform answered the request that left at ``started`` (on ``clock``, right
+        after ``acquire``). When that took over half a slot, the request may have reached the
+        platform as late as now (a stall on its way out), where the platform counts it: so it
+        counts again in ``_spread``'s rolling second from now. When it took over a whole slot,
+        on an even schedule the rolling seconds around its arrival can hold 31, so the shared
+        schedule also leaves one slot empty, for every process: a stall costs one slot.
+        """
+        rate = self.pacing.global_rate if self.slots is not None else None
+        now = self.clock()
+        if not rate or now - started <= 0.5 / rate:
+            return
+        bisect.insort(self._started, now)
+        if now - started > 1.0 / rate and isinstance(self.slots, SharedSlots):
+            await self.slots.defer(1.0 / rate)
 
     async def _spread(self) -> None:
         """Keep the requests this process really starts apart: a loop that woke late must not
