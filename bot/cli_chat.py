@@ -46,6 +46,7 @@ def register(app: typer.Typer) -> None:
         """
         from bot import cli, metrics
         from bot.adapters.common import MissingSecret, Refused
+        from bot.heap import freeze_startup_heap
         from bot.logs import redact
         from bot.runner import PLATFORMS, run
 
@@ -57,7 +58,16 @@ def register(app: typer.Typer) -> None:
 
             options = {} if lease is None else {"lease_seconds": lease}
             task = schedule_task_with(**options)
-            asyncio.run(run(platforms, cli.settings(), [task], briefbot=cli.bot()))
+            # the heap is frozen once the bots are up, before the first send
+            asyncio.run(
+                run(
+                    platforms,
+                    cli.settings(),
+                    [task],
+                    briefbot=cli.bot(),
+                    context_ready=freeze_startup_heap,
+                )
+            )
         except Refused as exc:  # PTB's message quotes the refused token: redact it
             cli.err.print(f"Cannot start: {redact(str(exc))}.", highlight=False)
             raise typer.Exit(2) from None

@@ -114,6 +114,7 @@ def register(app: typer.Typer) -> None:
         from bot import metrics
         from bot.adapters.outbox_senders import build_senders
         from bot.cli import err, settings
+        from bot.heap import freeze_startup_heap
         from bot.schedule.run import run_sender_loop, worker_settings
         from bot.store import Database
 
@@ -141,4 +142,5 @@ def register(app: typer.Typer) -> None:
 
         metrics.serve(db, settings().metrics_host, settings().metrics_port)
         err.print(f"Delivering for {', '.join(senders)} until stopped (Ctrl-C).")
+        freeze_startup_heap()
         asyncio.run(main())

@@ -215,11 +215,14 @@ class ScriptedSlots(SharedSlots):
 
     def __init__(self, starts: list[float]) -> None:
         super().__init__(None, "k", 29.0)  # type: ignore[arg-type]
-        self.starts, self.booked = starts, list[float]()
+        self.starts, self.booked, self.deferred = starts, list[float](), list[float]()
 
     async def reserve_at(self) -> float:
         self.booked.append(self.starts.pop(0))
         return self.booked[-1]
+
+    async def defer(self, seconds: float) -> None:
+        self.deferred.append(seconds)
 
 
 @pytest.mark.parametrize(("late", "slots"), [(0.005, [1.0]), (0.012, [1.0, 2.0])])
@@ -240,6 +243,75 @@ async def test_a_send_woken_late_in_a_shared_slot_books_a_new_one(
     )
     assert await pacer.acquire("42")
     assert scripted.booked == slots
+
+
+async def test_a_send_woken_late_by_its_last_wait_books_a_new_shared_slot() -> None:
+    # the row is marked in good time, but the wake-up for the slot itself comes 12 ms late:
+    # nothing waits after it, so the request would go out in the next sender's slot
+    now = [0.0]
+    lateness = [0.0, 0.012, 0.0]
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds + lateness.pop(0)
+
+    async def before() -> bool:
+        now[0] += 0.001
+        return True
+
+    scripted = ScriptedSlots([1.0, 2.0])
+    pacer = Pacer(
+        "telegram", DEFAULT_PACING["telegram"], scripted, clock=lambda: now[0], sleep=sleep
+    )
+    assert await pacer.acquire("42", before)
+    assert scripted.booked == [1.0, 2.0]
+    assert now[0] == pytest.approx(2.0)
+
+
+async def test_a_before_step_that_is_sometimes_slow_still_fits_ahead_of_its_slot() -> None:
+    # marking the row takes 5 ms, and 40 ms one time in four (a busy database): it starts
+    # early enough for its slow times too, so no send is made late and no slot is left empty
+    now = [0.0]
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    times = itertools.cycle([0.005, 0.005, 0.005, 0.040])
+
+    async def before() -> bool:
+        now[0] += next(times)
+        return True
+
+    scripted = ScriptedSlots([1.0 + 0.1 * i for i in range(200)])
+    pacer = Pacer(
+        "telegram", DEFAULT_PACING["telegram"], scripted, clock=lambda: now[0], sleep=sleep
+    )
+    for chat in range(40):  # the first ones teach the pacer how long the step takes
+        assert await pacer.acquire(str(chat), before)
+    booked = len(scripted.booked)
+    for chat in range(40, 80):
+        assert await pacer.acquire(str(chat), before)
+    assert len(scripted.booked) - booked == 40
+
+
+@pytest.mark.parametrize(("took", "deferred"), [(0.005, []), (0.020, []), (0.060, [1 / 29])])
+async def test_a_request_answered_over_a_slot_late_leaves_a_shared_slot_empty(
+    took: float, deferred: list[float]
+) -> None:
+    # at 29/s a slot is 34.5 ms: a request answered later than that may have reached the
+    # platform among the next slots' requests, so every process leaves one slot empty
+    now = [0.0]
+
+    async def sleep(seconds: float) -> None:
+        now[0] += seconds
+
+    scripted = ScriptedSlots([1.0])
+    pacer = Pacer(
+        "telegram", DEFAULT_PACING["telegram"], scripted, clock=lambda: now[0], sleep=sleep
+    )
+    assert await pacer.acquire("42")
+    now[0] += took
+    await pacer.answered(1.0)
+    assert scripted.deferred == pytest.approx(deferred)
 
 
 def test_even_pacer_never_puts_30_sends_in_a_rolling_second() -> None:
@@ -336,3 +408,39 @@ async def test_a_stalled_process_spreads_its_overdue_sends_under_the_platform_wi
     assert max(sum(1 for s in starts if t <= s < t + 1.0) for t in starts) <= 30
     # and it does not hold them back more than the window needs: 90 sends in about 3 seconds
     assert starts[-1] < 3.1
+
+
+@pytest.mark.parametrize("stalled", [10, 40])
+async def test_a_request_stalled_on_its_way_out_counts_where_the_platform_saw_it(
+    stalled: int,
+) -> None:
+    # the process is behind (every slot due), so its sends leave as close as the rolling
+    # second allows; one request stalls 60 ms between leaving and reaching the platform. Its
+    # late answer tells the pacer, and what the platform receives still has at most 30 messages
+    # in any rolling second (the others take 1 or 4 ms to arrive)
+    now = [0.0]
+    answers: list[tuple[float, float]] = []  # (answered at, left at)
+
+    async def sleep(seconds: float) -> None:
+        until = now[0] + seconds
+        for answer in sorted(a for a in answers if a[0] <= until):
+            answers.remove(answer)
+            now[0] = max(now[0], answer[0])
+            await pacer.answered(answer[1])
+        now[0] = until
+
+    class AllDue:
+        async def reserve_at(self) -> float:
+            return 0.0
+
+    pacer = Pacer(
+        "telegram", DEFAULT_PACING["telegram"], AllDue(), clock=lambda: now[0], sleep=sleep
+    )
+    arrivals = []
+    for i in range(90):
+        assert await pacer.acquire(str(i))
+        arrivals.append(now[0] + (0.060 if i == stalled else 0.001 + 0.003 * (i % 2)))
+        answers.append((arrivals[-1] + 0.001, now[0]))
+    arrivals.sort()
+    assert max(sum(1 for a in arrivals if t <= a < t + 1.0) for t in arrivals) <= 30
+    assert arrivals[-1] < 3.2  # one slot lost to the stall, no more

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
-from telegram.error import BadRequest, NetworkError, RetryAfter
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import BaseRateLimiter, ExtBot
 from telegram.request import HTTPXRequest
 
@@ -27,6 +27,7 @@ from bot.schedule.pacer import Pacer, pacer_for
 from bot.store import Database
 
 log = logging.getLogger(__name__)
+_Answer = bool | dict[str, Any] | list[dict[str, Any]]
 UNPACED = {"sendChatAction", "answerCallbackQuery", "sendInvoice"}
 MAX_TRIES = 6
 MAX_HOLD = 120.0  # a reply that would wait longer than this for a 429 is given up
@@ -85,7 +86,7 @@ class PacedLimiter(BaseRateLimiter[dict[str, Any]]):
             if not await self.pacer.acquire(str(chat), before if tries == 1 else None):
                 raise SendAborted(f"send to {chat} given back before the request")
             try:
-                return await callback(*args, **kwargs)
+                return await self._answered(callback(*args, **kwargs))
             except RetryAfter as exc:
                 wait = retry_seconds(exc.retry_after)
                 self.pacer.hold(str(chat), wait)
@@ -98,6 +99,19 @@ class PacedLimiter(BaseRateLimiter[dict[str, Any]]):
                 delay = min(30.0, 2.0 ** (tries - 1))
                 log.info("send to %s failed (%s): again in %.0f s", chat, exc, delay)
                 await asyncio.sleep(delay)
+
+    async def _answered(self, request: Awaitable[_Answer]) -> _Answer:
+        """The request's answer; when the platform answered (a transport error is no answer),
+        the pacer learns how long it took (``Pacer.answered``)."""
+        started = self.pacer.clock()
+        try:
+            answer = await request
+        except TelegramError as exc:
+            if not transient(exc):
+                await self.pacer.answered(started)
+            raise
+        await self.pacer.answered(started)
+        return answer
 
 
 def paced_bot(

@@ -7,7 +7,13 @@ or from ``SharedSlots`` on PostgreSQL: one row per token holds the next free sta
 token's even schedule,
 in the database server's clock, and each send takes the next slot with one atomic UPDATE. So
 any number of ``run`` and ``worker`` processes share one schedule at the platform's rate, with
-no rate arithmetic by the operator.
+no rate arithmetic by the operator. A slot is put on the local clock through the offset that
+the recent bookings agree on (``ServerClock``), not the middle of its own query's round trip,
+which a busy process gets wrong by tens of ms; and a send woken later than a quarter slot,
+after any of its waits, books a new slot rather than crowding the next sender's. A request
+answered late may have reached the platform late (a stall after every wait): ``answered``
+counts it again in the process's rolling second and, past a whole slot, leaves a slot of the
+shared schedule empty.
 
 Why PostgreSQL and not Redis: several processes already need PostgreSQL (outbox, leader lock),
 so the pace needs no further service; one ``UPDATE ... RETURNING`` per message (29 per second)
@@ -19,9 +25,11 @@ is nothing for it; and its clock is the one clock every process reads.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import hashlib
 import logging
 import math
+import threading
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
@@ -33,6 +41,7 @@ from sqlalchemy.dialects import postgresql
 
 from bot.delivery import BeforeRequest
 from bot.schedule.pacing import DEFAULT_PACING, ChatGate, Clock, EvenPacer, Pacing
+from bot.schedule.server_clock import ServerClock
 from bot.store import Database
 from bot.store.delivery_tables import send_pace
 
@@ -65,9 +74,12 @@ class SharedSlots:
         self.key = key
         self.interval = 1.0 / rate
         self.local = EvenPacer(rate)  # used only while the database does not answer
+        self.server_clock = ServerClock()
+        self._clock_lock = threading.Lock()  # reservations run in several threads at once
 
-    def _reserve(self) -> float:
-        """Take the next slot of the shared schedule; when it starts on the monotonic clock
+    def _take(self) -> tuple[float, float, float, float] | None:
+        """Book the next slot: (its start, the server's clock meanwhile) in the server's
+        clock, and when the query left and when its answer was read on the monotonic clock
         (timed here, in the thread, so a queue for the thread pool does not skew it)."""
         now = sa.cast(sa.func.extract("epoch", sa.func.clock_timestamp()), sa.Float)
         slot = sa.func.greatest(send_pace.c.next_at, now)
@@ -75,15 +87,23 @@ class SharedSlots:
             send_pace.update()
             .where(send_pace.c.key == self.key)
             .values(next_at=slot + self.interval)
-            .returning(send_pace.c.next_at - self.interval - now)
+            .returning(send_pace.c.next_at - self.interval, now)
         )
+        with self.db.engine.begin() as conn:
+            start = time.monotonic()
+            row = conn.execute(take).first()
+            end = time.monotonic()
+        return None if row is None else (float(row[0]), float(row[1]), start, end)
+
+    def _reserve(self) -> float:
+        """Take the next slot of the shared schedule; when it starts on the monotonic clock."""
         for _ in range(3):
-            with self.db.engine.begin() as conn:
-                start = time.monotonic()
-                delay = conn.execute(take).scalar()
-                end = time.monotonic()
-            if delay is not None:  # the server read its clock about halfway through
-                return start + (end - start) / 2 + float(delay)
+            taken = self._take()
+            if taken is not None:
+                slot, server_now, start, end = taken
+                with self._clock_lock:
+                    self.server_clock.sample(server_now, start, end)
+                    return self.server_clock.to_local(slot)
             with self.db.engine.begin() as conn:  # the token's first send: create its row
                 conn.execute(
                     postgresql.insert(send_pace)
@@ -91,6 +111,24 @@ class SharedSlots:
                     .on_conflict_do_nothing()
                 )
         raise RuntimeError("send_pace row missing")
+
+    async def defer(self, seconds: float) -> None:
+        """Leave ``seconds`` of the shared schedule empty from its next free slot on."""
+        now = sa.cast(sa.func.extract("epoch", sa.func.clock_timestamp()), sa.Float)
+        push = (
+            send_pace.update()
+            .where(send_pace.c.key == self.key)
+            .values(next_at=sa.func.greatest(send_pace.c.next_at, now) + seconds)
+        )
+
+        def run() -> None:
+            with self.db.engine.begin() as conn:
+                conn.execute(push)
+
+        try:
+            await asyncio.to_thread(run)
+        except sa.exc.SQLAlchemyError as exc:
+            log.warning("shared send pace not deferred (%s)", type(exc).__name__)
 
     async def reserve_at(self) -> float:
         try:
@@ -119,7 +157,7 @@ class Pacer:
         self.sleep = sleep
         self.clock = clock
         self._sends = 0
-        self._before_latency = 0.005
+        self._before_mean, self._before_dev = 0.005, 0.0025  # how long ``before`` takes
         self._last_start = -math.inf
         self._started: deque[float] = deque()
 
@@ -136,36 +174,48 @@ class Pacer:
         wait = self.gate.reserve(str(chat_id))
         if wait > 0:
             await self.sleep(wait)
-        at = await self.slots.reserve_at() if self.slots is not None else self.clock()
-        # ``before`` starts just early enough that its own latency does not delay the request
-        lead = 1.5 * self._before_latency if before is not None else 0.0
-        await self._sleep_until(at - lead)
-        for _ in range(MAX_REBOOK):
-            if self.clock() - at <= self._late_limit():
-                break
-            # woke too late for our slot (a starved process): the slots around it belong to
-            # other senders, so firing now would clump with them; take a fresh slot instead
-            at = await self.slots.reserve_at() if self.slots is not None else self.clock()
-            await self._sleep_until(at - lead)
+        lead = self._before_lead() if before is not None else 0.0
+        at = await self._on_time(await self._book(), lead)
         await self._spread()
         if before is not None:
             # last, so a sender stopped while it waited has marked nothing it did not send
             started = self.clock()
             if not await before():
                 return False
-            spent = self.clock() - started
-            self._before_latency = 0.8 * self._before_latency + 0.2 * min(spent, 0.2)
-            for _ in range(MAX_REBOOK):
-                if self.clock() - at <= self._late_limit():
-                    break
-                # ``before`` itself made the send late for its shared slot: a new one
-                at = await self.slots.reserve_at() if self.slots is not None else self.clock()
-                await self._sleep_until(at)
-        await self._sleep_until(at)
+            self._note_before(self.clock() - started)
+        # checked once more after the last wait: ``before`` or the wake-up itself can make
+        # the request late for its slot, and nothing after this point waits
+        await self._on_time(at, 0.0)
         self._sends += 1
         if self._sends % 1000 == 0:
             self.gate.forget_idle()
         return True
+
+    def _before_lead(self) -> float:
+        """How long before its slot ``before`` starts: its mean time plus four mean deviations
+        (TCP's retransmit timer), so that it is seldom still running when the slot comes --
+        a send made late by it books a new slot, and every slot left empty is rate lost."""
+        return self._before_mean + 4 * self._before_dev
+
+    def _note_before(self, spent: float) -> None:
+        spent = min(spent, 0.2)
+        self._before_dev = 0.75 * self._before_dev + 0.25 * abs(spent - self._before_mean)
+        self._before_mean = 0.875 * self._before_mean + 0.125 * spent
+
+    async def _book(self) -> float:
+        return await self.slots.reserve_at() if self.slots is not None else self.clock()
+
+    async def _on_time(self, at: float, lead: float) -> float:
+        """Sleep until ``lead`` before slot ``at``; while that wake-up is later than the late
+        limit (a starved process: the slots around ours belong to other senders, so firing
+        now would clump with them), take a fresh slot instead. The slot kept."""
+        for _ in range(MAX_REBOOK):
+            await self._sleep_until(at - lead)
+            if self.clock() - at <= self._late_limit():
+                return at
+            at = await self._book()
+        await self._sleep_until(at - lead)
+        return at
 
     def _late_limit(self) -> float:
         """How late a send may start in its slot: a quarter interval when other processes share
@@ -174,6 +224,22 @@ class Pacer:
         process ``_spread`` already keeps late sends apart."""
         rate = self.pacing.global_rate
         return 0.25 / rate if rate and isinstance(self.slots, SharedSlots) else math.inf
+
+    async def answered(self, started: float) -> None:
+        """The platform answered the request that left at ``started`` (on ``clock``, right
+        after ``acquire``). When that took over half a slot, the request may have reached the
+        platform as late as now (a stall on its way out), where the platform counts it: so it
+        counts again in ``_spread``'s rolling second from now. When it took over a whole slot,
+        on an even schedule the rolling seconds around its arrival can hold 31, so the shared
+        schedule also leaves one slot empty, for every process: a stall costs one slot.
+        """
+        rate = self.pacing.global_rate if self.slots is not None else None
+        now = self.clock()
+        if not rate or now - started <= 0.5 / rate:
+            return
+        bisect.insort(self._started, now)
+        if now - started > 1.0 / rate and isinstance(self.slots, SharedSlots):
+            await self.slots.defer(1.0 / rate)
 
     async def _spread(self) -> None:
         """Keep the requests this process really starts apart: a loop that woke late must not
