@@ -117,14 +117,15 @@ def test_model_fault_costs_k_calls_and_one_warning_for_20_articles(
     assert {"RU", "UA"} <= {p.party_id for p in positions}  # every article, offline
     outcomes = _outcomes(sqlite_db)
     made = [o for o in outcomes if not o.startswith("skipped")]
-    # K = 2 failed calls; one timeout alone spends llm_timeout, which opens the breaker
-    failed = 1 if fault == "slow" else 2
-    assert len([o for o in outcomes if o.startswith("error:")]) == failed
+    # at most K = 2 failed calls; one timeout alone spends llm_timeout, which opens the breaker,
+    # and on a loaded machine the first call's retries can reach that time limit too
+    failed = len([o for o in outcomes if o.startswith("error:")])
+    assert failed == 1 if fault == "slow" else 1 <= failed <= 2
     assert outcomes.count("skipped:breaker") == N_ARTICLES - failed
     if fault == "slow":
         assert server.calls == 1  # a timeout is never retried: it cost the whole allowance
     elif fault != "dead":
-        assert 2 <= server.calls <= 2 * 3  # retries within 1 + llm_max_retries, for 2 calls
+        assert failed <= server.calls <= failed * 3  # within 1 + llm_max_retries per call
     assert len(_warnings(caplog)) == 1, _warnings(caplog)
     [day] = accounting.stats(sqlite_db)
     assert day.fallbacks == N_ARTICLES and day.failures == len(made)
