@@ -49,17 +49,25 @@ _DATELINE = re.compile(r"^[^«»\"“”.]{3,60}\s[—–]\s+(?=[«\"“])")
 _CATAPHORA = re.compile(r"^\s*(?:Il|Elle|Lui|He|She),\s*(?:c['’]est|it\s+is|it['’]s)\s+")
 
 
+def _speaker_label(text: str) -> tuple[str, int] | None:
+    """The name a transcript's label opens ``text`` with ("Kaja Kallas : …", "MR. DALTON: …"
+    -> "Dalton") and where the words after it start, or None."""
+    label = _TURN.match(text)
+    if label is None:
+        return None
+    who = _HONORIFIC.sub("", label.group("who")).strip()
+    if who.isupper() and who != label.group("who").strip():
+        who = who.title()  # "MR. DALTON:"
+    if not NAME_ONLY.fullmatch(who) or len(who.split()) > 4:
+        return None
+    return who, label.end() - 1
+
+
 def without_label(text: str) -> str:
     """A transcript sentence without its speaker label ("Kaja Kallas : Ce n'est pas …",
     "MR. DALTON: Any relief …"): the words said, not the name that opens the turn."""
-    label = _TURN.match(text)
-    if label is None:
-        return text
-    who = _HONORIFIC.sub("", label.group("who")).strip()
-    who = who.title() if who.isupper() else who
-    if not NAME_ONLY.fullmatch(who) or len(who.split()) > 4:
-        return text
-    return text[label.end() - 1 :]
+    named = _speaker_label(text)
+    return text[named[1] :] if named else text
 
 
 class Discourse:
@@ -226,12 +234,9 @@ class Discourse:
         if index and self.sentences[index - 1].para == sent.para:
             return
         self.turn = None
-        label = _TURN.match(sent.text)
-        who = _HONORIFIC.sub("", label.group("who")) if label else ""
-        if who.isupper() and who != label.group("who") if label else False:
-            who = who.title()  # "MR. DALTON:": a transcript's label
-        if who and NAME_ONLY.fullmatch(who.strip()) and len(who.split()) <= 4:
-            turn = self.resolver.resolve("source", who, sent.text, hits, 0)
+        named = _speaker_label(sent.text)
+        if named is not None:
+            turn = self.resolver.resolve("source", named[0], sent.text, hits, 0)
             self.turn = turn if turn is not None and turn.name else None
         elif self.voice is not None and sent.para in self.voice.paras:
             # an unlabelled answer of an interview, a paragraph of an op-ed: its author's

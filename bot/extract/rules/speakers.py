@@ -294,10 +294,7 @@ class SpeakerResolver:
         if key != "official" or not definite or sp.PLURAL_NP.match(np):
             return None
         if party:  # "la responsable européenne", "le diplomate russe": the last of that party
-            for k in reversed(self.known):
-                if k.party_id == party and k.name:
-                    return Speaker(k.name, k.role, k.party_id, k.person)
-            return None
+            return self._last_of(party)
         near = self.pronoun_target()  # "a insisté le prélat", "The official said": who spoke
         return near if near is not None and (near.name or near.party_id) else None
 
@@ -311,10 +308,7 @@ class SpeakerResolver:
         if NATIONAL_NOUN.fullmatch(noun[:1].lower() + noun[1:]) and not self.gaz.party_hits(np):
             if party is None or party == last.party_id:
                 return last
-            for k in reversed(self.known):
-                if k.party_id == party and k.name:
-                    return Speaker(k.name, k.role, k.party_id, k.person)
-            return None
+            return self._last_of(party)
         office = roles.strip_determiner(np)
         if key and len(office) > 12 and fold(office) in fold(last.role):
             return (
@@ -401,16 +395,23 @@ class SpeakerResolver:
         if not before and not hits and NATIONAL_NOUN.fullmatch(last):
             # "Interrogé sur ces propos, le Turc s'est montré conciliant.": "il" next is him
             party = roles.infer_party(self.gaz, last)
-            for k in reversed(self.known):
-                if party is not None and k.party_id == party and k.name and not k.quoted:
-                    self.salient = Speaker(k.name, k.role, k.party_id, k.person)
-                    return
+            national = self._last_of(party, quoted=False) if party is not None else None
+            if national is not None:
+                self.salient = national
+                return
         if before:
             known = self.known_speaker(before[-1])
             if known is not None:
                 if self._pending and known.name and known.party_id:
                     self._reveal(known)
                 self.salient = known
+
+    def _last_of(self, party: str, quoted: bool = True) -> Speaker | None:
+        """The person of ``party`` named last (``quoted``: also one only named in quotes)."""
+        for k in reversed(self.known):
+            if k.party_id == party and k.name and (quoted or not k.quoted):
+                return Speaker(k.name, k.role, k.party_id, k.person)
+        return None
 
     def _note_title(self, head: str, text: str) -> bool:
         """ "Le chef de l'État a donné le ton." / "The UK Foreign Secretary has posted…": a
