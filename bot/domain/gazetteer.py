@@ -73,7 +73,7 @@ class PersonHit:
 
 
 _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]{2,})\b(?![-'’])")
-_MASTHEAD_WORDS = frozenset(
+MASTHEAD_WORDS = frozenset(
     [
         "Independent",
         "Post",
@@ -177,7 +177,7 @@ class Gazetteer:
         """Whether a capital's name at ``end`` runs on into a newspaper's name ("Kyiv
         Independent", "Washington Post", "Moscow Times")."""
         after = _CAPITALISED_AFTER.match(text, end)
-        return after is not None and after.group(1) in _MASTHEAD_WORDS
+        return after is not None and after.group(1) in MASTHEAD_WORDS
 
     def person_hits(self, text: str) -> list[PersonHit]:
         """Known people named in ``text`` (full names or aliases), in order."""

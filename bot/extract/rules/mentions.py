@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.gazetteer import Gazetteer, PersonHit
+from bot.domain.gazetteer import MASTHEAD_WORDS, Gazetteer, PersonHit
 from bot.domain.models import Person
 from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import NOT_SUBJECT_SEGMENT
@@ -124,7 +124,10 @@ def people_in(
             continue
         if any(h.start < e and s < h.end for h in hits):
             continue
-        hits.append(PersonHit(s, e, stripped, gaz.known_person(stripped)))
+        known = gaz.known_person(stripped)
+        if known is None and words[-1] in MASTHEAD_WORDS:
+            continue  # "Financial Times", "Kyiv Independent": a newspaper
+        hits.append(PersonHit(s, e, stripped, known))
     hits.sort(key=lambda h: h.start)
     return hits
 

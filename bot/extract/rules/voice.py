@@ -19,12 +19,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.domain.gazetteer import PersonHit
+from bot.extract.rules import roles
+from bot.extract.rules.mentions import role_before
 from bot.extract.rules.sentences import Sentence
 
 _INTERVIEW = re.compile(
     r"\b(?:ENTRETIEN|INTERVIEW|Entretien|Interview|Propos\s+recueillis\s+par|interviewed\s+by|"
     r"Q\s*&\s*A|répond(?:u)?\s+à\s+nos\s+questions|(?:answered|answers)\s+our\s+questions|"
-    r"nous\s+a\s+reçue?s?)\b"
+    r"nous\s+a\s+reçue?s?)\b|"
+    r"\b(?:[Aa]n|[Oo]ur|[Ww]eekend|[Ee]xclusive)\s+interview\s+with\b|\b[Ww]eekend\s+interview\b"
 )
 _OPED = re.compile(
     r"^\s*(?:Tribune|TRIBUNE|Opinion|OPINION|Op-[Ee]d|Point\s+de\s+vue|Commentary|Chronique)\b|"
@@ -69,12 +72,21 @@ def find_voice(
         return None
     marker = _INTERVIEW if interview else _OPED
     where = [order[0], *(p for p in lead[1:] if marker.search(" ".join(x.text for x in paras[p])))]
-    named, role, last_lead = _named_in_lead(paras, where, people)
+    named, sided, last_lead = _named_in_lead(paras, where, people, interview)
     if named is None and len(where) > 1:
         # "Élu en 2024, Alexander Stubb …" then "le président a répondu à nos questions": the
         # standfirst before the paragraph that says it is an interview names the person
         upto = [p for p in lead if p <= where[-1]]
-        named, role, last_lead = _named_in_lead(paras, upto, people)
+        named, sided, last_lead = _named_in_lead(paras, upto, people, interview)
+    if interview and not sided:
+        # "Northern Ledger - Weekend interview" names the paper, not the minister the
+        # standfirst then names: the one person of a side before the first question
+        first_question = next((i for i, p in enumerate(lead) if _is_question(paras[p])), None)
+        before = lead[:first_question]
+        found, found_sided, found_last = _named_in_lead(paras, before, people, interview)
+        if found is not None and found_sided:
+            named, last_lead = found, found_last
+    role = ""
     if named is None and oped:
         named, role = _signature(paras[order[-1]], people)
         last_lead = max((p for p in lead if _is_heading(paras[p])), default=order[0])
@@ -85,7 +97,14 @@ def find_voice(
         first_question = next((p for p in body if _is_question(paras[p])), None)
         if first_question is None:
             return None
-        mine = {p for p in body if p > first_question and not _is_question(paras[p])}
+        asked = {p for p in body if _is_question(paras[p])}
+        after = [p for p in body if p > first_question]
+        for prev, p, nxt in zip(after, after[1:], after[2:], strict=False):
+            # "Some in Kyiv say Turkey is too close to Moscow.": a prompt put as a statement,
+            # one short sentence between two answers
+            if prev not in asked and nxt not in asked and _is_prompt(paras[p]):
+                asked.add(p)
+        mine = {p for p in after if p not in asked}
     else:
         signed = role or _signature(paras[order[-1]], people)[0] is not None
         mine = {p for p in body if p != order[-1] or not signed}
@@ -96,20 +115,35 @@ def _named_in_lead(
     paras: dict[int, list[Sentence]],
     lead: list[int],
     people: Callable[[Sentence], list[PersonHit]],
-) -> tuple[PersonHit | None, str, int]:
+    interview: bool,
+) -> tuple[PersonHit | None, bool, int]:
     """The one person named in ``lead`` (the title and the paragraphs that say what kind of
-    article this is), not a journalist; and the last of those paragraphs."""
-    found: list[tuple[PersonHit, int]] = []
+    article this is), not a journalist; whether that person speaks for a side (a known person,
+    or a name with an office before it); and the last of those paragraphs. In an interview, the
+    interviewer named beside the interviewee ("He sat down with X") is set aside when the other
+    is the only one of a side."""
+    found: list[tuple[PersonHit, bool]] = []
     for p in lead:
         for sent in paras[p]:
             for hit in people(sent):
                 if not _JOURNALIST.search(sent.text[: hit.start]):
-                    found.append((hit, p))
-    names = {_surname(h.text) for h, _ in found}
-    if len(names) != 1:
-        return None, "", lead[-1]
-    hit, _ = found[0]
-    return hit, "", lead[-1]
+                    sided = _office_before(sent.text, hit.start) or bool(
+                        hit.person and hit.person.party_id
+                    )
+                    found.append((hit, sided))
+    if interview and len({_surname(h.text) for h, _ in found}) > 1:
+        found = [(h, sided) for h, sided in found if sided] or found
+    if len({_surname(h.text) for h, _ in found}) != 1:
+        return None, False, lead[-1]
+    return found[0][0], any(sided for _, sided in found), lead[-1]
+
+
+def _office_before(text: str, start: int) -> bool:
+    """Whether an office runs right up to the name ("Estonia's prime minister Kristen Michal"),
+    not "Turkey's top diplomat sat down with Leyla Arslan"."""
+    role = role_before(text, start).rstrip(" ,")
+    offices = list(roles.ROLE_RE.finditer(role))
+    return bool(offices) and offices[-1].end() == len(role)
 
 
 def _signature(
@@ -131,6 +165,10 @@ def _is_question(sents: list[Sentence]) -> bool:
     return (text.endswith(("…", "...")) and len(text.split()) < 40) or bool(
         _QUESTION_LABEL.match(text) and text.rstrip(' »”"').endswith("?")
     )
+
+
+def _is_prompt(sents: list[Sentence]) -> bool:
+    return len(sents) == 1 and len(sents[0].text.split()) <= 12
 
 
 def _is_heading(sents: list[Sentence]) -> bool:
