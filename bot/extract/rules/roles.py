@@ -21,7 +21,11 @@ _OFFICES: list[tuple[str, str]] = [
         r"|deputy (?:foreign |defen[cs]e |prime )?ministers?",
         "deputy_minister",
     ),
-    (r"premi(?:er|ère)s? ministres?|prime ministers?|PM", "prime_minister"),
+    (
+        r"premi(?:er|ère)s? ministres?|prime ministers?|PM|chef(?:fe)? du gouvernement"
+        r"|heads? of government",
+        "prime_minister",
+    ),
     (r"présidente? du conseil(?: italien)?", "prime_minister"),
     (
         r"chef(?:fe)? de (?:la )?diplomatie|ministres? des affaires étrangères"

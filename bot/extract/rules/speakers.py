@@ -348,6 +348,13 @@ class SpeakerResolver:
             return
         self._indefinite = None
         if speaker.name or (speaker.role and not sp.PLURAL_NP.match(speaker.role)):
+            if (
+                not speaker.name
+                and roles.head_office(speaker.role) in roles.PERSON_KEYS
+                and (self.salient is None or not self.salient.name)
+                and speaker.role not in self._pending
+            ):
+                self._pending.append(speaker.role)  # "Le ministre des Armées a détaillé …"
             self.salient = speaker
             self._collective = None
             self._person_at = self._sentence
@@ -402,8 +409,16 @@ class SpeakerResolver:
         if before:
             known = self.known_speaker(before[-1])
             if known is not None:
-                if self._pending and known.name and known.party_id:
-                    self._reveal(known)
+                bare = not known.party_id and not known.role
+                if (
+                    self._pending
+                    and known.name
+                    and (
+                        known.party_id
+                        or (bare and _is_subject(before[-1], parsed_subject, text, verb))
+                    )
+                ):
+                    known = self._reveal(known)
                 self.salient = known
 
     def _last_of(self, party: str, quoted: bool = True) -> Speaker | None:
@@ -427,23 +442,40 @@ class SpeakerResolver:
             return True
         return False
 
-    def _reveal(self, known: Speaker) -> None:
+    def _reveal(self, known: Speaker) -> Speaker:
         """A person named after descriptions of someone unnamed: those descriptions were him
-        or her when they fit (``_may_be``), and so were the words the unnamed one said."""
+        or her when they fit (``_may_be``), and so were the words the unnamed one said. A name
+        written bare ("Le ministre des Armées a détaillé …", then "Stéphane Royer a longé le
+        quai") takes the office and side of the description. Returns the person as now known."""
         fits = [d for d in self._pending if self._may_be(known, d)]
+        if fits and not known.party_id:
+            sided = [(d, roles.infer_party(self.gaz, d)) for d in fits]
+            office, party = next(((d, p) for d, p in sided if p), (fits[0], None))
+            office = _PLACE_AFTER.sub("", roles.strip_determiner(office))  # "… à Brest"
+            known = self._adopt(known, office, party)
         self._bound += [(_description(d), known) for d in fits]
         was = self.salient
-        if fits and was is not None and not was.name and was.party_id is None:
+        if fits and was is not None and not was.name and was.party_id in (None, known.party_id):
             self.revealed.append((was, known))
         self._pending = []
+        return known
+
+    def _adopt(self, known: Speaker, role: str, party: str | None) -> Speaker:
+        for k in reversed(self.known):
+            if k.name == known.name:
+                k.role, k.party_id = role, party
+                return Speaker(k.name, k.role, k.party_id, k.person)
+        return known
 
     def _may_be(self, person: Speaker, description: str) -> bool:
         """Whether a description given before any name can be this person: it names no side,
         or the person's side and an office the gazetteer gives the person."""
         party = roles.infer_party(self.gaz, description)
         if party is None:
-            return True
+            return bool(person.party_id) or not person.role
         key = roles.head_office(description)
+        if not person.party_id and not person.role:
+            return key in roles.PERSON_KEYS  # a bare name: the office described is his
         return (
             party == person.party_id
             and key is not None
@@ -467,6 +499,18 @@ _STRESSED_SUBJECT = re.compile(
 )
 _HEAD_OF_STATE = re.compile(r"\bchef(?:fe)? de l['’][ée]tat\b|\bhead of state\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
+
+
+_PLACE_AFTER = re.compile(r"\s+(?:à|au|en|in|at)\s+[A-ZÀ-Ý][\w\-]*$")
+
+
+def _is_subject(hit: PersonHit, parsed_subject: str, text: str, verb: re.Match[str] | None) -> bool:
+    """Whether the mentioned name is the main verb's subject, by the parse or, when the parse
+    found none, by the name standing right before the first finite verb (not a place or a
+    photo credit the capitals-only reading took for a name)."""
+    if parsed_subject:
+        return fold(hit.text) in fold(parsed_subject)
+    return verb is not None and text[hit.end : verb.start()].strip() in ("", "ne", "n'", "n’")
 
 
 def _description(np: str) -> str:
@@ -500,7 +544,16 @@ def _holds_another(speaker: Speaker, key: str) -> bool:
 def _same(k: _Known, name: str, person: Person | None) -> bool:
     if person is not None and k.person is not None:
         return person is k.person
-    return translit_key(k.name.split()[-1]) == translit_key(name.split()[-1])
+    if translit_key(k.name.split()[-1]) == translit_key(name.split()[-1]):
+        return True
+    # "Lin Jian says …", then "Lin said": a family name written first (Chinese, Hungarian)
+    words = k.name.split()
+    return (
+        k.person is None
+        and len(words) == 2
+        and len(name.split()) == 1
+        and translit_key(words[0]) == translit_key(name)
+    )
 
 
 def _same_person(speaker: Speaker, hits: list[PersonHit]) -> bool:

@@ -100,7 +100,7 @@ def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) 
     named_in = gaz.person_hits(segs[i])  # "l'émissaire de Poutine": not the speaker
     appositive_role = roles.has_office(segs[i]) and (
         not named_in
-        or bool(sp.OF_END.search(segs[i][: named_in[0].start]))
+        or bool(sp.OF_END.search(_TRAILING_TITLE.sub("", segs[i][: named_in[0].start])))
         or segs[i][named_in[0].end :].startswith(("'s", "’s"))  # "Vladimir Putin's spokesman"
     )
     if i > 0 and (
@@ -129,6 +129,10 @@ def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) 
     np = re.sub(r"(?<=\s)(?:n['’]|ne)\s*$", "", np)  # "Le porte-parole n'a pas exclu"
     lead = len(np) - len(np.lstrip())
     return np.strip(), offset + cut + start + lead
+
+
+# "the spokesman for UN Secretary-General ": the title in front of the name of the one spoken for
+_TRAILING_TITLE = re.compile(r"(?:\s+(?:[A-Z][\w.\-]*|of|the))+\s*$")
 
 
 def is_complement(prefix: str, after: str) -> bool:

@@ -81,7 +81,7 @@ LEAD_CONJ = re.compile(r"^\s*(?:mais|et|or|puis|but|and)\s+", re.IGNORECASE)
 FR_NP_START = re.compile(
     r"^\s*(?:(?i:le|la|les|l['’]|un|une|des|du|son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|nos|"
     r"plusieurs|certaine?s|aucune?|chacune?|tous|toutes|quelques|nombre|ceux|celle|celui|"
-    r"il|elle|ils|elles|on)\b|[A-ZÀ-Ý0-9«“\"])"
+    r"il|elle|ils|elles|on)\b|[A-ZÀ-Ý0-9«“\"]|(?:al|el|abou|abu)-[A-ZÀ-Ý])"
 )
 TITLED_NAME = re.compile(r"[A-ZÀ-Ý][\w\-’']+\s+[A-ZÀ-Ý][\w\-’']+\s*$")
 PLURAL_NP = re.compile(r"^\s*(?:les|des|leurs|ses|the\s+\w+s)\b", re.IGNORECASE)
@@ -91,7 +91,7 @@ POSSESSIVE_END = re.compile(r"(?:^|\s)(?:son|sa|leur)\s+[^,]{2,60},?\s*$", re.IG
 # "Le Kremlin, par la voix de son porte-parole X, a jugé": X speaks for the collective
 VOICE_OF = re.compile(r"par\s+la\s+voix\s+(?:de\s+|d['’]|(?=du\s))", re.IGNORECASE)
 # "l'émissaire économique de Poutine": a name after "de" is a complement, not an apposition
-OF_END = re.compile(r"\b(?:de|du|des|d['’])\s*$", re.IGNORECASE)
+OF_END = re.compile(r"\b(?:de|du|des|d['’]|of|for|to)\s*$", re.IGNORECASE)
 DEFINITE_START = re.compile(r"^\s*(?:le|la|les|l['’]|the)\b", re.IGNORECASE)
 # "Sur une rencontre avec X, il…": a leading prepositional phrase is not the subject
 ADVERBIAL_LEAD = re.compile(
@@ -105,7 +105,8 @@ FORMER = re.compile(r"^\s*(?:l['’]|le\s+|la\s+)?(?:ancien(?:ne)?|ex-)\s*", re.
 QUANT_A = re.compile(r"^\s*Quant\s+(?:à\s+(?:la\s+|l['’])?|au\s+|aux\s+)", re.IGNORECASE)
 CLEFT = re.compile(r"^\s*C['’]est\s+(?P<who>[^;:«»\"“”]{2,140}?),?\s+qui\s", re.IGNORECASE)
 EN_NP_START = re.compile(
-    r"^\s*(?:(?i:the|a|an|his|her|its|their|this|that|these|those|he|she|they|it|we)\b|[A-Z0-9\"“])"
+    r"^\s*(?:(?i:the|a|an|his|her|its|their|this|that|these|those|he|she|they|it|we)\b|[A-Z0-9\"“]"
+    r"|(?:al|el|abu)-[A-Z])"  # "al-Ansari said"
 )
 # "… this month he", "…, à Genève, il": a subject pronoun ending the clause before the verb
 TRAILING_PRONOUN = re.compile(r"(?:^|\s)(he|she|they|il|elle|ils|elles)\s*$")
