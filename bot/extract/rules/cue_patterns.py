@@ -18,9 +18,14 @@ SAYS_AFTER = re.compile(
 )
 NP_START = re.compile(
     r"^\s*(?:le|la|les|l['’]|un|une|des|son|sa|leur|ce|cette|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|the|a|an|"
-    r"[A-ZÀ-Ý])",
+    r"one|two|three|several|[A-ZÀ-Ý])",
 )
 LEAD_ADV = re.compile(rf"^\s*{ADV_FR}|^\s*{ADV_EN}")
+# "», a écrit, en anglais, le président …": an adverbial set off by commas before the subject
+INSERTED_ADVERBIAL = re.compile(
+    r"^\s*,\s*(?:en|in|sur|on|dans|depuis|from|par|via)\s+[a-zà-ÿ][\w\-’']*(?:\s+[a-zà-ÿ][\w\-’']*){0,2}"
+    r"\s*,\s*(?=(?:le|la|les|l['’]|un|une|M\.|Mme|the|a|an)\b|[A-ZÀ-Ý])"
+)
 LEAD_PP = re.compile(
     r"^\s*(?:(?:à|aux|devant|sur|en|to|on)\s+(?:l['’]|la\s|le\s|les\s|the\s|son\s|sa\s)?[\w\-’']+"
     r"(?:\s+[A-Z][\w\-]*(?!\s+[A-ZÀ-Ý]))?"

@@ -274,8 +274,23 @@ class Discourse:
                 speaker = self.resolver.pronoun_target()
         if speaker is None or not (speaker.name or speaker.party_id):
             return []
+        if _about_named(sentence[: spans[0][0]], hits, speaker):
+            return []  # "… s'en est prise à X, qui « ferait mieux … »": words about X, not X's
         self.resolver.note_statement(speaker)
         return [(speaker, None)]
+
+
+_WHO_BEFORE_QUOTE = re.compile(r",\s*(?:qui|who)\s*$")
+
+
+def _about_named(lead: str, hits: list[PersonHit], speaker: Speaker) -> bool:
+    """Whether the quotation opens a relative clause on the name right before it, and that
+    name is the speaker found ("X, qui « … »": someone else's words about X)."""
+    rel = _WHO_BEFORE_QUOTE.search(lead)
+    if rel is None or not speaker.name:
+        return False
+    antecedent = [h for h in hits if h.end == len(lead[: rel.start()].rstrip())]
+    return any(fold(speaker.name).endswith(fold(h.text.split()[-1])) for h in antecedent)
 
 
 def _quoted_heading(sentences: list[Sentence], i: int) -> bool:

@@ -17,7 +17,7 @@ from bot.domain.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.domain.parties import PartyBook
 from bot.domain.topics import topic_weight, topics_of
 from bot.extract.rules import attribution, nlp, roles, syntax
-from bot.extract.rules.cue_patterns import CONTRAST, Cue
+from bot.extract.rules.cue_patterns import CONTRAST, Cue, tidy
 from bot.extract.rules.discourse import Discourse, inherit_quotes, without_label
 from bot.extract.rules.quote_marks import quote_spans, quote_text
 from bot.extract.rules.quotes import find_cues
@@ -172,7 +172,7 @@ class OfflineEngine:
             cues = [c for _, c in here if c is not None]
             for speaker, found_cue in here:
                 text = _clause(sent.text, found_cue, cues) if split and found_cue else sent.text
-                pos = self._position(article, lang, text, speaker, found_cue)
+                pos = self._position(article, lang, text, speaker, found_cue, sent.text)
                 if pos is None:
                     continue
                 k = (pos.party_id, pos.evidence)
@@ -222,7 +222,13 @@ class OfflineEngine:
         for stance in syntax.stances(doc, sent.start, sent.end, lang):
             parties = syntax.stance_parties(self.gaz, sent.text, stance)
             if told and len(parties) < 2:
-                continue  # a cue already gave this sentence's speaker; only lists add sides
+                own = _own_clause(sent.text, stance, [c for _, c in here])
+                if own is None:
+                    continue  # a cue already gave this sentence's speaker; only lists add sides
+                # "Warsaw opposes X, and Rome has signalled that …": a clause of its own
+                out += [(Speaker("", "", pid), own) for pid in parties if pid not in have]
+                have.update(parties)
+                continue
             # "Paris et Londres plaident pour …" read by a cue for Paris: Londres the same words
             shared = next((c for sp, c in here if sp.party_id in parties), None)
             if shared is None and not told and here:
@@ -247,11 +253,19 @@ class OfflineEngine:
         return roles.is_title(seg) and len(seg.split()) <= 12
 
     def _position(
-        self, article: Article, lang: Lang, text: str, speaker: Speaker, cue: Cue | None
+        self,
+        article: Article,
+        lang: Lang,
+        text: str,
+        speaker: Speaker,
+        cue: Cue | None,
+        sentence: str,
     ) -> Position | None:
+        """The position of ``text`` (the sentence, or the clause of it that holds ``cue``;
+        the cue's offsets are in ``sentence``)."""
         evidence = text.strip(" ,;")
-        negated = cue is not None and cue.mode == "pre" and _NEGATED.search(text[: cue.start])
-        if negated and cue is not None and len(re.findall(r"\w+", text[cue.end :])) < 3:
+        negated = cue is not None and cue.mode == "pre" and _NEGATED.search(sentence[: cue.start])
+        if negated and cue is not None and len(re.findall(r"\w+", sentence[cue.end :])) < 3:
             return None  # "Washington n'a pas commenté": no position stated
         if not evidence or not (evidence in article.text or is_grounded(evidence, article.text)):
             return None
@@ -308,6 +322,26 @@ def _verbatim(fragment: str, plain: str, original: str) -> str:
 
 
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
+
+
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|et)\s+(?=[A-ZÀ-Ý])|;\s+")
+
+
+def _own_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -> Cue | None:
+    """A stance whose subject stands in a clause before the one every cue of the sentence
+    opens ("Warsaw opposes X, and Rome has signalled that …"): a cue for the stance's clause,
+    the later cue's clause now starting after the break; None when the stance is not so."""
+    first, end = stance.subjects[0][0], stance.subjects[-1][1]
+    if not cues or any(c is None or c.mode != "pre" or c.start <= end for c in cues):
+        return None
+    breaks = [m for m in _NEXT_CLAUSE.finditer(sentence, end, min(c.start for c in cues if c))]
+    if not breaks:
+        return None
+    at = breaks[-1].start()
+    for c in cues:
+        if c is not None and c.lead < at:
+            c.lead = at
+    return Cue(end, end, "pre", sentence[first:end], tidy(sentence[first:at]), first)
 
 
 def _clause(sentence: str, cue: Cue, cues: list[Cue]) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import (
     CONTRAST,
+    INSERTED_ADVERBIAL,
     LEAD_ADV,
     LEAD_PP,
     NOT_SUBJECT_SEGMENT,
@@ -345,7 +346,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         ):
             continue
         incise = before.rstrip().endswith((",", "»", "”", '"', "—", "–")) or not before.strip()
-        after_adv = LEAD_ADV.sub("", after, count=1)
+        after_adv = LEAD_ADV.sub("", INSERTED_ADVERBIAL.sub("", after, count=1), count=1)
         after_pp = LEAD_PP.sub("", after_adv, count=1)
         # subject after the verb: "comme l'a déclaré le ministre", "c'est ce qu'a affirmé X",
         # or an incise after a quote or with no subject before it ("…», a déclaré X")

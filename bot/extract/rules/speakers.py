@@ -119,9 +119,19 @@ class SpeakerResolver:
         party = (
             person.party_id if person else (roles.infer_party(self.gaz, office) if role else None)
         )
+        now = _NOW_OFFICE.search(office)
+        if person is not None and now:
+            # "the former Nato secretary-general who is now Norway's finance minister": the
+            # office the text gives today outranks the gazetteer's
+            party = roles.infer_party(self.gaz, now.group("office")) or party
         if party is None and person is None and ctx and roles.speaks_for_context(role):
             party = ctx  # "Côté russe, le vice-ministre X": the office, of the side named first
-        if party is None and person is None and roles.speaks_for_context(role):
+        if (
+            party is None
+            and person is None
+            and roles.speaks_for_context(role)
+            and not _LOCAL.search(role)
+        ):
             # "Moscou (…), mais le porte-parole, X" / "La France soutient… Le ministre des Affaires
             # étrangères, X, a assuré": an office with no nationality serves the party named
             # before it in the sentence, else the one the sentence before was about
@@ -501,6 +511,14 @@ _HEAD_OF_STATE = re.compile(r"\bchef(?:fe)? de l['’][ée]tat\b|\bhead of state
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
 
 
+# a governor or a mayor serves a place, not the side a sentence names ("Russian drones hit …,
+# regional governor X said")
+_LOCAL = re.compile(r"\b(?:gouverneure?|governors?|maires?|mayors?)\b", re.IGNORECASE)
+_NOW_OFFICE = re.compile(
+    r"\b(?:former|ex-|ancien(?:ne)?)\b.*?\b(?:now|aujourd['’]hui|désormais|devenue?)\s+"
+    r"(?:(?:is|est|the|le|la|l['’])\s+)*(?P<office>.+)$",
+    re.IGNORECASE,
+)
 _PLACE_AFTER = re.compile(r"\s+(?:à|au|en|in|at)\s+[A-ZÀ-Ý][\w\-]*$")
 
 

@@ -74,6 +74,8 @@ def stances(doc: Any, start: int, end: int, lang: str) -> list[Stance]:
         main = tok.head if tok.dep_ == "xcomp" and _MODAL.match(tok.head.text) else tok
         if sense is None or main.dep_ not in _MAIN:
             continue
+        if sense == "wants" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("se", "s'", "s’"):
+            continue  # "l'Otan se veut rassurante": how it presents itself, not what it wants
         heads = [c for c in main.children if c.dep_ in _SUBJECT]
         if not heads and main.dep_ == "conj":  # "X a salué … et rejeté …": the first verb's
             heads = [c for c in main.head.children if c.dep_ in _SUBJECT]
