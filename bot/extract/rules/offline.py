@@ -19,7 +19,7 @@ from bot.domain.topics import topic_weight, topics_of
 from bot.extract.rules import attribution, nlp, roles, syntax
 from bot.extract.rules.cue_patterns import CONTRAST, Cue, tidy
 from bot.extract.rules.discourse import Discourse, inherit_quotes, without_label
-from bot.extract.rules.quote_marks import quote_spans, quote_text
+from bot.extract.rules.quote_marks import inside_quotes, quote_spans, quote_text
 from bot.extract.rules.quotes import find_cues
 from bot.extract.rules.sentences import Sentence, headline_end
 from bot.extract.rules.sentences import split as sentences_of
@@ -146,7 +146,7 @@ class OfflineEngine:
             if not here:
                 here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent)
             here = attribution.drop_anonymous_reporters(here)
-            here += self._stances(doc, sent, lang, here, talk)
+            here += self._stances(doc, sent, lang, here, talk, hits)
             here = _merge_same_party(sent.text, here)
             subjects.append(None)
             if not here:
@@ -208,8 +208,11 @@ class OfflineEngine:
         lang: Lang,
         here: list[tuple[Speaker, Cue | None]],
         talk: Discourse,
+        hits: list[PersonHit],
     ) -> list[tuple[Speaker, Cue | None]]:
-        """Sides taking a stance as the subjects of a stance verb (syntax.py) that no cue gave."""
+        """Sides taking a stance as the subjects of a stance verb (syntax.py) that no cue gave;
+        each side in the words of its one person the sentence names, when it names one ("Paris
+        and Berlin back X, a compromise that Emmanuel Macron has championed")."""
         if not nlp.has_parse(doc) or talk.turn is not None or sent.text.rstrip().endswith("?"):
             return []
         if any(cue is None or cue.mode in ("source", "pour", "part") for _, cue in here):
@@ -221,22 +224,18 @@ class OfflineEngine:
         out: list[tuple[Speaker, Cue | None]] = []
         for stance in syntax.stances(doc, sent.start, sent.end, lang):
             parties = syntax.stance_parties(self.gaz, sent.text, stance)
-            if told and len(parties) < 2:
-                own = _own_clause(sent.text, stance, [c for _, c in here])
-                if own is None:
-                    continue  # a cue already gave this sentence's speaker; only lists add sides
-                # "Warsaw opposes X, and Rome has signalled that …": a clause of its own
-                out += [(Speaker("", "", pid), own) for pid in parties if pid not in have]
-                have.update(parties)
-                continue
+            # "Warsaw opposes X, and Rome has signalled that …": a clause of its own
+            own = _own_clause(sent.text, stance, [c for _, c in here]) if told else None
+            if told and len(parties) < 2 and own is None:
+                continue  # a cue already gave this sentence's speaker; only lists add sides
             # "Paris et Londres plaident pour …" read by a cue for Paris: Londres the same words
-            shared = next((c for sp, c in here if sp.party_id in parties), None)
+            shared = own or next((c for sp, c in here if sp.party_id in parties), None)
             if shared is None and not told and here:
                 shared = here[0][1]  # the spokesperson's cue: the clause it tells
             for pid in parties:
                 if pid not in have:
                     have.add(pid)
-                    out.append((Speaker("", "", pid), shared))
+                    out.append((_side(talk, hits, sent.text, pid), shared))
         return out
 
     def _looks_like_subject(self, seg: str) -> bool:
@@ -322,6 +321,17 @@ def _verbatim(fragment: str, plain: str, original: str) -> str:
 
 
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
+
+
+def _side(talk: Discourse, hits: list[PersonHit], sentence: str, party: str) -> Speaker:
+    """A side taking a stance: the one person of that side the sentence names outside quotes,
+    else the side itself."""
+    people = {}
+    for h in hits:
+        known = talk.resolver.known_speaker(h)
+        if known is not None and known.party_id == party and not inside_quotes(sentence, h.start):
+            people[known.name] = known
+    return next(iter(people.values())) if len(people) == 1 else Speaker("", "", party)
 
 
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|et)\s+(?=[A-ZÀ-Ý])|;\s+")

@@ -18,7 +18,7 @@ from typing import Any
 from bot.domain.gazetteer import Gazetteer
 
 DATA = Path(__file__).resolve().parent / "data"
-_MAIN = {"ROOT", "conj", "ccomp"}
+_MAIN = {"ROOT", "conj", "ccomp", "parataxis"}
 _SUBJECT = {"nsubj", "nsubj:pass"}
 # forms of pouvoir, devoir, vouloir (the pipeline has no lemmatiser)
 _MODAL = re.compile(r"(?:pourr|peu[tx]?$|peuvent|pouv|doi[tv]|devr|dev|veu[tl]|voul)", re.I)
@@ -31,6 +31,7 @@ class Stance:
     verb: str
     sense: str
     subjects: tuple[tuple[int, int], ...]
+    at: int = -1  # where the verb (or its first auxiliary) starts in the sentence
 
 
 @lru_cache(maxsize=2)
@@ -42,10 +43,16 @@ def stance_verbs(lang: str) -> tuple[tuple[str, str], ...]:
 
 
 def _sense(token: Any, lang: str) -> str | None:
-    if token.pos_ not in ("VERB", "AUX") and token.tag_[:2] != "VB":
-        return None
+    verb = token.pos_ in ("VERB", "AUX") or token.tag_[:2] == "VB"
+    if not verb and not (token.dep_ == "ROOT" and any(c.dep_ in _SUBJECT for c in token.children)):
+        return None  # ("Paris and Berlin back a deployment": "back" tagged an adverb, its root)
     form = token.text.lower()
-    return next((sense for stem, sense in stance_verbs(lang) if form.startswith(stem)), None)
+    return next((sense for stem, sense in stance_verbs(lang) if _matches(form, stem)), None)
+
+
+def _matches(form: str, stem: str) -> bool:
+    """A stem matches the start of a form; one ending in "$" matches the whole form only."""
+    return form == stem[:-1] if stem.endswith("$") else form.startswith(stem)
 
 
 def _np(token: Any, offset: int) -> tuple[int, int]:
@@ -85,7 +92,9 @@ def stances(doc: Any, start: int, end: int, lang: str) -> list[Stance]:
             subjects.extend(t for t in head.subtree if t.dep_ == "conj" and t.head in subjects)
         if subjects:
             spans = tuple(_np(s, start) for s in subjects)
-            out.append(Stance(tok.text, sense, spans))
+            aux = [c for c in main.children if c.dep_.startswith("aux") and c.i < main.i]
+            first = min([main.i, *(c.i for c in aux)])
+            out.append(Stance(tok.text, sense, spans, tok.doc[first].idx - start))
     return out
 
 
@@ -98,19 +107,35 @@ def stance_parties(gaz: Gazetteer, sentence: str, stance: Stance) -> list[str]:
     États-Unis et l'Otan avaient rejeté" -> UA, US, NATO (the list before the first subject
     is read too, as the parser often cuts it)."""
     first_end = stance.subjects[0][1]
-    pieces = _LIST_SEP.split(sentence[:first_end])
+    # "Budapest et Bratislava freinent : la Hongrie et la Slovaquie bloquent": the clause
+    # after a colon or a semicolon (the parse may run a subject back past it)
+    opens = max(sentence.rfind(":", 0, first_end), sentence.rfind(";", 0, first_end)) + 1
+    pieces = _LIST_SEP.split(sentence[opens:first_end])
     names: list[str] = []
     for piece in reversed(pieces):
         if not _bare_party(gaz, piece):
             break
         names.insert(0, piece)
-    names += [sentence[a:b] for a, b in stance.subjects[1:] if _bare_party(gaz, sentence[a:b])]
+    more = [sentence[a : b + _hyphen_tail(sentence, b)] for a, b in stance.subjects[1:]]
+    names += [n for n in more if _bare_party(gaz, n)]
+    if len(stance.subjects) == 1 and stance.at > first_end:
+        # "L'Ukraine, la Turquie et les États-Unis ont accepté": the parser hung the rest of
+        # the list on the first name; read it up to the verb
+        rest = [p for p in _LIST_SEP.split(sentence[first_end : stance.at]) if p.strip(" ,")]
+        if rest and all(_bare_party(gaz, p) for p in rest):
+            names += rest
     out: list[str] = []
     for name in names:
         pid = gaz.party_hits(name)[0].party_id
         if pid not in out:
             out.append(pid)
     return out
+
+
+def _hyphen_tail(sentence: str, end: int) -> int:
+    """The length of a hyphenated rest the parse left out of a name ("les États" + "-Unis")."""
+    m = re.match(r"[-‑][A-ZÀ-Ý][\w\-]*", sentence[end:])
+    return m.end() if m else 0
 
 
 def _bare_party(gaz: Gazetteer, text: str) -> bool:
