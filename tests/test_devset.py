@@ -153,11 +153,11 @@ DEVSETS = [
     DevSet(
         "devset24",
         (400, 800),
-        recall=0.85,
+        recall=0.90,
         speaker_acc=0.94,
-        party_prec=0.91,
+        party_prec=0.95,
         articles=6,
-        precision=0.92,
+        precision=0.95,
     ),
     DevSet(
         "devset25",

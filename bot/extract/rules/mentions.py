@@ -184,6 +184,9 @@ PLACE_OR_TIME = re.compile(
 )
 
 
+_AUXILIARY = re.compile(r"(?<![\w'’\-])(?:a|avait|est|était|has|had|is|was)\s+\w+")
+
+
 def role_before(text: str, start: int) -> str:
     """The role written right before a name: "le ministre turc X" or "le porte-parole, X"."""
     head = text[:start].rstrip()
@@ -209,8 +212,12 @@ def role_before(text: str, start: int) -> str:
             )
         )
         role = seg[det[-1].start() if det else 0 :]
+        # "Dans la tribune avait pris place l'ambassadeur d'Ukraine, X": the leading phrase
+        # belongs to a verb before the role, whose subject the role is
+        inverted = bool(det) and bool(_AUXILIARY.search(seg[: det[-1].start()]))
         if PLACE_OR_TIME.search(seg) or (
-            not roles.is_title(seg) and (NOT_SUBJECT_SEGMENT.match(seg) or not roles.is_title(role))
+            not roles.is_title(seg)
+            and ((NOT_SUBJECT_SEGMENT.match(seg) and not inverted) or not roles.is_title(role))
         ):
             # "Interrogé par la chaîne X, Name", "At prime minister's questions, Name": not
             # an apposition

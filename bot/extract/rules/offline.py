@@ -23,7 +23,7 @@ from bot.extract.rules.quote_marks import inside_quotes, quote_spans, quote_text
 from bot.extract.rules.quotes import find_cues
 from bot.extract.rules.sentences import Sentence, headline_end
 from bot.extract.rules.sentences import split as sentences_of
-from bot.extract.rules.speakers import Speaker, SpeakerResolver
+from bot.extract.rules.speakers import MAIN_CLAUSE_AFTER_QUOTE, Speaker, SpeakerResolver
 from bot.extract.rules.subject_patterns import NAME_ONLY, VOICE_OF
 from bot.extract.rules.subjects import cue_speaker
 from bot.extract.rules.version import engine_version
@@ -148,6 +148,14 @@ class OfflineEngine:
             here = attribution.drop_anonymous_reporters(here)
             here += self._stances(doc, sent, lang, here, talk, hits)
             here = _merge_same_party(sent.text, here)
+            if here and all(c is not None and _RELATIVE.search(c.subject) for _, c in here):
+                # "Interrogé sur les propos de X, qui avait estimé …, le ministre n'a pas mâché
+                # ses mots.": the sentence is about the minister, who "il" means next
+                resolver.note_main_clause(sent.text)
+                for _, c in here:
+                    main = MAIN_CLAUSE_AFTER_QUOTE.search(c.claim) if c else None
+                    if c is not None and main is not None:
+                        c.claim = c.claim[: main.start() + 1]  # the words, not the main clause
             subjects.append(None)
             if not here:
                 subject = (
@@ -334,6 +342,7 @@ def _side(talk: Discourse, hits: list[PersonHit], sentence: str, party: str) -> 
     return next(iter(people.values())) if len(people) == 1 else Speaker("", "", party)
 
 
+_RELATIVE = re.compile(r"[,\s](?:qui|who)\s*$")
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|et)\s+(?=[A-ZÀ-Ý])|;\s+")
 
 

@@ -85,6 +85,12 @@ class SpeakerResolver:
                 or mentions.role_after(text, h.end)
                 or mentions.role_predicate(text, h.end)
             )
+            after = mentions.role_after(text, h.end)
+            # "le colonel X, attaché de défense à l'ambassade d'Ukraine": the rank names no
+            # side, the apposition does
+            unsided = h.person is None and after and after != role and not self._sided(role)
+            if unsided and self._sided(after):
+                role = f"{role}, {after}"
             pm = None if role else sp.POSSESSIVE_END.search(text[: h.start])
             if pm and roles.has_office(pm.group(0)):  # "Pékin a dépêché son envoyé, Li H."
                 role = pm.group(0).strip(" ,")
@@ -97,6 +103,9 @@ class SpeakerResolver:
         sides = {k.party_id: k for k in met if k.name and k.party_id and not k.quoted}
         if len(sides) == 2:
             self._pair = [Speaker(k.name, k.role, k.party_id, k.person) for k in sides.values()]
+
+    def _sided(self, role: str) -> bool:
+        return roles.infer_party(self.gaz, role) is not None
 
     def both_leaders(self, subject: str) -> list[Speaker]:
         """ "The leaders agreed that…", "les deux dirigeants ont appelé…": the two people of
@@ -376,6 +385,16 @@ class SpeakerResolver:
             # before is who "il" means, until a person speaks
             self._collective = (speaker, self._sentence)
 
+    def note_main_clause(self, sentence: str) -> None:
+        """A sentence closing on its main clause after a quotation ("…», le ministre n'a pas
+        mâché ses mots."): the office or person that clause opens with turns salient."""
+        m = MAIN_CLAUSE_AFTER_QUOTE.search(sentence)
+        if m is None or not roles.is_title(m.group("np")):
+            return
+        who = self.resolve("source", m.group("np"), sentence, [], m.start("np"))
+        if who is not None and who.name:
+            self.salient = who
+
     def pronoun_target(self) -> Speaker | None:
         """Who "il"/"elle"/"lui" means now (see ``_indefinite``)."""
         if self._indefinite is not None and self._sentence - self._indefinite[1] <= 1:
@@ -518,6 +537,10 @@ _NOW_OFFICE = re.compile(
     r"\b(?:former|ex-|ancien(?:ne)?)\b.*?\b(?:now|aujourd['’]hui|désormais|devenue?)\s+"
     r"(?:(?:is|est|the|le|la|l['’])\s+)*(?P<office>.+)$",
     re.IGNORECASE,
+)
+MAIN_CLAUSE_AFTER_QUOTE = re.compile(
+    r"[»\"”]\s*,\s*(?P<np>(?:le|la|l['’]|the)\s[^,;:«»\"“”]{2,60}?)\s+(?:n['’]|ne\s+)?"
+    r"(?:a|avait|est|était|has|had|is|was)\s"
 )
 _PLACE_AFTER = re.compile(r"\s+(?:à|au|en|in|at)\s+[A-ZÀ-Ý][\w\-]*$")
 
