@@ -210,6 +210,83 @@ async def test_the_run_loop_renews_the_lease_of_a_row_in_flight(sqlite_db: Datab
     assert ob.counts(sqlite_db) == {"sent": 1}
 
 
+class HangingSender(FailingSender):
+    """Its requests go out (each row marked ``sending``) and are not answered until ``answer``
+    is set: a process frozen mid fan-out, as ``kill -9`` would leave its rows."""
+
+    def __init__(self) -> None:
+        super().__init__(SendOutcome(ok=True))
+        self.answer = asyncio.Event()
+
+    async def send(
+        self, chat_id: str, reply: Reply, *, before: BeforeRequest | None = None
+    ) -> SendOutcome:
+        if before is not None and not await before():
+            return SendOutcome(ok=False, aborted=True)
+        self.calls += 1
+        await self.answer.wait()
+        return self.outcome
+
+
+def _claimed(db: Database, worker: str) -> dict[int, str]:
+    """{id: state} of the rows ``worker`` holds and has not sent."""
+    query = sa.select(outbox.c.id, outbox.c.state).where(
+        outbox.c.claimed_by == worker, outbox.c.state.in_(("pending", "sending"))
+    )
+    with db.engine.connect() as conn:
+        return {int(r.id): str(r.state) for r in conn.execute(query)}
+
+
+async def test_a_killed_worker_leaves_few_rows_to_the_lease_and_they_go_back_first(
+    any_db: Database,
+) -> None:
+    """What a worker holds when it is killed waits out the lease, then is sent by whoever
+    claims next, at that process's share of the token's pace. A worker as ``run`` and
+    ``worker`` build it holds at most 32 rows (two lanes of 16; it held a batch of 100:
+    ~50 rows per kill, all taken back by one claim, whose holder, sending them at a third of
+    30/s, was still at it when the next kill came -- issue 15's two leases). After the lease
+    they are the first rows claimed, and no one claim takes them all."""
+    from bot.schedule.run import worker_settings
+    from bot.settings import Settings
+    from bot.store.meta import utcnow
+
+    queue_digests(any_db, list(range(1, 201)))
+    sender = HangingSender()
+    worker = OutboxWorker(any_db, {"telegram": sender}, **worker_settings(Settings()))
+    stop = asyncio.Event()
+    running = asyncio.create_task(worker.run(stop))
+
+    async def all_claimed() -> None:  # every lane has its batch, every send slot is taken
+        full = min(200, worker.lanes * worker.batch_size)
+        while sender.calls < worker.concurrency or len(_claimed(any_db, worker.worker_id)) < full:
+            await asyncio.sleep(0.02)
+
+    try:
+        await asyncio.wait_for(all_claimed(), 10)  # only keeps a stuck loop from hanging
+        held = _claimed(any_db, worker.worker_id)
+        assert list(held.values()).count("sending") == worker.concurrency
+        assert len(held) <= 32
+        # the worker is "dead" from here on: it renews nothing within the next lease
+        later = utcnow() + 2 * worker.lease
+        taken: list[int] = []
+        for other in ("w2", "w3", "w4"):
+            claim = ob.claim(
+                any_db,
+                other,
+                now=later,
+                lease=worker.lease,
+                limit=worker.batch_size,
+                platforms=["telegram"],
+            )
+            assert len(claim) < len(held)  # shared by several claims, so several senders
+            taken += [r.id for r in claim]
+        assert set(taken[: len(held)]) == set(held)  # before any row never claimed
+    finally:
+        sender.answer.set()
+        stop.set()
+        await asyncio.wait_for(running, 10)
+
+
 class ScriptedSlots(SharedSlots):
     """The shared schedule's answers, scripted (no database): slot starts in order."""
 

@@ -15,6 +15,13 @@ through the token's pacer (``bot.schedule.pacer``), so no rate needs splitting b
 renews its leases every quarter lease while it runs, so the lease can be short and the rows of
 a killed worker go to the others within one lease; a worker told to stop hands back every
 claimed row whose request has not started.
+
+A worker claims little ahead of its sends: two lanes of 16 rows, sharing its ``concurrency``
+send slots, so a kill leaves at most 32 rows to wait out the lease, and those go back in
+several small claims (the lowest ids first), sent a couple of seconds after the lease runs out.
+With one batch of 100 a kill left ~50 rows, all taken back by whichever process claimed first
+and sent at its share of the token's pace (a third of it with three processes, ~5 s): when
+that process was killed in turn meanwhile, its last ones waited a second lease (issue 15).
 """
 
 from __future__ import annotations
@@ -73,9 +80,9 @@ class OutboxWorker:
         *,
         worker_id: str | None = None,
         lease_seconds: float = 20.0,
-        batch_size: int = 100,
+        batch_size: int = 16,
         concurrency: int = 8,
-        lanes: int = 1,
+        lanes: int = 2,
         max_attempts: int = 5,
         backoff_base: float = 30.0,
         backoff_max: float = 3600.0,
@@ -100,6 +107,7 @@ class OutboxWorker:
         self.now = now
         self.stats = WorkerStats()
         self._wake = asyncio.Event()
+        self._slots = asyncio.Semaphore(concurrency)  # shared by the lanes: the process's sends
         self._content: dict[str, Reply] = {}
         self._outages = {platform: Outage() for platform in self.senders}
 
@@ -112,8 +120,8 @@ class OutboxWorker:
     async def run(self, stop: asyncio.Event) -> None:
         """Deliver until ``stop`` is set; in-flight sends finish, unstarted claims are returned.
 
-        ``lanes`` batches are in hand at once, so the end of one batch (its last sends, the
-        next claim) never leaves the pace idle.
+        ``lanes`` batches are in hand at once, sharing the ``concurrency`` send slots, so the
+        end of one batch (its last sends, the next claim) never leaves the pace idle.
         """
         log.info("outbox worker %s started", self.worker_id)
         await asyncio.gather(self._renew(stop), *(self._lane(stop) for _ in range(self.lanes)))
@@ -160,10 +168,9 @@ class OutboxWorker:
         if not rows:
             return 0
         started: set[int] = set()
-        slots = asyncio.Semaphore(self.concurrency)
 
         async def one(row: outbox.OutboxRow) -> None:
-            async with slots:
+            async with self._slots:
                 await self._deliver_safely(row, started)
 
         tasks = [asyncio.create_task(one(row)) for row in rows]
