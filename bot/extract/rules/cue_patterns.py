@@ -42,6 +42,7 @@ NOT_SUBJECT_SEGMENT = re.compile(
     # discourse adverbials: "Moscou, de son côté, juge …", "Londres, pour sa part, …"
     r"de\s+(?:son|sa|leur|notre)\s+côté|pour\s+(?:sa|leur|notre)\s+part|quant\s+à\s+\w+|"
     r"à\s+(?:son|leur)\s+tour|for\s+(?:its|his|her|their)\s+part|in\s+turn|"
+    r"à\s+l['’]inverse|en\s+revanche|au\s+contraire|by\s+contrast|in\s+contrast|meanwhile|"
     # circumstances: "Le ministre, de passage à Genève, a salué …"
     r"de\s+(?:passage|retour|séjour)|sur\s+place|à\s+l['’]issue|au\s+(?:terme|sortir|lendemain)|"
     r"[\w\-]+(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)\s+"
@@ -52,9 +53,10 @@ NOT_SUBJECT_SEGMENT = re.compile(
 # "Kiev refusait de le signer et les Européens le jugeaient …": a verb after "et" and a subject
 # of its own (the words up to the verb, an object pronoun allowed) heads a clause of its own
 OWN_SUBJECT = re.compile(
-    r"\s(?:et|and)\s+(?P<np>(?:les|le|la|l['’]|the)\s*[\w\-’']+(?:\s+[\w\-’']+)?\s+)"
-    r"(?:(?:le|la|les|l['’])\s*)?$",
-    re.IGNORECASE,
+    r"(?i:\s(?:et|and)\s+(?P<np>(?:les|le|la|l['’]|the)\s*[\w\-’']+(?:\s+[\w\-’']+)?\s+)"
+    r"(?:(?:le|la|les|l['’])\s*)?$)"
+    # "…, and Britain and France say": names after a comma and a conjunction
+    r"|,\s*(?:et|and)\s+(?P<names>[A-ZÀ-Ý][\w\-’']*(?:\s+(?:and|et|[A-ZÀ-Ý][\w\-’']*)){0,4}\s+)$",
 )
 CONTRAST = re.compile(
     r"(?:,\s*(?:tandis|alors)\s+qu|;\s|,\s*mais\b|,\s*while\b|,\s*whereas\b|,\s*but\b)"

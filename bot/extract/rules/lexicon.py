@@ -116,7 +116,9 @@ _EN_VERBS = _words(
     "mused hinted hints recalled conceded concedes complained lamented praised hailed "
     "pointed\\s+out points\\s+out pushed\\s+for pressed\\s+for ruled\\s+out rules\\s+out "
     "proposed proposes insisted believes warned underlined underlines underscored underscores "
-    "set\\s+out sets\\s+out agreed"
+    "set\\s+out sets\\s+out agreed "
+    # the plural present: "Britain and France say they are ready", "officials warn"
+    "say warn insist argue deny reject demand accuse vow urge stress"
 )
 # ", insisting that…", "writing on X that…": the subject is the sentence's own
 _EN_PRESENT = _words(

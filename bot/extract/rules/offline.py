@@ -143,6 +143,7 @@ class OfflineEngine:
                     cue.claim = attribution.trim_claim(resolver, cue.claim, speaker.party_id)
                     here.append((speaker, cue))
                     resolver.note_statement(said)
+            here += _listed(self.gaz, here)
             if not here:
                 here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent)
             here = attribution.drop_anonymous_reporters(here)
@@ -329,6 +330,23 @@ def _verbatim(fragment: str, plain: str, original: str) -> str:
 
 
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
+
+
+def _listed(
+    gaz: Gazetteer, here: list[tuple[Speaker, Cue | None]]
+) -> list[tuple[Speaker, Cue | None]]:
+    """The other sides of a cue whose subject lists several ("Paris et Berlin ont salué …"
+    read as Paris): each its own statement, the same words."""
+    have = {sp.party_id for sp, _ in here}
+    out: list[tuple[Speaker, Cue | None]] = []
+    for speaker, cue in here:
+        if cue is None or cue.mode != "pre" or speaker.name or speaker.party_id is None:
+            continue
+        for pid in syntax.listed_sides(gaz, cue.subject):
+            if pid not in have:
+                have.add(pid)
+                out.append((Speaker("", "", pid), cue))
+    return out
 
 
 def _side(talk: Discourse, hits: list[PersonHit], sentence: str, party: str) -> Speaker:

@@ -197,6 +197,28 @@ def _quoted_before_subject(before: str) -> str:
     return tidy(head)
 
 
+# the bare verb forms among the English verbs of saying, and what makes them no finite verb
+_EN_BARE = frozenset(
+    [
+        "say",
+        "warn",
+        "insist",
+        "argue",
+        "deny",
+        "reject",
+        "demand",
+        "accuse",
+        "vow",
+        "urge",
+        "stress",
+    ]
+)
+_EN_NOT_FINITE = re.compile(
+    r"\b(?:would|will|could|should|might|must|may|can|to|not|n['’]t|did|do|does)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # ", he told …" / ", Sybiha told …" closing a sentence: its subject after the last comma
 _EN_TRAILING_SUBJECT = re.compile(
     r",\s*(?P<who>he|she|they|we|[A-Z][\w\-'’.]*(?:\s+[A-Z][\w\-'’.]*){0,2}"
@@ -325,6 +347,8 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         before, after = sentence[: m.start()], sentence[m.end() :]
         if fr and _DET_ADJECTIVE.search(before):
             continue  # "L'ancien juge ne commente pas": a noun
+        if not fr and m.group(0).lower() in _EN_BARE and _EN_NOT_FINITE.search(before):
+            continue  # "Ukraine would insist", "refused to say": no statement of the subject's
         if (
             fr
             and m.group("fin") in _PARTICIPLE_TOO
@@ -492,7 +516,7 @@ def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:
         own = owner is not None and OWN_SUBJECT.search(sentence, owner.end, cue.start)
         if owner is not None and own:
             cue.lead = own.start()
-            cue.subj_start = own.start("np")
+            cue.subj_start = own.start("np" if own.group("np") else "names")
             cue.subject = sentence[cue.subj_start : cue.start]
             cue.claim = _reported(cue.subject, sentence[cue.start : cue.end], sentence[cue.end :])
             cut = owner.claim.find(sentence[cue.lead : cue.start].strip())

@@ -31,7 +31,12 @@ COMPLEMENT = re.compile(
     r"\b(?:du|de|des|d['’]|of|avec|with|à|au|aux)\s+(?:(?:le|la|l['’]|the)\s*)?(?:[\w\-’']+\s+){0,4}$",
     re.IGNORECASE,
 )
-BOUNDARY = re.compile(r"(?:[»”\"]\s*,?|\bque\b|\bqu['’]|\bthat\b|;|:|\bet\s+que\b)", re.IGNORECASE)
+BOUNDARY = re.compile(
+    r"(?:[»”\"]\s*,?|\bque\b|\bqu['’]|\bthat\b|;|:|\bet\s+que\b"
+    # "The EU has pledged X, and Britain and France say …": a clause of its own
+    r"|,\s*(?:and|et|but|mais)\s+(?=[A-ZÀ-Ý]|(?:the|le|la|les|l['’])\s*\w))",
+    re.IGNORECASE,
+)
 DOCUMENT_OF = re.compile(
     r"^\s*(?:une?|la|le|les|a|an|the)\s+(?:déclarations?|communiqués?|messages?|annonces?|"
     r"propos|statements?|posts?|tweets?|sources?\s+proches?)\s+(?P<of>du|des|de\s+la|de\s+l['’]|"

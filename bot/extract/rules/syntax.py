@@ -124,12 +124,22 @@ def stance_parties(gaz: Gazetteer, sentence: str, stance: Stance) -> list[str]:
         rest = [p for p in _LIST_SEP.split(sentence[first_end : stance.at]) if p.strip(" ,")]
         if rest and all(_bare_party(gaz, p) for p in rest):
             names += rest
-    out: list[str] = []
-    for name in names:
-        pid = gaz.party_hits(name)[0].party_id
-        if pid not in out:
-            out.append(pid)
-    return out
+    return _parties_of(gaz, names)
+
+
+def listed_sides(gaz: Gazetteer, subject: str) -> list[str]:
+    """The parties of a subject that is a list of bare party names ("Paris et Berlin", "Britain
+    and France"), read back from its end; [] when it is not such a list."""
+    tail = re.split(r"[:;]|,\s*(?:qui|que|who|which)\b", subject)[-1]
+    pieces = [p for p in _LIST_SEP.split(tail) if p.strip(" ,")]
+    if len(pieces) < 2 or not all(_bare_party(gaz, p) for p in pieces):
+        return []
+    return _parties_of(gaz, pieces)
+
+
+def _parties_of(gaz: Gazetteer, names: list[str]) -> list[str]:
+    """The parties of bare party names, each once, in order."""
+    return list(dict.fromkeys(gaz.party_hits(name)[0].party_id for name in names))
 
 
 def _hyphen_tail(sentence: str, end: int) -> int:
