@@ -118,7 +118,9 @@ _EN_VERBS = _words(
     "proposed proposes insisted believes warned underlined underlines underscored underscores "
     "set\\s+out sets\\s+out agreed "
     # the plural present: "Britain and France say they are ready", "officials warn"
-    "say warn insist argue deny reject demand accuse vow urge stress"
+    "say warn insist argue deny reject demand accuse vow urge stress "
+    # "Trump has been very clear that …", "Rubio made it clear that …"
+    "been\\s+(?:very\\s+|quite\\s+)?clear(?=\\s+that) made\\s+(?:it\\s+)?(?:very\\s+)?clear(?=\\s+that)"
 )
 # ", insisting that…", "writing on X that…": the subject is the sentence's own
 _EN_PRESENT = _words(

@@ -274,6 +274,14 @@ def role_after(text: str, end: int) -> str:
     if _CIRCUMSTANCE.match(app):
         return ""  # "X, au micro de notre envoyé spécial": where X spoke, not X's office
     lower_role = app[:1].islower() and roles.has_office(app) and len(app.split()) <= 8
-    if roles.is_title(app) or roles.ROLE_RE.match(app) or _OF_BODY.match(app) or lower_role:
+    # "Ryan Dalton, Deputy Department Spokesperson": an office in title case, a header's
+    title_role = roles.has_office(app) and len(app.split()) <= 6 and app.istitle()
+    if (
+        roles.is_title(app)
+        or roles.ROLE_RE.match(app)
+        or _OF_BODY.match(app)
+        or lower_role
+        or title_role
+    ):
         return roles.strip_determiner(app)
     return ""
