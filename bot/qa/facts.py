@@ -43,7 +43,8 @@ def _duration_body() -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     cal = question_data()["calendar"]
-    months, days, part = (_alt(cal[k]) for k in ("months", "days", "part_of_month"))
+    days, part = (_alt(cal[k]) for k in ("days", "part_of_month"))
+    months = _alt([*cal["months"], *cal["months_short"]])
     before = _alt(question_data()["place"]["before"])
     venues = _alt(question_data()["place"]["venues"])
     number = _number()
@@ -57,7 +58,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "count": re.compile(
-            rf"(?<![\w-])((?:plus de |moins de |près de |more than |nearly |about |some )?"
+            rf"(?<![\w-])((?:plus de |moins de |près de |jusqu'à |more than |nearly |about |some |up to )?"
             rf"{number})\s+(?:d['’]|de |of )?([^\W\d]+(?:\s+[^\W\d]+)?)",
             re.IGNORECASE,
         ),
@@ -188,7 +189,15 @@ def asks_for(question: str) -> str:
     currencies = {fold(c) for c in question_data()["count"]["currency"]}
     if counted(question) & currencies:  # "combien d'euros", "how many dollars"
         return "money"
+    if words & currencies and _in_currency().search(folded):  # "how large…, in euros?"
+        return "money"
     return ""
+
+
+@lru_cache(maxsize=1)
+def _in_currency() -> re.Pattern[str]:
+    names = _alt([fold(c) for c in question_data()["count"]["currency"] if c.isalpha()])
+    return re.compile(rf"(?<!\w)(?:in|en)\s+(?:{names})(?!\w)")
 
 
 # an amount "of" what is counted: the words read after it
@@ -220,7 +229,8 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
                 continue
             if any(fold(noun[0]).startswith(w[:5]) for w in words if len(w) >= 4):
                 return value
-            first = first or value
+            # what is counted is its first word ("25,000 troops", not "25,000 troops stationed")
+            first = first or m.group(0)[: m.start(2) - m.start(0)] + noun[0]
     return first
 
 

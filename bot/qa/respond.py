@@ -35,7 +35,7 @@ from bot.qa.statements import (
     subject,
 )
 from bot.qa.text import folded as folded_text
-from bot.qa.text import grounded, tokens
+from bot.qa.text import grounded, name_variants, tokens
 from bot.qa.understand import FACT_KINDS, Understanding, without_person
 from bot.qa.vocabulary import question_data
 from bot.richtext import Reply
@@ -227,7 +227,7 @@ class Responder:
         # "qu'a accepté X": what the articles say X did, not only X's words
         asks_words = says(u.query.text) or not u.query.content
         forms = [person.name, *person.aliases] if person else [u.unknown_person]
-        names = {tokens(f)[-1] for f in forms if tokens(f)}
+        names = {v for f in forms if tokens(f) for v in name_variants(tokens(f)[-1])}
         named.statements = [  # a sentence of the person's party is not the person's words,
             # nor one that only names the person without a word of saying or a quotation, nor
             # one whose speaker is someone else
@@ -324,7 +324,13 @@ class Responder:
             if u.kind == "when":  # a date answers only in a sentence about what is asked
                 pool = [p for p in pool if p.coverage >= WHEN_COVERAGE]
             elif u.kind == "who":  # a person, from a sentence about what they did
-                pool = [p for p in pool if p.coverage >= WHO_COVERAGE]
+                # (or one holding the words the question quotes: « pas pressée »)
+                quoted = quoted_labels(u.query)
+                pool = [
+                    p
+                    for p in pool
+                    if p.coverage >= WHO_COVERAGE or (quoted and quoted <= p.matched)
+                ]
             elif u.kind == "where":  # a place, in a sentence about it itself
                 # (a building within the place the question names: its article names it)
                 within = facts.names_place(u.query.text)
@@ -462,6 +468,21 @@ class Responder:
     def articles(self, ids: list[int]) -> dict[int, Article]:
         found = self.bot.articles(ids=ids) if ids else []
         return {a.id: a for a in found if a.id is not None}
+
+
+_QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
+
+
+def quoted_labels(query: Query) -> set[str]:
+    """The content words of what the question quotes (« pas pressée », 'a poem'): the words of
+    the statement itself, which its sentence holds or translates."""
+    quoted = " ".join(
+        next(g for g in m.groups() if g) for m in _QUOTED.finditer(query.text.replace("’", "'"))
+    )
+    if not quoted:
+        return set()
+    inside = fold(quoted)
+    return {c.label for c in query.content if fold(c.label) in inside}
 
 
 def asked_roles(question: str) -> list[set[str]]:
