@@ -182,9 +182,16 @@ TEXT = (
     "le chef de la délégation russe.\n\n"
     "Le vice-ministre russe Oleg Sokoulov a affirmé que Moscou ne signerait aucun document "
     "imposé.\n\n"
-    "Les délégations se sont séparées sans date de reprise."
+    "Les délégations se sont séparées sans date de reprise.\n\n"
+    "« Aucun soldat ukrainien ne franchira la rivière », a ajouté Oleg Sokoulov.\n\n"
+    "La Moldavie propose d'accueillir la prochaine réunion, une offre détaillée en présence du "
+    "secrétaire général de l'OTAN, Mark Rutte."
 )
-SAID = [("RU", "Oleg Sokoulov", "chef de la délégation russe", p) for p in TEXT.split("\n\n")[:2]]
+SAID = [
+    ("RU", "Oleg Sokoulov", "chef de la délégation russe", p)
+    for p in TEXT.split("\n\n")[:4]
+    if "Sokoulov" in p
+] + [("MD", "", "", TEXT.split("\n\n")[4])]
 
 
 class Stored:
@@ -226,3 +233,30 @@ def test_an_unknown_name_is_found_in_its_french_spelling(asker: QuestionAnswerer
     reply = lines(asker(asked, "en", "c", "2", None))
     assert "is not quoted" not in reply[0]
     assert any("aucun document" in line for line in reply)
+
+
+FILLER = [  # articles naming Ukraine on other matters: a word every article uses weighs little
+    f"Le convoi numéro {n} a livré des générateurs dans l'est de l'Ukraine, selon la mairie."
+    for n in range(1, 11)
+]
+
+
+def test_a_persons_words_on_something_else_do_not_answer(
+    asker: QuestionAnswerer, any_db: Database
+) -> None:
+    for text in FILLER:
+        add(any_db, text)
+    asked = "Qu'a déclaré Oleg Sokoulov sur l'adhésion de l'Ukraine à l'Union européenne ?"
+    reply = lines(asker(asked, "fr", "c", "3", None))
+    assert reply[0] == "Les articles dont je dispose ne le disent pas."
+
+
+def test_another_partys_sentence_naming_a_person_is_not_their_words(
+    asker: QuestionAnswerer,
+) -> None:
+    reply = lines(asker("Qu'a dit Mark Rutte sur la prochaine réunion ?", "fr", "c", "4", None))
+    assert not any("Moldavie propose" in line for line in reply[:1])
+    assert reply[0] in (
+        "Les articles dont je dispose ne le disent pas.",
+        "Mark Rutte n'est pas cité dans les articles dont je dispose.",
+    )

@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 AROUND_KINDS = ("where", "duration", "count")
 # a person's own statements answer alone when the best covers this much of the question
 OWN_ENOUGH = 0.5
+# a person's own words matching less than this of what is asked, in an article matching less
+# than this of it, are on something else
+OFF_SUBJECT = 0.1
 # a person answers "who" from a sentence covering this much of the question
 WHO_COVERAGE = 0.6
 # a place is another event's unless its own sentence covers this much of the question
@@ -240,6 +243,9 @@ class Responder:
         if own:  # the person's own words, unless sentences about them cover more
             better = [s for s in named.statements if s.match > own[0].match]
             if not better or named.refused:
+                weak = own[0].match < OFF_SUBJECT and own[0].around < OFF_SUBJECT
+                if weak and subject(without_person(u), set()).concepts:
+                    return Answer(refused=True)  # quoted, but not on what is asked
                 return Answer(own[:MAX_STATEMENTS])
             return Answer([*better, *own][:MAX_STATEMENTS])
         if named.statements and not named.refused:

@@ -426,9 +426,9 @@ def unnamed_is(position: Position, person: Person, naming: set[int]) -> bool:
         return False  # said by someone else ("according to Turkish officials")
     evidence = set(tokens(position.evidence))
     names = [tokens(f) for f in (person.name, *person.aliases)]
-    if any(n and set(n) <= evidence for n in names):
-        return True
     party = position.party_id in (person.party_id, "OTHER")
+    if party and any(n and set(n) <= evidence for n in names):
+        return True  # (another party's statement naming the person is not the person's)
     return bool(role) and party and position.article_id in naming
 
 
