@@ -260,3 +260,75 @@ def test_another_partys_sentence_naming_a_person_is_not_their_words(
         "Les articles dont je dispose ne le disent pas.",
         "Mark Rutte n'est pas cité dans les articles dont je dispose.",
     )
+
+
+def test_a_role_of_several_words_is_not_its_domain_alone() -> None:
+    from bot.qa.respond import DEPUTY, _holds, asked_roles
+
+    [role] = asked_roles("Que propose le chef de la diplomatie grecque pour les îles ?")
+    assert "diplomatie" not in role and "chef de la diplomatie" in role and DEPUTY not in role
+    # the spokeswoman of the diplomacy is not its head, a deputy minister not the minister
+    assert not _holds("porte-parole de la diplomatie grecque", "chef de la diplomatie", False)
+    assert not _holds("vice-ministre grec des affaires etrangeres", "affaires etrangeres", False)
+    assert _holds("ministre grec des affaires etrangeres", "affaires etrangeres", False)
+
+
+def test_a_role_asked_as_a_deputys() -> None:
+    from bot.qa.respond import DEPUTY, _holds, asked_roles
+
+    [role] = asked_roles("What does Athens's deputy foreign minister want from Brussels?")
+    assert DEPUTY in role
+    assert _holds("first deputy foreign minister of greece", "foreign minister", True)
+    assert _holds("vice-ministre grecque des affaires etrangeres", "affaires etrangeres", True)
+    assert not _holds("ministre grec des affaires etrangeres", "affaires etrangeres", True)
+
+
+def test_the_words_of_a_role_are_not_looked_for(finder: MentionFinder) -> None:
+    from bot.qa.respond import _without_roles, asked_roles
+
+    asked = "What does Athens's deputy foreign minister want from Brussels right now?"
+    u = understand(asked, finder)
+    kept = {c.label for c in _without_roles(u.query, asked_roles(asked)).concepts}
+    assert not {"deputy", "foreign minister", "right", "now"} & kept
+
+
+def test_a_followup_asks_about_the_named_party_not_the_previous_addressee(
+    finder: MentionFinder,
+) -> None:
+    from bot.qa import _continued, followup
+
+    first = understand("What is Greece's stance on sending ships to Ukraine?", finder)
+    previous = followup.Context("a1", "en", first.query.text, first.query, kind=first.kind)
+    question = "Et la Bulgarie ?"
+    resolved = followup.resolve(question, understand(question, finder).query, previous)
+    u = _continued(understand(question, finder), resolved, finder.book)
+    assert u.kind == "position" and u.parties[:1] == ["BG"]
+
+
+def test_a_demonstrative_refers_to_the_previous_answer() -> None:
+    from bot.qa import followup
+
+    assert followup.refers_back("Pourquoi Athènes refuse-t-elle ce calendrier ?")
+    assert followup.refers_back("Why does Sofia reject this deadline?")
+    assert not followup.refers_back("Pourquoi Athènes refuse-t-elle le calendrier ?")
+
+
+def test_a_quotation_for_the_same_side_right_after_is_the_reason(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from tests.test_qa_unit import make_bot
+
+    add(
+        any_db,
+        "Athens rejects the sixty-day waiting period proposed by the mediators.\n\n"
+        '"Sixty days is all the time the smugglers need to move their boats," said a senior '
+        "Greek official.\n\n"
+        '"We expect an answer next week," said a Turkish diplomat.',
+        lang="en",
+    )
+    asker = QuestionAnswerer(make_bot(any_db, book, settings))
+    asker("What does Greece reject?", "en", "c", "r", None)
+    reply = lines(asker("Pourquoi la Grèce refuse-t-elle ce délai ?", "fr", "c", "r", None))
+    assert any("waiting period" in line for line in reply)
+    assert any("smugglers" in line for line in reply)
+    assert not any("Turkish diplomat" in line for line in reply)

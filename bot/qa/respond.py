@@ -159,10 +159,10 @@ class Responder:
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
     ) -> Answer:
         parties = u.parties[:2]
-        query = with_soft(u.query, "want")
+        roles = asked_roles(u.query.text)
+        query = with_soft(_without_roles(u.query, roles), "want")
         share = MAX_STATEMENTS if len(parties) == 1 else 2
         chosen: list[Statement] = []
-        roles = asked_roles(u.query.text)
         for party in parties:
             found = party_statements(
                 self.bot,
@@ -194,9 +194,10 @@ class Responder:
         """Whether the statement's speaker holds one of the roles (each a set of folded
         forms in both languages), by the article's words or the party book's."""
         known = [p for p in self.bot.book.people if statement.speaker in (p.name, *p.aliases)]
-        held = fold(" ".join([statement.role, *(f"{p.role_fr} {p.role_en}" for p in known)]))
+        held = [fold(r) for r in (statement.role, *(f"{p.role_fr} {p.role_en}" for p in known))]
         return any(
-            any(re.search(rf"(?<!\w){re.escape(form)}", held) for form in forms) for forms in roles
+            any(_holds(r, form, DEPUTY in forms) for r in held for form in forms - {DEPUTY})
+            for forms in roles
         )
 
     def _with_sentences(
@@ -491,17 +492,54 @@ def quoted_labels(query: Query) -> set[str]:
     return {c.label for c in query.content if fold(c.label) in inside}
 
 
+DEPUTY = "+deputy"  # the mark of a role asked as a deputy's ("deputy foreign minister")
+
+
+@lru_cache(maxsize=1)
+def _deputy() -> re.Pattern[str]:
+    words = "|".join(re.escape(fold(w)) for w in question_data()["roles"]["deputy"])
+    return re.compile(rf"(?<![\w-])(?:{words})[\s-]")
+
+
+def _holds(held: str, form: str, deputy: bool) -> bool:
+    """Whether a speaker's role (folded) is the role ``form`` names, as its holder or, when
+    ``deputy``, as a deputy's: a deputy foreign minister or the spokeswoman of the foreign
+    ministry does not speak as the foreign minister, nor the reverse."""
+    for m in re.finditer(rf"(?<!\w){re.escape(form)}", held):
+        if bool(_deputy().search(held[: m.start()][-40:])) == deputy:
+            return True
+    return False
+
+
+def _without_roles(query: Query, roles: list[set[str]]) -> Query:
+    """ "What does Kyiv's deputy foreign minister want?": the role says whose statements
+    answer (``Responder._has_role``); its words are not looked for in them."""
+    if not roles:
+        return query
+    words = {fold(w) for w in question_data()["roles"]["deputy"]}
+    for forms in roles:
+        words |= {w for form in forms for w in (form, *form.split())}
+    kept = [c for c in query.concepts if c.kind != "content" or fold(c.label) not in words]
+    return Query(query.text, kept)
+
+
 def asked_roles(question: str) -> list[set[str]]:
     """The roles a question names ("the Hungarian foreign minister", "l'ambassadeur de
-    France"), each as its folded forms in both languages (bot/qa/data/questions.toml)."""
+    France"), each as its folded forms in both languages (bot/qa/data/questions.toml); a form
+    of one word standing for a role of several ("diplomatie" for "chef de la diplomatie") is
+    none; a role asked as a deputy's is marked ``DEPUTY``."""
     folded = fold(question).replace("’", "'")
     out: list[set[str]] = []
     for role in sorted(question_data()["roles"]["words"], key=len, reverse=True):
         key = fold(role)
-        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+        m = re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded)
+        if m:
             if any(key in forms or any(key in f for f in forms) for forms in out):
                 continue  # "minister" within "foreign minister"
-            out.append({key, *(w for w in bridge_words(role) if len(w) > 3)})
+            many = " " in key
+            forms = {w for w in bridge_words(role) if len(w) > 3 and (" " in w or not many)}
+            deputy = _deputy().search(folded[: m.start()][-30:])
+            out.append({key, *forms, *([DEPUTY] if deputy else [])})
     return out
 
 
