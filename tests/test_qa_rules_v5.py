@@ -332,3 +332,19 @@ def test_a_quotation_for_the_same_side_right_after_is_the_reason(
     assert any("waiting period" in line for line in reply)
     assert any("smugglers" in line for line in reply)
     assert not any("Turkish diplomat" in line for line in reply)
+
+
+def test_a_side_of_a_place_is_the_place_asked() -> None:
+    said = [
+        Passage(1, 1, 0, "fr", "Les navires resteraient « à l'est de Chypre, hors de portée ».", [])
+    ]
+    assert facts.place(said, "Où resteraient les navires ?") == "l'est de Chypre"
+    said = [Passage(2, 1, 1, "en", "The engineers would work in the north of Moldova.", [])]
+    assert facts.place(said, "Where would the engineers work?") == "the north of Moldova"
+    said = [Passage(3, 1, 2, "fr", "Les experts se retrouveront à Vienne lundi.", [])]
+    assert facts.place(said, "Où se retrouveront les experts ?") == "Vienne"
+
+
+def test_taking_part_is_participation() -> None:
+    assert "take part" in bridge_words("participation")
+    assert "participer" in bridge_words("participate")

@@ -47,6 +47,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     months = _alt([*cal["months"], *cal["months_short"]])
     before = _alt(question_data()["place"]["before"])
     venues = _alt(question_data()["place"]["venues"])
+    directions = _alt(question_data()["place"]["directions"])
     number = _number()
     return {
         "duration": re.compile(rf"(?<![\w-]){_duration_body()}", re.IGNORECASE),
@@ -63,7 +64,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "where": re.compile(
-            rf"(?<![\w-])(?i:{before})\s+((?:l['’]|la |le |the )?(?:(?i:{venues})\s+"
+            rf"(?<![\w-])(?i:{before})\s+((?:(?:l['’]|la |le |the )?(?i:{directions})\s+"
+            rf"(?i:de la |de l['’]|du |des |de |d['’]|of the |of ))?"
+            rf"(?:l['’]|la |le |the )?(?:(?i:{venues})\s+"
             rf"(?:de |du |d['’]|of )?)?{_CAP}(?:[\s-]+{_CAP})?)"
         ),
     }
