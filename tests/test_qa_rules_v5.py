@@ -348,3 +348,21 @@ def test_a_side_of_a_place_is_the_place_asked() -> None:
 def test_taking_part_is_participation() -> None:
     assert "take part" in bridge_words("participation")
     assert "participer" in bridge_words("participate")
+
+
+def test_a_range_is_answered_whole() -> None:
+    said = [Passage(1, 1, 0, "fr", "La mission compterait « entre 300 et 500 observateurs ».", [])]
+    asked = "Combien d'observateurs compterait la mission ?"
+    assert facts.count(said, asked, set()) == "entre 300 et 500 observateurs"
+    said = [Passage(2, 1, 1, "en", "It would need between 40 and 60 boats in all.", [])]
+    assert facts.count(said, "How many boats would it need?", set()) == "between 40 and 60 boats"
+
+
+def test_a_partys_adjective_on_a_group_says_the_side_asked(finder: MentionFinder) -> None:
+    for question in (
+        "Who headed the Bulgarian delegation?",
+        "Qui a dirigé la délégation bulgare ?",
+    ):
+        u = understand(question, finder)
+        assert u.kind == "who" and u.parties == ["BG"]
+        assert any(c.kind == "entity" and "BG" in c.parties for c in u.query.concepts)

@@ -225,16 +225,33 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
         for m in _patterns()["count"].finditer(p.text):
             noun = m.group(2).split()
             value = m.group(0).strip()
+            low = _range_start(p.text[: m.start()])  # "entre 2 000 et 4 000 militaires"
             if nouns:
                 for k, word in enumerate(noun[:2]):
                     if _alike(word, nouns):  # up to the counted noun ("112 drones")
-                        return m.group(0)[: m.start(2) - m.start(0)] + " ".join(noun[: k + 1])
+                        counted_value = m.group(0)[: m.start(2) - m.start(0)]
+                        return low + counted_value + " ".join(noun[: k + 1])
                 continue
             if any(fold(noun[0]).startswith(w[:5]) for w in words if len(w) >= 4):
                 return value
             # what is counted is its first word ("25,000 troops", not "25,000 troops stationed")
             first = first or m.group(0)[: m.start(2) - m.start(0)] + noun[0]
     return first
+
+
+@lru_cache(maxsize=1)
+def _range() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w-])((?:entre|between|from|de)\s+{_number()}\s+(?:et|and|à|to)\s+)$",
+        re.IGNORECASE,
+    )
+
+
+def _range_start(before: str) -> str:
+    """The low end of a range ending where a number starts ("entre 2 000 et ", "between 10
+    and "), or ""."""
+    m = _range().search(before)
+    return m.group(1) if m else ""
 
 
 def by_role(text: str, gazetteer: Gazetteer) -> Person | None:

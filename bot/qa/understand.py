@@ -16,7 +16,7 @@ from bot.domain.models import Person
 from bot.qa.lexicon import Mention, MentionFinder, bridge_forms, bridge_words
 from bot.qa.query import CALENDAR, Concept, Query, parse_question, repeated_mentions
 from bot.qa.roles import role_mentions, with_people
-from bot.qa.text import both_stems, name_variants
+from bot.qa.text import STOPWORDS, both_stems, name_variants
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
 
@@ -309,11 +309,14 @@ def _weigh_said_parties(question: str, query: Query, finder: MentionFinder, rule
     assured the Ukrainians that Washington…": in a "who" question, a party is the side of the
     person asked only where it qualifies them ("which Kremlin official", "quel commissaire
     européen", "côté russe"); a party named elsewhere is part of what was said or done, which
-    the answering sentence may name otherwise ("les deux parties", "nous"): a content word."""
+    the answering sentence may name otherwise ("les deux parties", "nous"): a content word.
+    A party's adjective on a group ("who led the Russian delegation", "la délégation russe")
+    says the side too."""
     spans = _office_spans(question, rule)
     spans += [m.span() for m in _SIDE.finditer(_folded(question))]
     found = [*finder.find(question), *repeated_mentions(question, finder)]
     mentions = [m for m in found if m.kind == "party"]
+    spans += [m.span for m in mentions if _adjective(question, m, finder)]
     for k, c in enumerate(query.concepts):
         if c.kind != "entity" or c.people or not c.parties:
             continue
@@ -321,6 +324,19 @@ def _weigh_said_parties(question: str, query: Query, finder: MentionFinder, rule
         if at and not any(s <= a < e for a, _ in at for s, e in spans):
             weight = question_data()["addressee"]["weight"]
             query.concepts[k] = replace(c, kind="content", weight=weight)
+
+
+def _adjective(question: str, mention: Mention, finder: MentionFinder) -> bool:
+    """Whether a party is named by its adjective on a noun: "the Russian delegation" (before
+    a word that is no small word), "la délégation russe" (in lower case)."""
+    party = finder.book.get(mention.key)
+    surface = question[mention.span[0] : mention.span[1]]
+    if party is None or fold(surface) not in {fold(d) for d in party.demonyms}:
+        return False
+    if surface[:1].islower():
+        return True
+    after = re.match(r"\s+([a-z][\w-]*)", question[mention.span[1] :])
+    return after is not None and fold(after.group(1)) not in STOPWORDS
 
 
 def _next_word_end(text: str, end: int) -> int:
