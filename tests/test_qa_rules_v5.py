@@ -366,3 +366,20 @@ def test_a_partys_adjective_on_a_group_says_the_side_asked(finder: MentionFinder
         u = understand(question, finder)
         assert u.kind == "who" and u.parties == ["BG"]
         assert any(c.kind == "entity" and "BG" in c.parties for c in u.query.concepts)
+
+
+def test_which_ministers_is_answered_by_the_sides_named(
+    any_db: Database, book: PartyBook, settings: Settings, finder: MentionFinder
+) -> None:
+    from tests.test_qa_unit import make_bot
+
+    assert understand("Quels pays ont rejeté l'offre ?", finder).several
+    assert not understand("Which Kremlin official rejected the offer?", finder).several
+    add(
+        any_db,
+        "Les ministres grec et bulgare ont quitté la salle par bateau, avant de saluer le "
+        "président Zelensky sur le quai.",
+    )
+    asker = QuestionAnswerer(make_bot(any_db, book, settings))
+    reply = lines(asker("Quels ministres ont quitté la salle par bateau ?", "fr", "c", "m", None))
+    assert reply[0] == "Qui : grec et bulgare"

@@ -357,8 +357,10 @@ class Responder:
                 words=words,
                 around=self._before(retrieval.passages[:2]) if u.kind == "who" else None,
             )
+            named = u.kind == "who" and self._parties_named(pool[:MAX_STATEMENTS], u)
+            if u.several and named:  # "which prime ministers…": "polonais, tchèque et slovène"
+                value = named
             line = text(lang, u.kind, value=value) if value else ""
-            named = u.kind == "who" and bool(self._parties_named(pool[:MAX_STATEMENTS], u))
             if not value and not named:  # sentences on the subject, without the fact asked
                 return Answer(refused=True)  # (a "who" may be parties: shown, not asserted)
         # a heading (the article's title, a sub-heading) is no statement: its source line shows it

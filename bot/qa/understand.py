@@ -46,6 +46,7 @@ class Understanding:
     unknown_person: str = ""  # a name the gazetteer does not know, asked about as a person
     cued: bool = False  # a cue of the question said its kind ("qu'a dit", "where")
     seat: tuple[str, ...] = ()  # a seat of power asked about as a speaker, its folded forms
+    several: bool = False  # a "who" asking for several ("which prime ministers", "quels pays")
 
     @property
     def person_label(self) -> str:
@@ -261,7 +262,10 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
                 query.concepts[k] = Concept(
                     c.label, "content", bridge_forms(c.label), 1.0, words=bridge_words(c.label)
                 )
-    return Understanding(kind, query, parties, people, unknown, cued=chosen is not None, seat=seat)
+    several = kind == "who" and chosen is not None and _asks_several(question, chosen)
+    return Understanding(
+        kind, query, parties, people, unknown, cued=chosen is not None, seat=seat, several=several
+    )
 
 
 # "côté russe", "du côté ukrainien", "on the Russian side": the side of whoever is asked
@@ -324,6 +328,21 @@ def _weigh_said_parties(question: str, query: Query, finder: MentionFinder, rule
         if at and not any(s <= a < e for a, _ in at for s, e in spans):
             weight = question_data()["addressee"]["weight"]
             query.concepts[k] = replace(c, kind="content", weight=weight)
+
+
+_PLURAL = re.compile(r"^(?:which\s+(?:[\w'-]+\s+)*[\w'-]+(?:s|people|men|women)|quel(?:le)?s\s.*)$")
+
+
+def _asks_several(question: str, rule: KindRule) -> bool:
+    """Whether a "who" question asks for several by its office ("which prime ministers",
+    "quels responsables", "quelles capitales")."""
+    folded = _folded(question)
+    return any(
+        _PLURAL.match(m.group().strip())
+        for p in rule.patterns
+        for m in p.finditer(folded)
+        if m.end() - m.start() > 4
+    )
 
 
 def _adjective(question: str, mention: Mention, finder: MentionFinder) -> bool:
