@@ -383,3 +383,32 @@ def test_which_ministers_is_answered_by_the_sides_named(
     asker = QuestionAnswerer(make_bot(any_db, book, settings))
     reply = lines(asker("Quels ministres ont quitté la salle par bateau ?", "fr", "c", "m", None))
     assert reply[0] == "Qui : grec et bulgare"
+
+
+def test_an_article_is_no_count_and_a_change_is_no_range() -> None:
+    said = [Passage(1, 1, 0, "fr", "Il réclame « une armée de 300 000 hommes bien formés ».", [])]
+    assert facts.count(said, "How large an army does he call for?", {"armee", "army"}) == (
+        "300 000 hommes"
+    )
+    said = [Passage(2, 1, 1, "fr", "Le texte est passé de 28 à 19 articles en une nuit.", [])]
+    assert facts.count(said, "Combien d'articles compte le texte ?", set()) == "19 articles"
+
+
+def test_sentences_added_to_a_role_answer_are_that_roles_too(
+    book: PartyBook, finder: MentionFinder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    from bot.qa import respond
+    from bot.qa.statements import Statement
+
+    weak = Statement("Elle a vanté à Vienne la récolte de blé.", 1, "fr", party_id="RU")
+    weak.speaker, weak.role, weak.match = "Olga Petrenko", "porte-parole de la diplomatie", 0.2
+    other = Statement("Le sommet de Vienne est sans résultat, a dit un vice-ministre.", 1, "fr")
+    other.party_id = "RU"
+    monkeypatch.setattr(respond, "party_statements", lambda *a, **k: [weak])
+    monkeypatch.setattr(respond.Responder, "_with_sentences", lambda *a: [weak, other])
+    responder = respond.Responder(SimpleNamespace(book=book))  # type: ignore[arg-type]
+    u = understand("What did the Russian foreign ministry spokeswoman say about Vienna?", finder)
+    found = responder._position(u, "en", None, None)
+    assert [s.text for s in found.statements] == [weak.text]

@@ -203,6 +203,8 @@ def _in_currency() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:in|en)\s+(?:{names})(?!\w)")
 
 
+# number words that are also articles: no count of their own when nothing counted is asked
+ARTICLES = frozenset({"un", "une", "one"})
 # an amount "of" what is counted: the words read after it
 OF_WORDS = 5
 OF = frozenset({"of", "de", "d", "des", "du"})
@@ -232,17 +234,19 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
                         counted_value = m.group(0)[: m.start(2) - m.start(0)]
                         return low + counted_value + " ".join(noun[: k + 1])
                 continue
+            if fold(m.group(1).split()[-1]) in ARTICLES:
+                continue  # "une armée", "one day": an article, no number given
             if any(fold(noun[0]).startswith(w[:5]) for w in words if len(w) >= 4):
                 return value
             # what is counted is its first word ("25,000 troops", not "25,000 troops stationed")
-            first = first or m.group(0)[: m.start(2) - m.start(0)] + noun[0]
+            first = first or low + m.group(0)[: m.start(2) - m.start(0)] + noun[0]
     return first
 
 
 @lru_cache(maxsize=1)
 def _range() -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w-])((?:entre|between|from|de)\s+{_number()}\s+(?:et|and|à|to)\s+)$",
+        rf"(?<![\w-])((?:entre|between)\s+{_number()}\s+(?:et|and|à|to)\s+)$",
         re.IGNORECASE,
     )
 

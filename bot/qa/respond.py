@@ -184,6 +184,8 @@ class Responder:
         chosen = chosen[:MAX_STATEMENTS]
         if subject(u.query, set(parties)).concepts and chosen and chosen[0].match < 0.34:
             chosen = self._with_sentences(u, lang, scope, chosen)
+            if roles:  # the sentences added too: only what someone of that role said
+                chosen = [s for s in chosen if self._has_role(s, roles)]
         if not chosen:
             return Answer()
         best = chosen[0]
@@ -515,7 +517,8 @@ def _holds(held: str, form: str, deputy: bool) -> bool:
 
 def _without_roles(query: Query, roles: list[set[str]]) -> Query:
     """ "What does Kyiv's deputy foreign minister want?": the role says whose statements
-    answer (``Responder._has_role``); its words are not looked for in them."""
+    answer (``Responder._has_role``); its words are not looked for in them (a sentence naming
+    its speaker's role says nothing more on what is asked)."""
     if not roles:
         return query
     words = {fold(w) for w in question_data()["roles"]["deputy"]}
