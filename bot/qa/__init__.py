@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot import metrics
+from bot.domain.gazetteer import Gazetteer
 from bot.domain.i18n import t
 from bot.domain.models import Lang
 from bot.domain.parties import PartyBook
@@ -29,7 +30,7 @@ from bot.qa.retrieve import Retrieval
 from bot.qa.search import Passage, passages_by_id, score, sentences_of
 from bot.qa.statements import MAX_STATEMENTS, from_passage
 from bot.qa.text import stem
-from bot.qa.understand import KINDS, Kind, Understanding, understand
+from bot.qa.understand import KINDS, Kind, Understanding, subject_parties, understand
 from bot.qa.vocabulary import question_data
 from bot.richtext import Reply
 from bot.textnorm import collapse_space, fold, strip_invisible
@@ -139,6 +140,8 @@ class QuestionAnswerer:
         elif resolved.previous is not None:
             understood = _continued(understood, resolved, self.bot.book)
         thread = resolved.previous
+        if thread is None and previous is not None and followup.refers_back(question):
+            thread = previous  # "pourquoi Kyiv refuse-t-il ce délai ?": the previous answer's
         if thread is not None and resolved.why:
             found = explained(_explain(self.bot, resolved.query, thread).passages)
         elif thread is not None and followup.is_who_said(question):
@@ -152,7 +155,7 @@ class QuestionAnswerer:
                 understood, lang, scope, thread=thread.articles if thread else None
             )
             if followup.asks_why(question) and not found.refused:
-                _with_reasons(self.bot, found)
+                _with_reasons(self.bot, found, self.responder.gazetteer, understood.parties)
         reply = self.responder.write(
             understood, found, lang, answer_id, scope, why=resolved.why, llm=self.llm()
         )
@@ -196,7 +199,10 @@ def _continued(understood: Understanding, resolved: followup.Resolved, book: Par
         kind = "position"
     elif kind == "position" and people:
         kind = "person"
-    return Understanding(kind, query, query.parties, people, understood.unknown_person)
+    # the parties asked about are the named ones, not one the previous question weighed as
+    # what a stance bears on ("…sending troops to Ukraine?" then "Et la Hongrie ?")
+    parties = subject_parties(query) or query.parties
+    return Understanding(kind, query, parties, people, understood.unknown_person)
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +232,7 @@ def _purpose(sentence: str) -> bool:
 REASON_SPAN = 2  # sentences after a statement read for its reason
 
 
-def _with_reasons(bot: BriefBot, found: Answer) -> None:
+def _with_reasons(bot: BriefBot, found: Answer, gazetteer: Gazetteer, parties: list[str]) -> None:
     """ "Why won't Poland send soldiers?": the first statement is what the party does; the
     sentences just after it that give a reason ("a justifié", "because") are its why, shown
     second."""
@@ -239,17 +245,34 @@ def _with_reasons(bot: BriefBot, found: Answer) -> None:
     at = anchor[0]
     shown = {s.sentence_id for s in found.statements}
     causes = _causes()
+    party = first.party_id or at.party_id or next(iter(parties), None)
     reasons = [
         p
         for p in sentences_of(bot.db, [at.article_id])
         if at.seq < p.seq <= at.seq + REASON_SPAN
         and p.sentence_id not in shown
-        and (bool(causes & set(p.stems)) or _purpose(p.text))
+        and (
+            bool(causes & set(p.stems))
+            or _purpose(p.text)
+            or (p.seq == at.seq + 1 and _quoted_for(gazetteer, p.text, party))
+        )
     ]
     if reasons:
         k = found.statements.index(first) + 1
         found.statements[k:k] = [from_passage(p) for p in reasons[:1]]
         del found.statements[MAX_STATEMENTS:]
+
+
+_OPENS_QUOTE = re.compile(r"^\W{0,2}[«\"“]")
+
+
+def _quoted_for(gazetteer: Gazetteer, sentence: str, party: str | None) -> bool:
+    """ "Kyiv rejects the 90-day wait. 'Ninety days is how long Russia needs to regroup,' said
+    a Ukrainian official": a quotation right after what a party does, said for that party,
+    is its reason."""
+    if not party or not _OPENS_QUOTE.match(sentence):
+        return False
+    return any(h.party_id == party for h in gazetteer.party_hits(sentence))
 
 
 def _explain(bot: BriefBot, query: Query, previous: followup.Context) -> Retrieval:

@@ -43,9 +43,11 @@ def _duration_body() -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
     cal = question_data()["calendar"]
-    months, days, part = (_alt(cal[k]) for k in ("months", "days", "part_of_month"))
+    days, part = (_alt(cal[k]) for k in ("days", "part_of_month"))
+    months = _alt([*cal["months"], *cal["months_short"]])
     before = _alt(question_data()["place"]["before"])
     venues = _alt(question_data()["place"]["venues"])
+    directions = _alt(question_data()["place"]["directions"])
     number = _number()
     return {
         "duration": re.compile(rf"(?<![\w-]){_duration_body()}", re.IGNORECASE),
@@ -57,12 +59,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "count": re.compile(
-            rf"(?<![\w-])((?:plus de |moins de |près de |more than |nearly |about |some )?"
+            rf"(?<![\w-])((?:plus de |moins de |près de |jusqu'à |more than |nearly |about |some |up to )?"
             rf"{number})\s+(?:d['’]|de |of )?([^\W\d]+(?:\s+[^\W\d]+)?)",
             re.IGNORECASE,
         ),
         "where": re.compile(
-            rf"(?<![\w-])(?i:{before})\s+((?:l['’]|la |le |the )?(?:(?i:{venues})\s+"
+            rf"(?<![\w-])(?i:{before})\s+((?:(?:l['’]|la |le |the )?(?i:{directions})\s+"
+            rf"(?i:de la |de l['’]|du |des |de |d['’]|of the |of ))?"
+            rf"(?:l['’]|la |le |the )?(?:(?i:{venues})\s+"
             rf"(?:de |du |d['’]|of )?)?{_CAP}(?:[\s-]+{_CAP})?)"
         ),
     }
@@ -188,9 +192,19 @@ def asks_for(question: str) -> str:
     currencies = {fold(c) for c in question_data()["count"]["currency"]}
     if counted(question) & currencies:  # "combien d'euros", "how many dollars"
         return "money"
+    if words & currencies and _in_currency().search(folded):  # "how large…, in euros?"
+        return "money"
     return ""
 
 
+@lru_cache(maxsize=1)
+def _in_currency() -> re.Pattern[str]:
+    names = _alt([fold(c) for c in question_data()["count"]["currency"] if c.isalpha()])
+    return re.compile(rf"(?<!\w)(?:in|en)\s+(?:{names})(?!\w)")
+
+
+# number words that are also articles: no count of their own when nothing counted is asked
+ARTICLES = frozenset({"un", "une", "one"})
 # an amount "of" what is counted: the words read after it
 OF_WORDS = 5
 OF = frozenset({"of", "de", "d", "des", "du"})
@@ -213,15 +227,35 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
         for m in _patterns()["count"].finditer(p.text):
             noun = m.group(2).split()
             value = m.group(0).strip()
+            low = _range_start(p.text[: m.start()])  # "entre 2 000 et 4 000 militaires"
             if nouns:
                 for k, word in enumerate(noun[:2]):
                     if _alike(word, nouns):  # up to the counted noun ("112 drones")
-                        return m.group(0)[: m.start(2) - m.start(0)] + " ".join(noun[: k + 1])
+                        counted_value = m.group(0)[: m.start(2) - m.start(0)]
+                        return low + counted_value + " ".join(noun[: k + 1])
                 continue
+            if fold(m.group(1).split()[-1]) in ARTICLES:
+                continue  # "une armée", "one day": an article, no number given
             if any(fold(noun[0]).startswith(w[:5]) for w in words if len(w) >= 4):
                 return value
-            first = first or value
+            # what is counted is its first word ("25,000 troops", not "25,000 troops stationed")
+            first = first or low + m.group(0)[: m.start(2) - m.start(0)] + noun[0]
     return first
+
+
+@lru_cache(maxsize=1)
+def _range() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w-])((?:entre|between)\s+{_number()}\s+(?:et|and|à|to)\s+)$",
+        re.IGNORECASE,
+    )
+
+
+def _range_start(before: str) -> str:
+    """The low end of a range ending where a number starts ("entre 2 000 et ", "between 10
+    and "), or ""."""
+    m = _range().search(before)
+    return m.group(1) if m else ""
 
 
 def by_role(text: str, gazetteer: Gazetteer) -> Person | None:

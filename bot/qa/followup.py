@@ -153,6 +153,17 @@ def clear(db: Database, platform: str, chat_id: str) -> None:
         )
 
 
+# "pourquoi Kyiv refuse-t-il ce délai ?", "why does Paris reject this plan?": a noun of the
+# previous answer named with a demonstrative
+_BACK = re.compile(r"(?<![\w'’])(?:ce|cet|cette|ces|this|that|these|those)\s+[^\W\d]{3,}", re.I)
+
+
+def refers_back(question: str) -> bool:
+    """A question naming something with a demonstrative ("ce délai", "this plan"): about the
+    previous answer, answered from its articles first."""
+    return bool(_BACK.search(question))
+
+
 def is_led(question: str) -> bool:
     """ "why?", "who said that?", "who else?", or led by "and", "et", "what about"…: a
     follow-up whatever else it says."""

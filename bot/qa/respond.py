@@ -35,7 +35,7 @@ from bot.qa.statements import (
     subject,
 )
 from bot.qa.text import folded as folded_text
-from bot.qa.text import grounded, tokens
+from bot.qa.text import grounded, name_variants, tokens
 from bot.qa.understand import FACT_KINDS, Understanding, without_person
 from bot.qa.vocabulary import question_data
 from bot.richtext import Reply
@@ -50,6 +50,9 @@ log = logging.getLogger(__name__)
 AROUND_KINDS = ("where", "duration", "count")
 # a person's own statements answer alone when the best covers this much of the question
 OWN_ENOUGH = 0.5
+# a person's own words matching less than this of what is asked, in an article matching less
+# than this of it, are on something else
+OFF_SUBJECT = 0.1
 # a person answers "who" from a sentence covering this much of the question
 WHO_COVERAGE = 0.6
 # a place is another event's unless its own sentence covers this much of the question
@@ -156,10 +159,10 @@ class Responder:
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
     ) -> Answer:
         parties = u.parties[:2]
-        query = with_soft(u.query, "want")
+        roles = asked_roles(u.query.text)
+        query = with_soft(_without_roles(u.query, roles), "want")
         share = MAX_STATEMENTS if len(parties) == 1 else 2
         chosen: list[Statement] = []
-        roles = asked_roles(u.query.text)
         for party in parties:
             found = party_statements(
                 self.bot,
@@ -181,6 +184,8 @@ class Responder:
         chosen = chosen[:MAX_STATEMENTS]
         if subject(u.query, set(parties)).concepts and chosen and chosen[0].match < 0.34:
             chosen = self._with_sentences(u, lang, scope, chosen)
+            if roles:  # the sentences added too: only what someone of that role said
+                chosen = [s for s in chosen if self._has_role(s, roles)]
         if not chosen:
             return Answer()
         best = chosen[0]
@@ -191,9 +196,10 @@ class Responder:
         """Whether the statement's speaker holds one of the roles (each a set of folded
         forms in both languages), by the article's words or the party book's."""
         known = [p for p in self.bot.book.people if statement.speaker in (p.name, *p.aliases)]
-        held = fold(" ".join([statement.role, *(f"{p.role_fr} {p.role_en}" for p in known)]))
+        held = [fold(r) for r in (statement.role, *(f"{p.role_fr} {p.role_en}" for p in known))]
         return any(
-            any(re.search(rf"(?<!\w){re.escape(form)}", held) for form in forms) for forms in roles
+            any(_holds(r, form, DEPUTY in forms) for r in held for form in forms - {DEPUTY})
+            for forms in roles
         )
 
     def _with_sentences(
@@ -227,7 +233,7 @@ class Responder:
         # "qu'a accepté X": what the articles say X did, not only X's words
         asks_words = says(u.query.text) or not u.query.content
         forms = [person.name, *person.aliases] if person else [u.unknown_person]
-        names = {tokens(f)[-1] for f in forms if tokens(f)}
+        names = {v for f in forms if tokens(f) for v in name_variants(tokens(f)[-1])}
         named.statements = [  # a sentence of the person's party is not the person's words,
             # nor one that only names the person without a word of saying or a quotation, nor
             # one whose speaker is someone else
@@ -240,6 +246,9 @@ class Responder:
         if own:  # the person's own words, unless sentences about them cover more
             better = [s for s in named.statements if s.match > own[0].match]
             if not better or named.refused:
+                weak = own[0].match < OFF_SUBJECT and own[0].around < OFF_SUBJECT
+                if weak and subject(without_person(u), set()).concepts:
+                    return Answer(refused=True)  # quoted, but not on what is asked
                 return Answer(own[:MAX_STATEMENTS])
             return Answer([*better, *own][:MAX_STATEMENTS])
         if named.statements and not named.refused:
@@ -324,7 +333,13 @@ class Responder:
             if u.kind == "when":  # a date answers only in a sentence about what is asked
                 pool = [p for p in pool if p.coverage >= WHEN_COVERAGE]
             elif u.kind == "who":  # a person, from a sentence about what they did
-                pool = [p for p in pool if p.coverage >= WHO_COVERAGE]
+                # (or one holding the words the question quotes: « pas pressée »)
+                quoted = quoted_labels(u.query)
+                pool = [
+                    p
+                    for p in pool
+                    if p.coverage >= WHO_COVERAGE or (quoted and quoted <= p.matched)
+                ]
             elif u.kind == "where":  # a place, in a sentence about it itself
                 # (a building within the place the question names: its article names it)
                 within = facts.names_place(u.query.text)
@@ -344,8 +359,10 @@ class Responder:
                 words=words,
                 around=self._before(retrieval.passages[:2]) if u.kind == "who" else None,
             )
+            named = u.kind == "who" and self._parties_named(pool[:MAX_STATEMENTS], u)
+            if u.several and named:  # "which prime ministers…": "polonais, tchèque et slovène"
+                value = named
             line = text(lang, u.kind, value=value) if value else ""
-            named = u.kind == "who" and bool(self._parties_named(pool[:MAX_STATEMENTS], u))
             if not value and not named:  # sentences on the subject, without the fact asked
                 return Answer(refused=True)  # (a "who" may be parties: shown, not asserted)
         # a heading (the article's title, a sub-heading) is no statement: its source line shows it
@@ -464,17 +481,70 @@ class Responder:
         return {a.id: a for a in found if a.id is not None}
 
 
+_QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
+
+
+def quoted_labels(query: Query) -> set[str]:
+    """The content words of what the question quotes (« pas pressée », 'a poem'): the words of
+    the statement itself, which its sentence holds or translates."""
+    quoted = " ".join(
+        next(g for g in m.groups() if g) for m in _QUOTED.finditer(query.text.replace("’", "'"))
+    )
+    if not quoted:
+        return set()
+    inside = fold(quoted)
+    return {c.label for c in query.content if fold(c.label) in inside}
+
+
+DEPUTY = "+deputy"  # the mark of a role asked as a deputy's ("deputy foreign minister")
+
+
+@lru_cache(maxsize=1)
+def _deputy() -> re.Pattern[str]:
+    words = "|".join(re.escape(fold(w)) for w in question_data()["roles"]["deputy"])
+    return re.compile(rf"(?<![\w-])(?:{words})[\s-]")
+
+
+def _holds(held: str, form: str, deputy: bool) -> bool:
+    """Whether a speaker's role (folded) is the role ``form`` names, as its holder or, when
+    ``deputy``, as a deputy's: a deputy foreign minister or the spokeswoman of the foreign
+    ministry does not speak as the foreign minister, nor the reverse."""
+    for m in re.finditer(rf"(?<!\w){re.escape(form)}", held):
+        if bool(_deputy().search(held[: m.start()][-40:])) == deputy:
+            return True
+    return False
+
+
+def _without_roles(query: Query, roles: list[set[str]]) -> Query:
+    """ "What does Kyiv's deputy foreign minister want?": the role says whose statements
+    answer (``Responder._has_role``); its words are not looked for in them (a sentence naming
+    its speaker's role says nothing more on what is asked)."""
+    if not roles:
+        return query
+    words = {fold(w) for w in question_data()["roles"]["deputy"]}
+    for forms in roles:
+        words |= {w for form in forms for w in (form, *form.split())}
+    kept = [c for c in query.concepts if c.kind != "content" or fold(c.label) not in words]
+    return Query(query.text, kept)
+
+
 def asked_roles(question: str) -> list[set[str]]:
     """The roles a question names ("the Hungarian foreign minister", "l'ambassadeur de
-    France"), each as its folded forms in both languages (bot/qa/data/questions.toml)."""
+    France"), each as its folded forms in both languages (bot/qa/data/questions.toml); a form
+    of one word standing for a role of several ("diplomatie" for "chef de la diplomatie") is
+    none; a role asked as a deputy's is marked ``DEPUTY``."""
     folded = fold(question).replace("’", "'")
     out: list[set[str]] = []
     for role in sorted(question_data()["roles"]["words"], key=len, reverse=True):
         key = fold(role)
-        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded):
+        m = re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded)
+        if m:
             if any(key in forms or any(key in f for f in forms) for forms in out):
                 continue  # "minister" within "foreign minister"
-            out.append({key, *(w for w in bridge_words(role) if len(w) > 3)})
+            many = " " in key
+            forms = {w for w in bridge_words(role) if len(w) > 3 and (" " in w or not many)}
+            deputy = _deputy().search(folded[: m.start()][-30:])
+            out.append({key, *forms, *([DEPUTY] if deputy else [])})
     return out
 
 

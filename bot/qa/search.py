@@ -245,7 +245,11 @@ def score(query: Query, passage: Passage, indexes: list[FormIndex] | None = None
             soft += concept.weight
     passage.coverage = content / content_total if content_total else 1.0
     passage.entities = entity / entity_total if entity_total else 1.0
-    bonus = (0.1 if soft else 0.0) + (0.15 if passage.party_id in query.parties else 0.0)
+    # the party asked about, not one the question names as what is said or done
+    asked = passage.party_id is not None and any(
+        passage.party_id in c.parties for c in query.concepts if c.kind == "entity"
+    )
+    bonus = (0.1 if soft else 0.0) + (0.15 if asked else 0.0)
     if soft and soft_near(query, passage):
         bonus += 0.3  # "Kiev réclame", "Moscou insisterait": the entity is the one asking
     brevity = min(len(passage.stems), 80) / 800  # long sentences carry more context

@@ -34,8 +34,35 @@ _ABBREVIATIONS = {
     "u.k",
     "u.n",
     "j.d",
+    # abbreviated months ("as early as Dec. 10", "le 3 déc. 2026")
+    "jan",
+    "janv",
+    "feb",
+    "fév",
+    "févr",
+    "apr",
+    "avr",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "déc",
 }
 MIN_SENTENCE_CHARS = 12
+# a quotation of several sentences stays one passage with its attribution ("We are not in a
+# hurry. Time is on our side," X said) up to this length
+MAX_QUOTED_CHARS = 400
+
+
+def _open_quote(segment: str) -> bool:
+    """Whether ``segment`` leaves a quotation open (a straight quote, « or “ not closed)."""
+    return (
+        segment.count('"') % 2 == 1
+        or segment.count("«") > segment.count("»")
+        or segment.count("“") > segment.count("”")
+    )
 
 
 def _ends_with_abbreviation(segment: str) -> bool:
@@ -62,7 +89,10 @@ def split_sentences(text: str) -> list[str]:
         pieces.append(paragraph[start:])
         merged: list[str] = []
         for piece in pieces:
-            if merged and _ends_with_abbreviation(merged[-1]):
+            if merged and (
+                _ends_with_abbreviation(merged[-1])
+                or (_open_quote(merged[-1]) and len(merged[-1]) + len(piece) < MAX_QUOTED_CHARS)
+            ):
                 merged[-1] = f"{merged[-1]} {piece}"
             else:
                 merged.append(piece)

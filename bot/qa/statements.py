@@ -20,7 +20,7 @@ from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import Article, Person, Position
 from bot.qa.query import Concept, Query
 from bot.qa.search import Passage, candidates, form_index, score, sentences_of, soft_near
-from bot.qa.text import STOPWORDS, both_stems, folded, grounded, stems, tokens
+from bot.qa.text import STOPWORDS, both_stems, folded, grounded, name_variants, stems, tokens
 from bot.textnorm import collapse_space, fold, is_grounded
 
 if TYPE_CHECKING:
@@ -415,7 +415,7 @@ def speaks_as(
     if person is not None:
         forms = {fold(f) for f in (person.name, *person.aliases)}
         return speaker in forms or fold(person.surname) in speaker.split()
-    return bool(name) and fold(name.split()[-1]) in speaker.split()
+    return bool(name) and bool(name_variants(name.split()[-1]) & set(speaker.split()))
 
 
 def unnamed_is(position: Position, person: Person, naming: set[int]) -> bool:
@@ -426,9 +426,9 @@ def unnamed_is(position: Position, person: Person, naming: set[int]) -> bool:
         return False  # said by someone else ("according to Turkish officials")
     evidence = set(tokens(position.evidence))
     names = [tokens(f) for f in (person.name, *person.aliases)]
-    if any(n and set(n) <= evidence for n in names):
-        return True
     party = position.party_id in (person.party_id, "OTHER")
+    if party and any(n and set(n) <= evidence for n in names):
+        return True  # (another party's statement naming the person is not the person's)
     return bool(role) and party and position.article_id in naming
 
 

@@ -116,3 +116,27 @@ def both_stems(word: str) -> set[str]:
 def content_words(text: str) -> list[str]:
     """Folded tokens of ``text`` that are not stop words, numbers or single letters."""
     return [w for w in tokens(text) if len(w) > 1 and w not in STOPWORDS and not w.isdigit()]
+
+
+# English and French spellings of the same (Slavic) name: "Galuzin"/"Galouzine",
+# "Shmyhal"/"Chmyhal", "Medinsky"/"Medinski", "Kuleba"/"Kouleba"
+_EN_TO_FR = ((r"shch", "chtch"), (r"ch", "tch"), (r"sh", "ch"), (r"zh", "j"), (r"(?<!o)u", "ou"))
+_FR_TO_EN = ((r"chtch", "shch"), (r"tch", "\x00"), (r"ch", "sh"), (r"\x00", "ch"), (r"ou", "u"))
+
+
+def name_variants(word: str) -> set[str]:
+    """A name's word as written (folded) and as the other language would spell it: the usual
+    English and French transliterations of Russian and Ukrainian names, for names the party
+    book does not list."""
+    word = fold(word)
+    out = {word}
+    french = word
+    for a, b in _EN_TO_FR:
+        french = re.sub(a, b, french)
+    french = re.sub(r"sky$", "ski", re.sub(r"(?<=[aeiou][a-z])in$", "ine", french))
+    english = word
+    for a, b in _FR_TO_EN:
+        english = re.sub(a, b, english)
+    english = re.sub(r"ski$", "sky", re.sub(r"(?<=[aeiou][a-z])ine$", "in", english))
+    out |= {french, english}
+    return {w for w in out if w}

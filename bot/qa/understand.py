@@ -14,8 +14,9 @@ from typing import Literal
 
 from bot.domain.models import Person
 from bot.qa.lexicon import Mention, MentionFinder, bridge_forms, bridge_words
-from bot.qa.query import CALENDAR, Concept, Query, parse_question
+from bot.qa.query import CALENDAR, Concept, Query, parse_question, repeated_mentions
 from bot.qa.roles import role_mentions, with_people
+from bot.qa.text import STOPWORDS, both_stems, name_variants
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
 
@@ -45,6 +46,7 @@ class Understanding:
     unknown_person: str = ""  # a name the gazetteer does not know, asked about as a person
     cued: bool = False  # a cue of the question said its kind ("qu'a dit", "where")
     seat: tuple[str, ...] = ()  # a seat of power asked about as a speaker, its folded forms
+    several: bool = False  # a "who" asking for several ("which prime ministers", "quels pays")
 
     @property
     def person_label(self) -> str:
@@ -92,30 +94,67 @@ def _blank(question: str, patterns: tuple[re.Pattern[str], ...]) -> str:
 
 
 def _unknown_person(question: str, rule: KindRule, finder: MentionFinder) -> str:
-    """A capitalised name right after "qu'a dit", "what did"… that is no party or topic."""
+    """A capitalised name right after "qu'a dit", "what did"… that is no party or topic, or
+    after the words of an office ("selon la vice-ministre X", "what did Russian deputy
+    foreign minister X say")."""
     folded = _folded(question)
     for pattern in rule.unknown_name_after:
         m = pattern.search(folded)
         if not m:
             continue
         rest = question[m.end() :]
-        name = _NAME.search(rest)
-        if not name or rest[: name.start()].strip(" ,'’-").strip():
-            continue  # the name must follow the cue directly ("what did Boris Johnson say")
-        words = name.group(1)
-        if finder.find(words) or fold(words) in CALENDAR:
-            continue
-        at = m.end() + name.start()
-        if any(s <= at < e for s, e in (x.span for x in finder.find(question))):
-            continue  # the start of a known name with small words ("Ursula von der Leyen")
-        return words
+        for name in _NAME.finditer(rest):
+            before = rest[: name.start()]
+            direct = not before.strip(" ,'’-").strip()
+            if not direct and not _office_before(before, finder):
+                break  # the name must follow the cue ("what did Boris Johnson say")
+            words = name.group(1)
+            if finder.find(words) or fold(words) in CALENDAR:
+                if direct or _office_before(before + words, finder):
+                    continue  # a party's adjective in the office ("Russian deputy minister")
+                break
+            at = m.end() + name.start()
+            if any(s <= at < e for s, e in (x.span for x in finder.find(question))):
+                break  # the start of a known name with small words ("Ursula von der Leyen")
+            return words
     return ""
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(fold(w) for w in question_data()["person_roles"]["titles"])
+
+
+_SMALL = frozenset(
+    {"the", "le", "la", "les", "l", "de", "des", "du", "d", "of", "a", "an", "un", "une"}
+)
+
+
+def _office_before(text: str, finder: MentionFinder) -> int:
+    """Where the text of an office before a name ends ("Russian deputy foreign minister ",
+    "la vice-ministre "): small words, the parties' names and adjectives and lower-case words
+    with at least one word of office ([person_roles] titles); 0 when the text is no office."""
+    for m in finder.find(text):
+        text = text[: m.span[0]] + " " * (m.span[1] - m.span[0]) + text[m.span[1] :]
+    words = re.findall(r"[\w’'-]+", text)
+    if not words or len(words) > 7:
+        return 0
+    if any(w[:1].isupper() for w in words):
+        return 0  # a capitalised word that is no party: the name itself, or another
+    folded = [fold(w).strip("'’") for w in words]
+    if not any(w in _titles() for w in folded):
+        return 0
+    if not all(w in _titles() or w in _SMALL or w.isalpha() or "-" in w for w in folded):
+        return 0
+    return len(text.rstrip())
 
 
 _ARTICLE = re.compile(r"\s*(?:the|le|la|les|l')?\s*$")
 
 
-def _party_after_cue(question: str, rule: KindRule, mentions: list[Mention]) -> Mention | None:
+def _party_after_cue(
+    question: str, rule: KindRule, mentions: list[Mention], finder: MentionFinder
+) -> Mention | None:
     """The party named right after "what did", "qu'a dit" (an institution, a capital: "what
     did the White House say"), before any person: it is who is asked about."""
     folded = _folded(question)
@@ -128,6 +167,8 @@ def _party_after_cue(question: str, rule: KindRule, mentions: list[Mention]) -> 
                 continue
             between = folded[m.end() : mention.span[0]]
             if mention.kind == "party" and _ARTICLE.fullmatch(between):
+                if _unknown_person(question, rule, finder):
+                    break  # "what did Russian deputy minister Mikhail X say": X's words
                 return mention
             break
     return None
@@ -173,7 +214,7 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
         if any(p.search(folded) for p in rule.unless):
             continue
         if rule.id == "person":
-            speaker = _party_after_cue(question, rule, mentions)
+            speaker = _party_after_cue(question, rule, mentions, finder)
             if speaker:  # "what did the White House say Trump offered…": the party's words
                 parties = [speaker.key]
                 surface = fold(question[speaker.span[0] : speaker.span[1]])
@@ -199,8 +240,12 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
     elif kind == "general" and parties and not _has_content(question, finder):
         kind = "position"  # "Et la Turquie ?", "Russia?"
     text = _blank(question, chosen.drop) if chosen else question
+    if kind == "who" and chosen is not None:  # "which Kremlin official": who is asked
+        text = _without_office(text, chosen, finder)
     query = parse_question(text, finder)
     query.text = asked
+    if unknown:  # "Galuzin" is "Galouzine" in a French article
+        _spell_both_ways(query, unknown)
     parties = subject_parties(query) or parties
     if kind == "position":
         _weigh_addressees(question, query, finder)
@@ -208,13 +253,116 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
         for c in query.concepts:
             if c.kind == "entity" and not c.parties and not c.people:
                 c.kind, c.weight = "content", 1.5
+    if kind == "who" and chosen is not None:
+        _weigh_said_parties(question, query, finder, chosen)
+        parties = subject_parties(query)
     if kind == "who":  # "qui a demandé la réunion": the verb is the fact asked about
         for k, c in enumerate(query.concepts):
             if c.kind == "soft":
                 query.concepts[k] = Concept(
                     c.label, "content", bridge_forms(c.label), 1.0, words=bridge_words(c.label)
                 )
-    return Understanding(kind, query, parties, people, unknown, cued=chosen is not None, seat=seat)
+    several = kind == "who" and chosen is not None and _asks_several(question, chosen)
+    return Understanding(
+        kind, query, parties, people, unknown, cued=chosen is not None, seat=seat, several=several
+    )
+
+
+# "côté russe", "du côté ukrainien", "on the Russian side": the side of whoever is asked
+_SIDE = re.compile(
+    r"(?<!\w)(?:(?:du |de son |de leur )?cote\s+[\w'-]+|on the\s+[\w'-]+\s+side)(?!\w)"
+)
+
+
+def _spell_both_ways(query: Query, name: str) -> None:
+    """The words of an unknown name looked for in their English and French spellings."""
+    words = set(fold(name).split())
+    for c in query.concepts:
+        if c.kind == "entity" and c.label in words:
+            for variant in name_variants(c.label) - {c.label}:
+                c.forms |= {(s,) for s in both_stems(variant)}
+                c.words.add(variant)
+
+
+def _office_spans(question: str, rule: KindRule) -> list[tuple[int, int]]:
+    """Where a "who" question names the office of whom it asks ("which Kremlin official",
+    "quel commissaire européen", the adjective after the word in French)."""
+    folded = _folded(question)
+    spans = [m.span() for p in rule.patterns for m in p.finditer(folded)]
+    return [(s, _next_word_end(folded, e)) for s, e in spans if e - s > 4]
+
+
+def _without_office(question: str, rule: KindRule, finder: MentionFinder) -> str:
+    """``question`` with the words of the office it asks about blanked ("which prime
+    ministers", "quel commissaire"), the parties among them kept ("Kremlin", "européen"): the
+    office says who is asked, the answering sentence may name it otherwise or not at all."""
+    spans = _office_spans(question, rule)
+    if not spans:
+        return question
+    kept = [m.span for m in finder.find(question) if m.kind == "party"]
+    chars = list(question)
+    for s, e in spans:
+        for k in range(s, min(e, len(chars))):
+            if not any(a <= k < b for a, b in kept):
+                chars[k] = " "
+    return "".join(chars)
+
+
+def _weigh_said_parties(question: str, query: Query, finder: MentionFinder, rule: KindRule) -> None:
+    """ "Qui a affirmé que Russes et Ukrainiens n'avaient jamais été aussi proches…", "who
+    assured the Ukrainians that Washington…": in a "who" question, a party is the side of the
+    person asked only where it qualifies them ("which Kremlin official", "quel commissaire
+    européen", "côté russe"); a party named elsewhere is part of what was said or done, which
+    the answering sentence may name otherwise ("les deux parties", "nous"): a content word.
+    A party's adjective on a group ("who led the Russian delegation", "la délégation russe")
+    says the side too."""
+    spans = _office_spans(question, rule)
+    spans += [m.span() for m in _SIDE.finditer(_folded(question))]
+    found = [*finder.find(question), *repeated_mentions(question, finder)]
+    mentions = [m for m in found if m.kind == "party"]
+    spans += [m.span for m in mentions if _adjective(question, m, finder)]
+    for k, c in enumerate(query.concepts):
+        if c.kind != "entity" or c.people or not c.parties:
+            continue
+        at = [m.span for m in mentions if m.key in c.parties]
+        if at and not any(s <= a < e for a, _ in at for s, e in spans):
+            weight = question_data()["addressee"]["weight"]
+            query.concepts[k] = replace(c, kind="content", weight=weight)
+
+
+_PLURAL = re.compile(r"^(?:which\s+(?:[\w'-]+\s+)*[\w'-]+(?:s|people|men|women)|quel(?:le)?s\s.*)$")
+
+
+def _asks_several(question: str, rule: KindRule) -> bool:
+    """Whether a "who" question asks for several by its office ("which prime ministers",
+    "quels responsables", "quelles capitales")."""
+    folded = _folded(question)
+    return any(
+        _PLURAL.match(m.group().strip())
+        for p in rule.patterns
+        for m in p.finditer(folded)
+        if m.end() - m.start() > 4
+    )
+
+
+def _adjective(question: str, mention: Mention, finder: MentionFinder) -> bool:
+    """Whether a party is named by its adjective on a noun: "the Russian delegation" (before
+    a word that is no small word), "la délégation russe" (in lower case)."""
+    party = finder.book.get(mention.key)
+    surface = question[mention.span[0] : mention.span[1]]
+    if party is None or fold(surface) not in {fold(d) for d in party.demonyms}:
+        return False
+    if surface[:1].islower():
+        return True
+    after = re.match(r"\s+([a-z][\w-]*)", question[mention.span[1] :])
+    return after is not None and fold(after.group(1)) not in STOPWORDS
+
+
+def _next_word_end(text: str, end: int) -> int:
+    """The end of the word after ``end`` ("quel commissaire| européen|"): French puts the
+    side's adjective after the word of office."""
+    m = re.match(r"\s*[\w'-]+", text[end:])
+    return end + m.end() if m else end
 
 
 @lru_cache(maxsize=1)
