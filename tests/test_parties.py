@@ -9,6 +9,7 @@ import pytest
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.parties import PartyBook
 from bot.extract.rules import roles
+from bot.qa.lexicon import MentionFinder
 from tests.extract_support import PARTIES
 
 REQUIRED = [
@@ -167,3 +168,11 @@ def test_new_officials_resolve(gaz: Gazetteer) -> None:
         ("Kyrylo Boudanov", "UA"),
         ("Léon XIV", "VA"),
     ]
+
+
+def test_an_office_gives_a_speaker_side_but_is_no_party_mention_of_a_question() -> None:
+    book = PartyBook.load(PARTIES)
+    gaz = Gazetteer(book)
+    assert [h.party_id for h in gaz.party_hits("le ministre des Armées a précisé")] == ["FR"]
+    found = MentionFinder(book).find("Que répond le ministre des Armées à Moscou ?")
+    assert {m.key for m in found if m.kind == "party"} == {"RU"}

@@ -117,6 +117,7 @@ class Gazetteer:
                 ("name", (party.name_fr, party.name_en)),
                 ("alias", party.aliases),
                 ("institution", party.institutions),
+                ("institution", party.offices),
                 ("demonym", party.demonyms),
             )
             for kind, forms in groups:

@@ -50,6 +50,9 @@ class Party:
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     institutions: tuple[str, ...] = ()
+    # titles only this party's officials hold ("ministre des Armées"): they tell a speaker's
+    # side; a question naming one still asks about the title, not the party
+    offices: tuple[str, ...] = ()
 
     def name(self, lang: Lang) -> str:
         return self.name_fr if lang == "fr" else self.name_en

@@ -39,6 +39,7 @@ class PartyBook:
                 aliases=tuple(p.get("aliases", ())),
                 demonyms=tuple(p.get("demonyms", ())),
                 institutions=tuple(p.get("institutions", ())),
+                offices=tuple(p.get("offices", ())),
             )
             for p in data.get("party", [])
         ]

@@ -58,7 +58,7 @@ _OFFICES: list[tuple[str, str]] = [
         "commander",
     ),
     (
-        r"chef(?:fe)?s?|dirigeante?s?|leaders?|head|chief|prince|princesse|roi|reine|émir|cheikh|pape|pope|patronne?s?"
+        r"chef(?:fe)?s?|dirigeante?s?|leaders?|head|chief|prince|princesse|roi|reine|émir|cheikh|pape|pope|patron(?:ne)?s?"
         r"|king|queen|emir|sheikh",
         "head",
     ),
@@ -66,7 +66,7 @@ _OFFICES: list[tuple[str, str]] = [
         r"analystes?|analysts?|experte?s?|chercheu(?:r|se)s?|researchers?|observat(?:eur|rice)s?"
         r"|observers?|politologues?|spécialistes?|specialists?|professeure?s?|professors?"
         r"|historien(?:ne)?s?|historians?|éditorialistes?|commentators?|journalistes?|journalists?"
-        r"|agences?(?: de presse)?|news agency|journal|quotidien|newspaper|médias?|media|chaîne"
+        r"|agences? de presse|agences?(?= (?-i:[A-Z]))|news agency|journal|quotidien|newspaper|médias?|media|chaîne"
         r"|télévision|think tank|institut|institute|ONG|NGO",
         "commentator",
     ),
