@@ -162,7 +162,7 @@ DEVSETS = [
     DevSet(
         "devset25",
         (550, 1000),
-        recall=0.88,
+        recall=0.90,
         speaker_acc=0.98,
         party_prec=0.98,
         articles=6,
@@ -184,12 +184,12 @@ DEVSETS = [
     DevSet(
         "devset27",
         (550, 1050),
-        recall=0.81,
+        recall=0.85,
         speaker_acc=0.97,
-        party_prec=0.94,
+        party_prec=0.97,
         articles=6,
         lang="en",
-        precision=0.92,
+        precision=0.94,
     ),
 ]
 

@@ -17,8 +17,8 @@ SAYS_AFTER = re.compile(
     re.IGNORECASE,
 )
 NP_START = re.compile(
-    r"^\s*(?:le|la|les|l['’]|un|une|des|son|sa|leur|ce|cette|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|the|a|an|"
-    r"one|two|three|several|[A-ZÀ-Ý])",
+    r"^\s*(?:(?:le|la|les|un|une|des|son|sa|leur|ce|cette|the|a|an|one|two|three|several)\b"
+    r"|l['’]|M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|[A-ZÀ-Ý])",
 )
 LEAD_ADV = re.compile(rf"^\s*{ADV_FR}|^\s*{ADV_EN}")
 # "», a écrit, en anglais, le président …": an adverbial set off by commas before the subject
@@ -27,7 +27,7 @@ INSERTED_ADVERBIAL = re.compile(
     r"\s*,\s*(?=(?:le|la|les|l['’]|un|une|M\.|Mme|the|a|an)\b|[A-ZÀ-Ý])"
 )
 LEAD_PP = re.compile(
-    r"^\s*(?:(?:à|aux|devant|sur|en|to|on)\s+(?:l['’]|la\s|le\s|les\s|the\s|son\s|sa\s)?[\w\-’']+"
+    r"^\s*(?:(?:à|au|aux|devant|sur|en|to|on)\s+(?:l['’]|la\s|le\s|les\s|the\s|son\s|sa\s)?[\w\-’']+"
     r"(?:\s+[A-Z][\w\-]*(?!\s+[A-ZÀ-Ý]))?"
     r"|lors\s+d['’]une\s+conférence\s+de\s+presse)\s+"
     r"(?=(?:le|la|les|l['’]|un|une|M\.|Mme|the|a|an)\b|[A-ZÀ-Ý])"

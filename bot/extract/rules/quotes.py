@@ -251,7 +251,7 @@ _EN_NOUNS_TOO = {
     "warnings",
 }
 _EN_NOUN_BEFORE = re.compile(
-    r"\b(?:the|a|an|its|his|her|their|our|these|those|this|Moscow['’]s|Kyiv['’]s)\s+"
+    r"\b(?:the|a|an|its|his|her|their|our|these|those|this|[A-Z][\w\-]*['’]s)\s+"
     r"(?:(?:[A-Z][\w\-]*|[a-z]+(?:an|ese|ish|ic|al|ian))\s+){0,2}$"
 )
 
@@ -295,7 +295,8 @@ _INCISE_REST = re.compile(
     r"^[^,;:.!?«»\"“”]{0,60},\s+(?P<rest>(?:would|will|was|were|is|are|has|have|had|could|"
     r"should|must|may|might|can|did|does|do|ne|n['’]|est|sont|serait|seraient|sera|seront|a|ont|"
     r"avait|avaient|doit|doivent|devra|devrait|pourrait|pourraient|reste|restera|demeure|va|vont)"
-    r"\b.*)$",
+    # "The latest draft, he wrote on X, “reads like …”": the quotation goes on with the clause
+    r"\b.*|[«“\"].*)$",
     re.IGNORECASE,
 )
 

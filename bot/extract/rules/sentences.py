@@ -13,7 +13,7 @@ _FINAL = re.compile(r"[.!?…][»”\"’)\]]*\s*$|[»”\"]\s*$")
 # an initial or title before a full stop ("M.", "J.") does not end a sentence; the network X
 # after "sur", "compte", "on" does
 _ABBREV_END = re.compile(
-    r"(?<![\w.])(?:M|MM|Mme|Mr|Mrs|Ms|Dr|St|Gen|Gén|MR|MRS|MS|DR|(?<!sur\s)(?<!compte\s)(?<!on\s)[A-Z])\.$"
+    r"(?<![\w.])(?:M|MM|Mme|Mr|Mrs|Ms|Dr|St|Gen|Gén|MR|MRS|MS|DR|Sen|Rep|Gov|Col|Lt|Adm|Amb|Sgt|Capt|Maj|(?<!sur\s)(?<!compte\s)(?<!on\s)[A-Z])\.$"
 )
 
 
