@@ -183,3 +183,17 @@ def drop_anonymous_reporters(
             and any(start < cue.start for start in reported)
         )
     ]
+
+
+def reported_person(resolver: SpeakerResolver, cue: Cue, speaker: Speaker) -> Speaker:
+    """ "Le Kremlin a indiqué que Vladimir Poutine avait « soutenu l'idée »": a side reporting
+    what its own named person did or said gives that person's position."""
+    if cue.mode != "pre" or speaker.name or speaker.party_id is None:
+        return speaker
+    opening = resolver.gaz.person_hits(cue.claim[:60])
+    if not opening or opening[0].start > 0 or opening[0].person is None:
+        return speaker
+    person = opening[0].person
+    if person.party_id != speaker.party_id:
+        return speaker
+    return resolver.known_speaker(opening[0]) or resolver.meet(opening[0], "")

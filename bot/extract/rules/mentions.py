@@ -228,7 +228,7 @@ def role_before(text: str, start: int) -> str:
     matches = list(roles.ROLE_RE.finditer(seg))
     if not matches or len(seg[matches[-1].start() :].split()) > 8:
         return ""
-    if re.search(r"\s(?:et|and)\s", seg[matches[-1].end() :]):
+    if re.search(r"\s(?:et|and)(?:\s|$)", seg[matches[-1].end() :]):
         # "les négociateurs russe X et ukrainien Y": the office, with the adjective next to Y
         return f"{matches[-1].group(0)} {last}" if roles.NATIONALITY_HINT.fullmatch(last) else ""
     return seg[_with_modifiers(seg, matches[-1].start()) :].strip()

@@ -27,7 +27,7 @@ from bot.extract.rules.speakers import MAIN_CLAUSE_AFTER_QUOTE, Speaker, Speaker
 from bot.extract.rules.subject_patterns import NAME_ONLY, VOICE_OF
 from bot.extract.rules.subjects import cue_speaker
 from bot.extract.rules.version import engine_version
-from bot.extract.rules.voice import find_voice
+from bot.extract.rules.voice import find_voice, portrait_subject
 from bot.textnorm import is_grounded
 
 _MAX_CLAIM = 240
@@ -90,10 +90,15 @@ class OfflineEngine:
         heads = headline_end(text)
         people = _mentions(resolver, persons, nlp.has_ner(lang))
         talk = Discourse(resolver, sentences, find_voice(sentences, people))
+        portrayed = portrait_subject(sentences, people)
         mentions: list[list[PersonHit]] = []
-        for sent in sentences:
-            before = resolver.salient
+        for i, sent in enumerate(sentences):
             hits = people(sent)
+            opens = i == 0 or sentences[i - 1].para != sent.para
+            if portrayed is not None and opens and not hits:
+                # a portrait: a paragraph that names nobody goes on about its subject
+                resolver.salient = resolver.known_speaker(portrayed) or resolver.salient
+            before = resolver.salient
             mentions.append(hits)
             talk.name_back(sent, hits, found)
             if talk.is_byline(sent):
@@ -122,6 +127,7 @@ class OfflineEngine:
                 if attribution.source_about_other(sent.text, cue, here):
                     continue
                 pair = resolver.both_leaders(cue.subject) if cue.mode == "pre" else []
+                pair = pair or _named_pair(resolver, cue, hits)
                 if pair:  # "The leaders agreed that …": each of the two
                     here += [(leader, cue) for leader in pair]
                     continue
@@ -133,6 +139,7 @@ class OfflineEngine:
                     speaker = attribution.by_voice(resolver, sent.text, hits, speaker)
                     speaker = attribution.same_side_voice(resolver, cue, speaker, hits)
                     speaker = attribution.in_turn(talk.turn, sent.text, speaker, cue)
+                    speaker = attribution.reported_person(resolver, cue, speaker)
                     said = speaker
                     speaker = attribution.told_by(resolver, sent.text, speaker)
                 if cue.nested and speaker is not None and speaker.party_id and owner in here:
@@ -330,6 +337,30 @@ def _verbatim(fragment: str, plain: str, original: str) -> str:
 
 
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
+
+
+def _named_pair(resolver: SpeakerResolver, cue: Cue, hits: list[PersonHit]) -> list[Speaker]:
+    """ "Emmanuel Macron et Keir Starmer ont réaffirmé que …": two people of two sides named as
+    the whole subject, each a speaker."""
+    if cue.mode != "pre":
+        return []
+    offset = cue.subj_start
+    clause = cue.subject.rsplit(",", 1)[-1]
+    start = offset + len(cue.subject) - len(clause)
+    inside = [h for h in hits if start <= h.start and h.end <= cue.start]
+    if len(inside) != 2:
+        return []
+    first, second = inside
+    head = cue.subject[start - offset : first.start - offset]
+    between = cue.subject[first.end - offset : second.start - offset]
+    tail = cue.subject[second.end - offset :]
+    if head.strip() or tail.strip() or not _AND.fullmatch(between):
+        return []
+    pair = [resolver.known_speaker(h) or resolver.meet(h, "") for h in (first, second)]
+    return pair if all(p.party_id for p in pair) and pair[0].party_id != pair[1].party_id else []
+
+
+_AND = re.compile(r"\s+(?:et|and)\s+")
 
 
 def _listed(

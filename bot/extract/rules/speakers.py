@@ -15,6 +15,7 @@ from bot.domain.gazetteer import Gazetteer, PersonHit
 from bot.domain.models import Person
 from bot.extract.rules import mentions, roles
 from bot.extract.rules import subject_patterns as sp
+from bot.extract.rules.cue_patterns import NOT_SUBJECT_SEGMENT
 from bot.extract.rules.mentions import NATIONAL_NOUN
 from bot.extract.rules.quote_marks import inside_quotes, outside_quotes
 from bot.extract.rules.subject_np import body_of_person, in_adjunct, is_complement, subject_np
@@ -145,7 +146,8 @@ class SpeakerResolver:
             # étrangères, X, a assuré": an office with no nationality serves the party named
             # before it in the sentence, else the one the sentence before was about
             cut = before.rfind(nationality.strip()) if nationality else -1
-            named = self.gaz.party_hits(outside_quotes(before[:cut] if cut >= 0 else before))
+            told = _without_adjuncts(outside_quotes(before[:cut] if cut >= 0 else before))
+            named = self.gaz.party_hits(told)
             party = named[0].party_id if named else self._prev_party
         if party is None and nationality:
             party = roles.infer_party(self.gaz, nationality)
@@ -543,6 +545,14 @@ MAIN_CLAUSE_AFTER_QUOTE = re.compile(
     r"(?:a|avait|est|était|has|had|is|was)\s"
 )
 _PLACE_AFTER = re.compile(r"\s+(?:à|au|en|in|at)\s+[A-ZÀ-Ý][\w\-]*$")
+
+
+def _without_adjuncts(before: str) -> str:
+    """The words before a name without the leading phrases that name no speaker ("Interrogé
+    sur la demande russe, le porte-parole X": not Russia's spokesman)."""
+    segments = before.split(",")
+    kept = [seg for seg in segments[:-1] if not NOT_SUBJECT_SEGMENT.match(seg)]
+    return ",".join([*kept, segments[-1]])
 
 
 def _is_subject(hit: PersonHit, parsed_subject: str, text: str, verb: re.Match[str] | None) -> bool:

@@ -38,6 +38,8 @@ _OPED = re.compile(
 _JOURNALIST = re.compile(
     r"(?:Propos\s+recueillis\s+par|Interview\s+by|[Ii]nterviewed\s+by|Par|By)\s+$", re.IGNORECASE
 )
+# a portrait of one person: "PROFIL", "Portrait d'un négociateur …"
+_PORTRAIT = re.compile(r"^\s*(?:PROFIL|PORTRAIT|Profil|Portrait|PROFILE|Profile)\b", re.MULTILINE)
 _QUESTION_LABEL = re.compile(r"^\s*(?:Q|[A-ZÀ-Ý][\w’'.\- ]{1,30})\s*[:.]\s*[–—-]?\s*\S")
 # "Catherine Vautrin est ministre des Armées.": the author's closing line
 _SIGNATURE = re.compile(r"^\s*(?:est|is|was|a\s+été|has\s+been)\s+(?P<role>[^.]{3,120})\.?\s*$")
@@ -109,6 +111,25 @@ def find_voice(
         signed = role or _signature(paras[order[-1]], people)[0] is not None
         mine = {p for p in body if p != order[-1] or not signed}
     return Voice(named, role, frozenset(mine), interview) if mine else None
+
+
+def portrait_subject(
+    sentences: list[Sentence], people: Callable[[Sentence], list[PersonHit]]
+) -> PersonHit | None:
+    """The person a portrait is about: the article says it is one in its first paragraphs, and
+    one person is named more often than anyone else, three times at least; else None."""
+    lead = {s.para for s in sentences[:12]}
+    lead = set(sorted(lead)[:_LEAD_PARAS])
+    if not any(_PORTRAIT.search(s.text) for s in sentences if s.para in lead):
+        return None
+    counts: dict[str, list[PersonHit]] = {}
+    for sent in sentences:
+        for hit in people(sent):
+            counts.setdefault(_surname(hit.text), []).append(hit)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+        return None
+    return ranked[0][0]
 
 
 def _named_in_lead(
