@@ -176,3 +176,12 @@ def test_an_office_gives_a_speaker_side_but_is_no_party_mention_of_a_question() 
     assert [h.party_id for h in gaz.party_hits("le ministre des Armées a précisé")] == ["FR"]
     found = MentionFinder(book).find("Que répond le ministre des Armées à Moscou ?")
     assert {m.key for m in found if m.kind == "party"} == {"RU"}
+
+
+def test_a_place_gives_an_official_side_but_is_no_speaker_nor_party_of_a_question() -> None:
+    book = PartyBook.load(PARTIES)
+    gaz = Gazetteer(book)
+    assert roles.infer_party(gaz, "Kharkiv Oblast Governor") == "UA"
+    assert roles.infer_party(gaz, "l'ambassadeur à Kharkiv") is None
+    found = MentionFinder(book).find("What happened in Kharkiv overnight?")
+    assert not [m for m in found if m.kind == "party"]

@@ -118,6 +118,7 @@ class Gazetteer:
                 ("alias", party.aliases),
                 ("institution", party.institutions),
                 ("institution", party.offices),
+                ("place", party.places),
                 ("demonym", party.demonyms),
             )
             for kind, forms in groups:

@@ -53,6 +53,9 @@ class Party:
     # titles only this party's officials hold ("ministre des Armées"): they tell a speaker's
     # side; a question naming one still asks about the title, not the party
     offices: tuple[str, ...] = ()
+    # towns and regions whose officials serve this party ("Kharkiv Oblast Governor X"); no
+    # party mention of a question, nor a speaker by themselves
+    places: tuple[str, ...] = ()
 
     def name(self, lang: Lang) -> str:
         return self.name_fr if lang == "fr" else self.name_en

@@ -40,6 +40,7 @@ class PartyBook:
                 demonyms=tuple(p.get("demonyms", ())),
                 institutions=tuple(p.get("institutions", ())),
                 offices=tuple(p.get("offices", ())),
+                places=tuple(p.get("places", ())),
             )
             for p in data.get("party", [])
         ]

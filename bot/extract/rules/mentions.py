@@ -120,7 +120,15 @@ def people_in(
             s, stripped, words = s + cut, stripped[cut:], words[1:]
         if not words or words[0] in _STOP_CAPS or not all(_name_word(w) for w in words):
             continue
-        if roles.has_office(stripped) or any(ps <= s and e <= pe for ps, pe in party_spans):
+        offices = list(roles.ROLE_RE.finditer(stripped))
+        if offices:
+            # "Kharkiv Oblast Governor Oleh Syniehubov": the name after the title
+            rest = stripped[offices[-1].end() :]
+            if len(rest.split()) < 2:
+                continue
+            s, stripped = s + len(stripped) - len(rest.lstrip()), rest.strip()
+            words = stripped.split()
+        if any(ps <= s and e <= pe for ps, pe in party_spans):
             continue
         if any(h.start < e and s < h.end for h in hits):
             continue

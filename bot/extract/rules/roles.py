@@ -174,7 +174,7 @@ def infer_party(gaz: Gazetteer, text: str) -> str | None:
     hits = gaz.party_hits(text)
     for i, hit in enumerate(hits):
         nxt = hits[i + 1] if i + 1 < len(hits) else None
-        if _LOCATIVE.search(text[: hit.start]) and hit.kind in ("name", "alias"):
+        if _LOCATIVE.search(text[: hit.start]) and hit.kind in ("name", "alias", "place"):
             continue
         if _HOST.search(text[: hit.start]):
             continue  # "l'ambassadrice auprès de l'UE": the body she is sent to is not hers

@@ -152,7 +152,7 @@ def _bare_party(gaz: Gazetteer, text: str) -> bool:
     """Whether ``text`` is nothing but one party's name, alias or institution."""
     text = text.strip(" ,")
     hits = gaz.party_hits(text)
-    if len(hits) != 1 or hits[0].kind == "demonym":
+    if len(hits) != 1 or hits[0].kind in ("demonym", "place"):
         return False
     rest = (text[: hits[0].start] + text[hits[0].end :]).strip(" ,")
     return not _DET.sub("", rest)
