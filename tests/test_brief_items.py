@@ -7,8 +7,9 @@ import pytest
 
 from bot.brief.filters import is_statement
 from bot.brief.items import speaker_act, without_speaker
-from bot.brief.sources import clean_title
-from bot.domain.models import Position
+from bot.brief.sources import article_title, clean_title
+from bot.domain.i18n import role_label
+from bot.domain.models import Article, Position
 
 
 @pytest.mark.parametrize(
@@ -163,3 +164,31 @@ def test_source_titles_keep_their_quotations(raw: str, title: str) -> None:
 def test_a_negated_stance_is_not_the_stance(evidence: str, claim: str, act: str) -> None:
     found = speaker_act(evidence, claim)
     assert found is not None and found.key == act
+
+
+def test_an_impersonal_il_stays() -> None:
+    claim = "Il restait « des questions difficiles, mais moins nombreuses »"
+    assert without_speaker(claim, "Marco Rubio") == claim
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "title"),
+    [
+        (
+            "Le Quotidien — Monde\nJeudi 4 décembre 2026\n\nREPORTAGE\nÀ Kharkiv, la paix se discute loin",
+            "À Kharkiv, la paix se discute loin",
+        ),
+        (
+            "Published 3 April 2026\nTalks stall as both sides dig in\n",
+            "Talks stall as both sides dig in",
+        ),
+    ],
+)
+def test_a_date_line_is_no_title(first_lines: str, title: str) -> None:
+    article = Article(text=first_lines + "\n\nLe ministre a parlé longuement.", path="x.txt")
+    assert article_title(article) == title
+
+
+def test_an_owner_ending_in_s_takes_an_apostrophe_alone() -> None:
+    assert role_label("spokesperson", "United Nations", "en") == "United Nations' spokesperson"
+    assert role_label("spokesperson", "Russia", "en") == "Russia's spokesperson"

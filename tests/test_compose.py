@@ -344,3 +344,17 @@ def test_a_party_is_addressed_only_right_after_the_act() -> None:
     )
     assert addressed(responds, near, near.index("Washington"))
     assert not addressed(responds, far, far.index("Washington"))
+
+
+def test_a_few_quoted_words_across_languages_come_with_their_clause() -> None:
+    few = pos(
+        "TR",
+        "Arslan",
+        "Kemal Arslan a mis en garde contre un accord conclu « à tout prix », mardi.",
+        claim="a mis en garde contre un accord conclu « à tout prix »",
+        quote="à tout prix",
+        topics=["talks"],
+    )
+    text = render_text(briefing_reply(composer().compose([few], "en")))
+    assert "“à tout prix” (in French)" not in text
+    assert "a mis en garde contre un accord conclu « à tout prix »" in text

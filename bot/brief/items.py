@@ -147,6 +147,10 @@ class ItemWriter:
             # concession", "kilometre by kilometre") say nothing on their own; the sentence is
             # shown instead when it fits (across languages, the English frame says it)
             needed = MIN_BARE_WORDS
+        if p.lang != lang and len(words(told)) > len(words(quote)):
+            # across languages a reader cannot see the sentence around a few quoted words
+            # ("warns: “à tout prix”"): the article's clause says what they are about
+            needed = max(needed, MIN_QUOTE_WORDS + 1)
         reported = False
         if len(words(quote)) >= needed or (p.lang == lang and not claim):
             text = quote
@@ -248,6 +252,11 @@ _SUBJECT_PRONOUN = re.compile(r"(?:He|She|Il|Elle)(?=\s)")
 _SECOND_THAT = re.compile(
     r"\s(et|mais)\s+qu(?:['’](?=(il|elle|ils|elles|on)\b)|e\s+(?=\w))", re.IGNORECASE
 )
+# French verbs used with an impersonal "il"
+_IMPERSONAL = re.compile(
+    r"\s+(?:y\s|rest(?:e|ait|era|erait)\b|fa(?:ut|llait|udra|udrait)\b|s['’]agi(?:t|ssait)\b|"
+    r"sembl(?:e|ait)\b|exist(?:e|ait)\b|manqu(?:e|ait)\b|suffi(?:t|sait)\b|import(?:e|ait)\b)"
+)
 _VERB_FIRST = re.compile(r"(?:a|ont|avait|avaient|has|had|have)\s")
 # "L'Ukraine a de son côté réclamé": between the auxiliary and its verb, a word that refers
 # back to the article
@@ -266,6 +275,8 @@ def without_speaker(claim: str, name: str) -> str:
     if not surname:
         return claim
     pronoun = _SUBJECT_PRONOUN.match(claim)
+    if pronoun and _IMPERSONAL.match(claim[pronoun.end() :]):
+        return claim  # "Il restait des questions", "Il faut": no one's "il"
     if pronoun and _AUX_AFTER_NAME.match(claim[pronoun.end() :]) and len(words(claim)) >= 5:
         # "He accused Kyiv of …": the engine gave the statement to the person "he" is
         surname = pronoun.group(0)

@@ -15,6 +15,17 @@ _DEBRIS = re.compile(r"^[\W\d_]*$")
 _TITLE_MAX = 140
 
 
+_MONTHS = (
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_DATE_LINE = re.compile(
+    rf"^(?:\w+\s+){{0,3}}\d{{1,2}}(?:er)?\s+(?:{_MONTHS})\s+\d{{4}}\b.{{0,20}}$"
+    rf"|^(?:\w+\s+){{0,2}}(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}\b.{{0,20}}$",
+    re.IGNORECASE,
+)
+
+
 def clean_title(title: str) -> str:
     """A page title without debris: markup leftovers, navigation crumbs, site suffixes."""
     title = " ".join((title or "").split())
@@ -48,6 +59,8 @@ def article_title(article: Article) -> str:
         return title
     for line in article.text.splitlines()[:8]:
         line = clean_title(line)
+        if _DATE_LINE.search(line):
+            continue  # "Jeudi 4 décembre 2026", "Published 3 April 2026": the date, not the title
         if line and not line.endswith((".", ":", ",")) and len(line.split()) <= 20:
             return line
     return ""

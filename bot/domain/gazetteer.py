@@ -91,8 +91,14 @@ MASTHEAD_WORDS = frozenset(
         "Examiner",
         "Standard",
         "Review",
+        "Inter",
+        "Info",
+        "Culture",
+        "Télévisions",
+        "Bleu",
     ]
 )
+_CHANNEL_NUMBER = re.compile(r" \d{1,2}\b(?![.,:/]\d)")
 _NATIONAL_AFTER = re.compile(r"\s+(?:national|nationale|nationaux|nationales|national)\b", re.I)
 
 
@@ -168,7 +174,7 @@ class Gazetteer:
             found = self._party_kind.get(key)
             if found and found[1] == "institution" and _NATIONAL_AFTER.match(text, m.end()):
                 continue  # "Conseil de sécurité nationale": some state's own body, not the UN's
-            if found and found[1] == "alias" and self._names_a_title(text, m.end()):
+            if found and found[1] in ("alias", "name") and self._names_a_title(text, m.end()):
                 continue  # "le Kyiv Independent", "the Moscow Times": a newspaper, not the side
             if found:
                 hits.append(Hit(m.start(), m.end(), found[0], found[1]))
@@ -178,6 +184,8 @@ class Gazetteer:
     def _names_a_title(text: str, end: int) -> bool:
         """Whether a capital's name at ``end`` runs on into a newspaper's name ("Kyiv
         Independent", "Washington Post", "Moscow Times")."""
+        if _CHANNEL_NUMBER.match(text, end):
+            return True  # "France 24", "Russia 1": a channel
         after = _CAPITALISED_AFTER.match(text, end)
         return after is not None and after.group(1) in MASTHEAD_WORDS
 

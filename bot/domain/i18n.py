@@ -276,7 +276,11 @@ def role_label(office: str, party_name: str, lang: Lang | str) -> str:
     if not labels:
         return ""
     if lang == "en":
-        return f"{party_name}'s {labels['en']}" if party_name else labels["en"]
+        if not party_name:
+            return labels["en"]
+        # "the United Nations' spokesperson", not "United Nations's"
+        owner = f"{party_name}'" if party_name.endswith("s") else f"{party_name}'s"
+        return f"{owner} {labels['en']}"
     return f"{labels['fr']}, {party_name}" if party_name else labels["fr"]
 
 

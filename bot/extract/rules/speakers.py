@@ -148,7 +148,9 @@ class SpeakerResolver:
             cut = before.rfind(nationality.strip()) if nationality else -1
             told = _without_adjuncts(outside_quotes(before[:cut] if cut >= 0 else before))
             named = self.gaz.party_hits(told)
-            party = named[0].party_id if named else self._prev_party
+            # a general with no army named is as likely a commentator on a set as an officer
+            ranked = roles.head_office(office) == "commander"
+            party = named[0].party_id if named else (None if ranked else self._prev_party)
         if party is None and nationality:
             party = roles.infer_party(self.gaz, nationality)
         name = mentions.display_name(h.text, person)
