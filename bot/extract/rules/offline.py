@@ -240,6 +240,10 @@ class OfflineEngine:
         out: list[tuple[Speaker, Cue | None]] = []
         for stance in syntax.stances(doc, sent.start, sent.end, lang):
             parties = syntax.stance_parties(self.gaz, sent.text, stance)
+            first = sent.text[max(stance.subjects[0][0], 0) : stance.subjects[0][1]]
+            side = roles.lead_context_party(self.gaz, sent.text)
+            if not parties and side and first.strip().lower() == "on":
+                parties = [side]  # "Côté ukrainien, on veut un moratoire": that side
             # "Warsaw opposes X, and Rome has signalled that …": a clause of its own
             own = _own_clause(sent.text, stance, [c for _, c in here]) if told else None
             if told and len(parties) < 2 and own is None:

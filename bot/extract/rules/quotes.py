@@ -213,6 +213,7 @@ _EN_BARE = frozenset(
         "stress",
     ]
 )
+_EN_GOES_ON = re.compile(r"\b(?:continue[sd]?|keeps?|kept|went\s+on)\s+to\s+$", re.IGNORECASE)
 _EN_NOT_FINITE = re.compile(
     r"\b(?:would|will|could|should|might|must|may|can|to|not|n['’]t|did|do|does)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -348,7 +349,12 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         before, after = sentence[: m.start()], sentence[m.end() :]
         if fr and _DET_ADJECTIVE.search(before):
             continue  # "L'ancien juge ne commente pas": a noun
-        if not fr and m.group(0).lower() in _EN_BARE and _EN_NOT_FINITE.search(before):
+        if (
+            not fr
+            and m.group(0).lower() in _EN_BARE
+            and _EN_NOT_FINITE.search(before)
+            and not _EN_GOES_ON.search(before)
+        ):
             continue  # "Ukraine would insist", "refused to say": no statement of the subject's
         if (
             fr
@@ -368,6 +374,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             m.group("fin")
             and _NOT_SUBJECT_BEFORE.search(before)
             and not (fr and _CLITIC.search(before) and _VERB_ONLY.search(m.group("fin")))
+            and not (not fr and _EN_GOES_ON.search(before))  # "Russia continues to insist"
         ):
             continue
         incise = before.rstrip().endswith((",", "»", "”", '"', "—", "–")) or not before.strip()

@@ -114,9 +114,19 @@ _POSSESSIVE = re.compile(
     rf"(?:[\w\-]+\s+){{0,3}}?(?i:{ROLE_WORD})\b",
 )
 _HOST = re.compile(
-    r"\b(?:auprès\s+(?:de\s+(?:l['’]|la\s+)?|du\s+|des\s+)|(?:to|at)\s+(?:the\s+)?)$",
+    r"\b(?:auprès\s+(?:de\s+(?:l['’]|la\s+)?|du\s+|des\s+)|(?:to|at)\s+(?:the\s+)?"
+    # "l'envoyé spécial du secrétaire général pour l'Ukraine": the file the envoy is sent on
+    r"|(?:envoyée?|émissaire|représentante?|envoy|representative)\b[^,;]{0,40}?\s"
+    r"(?:pour|for|on)\s+(?:l['’]|la\s+|le\s+|the\s+)?)$",
     re.IGNORECASE,
 )
+
+
+def hosted(text: str, start: int) -> bool:
+    """Whether the party named at ``start`` is the one an envoy or ambassador is sent to."""
+    return bool(_HOST.search(text[:start]))
+
+
 _LOCATIVE = re.compile(
     r"(?:\b(?:à|au|aux|en|in|at|depuis|from|vers|to|dans)\s+(?:l['’]|la |le |a |an |the )?)$",
     re.IGNORECASE,

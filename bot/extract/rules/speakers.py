@@ -147,7 +147,9 @@ class SpeakerResolver:
             # before it in the sentence, else the one the sentence before was about
             cut = before.rfind(nationality.strip()) if nationality else -1
             told = _without_adjuncts(outside_quotes(before[:cut] if cut >= 0 else before))
-            named = self.gaz.party_hits(told)
+            # "l'envoyé spécial pour l'Ukraine, le diplomate ghanéen X": the file an envoy is
+            # sent on is not the envoy's side
+            named = [h for h in self.gaz.party_hits(told) if not roles.hosted(told, h.start)]
             # a general with no army named is as likely a commentator on a set as an officer
             ranked = roles.head_office(office) == "commander"
             party = named[0].party_id if named else (None if ranked else self._prev_party)
