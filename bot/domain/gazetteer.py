@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.domain.models import Party, Person
 from bot.domain.parties import PartyBook
@@ -165,9 +166,17 @@ class Gazetteer:
         return self.book.get(party_id)
 
     def party_hits(self, text: str) -> list[Hit]:
-        """Every party form in ``text``, in order."""
+        """Every party form in ``text``, in order (the rules ask several times per sentence)."""
+        return list(self._party_hits(text))
+
+    def forget(self) -> None:
+        """Drop the texts seen so far (one article's sentences need not outlive it)."""
+        type(self)._party_hits.cache_clear()
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (cleared by forget(), for each article)
+    def _party_hits(self, text: str) -> tuple[Hit, ...]:
         if self._party_re is None:
-            return []
+            return ()
         hits = []
         for m in self._party_re.finditer(text):
             key = re.sub(r"\s+", " ", m.group(0).replace("’", "'")).lower()
@@ -178,7 +187,7 @@ class Gazetteer:
                 continue  # "le Kyiv Independent", "the Moscow Times": a newspaper, not the side
             if found:
                 hits.append(Hit(m.start(), m.end(), found[0], found[1]))
-        return hits
+        return tuple(hits)
 
     @staticmethod
     def _names_a_title(text: str, end: int) -> bool:

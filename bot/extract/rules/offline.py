@@ -80,6 +80,7 @@ class OfflineEngine:
         return found
 
     def _extract(self, article: Article, doc: Any) -> list[Position]:
+        self.gaz.forget()
         lang = _lang(article)
         text = article.text
         sentences = sentences_of(text, nlp.sentence_spans(doc))

@@ -166,11 +166,14 @@ def main_subject(doc: Any, start: int, end: int) -> str:
         return ""
     first = next((t.i for t in span if not t.is_space), span.start)
     for token in span:
+        if token.dep_ not in _SUBJECT or not span.start <= token.head.i < span.end:
+            continue
         # the parse may hang a sentence on the headline above it: only its own words count
-        own = [t.i for t in token.subtree if first <= t.i < span.end]
-        if token.dep_ in _SUBJECT and token.head in span and min(own) == first:
+        if token.left_edge.i <= first <= token.i:
             _, right = _np(token, start)
-            return str(doc.text[doc[first].idx : start + right])
+            # (the span's own text: Doc.text joins every token of the article on each call)
+            base = span.start_char
+            return str(span.text[doc[first].idx - base : start + right - base])
     return ""
 
 
