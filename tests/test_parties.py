@@ -9,6 +9,7 @@ import pytest
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.parties import PartyBook
 from bot.extract.rules import roles
+from bot.extract.rules.mentions import role_before
 from bot.qa.lexicon import MentionFinder
 from tests.extract_support import PARTIES
 
@@ -185,3 +186,14 @@ def test_a_place_gives_an_official_side_but_is_no_speaker_nor_party_of_a_questio
     assert roles.infer_party(gaz, "l'ambassadeur à Kharkiv") is None
     found = MentionFinder(book).find("What happened in Kharkiv overnight?")
     assert not [m for m in found if m.kind == "party"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("La semaine dernière encore, Vladimir Poutine", ""),
+        ("Le porte-parole du Kremlin, Dmitri Peskov", "porte-parole du Kremlin"),
+    ],
+)
+def test_a_time_phrase_before_a_name_is_no_role(text: str, role: str) -> None:
+    assert role_before(text, text.rindex(",") + 2) == role

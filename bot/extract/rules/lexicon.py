@@ -214,7 +214,8 @@ EN_INVERTED = re.compile(r"(?<![\w\-])(?P<fin>said|added|says)\s+(?P<pron>he|she
 # verbs that report speech only with a clause or quote after them ("a rappelé que…", not
 # "a rappelé son ambassadeur"; "maintained that…", not "maintained control")
 AMBIGUOUS = re.compile(
-    r"^(?:lan[cç]|rappel|balay|not|observ|signal|confi|jur|maint|post|obt|parl)", re.IGNORECASE
+    r"^(?:lan[cç]|rappel|balay|not|observ|signal|confi|jur|maint|post|obt|parl|réag|react)",
+    re.IGNORECASE,
 )
 
 # a verdict on the speaker's own words, then a colon and the quote: "X a été catégorique : « … »",

@@ -195,6 +195,14 @@ PLACE_OR_TIME = re.compile(
 _AUXILIARY = re.compile(r"(?<![\w'’\-])(?:a|avait|est|était|has|had|is|was)\s+\w+")
 
 
+_TIME_WORD = re.compile(
+    r"\b(?:semaines?|mois|années?|ans|jours?|veille|lendemain|matin|soir|nuit|hier|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|weeks?|months?|years?|days?|"
+    r"yesterday|morning|evening|night)\b",
+    re.IGNORECASE,
+)
+
+
 def role_before(text: str, start: int) -> str:
     """The role written right before a name: "le ministre turc X" or "le porte-parole, X"."""
     head = text[:start].rstrip()
@@ -213,6 +221,8 @@ def role_before(text: str, start: int) -> str:
             # "le numéro deux de la diplomatie russe, X": no office word, but a described role
             short = len(seg.split()) <= 8 and re.match(rf"^\s*{roles.DETERMINER}\s", seg, re.I)
             described = re.search(r"(?<![\w\-])[a-zà-ÿ]{3,}", roles.strip_determiner(seg))
+            if _TIME_WORD.search(seg):
+                return ""  # "la semaine dernière encore, X": when, not who
             return roles.strip_determiner(seg) if short and described else ""  # not "A Moscou"
         det = list(
             re.finditer(
