@@ -19,9 +19,9 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v5.json")
 # held out: 0.44 (14/32) and refusals 0.62 (5/8), scored once on session 7's code (c0e79e7)
 # before anything was written from it
 # after the fifth Q&A pass learnt from it (session 7): 0.91 (29/32) and refusals 1.00 (8/8);
-# 0.84 (27/32) once merged with the session's later engine (the Armed Forces minister's words
-# are now his, and the answers that leant on the old attribution moved)
-HIT_FLOOR = 0.83
+# 0.84 (27/32) once merged with the session's later engine; after the sixth pass, on the engine
+# with offices (1607c4d): 0.94 (30/32) and refusals 1.00 (8/8)
+HIT_FLOOR = 0.92
 REFUSAL_FLOOR = 0.99
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

@@ -18,8 +18,10 @@ from tests.qa_support import corpus_files, load_questions, score_blind_set
 QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v6.json")
 # held out: 0.53 (17/32) and refusals 0.75 (6/8), scored once on session 7's code (5f50e59)
 # before anything was written from it
-HIT_FLOOR = 0.50
-REFUSAL_FLOOR = 0.75
+# after the sixth Q&A pass learnt from it (session 7, engine 1607c4d): 0.56 (18/32) and
+# refusals 0.88 (7/8)
+HIT_FLOOR = 0.54
+REFUSAL_FLOOR = 0.86
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache, partial
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# facts whose value a sentence gives alone (a person is read with the sentences before)
+VALUE_KINDS = ("where", "when", "duration", "count")
 # facts whose sentence often leaves to its article where and when ("ont duré trois heures")
 AROUND_KINDS = ("where", "duration", "count")
 # a person's own statements answer alone when the best covers this much of the question
@@ -159,7 +162,7 @@ class Responder:
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
     ) -> Answer:
         parties = u.parties[:2]
-        roles = asked_roles(u.query.text)
+        roles = asked_roles(u.query.text) + [set(forms) for forms in u.offices]
         query = with_soft(_without_roles(u.query, roles), "want")
         share = MAX_STATEMENTS if len(parties) == 1 else 2
         chosen: list[Statement] = []
@@ -196,7 +199,11 @@ class Responder:
         """Whether the statement's speaker holds one of the roles (each a set of folded
         forms in both languages), by the article's words or the party book's."""
         known = [p for p in self.bot.book.people if statement.speaker in (p.name, *p.aliases)]
-        held = [fold(r) for r in (statement.role, *(f"{p.role_fr} {p.role_en}" for p in known))]
+        role = statement.role
+        others = [p for p in self.bot.book.people if p not in known]
+        if any(f in role for p in others for f in (p.name, *p.aliases) if len(f) > 3):
+            role = ""  # "NATO Secretary General Mark Rutte joined … co-anchor": someone else's
+        held = [fold(r) for r in (role, *(f"{p.role_fr} {p.role_en}" for p in known))]
         return any(
             any(_holds(r, form, DEPUTY in forms) for r in held for form in forms - {DEPUTY})
             for forms in roles
@@ -227,6 +234,7 @@ class Responder:
         own = person_statements(
             self.bot, person, u.unknown_person, u.query, since=since, scope=scope
         )
+        own = naming_others(own, u)
         if own and own[0].match >= OWN_ENOUGH:
             return Answer(own[:MAX_STATEMENTS])
         named = self._sentences(u, u.query, lang, scope)
@@ -234,6 +242,7 @@ class Responder:
         asks_words = says(u.query.text) or not u.query.content
         forms = [person.name, *person.aliases] if person else [u.unknown_person]
         names = {v for f in forms if tokens(f) for v in name_variants(tokens(f)[-1])}
+        named.statements = naming_others(named.statements, u)
         named.statements = [  # a sentence of the person's party is not the person's words,
             # nor one that only names the person without a word of saying or a quotation, nor
             # one whose speaker is someone else
@@ -246,7 +255,10 @@ class Responder:
         if own:  # the person's own words, unless sentences about them cover more
             better = [s for s in named.statements if s.match > own[0].match]
             if not better or named.refused:
-                weak = own[0].match < OFF_SUBJECT and own[0].around < OFF_SUBJECT
+                # (words on something else after a sentence on the subject: not on it,
+                # unless shown with that sentence)
+                said = own[0].match if own[0].own else own[0].alone
+                weak = said < OFF_SUBJECT and own[0].around < OFF_SUBJECT
                 if weak and subject(without_person(u), set()).concepts:
                     return Answer(refused=True)  # quoted, but not on what is asked
                 return Answer(own[:MAX_STATEMENTS])
@@ -287,12 +299,27 @@ class Responder:
             query,
             article_ids=scope,
             prefer=prefer,
+            holds=self._holds(u) if u.kind in VALUE_KINDS else None,
             around=u.kind in AROUND_KINDS,
             indexed=True,
         )
         if not retrieval.supported:
             return Answer(refused=True)
         return self._from_retrieval(u, retrieval, lang)
+
+    def _holds(self, u: Understanding) -> Callable[[Passage], bool]:
+        """Whether a sentence alone gives the value a factual question asks (as its answer
+        line would read it)."""
+        words = {w for c in u.query.content for w in c.words}
+
+        def holds(p: Passage) -> bool:
+            return bool(
+                facts.answer_value(
+                    u.kind, [p], u.query.text, gazetteer=self.gazetteer, parties=[], words=words
+                )
+            )
+
+        return holds
 
     def _answered(self, passages: list[Passage]) -> list[Passage]:
         """A question the article asks (an interviewer's) gives way to the sentences that
@@ -557,6 +584,38 @@ def _saying() -> re.Pattern[str]:
 def says(sentence: str) -> bool:
     """A verb of saying or a quotation mark in ``sentence``."""
     return bool(_saying().search(fold(sentence)))
+
+
+# a verb of telling right before a person the question names: whom the person spoke to
+_TOLD = re.compile(
+    r"(?:\b(?:tell|tells|told|telling|assure[ds]?|warn(?:ed|s)?)|"
+    r"\b(?:dit|dire|declare|repondu|repond|assure|explique|affirme|confie|promis|annonce)\s+a)"
+    r"\s+(?:(?:the|le|la|l')\s*)?(?:[\w'-]+\s+){0,3}$"
+    r"|(?:\b(?:dit|dire|declare|repondu|repond|assure|explique|affirme|confie|promis|annonce)"
+    r"\b.*\sa\s+(?:(?:le|la|l')\s*)?$)"  # "qu'a dit X à Y"
+)
+
+
+def _at(word: str, text: str) -> list[re.Match[str]]:
+    return list(re.finditer(rf"(?<!\w){re.escape(fold(word))}(?!\w)", text))
+
+
+def naming_others(statements: list[Statement], u: Understanding) -> list[Statement]:
+    """ "What did X tell Y", "qu'a dit X à Y": when the question names whom the person
+    spoke to, only the person's words naming that one are about what is asked (X's words
+    on the subject to others do not say what X told Y)."""
+    asked = {p.name for p in u.people[:1]}
+    question = fold(u.query.text).replace("’", "'")
+    others = [
+        {v for f in c.words if tokens(f) for v in name_variants(tokens(f)[-1])}
+        for c in u.query.entities
+        if c.people
+        and not set(c.people) & asked
+        and any(_TOLD.search(question[: m.start()]) for w in c.words for m in _at(w, question))
+    ]
+    if not others or not statements:
+        return statements
+    return [s for s in statements if any(names & set(tokens(s.text)) for names in others)]
 
 
 def of_parties(statements: list[Statement], parties: list[str]) -> list[Statement]:

@@ -27,6 +27,9 @@ POSITION_ARTICLES = 5
 # a sentence this much about what is asked names the parties its article names ("We will
 # provide three billion pounds…" in an article on Britain and Ukraine)
 SELF_CONTAINED = 0.75
+# a sentence holding the fact asked is quoted when it covers this much of what the best
+# sentence covers
+HOLDING_COVERAGE = 0.9
 
 
 @dataclass
@@ -84,10 +87,15 @@ def attach_positions(bot: BriefBot, passages: dict[int, Passage], articles: list
 
 
 def choose(
-    query: Query, passages: list[Passage], prefer: Callable[[Passage], float] | None = None
+    query: Query,
+    passages: list[Passage],
+    prefer: Callable[[Passage], float] | None = None,
+    holds: Callable[[Passage], bool] | None = None,
 ) -> list[Passage]:
     """The supporting sentences to quote: best first, no repeats, each asked party served;
-    ``prefer`` adds to a sentence's score (a factual question prefers sentences with a value)."""
+    ``prefer`` adds to a sentence's score (a factual question prefers sentences with a value);
+    when none chosen ``holds`` what is asked (the number, the date), the best sentence that
+    does and covers the question as much as the best chosen one is added."""
     if prefer is not None:
         for p in passages:
             p.score += prefer(p)
@@ -117,7 +125,17 @@ def choose(
             continue
         chosen.append(p)
         seen.add(key)
-    return sorted(chosen, key=lambda p: -p.score)[:MAX_PASSAGES]
+    chosen = sorted(chosen, key=lambda p: -p.score)[:MAX_PASSAGES]
+    if holds is not None and not any(holds(p) for p in chosen):
+        # sentences scored higher on who said them ("la France est prête à déployer des
+        # soldats") do not hide the one holding the number asked about
+        top = max(p.coverage for p in chosen)
+        holding = next(
+            (p for p in ranked if p.coverage >= top * HOLDING_COVERAGE and holds(p)), None
+        )
+        if holding is not None and grounded(holding.text) not in seen:
+            chosen = [*chosen[: MAX_PASSAGES - 1], holding]
+    return chosen
 
 
 def in_context(query: Query, passages: list[Passage]) -> None:
@@ -182,6 +200,7 @@ def retrieve(
     since: datetime | None = None,
     extra: list[Passage] | None = None,
     prefer: Callable[[Passage], float] | None = None,
+    holds: Callable[[Passage], bool] | None = None,
     around: bool = False,
     indexed: bool = False,
 ) -> Retrieval:
@@ -213,7 +232,7 @@ def retrieve(
         score_all(query, pool.values())
     if around:
         in_context(query, list(pool.values()))
-    chosen = choose(query, list(pool.values()), prefer)
+    chosen = choose(query, list(pool.values()), prefer, holds)
     ids = sorted({p.article_id for p in chosen})
     arts = {a.id: a for a in bot.articles(ids=ids)} if ids else {}
     return Retrieval(query, chosen, {k: v for k, v in arts.items() if k is not None})

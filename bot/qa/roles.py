@@ -30,6 +30,19 @@ class RoleMention:
     person: Person
 
 
+@dataclass(frozen=True)
+class OfficeMention:
+    """A role asked about that no one person of the party book answers for: an office only
+    one party's officials hold ("le ministre des Armées", "the State Department
+    spokesperson"), or a role and party several or none of the book hold ("le secrétaire
+    général de l'Otan" with a former holder listed). Its speaker is whoever the articles
+    give that role: ``forms`` are the role's folded words in both languages."""
+
+    span: tuple[int, int]
+    party_id: str
+    forms: frozenset[str]
+
+
 def _phrase(text: str) -> str:
     body = re.escape(fold(text)).replace("\\ ", r"\s+").replace("'", "['’]")
     return rf"(?<![\w-]){body}(?![\w-])"
@@ -127,6 +140,45 @@ def role_mentions(question: str, finder: MentionFinder) -> list[RoleMention]:
                     out.append(RoleMention(span, person))
                 break
     return sorted(out, key=lambda r: r.span)
+
+
+def office_mentions(question: str, finder: MentionFinder) -> list[OfficeMention]:
+    """The offices of the party book ([party] offices) named in ``question``, and its roles
+    named with a party (as ``role_mentions`` reads them) that no single person of the book
+    holds, longest first, without overlaps."""
+    folded = fold(question).replace("’", "'")
+    book = finder.book
+    out: list[OfficeMention] = []
+
+    def add(span: tuple[int, int], party_id: str, forms: set[str]) -> None:
+        if not any(s < span[1] and span[0] < e for s, e in (o.span for o in out)):
+            out.append(OfficeMention(span, party_id, frozenset(forms)))
+
+    offices = [(fold(o).replace("’", "'"), p.id) for p in book.parties for o in p.offices]
+    for office, party_id in sorted(offices, key=lambda o: -len(o[0])):
+        for m in re.finditer(_phrase(office), folded):
+            add(m.span(), party_id, {office})
+    every = [*finder.find(question), *repeated_mentions(question, finder)]
+    parties = [m for m in every if m.kind == "party"]
+    group_forms = question_data()["person_roles"]["groups"]
+    for number, pattern in enumerate(_groups()):
+        forms = {fold(f).replace("’", "'") for f in group_forms[number]}
+        for m in pattern.finditer(folded):
+            start, end = m.span()
+            if _former().search(folded[max(0, start - 12) : start]):
+                continue  # "l'ancien secrétaire général": no one's words now
+            for party in parties:
+                ps, pe = party.span
+                if pe <= start and _joined(folded[pe:start]):
+                    span = (ps, end)
+                elif ps >= end and _joined(folded[end:ps]):
+                    span = (start, pe)
+                else:
+                    continue
+                if _holder(holders(book, party.key, number), m.group()) is None:
+                    add(span, party.key, forms)
+                break
+    return sorted(out, key=lambda o: o.span)
 
 
 def with_people(question: str, roles: list[RoleMention]) -> str:

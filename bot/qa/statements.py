@@ -54,6 +54,7 @@ class Statement:
     topics: list[str] = field(default_factory=list)
     match: float = 0.0  # the share of the question's subject its sentence covers
     around: float = 0.0  # the share of it its article covers
+    alone: float = 0.0  # the share of it its own words cover (not the sentence before them)
     own: str = ""  # its own words, when shown with the sentence before it
 
 
@@ -266,6 +267,7 @@ def rank(
             put = Passage(-1, 0, 0, position.lang, question, stems(question, lang))
             probe.coverage = max(probe.coverage, REPLY * score(topic, put).coverage)
         joined = ""
+        statement.alone = probe.coverage
         if before and topic.concepts and probe.coverage < 1.0:
             # "toute décision en ce sens": the sentence before says what the statement is about
             wider = Passage(-1, 0, 0, position.lang, before, stems(before, lang))

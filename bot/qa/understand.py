@@ -15,7 +15,7 @@ from typing import Literal
 from bot.domain.models import Person
 from bot.qa.lexicon import Mention, MentionFinder, bridge_forms, bridge_words
 from bot.qa.query import CALENDAR, Concept, Query, parse_question, repeated_mentions
-from bot.qa.roles import role_mentions, with_people
+from bot.qa.roles import office_mentions, role_mentions, with_people
 from bot.qa.text import STOPWORDS, both_stems, name_variants
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
@@ -47,6 +47,9 @@ class Understanding:
     cued: bool = False  # a cue of the question said its kind ("qu'a dit", "where")
     seat: tuple[str, ...] = ()  # a seat of power asked about as a speaker, its folded forms
     several: bool = False  # a "who" asking for several ("which prime ministers", "quels pays")
+    # the offices asked about ("le ministre des Armées"), each its folded forms: only what a
+    # speaker of that role said answers
+    offices: list[frozenset[str]] = field(default_factory=list)
 
     @property
     def person_label(self) -> str:
@@ -242,11 +245,30 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
     text = _blank(question, chosen.drop) if chosen else question
     if kind == "who" and chosen is not None:  # "which Kremlin official": who is asked
         text = _without_office(text, chosen, finder)
+    offices = office_mentions(question, finder) if kind in _OFFICE_KINDS else []
+    if offices and not people and not unknown:
+        # "que répond le ministre des Armées", "selon le secrétaire général de l'Otan": the
+        # words of whoever the articles give that role, for its party; the office's words
+        # are not looked for in them
+        kind, seat = "position", ()
+        kept = [m.span for m in mentions if m.kind == "party"]  # "russe" in "le chef de la
+        # diplomatie russe" says whose statements are looked for
+        text = "".join(
+            " "
+            if any(s <= k < e for s, e in (o.span for o in offices))
+            and not any(a <= k < b for a, b in kept)
+            else ch
+            for k, ch in enumerate(text)
+        )
+    else:
+        offices = []
     query = parse_question(text, finder)
     query.text = asked
     if unknown:  # "Galuzin" is "Galouzine" in a French article
         _spell_both_ways(query, unknown)
     parties = subject_parties(query) or parties
+    if offices:
+        parties = list(dict.fromkeys(o.party_id for o in offices))
     if kind == "position":
         _weigh_addressees(question, query, finder)
     if kind in FACT_KINDS:  # "the Istanbul talks": a word to look for, not a must
@@ -264,8 +286,20 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
                 )
     several = kind == "who" and chosen is not None and _asks_several(question, chosen)
     return Understanding(
-        kind, query, parties, people, unknown, cued=chosen is not None, seat=seat, several=several
+        kind,
+        query,
+        parties,
+        people,
+        unknown,
+        cued=chosen is not None,
+        seat=seat,
+        several=several,
+        offices=[o.forms for o in offices],
     )
+
+
+# the kinds a question naming an office may be of: what the office holder said
+_OFFICE_KINDS: tuple[Kind, ...] = ("position", "person", "general")
 
 
 # "côté russe", "du côté ukrainien", "on the Russian side": the side of whoever is asked
