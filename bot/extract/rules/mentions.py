@@ -130,6 +130,8 @@ def people_in(
             words = stripped.split()
         if any(ps <= s and e <= pe for ps, pe in party_spans):
             continue
+        if any(ps == s for ps, _ in party_spans) and _REGION.search(stripped):
+            continue  # "Zaporizhzhia Oblast": a region, not a person
         if any(h.start < e and s < h.end for h in hits):
             continue
         known = gaz.known_person(stripped)
@@ -141,6 +143,7 @@ def people_in(
 
 
 _PARTICLES = ("al-", "el-", "abou-", "abu-")
+_REGION = re.compile(r"\b(?:Oblast|Region|Province|Krai|Raion|District)\b")
 _PARTICLE_NAME = re.compile(
     r"(?<![\w\-])[A-ZÀ-Ý][\w’']+\s+(?:(?:ben|bin|ibn)\s+)?(?:al|el|abou|abu)-[A-ZÀ-Ý][\w\-’']+"
     r"|(?<![\w\-])[A-ZÀ-Ý][\w’']+\s+(?:ben|bin|ibn)\s+[A-ZÀ-Ý][\w\-’']+"
@@ -294,8 +297,11 @@ def role_after(text: str, end: int) -> str:
     lower_role = app[:1].islower() and roles.has_office(app) and len(app.split()) <= 8
     # "Ryan Dalton, Deputy Department Spokesperson": an office in title case, a header's
     title_role = roles.has_office(app) and len(app.split()) <= 6 and app.istitle()
+    # "X, installé par Moscou à la tête de la région": who put X in office
+    installed = re.match(r"(?:installée?|nommée?|placée?)s?\s+par\s", app) is not None
     if (
-        roles.is_title(app)
+        installed
+        or roles.is_title(app)
         or roles.ROLE_RE.match(app)
         or _OF_BODY.match(app)
         or lower_role

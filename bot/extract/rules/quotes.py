@@ -128,6 +128,11 @@ _OPENS_SEGMENT = re.compile(
 _NEGATION_BEFORE = re.compile(r"\b(?:ne\s+|n['’])$", re.IGNORECASE)
 
 
+_CLAUSE_CONJUNCTION = re.compile(
+    r"^\s*(?:while|whereas|and|but|tandis\s+que|alors\s+que|et|mais)\s+(?=\S)", re.IGNORECASE
+)
+
+
 def _reported(before: str, verb: str, after: str) -> str:
     """The claim of a verb whose subject comes first: the clause after "que"/"that", the quote
     before ('"…," he said'), or else subject + verb + object ("Kiev réclame un cessez-le-feu")."""
@@ -167,6 +172,10 @@ def _reported(before: str, verb: str, after: str) -> str:
         while len(segs) > 1 and _APPOSITION_SEGMENT.match(segs[-1]):
             segs.pop()  # "La Chine, premier acheteur de céréales, appelle": La Chine appelle
         subject = segs[-1].strip() if segs else ""
+        last = re.split(r"[,:«»\"“”]", before)[-1]
+        joined = _CLAUSE_CONJUNCTION.match(last)
+        if joined:
+            subject = last[joined.end() :].strip()  # "…, while Italy has pushed for": Italy
         if re.match(r"(?i:who|qui)\b", re.split(r"[,:«»\"“”]", before)[-1].strip()):
             subject = ""  # "Orban, who had urged the EU to …": the verb opens the claim
         claim = tidy(f"{subject} {verb}{after}" if len(subject.split()) <= 12 else after)

@@ -34,7 +34,8 @@ COMPLEMENT = re.compile(
 BOUNDARY = re.compile(
     r"(?:[»”\"]\s*,?|\bque\b|\bqu['’]|\bthat\b|;|:|\bet\s+que\b"
     # "The EU has pledged X, and Britain and France say …": a clause of its own
-    r"|,\s*(?:and|et|but|mais)\s+(?=[A-ZÀ-Ý]|(?:the|le|la|les|l['’])\s*\w))",
+    r"|,\s*(?:and|et|but|mais|while|whereas|tandis\s+que|alors\s+que)\s+"
+    r"(?=[A-ZÀ-Ý]|(?:the|le|la|les|l['’])\s*\w))",
     re.IGNORECASE,
 )
 DOCUMENT_OF = re.compile(

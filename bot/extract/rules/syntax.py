@@ -44,7 +44,7 @@ def stance_verbs(lang: str) -> tuple[tuple[str, str], ...]:
 
 def _sense(token: Any, lang: str) -> str | None:
     verb = token.pos_ in ("VERB", "AUX") or token.tag_[:2] == "VB"
-    if not verb and not (token.dep_ == "ROOT" and any(c.dep_ in _SUBJECT for c in token.children)):
+    if not verb and not (token.dep_ in _MAIN and any(c.dep_ in _SUBJECT for c in token.children)):
         return None  # ("Paris and Berlin back a deployment": "back" tagged an adverb, its root)
     form = token.text.lower()
     return next((sense for stem, sense in stance_verbs(lang) if _matches(form, stem)), None)
