@@ -175,7 +175,7 @@ DEVSETS = [
     DevSet(
         "devset26",
         (600, 1100),
-        recall=0.75,
+        recall=0.77,
         speaker_acc=0.98,
         party_prec=0.96,
         articles=6,
@@ -206,7 +206,7 @@ DEVSETS = [
     DevSet(
         "devset29",
         (650, 1100),
-        recall=0.81,
+        recall=0.83,
         speaker_acc=0.95,
         party_prec=0.93,
         articles=6,

@@ -20,7 +20,7 @@ from bot.extract.rules import attribution, nlp, roles, syntax
 from bot.extract.rules.cue_patterns import CONTRAST, Cue, tidy
 from bot.extract.rules.discourse import Discourse, inherit_quotes, without_label
 from bot.extract.rules.quote_marks import inside_quotes, quote_spans, quote_text
-from bot.extract.rules.quotes import find_cues
+from bot.extract.rules.quotes import declines, find_cues
 from bot.extract.rules.sentences import Sentence, headline_end
 from bot.extract.rules.sentences import split as sentences_of
 from bot.extract.rules.speakers import MAIN_CLAUSE_AFTER_QUOTE, Speaker, SpeakerResolver
@@ -240,11 +240,21 @@ class OfflineEngine:
         told = [(sp, c) for sp, c in here if sp.party_id or sp.name or not sp.indefinite]
         out: list[tuple[Speaker, Cue | None]] = []
         for stance in syntax.stances(doc, sent.start, sent.end, lang):
+            if declines(sent.text, lang, stance.at):
+                continue  # "Le cardinal, lui, ne veut pas parler de chiffres": nothing said
             parties = syntax.stance_parties(self.gaz, sent.text, stance)
             first = sent.text[max(stance.subjects[0][0], 0) : stance.subjects[0][1]]
             side = roles.lead_context_party(self.gaz, sent.text)
             if not parties and side and first.strip().lower() == "on":
                 parties = [side]  # "Côté ukrainien, on veut un moratoire": that side
+            if not parties and not here:
+                # "Emmanuel Macron and Friedrich Merz … both back a mission": each person
+                people = _subject_people(talk.resolver, stance, hits)
+                out += [(person, None) for person in people if person.party_id not in have]
+                have.update(person.party_id for person in people)
+                if len(people) == 1:
+                    talk.resolver.note_statement(people[0])  # "Trump wants a deal. He has said …"
+                continue
             # "Warsaw opposes X, and Rome has signalled that …": a clause of its own
             own = _own_clause(sent.text, stance, [c for _, c in here]) if told else None
             if told and len(parties) < 2 and own is None:
@@ -383,6 +393,20 @@ def _listed(
                 have.add(pid)
                 out.append((Speaker("", "", pid), cue))
     return out
+
+
+def _subject_people(
+    resolver: SpeakerResolver, stance: syntax.Stance, hits: list[PersonHit]
+) -> list[Speaker]:
+    """The people a stance's subjects are, one known person of a side in each subject."""
+    people: list[Speaker] = []
+    for start, end in stance.subjects:
+        inside = [h for h in hits if start <= h.start and h.end <= end]
+        known = resolver.known_speaker(inside[0]) if len(inside) == 1 else None
+        if known is None or not known.party_id:
+            return []
+        people.append(known)
+    return people
 
 
 def _side(talk: Discourse, hits: list[PersonHit], sentence: str, party: str) -> Speaker:

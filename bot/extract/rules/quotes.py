@@ -229,6 +229,12 @@ _EN_NOT_FINITE = re.compile(
 )
 
 
+def declines(sentence: str, lang: str, at: int) -> bool:
+    """Whether the word at ``at`` stands inside a phrase of declining to speak."""
+    phrases = _NO_COMMENT["fr" if lang == "fr" else "en"]
+    return any(m.start() <= at < m.end() for m in phrases.finditer(sentence))
+
+
 # ", he told …" / ", Sybiha told …" closing a sentence: its subject after the last comma
 _EN_TRAILING_SUBJECT = re.compile(
     r",\s*(?P<who>he|she|they|we|[A-Z][\w\-'’.]*(?:\s+[A-Z][\w\-'’.]*){0,2}"

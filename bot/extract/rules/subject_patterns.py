@@ -81,7 +81,10 @@ FINITE = {
     # English "a" is an article ('"…," a Kremlin spokesman said'), never a verb
     "en": re.compile(r"(?<![\w'’\-])(?:has|have|had|is|was|were)\b"),
 }
-NP_END = re.compile(r"(?<!\bM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMme)(?<!\b[A-Z])\.(?:\s|$)|[;:!?]")
+NP_END = re.compile(
+    r"(?<!\bM)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMme)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
+    r"(?<!\b[A-Z])\.(?:\s|$)|[;:!?]"
+)
 TRAILING_HONORIFIC = re.compile(r"(?<![\w\-])(?:M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s*$")
 LEAD_CONJ = re.compile(r"^\s*(?:mais|et|or|puis|but|and)\s+", re.IGNORECASE)
 FR_NP_START = re.compile(
