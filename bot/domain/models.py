@@ -53,7 +53,7 @@ class Party:
     # titles only this party's officials hold ("ministre des Armées"): they tell a speaker's
     # side; a question naming one still asks about the title, not the party
     offices: tuple[str, ...] = ()
-    # towns and regions whose officials serve this party ("Kharkiv Oblast Governor X"); no
+    # towns and regions whose officials serve this party ("Novarsk Oblast Governor X"); no
     # party mention of a question, nor a speaker by themselves
     places: tuple[str, ...] = ()
 

@@ -122,7 +122,7 @@ def people_in(
             continue
         offices = list(roles.ROLE_RE.finditer(stripped))
         if offices:
-            # "Kharkiv Oblast Governor Oleh Syniehubov": the name after the title
+            # "Novarsk Oblast Governor Ivan Petrenko": the name after the title
             rest = stripped[offices[-1].end() :]
             if len(rest.split()) < 2:
                 continue
@@ -131,7 +131,7 @@ def people_in(
         if any(ps <= s and e <= pe for ps, pe in party_spans):
             continue
         if any(ps == s for ps, _ in party_spans) and _REGION.search(stripped):
-            continue  # "Zaporizhzhia Oblast": a region, not a person
+            continue  # "<place> Oblast", "<place> Region": a region, not a person
         if any(h.start < e and s < h.end for h in hits):
             continue
         known = gaz.known_person(stripped)

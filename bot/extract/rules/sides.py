@@ -1,0 +1,158 @@
+"""Statements of several sides or people at once: a subject that lists sides ("Paris et Berlin
+ont salué"), two people of two sides ("Emmanuel Macron et Keir Starmer ont réaffirmé"), the
+subjects of a stance verb that no verb of saying gave (syntax.py), each side in the words of
+its one person the sentence names, and a stance in a clause of its own beside another side's
+reported speech."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.domain.gazetteer import Gazetteer, PersonHit
+from bot.domain.models import Lang
+from bot.extract.rules import nlp, roles, syntax
+from bot.extract.rules.cue_patterns import Cue, tidy
+from bot.extract.rules.discourse import Discourse
+from bot.extract.rules.quote_marks import inside_quotes
+from bot.extract.rules.quotes import declines
+from bot.extract.rules.sentences import Sentence
+from bot.extract.rules.speakers import Speaker, SpeakerResolver
+
+
+def stance_statements(
+    gaz: Gazetteer,
+    doc: Any,
+    sent: Sentence,
+    lang: Lang,
+    here: list[tuple[Speaker, Cue | None]],
+    talk: Discourse,
+    hits: list[PersonHit],
+) -> list[tuple[Speaker, Cue | None]]:
+    """Sides taking a stance as the subjects of a stance verb (syntax.py) that no cue gave;
+    each side in the words of its one person the sentence names, when it names one ("Paris
+    and Berlin back X, a compromise that Emmanuel Macron has championed")."""
+    if not nlp.has_parse(doc) or talk.turn is not None or sent.text.rstrip().endswith("?"):
+        return []
+    if any(cue is None or cue.mode in ("source", "pour", "part") for _, cue in here):
+        return []  # "selon lui, Moscou n'acceptera …": the stance is reported by someone
+    have = {sp.party_id for sp, _ in here}
+    # "La Commission pourrait accepter …, indique un porte-parole": a spokesperson of no
+    # known side tells the stance of the side the clause names
+    told = [(sp, c) for sp, c in here if sp.party_id or sp.name or not sp.indefinite]
+    out: list[tuple[Speaker, Cue | None]] = []
+    for stance in syntax.stances(doc, sent.start, sent.end, lang):
+        if declines(sent.text, lang, stance.at):
+            continue  # "Le cardinal, lui, ne veut pas parler de chiffres": nothing said
+        parties = syntax.stance_parties(gaz, sent.text, stance)
+        first = sent.text[max(stance.subjects[0][0], 0) : stance.subjects[0][1]]
+        side = roles.lead_context_party(gaz, sent.text)
+        if not parties and side and first.strip().lower() == "on":
+            parties = [side]  # "Côté ukrainien, on veut un moratoire": that side
+        if not parties and not here:
+            # "Emmanuel Macron and Friedrich Merz … both back a mission": each person
+            people = subject_people(talk.resolver, stance, hits)
+            out += [(person, None) for person in people if person.party_id not in have]
+            have.update(person.party_id for person in people)
+            if len(people) == 1:
+                talk.resolver.note_statement(people[0])  # "Trump wants a deal. He has said …"
+            continue
+        # "Warsaw opposes X, and Rome has signalled that …": a clause of its own
+        own = own_clause(sent.text, stance, [c for _, c in here]) if told else None
+        if told and len(parties) < 2 and own is None:
+            continue  # a cue already gave this sentence's speaker; only lists add sides
+        # "Paris et Londres plaident pour …" read by a cue for Paris: Londres the same words
+        shared = own or next((c for sp, c in here if sp.party_id in parties), None)
+        if shared is None and not told and here:
+            shared = here[0][1]  # the spokesperson's cue: the clause it tells
+        for pid in parties:
+            if pid not in have:
+                have.add(pid)
+                out.append((side_of(talk, hits, sent.text, pid), shared))
+    return out
+
+
+def named_pair(resolver: SpeakerResolver, cue: Cue, hits: list[PersonHit]) -> list[Speaker]:
+    """ "Emmanuel Macron et Keir Starmer ont réaffirmé que …": two people of two sides named as
+    the whole subject, each a speaker."""
+    if cue.mode != "pre":
+        return []
+    offset = cue.subj_start
+    clause = cue.subject.rsplit(",", 1)[-1]
+    start = offset + len(cue.subject) - len(clause)
+    inside = [h for h in hits if start <= h.start and h.end <= cue.start]
+    if len(inside) != 2:
+        return []
+    first, second = inside
+    head = cue.subject[start - offset : first.start - offset]
+    between = cue.subject[first.end - offset : second.start - offset]
+    tail = cue.subject[second.end - offset :]
+    if head.strip() or tail.strip() or not _AND.fullmatch(between):
+        return []
+    pair = [resolver.known_speaker(h) or resolver.meet(h, "") for h in (first, second)]
+    return pair if all(p.party_id for p in pair) and pair[0].party_id != pair[1].party_id else []
+
+
+_AND = re.compile(r"\s+(?:et|and)\s+")
+
+
+def listed(
+    gaz: Gazetteer, here: list[tuple[Speaker, Cue | None]]
+) -> list[tuple[Speaker, Cue | None]]:
+    """The other sides of a cue whose subject lists several ("Paris et Berlin ont salué …"
+    read as Paris): each its own statement, the same words."""
+    have = {sp.party_id for sp, _ in here}
+    out: list[tuple[Speaker, Cue | None]] = []
+    for speaker, cue in here:
+        if cue is None or cue.mode != "pre" or speaker.name or speaker.party_id is None:
+            continue
+        for pid in syntax.listed_sides(gaz, cue.subject):
+            if pid not in have:
+                have.add(pid)
+                out.append((Speaker("", "", pid), cue))
+    return out
+
+
+def subject_people(
+    resolver: SpeakerResolver, stance: syntax.Stance, hits: list[PersonHit]
+) -> list[Speaker]:
+    """The people a stance's subjects are, one known person of a side in each subject."""
+    people: list[Speaker] = []
+    for start, end in stance.subjects:
+        inside = [h for h in hits if start <= h.start and h.end <= end]
+        known = resolver.known_speaker(inside[0]) if len(inside) == 1 else None
+        if known is None or not known.party_id:
+            return []
+        people.append(known)
+    return people
+
+
+def side_of(talk: Discourse, hits: list[PersonHit], sentence: str, party: str) -> Speaker:
+    """A side taking a stance: the one person of that side the sentence names outside quotes,
+    else the side itself."""
+    people = {}
+    for h in hits:
+        known = talk.resolver.known_speaker(h)
+        if known is not None and known.party_id == party and not inside_quotes(sentence, h.start):
+            people[known.name] = known
+    return next(iter(people.values())) if len(people) == 1 else Speaker("", "", party)
+
+
+_NEXT_CLAUSE = re.compile(r",\s*(?:and|et)\s+(?=[A-ZÀ-Ý])|;\s+")
+
+
+def own_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -> Cue | None:
+    """A stance whose subject stands in a clause before the one every cue of the sentence
+    opens ("Warsaw opposes X, and Rome has signalled that …"): a cue for the stance's clause,
+    the later cue's clause now starting after the break; None when the stance is not so."""
+    first, end = stance.subjects[0][0], stance.subjects[-1][1]
+    if not cues or any(c is None or c.mode != "pre" or c.start <= end for c in cues):
+        return None
+    breaks = [m for m in _NEXT_CLAUSE.finditer(sentence, end, min(c.start for c in cues if c))]
+    if not breaks:
+        return None
+    at = breaks[-1].start()
+    for c in cues:
+        if c is not None and c.lead < at:
+            c.lead = at
+    return Cue(end, end, "pre", sentence[first:end], tidy(sentence[first:at]), first)
