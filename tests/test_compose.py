@@ -9,6 +9,8 @@ import pytest
 
 from bot.app import briefing_length
 from bot.brief.compose import OfflineComposer
+from bot.brief.items import ItemWriter
+from bot.brief.people import People
 from bot.domain.models import Party, Person, Position, briefing_from_json, briefing_to_json
 from bot.domain.parties import PartyBook
 from bot.render.briefing import briefing_reply
@@ -358,3 +360,38 @@ def test_a_few_quoted_words_across_languages_come_with_their_clause() -> None:
     text = render_text(briefing_reply(composer().compose([few], "en")))
     assert "“à tout prix” (in French)" not in text
     assert "a mis en garde contre un accord conclu « à tout prix »" in text
+
+
+def test_a_quotation_in_two_parts_introduced_by_two_acts_shows_its_first_part() -> None:
+    two = pos(
+        "CN",
+        "Wang Yi",
+        'Wang Yi said China supported "all efforts conducive to a ceasefire" and opposed '
+        '"unilateral sanctions and long-arm jurisdiction," a readout said.',
+        claim="all efforts conducive to a ceasefire […] unilateral sanctions and long-arm jurisdiction",
+        quote="all efforts conducive to a ceasefire […] unilateral sanctions and long-arm jurisdiction",
+        lang="en",
+        topics=["ceasefire"],
+    )
+    text = render_text(briefing_reply(composer().compose([two], "en")))
+    assert "unilateral sanctions" not in text
+    assert "rejects" not in text
+
+
+def test_prose_cut_to_a_bare_subject_is_not_shown() -> None:
+    cut = pos(
+        "EU",
+        "Kallas",
+        "The 19-point draft, in the form she had seen, rewarded Russia for “a war it started "
+        "and has failed to win”, and a settlement built on it would buy Moscow time to rearm, "
+        "she said, adding that Europe would not pay for a deal it had not shaped.",
+        claim="The 19-point draft, in the form she had seen, rewarded Russia for “a war it "
+        "started and has failed to win”, and a settlement built on it would buy Moscow time to "
+        "rearm",
+        quote="a war it started and has failed to win",
+        lang="en",
+        topics=["talks"],
+    )
+    writer = ItemWriter(People(BOOK))
+    item = writer.item(writer.candidate(cut), "en", 60)
+    assert item is None or item.claim != "The 19-point draft"

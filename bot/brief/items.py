@@ -8,7 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.brief.clauses import clauses, shorten_prose, shorten_quote
+from bot.brief.clauses import CUT, clauses, shorten_prose, shorten_quote
 from bot.brief.people import People
 from bot.brief.vocab import Act, act_of, english_ref, main_topic, topic_on
 from bot.domain.models import OTHER_PARTY, BriefingItem, Lang, Position
@@ -43,6 +43,7 @@ class Candidate:
     target: str | None  # the party the statement is addressed to or about
     rank: float
     claim: str  # the claim, whole (completed from the evidence when it was cut)
+    quote: str = ""  # the quotation shown (its first part when the parts are acts apart)
 
 
 def balance_quotes(text: str) -> str:
@@ -102,6 +103,13 @@ class ItemWriter:
         quote = unwrap(p.quote)
         # the act framing a quotation is the verb that introduces it
         act = speaker_act(p.evidence, quote if quote and quote != claim else claim)
+        parts = quote.split(f" {CUT} ") if quote else []
+        if len(parts) > 1:
+            # 'supported "all efforts …" and opposed "unilateral sanctions …"': one act cannot
+            # frame both parts, so the first part alone, with the act that introduces it
+            acts = [speaker_act(p.evidence, part) for part in parts]
+            if len({a.key if a else None for a in acts}) > 1:
+                quote, act = parts[0], acts[0]
         topic = main_topic(p.topics)
         target = None
         text = claim or p.evidence
@@ -116,13 +124,13 @@ class ItemWriter:
         rank += 1.0 if act is not None and act.key != "says" else 0.0
         rank += 0.5 if topic is not None and topic != "talks" else 0.0
         rank += 0.25 if p.speaker else 0.0
-        return Candidate(p, act, topic, target, rank, claim)
+        return Candidate(p, act, topic, target, rank, claim, quote)
 
     def item(self, c: Candidate, lang: Lang, limit: int) -> BriefingItem | None:
         """The bullet for ``c`` within about ``limit`` characters of text, None when it cannot
         say something readable (a few words with nothing to say what they are about)."""
         p = c.p
-        quote = unwrap(p.quote)
+        quote = c.quote
         claim = c.claim
         claim = _SECOND_THAT.sub(r" \1 ", _AUX_BACK_REFERENCE.sub(r"\1 ", claim))
         told = without_speaker(claim, p.speaker or p.speaker_role)
@@ -130,11 +138,14 @@ class ItemWriter:
             prose = balance_quotes(shorten_prose(told, limit))  # "a appelé l'UE à …"
             if len(words(prose)) >= 4:
                 return self._make(p, lang, claim=french_marks(prose) if lang == "fr" else prose)
-        if p.lang == lang and claim and not (quote and ground_key(claim) in ground_key(quote)):
+        whole = unwrap(p.quote)  # the quotation as stored, both its parts
+        if p.lang == lang and claim and not (whole and ground_key(claim) in ground_key(whole)):
             lead = claim if _VERB_FIRST.match(claim) else claim[:1].upper() + claim[1:]
             prose = balance_quotes(shorten_prose(lead, limit))  # "a déclaré que …" stays
             own = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", prose)
-            if len(words(prose)) >= 4 and len(words(own)) >= 3:
+            # a cut that kept only a few words ("The 19-point draft") is a subject, not a claim
+            needed_prose = 4 if len(words(prose)) == len(words(lead)) else MIN_QUOTE_WORDS + 2
+            if len(words(prose)) >= needed_prose and len(words(own)) >= 3:
                 return self._make(p, lang, claim=french_marks(prose) if lang == "fr" else prose)
         framed = (
             c.topic is not None

@@ -13,6 +13,7 @@ from bot.domain.gazetteer import PersonHit
 from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import Cue
 from bot.extract.rules.quote_marks import is_quote_only, quote_spans, quote_text
+from bot.extract.rules.quotes import declines
 from bot.extract.rules.sentences import Sentence
 from bot.extract.rules.speakers import Speaker, SpeakerResolver
 from bot.extract.rules.subject_patterns import CLEFT, NAME_ONLY
@@ -262,6 +263,8 @@ class Discourse:
         spans = quote_spans(sentence)
         if not spans or is_quote_only(sentence):
             return []
+        if declines(sentence, self.resolver.lang, spans[0][0]):
+            return []  # 'said he was "not aware of the specific situation"': nothing said
         words = len(re.findall(r"\w+", quote_text(sentence)))
         colon = colon_lead(sentence)
         if colon is None and words < 2:

@@ -51,7 +51,7 @@ def stance_statements(
             parties = [side]  # "Côté ukrainien, on veut un moratoire": that side
         if not parties and not here:
             # "Emmanuel Macron and Friedrich Merz … both back a mission": each person
-            people = subject_people(talk.resolver, stance, hits)
+            people = subject_people(talk.resolver, stance, hits, sent.text)
             out += [(person, None) for person in people if person.party_id not in have]
             have.update(person.party_id for person in people)
             if len(people) == 1:
@@ -114,9 +114,13 @@ def listed(
 
 
 def subject_people(
-    resolver: SpeakerResolver, stance: syntax.Stance, hits: list[PersonHit]
+    resolver: SpeakerResolver, stance: syntax.Stance, hits: list[PersonHit], sentence: str
 ) -> list[Speaker]:
-    """The people a stance's subjects are, one known person of a side in each subject."""
+    """The people a stance's subjects are, one known person of a side in each subject; none
+    in a relative clause ("un vote, que le chancelier X ne veut pas organiser": what the vote
+    is, not X's statement)."""
+    if _RELATIVE_BEFORE.search(sentence[: max(stance.subjects[0][0], 0)]):
+        return []
     people: list[Speaker] = []
     for start, end in stance.subjects:
         inside = [h for h in hits if start <= h.start and h.end <= end]
@@ -128,14 +132,26 @@ def subject_people(
 
 
 def side_of(talk: Discourse, hits: list[PersonHit], sentence: str, party: str) -> Speaker:
-    """A side taking a stance: the one person of that side the sentence names outside quotes,
-    else the side itself."""
+    """A side taking a stance: the one person of that side the sentence names outside quotes
+    as holding it too ("…, a compromise that Emmanuel Macron has championed"), else the side
+    itself (not "…, un vote que le chancelier X ne veut pas organiser")."""
     people = {}
     for h in hits:
         known = talk.resolver.known_speaker(h)
-        if known is not None and known.party_id == party and not inside_quotes(sentence, h.start):
-            people[known.name] = known
-    return next(iter(people.values())) if len(people) == 1 else Speaker("", "", party)
+        if known is None or known.party_id != party or inside_quotes(sentence, h.start):
+            continue
+        people[known.name] = known if _HOLDS_IT.match(sentence, h.end) else None
+    found = list(people.values())
+    return found[0] or Speaker("", "", party) if len(found) == 1 else Speaker("", "", party)
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:que|qu['’]|qui|dont|that|which|who|whom)\s*$", re.IGNORECASE)
+# what the person named after a side's stance did with it: their own support of it
+_HOLDS_IT = re.compile(
+    r"[^.;:!?«»\"“”]{0,60}?\b(?:championed|endorsed|backed|supported|proposed|defended|"
+    r"has\s+pushed|soutenu|défendu|proposé|porté|plaidé|soutient|défend|porte|plaide)\b",
+    re.IGNORECASE,
+)
 
 
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|et)\s+(?=[A-ZÀ-Ý])|;\s+")
