@@ -43,7 +43,10 @@ _CREDIT_WORDS = 20
 # a later sentence owning a bare quotation: "X a ajouté que…", "X a prononcé ces mots"
 _OWNS_WORDS_BEFORE = re.compile(
     r"\b(?:a|avait|ont|avaient)\s+(?:\w+\s+)?ajouté|\b(?:has|had\s+)?added\b|"
-    r"\b(?:ces|cette|these|those)\s+(?:mots|propos|paroles|phrases?|words|remarks|comments)\b",
+    r"\b(?:ces|cette|these|those)\s+(?:mots|propos|paroles|phrases?|words|remarks|comments)\b|"
+    # "La phrase … Elle est de X", "The line came from X"
+    r"^\s*(?:elle|la\s+phrase|la\s+formule)\s+est\s+de\b|"
+    r"^\s*(?:it|the\s+(?:line|remark|words?))\s+(?:was|were|came)\s+from\b",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^[^«»\"“”.]{3,60}\s[—–]\s+(?=[«\"“])")
@@ -329,6 +332,10 @@ def inherit_quotes(
             continue  # « On veut juste pouvoir rentrer »: a sub-heading made of a quotation
         prev = found[i - 1] if i > 0 and sentences[i - 1].para >= sent.para - 1 else []
         nxt = found[i + 1] if i + 1 < len(found) and sentences[i + 1].para <= sent.para + 1 else []
+        # a quotation is someone's words: not a side's that only took a stance ("Côté russe,
+        # on veut …" then « On ne va pas signer … »), whoever the story names later
+        stance = prev and prev[-1][1] is None and not (prev[-1][0].name or prev[-1][0].role)
+        prev = [] if stance else prev
         source = prev or nxt
         if source:
             speaker = source[-1][0] if prev else source[0][0]
