@@ -254,6 +254,8 @@ class OfflineEngine:
         if quote and " […] " in quote and quote.startswith(claim.lstrip('«“" ')):
             claim = quote  # the first half of a quote split by its incise: both halves
         claim = _one_line(without_label(claim) if cue is None else claim)
+        if _POINTS_BACK.fullmatch(claim):
+            return None  # "C'est ce qu'a confié X": the words before, credited on their own
         kind: PositionKind = "quote" if quote else "reported"
         if not quote and (cue is None or cue.mode in ("source", "pour")):
             kind = "attributed"
@@ -303,6 +305,11 @@ def _verbatim(fragment: str, plain: str, original: str) -> str:
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
 
 
+_POINTS_BACK = re.compile(
+    r"(?:C['’]est|Voilà|Telle est)\s+(?:ce\s+qu['’]e?|ce\s+que|la\s+position)\W*|"
+    r"(?:That|This)\s+(?:is|was)\s+what\W*",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"[,\s](?:qui|who)\s*$")
 
 
