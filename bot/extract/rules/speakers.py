@@ -48,6 +48,7 @@ class SpeakerResolver:
         self.lang = lang
         self._finite = sp.FINITE["en" if lang == "en" else "fr"]
         self.known: list[_Known] = []
+        self._gender: dict[str, str] = {}  # name -> "f" / "m", when the article tells
         self.salient: Speaker | None = None
         self.last_collective: Speaker | None = None
         # "« … », confie un diplomate. Selon lui, …": an unnamed speaker is who "il" means in
@@ -121,6 +122,9 @@ class SpeakerResolver:
 
     def _learn(self, h: PersonHit, role: str, ctx: str | None = None, before: str = "") -> _Known:
         person = h.person
+        gender = _gender_of(role, before)
+        if gender:
+            self._gender.setdefault(mentions.display_name(h.text, person), gender)
         # "le haut représentant adjoint, le Belge X": the office speaks for the party, not the
         # nationality, which counts only when nothing else names one
         office, _, nationality = role.rpartition(", ")
@@ -197,7 +201,12 @@ class SpeakerResolver:
                 ):
                     return self.salient  # "…," it said: the body that spoke last
                 return self.last_collective  # "ils"/"they": a group, never the last person
-            return self._subject_here(sentence, hits, np_start) or self.pronoun_target()
+            target = self._subject_here(sentence, hits, np_start) or self.pronoun_target()
+            said = _GENDER_OF_PRONOUN.get(np.strip().lower())
+            theirs = self._gender.get(target.name) if target is not None else None
+            if said and theirs and said != theirs:
+                return None  # "elle" of a man, "il" of a woman: someone else, unknown
+            return target
         inside = [h for h in hits if np_start <= h.start and h.end <= np_start + len(np) + 1]
         speaker_hit = None
         first = np.split(",")[0]
@@ -549,6 +558,36 @@ MAIN_CLAUSE_AFTER_QUOTE = re.compile(
     r"(?:a|avait|est|était|has|had|is|was)\s"
 )
 _PLACE_AFTER = re.compile(r"\s+(?:à|au|en|in|at)\s+[A-ZÀ-Ý][\w\-]*$")
+
+
+_GENDER_OF_PRONOUN = {"il": "m", "lui": "m", "he": "m", "him": "m", "elle": "f", "she": "f"}
+_FEMININE = re.compile(
+    r"(?:\b(?:Mme|Madame|Ms\.?|Mrs\.?)\s*$)|\b(?:présidente|cheffe|ambassadrice|directrice|"
+    r"chancelière|déléguée|adjointe|sénatrice|spokeswoman|congresswoman|première\s+ministre|"
+    r"secrétaire\s+générale)\b",
+    re.IGNORECASE,
+)
+_MASCULINE = re.compile(
+    r"(?:\b(?:M\.|Monsieur|Mr\.?)\s*$)|\b(?:ambassadeur|directeur|chancelier|sénateur|"
+    r"spokesman|congressman|premier\s+ministre)\b",
+    re.IGNORECASE,
+)
+
+
+def _gender_of(role: str, before: str) -> str:
+    """ "f" or "m" when the words of a person's role or the title right before the name say
+    it ("Mme", "la présidente", "spokesman"), else ""."""
+    tail = before[-12:]
+    first = role.split()[0] if role.split() else ""
+    article = (
+        re.search(rf"\b(la|le)\s+{re.escape(first)}\b", before, re.IGNORECASE) if first else None
+    )
+    feminine = bool(_FEMININE.search(role) or _FEMININE.search(tail))
+    masculine = bool(_MASCULINE.search(role) or _MASCULINE.search(tail))
+    if article is not None:  # "le chef de la diplomatie turque", "la porte-parole"
+        feminine = feminine or article.group(1).lower() == "la"
+        masculine = masculine or article.group(1).lower() == "le"
+    return "f" if feminine and not masculine else "m" if masculine and not feminine else ""
 
 
 def _without_adjuncts(before: str) -> str:
