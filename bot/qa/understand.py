@@ -23,6 +23,8 @@ from bot.textnorm import fold
 Kind = Literal["position", "person", "who", "where", "when", "duration", "count", "general"]
 FACT_KINDS: tuple[Kind, ...] = ("where", "when", "duration", "count", "who")
 KINDS: tuple[Kind, ...] = ("position", "person", "general", *FACT_KINDS)
+# the words that make a name after an office the office's place, not its holder
+_PLACE_OF = re.compile(r"(?:\b(?:of|of the|des|du|de|de la|from)|\bd['’]|\bde l['’])\s*$", re.I)
 _NAME = re.compile(r"([A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,2})")
 
 
@@ -119,6 +121,8 @@ def _unknown_person(question: str, rule: KindRule, finder: MentionFinder) -> str
             at = m.end() + name.start()
             if any(s <= at < e for s, e in (x.span for x in finder.find(question))):
                 break  # the start of a known name with small words ("Ursula von der Leyen")
+            if not direct and _PLACE_OF.search(before):
+                continue  # the office's place ("la sénatrice des Landes", "head of the X …")
             return words
     return ""
 
