@@ -13,7 +13,7 @@ import pytest
 from bot.domain.models import Article, Position
 from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
-from bot.qa.facts import count
+from bot.qa.facts import count, duration
 from bot.qa.lexicon import MentionFinder, bridge_words
 from bot.qa.query import proper_names
 from bot.qa.search import Passage
@@ -239,3 +239,46 @@ def test_a_question_reaches_a_sentence_in_the_other_language(
     asker = make_asker(any_db, book, settings, MEETINGS, [])
     reply = lines(asker(question, lang, "c", question[:8], None))
     assert any(expected in line for line in reply[:3]), reply
+
+
+# --- "Putin's adviser Ushakov": the person asked is the one after the possessive
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("What did Putin's adviser Yuri Ushakov say about the talks?", "Iouri Ouchakov"),
+        ("What did Zelensky say about Putin's demands?", "Volodymyr Zelensky"),
+    ],
+)
+def test_the_owner_of_an_office_is_not_the_person_asked(
+    question: str, asked: str, finder: MentionFinder
+) -> None:
+    u = understand(question, finder)
+    assert u.kind == "person" and u.people[0].name == asked
+
+
+# --- India's foreign minister is its External Affairs Minister
+
+
+def test_an_office_under_its_other_name(finder: MentionFinder) -> None:
+    u = understand("Que dit le ministre indien des Affaires étrangères du pétrole ?", finder)
+    assert u.parties == ["IN"] and any("external affairs minister" in f for f in u.offices)
+
+
+# --- numbers written in full up to ninety
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "La trêve durerait quatre-vingt-dix jours avant la levée.",
+            "quatre-vingt-dix jours",
+        ),
+        ("The truce would have to last ninety days first.", "ninety days"),
+        ("Le gel durerait soixante-dix jours au plus.", "soixante-dix jours"),
+    ],
+)
+def test_a_duration_in_words(text: str, value: str) -> None:
+    assert duration([sentence(1, text)], "") == value

@@ -199,6 +199,19 @@ def without_source(question: str) -> str:
     return _blank(question, _sources())
 
 
+def _owned_first(question: str, mentions: list[Mention], people: list[Person]) -> list[Person]:
+    """ "Putin's adviser Ushakov": the person asked about is the one named after the
+    possessive, not its owner (who comes last)."""
+    named = [m for m in mentions if m.kind == "person"]
+    owners = {
+        m.key
+        for m in named
+        if re.match(r"['’]s?\b", question[m.span[1] :])
+        and any(o.span[0] > m.span[1] for o in named)
+    }
+    return [p for p in people if p.name not in owners] + [p for p in people if p.name in owners]
+
+
 def understand(question: str, finder: MentionFinder) -> Understanding:
     """The kind of ``question``, what it names and the query of its remaining words."""
     asked = question
@@ -211,6 +224,7 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
     parties = [m.key for m in mentions if m.kind == "party"]
     names = [m.key for m in mentions if m.kind == "person"]
     people = [p for name in names for p in finder.book.people if p.name == name]
+    people = _owned_first(question, mentions, people)
     kind: Kind = "general"
     chosen: KindRule | None = None
     unknown = ""
