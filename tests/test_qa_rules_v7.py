@@ -15,8 +15,8 @@ from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
 from bot.qa.facts import count, duration
 from bot.qa.lexicon import MentionFinder, bridge_words
-from bot.qa.query import proper_names
-from bot.qa.search import Passage
+from bot.qa.query import Concept, proper_names
+from bot.qa.search import Passage, matches
 from bot.qa.understand import understand
 from bot.settings import Settings
 from bot.store import Database
@@ -282,3 +282,41 @@ def test_an_office_under_its_other_name(finder: MentionFinder) -> None:
 )
 def test_a_duration_in_words(text: str, value: str) -> None:
     assert duration([sentence(1, text)], "") == value
+
+
+# --- a party's statement is not about every person of that party
+
+
+LAVROV = (
+    "Moscou fixe ses conditions\n\n"
+    "Le ministre russe des Affaires étrangères, Sergueï Lavrov, a déclaré que Moscou exigerait "
+    "la neutralité de l'Ukraine avant toute signature."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Qu'a déclaré Sergueï Lavrov sur la nomination de Vladimir Medinski ?", "fr"),
+        ("What did Sergei Lavrov say about Vladimir Medinsky's appointment?", "en"),
+    ],
+)
+def test_a_persons_words_on_someone_else_of_the_party_must_name_them(
+    any_db: Database, book: PartyBook, settings: Settings, question: str, lang: str
+) -> None:
+    said = [
+        ("RU", "Sergueï Lavrov", "ministre russe des Affaires étrangères", LAVROV.split("\n\n")[1])
+    ]
+    asker = make_asker(any_db, book, settings, [LAVROV], said)
+    reply = lines(asker(question, lang, "c", "other", None))
+    assert not any("neutralité" in line for line in reply), reply
+
+
+def test_a_person_is_not_matched_by_their_partys_statement() -> None:
+    p = sentence(1, "Moscou exigerait la neutralité de l'Ukraine.")
+    p.party_id, p.speaker = "RU", "Sergueï Lavrov"
+    person = Concept(
+        "Vladimir Medinski", "entity", {("medinski",)}, 2.0, ("RU",), ("Vladimir Medinski",)
+    )
+    party = Concept("Russia", "entity", {("russi",)}, 2.0, ("RU",))
+    assert not matches(person, p) and matches(party, p)
