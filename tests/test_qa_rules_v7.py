@@ -197,6 +197,8 @@ def test_glossary_rows_of_this_pass() -> None:
     assert "allocate" in bridge_words("consacrer")
     assert "promise" in bridge_words("promet")
     assert "lead" in bridge_words("conduire")
+    assert "monnaie d'echange" in bridge_words("bargaining chip")
+    assert "become" in bridge_words("devenir")
 
 
 MEETINGS = [
