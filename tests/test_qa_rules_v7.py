@@ -4,7 +4,10 @@ read where what is counted comes after what befell it ("nine people were killed"
 civils ont été tués"); a known place the question says something happened in ("the truce
 agreed in Riyadh") must be named by the article that answers; a capitalised word after an
 office and "of"/"des" is the office's place, not its holder; a place's other spelling in the
-glossary is looked for too; glossary rows for the words of meetings, deadlines and markets."""
+glossary is looked for too; "Putin's adviser Ushakov" asks about Ushakov; an office under its
+other name; numbers in words up to ninety; a party's statement does not stand for every person
+of it; "X met Y, according to an aide" is not X's words; "l'ambassadrice X" is an office before
+a name; glossary rows for the words of meetings, deadlines and markets."""
 
 from __future__ import annotations
 
@@ -322,3 +325,35 @@ def test_a_person_is_not_matched_by_their_partys_statement() -> None:
     )
     party = Concept("Russia", "entity", {("russi",)}, 2.0, ("RU",))
     assert not matches(person, p) and matches(party, p)
+
+
+# --- "X met Y, according to an aide": someone else's account is not X's words
+
+MEETING = (
+    "Hawks in the Senate\n\n"
+    "Moldova's envoy in Brussels, Ilinca Vartic, met with two senators on Tuesday, according "
+    "to an aide to one of them.\n\n"
+    "L'ambassadrice moldave Ilinca Vartic a rencontré deux sénateurs mardi, selon un collaborateur "
+    "de l'un d'eux."
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What did the envoy Ilinca Vartic tell the senators?", "en"),
+        ("Qu'a dit l'ambassadrice Ilinca Vartic aux sénateurs ?", "fr"),
+    ],
+)
+def test_someone_elses_account_is_not_the_persons_words(
+    any_db: Database, book: PartyBook, settings: Settings, question: str, lang: str
+) -> None:
+    asker = make_asker(any_db, book, settings, [MEETING], [])
+    reply = lines(asker(question, lang, "c", "account", None))
+    assert "Ilinca Vartic" in reply[0] and "Vartic" not in reply[0].split()[0:1], reply
+    assert reply[0].endswith(("not quoted in the articles I have.", "dont je dispose.")), reply
+
+
+def test_an_office_with_an_elided_article_is_read(finder: MentionFinder) -> None:
+    u = understand("Qu'a dit l'ambassadrice Ilinca Vartic sur la trêve ?", finder)
+    assert u.kind == "person" and u.unknown_person == "Ilinca Vartic"

@@ -19,9 +19,9 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v7.json")
 # held out: 0.48 (16/33) and refusals 0.57 (4/7), scored once on session 7's code (124c7ad)
 # before anything was written from it
 # after the seventh Q&A pass learnt from it (session 7, s7-qa3): 0.61 (20/33) and refusals
-# 0.71 (5/7)
+# 0.86 (6/7)
 HIT_FLOOR = 0.59
-REFUSAL_FLOOR = 0.70
+REFUSAL_FLOOR = 0.84
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

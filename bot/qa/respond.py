@@ -250,7 +250,7 @@ class Responder:
             s
             for s in named.statements
             if names & set(tokens(s.text))
-            and (says(s.text) or not asks_words)
+            and (says(_without_others_sourcing(s.text, names)) or not asks_words)
             and (not s.speaker or bool(names & set(tokens(s.speaker))))
         ]
         if own:  # the person's own words, unless sentences about them cover more
@@ -580,6 +580,16 @@ def asked_roles(question: str) -> list[set[str]]:
 def _saying() -> re.Pattern[str]:
     stems = "|".join(re.escape(fold(s)) for s in question_data()["saying"]["stems"])
     return re.compile(rf"(?<!\w)(?:{stems})|[«»“”\"]")
+
+
+# "…, according to an aide", "selon un diplomate": whom a sentence's claim is from
+_SOURCED = re.compile(r"\b(?:according to|selon|d['’]apr[eè]s)\b[^,.;:]*", re.IGNORECASE)
+
+
+def _without_others_sourcing(sentence: str, names: set[str]) -> str:
+    """``sentence`` without the words giving its claim to someone other than the person
+    ("X met Y on Wednesday, according to an aide": the aide's account, not X's words)."""
+    return _SOURCED.sub(lambda m: m.group() if names & set(tokens(m.group())) else " ", sentence)
 
 
 def says(sentence: str) -> bool:

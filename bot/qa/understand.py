@@ -148,7 +148,8 @@ def _office_before(text: str, finder: MentionFinder) -> int:
         return 0
     if any(w[:1].isupper() for w in words):
         return 0  # a capitalised word that is no party: the name itself, or another
-    folded = [fold(w).strip("'’") for w in words]
+    # (an elided article is no word of its own: "l'ambassadrice", "d'envoyé")
+    folded = [re.sub(r"^[ld]['’]", "", fold(w)).strip("'’") for w in words]
     if not any(w in _titles() for w in folded):
         return 0
     if not all(w in _titles() or w in _SMALL or w.isalpha() or "-" in w for w in folded):
