@@ -20,8 +20,10 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v6.json")
 # before anything was written from it
 # after the sixth Q&A pass learnt from it (session 7, engine 1607c4d): 0.56 (18/32) and
 # refusals 0.88 (7/8)
-HIT_FLOOR = 0.54
-REFUSAL_FLOOR = 0.86
+# after the seventh Q&A pass learnt from it (session 7, s7-qa3): 0.81 (26/32) and refusals
+# 1.00 (8/8)
+HIT_FLOOR = 0.79
+REFUSAL_FLOOR = 0.99
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

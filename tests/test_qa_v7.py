@@ -18,8 +18,10 @@ from tests.qa_support import corpus_files, load_questions, score_blind_set
 QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v7.json")
 # held out: 0.48 (16/33) and refusals 0.57 (4/7), scored once on session 7's code (124c7ad)
 # before anything was written from it
-HIT_FLOOR = 0.45
-REFUSAL_FLOOR = 0.57
+# after the seventh Q&A pass learnt from it (session 7, s7-qa3): 0.61 (20/33) and refusals
+# 0.86 (6/7)
+HIT_FLOOR = 0.59
+REFUSAL_FLOOR = 0.84
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

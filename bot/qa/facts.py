@@ -137,14 +137,16 @@ def duration(passages: list[Passage], question: str) -> str:
 def counted(question: str) -> set[str]:
     """What a "how many" question counts: the two words after its cue ("how many MEPs
     voted" -> MEPs, voted), with their translations (folded); empty without such a cue."""
+    return {form for w in _counted_words(question) for form in bridge_words(w)}
+
+
+def _counted_words(question: str) -> list[str]:
     folded = fold(question).replace("’", "'")
     for cue in sorted(question_data()["count"]["counted_after"], key=len, reverse=True):
         at = folded.find(fold(cue))
-        if at < 0:
-            continue
-        after = [w for w in tokens(folded[at + len(cue) :]) if w not in STOPWORDS][:2]
-        return {form for w in after for form in bridge_words(w)}
-    return set()
+        if at >= 0:
+            return [w for w in tokens(folded[at + len(cue) :]) if w not in STOPWORDS][:2]
+    return []
 
 
 def _alike(word: str, nouns: set[str]) -> bool:
@@ -208,6 +210,30 @@ ARTICLES = frozenset({"un", "une", "one"})
 # an amount "of" what is counted: the words read after it
 OF_WORDS = 5
 OF = frozenset({"of", "de", "d", "des", "du"})
+# the counted word may follow what is counted by this many words ("people were killed")
+COUNTED_WITHIN = 4
+AUXILIARIES = frozenset(
+    {
+        "were",
+        "was",
+        "are",
+        "is",
+        "been",
+        "have",
+        "has",
+        "had",
+        "ont",
+        "ete",
+        "sont",
+        "etaient",
+        "avaient",
+        "furent",
+        "y",
+        "reportedly",
+        "officially",
+    }
+)
+_WORDS = re.compile(r"[^\W\d]+|\d+")
 
 
 def count(passages: list[Passage], question: str, words: set[str]) -> str:
@@ -217,6 +243,7 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
     if wanted:
         return amount(passages, wanted)
     nouns = counted(question)
+    head = {form for w in _counted_words(question)[:1] for form in bridge_words(w)}
     first = ""
     for p in passages:
         for m in _amounts()["money"].finditer(p.text):
@@ -233,6 +260,15 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
                     if _alike(word, nouns):  # up to the counted noun ("112 drones")
                         counted_value = m.group(0)[: m.start(2) - m.start(0)]
                         return low + counted_value + " ".join(noun[: k + 1])
+                # what happened to those counted ("seven people were killed", "sept
+                # civils ont été tués"): the counted word a few words after the number
+                # (what the question counts first, with only "were", "ont été" between)
+                following = list(_WORDS.finditer(p.text, m.start(2)))[:COUNTED_WITHIN]
+                for k, found in enumerate(following):
+                    if k and _alike(found.group(0), head):
+                        return low + p.text[m.start(0) : found.end()]
+                    if k and fold(found.group(0)) not in AUXILIARIES:
+                        break
                 continue
             if fold(m.group(1).split()[-1]) in ARTICLES:
                 continue  # "une armée", "one day": an article, no number given

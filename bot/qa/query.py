@@ -31,7 +31,9 @@ _COORD = re.compile(r"^\s*(,|et|and|ou|or|&)?\s*((la|le|les|l'|l’|the)\s*)?$",
 CALENDAR = frozenset(
     fold(w) for group in ("months", "days") for w in question_data()["calendar"][group]
 )
-_CAPITALISED = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w’'-]+)")
+# abbreviated months ("the attack of Dec. 3"): no proper name when written with their dot
+SHORT_MONTHS = frozenset(fold(w).rstrip(".") for w in question_data()["calendar"]["months_short"])
+_CAPITALISED = re.compile(r"(?<![\w'’-])([A-ZÀ-Þ][\w’'-]+)(\.?)")
 
 
 @dataclass
@@ -216,9 +218,9 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
             forms = set().union(*(phrase_forms(w) for w in SOFT[soft]))
             words = {fold(w) for w in SOFT[soft]}
             concepts.append(Concept(word, "soft", forms, 0.3, words=words))
-        elif word in proper:
-            stems: set[Phrase] = {(s,) for s in both_stems(word)}
-            concepts.append(Concept(word, "entity", stems, 2.0, words={word}))
+        elif word in proper:  # with the glossary's other spellings ("Odesa", "Odessa")
+            stems: set[Phrase] = {(s,) for s in both_stems(word)} | bridge_forms(word)
+            concepts.append(Concept(word, "entity", stems, 2.0, words=bridge_words(word)))
         else:
             forms = bridge_forms(word)
             concepts.append(Concept(word, "content", forms, 1.0, words=bridge_words(word)))
@@ -347,10 +349,11 @@ def proper_names(query: Query, *, besides: str = "") -> list[Concept]:
 
 def _capitalised(question: str) -> list[str]:
     """Capitalised words that are not the first word: likely proper nouns."""
-    words = _CAPITALISED.findall(question)
     first = re.match(r"\W*([\w’'-]+)", question)
     out = []
-    for w in words:
+    for w, dot in _CAPITALISED.findall(question):
+        if dot and fold(w) in SHORT_MONTHS:
+            continue
         if first and w == first.group(1) and question.strip().startswith(w):
             continue
         if fold(w) in STOPWORDS or fold(w) in QUESTION_WORDS or fold(w) in CALENDAR:

@@ -22,7 +22,7 @@ from bot.qa.answer import LLMAnswerFn, compose, llm_answer, refusal, shorten, te
 from bot.qa.coverage import covers
 from bot.qa.followup import Context
 from bot.qa.lexicon import bridge_forms, bridge_words
-from bot.qa.query import Query, proper_names, with_soft
+from bot.qa.query import Concept, Query, proper_names, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
 from bot.qa.search import Passage, matches, passages_by_id, sentences_of
 from bot.qa.statements import (
@@ -131,9 +131,10 @@ class Responder:
         names and the gazetteer does not know ("à la conférence de Lille"): what was said
         elsewhere does not answer; when nothing is left, the question is refused."""
         names = proper_names(u.query, besides=u.unknown_person)
-        if not names or not found.statements or found.refused:
-            return found
         wanted = [replace(c, forms=c.forms | bridge_forms(c.label)) for c in names]
+        wanted += venues(u)
+        if not wanted or not found.statements or found.refused:
+            return found
         ids = sorted({s.article_id for s in found.statements})
         named: dict[int, set[str]] = {}
         for p in sentences_of(self.bot.db, ids):
@@ -249,7 +250,7 @@ class Responder:
             s
             for s in named.statements
             if names & set(tokens(s.text))
-            and (says(s.text) or not asks_words)
+            and (says(_without_others_sourcing(s.text, names)) or not asks_words)
             and (not s.speaker or bool(names & set(tokens(s.speaker))))
         ]
         if own:  # the person's own words, unless sentences about them cover more
@@ -581,6 +582,16 @@ def _saying() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{stems})|[«»“”\"]")
 
 
+# "…, according to an aide", "selon un diplomate": whom a sentence's claim is from
+_SOURCED = re.compile(r"\b(?:according to|selon|d['’]apr[eè]s)\b[^,.;:]*", re.IGNORECASE)
+
+
+def _without_others_sourcing(sentence: str, names: set[str]) -> str:
+    """``sentence`` without the words giving its claim to someone other than the person
+    ("X met Y on Wednesday, according to an aide": the aide's account, not X's words)."""
+    return _SOURCED.sub(lambda m: m.group() if names & set(tokens(m.group())) else " ", sentence)
+
+
 def says(sentence: str) -> bool:
     """A verb of saying or a quotation mark in ``sentence``."""
     return bool(_saying().search(fold(sentence)))
@@ -616,6 +627,22 @@ def naming_others(statements: list[Statement], u: Understanding) -> list[Stateme
     if not others or not statements:
         return statements
     return [s for s in statements if any(names & set(tokens(s.text)) for names in others)]
+
+
+def venues(u: Understanding) -> list[Concept]:
+    """The known places the question says something happened in ("the truce agreed in
+    Riyadh", "les pourparlers à Genève"), other than the parties asked about: what an article
+    that never names them says answers nothing of that event. Their names only (a sentence of
+    the place's party does not name it)."""
+    folded = fold(re.sub(r"(?<!\w)[àÀ](?=\s)", "@", u.query.text))
+    out: list[Concept] = []
+    for c in u.query.concepts:
+        if not c.parties or set(c.parties) & set(u.parties) or c.people:
+            continue
+        where = (rf"(?<!\w)(?:in|at|@|au|aux)\s+{re.escape(w)}(?!\w)" for w in c.words)
+        if any(re.search(pattern, folded) for pattern in where):
+            out.append(replace(c, parties=(), people=()))
+    return out
 
 
 def of_parties(statements: list[Statement], parties: list[str]) -> list[Statement]:

@@ -182,7 +182,9 @@ def sentences_of(db: Database, article_ids: list[int]) -> list[Passage]:
 
 
 def matches(concept: Concept, passage: Passage) -> bool:
-    if passage.party_id and passage.party_id in concept.parties:
+    # a party's statement stands for its party, not for every person of it ("Medinski" is
+    # not in what Lavrov said)
+    if passage.party_id and passage.party_id in concept.parties and not concept.people:
         return True
     if passage.speaker and passage.speaker in concept.people:
         return True

@@ -23,6 +23,8 @@ from bot.textnorm import fold
 Kind = Literal["position", "person", "who", "where", "when", "duration", "count", "general"]
 FACT_KINDS: tuple[Kind, ...] = ("where", "when", "duration", "count", "who")
 KINDS: tuple[Kind, ...] = ("position", "person", "general", *FACT_KINDS)
+# the words that make a name after an office the office's place, not its holder
+_PLACE_OF = re.compile(r"(?:\b(?:of|of the|des|du|de|de la|from)|\bd['’]|\bde l['’])\s*$", re.I)
 _NAME = re.compile(r"([A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+){0,2})")
 
 
@@ -119,6 +121,8 @@ def _unknown_person(question: str, rule: KindRule, finder: MentionFinder) -> str
             at = m.end() + name.start()
             if any(s <= at < e for s, e in (x.span for x in finder.find(question))):
                 break  # the start of a known name with small words ("Ursula von der Leyen")
+            if not direct and _PLACE_OF.search(before):
+                continue  # the office's place ("la sénatrice des Landes", "head of the X …")
             return words
     return ""
 
@@ -144,7 +148,8 @@ def _office_before(text: str, finder: MentionFinder) -> int:
         return 0
     if any(w[:1].isupper() for w in words):
         return 0  # a capitalised word that is no party: the name itself, or another
-    folded = [fold(w).strip("'’") for w in words]
+    # (an elided article is no word of its own: "l'ambassadrice", "d'envoyé")
+    folded = [re.sub(r"^[ld]['’]", "", fold(w)).strip("'’") for w in words]
     if not any(w in _titles() for w in folded):
         return 0
     if not all(w in _titles() or w in _SMALL or w.isalpha() or "-" in w for w in folded):
@@ -195,6 +200,19 @@ def without_source(question: str) -> str:
     return _blank(question, _sources())
 
 
+def _owned_first(question: str, mentions: list[Mention], people: list[Person]) -> list[Person]:
+    """ "Putin's adviser Ushakov": the person asked about is the one named after the
+    possessive, not its owner (who comes last)."""
+    named = [m for m in mentions if m.kind == "person"]
+    owners = {
+        m.key
+        for m in named
+        if re.match(r"['’]s?\b", question[m.span[1] :])
+        and any(o.span[0] > m.span[1] for o in named)
+    }
+    return [p for p in people if p.name not in owners] + [p for p in people if p.name in owners]
+
+
 def understand(question: str, finder: MentionFinder) -> Understanding:
     """The kind of ``question``, what it names and the query of its remaining words."""
     asked = question
@@ -207,6 +225,7 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
     parties = [m.key for m in mentions if m.kind == "party"]
     names = [m.key for m in mentions if m.kind == "person"]
     people = [p for name in names for p in finder.book.people if p.name == name]
+    people = _owned_first(question, mentions, people)
     kind: Kind = "general"
     chosen: KindRule | None = None
     unknown = ""
