@@ -256,6 +256,8 @@ class OfflineEngine:
         claim = _one_line(without_label(claim) if cue is None else claim)
         if _POINTS_BACK.fullmatch(claim):
             return None  # "C'est ce qu'a confié X": the words before, credited on their own
+        if quote and _only_saying(quote):
+            return None  # "We have said this many times, and I will say it again": nothing new
         kind: PositionKind = "quote" if quote else "reported"
         if not quote and (cue is None or cue.mode in ("source", "pour")):
             kind = "attributed"
@@ -310,6 +312,26 @@ _POINTS_BACK = re.compile(
     r"(?:That|This)\s+(?:is|was)\s+what\W*",
     re.IGNORECASE,
 )
+_SAYING_CLAUSE = re.compile(
+    r"^\s*(?:and\s+|et\s+|but\s+|mais\s+)?(?:"
+    # "We have said this many times", "I will say it again"
+    r"(?:we|I)\s+(?:have\s+|will\s+)?(?:said|say|repeat(?:ed)?|told\s+you)\s+(?:this|it|that|so)\b"
+    # "je le redis", "nous l'avons dit"
+    r"|(?:nous|je|on)\s+(?:l['’]\s*(?:ai|avons|a)\s+|le\s+)(?:dit|redis|redit|répète|répétons|répété)\b"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def _only_saying(quote: str) -> bool:
+    """A quotation whose every clause is its speaker saying that they say it ("We have said
+    this many times, and I will say it again for those who …"): it points at words elsewhere."""
+    clauses = [c for c in re.split(r",\s*|;\s*", quote) if c.strip()]
+    return (
+        bool(clauses) and len(quote.split()) <= 30 and all(_SAYING_CLAUSE.match(c) for c in clauses)
+    )
+
+
 _RELATIVE = re.compile(r"[,\s](?:qui|who)\s*$")
 
 
