@@ -100,6 +100,7 @@ MASTHEAD_WORDS = frozenset(
     ]
 )
 _CHANNEL_NUMBER = re.compile(r" \d{1,2}\b(?![.,:/]\d)")
+_LANGUAGE_BEFORE = re.compile(r"\ben\s+$")
 _NATIONAL_AFTER = re.compile(r"\s+(?:national|nationale|nationaux|nationales|national)\b", re.I)
 
 
@@ -181,6 +182,8 @@ class Gazetteer:
         for m in self._party_re.finditer(text):
             key = re.sub(r"\s+", " ", m.group(0).replace("’", "'")).lower()
             found = self._party_kind.get(key)
+            if found and found[1] == "demonym" and _LANGUAGE_BEFORE.search(text[: m.start()]):
+                continue  # "dans un éditorial en anglais": a language, not the British side
             if found and found[1] == "institution" and _NATIONAL_AFTER.match(text, m.end()):
                 continue  # "Conseil de sécurité nationale": some state's own body, not the UN's
             if found and found[1] in ("alias", "name") and self._names_a_title(text, m.end()):

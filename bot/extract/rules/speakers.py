@@ -153,7 +153,11 @@ class SpeakerResolver:
             told = _without_adjuncts(outside_quotes(before[:cut] if cut >= 0 else before))
             # "l'envoyé spécial pour l'Ukraine, le diplomate ghanéen X": the file an envoy is
             # sent on is not the envoy's side
-            named = [h for h in self.gaz.party_hits(told) if not roles.hosted(told, h.start)]
+            named = [
+                h
+                for h in self.gaz.party_hits(told)
+                if not roles.hosted(told, h.start) and not _ACCUSED.search(told[: h.start])
+            ]
             # a general with no army named is as likely a commentator on a set as an officer
             ranked = roles.head_office(office) == "commander"
             party = named[0].party_id if named else (None if ranked else self._prev_party)
@@ -667,7 +671,8 @@ def translit_key(surname: str) -> str:
 
 # "a accusé la Russie", "reproche à Moscou": the party accused is not the sentence's side
 _ACCUSED = re.compile(
-    r"\b(?:accus\w*|reproch\w*|condamn\w*|contre|blam\w*|against)\s+"
-    r"(?:à\s+|la\s+|le\s+|l['’]|the\s+)?$",
+    r"\b(?:accus\w*|reproch\w*|condamn\w*|contre|blam\w*|against|met\s+en\s+garde|"
+    r"mettent\s+en\s+garde|exhort\w*|warn\w*|urg\w*)\s+"
+    r"(?:à\s+|la\s+|le\s+|les\s+|l['’]|the\s+)?$",
     re.IGNORECASE,
 )
