@@ -1,8 +1,8 @@
 """Statements of several sides or people at once: a subject that lists sides ("Paris et Berlin
 ont salué"), two people of two sides ("Emmanuel Macron et Keir Starmer ont réaffirmé"), the
 subjects of a stance verb that no verb of saying gave (syntax.py), each side in the words of
-its one person the sentence names, and a stance in a clause of its own beside another side's
-reported speech."""
+the one person the sentence says holds the stance too, and a stance in a clause of its own
+beside another side's reported speech."""
 
 from __future__ import annotations
 
@@ -29,9 +29,9 @@ def stance_statements(
     talk: Discourse,
     hits: list[PersonHit],
 ) -> list[tuple[Speaker, Cue | None]]:
-    """Sides taking a stance as the subjects of a stance verb (syntax.py) that no cue gave;
-    each side in the words of its one person the sentence names, when it names one ("Paris
-    and Berlin back X, a compromise that Emmanuel Macron has championed")."""
+    """Sides (or people of sides) taking a stance as the subjects of a stance verb (syntax.py)
+    that no cue gave; each side in the words of the one person the sentence says holds it too
+    ("Paris and Berlin back X, a compromise that Emmanuel Macron has championed")."""
     if not nlp.has_parse(doc) or talk.turn is not None or sent.text.rstrip().endswith("?"):
         return []
     if any(cue is None or cue.mode in ("source", "pour", "part") for _, cue in here):
