@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from bot.domain.models import Person
 from bot.domain.parties import PartyBook
-from bot.qa.lexicon import MentionFinder
+from bot.qa.lexicon import Mention, MentionFinder
 from bot.qa.query import repeated_mentions
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
@@ -110,6 +110,20 @@ def _joined(between: str) -> bool:
     return not rest or rest in _joins() or rest.lstrip("'") in _joins()
 
 
+def _joined_party(
+    folded: str, parties: list[Mention], start: int, end: int
+) -> tuple[Mention, tuple[int, int]] | None:
+    """The first party named next to the role at ``start:end`` ("la cheffe de la diplomatie
+    européenne", "Russia's foreign minister") and the span of both, or None."""
+    for party in parties:
+        ps, pe = party.span
+        if pe <= start and _joined(folded[pe:start]):
+            return party, (ps, end)
+        if ps >= end and _joined(folded[end:ps]):
+            return party, (start, pe)
+    return None
+
+
 def role_mentions(question: str, finder: MentionFinder) -> list[RoleMention]:
     """The roles of ``question`` named with a party next to them, each resolved to the person
     of the party book holding it (people the question names are left as named)."""
@@ -127,18 +141,12 @@ def role_mentions(question: str, finder: MentionFinder) -> list[RoleMention]:
                 continue  # "vice-président" is no "président"
             if _party_role().search(m.group()):
                 continue  # answered from the party's words said in that role (bot.qa.respond)
-            for party in parties:
-                ps, pe = party.span
-                if pe <= start and _joined(folded[pe:start]):
-                    span = (ps, end)
-                elif ps >= end and _joined(folded[end:ps]):
-                    span = (start, pe)
-                else:
-                    continue
+            joined = _joined_party(folded, parties, start, end)
+            if joined is not None:
+                party, span = joined
                 person = _holder(holders(book, party.key, number), m.group())
                 if person is not None and person.name not in named:
                     out.append(RoleMention(span, person))
-                break
     return sorted(out, key=lambda r: r.span)
 
 
@@ -167,17 +175,11 @@ def office_mentions(question: str, finder: MentionFinder) -> list[OfficeMention]
             start, end = m.span()
             if _former().search(folded[max(0, start - 12) : start]):
                 continue  # "l'ancien secrétaire général": no one's words now
-            for party in parties:
-                ps, pe = party.span
-                if pe <= start and _joined(folded[pe:start]):
-                    span = (ps, end)
-                elif ps >= end and _joined(folded[end:ps]):
-                    span = (start, pe)
-                else:
-                    continue
+            joined = _joined_party(folded, parties, start, end)
+            if joined is not None:
+                party, span = joined
                 if _holder(holders(book, party.key, number), m.group()) is None:
                     add(span, party.key, forms)
-                break
     return sorted(out, key=lambda o: o.span)
 
 

@@ -117,11 +117,13 @@ _EN_VERBS = _words(
     "pointed\\s+out points\\s+out pushed\\s+for pressed\\s+for ruled\\s+out rules\\s+out "
     "proposed proposes insisted believes warned underlined underlines underscored underscores "
     "set\\s+out sets\\s+out agreed "
-    # the plural present: "Britain and France say they are ready", "officials warn"
-    "say warn insist argue deny reject demand accuse vow urge stress "
     # "Trump has been very clear that …", "Rubio made it clear that …"
     "been\\s+(?:very\\s+|quite\\s+)?clear(?=\\s+that) made\\s+(?:it\\s+)?(?:very\\s+)?clear(?=\\s+that)"
 )
+# the plural present, a bare form that is no finite verb after a modal or "to" (quotes.py):
+# "Britain and France say they are ready", "officials warn"
+EN_PLURAL_PRESENT = _words("say warn insist argue deny reject demand accuse vow urge stress")
+_EN_VERBS += EN_PLURAL_PRESENT
 # ", insisting that…", "writing on X that…": the subject is the sentence's own
 _EN_PRESENT = _words(
     "saying insisting warning writing arguing adding noting urging stressing claiming "

@@ -29,6 +29,7 @@ from bot.extract.rules.cue_patterns import (
 from bot.extract.rules.lexicon import (
     AMBIGUOUS,
     EN_INVERTED,
+    EN_PLURAL_PRESENT,
     EN_PRESENT,
     EN_VERB,
     EN_VERDICT,
@@ -39,7 +40,7 @@ from bot.extract.rules.lexicon import (
 from bot.extract.rules.quote_marks import inside as _inside
 from bot.extract.rules.quote_marks import quote_spans, quote_text
 from bot.extract.rules.stance_cues import french_extra_cues
-from bot.extract.rules.subject_patterns import NAME_WORD
+from bot.extract.rules.subject_patterns import GOES_ON_TO, NAME_WORD
 
 _SOURCE = re.compile(
     r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to|[Dd]ixit|in\s+the\s+words\s+of"
@@ -207,22 +208,7 @@ def _quoted_before_subject(before: str) -> str:
 
 
 # the bare verb forms among the English verbs of saying, and what makes them no finite verb
-_EN_BARE = frozenset(
-    [
-        "say",
-        "warn",
-        "insist",
-        "argue",
-        "deny",
-        "reject",
-        "demand",
-        "accuse",
-        "vow",
-        "urge",
-        "stress",
-    ]
-)
-_EN_GOES_ON = re.compile(r"\b(?:continue[sd]?|keeps?|kept|went\s+on)\s+to\s+$", re.IGNORECASE)
+_EN_BARE = frozenset(EN_PLURAL_PRESENT)
 _EN_NOT_FINITE = re.compile(
     r"\b(?:would|will|could|should|might|must|may|can|to|not|n['’]t|did|do|does)\s+(?:\w+\s+)?$",
     re.IGNORECASE,
@@ -368,7 +354,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             not fr
             and m.group(0).lower() in _EN_BARE
             and _EN_NOT_FINITE.search(before)
-            and not _EN_GOES_ON.search(before)
+            and not GOES_ON_TO.search(before)
         ):
             continue  # "Ukraine would insist", "refused to say": no statement of the subject's
         if (
@@ -389,7 +375,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             m.group("fin")
             and _NOT_SUBJECT_BEFORE.search(before)
             and not (fr and _CLITIC.search(before) and _VERB_ONLY.search(m.group("fin")))
-            and not (not fr and _EN_GOES_ON.search(before))  # "Russia continues to insist"
+            and not (not fr and GOES_ON_TO.search(before))  # "Russia continues to insist"
         ):
             continue
         incise = before.rstrip().endswith((",", "»", "”", '"', "—", "–")) or not before.strip()

@@ -46,9 +46,10 @@ def stance_statements(
             continue  # "Le cardinal, lui, ne veut pas parler de chiffres": nothing said
         parties = syntax.stance_parties(gaz, sent.text, stance)
         first = sent.text[max(stance.subjects[0][0], 0) : stance.subjects[0][1]]
-        side = roles.lead_context_party(gaz, sent.text)
-        if not parties and side and first.strip().lower() == "on":
-            parties = [side]  # "Côté ukrainien, on veut un moratoire": that side
+        if not parties and first.strip().lower() == "on":
+            # "Côté ukrainien, on veut un moratoire": the side the lead names
+            side = roles.lead_context_party(gaz, sent.text)
+            parties = [side] if side else []
         if not parties and not here:
             # "Emmanuel Macron and Friedrich Merz … both back a mission": each person
             people = subject_people(talk.resolver, stance, hits, sent.text)

@@ -82,12 +82,10 @@ class SpeakerResolver:
         ctx = roles.lead_context_party(self.gaz, text)
         met: list[_Known] = []
         for h in hits:
-            role = (
-                mentions.role_before(text, h.start)
-                or mentions.role_after(text, h.end)
-                or mentions.role_predicate(text, h.end)
-            )
             after = mentions.role_after(text, h.end)
+            role = (
+                mentions.role_before(text, h.start) or after or mentions.role_predicate(text, h.end)
+            )
             # "le colonel X, attaché de défense à l'ambassade d'Ukraine": the rank names no
             # side, the apposition does
             unsided = h.person is None and after and after != role and not self._sided(role)

@@ -57,7 +57,7 @@ def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) 
         cut = bm.end()
     if cut and sp.CE_QUE.search(subject[:cut]):
         return "", offset  # "ce que Moscou appelle…": a naming, not a statement
-    clause = _GOES_ON.sub("", subject[cut:])  # "She went on to say": She
+    clause = sp.GOES_ON_TO.sub("", subject[cut:])  # "She went on to say": She
     voice = sp.VOICE_OF.search(clause)
     if voice and clause[: voice.start()].rstrip().endswith(","):
         np = re.sub(r"^du\s+", "le ", clause[voice.end() :].split(",")[0])
@@ -131,10 +131,6 @@ def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) 
     return np.strip(), offset + cut + start + lead
 
 
-_GOES_ON = re.compile(
-    r"\s+(?:went|goes|go|has\s+gone)\s+on\s+to\s*$|\s+(?:continue[sd]?|keeps?|kept)\s+to\s*$",
-    re.IGNORECASE,
-)
 # "the spokesman for UN Secretary-General ": the title in front of the name of the one spoken for
 _TRAILING_TITLE = re.compile(r"(?:\s+(?:[A-Z][\w.\-]*|of|the))+\s*$")
 

@@ -101,6 +101,11 @@ POSSESSIVE_END = re.compile(r"(?:^|\s)(?:son|sa|leur)\s+[^,]{2,60},?\s*$", re.IG
 VOICE_OF = re.compile(r"par\s+la\s+voix\s+(?:de\s+|d['’]|(?=du\s))", re.IGNORECASE)
 # "l'émissaire économique de Poutine": a name after "de" is a complement, not an apposition
 OF_END = re.compile(r"\b(?:de|du|des|d['’]|of|for|to)\s*$", re.IGNORECASE)
+# "She went on to say", "Russia continues to insist": the verb of saying is still the subject's
+GOES_ON_TO = re.compile(
+    r"\s*\b(?:(?:went|goes|go|has\s+gone)\s+on|continue[sd]?|keeps?|kept)\s+to\s*$",
+    re.IGNORECASE,
+)
 DEFINITE_START = re.compile(r"^\s*(?:le|la|les|l['’]|the)\b", re.IGNORECASE)
 # "Sur une rencontre avec X, il…": a leading prepositional phrase is not the subject
 ADVERBIAL_LEAD = re.compile(
