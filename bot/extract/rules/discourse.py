@@ -74,6 +74,13 @@ def without_label(text: str) -> str:
     return text[named[1] :] if named else text
 
 
+def blank_label(text: str) -> str:
+    """``text`` with a transcript's speaker label blanked out, offsets kept ("MS. LEAVITT:
+    Look, the Secretary is …" -> "             Look, the Secretary is …")."""
+    named = _speaker_label(text)
+    return " " * named[1] + text[named[1] :] if named else text
+
+
 class Discourse:
     """Per-article reading of those shapes, sentence by sentence, beside the cue finder."""
 
@@ -246,6 +253,7 @@ class Discourse:
             # an unlabelled answer of an interview, a paragraph of an op-ed: its author's
             known = self.resolver.known_speaker(self.voice.hit)
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
+        self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
 
     def turn_statement(self, sent: Sentence) -> list[tuple[Speaker, Cue | None]]:
         """A sentence of an interview turn ("Jean Dupont : Nous refusons…"), not a question."""

@@ -18,7 +18,7 @@ from bot.domain.parties import PartyBook
 from bot.domain.topics import topic_weight, topics_of
 from bot.extract.rules import attribution, nlp, roles, sides, syntax
 from bot.extract.rules.cue_patterns import CONTRAST, Cue
-from bot.extract.rules.discourse import Discourse, inherit_quotes, without_label
+from bot.extract.rules.discourse import Discourse, blank_label, inherit_quotes, without_label
 from bot.extract.rules.quote_marks import quote_spans, quote_text
 from bot.extract.rules.quotes import find_cues
 from bot.extract.rules.sentences import Sentence, headline_end
@@ -166,12 +166,20 @@ class OfflineEngine:
                     if c is not None and main is not None:
                         c.claim = c.claim[: main.start() + 1]  # the words, not the main clause
             subjects.append(None)
-            if not here:
+            # an answer's sentence with no verb of saying is the interviewee's, but an office
+            # as its subject ("the Secretary is in close touch …") is who "he" means next
+            words = blank_label(sent.text) if here else sent.text
+            turn_only = (
+                bool(here)
+                and all(c is None and s is talk.turn for s, c in here)
+                and not [h for h in hits if words[h.start] != " "]
+            )
+            if not here or turn_only:
                 subject = (
                     syntax.main_subject(doc, sent.start, sent.end) if nlp.has_parse(doc) else ""
                 )
-                resolver.note_subject(sent.text, hits, subject)
-                if resolver.salient is not None and resolver.salient is not before:
+                resolver.note_subject(words, [] if turn_only else hits, subject)
+                if not here and resolver.salient is not None and resolver.salient is not before:
                     subjects[-1] = resolver.salient
             self._note(sent, hits, cues, here, "")
             found.append(here)

@@ -65,6 +65,9 @@ class SpeakerResolver:
         self._pending: list[str] = []
         self._bound: list[tuple[str, Speaker]] = []
         self.revealed: list[tuple[Speaker, Speaker]] = []  # (unnamed described, who it was)
+        # the side of the person whose interview or briefing answer this is: "the President"
+        # in a White House spokesperson's answer is the American one
+        self.turn_party: str | None = None
 
     # ------------------------------------------------------------------ mentions
     def people_in(
@@ -302,6 +305,8 @@ class SpeakerResolver:
         definite = _DEFINITE.match(np)
         if party is None and _HEAD_OF_STATE.search(np):
             party = self._this_party  # "D'après la présidence ukrainienne, le chef de l'État"
+        if party is None and definite and key in roles.PERSON_KEYS and self.turn_party:
+            party = self.turn_party  # not the president a reporter's question named
         if key in roles.PERSON_KEYS and definite and roles.is_title(np):
             last = self.salient  # "the president said", right after the president spoke
             if (
@@ -442,9 +447,14 @@ class SpeakerResolver:
             names = {fold(mentions.display_name(h.text, h.person)) for h in free}
             before = free[:1] if len(names) == 1 else []
         head = text[: verb.start()] if verb else parsed_subject
-        if not before and head and not hits and self._note_title(head.strip(), text):
-            return
         last = head.rsplit(",", 1)[-1].strip()
+        if not before and head and not hits:
+            if self._note_title(head.strip(), text):
+                return
+            opener = head.rsplit(",", 1)[0] if "," in head else ""
+            opens_office = roles.head_office(" ".join(last.split()[:3])) is not None
+            if opens_office and len(opener.split()) <= 2 and self._note_title(last, text):
+                return  # "Look, the Secretary is in close touch …"
         if not before and not hits and NATIONAL_NOUN.fullmatch(last):
             # "Interrogé sur ces propos, le Turc s'est montré conciliant.": "il" next is him
             party = roles.infer_party(self.gaz, last)
