@@ -233,6 +233,27 @@ DEVSETS = [
         lang="en",
         precision=0.88,
     ),
+    # session 8, written blind; held out on 6ef389f: 0.59 / 0.90 / 0.97 / 0.94 and
+    # 0.59 / 0.97 / 0.93 / 0.91
+    DevSet(
+        "devset32",
+        (450, 750),
+        recall=0.57,
+        speaker_acc=0.88,
+        party_prec=0.95,
+        articles=6,
+        precision=0.92,
+    ),
+    DevSet(
+        "devset33",
+        (550, 750),
+        recall=0.57,
+        speaker_acc=0.95,
+        party_prec=0.91,
+        articles=6,
+        lang="en",
+        precision=0.89,
+    ),
 ]
 
 
