@@ -296,7 +296,9 @@ def role_after(text: str, end: int) -> str:
         return ""  # "X, au micro de notre envoyé spécial": where X spoke, not X's office
     lower_role = app[:1].islower() and roles.has_office(app) and len(app.split()) <= 8
     # "Ryan Dalton, Deputy Department Spokesperson": an office in title case, a header's
-    title_role = roles.has_office(app) and len(app.split()) <= 6 and app.istitle()
+    # "NATO Deputy Secretary General", not a header's "NATO SECRETARY GENERAL"
+    capitals = all(w[:1].isupper() for w in app.split()) and not app.isupper()
+    title_role = roles.has_office(app) and len(app.split()) <= 6 and capitals
     # "X, installé par Moscou à la tête de la région": who put X in office
     installed = re.match(r"(?:installée?|nommée?|placée?)s?\s+par\s", app) is not None
     if (

@@ -24,7 +24,7 @@ from bot.extract.rules.quotes import find_cues
 from bot.extract.rules.sentences import Sentence, headline_end
 from bot.extract.rules.sentences import split as sentences_of
 from bot.extract.rules.speakers import MAIN_CLAUSE_AFTER_QUOTE, Speaker, SpeakerResolver
-from bot.extract.rules.subject_patterns import NAME_ONLY, VOICE_OF
+from bot.extract.rules.subject_patterns import FRAMED_HEADING, NAME_ONLY, VOICE_OF
 from bot.extract.rules.subjects import cue_speaker
 from bot.extract.rules.version import engine_version
 from bot.extract.rules.voice import find_voice, portrait_subject
@@ -113,6 +113,11 @@ class OfflineEngine:
             talk.read_cleft(sent, hits)
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
+            if FRAMED_HEADING.match(sent.text):
+                self._note(sent, hits, cues, [], "heading")
+                found.append([])  # "- Kiev refuse de céder le Donbass -": a sub-heading
+                subjects.append(None)
+                continue
             if sent.end <= heads and not (quote_spans(sent.text) and cues):
                 self._note(sent, hits, cues, [], "headline")
                 found.append([])  # a headline: no statement unless it quotes someone

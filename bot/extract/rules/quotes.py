@@ -51,6 +51,14 @@ _SOURCE = re.compile(
     r"|[Pp]our\s+(?:reprendre\s+les\s+(?:mots|termes|propos)\s+(?:de|d['’]|(?=du\s))|citer))"
     r"\s*(?P<np>(?<=\s|['’])[^,;:.!?«»\"“”()]+)"
 )
+# "the Secretary's view is that …", "la position du Kremlin est que …": the owner's words
+_VIEW_IS = re.compile(
+    r"(?P<np>(?:\b[Tt]he\s+)?(?:[A-Z][\w.\-’']*\s+){0,3}[A-Z][\w.\-]*)['’]s?\s+"
+    r"(?:view|position|belief|assessment|stance)\s+(?:is|remains)\s+that\s+"
+    r"|\b(?:[Ll]a\s+position|[Ll]['’]avis|[Ll]e\s+point\s+de\s+vue|[Ll]a\s+conviction)\s+"
+    r"(?:de\s+l['’]|de\s+la\s+|du\s+|de\s+|d['’])(?P<np2>[^,;:.!?«»\"“”()]{2,50}?)\s+"
+    r"(?:est|reste|demeure)\s+(?:que\s+|qu['’])"
+)
 _POUR = re.compile(r"^\s*(?:Pour|For)\s+(?!reprendre\s|citer\s)(?P<np>[^,;:.!?«»\"“”]{2,60}),")
 # ", Name," or ", the title," right after a source phrase: the apposition that completes it
 _APPOSITION = re.compile(r",\s*(?P<app>[^,;:!?«»\"“”()]{2,80}?)\s*(?=,|[.;!?]?\s*$)")
@@ -467,6 +475,13 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         )
         np = sentence[m.start("np") : end].strip()
         cues.append(Cue(m.start(), end, "source", np, claim, m.start("np")))
+    for m in _VIEW_IS.finditer(sentence):
+        name = "np" if m.group("np") else "np2"
+        if not _inside(m.start(), quotes) and not any(c.start <= m.start() < c.end for c in cues):
+            np = m.group(name).strip()
+            cues.append(
+                Cue(m.start(name), m.end(), "source", np, tidy(sentence[m.end() :]), m.start(name))
+            )
     pm = _POUR.match(sentence)
     if pm:
         end = _with_apposition(sentence, pm.start("np"), pm.end("np"))

@@ -190,11 +190,17 @@ class SpeakerResolver:
         self, mode: str, subject: str, sentence: str, hits: list[PersonHit], offset: int
     ) -> Speaker | None:
         """The speaker of a cue; ``offset`` is where ``subject`` starts in ``sentence``."""
+        bullet = sp.BULLET.match(subject)
+        if bullet:  # "- Ushakov told …": a list item's mark is no part of the subject
+            subject, offset = subject[bullet.end() :], offset + bullet.end()
         stressed = _STRESSED_SUBJECT.search(subject)
         if stressed and subject[: stressed.start()].strip():
             subject = subject[: stressed.start()]  # "Varsovie, elle, réclame": Varsovie
         np, np_start = subject_np(self.gaz, self.lang, mode, subject, offset)
         np = _STRESSED.sub("", np)  # "Le président ukrainien, lui, …": the title alone
+        setting = _SETTING.match(np)
+        if setting and roles.is_title(np[setting.end() :]):
+            np, np_start = np[setting.end() :], np_start + setting.end()  # "À Denain, la ministre"
         if not np:
             return None
         if sp.PRONOUN.match(np.strip()):
@@ -243,6 +249,10 @@ class SpeakerResolver:
             ctx = roles.lead_context_party(self.gaz, sentence)
             ctx = ctx or self._possessive_party(role, sentence[: speaker_hit.start])
             known = self._learn(speaker_hit, role, ctx, sentence[: speaker_hit.start])
+            if self._pending and not known.party_id and not known.role:
+                # "la ministre des Armées promet …" in the title, then "Hélène Marchal a
+                # défendu …": the bare name is the office's holder
+                return self._reveal(Speaker(known.name, known.role, known.party_id, known.person))
             return Speaker(known.name, known.role, known.party_id, known.person)
         body = any(body_of_person(sentence[np_start : h.start], sentence[h.end :]) for h in inside)
         if inside and speaker_hit is None and not body and not roles.head_office(np.split(",")[0]):
@@ -559,6 +569,10 @@ _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.I
 
 # a governor or a mayor serves a place, not the side a sentence names ("Russian drones hit …,
 # regional governor X said")
+# a place the sentence opens on before its subject: "À Denain, …", "In Brussels, …"
+_SETTING = re.compile(
+    r"\s*(?:à|au|aux|en|depuis|in|at|from)\s+[A-ZÀ-Ý][^,]{0,40},\s*", re.IGNORECASE
+)
 _LOCAL = re.compile(r"\b(?:gouverneure?|governors?|maires?|mayors?)\b", re.IGNORECASE)
 _NOW_OFFICE = re.compile(
     r"\b(?:former|ex-|ancien(?:ne)?)\b.*?\b(?:now|aujourd['’]hui|désormais|devenue?)\s+"

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import re
 
+# a list item's mark or a newsletter's bold label before a sentence: "- X said", "**Driving
+# the news:** X said"
+BULLET = re.compile(r"\s*(?:[-–—•·*]+|\*\*[^*\n]{1,40}:\*\*)\s+")
+# a sub-heading set between dashes: "- Washington se dit optimiste -"
+FRAMED_HEADING = re.compile(r"^\s*[-–—]\s.{3,120}\s[-–—]\s*$")
 PRONOUN = re.compile(
     r"^(?:il|elle|ils|elles|he|she|they|it|lui|eux|him|her|them|lui-même|elle-même)$", re.IGNORECASE
 )

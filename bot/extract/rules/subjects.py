@@ -49,7 +49,7 @@ def sentence_subject(
     """The speaker the sentence opens with, reading no further than ``limit``: a person
     (with an apposition before or after the name), an office or a collective speaker."""
     head = sentence[:limit].rstrip(" :")
-    stamp = _LEAD_STAMP.match(head)
+    stamp = _LEAD_STAMP.match(head) or sp.BULLET.match(head)
     offset = stamp.end() if stamp else 0
     clause = max(head.rfind(":", offset), head.rfind(";", offset))
     # the subject before a colon ("X, au micro de la BBC : le pays est « prêt »"), else the

@@ -180,7 +180,7 @@ def _signature(
 
 
 def _is_question(sents: list[Sentence]) -> bool:
-    text = " ".join(s.text for s in sents).strip()
+    text = " ".join(s.text for s in sents).strip().rstrip("*_ ")  # "**Et les avoirs ?**"
     if text.rstrip(' »”"').endswith("?"):
         return True
     return (text.endswith(("…", "...")) and len(text.split()) < 40) or bool(
