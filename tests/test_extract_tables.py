@@ -1,7 +1,8 @@
 """Extraction by phenomenon, read from data tables (tests/extract/<phenomenon>.toml): each case
 is a text, the party expected, and optionally the speaker (a surname is enough), words of the
 claim or of the evidence, a speaker it must not be (``not_speaker``), the speaker's role as
-shown (``role``) or a role it must not be shown with (``not_role``), the language, or
+shown (``role``) or a role it must not be shown with (``not_role``), words no claim may hold
+(``absent_claim``), the language, or
 ``absent = true`` when that party must not get a position."""
 
 from __future__ import annotations
@@ -48,5 +49,9 @@ def test_phenomenon(case: dict[str, Any]) -> None:
         assert any(p.speaker_role == case["role"] for p in mine), [p.speaker_role for p in mine]
     if "not_role" in case:
         assert all(p.speaker_role != case["not_role"] for p in mine), [p.speaker_role for p in mine]
+    if "absent_claim" in case:
+        assert all(fold(case["absent_claim"]) not in fold(p.claim) for p in mine), [
+            p.claim for p in mine
+        ]
     if "claim" in case:
         assert any(fold(case["claim"]) in fold(p.claim) for p in mine), [p.claim for p in mine]

@@ -32,6 +32,11 @@ _TRAILING_RELATIVE = re.compile(
     r",\s+(?:un|une|le|la|les|ce|cette|des)\s+[\w\-]+\s+(?:que|qu['’])\s*(?P<np>[^,;«»]{2,60})$",
     re.IGNORECASE,
 )
+_GLOSS_AFTER_QUOTE = re.compile(
+    r"[»”\"]\s*,\s+(?:un|une|ce|cette|a|an)\s+[\w\-]+(?:\s+[\w\-]+)?\s+"
+    r"(?:qui|que|qu['’]|which|that)\b",
+    re.IGNORECASE,
+)
 _PRONOUN_CLAUSE = re.compile(r"^\s*,?\s*(?:il|elle|he|she)\s+\w+", re.IGNORECASE)
 _INDEFINITE = re.compile(r"^\s*(?:un|une|a|an|des|plusieurs|certains)\b", re.IGNORECASE)
 
@@ -153,7 +158,11 @@ def same_side_voice(
 
 
 def trim_claim(resolver: SpeakerResolver, claim: str, party_id: str | None) -> str:
-    """A claim without a trailing ", un chiffre que la Russie conteste" of another side."""
+    """A claim without a trailing ", un chiffre que la Russie conteste" of another side, nor
+    the writer's gloss after the quotation (« … », une position politique qui, elle, …)."""
+    gloss = _GLOSS_AFTER_QUOTE.search(claim)
+    if gloss:
+        return claim[: gloss.start() + 1]
     m = _TRAILING_RELATIVE.search(claim.rstrip(" ."))
     if not m:
         return claim

@@ -12,6 +12,8 @@ from bot.extract.rules.lexicon import ADV_EN, ADV_FR
 SAYS_AFTER = re.compile(
     # "a rappelé dans un communiqué que…": a short complement may come before the clause
     r"^\s*(?:[^\s,;:«»\"“”.]+\s+){0,5}?(?:que\b|qu['’]|that\b)|^\s*(?::|«|\"|“|à\s+\w+er\b)"
+    # "a insisté sur un point : …": a short complement, then the words after a colon
+    r"|^\s*(?:[^\s,;:«»\"“”.]+\s+){1,4}:\s"
     # "a parlé d'une « récompense pour l'agresseur »": words of the speaker's, named
     r"|^\s*(?:[^\s,;:«»\"“”.]+\s+){0,5}?(?:de|d['’]|du|des)\s*(?:(?:une?|la|le|l['’]|ses|son|sa)\s*)?[«\"“]",
     re.IGNORECASE,

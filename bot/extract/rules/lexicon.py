@@ -23,7 +23,7 @@ _REG_ER = _words(
     "détaill argument object alarm post publi parl"
 )
 _FR_PARTICIPLES_IRREG = _words(
-    "dit écrit décrit obtenu défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
+    "dit redit écrit décrit obtenu défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
     "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
     "fait\\s+remarquer laissé\\s+entendre borné contenté\\s+d['’]indiquer "
     "posé\\s+comme\\s+(?:préalable|condition|exigence)"
@@ -132,7 +132,7 @@ _EN_PRESENT = _words(
 )
 
 ADV_FR = (
-    r"(?:(?:toutefois|cependant|pourtant|également|aussi|encore|déjà|ensuite|alors|ainsi|enfin|"
+    r"(?:(?:toutefois|cependant|pourtant|également|aussi|encore|déjà|ensuite|alors|ainsi|enfin|surtout|"
     r"notamment|clairement|fermement|publiquement|récemment|néanmoins|lui-même|elle-même|plus\s+tôt|"
     r"par\s+ailleurs|pour\s+sa\s+part|pour\s+leur\s+part|de\s+son\s+côté|de\s+leur\s+côté|"
     r"de\s+nouveau|à\s+nouveau|en\s+outre|en\s+revanche|d['’]ailleurs|bien|mardi|lundi|mercredi|jeudi|"

@@ -115,7 +115,7 @@ class OfflineEngine:
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
             if FRAMED_HEADING.match(sent.text):
                 self._note(sent, hits, cues, [], "heading")
-                found.append([])  # "- Kiev refuse de céder le Donbass -": a sub-heading
+                found.append([])  # "- Kiev refuse de céder -": a sub-heading
                 subjects.append(None)
                 continue
             if sent.end <= heads and not (quote_spans(sent.text) and cues):
@@ -134,6 +134,7 @@ class OfflineEngine:
                     continue
                 pair = resolver.both_leaders(cue.subject) if cue.mode == "pre" else []
                 pair = pair or sides.named_pair(resolver, cue, hits)
+                pair = pair or sides.joint_document(self.gaz, cue)
                 if pair:  # "The leaders agreed that …": each of the two
                     here += [(leader, cue) for leader in pair]
                     continue
@@ -264,6 +265,8 @@ class OfflineEngine:
         party_id = speaker.party_id or OTHER_PARTY
         quote = quote_text(evidence) or None
         claim = (cue.claim if cue else "") or quote or evidence
+        if cue is None and quote and len(quote.split()) < 4 and len(evidence.split()) > 8:
+            claim = evidence  # "… avaient accepté « en principe » de …": not the two words
         if quote and " […] " in quote and quote.startswith(claim.lstrip('«“" ')):
             claim = quote  # the first half of a quote split by its incise: both halves
         claim = _one_line(without_label(claim) if cue is None else claim)

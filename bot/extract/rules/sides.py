@@ -95,6 +95,24 @@ def named_pair(resolver: SpeakerResolver, cue: Cue, hits: list[PersonHit]) -> li
 
 
 _AND = re.compile(r"\s+(?:et|and)\s+")
+# "le communiqué conjoint publié par le département d'État et le ministère ukrainien", "a joint
+# statement by Paris and Berlin": a document two sides put out together
+_JOINT_DOCUMENT = re.compile(
+    r"^\s*(?:(?:le|la|les|un|une)\s+(?:communiqués?|déclarations?|textes?|documents?)\s+"
+    r"(?:conjointe?s?|commune?s?)|(?:the|a)\s+joint\s+(?:statements?|declarations?|"
+    r"communiqués?|communiques?))\b",
+    re.IGNORECASE,
+)
+
+
+def joint_document(gaz: Gazetteer, cue: Cue) -> list[Speaker]:
+    """The sides of a joint communiqué or statement that is a cue's subject, each a speaker
+    (its words are theirs together), when it names two sides or more."""
+    subject = re.split(r"[,»”\"]", cue.subject)[-1]  # '"…," a joint statement by X and Y said'
+    if cue.mode not in ("post", "pre", "source") or not _JOINT_DOCUMENT.match(subject):
+        return []
+    parties = list(dict.fromkeys(h.party_id for h in gaz.party_hits(subject)))
+    return [Speaker("", "", pid) for pid in parties] if len(parties) >= 2 else []
 
 
 def listed(

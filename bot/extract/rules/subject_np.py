@@ -58,6 +58,7 @@ def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) 
     if cut and sp.CE_QUE.search(subject[:cut]):
         return "", offset  # "ce que Moscou appelle…": a naming, not a statement
     clause = sp.GOES_ON_TO.sub("", subject[cut:])  # "She went on to say": She
+    clause = _ADVERB_BEFORE_VERB.sub("", clause)  # "She also announced": She
     voice = sp.VOICE_OF.search(clause)
     if voice and clause[: voice.start()].rstrip().endswith(","):
         np = re.sub(r"^du\s+", "le ", clause[voice.end() :].split(",")[0])
@@ -72,6 +73,13 @@ def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) 
     else:  # "Marco Rubio, more cautious, told…": an adjective phrase is no subject
         idx = [i for i in idx if sp.EN_NP_START.match(sp.LEAD_CONJ.sub("", segs[i]))]
     last = [i for i, s in enumerate(segs) if s.strip()]
+    if len(last) >= 2 and _WHO.fullmatch(segs[last[-1]]):
+        # "… s'est entretenu avec Volodymyr Zelensky, qui lui a redit que …": the person the
+        # relative clause hangs on
+        i = last[-2]
+        named = gaz.person_hits(segs[i])
+        if named and named[-1].end >= len(segs[i].rstrip()) - 1:
+            return segs[i][named[-1].start :].strip(), offset + cut + pos[i] + named[-1].start
     quant = sp.QUANT_A.match(clause)
     if quant and last and re.fullmatch(r"(?i:il|elle)", segs[last[-1]].strip()):
         # "Quant au président letton, Edgars R., il a résumé…": the topic is the subject
@@ -131,6 +139,18 @@ def subject_np(gaz: Gazetteer, lang: str, mode: str, subject: str, offset: int) 
     return np.strip(), offset + cut + start + lead
 
 
+# an English adverb between the subject and its verb: "She also announced", "He later said"
+_ADVERB_BEFORE_VERB = re.compile(
+    r"(?<=\w)\s+(?:also|then|later|again|further|separately|previously|repeatedly|"
+    r"subsequently|earlier|once\s+again|also\s+later)\s*$",
+    re.IGNORECASE,
+)
+# a subject relative before the verb, object pronouns allowed: "qui lui a redit", "who told"
+_WHO = re.compile(
+    r"\s*(?:qui|who)(?:\s+(?:lui|leur|nous|vous|me|m['’]|l['’]|les|y|en|ne|n['’]|had|has|then|"
+    r"also|later))*\s*",
+    re.IGNORECASE,
+)
 # "the spokesman for UN Secretary-General ": the title in front of the name of the one spoken for
 _TRAILING_TITLE = re.compile(r"(?:\s+(?:[A-Z][\w.\-]*|of|the))+\s*$")
 

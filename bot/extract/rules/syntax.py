@@ -79,7 +79,12 @@ def stances(doc: Any, start: int, end: int, lang: str) -> list[Stance]:
         sense = _sense(tok, lang)
         # "La Commission pourrait accepter …": the modal carries the subject
         main = tok.head if tok.dep_ == "xcomp" and _MODAL.match(tok.head.text) else tok
-        if sense is None or main.dep_ not in _MAIN:
+        if sense is not None and main.dep_ not in _MAIN:
+            quoted = _quoted_verb(tok, span.start, start)
+            if quoted is not None:
+                out.append(Stance(tok.text, sense, (quoted,), tok.idx - start))
+            continue
+        if sense is None:
             continue
         if sense == "wants" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("se", "s'", "s’"):
             continue  # "l'Otan se veut rassurante": how it presents itself, not what it wants
@@ -98,6 +103,25 @@ def stances(doc: Any, start: int, end: int, lang: str) -> list[Stance]:
     return out
 
 
+_OPENING_QUOTES = {"«", '"', "“"}
+_THAT_WORDS = {"que", "qu'", "qu’", "that"}
+
+
+def _quoted_verb(tok: Any, first: int, offset: int) -> tuple[int, int] | None:
+    """The subject span of a stance verb a quotation opens on ("… précise que Washington et
+    Kiev « soutiennent un cessez-le-feu »"), which the parse leaves with no subject: the words
+    between "que"/"that" and the quotation mark, when there are some."""
+    doc = tok.doc
+    if tok.i - first < 3 or doc[tok.i - 1].text not in _OPENING_QUOTES:
+        return None
+    mark = next((t for t in reversed(doc[first : tok.i - 1]) if t.lower_ in _THAT_WORDS), None)
+    if mark is None or mark.i >= tok.i - 2:
+        return None
+    last = doc[tok.i - 2]
+    return doc[mark.i + 1].idx - offset, last.idx + len(last.text) - offset
+
+
+_THAT = re.compile(r"(?<![\w\-])(?:que|qu['’]|that)\s*", re.IGNORECASE)
 _LIST_SEP = re.compile(r",\s*|\s+(?:et|and)\s+")
 _DET = re.compile(r"^(?:les?|la|l['’]|the)\s*", re.IGNORECASE)
 
@@ -110,6 +134,10 @@ def stance_parties(gaz: Gazetteer, sentence: str, stance: Stance) -> list[str]:
     # "Budapest et Bratislava freinent : la Hongrie et la Slovaquie bloquent": the clause
     # after a colon or a semicolon (the parse may run a subject back past it)
     opens = max(sentence.rfind(":", 0, first_end), sentence.rfind(";", 0, first_end)) + 1
+    # "Le texte précise que Washington et Kiev soutiennent": the clause after "que"
+    for said in _THAT.finditer(sentence, opens, first_end):
+        if not sentence[: said.start()].rstrip().endswith((",", "»", "”", '"')):
+            opens = said.end()  # not the relative "…», que Moscou refuse toujours"
     pieces = _LIST_SEP.split(sentence[opens:first_end])
     names: list[str] = []
     for piece in reversed(pieces):
