@@ -16,8 +16,13 @@ from __future__ import annotations
 import re
 
 from bot.domain.gazetteer import PersonHit
-from bot.extract.rules.cue_patterns import Cue
-from bot.extract.rules.speakers import Speaker, SpeakerResolver
+from bot.extract.rules.cue_patterns import Cue, tidy
+from bot.extract.rules.speakers import (
+    ANONYMOUS_SOURCE,
+    UNSIDED_BODY,
+    Speaker,
+    SpeakerResolver,
+)
 from bot.extract.rules.subject_patterns import VOICE_OF
 
 # the relative pronoun "que" right after a noun, a closing quote or a comma: "un chiffre que X"
@@ -206,3 +211,34 @@ def reported_person(resolver: SpeakerResolver, cue: Cue, speaker: Speaker) -> Sp
     if person.party_id != speaker.party_id:
         return speaker
     return resolver.known_speaker(opening[0]) or resolver.meet(opening[0], "")
+
+
+# "the United States", "le Kremlin": a side named at the start of a reported clause
+_THAT_OPENS = re.compile(r"^\s*(?:that|que|qu(?=['’]))\s*", re.IGNORECASE)
+_SIDE_OPENS = re.compile(r"^\s*(?:(?:the|le|la|les|l['’])\s*)?", re.IGNORECASE)
+
+
+def anonymous_source_side(
+    resolver: SpeakerResolver, cue: Cue, speaker: Speaker | None, sentence: str
+) -> Speaker | None:
+    """ "One of the people said Washington was prepared to fund …", "the government said Poland
+    will …": an unnamed source, or a body or document the text gives no side, telling what a
+    side will do gives that side's position (the side opens the reported clause, by its name,
+    an alias or an institution); the claim is that clause."""
+    if cue.mode != "pre" or (speaker is not None and (speaker.name or speaker.party_id)):
+        return speaker
+    who = cue.subject.rsplit(",", 1)[-1]
+    if not (ANONYMOUS_SOURCE.fullmatch(who) or UNSIDED_BODY.fullmatch(who)):
+        return speaker  # an official or an analyst describing a side: their reading, not its
+    claim = _THAT_OPENS.sub("", sentence[cue.end :])
+    hits = resolver.gaz.party_hits(claim[:80])
+    if not hits or hits[0].kind in ("demonym", "place"):
+        return speaker
+    lead = _SIDE_OPENS.match(claim)
+    if hits[0].start != (lead.end() if lead else 0):
+        return speaker
+    rest = claim[hits[0].end :]
+    if rest.startswith(("'s", "’s")) or re.match(r"\s*(?:,|and\b|et\b|of\b|de\b)", rest):
+        return speaker  # "Ukraine's army …", "Russia and Ukraine …": not the side alone
+    cue.claim = tidy(claim)
+    return Speaker("", "", hits[0].party_id)

@@ -141,6 +141,7 @@ class OfflineEngine:
                 speaker = attribution.other_in_turn(
                     resolver, talk.turn, cue, sent.text, hits
                 ) or cue_speaker(resolver, cue, sent.text, hits, here)
+                speaker = attribution.anonymous_source_side(resolver, cue, speaker, sent.text)
                 said = speaker  # who spoke, for the pronouns after (not whose words these are)
                 if speaker is not None:
                     speaker = attribution.by_voice(resolver, sent.text, hits, speaker)

@@ -277,6 +277,8 @@ class SpeakerResolver:
         if party is None and key in roles.PERSON_KEYS:
             party = self._possessive_party(np, sentence[:np_start])
         if party is None and key is None:
+            if mode in ("pre", "post") and ANONYMOUS_SOURCE.fullmatch(np):
+                return Speaker("", "", None, indefinite=True)  # "one of the people familiar …"
             return None
         indefinite = bool(re.match(r"\s*(?:un|une|a|an|one)\s", np, re.IGNORECASE))
         return Speaker("", role, party, indefinite=indefinite)
@@ -569,6 +571,20 @@ _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.I
 
 # a governor or a mayor serves a place, not the side a sentence names ("Russian drones hit …,
 # regional governor X said")
+# sources of no side: "two people familiar with the matter", "one of the people", "une source"
+ANONYMOUS_SOURCE = re.compile(
+    r"\s*(?:(?:one|two|three|several|some|other|une|deux|trois|plusieurs|d['’]autres)\s+"
+    r"(?:of\s+the\s+|des\s+)?)?(?:(?:people|persons|sources?)\s+(?:familiar|briefed|close|"
+    r"with\s+knowledge)[^,;:]*|(?:people|sources?)|sources?\s+(?:proches?|au\s+fait|informées?)"
+    r"[^,;:]*)\s*",
+    re.IGNORECASE,
+)
+# a body or a document the text names without its side: "the government", "le communiqué"
+UNSIDED_BODY = re.compile(
+    r"\s*(?:the|le|la|l['’])\s*(?:government|gouvernement|statement|communiqué|ministry|"
+    r"ministère|cabinet|presidency|présidence|text|texte|document|declaration|déclaration)\s*",
+    re.IGNORECASE,
+)
 # a place the sentence opens on before its subject: "À Denain, …", "In Brussels, …"
 _SETTING = re.compile(
     r"\s*(?:à|au|aux|en|depuis|in|at|from)\s+[A-ZÀ-Ý][^,]{0,40},\s*", re.IGNORECASE
