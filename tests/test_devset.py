@@ -254,6 +254,27 @@ DEVSETS = [
         lang="en",
         precision=0.89,
     ),
+    # session 8, written blind; held out on 5f7353b: 0.78 / 0.84 / 0.83 / 0.72 and
+    # 0.82 / 0.95 / 0.94 / 0.94
+    DevSet(
+        "devset34",
+        (500, 750),
+        recall=0.76,
+        speaker_acc=0.82,
+        party_prec=0.81,
+        articles=6,
+        precision=0.70,
+    ),
+    DevSet(
+        "devset35",
+        (550, 750),
+        recall=0.80,
+        speaker_acc=0.93,
+        party_prec=0.92,
+        articles=6,
+        lang="en",
+        precision=0.92,
+    ),
 ]
 
 
