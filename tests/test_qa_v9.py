@@ -19,7 +19,6 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v9.json")
 
 # held out: 0.41 (13/32) and refusals 0.62 (5/8), scored once on session 8's code (5f7353b)
 # before anything was written from it
-# before anything was written from it
 HIT_FLOOR = 0.39
 REFUSAL_FLOOR = 0.60
 
