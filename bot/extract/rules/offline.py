@@ -27,7 +27,7 @@ from bot.extract.rules.speakers import MAIN_CLAUSE_AFTER_QUOTE, Speaker, Speaker
 from bot.extract.rules.subject_patterns import FRAMED_HEADING, NAME_ONLY, VOICE_OF
 from bot.extract.rules.subjects import cue_speaker
 from bot.extract.rules.version import engine_version
-from bot.extract.rules.voice import find_voice, portrait_subject
+from bot.extract.rules.voice import find_voice, portrait_side, portrait_subject
 from bot.textnorm import is_grounded
 
 _MAX_CLAIM = 240
@@ -92,6 +92,8 @@ class OfflineEngine:
         people = _mentions(resolver, persons, nlp.has_ner(lang))
         talk = Discourse(resolver, sentences, find_voice(sentences, people))
         portrayed = portrait_subject(sentences, people)
+        if portrayed is not None:
+            resolver.portrait = portrait_side(self.gaz, sentences, portrayed)
         mentions: list[list[PersonHit]] = []
         for i, sent in enumerate(sentences):
             hits = people(sent)

@@ -169,6 +169,11 @@ def strip_determiner(np: str) -> str:
 _QUALIFIER = re.compile(r"\s+(?:(?:de|of)\s+(?:la\s+|l['’]|the\s+)?)?", re.IGNORECASE)
 
 
+# a ministry's portfolio named after a side: "des Affaires européennes", "European Affairs"
+_PORTFOLIO_BEFORE = re.compile(r"\b[Aa]ffaires\s+$")
+_PORTFOLIO_AFTER = re.compile(r"\s+(?:Union\s+)?[Aa]ffairs\b")
+
+
 def infer_party(gaz: Gazetteer, text: str) -> str | None:
     """The party a described role or collective speaker belongs to: the first party clue in it.
 
@@ -188,6 +193,8 @@ def infer_party(gaz: Gazetteer, text: str) -> str | None:
             continue
         if _HOST.search(text[: hit.start]):
             continue  # "l'ambassadrice auprès de l'UE": the body she is sent to is not hers
+        if _PORTFOLIO_BEFORE.search(text[: hit.start]) or _PORTFOLIO_AFTER.match(text, hit.end):
+            continue  # "ministre des Affaires européennes", "Minister for European Affairs"
         # "le Conseil de sécurité russe", "du Conseil de sécurité de Russie": a common
         # institution name qualified by a country is that country's body
         if (

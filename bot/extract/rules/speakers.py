@@ -68,6 +68,8 @@ class SpeakerResolver:
         # the side of the person whose interview or briefing answer this is: "the President"
         # in a White House spokesperson's answer is the American one
         self.turn_party: str | None = None
+        # a portrait's subject (surname) and the side its title and standfirst name first
+        self.portrait: tuple[str, str] | None = None
 
     # ------------------------------------------------------------------ mentions
     def people_in(
@@ -165,6 +167,9 @@ class SpeakerResolver:
         if party is None and nationality:
             party = roles.infer_party(self.gaz, nationality)
         name = mentions.display_name(h.text, person)
+        if party is None and person is None and self.portrait is not None:
+            surname, side = self.portrait
+            party = side if fold(name).split()[-1:] == [surname] else None
         for k in reversed(self.known):
             if _same(k, name, person):
                 k.name = name if len(name) > len(k.name) else k.name
@@ -217,6 +222,8 @@ class SpeakerResolver:
             theirs = self._gender.get(target.name) if target is not None else None
             if said and theirs and said != theirs:
                 return None  # "elle" of a man, "il" of a woman: someone else, unknown
+            if said and target is not None and not target.name and _plural_role(target.role):
+                return None  # "répète-t-elle" after "Ses homologues russes disent …"
             return target
         inside = [h for h in hits if np_start <= h.start and h.end <= np_start + len(np) + 1]
         speaker_hit = None
@@ -324,6 +331,7 @@ class SpeakerResolver:
             if (
                 last is not None
                 and last.name
+                and not self._gender_clash(np, last)
                 and party in (None, last.party_id)
                 and key not in roles.GENERIC_KEYS
                 and roles.role_matches(last.role, key)
@@ -333,6 +341,8 @@ class SpeakerResolver:
             for k in reversed(self.known):
                 if k.quoted or not _secretary_fits(np, k.role):
                     continue
+                if self._gender_clash(np, Speaker(k.name, k.role, k.party_id, k.person)):
+                    continue  # "La négociatrice": not the man who leads the delegation
                 if (party is None or k.party_id == party) and _holds(k, key):
                     return Speaker(k.name, k.role, k.party_id, k.person)
             near = self.pronoun_target()  # "Le secrétaire d'État adjoint": who just spoke
@@ -340,6 +350,7 @@ class SpeakerResolver:
                 near is not None
                 and near.name
                 and party in (None, near.party_id)
+                and not self._gender_clash(np, near)
                 and not _holds_another(near, key)
                 and _secretary_fits(np, near.role)
             ):
@@ -350,6 +361,12 @@ class SpeakerResolver:
             return self._last_of(party)
         near = self.pronoun_target()  # "a insisté le prélat", "The official said": who spoke
         return near if near is not None and (near.name or near.party_id) else None
+
+    def _gender_clash(self, np: str, who: Speaker) -> bool:
+        """Whether a title and a person are of two genders ("la négociatrice", a man)."""
+        said = _gender_of(roles.strip_determiner(np), np)
+        theirs = self._gender.get(who.name) or _gender_of(who.role, "")
+        return bool(said and theirs and said != theirs)
 
     def _anaphor(self, np: str, party: str | None, key: str | None) -> Speaker | None:
         """ "L'Argentin a plaidé…" (a nationality noun) or "le vice-président du Conseil de
@@ -606,14 +623,22 @@ _GENDER_OF_PRONOUN = {"il": "m", "lui": "m", "he": "m", "him": "m", "elle": "f",
 _FEMININE = re.compile(
     r"(?:\b(?:Mme|Madame|Ms\.?|Mrs\.?)\s*$)|\b(?:présidente|cheffe|ambassadrice|directrice|"
     r"chancelière|déléguée|adjointe|sénatrice|spokeswoman|congresswoman|première\s+ministre|"
-    r"secrétaire\s+générale)\b",
+    r"secrétaire\s+générale|négociatrice|conseillère|envoyée|première)\b",
     re.IGNORECASE,
 )
 _MASCULINE = re.compile(
     r"(?:\b(?:M\.|Monsieur|Mr\.?)\s*$)|\b(?:ambassadeur|directeur|chancelier|sénateur|"
-    r"spokesman|congressman|premier\s+ministre)\b",
+    r"spokesman|congressman|premier|négociateur|conseiller|envoyé)\b",
     re.IGNORECASE,
 )
+
+
+def _plural_role(role: str) -> bool:
+    """Whether an unnamed speaker's role is plural ("homologues russes", "les diplomates")."""
+    words = roles.strip_determiner(role).split()
+    return bool(sp.PLURAL_NP.match(role)) or (
+        bool(words) and words[0].islower() and words[0].endswith(("s", "x")) and len(words[0]) > 4
+    )
 
 
 def _gender_of(role: str, before: str) -> str:

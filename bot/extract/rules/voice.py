@@ -18,10 +18,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.domain.gazetteer import PersonHit
+from bot.domain.gazetteer import Gazetteer, PersonHit
 from bot.extract.rules import roles
 from bot.extract.rules.mentions import role_before
+from bot.extract.rules.quote_marks import inside_quotes
 from bot.extract.rules.sentences import Sentence
+from bot.textnorm import fold
 
 _INTERVIEW = re.compile(
     r"\b(?:ENTRETIEN|INTERVIEW|Entretien|Interview|Propos\s+recueillis\s+par|interviewed\s+by|"
@@ -127,9 +129,28 @@ def portrait_subject(
         for hit in people(sent):
             counts.setdefault(_surname(hit.text), []).append(hit)
     ranked = sorted(counts.values(), key=len, reverse=True)
-    if not ranked or len(ranked[0]) < 3 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
         return None
     return ranked[0][0]
+
+
+def portrait_side(
+    gaz: Gazetteer, sentences: list[Sentence], subject: PersonHit
+) -> tuple[str, str] | None:
+    """The portrait subject's surname (folded) and the side the portrait's title and standfirst
+    name first, outside quotations ("la pièce maîtresse de l'équipe ukrainienne"), or None."""
+    lead = sorted({s.para for s in sentences})[:_LEAD_PARAS]
+    for sent in sentences:
+        if sent.para not in lead:
+            break
+        hits = [
+            h
+            for h in gaz.party_hits(sent.text)
+            if h.kind != "place" and not inside_quotes(sent.text, h.start)
+        ]
+        if hits:
+            return fold(subject.text).split()[-1], hits[0].party_id
+    return None
 
 
 def _named_in_lead(
