@@ -128,7 +128,8 @@ def people_in(
                 continue
             s, stripped = s + len(stripped) - len(rest.lstrip()), rest.strip()
             words = stripped.split()
-        if any(ps <= s and e <= pe for ps, pe in party_spans):
+        owner = e - 2 if stripped.endswith(("'s", "’s")) else e  # "The United Kingdom's …"
+        if any(ps <= s and owner <= pe for ps, pe in party_spans):
             continue
         if any(ps == s for ps, _ in party_spans) and _REGION.search(stripped):
             continue  # "<place> Oblast", "<place> Region": a region, not a person
@@ -177,6 +178,8 @@ def role_predicate(text: str, end: int) -> str:
 def display_name(written: str, person: Person | None) -> str:
     """The name to show: as written in the article, completed with the gazetteer's first names."""
     written = re.sub(r"\s+", " ", _HONORIFIC.sub("", written)).strip()
+    if written.isupper() and len(written) > 3:
+        written = written.title()  # "KRISTINA HALVORSEN, Personal Envoy …": UN press style
     if person is None:
         return written
     if fold(person.name).endswith(fold(written)) or " " in written:

@@ -186,6 +186,18 @@ _INDEFINITE_SOURCE = re.compile(
 )
 
 
+def _subject_of_first_verb(
+    resolver: SpeakerResolver, sentence: str, hits: list[PersonHit], limit: int
+) -> Speaker | None:
+    """The subject before the sentence's first finite verb, when it is a side's office or a
+    side ("The United Kingdom's representative echoed that point, adding that …")."""
+    verb = sp.FINITE["en" if resolver.lang == "en" else "fr"].search(sentence[:limit])
+    if verb is None or verb.start() == 0:
+        return None
+    who = resolver.resolve("pre", sentence[: verb.start()], sentence, hits, 0)
+    return who if who is not None and (who.name or who.party_id) else None
+
+
 def cue_speaker(
     resolver: SpeakerResolver,
     cue: Cue,
@@ -197,7 +209,11 @@ def cue_speaker(
     if cue.mode == "part":  # ", estimant que…": whoever the sentence is already about
         if here:
             return here[-1][0]
-        return sentence_subject(resolver, sentence, hits, cue.start) or resolver.pronoun_target()
+        return (
+            sentence_subject(resolver, sentence, hits, cue.start)
+            or _subject_of_first_verb(resolver, sentence, hits, cue.start)
+            or resolver.pronoun_target()
+        )
     if cue.mode == "pre" and _ELIDED.search(cue.subject):
         # "X n'a pas exclu…, mais a jugé que…": the subject of the verb before
         return here[-1][0] if here else sentence_subject(resolver, sentence, hits, cue.start)
