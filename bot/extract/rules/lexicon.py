@@ -116,7 +116,7 @@ _EN_VERBS = _words(
     "mused hinted hints recalled conceded concedes complained lamented praised hailed "
     "pointed\\s+out points\\s+out pushed\\s+for pressed\\s+for ruled\\s+out rules\\s+out "
     "proposed proposes insisted believes warned underlined underlines underscored underscores "
-    "set\\s+out sets\\s+out agreed "
+    "set\\s+out sets\\s+out agreed reads(?=\\s*[.;]) "
     # "Trump has been very clear that …", "Rubio made it clear that …"
     "been\\s+(?:very\\s+|quite\\s+)?clear(?=\\s+that) made\\s+(?:it\\s+)?(?:very\\s+)?clear(?=\\s+that)"
 )

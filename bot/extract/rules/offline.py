@@ -195,6 +195,12 @@ class OfflineEngine:
         talk.credit_later(found, mentions)
         inherit_quotes(sentences, found, subjects)
         talk.name_ahead(found, mentions)
+        if resolver.sided_later:  # "ce responsable nommé par Kyiv": the side, for all he said
+            later = resolver.sided_later
+            found[:] = [
+                [(later.get(sp.name, sp) if sp.party_id is None else sp, c) for sp, c in here]
+                for here in found
+            ]
         for was, named in resolver.revealed:  # a portrait's subject, described before named
             found[:] = [[(named if sp is was else sp, c) for sp, c in here] for here in found]
         if self.trace is not None:  # quotes given to the speaker before or after them

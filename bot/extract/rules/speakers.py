@@ -65,6 +65,9 @@ class SpeakerResolver:
         self._pending: list[str] = []
         self._bound: list[tuple[str, Speaker]] = []
         self.revealed: list[tuple[Speaker, Speaker]] = []  # (unnamed described, who it was)
+        self._last_body: tuple[Speaker, int] | None = None  # a side's body, where last named
+        # people of no side a later description gave one ("ce responsable nommé par Kyiv")
+        self.sided_later: dict[str, Speaker] = {}
         # the side of the person whose interview or briefing answer this is: "the President"
         # in a White House spokesperson's answer is the American one
         self.turn_party: str | None = None
@@ -274,6 +277,9 @@ class SpeakerResolver:
                     return Speaker(k.name, k.role, k.party_id, k.person)
         party = roles.infer_party(self.gaz, np)
         key = roles.head_office(np)
+        this = self._this_one(np, party, key)
+        if this is not None:
+            return this
         definite = _DEFINITE.match(np)
         if party is None and key in roles.PERSON_KEYS and definite:
             party = roles.lead_context_party(self.gaz, sentence)  # "Côté ukrainien, la ministre"
@@ -284,6 +290,9 @@ class SpeakerResolver:
         if party is None and key in roles.PERSON_KEYS:
             party = self._possessive_party(np, sentence[:np_start])
         if party is None and key is None:
+            body = self._last_body
+            if _OWNERLESS_DOCUMENT.fullmatch(np) and body and self._sentence - body[1] <= 2:
+                return body[0]  # '"…," the statement reads.': the words of the body just named
             if mode in ("pre", "post") and ANONYMOUS_SOURCE.fullmatch(np):
                 return Speaker("", "", None, indefinite=True)  # "one of the people familiar …"
             return None
@@ -362,6 +371,20 @@ class SpeakerResolver:
         near = self.pronoun_target()  # "a insisté le prélat", "The official said": who spoke
         return near if near is not None and (near.name or near.party_id) else None
 
+    def _this_one(self, np: str, party: str | None, key: str | None) -> Speaker | None:
+        """A demonstrative description ("ce responsable nommé par Kyiv", "this official") is
+        the person just spoken of; a side it names becomes that person's when they had none."""
+        if key is None or not _DEMONSTRATIVE.match(np):
+            return None
+        near = self.pronoun_target()
+        if near is None or not near.name or self._gender_clash(np, near):
+            return None
+        if near.party_id is None and party is not None:
+            near = self._adopt(near, near.role, party)
+            self.sided_later[near.name] = near
+            self.salient = near
+        return near if party in (None, near.party_id) else None
+
     def _gender_clash(self, np: str, who: Speaker) -> bool:
         """Whether a title and a person are of two genders ("la négociatrice", a man)."""
         said = _gender_of(roles.strip_determiner(np), np)
@@ -430,6 +453,8 @@ class SpeakerResolver:
             self._person_at = self._sentence
         elif not speaker.name:
             self.last_collective = speaker
+            if speaker.party_id:
+                self._last_body = (speaker, self._sentence)
             if self._person_at == self._sentence:
                 return  # "La France, a-t-elle assuré, est prête": "elle" next is still her
             # "Le ministère russe a annoncé… Il accuse…": a body that spoke in the sentence
@@ -491,6 +516,17 @@ class SpeakerResolver:
             if national is not None:
                 self.salient = national
                 return
+        body = _BODY_SUBJECT.match(head.strip()) if not before and not hits else None
+        party = roles.infer_party(self.gaz, head) if body else None
+        if party is not None and len(head.split()) <= 10:
+            # "The Office of the President of Ukraine has just put out a statement. It
+            # rejects …": the body is what "it" means next
+            side = Speaker("", "", party)
+            self.last_collective = side
+            self._last_body = (side, self._sentence)
+            if self.salient is None or not self.salient.name:
+                self.salient = side
+            return
         if before:
             known = self.known_speaker(before[-1])
             if known is not None:
@@ -583,6 +619,19 @@ _STRESSED_SUBJECT = re.compile(
     r",\s*(?:(?:elle|eux|elles)(?:-mêmes?)?\s*,|lui(?:-même)?\s*,?)\s*$", re.IGNORECASE
 )
 _HEAD_OF_STATE = re.compile(r"\bchef(?:fe)? de l['’][ée]tat\b|\bhead of state\b", re.IGNORECASE)
+# a side's body as a sentence's subject: "The Office of the President of Ukraine", "Le ministère"
+_BODY_SUBJECT = re.compile(
+    r"(?:the|le|la|l['’])\s*(?:office|bureau|ministry|ministère|government|gouvernement|"
+    r"presidency|présidence|foreign\s+ministry|defen[cs]e\s+ministry|state\s+department|"
+    r"département\s+d['’]état|cabinet|chancellery|chancellerie)\b",
+    re.IGNORECASE,
+)
+_OWNERLESS_DOCUMENT = re.compile(
+    r"\s*(?:the|le|la|ce|cette|this)\s+(?:statement|communiqué|texte|text|document|"
+    r"déclaration|declaration)\s*",
+    re.IGNORECASE,
+)
+_DEMONSTRATIVE = re.compile(r"^\s*(?:ce|cet|cette|this|that)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
 
 
