@@ -290,9 +290,9 @@ class SpeakerResolver:
         if party is None and key in roles.PERSON_KEYS:
             party = self._possessive_party(np, sentence[:np_start])
         if party is None and key is None:
-            body = self._last_body
-            if _OWNERLESS_DOCUMENT.fullmatch(np) and body and self._sentence - body[1] <= 2:
-                return body[0]  # '"…," the statement reads.': the words of the body just named
+            last = self._last_body
+            if _OWNERLESS_DOCUMENT.fullmatch(np) and last and self._sentence - last[1] <= 2:
+                return last[0]  # '"…," the statement reads.': the words of the body just named
             if mode in ("pre", "post") and ANONYMOUS_SOURCE.fullmatch(np):
                 return Speaker("", "", None, indefinite=True)  # "one of the people familiar …"
             return None
@@ -620,17 +620,18 @@ _STRESSED_SUBJECT = re.compile(
 )
 _HEAD_OF_STATE = re.compile(r"\bchef(?:fe)? de l['’][ée]tat\b|\bhead of state\b", re.IGNORECASE)
 # a side's body as a sentence's subject: "The Office of the President of Ukraine", "Le ministère"
-_BODY_SUBJECT = re.compile(
-    r"(?:the|le|la|l['’])\s*(?:office|bureau|ministry|ministère|government|gouvernement|"
-    r"presidency|présidence|foreign\s+ministry|defen[cs]e\s+ministry|state\s+department|"
-    r"département\s+d['’]état|cabinet|chancellery|chancellerie)\b",
-    re.IGNORECASE,
+_BODIES = (
+    r"(?:office|bureau|ministry|ministère|government|gouvernement|presidency|présidence|"
+    r"foreign\s+ministry|defen[cs]e\s+ministry|state\s+department|département\s+d['’]état|"
+    r"cabinet|chancellery|chancellerie)"
 )
+_DOCUMENTS = r"(?:statement|communiqué|texte|text|document|déclaration|declaration)"
+_BODY_SUBJECT = re.compile(rf"(?:the|le|la|l['’])\s*{_BODIES}\b", re.IGNORECASE)
 _OWNERLESS_DOCUMENT = re.compile(
-    r"\s*(?:the|le|la|ce|cette|this)\s+(?:statement|communiqué|texte|text|document|"
-    r"déclaration|declaration)\s*",
-    re.IGNORECASE,
+    rf"\s*(?:the|le|la|ce|cette|this)\s+{_DOCUMENTS}\s*", re.IGNORECASE
 )
+# a body or a document the text names without its side: "the government", "le communiqué"
+UNSIDED_BODY = re.compile(rf"\s*(?:the|le|la|l['’])\s*(?:{_BODIES}|{_DOCUMENTS})\s*", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"^\s*(?:ce|cet|cette|this|that)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
 
@@ -643,12 +644,6 @@ ANONYMOUS_SOURCE = re.compile(
     r"(?:of\s+the\s+|des\s+)?)?(?:(?:people|persons|sources?)\s+(?:familiar|briefed|close|"
     r"with\s+knowledge)[^,;:]*|(?:people|sources?)|sources?\s+(?:proches?|au\s+fait|informées?)"
     r"[^,;:]*)\s*",
-    re.IGNORECASE,
-)
-# a body or a document the text names without its side: "the government", "le communiqué"
-UNSIDED_BODY = re.compile(
-    r"\s*(?:the|le|la|l['’])\s*(?:government|gouvernement|statement|communiqué|ministry|"
-    r"ministère|cabinet|presidency|présidence|text|texte|document|declaration|déclaration)\s*",
     re.IGNORECASE,
 )
 # a place the sentence opens on before its subject: "À Denain, …", "In Brussels, …"
