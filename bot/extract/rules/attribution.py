@@ -242,3 +242,30 @@ def anonymous_source_side(
         return speaker  # "Ukraine's army …", "Russia and Ukraine …": not the side alone
     cue.claim = tidy(claim)
     return Speaker("", "", hits[0].party_id)
+
+
+def owned_by_incise(
+    sentence: str, here: list[tuple[Speaker, Cue | None]]
+) -> list[tuple[Speaker, Cue | None]]:
+    """ "Fico has threatened vetoes …, notes Katarína H.": a closing incise names who says the
+    whole sentence; the verbs before it are that speaker's account, not other statements."""
+    closing = [
+        (sp, c)
+        for sp, c in here
+        if c is not None
+        and sp.name  # a named person's account; an unnamed source's is the side's (see above)
+        and c.mode in ("post", "pron")
+        and sentence[: c.start].rstrip().endswith(",")
+        and not sentence[c.end :].strip(" .").count(",")  # the incise ends the sentence
+    ]
+    if not closing:
+        return here
+    last_speaker, last = closing[-1]
+    return [
+        (sp, c)
+        for sp, c in here
+        if c is None
+        or c.mode != "pre"
+        or c.start > last.start
+        or (sp.name, sp.party_id) == (last_speaker.name, last_speaker.party_id)
+    ]

@@ -160,6 +160,7 @@ class OfflineEngine:
                     cue.claim = attribution.trim_claim(resolver, cue.claim, speaker.party_id)
                     here.append((speaker, cue))
                     resolver.note_statement(said)
+            here = attribution.owned_by_incise(sent.text, here)
             here += sides.listed(self.gaz, here)
             if not here:
                 here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent)
@@ -420,7 +421,12 @@ def _one_line(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_TIME_STAMP = re.compile(r"^\s*\d{1,2}[:h]\d{2}\s*[-–—]\s*")  # a live blog's "16:00 - "
+# what opens a claim without being said: a live blog's "16:00 - ", a newsletter's "**Yes,
+# but:** ", a wire's dateline "KYIV, Ukraine (AP) — "
+_TIME_STAMP = re.compile(
+    r"^\s*(?:\d{1,2}[:h]\d{2}\s*[-–—]\s*|\*\*[^*\n]{1,40}:\*\*\s*"
+    r"|[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,}(?:,[^()\n—–]{0,40})?\s*\([^)\n]{2,30}\)\s*[—–-]\s+)"
+)
 _VERB_FIRST = re.compile(r"(?:a|ont|avait|avaient|has|had|have)\s")
 
 
