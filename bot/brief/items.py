@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.brief.clauses import CUT, clauses, shorten_prose, shorten_quote
 from bot.brief.people import People
-from bot.brief.vocab import Act, act_of, english_ref, main_topic, topic_on
+from bot.brief.vocab import Act, act_of, english_ref, first_act, main_topic, topic_on
 from bot.domain.models import OTHER_PARTY, BriefingItem, Lang, Position
 from bot.textnorm import ground_key
 
@@ -238,21 +238,28 @@ def speaker_act(evidence: str, claim: str) -> Act | None:
     )
     around = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", around)
     # "salue l'accord mais accuse Moscou de « … »": the verb right before the words is theirs
-    near = " ".join(evidence[: max(at - 1, 0)].split()[-_NEAR_WORDS:]) if at > 0 else ""
+    head = evidence[: max(at - 1, 0)].split() if at > 0 else []
+    near = " ".join(head[-_NEAR_WORDS:])
     # « … », a-t-il affirmé: the incise right after the words
     follow = " ".join(evidence[at + len(claim) - 1 :].split()[:_NEAR_WORDS]) if at >= 0 else ""
     # the rest of the sentence last: "…, une mesure à laquelle la Russie s'oppose" is another's
-    act = act_of(near) or act_of(follow) or act_of(around)
+    act = act_of(near, " ".join(head[:-_NEAR_WORDS])) or act_of(follow) or _first(around)
     if act is None or act.key == "says":
         first = clauses(claim)[0] if claim else ""
-        inner = act_of(first)
         # the claim's own main verb, near its start: not "agree to" at the end of "will not lift
         # its sanctions simply because Washington and Moscow agree to"
-        where = inner.pattern.search(first) if inner is not None else None
-        at_start = where is not None and len(first[: where.start()].split()) <= _INNER_WORDS
-        if inner is not None and inner.key != "says" and at_start:
-            return inner
+        found = first_act(first)
+        if found is not None:
+            inner, where = found
+            at_start = len(first[:where].split()) <= _INNER_WORDS
+            if inner.key != "says" and at_start:
+                return inner
     return act or act_of(evidence)
+
+
+def _first(text: str) -> Act | None:
+    found = first_act(text)
+    return found[0] if found is not None else None
 
 
 _NEAR_WORDS = 8

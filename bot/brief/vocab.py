@@ -42,13 +42,46 @@ def acts() -> tuple[Act, ...]:
     )
 
 
-def act_of(text: str) -> Act | None:
-    """The first act (in file order: stances first) whose verb form occurs in ``text``."""
-    text = text.replace("’", "'")
+def act_of(text: str, before: str = "") -> Act | None:
+    """The first act (in file order: stances first) whose verb form occurs in ``text``, not in
+    a passive or a condition ("whatever is agreed", "unless others agreed to share the risk");
+    ``before`` is the text that precedes ``text``, read for such a condition."""
+    text, before = text.replace("’", "'"), before.replace("’", "'")
     for act in acts():
-        if act.pattern.search(text):
-            return act
+        for m in act.pattern.finditer(text):
+            if not _NOT_THE_SPEAKERS.search(before + " " + text[: m.start()]):
+                return act
     return None
+
+
+def first_act(text: str) -> tuple[Act, int] | None:
+    """The act whose verb form comes first in ``text`` (passives and conditions aside) and
+    where it starts: "He accused Russia of denying …" accuses, it does not deny."""
+    text = text.replace("’", "'")
+    found: list[tuple[int, int, Act]] = []
+    for rank, act in enumerate(acts()):
+        for m in act.pattern.finditer(text):
+            if not _NOT_THE_SPEAKERS.search(text[: m.start()]):
+                found.append((m.start(), rank, act))
+                break
+    if not found:
+        return None
+    found.sort(key=lambda f: (f[0], f[1]))
+    at, _, act = found[0]
+    if act.key in _JUDGING and len(found) > 1:
+        at, _, act = found[1]  # "Moscou juge inacceptable …": the judgement is the stance
+    return act, at
+
+
+_JUDGING = {"says", "assesses"}
+
+
+# a passive auxiliary or a conjunction of condition a few words before a verb form
+_NOT_THE_SPEAKERS = re.compile(
+    r"(?<![\w'])(?:is|was|were|are|be|been|being|unless|if|whatever|until|sauf\s+si|si|"
+    r"à\s+moins\s+qu\S*|tant\s+qu\S*|quoi\s+qu\S*)\s+(?:[^\s,;:.]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 
 
 def topic_on(topic: str, lang: str) -> str:
