@@ -3,6 +3,7 @@ names and roles, sources and dates."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -395,3 +396,36 @@ def test_prose_cut_to_a_bare_subject_is_not_shown() -> None:
     writer = ItemWriter(People(BOOK))
     item = writer.item(writer.candidate(cut), "en", 60)
     assert item is None or item.claim != "The 19-point draft"
+
+
+def test_an_article_clause_across_languages_keeps_its_subject_and_verb() -> None:
+    """Across languages the article's sentence is shown from its start (subject and verb), or
+    not at all, never as small later clauses only ("[…] au terme de deux jours […]")."""
+    short_first = (
+        "La Turquie et la Grèce ont annoncé vendredi s'être entendues sur un « cadre commun » "
+        "pour la mer Noire, au terme de deux jours de discussions à Ankara, une initiative "
+        "aussitôt critiquée par Moscou, qui y voit une provocation inutile et dangereuse pour la "
+        "sécurité régionale et pour la navigation des navires marchands dans les détroits."
+    )
+    long_first = (
+        "La Turquie et la Grèce ont annoncé vendredi s'être entendues sur un « cadre commun » "
+        "de financement de la surveillance navale et aérienne de la mer Noire pour les trois "
+        "prochaines années avec leurs partenaires européens et les garde-côtes des pays "
+        "riverains qui le souhaiteraient dans le cadre d'un accord plus large sur la sécurité "
+        "de la navigation commerciale et des ports de la région dont le détail reste à "
+        "négocier entre les ministères concernés, au terme de deux jours de discussions à "
+        "Ankara, une initiative aussitôt critiquée par Moscou."
+    )
+    for sentence in (short_first, long_first):
+        statement = pos(
+            "TR",
+            "Kemal Arslan",
+            sentence,
+            claim=sentence,
+            quote="cadre commun",
+            score=3,
+            topics=["military"],
+        )
+        text = render_text(briefing_reply(composer().compose([statement], "en")))
+        for shown in re.findall(r"“([^”]*)”", text):
+            assert shown.startswith("La Turquie et la Grèce ont annoncé"), shown

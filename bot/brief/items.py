@@ -171,7 +171,14 @@ class ItemWriter:
             reported = ground_key(unwrap(text)) != ground_key(quote)
         else:
             return None  # a few words whose sentence did not fit: nothing readable to show
-        text = balance_quotes(shorten_quote(unwrap(text), limit))
+        if reported:
+            # the article's sentence keeps its leading clauses, where its subject and verb are
+            # ("[…] au terme de deux jours de discussions […]" says nothing)
+            whole_text = " ".join(unwrap(text).split())
+            lead = shorten_prose(whole_text, limit)
+            text = balance_quotes(lead + (f" {CUT}" if lead and lead != whole_text else ""))
+        else:
+            text = balance_quotes(shorten_quote(unwrap(text), limit))
         if len(words(text)) < MIN_FRAMED_WORDS:
             return None
         frame = self._frame(c, lang)

@@ -425,7 +425,8 @@ def _one_line(text: str) -> str:
 # but:** ", a wire's dateline "KYIV, Ukraine (AP) — "
 _TIME_STAMP = re.compile(
     r"^\s*(?:\d{1,2}[:h]\d{2}\s*[-–—]\s*|\*\*[^*\n]{1,40}:\*\*\s*"
-    r"|[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,}(?:,[^()\n—–]{0,40})?\s*\([^)\n]{2,30}\)\s*[—–-]\s+)"
+    r"|(?:[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,}(?:,[^()\n—–]{0,40})?|\d{1,2}\s+\w+\.?\s+\d{4})"
+    r"\s*\([^)\n]{2,30}\)\s*[—–-]\s+)"
 )
 _VERB_FIRST = re.compile(r"(?:a|ont|avait|avaient|has|had|have)\s")
 
