@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.domain.parties import PartyBook
-from bot.qa.text import STOPWORDS, both_stems, stem, tokens
+from bot.qa.text import STOPWORDS_OF, both_stems, stem, tokens
 from bot.qa.vocabulary import BRIDGE, SOFT, SOFT_STEMMED, TOPIC_WORDS
 from bot.textnorm import fold
 
@@ -26,7 +26,14 @@ def phrase_forms(text: str) -> set[Phrase]:
         return set()
     forms = {tuple(stem(w, lang) for w in words) for lang in ("fr", "en")}
     if len(words) == 1:  # "due" stemmed as French is "du": no word's form is a stop word
-        forms = {f for f in forms if f[0] not in STOPWORDS or f[0] == words[0]} or forms
+        # of the language it was stemmed in ("proposal" stemmed as English is "propos")
+        kept: set[Phrase] = {
+            (s,)
+            for lang in ("fr", "en")
+            for s in [stem(words[0], lang)]
+            if s not in STOPWORDS_OF[lang] or s == words[0]
+        }
+        forms = kept or forms
     return forms
 
 

@@ -217,16 +217,13 @@ class Responder:
         the party that do (a statement the extraction did not store)."""
         found = self._sentences(u, u.query, lang, scope)
         strong = [s for s in chosen if s.match >= 0.34]
-        keys = {grounded(s.text) for s in chosen}
-        extra = [
-            s
-            for s in of_parties(found.statements, u.parties)
-            if grounded(s.text) not in keys and not found.refused
-        ]
+        extra = [s for s in of_parties(found.statements, u.parties) if not found.refused]
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
         weak = [s for s in chosen if s.match < 0.34 and (s.match > 0 or s.around >= 0.5)]
-        return (strong + extra + weak)[:MAX_STATEMENTS]
+        # a sentence once, whether a stored position gives it with its full stop or not
+        unique = {_same(s.text): s for s in reversed(strong + extra + weak)}
+        return [s for s in strong + extra + weak if unique[_same(s.text)] is s][:MAX_STATEMENTS]
 
     def _person(
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
@@ -301,7 +298,11 @@ class Responder:
             article_ids=scope,
             prefer=prefer,
             holds=self._holds(u) if u.kind in VALUE_KINDS else None,
-            around=u.kind in AROUND_KINDS,
+            # "which minister opened the debate": a sentence naming a minister (the office
+            # asked) leaves to its article the rest of what is asked, as for a place
+            around=u.kind in AROUND_KINDS or bool(u.office_word),
+            # "who led the delegation at the Geneva talks": its article names the place
+            named=[c.label for c in proper_names(u.query)] if u.kind == "who" else None,
             indexed=True,
         )
         if not retrieval.supported:
@@ -354,7 +355,7 @@ class Responder:
         if u.kind not in FACT_KINDS:
             retrieval.passages = self._answered(retrieval.passages)
         passages = retrieval.passages[:MAX_STATEMENTS]
-        line = value = ""
+        line = value = holder = ""
         if u.kind in FACT_KINDS:
             words = {w for c in u.query.content for w in c.words}
             pool = retrieval.passages
@@ -368,6 +369,17 @@ class Responder:
                     for p in pool
                     if p.coverage >= WHO_COVERAGE or (quoted and quoted <= p.matched)
                 ]
+                if u.office_word:  # "which minister…": the name a sentence gives a minister
+                    holder = facts.office_holder(pool, u.office_word, u.query.text, self.gazetteer)
+                    # else a person from a sentence about what is asked by itself (its
+                    # article, read for the office's holder, says too little)
+                    pool = [
+                        p
+                        for p in pool
+                        if p.alone < 0
+                        or p.alone >= WHO_COVERAGE
+                        or (quoted and quoted <= p.matched)
+                    ]
             elif u.kind == "where":  # a place, in a sentence about it itself
                 # (a building within the place the question names: its article names it)
                 within = facts.names_place(u.query.text)
@@ -378,6 +390,7 @@ class Responder:
                     or p.alone >= WHERE_COVERAGE
                     or (within and p.coverage >= WHERE_COVERAGE)
                 ]
+            before = self._before(retrieval.passages[:2]) if u.kind == "who" else None
             value = facts.answer_value(
                 u.kind,
                 pool,
@@ -385,8 +398,9 @@ class Responder:
                 gazetteer=self.gazetteer,
                 parties=u.parties,
                 words=words,
-                around=self._before(retrieval.passages[:2]) if u.kind == "who" else None,
+                around=before,
             )
+            value = holder or value
             named = u.kind == "who" and self._parties_named(pool[:MAX_STATEMENTS], u)
             if u.several and named:  # "which prime ministers…": "polonais, tchèque et slovène"
                 value = named
@@ -402,6 +416,15 @@ class Responder:
                 holding = [
                     from_passage(p) for p in retrieval.passages if fold(value) in fold(p.text)
                 ][:1]
+            if not holding and before:  # "X, the leader of …, was less conciliatory. He
+                # accused …": the sentence naming who, then the one saying what they did
+                holding = [
+                    statement
+                    for p in retrieval.passages[:2]
+                    for near in before.get(p.sentence_id, [])[:1]
+                    if fold(value) in fold(near.text)
+                    for statement in (from_passage(near), from_passage(p))
+                ][:2]
             statements = holding or statements
         return Answer(statements, line=line)
 
@@ -654,6 +677,11 @@ def of_parties(statements: list[Statement], parties: list[str]) -> list[Statemen
 def explained(passages: list[Passage]) -> Answer:
     """A "why?" answer: the reasons found near the previous answer's sentences."""
     return Answer([from_passage(p) for p in passages[:MAX_STATEMENTS]])
+
+
+def _same(text: str) -> str:
+    """A statement's text as compared with another's (its closing full stop left out)."""
+    return grounded(text).rstrip(" .!?…")
 
 
 def _is_heading(text: str) -> bool:

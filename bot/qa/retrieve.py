@@ -30,6 +30,8 @@ SELF_CONTAINED = 0.75
 # a sentence holding the fact asked is quoted when it covers this much of what the best
 # sentence covers
 HOLDING_COVERAGE = 0.9
+# a sentence leaves the place to its article when it says this much of the rest by itself
+NAMED_ALONE = 0.45
 
 
 @dataclass
@@ -169,6 +171,28 @@ def in_context(query: Query, passages: list[Passage]) -> None:
             p.coverage = wider
 
 
+def names_in_context(query: Query, passages: list[Passage], labels: set[str]) -> None:
+    """ "Who led the US delegation at the Geneva talks?": a sentence about what was done
+    ("Rubio, qui conduisait la délégation américaine, …") leaves to its article the place
+    the question names (``labels``): those its article's candidate sentences name count as
+    the sentence's."""
+    weights = {c.label: c.weight for c in query.content}
+    total = sum(weights.values())
+    labels &= set(weights)
+    if not total or not labels:
+        return
+    named: dict[int, set[str]] = {}
+    for p in passages:
+        named.setdefault(p.article_id, set()).update(p.matched & labels)
+    for p in passages:
+        if p.coverage < NAMED_ALONE:
+            continue
+        added = sum(weights[label] for label in named[p.article_id] - p.matched) / total
+        if added > 0:
+            p.alone = p.coverage
+            p.coverage += added
+
+
 def by_rarity(query: Query, pool: list[Passage]) -> Query:
     """``query`` with each content word weighted by how rare it is among the candidate
     sentences: "what did the pope say about the war?" is not answered by a sentence on the war
@@ -202,6 +226,7 @@ def retrieve(
     prefer: Callable[[Passage], float] | None = None,
     holds: Callable[[Passage], bool] | None = None,
     around: bool = False,
+    named: list[str] | None = None,
     indexed: bool = False,
 ) -> Retrieval:
     """Supporting sentences for ``query`` among ``article_ids`` or the window's articles
@@ -232,6 +257,8 @@ def retrieve(
         score_all(query, pool.values())
     if around:
         in_context(query, list(pool.values()))
+    elif named:
+        names_in_context(query, list(pool.values()), set(named))
     chosen = choose(query, list(pool.values()), prefer, holds)
     ids = sorted({p.article_id for p in chosen})
     arts = {a.id: a for a in bot.articles(ids=ids)} if ids else {}

@@ -1,0 +1,225 @@
+"""The Q&A rules of the eighth pass (issue #13), on questions and sentences of my own, in French
+and English: a "who" asking by an office ("which minister", "who is the prefect", "quel
+ministre") is answered by the name a sentence gives that office; an English office after
+"which" does not swallow the verb after it; a sentence whose subject is a pronoun ("He accused
+…") is someone's the sentence before names; a place a "who" question names may be left to the
+answering sentence's article; a width or a distance is a length ("a 20-kilometre corridor");
+"as many as" is part of a count; a word's stem is no stop word only in the language it was
+stemmed in ("proposal" -> "propos"); "ligne de front" stays a phrase in a position question;
+"serait" is no word to look for; a stored position and its sentence are shown once; glossary
+rows for prefects, opening, going somewhere and buffers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.gazetteer import Gazetteer
+from bot.domain.models import Article, Position
+from bot.domain.parties import PartyBook
+from bot.qa import QuestionAnswerer
+from bot.qa.facts import count, office_holder, person
+from bot.qa.lexicon import MentionFinder, bridge_words, phrase_forms
+from bot.qa.respond import _same
+from bot.qa.search import Passage
+from bot.qa.understand import understand
+from bot.settings import Settings
+from bot.store import Database
+from tests.test_qa_unit import NoComposer, add
+
+
+@pytest.fixture(scope="module")
+def finder(book: PartyBook) -> MentionFinder:
+    return MentionFinder(book)
+
+
+@pytest.fixture(scope="module")
+def gazetteer(book: PartyBook) -> Gazetteer:
+    return Gazetteer(book)
+
+
+def sentence(n: int, text: str) -> Passage:
+    return Passage(n, 1, n, "en", text, text.lower().split())
+
+
+def lines(reply: object) -> list[str]:
+    return [b.plain for b in reply.blocks]  # type: ignore[attr-defined]
+
+
+# --- a "who" asking by an office: the name a sentence gives that office
+
+
+@pytest.mark.parametrize(
+    ("question", "office"),
+    [
+        ("Who is the mayor who welcomed the delegates in Brivecourt?", "mayor"),
+        ("Which minister inaugurated the new bridge?", "minister"),
+        ("Qui est le préfet qui a reçu les syndicats ?", "prefet"),
+        ("Quel ministre a inauguré le nouveau pont ?", "ministre"),
+    ],
+)
+def test_the_office_a_who_question_asks_by(
+    question: str, office: str, finder: MentionFinder
+) -> None:
+    u = understand(question, finder)
+    assert u.kind == "who" and u.office_word == office
+
+
+def test_an_english_office_keeps_the_verb_after_it(finder: MentionFinder) -> None:
+    u = understand("Which minister inaugurated the new bridge?", finder)
+    assert "inaugurated" in {c.label for c in u.query.concepts}
+
+
+@pytest.mark.parametrize(
+    ("text", "office", "question", "holder"),
+    [
+        (
+            "Accueillant les délégués, la maire de Brivecourt, Anne Delmont, a salué un accord.",
+            "mayor",
+            "Who is the mayor who welcomed the delegates?",
+            "Anne Delmont",
+        ),
+        (
+            "Opening the session, the interior minister, Paul Garnier, praised the police.",
+            "ministre",
+            "Quel ministre a ouvert la séance ?",
+            "Paul Garnier",
+        ),
+    ],
+)
+def test_the_name_given_to_the_office(
+    text: str, office: str, question: str, holder: str, gazetteer: Gazetteer
+) -> None:
+    assert office_holder([sentence(1, text)], office, question, gazetteer) == holder
+
+
+def test_no_holder_when_the_office_names_the_person_asked_about(gazetteer: Gazetteer) -> None:
+    text = "Avant une réunion des ministres, la commissaire Irma Vossberg a parlé aux élus."
+    question = "Which ministers will Irma Vossberg meet?"
+    assert office_holder([sentence(1, text)], "ministers", question, gazetteer) == ""
+
+
+# --- a pronoun subject: who it is, the sentence before says
+
+
+def test_a_pronoun_subject_is_the_one_the_sentence_before_names(gazetteer: Gazetteer) -> None:
+    before = sentence(1, "Marta Kowalczyk, the head of the farmers' union, was less patient.")
+    said = sentence(2, 'She accused the mayor of "selling the valley to the highest bidder".')
+    question = "Qui a accusé le maire de vendre la vallée ?"
+    assert person([said], question, gazetteer, [], {2: [before]}) == "Marta Kowalczyk"
+
+
+# --- a place a "who" question names: its article may name it
+
+
+PLACE = (
+    "Les négociations de Brivecourt s'ouvrent\n\n"
+    "Les pourparlers de Brivecourt ont commencé lundi dans une salle de la mairie.\n\n"
+    "Le diplomate Hugo Vasseur, qui conduisait la délégation suisse, a salué l'accueil."
+)
+
+
+def test_the_place_of_a_who_question_may_be_the_articles(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    add(any_db, PLACE)
+    bot = BriefBot(settings, any_db, book, [Stored()], [NoComposer()])  # type: ignore[list-item]
+    asker = QuestionAnswerer(bot)
+    reply = lines(
+        asker("Who led the Swiss delegation at the Brivecourt talks?", "en", "c", "1", None)
+    )
+    assert reply[0] == "Who: Hugo Vasseur"
+
+
+# --- widths and distances; "as many as"
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value"),
+    [
+        (
+            "How wide is the corridor the plan calls for?",
+            "The plan now calls for a 20-kilometre corridor on each side of the river.",
+            "20-kilometre",
+        ),
+        (
+            "Quelle serait la largeur de la zone tampon ?",
+            "Le plan prévoit une zone tampon de 12 kilomètres de chaque côté.",
+            "12 kilomètres",
+        ),
+    ],
+)
+def test_a_width_is_a_length(question: str, text: str, value: str, finder: MentionFinder) -> None:
+    assert understand(question, finder).kind == "count"
+    assert count([sentence(1, text)], question, set()) == value
+
+
+def test_as_many_as_is_part_of_a_count() -> None:
+    text = "The plan foresees as many as 500 inspectors along the border."
+    question = "How many inspectors does the plan foresee?"
+    assert count([sentence(1, text)], question, set()) == "as many as 500 inspectors"
+
+
+# --- stems, stop words and the words of questions
+
+
+def test_a_stem_is_a_stop_word_only_in_its_own_language() -> None:
+    assert ("propos",) in phrase_forms("proposal")  # a French word of questions
+    assert ("du",) not in phrase_forms("due")  # "due" stemmed as French
+
+
+def test_the_front_line_stays_a_phrase(finder: MentionFinder) -> None:
+    u = understand("Que propose l'Italie pour protéger la ligne de front ?", finder)
+    assert "ligne de front" in {c.label for c in u.query.concepts}
+
+
+def test_serait_is_no_word_to_look_for(finder: MentionFinder) -> None:
+    u = understand("Quelle serait la taille de la mission ?", finder)
+    assert "serait" not in {c.label for c in u.query.concepts}
+
+
+def test_a_sentence_with_or_without_its_full_stop_is_the_same() -> None:
+    assert _same("Le plan prévoit une zone tampon.") == _same("Le plan prévoit une zone tampon")
+
+
+# --- a stored position and its sentence, shown once
+
+SAID_TEXT = (
+    "Rome propose une zone tampon le long de la ligne de contact, surveillée par des "
+    "observateurs « neutres »."
+)
+ONCE = f"L'Italie avance un plan\n\n{SAID_TEXT}"
+
+
+class Stored:
+    """An extractor storing the sentence above as Italy's, its claim without the full stop."""
+
+    key = "test:qa-v8"
+
+    def extract(self, article: Article) -> list[Position]:
+        if SAID_TEXT not in article.text:
+            return []
+        claim = SAID_TEXT.rstrip(".")
+        return [Position("IT", "IT", "", "", claim, claim, article.source, lang="fr")]
+
+
+def test_a_position_and_its_sentence_are_shown_once(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    add(any_db, ONCE)
+    bot = BriefBot(settings, any_db, book, [Stored()], [NoComposer()])  # type: ignore[list-item]
+    reply = lines(
+        QuestionAnswerer(bot)("Que propose l'Italie pour la ligne de front ?", "fr", "c", "1", None)
+    )
+    assert sum("zone tampon" in line for line in reply[1:]) == 1
+
+
+def test_glossary_rows_of_this_pass() -> None:
+    assert "prefect" in bridge_words("préfet")
+    assert "ouvrant" in bridge_words("opened")
+    assert "travelled" in bridge_words("rendus")
+    assert "buffer" in bridge_words("zone tampon")
+    assert "mayor" in bridge_words("maire") and "governor" in bridge_words("gouverneur")
