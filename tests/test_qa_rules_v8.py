@@ -7,7 +7,10 @@ answering sentence's article; a width or a distance is a length ("a 20-kilometre
 "as many as" is part of a count; a word's stem is no stop word only in the language it was
 stemmed in ("proposal" -> "propos"); "ligne de front" stays a phrase in a position question;
 "serait" is no word to look for; a stored position and its sentence are shown once; glossary
-rows for prefects, opening, going somewhere and buffers."""
+rows for prefects, opening, going somewhere and buffers; the tally of a vote answers its
+result ("301 voix contre 212"), and a sentence holding it in an article about the vote names
+that article's parties; a date or a person may leave to its article the place and the event
+named by it ("le plan de Brivecourt")."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
 from bot.qa.facts import count, office_holder, person
 from bot.qa.lexicon import MentionFinder, bridge_words, phrase_forms
-from bot.qa.respond import _same
+from bot.qa.respond import _same, places_asked
 from bot.qa.search import Passage
 from bot.qa.understand import understand
 from bot.settings import Settings
@@ -43,6 +46,17 @@ def sentence(n: int, text: str) -> Passage:
 
 def lines(reply: object) -> list[str]:
     return [b.plain for b in reply.blocks]  # type: ignore[attr-defined]
+
+
+def answer(db: Database, book: PartyBook, settings: Settings, text: str, asked: str) -> list[str]:
+    """The lines answering ``asked`` over the one article ``text`` (French questions are asked
+    in French)."""
+    from bot.service import BriefBot
+
+    add(db, text)
+    bot = BriefBot(settings, db, book, [Stored()], [NoComposer()])  # type: ignore[list-item]
+    lang = "en" if asked.startswith(("Who", "What", "When", "How")) else "fr"
+    return lines(QuestionAnswerer(bot)(asked, lang, "c", "1", None))
 
 
 # --- a "who" asking by an office: the name a sentence gives that office
@@ -116,20 +130,6 @@ PLACE = (
     "Les pourparlers de Brivecourt ont commencé lundi dans une salle de la mairie.\n\n"
     "Le diplomate Hugo Vasseur, qui conduisait la délégation suisse, a salué l'accueil."
 )
-
-
-def test_the_place_of_a_who_question_may_be_the_articles(
-    any_db: Database, book: PartyBook, settings: Settings
-) -> None:
-    from bot.service import BriefBot
-
-    add(any_db, PLACE)
-    bot = BriefBot(settings, any_db, book, [Stored()], [NoComposer()])  # type: ignore[list-item]
-    asker = QuestionAnswerer(bot)
-    reply = lines(
-        asker("Who led the Swiss delegation at the Brivecourt talks?", "en", "c", "1", None)
-    )
-    assert reply[0] == "Who: Hugo Vasseur"
 
 
 # --- widths and distances; "as many as"
@@ -207,13 +207,7 @@ class Stored:
 def test_a_position_and_its_sentence_are_shown_once(
     any_db: Database, book: PartyBook, settings: Settings
 ) -> None:
-    from bot.service import BriefBot
-
-    add(any_db, ONCE)
-    bot = BriefBot(settings, any_db, book, [Stored()], [NoComposer()])  # type: ignore[list-item]
-    reply = lines(
-        QuestionAnswerer(bot)("Que propose l'Italie pour la ligne de front ?", "fr", "c", "1", None)
-    )
+    reply = answer(any_db, book, settings, ONCE, "Que propose l'Italie pour la ligne de front ?")
     assert sum("zone tampon" in line for line in reply[1:]) == 1
 
 
@@ -223,3 +217,78 @@ def test_glossary_rows_of_this_pass() -> None:
     assert "travelled" in bridge_words("rendus")
     assert "buffer" in bridge_words("zone tampon")
     assert "mayor" in bridge_words("maire") and "governor" in bridge_words("gouverneur")
+
+
+# --- the result of a vote
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value"),
+    [
+        (
+            "What was the result of the vote on the motion?",
+            "La motion a été adoptée par 301 voix contre 212, avec 12 abstentions.",
+            "301 voix contre 212",
+        ),
+        (
+            "Quel a été le résultat du vote sur la loi ?",
+            "The bill passed by 61 votes to 38 after a long night.",
+            "61 votes to 38",
+        ),
+    ],
+)
+def test_a_vote_is_answered_by_its_tally(
+    question: str, text: str, value: str, finder: MentionFinder
+) -> None:
+    assert understand(question, finder).kind == "count"
+    assert count([sentence(1, text)], question, set()) == value
+
+
+VOTE = (
+    "Vote à l'Assemblée sur l'aide à la Moldavie\n\n"
+    "Le débat à l'Assemblée nationale sur l'aide à la Moldavie a duré trois heures.\n\n"
+    "Au terme des débats, la résolution a été adoptée par 301 voix contre 212."
+)
+
+
+def test_the_tally_in_an_article_about_the_vote(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    asked = (
+        "What was the result of the vote in the Assemblée nationale after the debate on Moldova?"
+    )
+    assert answer(any_db, book, settings, VOTE, asked)[0] == "Result: 301 voix contre 212"
+
+
+# --- a place and the event it names, left to the article
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quand Paris attend-il une réponse au plan de Brivecourt ?",
+        "When does Paris expect an answer to the Brivecourt plan?",
+    ],
+)
+def test_the_place_and_its_event(question: str, finder: MentionFinder) -> None:
+    assert {"brivecourt", "plan"} <= set(places_asked(understand(question, finder).query))
+
+
+PLAN = (
+    "Le plan de Brivecourt sur la table\n\n"
+    "Le plan de Brivecourt a été présenté lundi aux deux délégations.\n\n"
+    "Paris attend désormais une réponse d'ici la mi-janvier, a ajouté le ministre."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "first"),
+    [
+        (PLACE, "Who led the Swiss delegation at the Brivecourt talks?", "Who: Hugo Vasseur"),
+        (PLAN, "Quand Paris attend-il une réponse au plan de Brivecourt ?", "Date : mi-janvier"),
+    ],
+)
+def test_a_person_or_a_date_whose_article_names_the_place(
+    any_db: Database, book: PartyBook, settings: Settings, text: str, asked: str, first: str
+) -> None:
+    assert answer(any_db, book, settings, text, asked)[0] == first

@@ -163,8 +163,8 @@ def _alike(word: str, nouns: set[str]) -> bool:
 
 
 def amount(passages: list[Passage], kind: str) -> str:
-    """An amount of money ("140 milliards d'euros"), a share ("5%") or a length ("a
-    15-kilometer buffer", "de 15 kilomètres")."""
+    """An amount of money ("140 milliards d'euros"), a share ("5%"), a vote's tally ("372
+    voix contre 148") or a length ("a 15-kilometer buffer", "de 15 kilomètres")."""
     pattern = _amounts()[kind]
     for p in passages:
         m = pattern.search(p.text)
@@ -185,6 +185,12 @@ def _amounts() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "share": re.compile(rf"\d+(?:[.,]\d+)?\s?(?:{_alt(data['percent'])})", re.IGNORECASE),
+        "tally": re.compile(
+            rf"(?<![\w-]){_number()}\s+(?:{_alt(data['tally_votes'])})\s+"
+            rf"(?:{_alt(data['tally_joins'])})\s+{_number()}(?:\s+(?:{_alt(data['tally_votes'])}))?"
+            r"(?![\w-])",
+            re.IGNORECASE,
+        ),
         "length": re.compile(
             rf"(?<![\w-])(?:{_approximately('count')})?{_number()}[\s-]?"
             rf"(?:{_alt(data['length_units'])})"
@@ -195,11 +201,11 @@ def _amounts() -> dict[str, re.Pattern[str]]:
 
 
 def asks_for(question: str) -> str:
-    """ "money", "share" or "length" when the question asks for an amount, a percentage or
-    a width, else ""."""
+    """ "money", "share", "tally" or "length" when the question asks for an amount, a
+    percentage, a vote's result or a width, else ""."""
     words = set(tokens(question))
     folded = fold(question)
-    for kind in ("money", "share", "length"):
+    for kind in ("money", "share", "tally", "length"):
         cues = question_data()["count"][kind]
         if any((" " in c and fold(c) in folded) or fold(c) in words for c in cues):
             return kind

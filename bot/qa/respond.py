@@ -302,7 +302,7 @@ class Responder:
             # asked) leaves to its article the rest of what is asked, as for a place
             around=u.kind in AROUND_KINDS or bool(u.office_word),
             # "who led the delegation at the Geneva talks": its article names the place
-            named=[c.label for c in proper_names(u.query)] if u.kind == "who" else None,
+            named=places_asked(u.query) if u.kind in ("who", "when") else None,
             indexed=True,
         )
         if not retrieval.supported:
@@ -404,7 +404,10 @@ class Responder:
             named = u.kind == "who" and self._parties_named(pool[:MAX_STATEMENTS], u)
             if u.several and named:  # "which prime ministers…": "polonais, tchèque et slovène"
                 value = named
-            line = text(lang, u.kind, value=value) if value else ""
+            label: str = u.kind
+            if u.kind == "count" and facts.asks_for(u.query.text) in ("tally", "length"):
+                label = facts.asks_for(u.query.text)  # "Result: 372 voix contre 148"
+            line = text(lang, label, value=value) if value else ""
             if not value and not named:  # sentences on the subject, without the fact asked
                 return Answer(refused=True)  # (a "who" may be parties: shown, not asserted)
         # a heading (the article's title, a sub-heading) is no statement: its source line shows it
@@ -666,6 +669,27 @@ def venues(u: Understanding) -> list[Concept]:
         if any(re.search(pattern, folded) for pattern in where):
             out.append(replace(c, parties=(), people=()))
     return out
+
+
+_OF_PLACE = r"(?:de|d'|du|des|of|in|at|a|au|aux)"
+
+
+def places_asked(query: Query) -> list[str]:
+    """The labels of the places a question names that the gazetteer does not know, and of
+    the event each names ("les discussions de Genève", "the Geneva framework", "the talks in
+    Istanbul"): an answering sentence may leave them to its article."""
+    names = proper_names(query)
+    folded = fold(query.text).replace("’", "'")
+    words: set[str] = set()
+    for c in names:
+        for w in {c.label, *c.words}:
+            at = re.escape(w)
+            for m in re.finditer(rf"([\w-]+)\s+{_OF_PLACE}\s*{at}(?!\w)", folded):
+                words.add(m.group(1))
+            for m in re.finditer(rf"(?<!\w){at}\s+([\w-]+)", folded):
+                words.add(m.group(1))
+    events = [c.label for c in query.content if c not in names and ({c.label, *c.words} & words)]
+    return [c.label for c in names] + events
 
 
 def of_parties(statements: list[Statement], parties: list[str]) -> list[Statement]:
