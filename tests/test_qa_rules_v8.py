@@ -10,7 +10,10 @@ stemmed in ("proposal" -> "propos"); "ligne de front" stays a phrase in a positi
 rows for prefects, opening, going somewhere and buffers; the tally of a vote answers its
 result ("301 voix contre 212"), and a sentence holding it in an article about the vote names
 that article's parties; a date or a person may leave to its article the place and the event
-named by it ("le plan de Brivecourt")."""
+named by it ("le plan de Brivecourt"); what a person said "during the meeting with Y" names
+Y; "Armed Forces minister X" is an office before a name; "what does Moscow demand regarding
+which countries…" asks a position, not who; a party asked about in a follow-up ("Et la France
+?") is answered from the previous answer's articles, then from the others."""
 
 from __future__ import annotations
 
@@ -22,11 +25,13 @@ from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
 from bot.qa.facts import count, office_holder, person
 from bot.qa.lexicon import MentionFinder, bridge_words, phrase_forms
-from bot.qa.respond import _same, places_asked
+from bot.qa.respond import _same, naming_others, places_asked
 from bot.qa.search import Passage
+from bot.qa.statements import Statement
 from bot.qa.understand import understand
 from bot.settings import Settings
 from bot.store import Database
+from tests.test_qa_rules_v7 import Stored as StoredSaid
 from tests.test_qa_unit import NoComposer, add
 
 
@@ -292,3 +297,85 @@ def test_a_person_or_a_date_whose_article_names_the_place(
     any_db: Database, book: PartyBook, settings: Settings, text: str, asked: str, first: str
 ) -> None:
     assert answer(any_db, book, settings, text, asked)[0] == first
+
+
+# --- the person met: what was said at that meeting names them
+
+
+def test_words_on_a_meeting_name_whom_the_person_met(finder: MentionFinder) -> None:
+    other = Statement(
+        "Les exigences européennes sont inacceptables, a déclaré M. Poutine.", 1, "fr"
+    )
+    named = Statement("Une rencontre avec M. Zelensky n'est pas exclue, a dit M. Poutine.", 1, "fr")
+    for question in (
+        "What did Putin say about a meeting with Zelensky?",
+        "Qu'a dit Vladimir Poutine pendant sa rencontre avec Volodymyr Zelensky ?",
+    ):
+        assert naming_others([other, named], understand(question, finder)) == [named]
+
+
+# --- an office in capitals before a name; "which" inside a question of what a party wants
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "asked"),
+    [
+        (
+            "What did Armed Forces minister Odile Ferrat say about the talks?",
+            "person",
+            "Odile Ferrat",
+        ),
+        (
+            "What does Moscow demand regarding which countries could send monitors?",
+            "position",
+            "RU",
+        ),
+        (
+            "Que réclame Moscou à propos de quels pays pourraient envoyer des observateurs ?",
+            "position",
+            "RU",
+        ),
+    ],
+)
+def test_what_such_questions_ask(
+    question: str, kind: str, asked: str, finder: MentionFinder
+) -> None:
+    u = understand(question, finder)
+    assert u.kind == kind and asked in (u.unknown_person, *u.parties)
+
+
+# --- a follow-up on a party: the previous answer's articles, then the others
+
+WARSAW = (
+    "Varsovie refuse\n\n"
+    "La Pologne refuse d'envoyer des soldats en Ukraine dans une force de réassurance.\n\n"
+    "La France et le Royaume-Uni se disent prêts à diriger une telle force."
+)
+PARIS = (
+    "À Paris, le ministre précise\n\n"
+    "Le ministre Paul Garnier a assuré que la France enverrait des soldats dans une force de "
+    "réassurance « le jour où la trêve sera signée »."
+)
+FOLLOWED = [
+    ("PL", "", "", WARSAW.split("\n\n")[1]),
+    ("FR", "", "", WARSAW.split("\n\n")[2]),
+    ("FR", "Paul Garnier", "ministre", PARIS.split("\n\n")[1]),
+]
+
+
+def test_a_follow_up_on_a_party_reads_the_other_articles_too(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    add(any_db, WARSAW)
+    add(any_db, PARIS)
+    said = StoredSaid(FOLLOWED)
+    bot = BriefBot(settings, any_db, book, [said], [NoComposer()])  # type: ignore[list-item]
+    asker = QuestionAnswerer(bot)
+    asker(
+        "Quelle est la position de la Pologne sur une force de réassurance ?", "fr", "c", "9", None
+    )
+    reply = lines(asker("Et la France ?", "fr", "c", "9", None))
+    assert any("prêts à diriger" in line for line in reply)
+    assert any("le jour où la trêve" in line for line in reply)

@@ -100,10 +100,21 @@ class Responder:
         thread: list[int] | None = None,
     ) -> Answer:
         """The answer to ``u``; a follow-up (``thread``: the articles of the previous answer)
-        is first answered from the same articles, then from all."""
+        is first answered from the same articles, then from all (a party's position answered
+        by fewer statements there than an answer shows, with those of all too)."""
         if thread and scope is None:
             found = self._find(u, lang, thread)
             if found.statements and not found.refused:
+                if len(found.statements) < MAX_STATEMENTS and u.kind == "position":
+                    # "Et la France ?" after one article's answer: its few words there, then
+                    # what it says elsewhere
+                    wider = self._find(u, lang, None)
+                    if not wider.refused:
+                        shown = {_same(s.text) for s in found.statements}
+                        found.statements += [
+                            s for s in wider.statements if _same(s.text) not in shown
+                        ]
+                        del found.statements[MAX_STATEMENTS:]
                 return found
         return self._find(u, lang, scope)
 
@@ -630,6 +641,8 @@ _TOLD = re.compile(
     r"\s+(?:(?:the|le|la|l')\s*)?(?:[\w'-]+\s+){0,3}$"
     r"|(?:\b(?:dit|dire|declare|repondu|repond|assure|explique|affirme|confie|promis|annonce)"
     r"\b.*\sa\s+(?:(?:le|la|l')\s*)?$)"  # "qu'a dit X à Y"
+    # "pendant sa rencontre avec Y", "about a meeting with Y": whom the person met
+    r"|(?:\b(?:with|avec)\s+(?:(?:the|le|la|l')\s*)?(?:[\w'-]+\s+){0,2}$)"
 )
 
 
@@ -638,9 +651,10 @@ def _at(word: str, text: str) -> list[re.Match[str]]:
 
 
 def naming_others(statements: list[Statement], u: Understanding) -> list[Statement]:
-    """ "What did X tell Y", "qu'a dit X à Y": when the question names whom the person
-    spoke to, only the person's words naming that one are about what is asked (X's words
-    on the subject to others do not say what X told Y)."""
+    """ "What did X tell Y", "qu'a dit X à Y", "what did X say during the meeting with Y":
+    when the question names whom the person spoke to or met, only the person's words naming
+    that one are about what is asked (X's words on the subject to others do not say what X
+    told Y)."""
     asked = {p.name for p in u.people[:1]}
     question = fold(u.query.text).replace("’", "'")
     others = [

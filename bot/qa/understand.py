@@ -149,8 +149,10 @@ def _office_before(text: str, finder: MentionFinder) -> int:
     words = re.findall(r"[\w’'-]+", text)
     if not words or len(words) > 7:
         return 0
-    if any(w[:1].isupper() for w in words):
-        return 0  # a capitalised word that is no party: the name itself, or another
+    if any(w[:1].isupper() for w in words) and fold(words[-1]) not in _titles():
+        # a capitalised word that is no party: the name itself, or another (unless a word of
+        # office ends the text: "Armed Forces minister", "Foreign Secretary")
+        return 0
     # (an elided article is no word of its own: "l'ambassadrice", "d'envoyé")
     folded = [re.sub(r"^[ld]['’]", "", fold(w)).strip("'’") for w in words]
     if not any(w in _titles() for w in folded):
