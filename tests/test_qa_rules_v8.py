@@ -13,7 +13,9 @@ that article's parties; a date or a person may leave to its article the place an
 named by it ("le plan de Brivecourt"); what a person said "during the meeting with Y" names
 Y; "Armed Forces minister X" is an office before a name; "what does Moscow demand regarding
 which countries…" asks a position, not who; a party asked about in a follow-up ("Et la France
-?") is answered from the previous answer's articles, then from the others."""
+?") is answered from the previous answer's articles, then from the others; an entity named
+twice is where the question first names it ("la position de l'OTAN … l'Alliance"); a count
+asked in the past is not what a sentence says is yet to happen ("qui devrait intervenir")."""
 
 from __future__ import annotations
 
@@ -379,3 +381,35 @@ def test_a_follow_up_on_a_party_reads_the_other_articles_too(
     reply = lines(asker("Et la France ?", "fr", "c", "9", None))
     assert any("prêts à diriger" in line for line in reply)
     assert any("le jour où la trêve" in line for line in reply)
+
+
+# --- an entity named twice: where the question first names it
+
+
+def test_the_first_of_two_names_of_a_party(finder: MentionFinder) -> None:
+    question = "Quelle est la position de l'OTAN sur l'exigence russe que Kiev quitte l'Alliance ?"
+    u = understand(question, finder)
+    assert u.kind == "position" and u.parties == ["NATO"]
+    assert "rejoindre" in bridge_words("join") and "enlargement" in bridge_words("adhésion")
+
+
+# --- a count asked in the past, a sentence of what is yet to happen
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "How many hostages were released in the last swap?",
+            "Les deux camps ont annoncé un échange de 40 otages, qui devrait intervenir lundi.",
+        ),
+        (
+            "Combien d'otages ont été libérés ?",
+            "A swap of 40 hostages is expected to take place on Monday, mediators said.",
+        ),
+    ],
+)
+def test_a_past_count_is_not_a_planned_one(question: str, text: str) -> None:
+    assert count([sentence(1, text)], question, set()) == ""
+    future = question.replace("were released", "will be released").replace("ont été", "seront")
+    assert count([sentence(1, text)], future, set()) != ""  # asked as to come: it answers

@@ -263,7 +263,10 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
     nouns = counted(question)
     head = {form for w in _counted_words(question)[:1] for form in bridge_words(w)}
     first = ""
+    past = bool(_past().search(fold(question).replace("’", "'")))
     for p in passages:
+        if past and _planned().search(fold(p.text).replace("’", "'")):
+            continue  # "how many were swapped": not a swap that "devrait intervenir"
         for m in _amounts()["money"].finditer(p.text):
             # "210 billion euros of Russian central bank assets": an amount of what is counted
             after = tokens(p.text[m.end() :])[:OF_WORDS]
@@ -295,6 +298,24 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
             # what is counted is its first word ("25,000 troops", not "25,000 troops stationed")
             first = first or low + m.group(0)[: m.start(2) - m.start(0)] + noun[0]
     return first
+
+
+@lru_cache(maxsize=1)
+def _past() -> re.Pattern[str]:
+    """A question asking how many were (not will be): "were swapped", "ont été échangés"."""
+    return _words_pattern(question_data()["count"]["past"])
+
+
+@lru_cache(maxsize=1)
+def _planned() -> re.Pattern[str]:
+    """A sentence telling what is yet to happen ("qui devrait intervenir", "is expected
+    to")."""
+    return _words_pattern(question_data()["count"]["planned"])
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str]:
+    alts = _alt([fold(w) for w in words]).replace("'", "['’]").replace("\\ ", r"\s+")
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
 
 @lru_cache(maxsize=1)

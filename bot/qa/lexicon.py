@@ -196,7 +196,8 @@ class MentionFinder:
         return self._words.get((kind, key), set())
 
     def find(self, text: str) -> list[Mention]:
-        """Mentions in ``text``, longest match first, without overlaps."""
+        """Mentions in ``text``, longest match first, without overlaps; one per entity, its
+        first."""
         folded = fold(text)
         hits: list[tuple[int, int, str, str, str | None]] = []
         for kind, key, party_id, pattern, exact, needle in self._entries:
@@ -212,7 +213,9 @@ class MentionFinder:
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
-            if (kind, key) not in out:
+            # an entity named twice is where the question first names it ("la position de
+            # l'OTAN … l'Alliance"), whichever name is longer
+            if (kind, key) not in out or start < out[(kind, key)].span[0]:
                 out[(kind, key)] = Mention(
                     kind,
                     key,
