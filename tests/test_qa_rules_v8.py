@@ -15,7 +15,10 @@ Y; "Armed Forces minister X" is an office before a name; "what does Moscow deman
 which countries…" asks a position, not who; a party asked about in a follow-up ("Et la France
 ?") is answered from the previous answer's articles, then from the others; an entity named
 twice is where the question first names it ("la position de l'OTAN … l'Alliance"); a count
-asked in the past is not what a sentence says is yet to happen ("qui devrait intervenir")."""
+asked in the past is not what a sentence says is yet to happen ("qui devrait intervenir"); a
+party's statements on something else give way to an interview's answer to the question on what
+is asked, and "why?" after it finds the justification next to it ("C'est une question de
+justice : …"); a stored claim and its whole sentence are shown once."""
 
 from __future__ import annotations
 
@@ -27,13 +30,13 @@ from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
 from bot.qa.facts import count, office_holder, person
 from bot.qa.lexicon import MentionFinder, bridge_words, phrase_forms
-from bot.qa.respond import _same, naming_others, places_asked
+from bot.qa.respond import _same, naming_others, places_asked, unique
 from bot.qa.search import Passage
 from bot.qa.statements import Statement
 from bot.qa.understand import understand
 from bot.settings import Settings
 from bot.store import Database
-from tests.test_qa_rules_v7 import Stored as StoredSaid
+from tests.test_qa_rules_v7 import make_asker
 from tests.test_qa_unit import NoComposer, add
 
 
@@ -368,13 +371,7 @@ FOLLOWED = [
 def test_a_follow_up_on_a_party_reads_the_other_articles_too(
     any_db: Database, book: PartyBook, settings: Settings
 ) -> None:
-    from bot.service import BriefBot
-
-    add(any_db, WARSAW)
-    add(any_db, PARIS)
-    said = StoredSaid(FOLLOWED)
-    bot = BriefBot(settings, any_db, book, [said], [NoComposer()])  # type: ignore[list-item]
-    asker = QuestionAnswerer(bot)
+    asker = make_asker(any_db, book, settings, [WARSAW, PARIS], FOLLOWED)
     asker(
         "Quelle est la position de la Pologne sur une force de réassurance ?", "fr", "c", "9", None
     )
@@ -413,3 +410,36 @@ def test_a_past_count_is_not_a_planned_one(question: str, text: str) -> None:
     assert count([sentence(1, text)], question, set()) == ""
     future = question.replace("were released", "will be released").replace("ont été", "seront")
     assert count([sentence(1, text)], future, set()) != ""  # asked as to come: it answers
+
+
+# --- an interview's answer to the question on what is asked, and why
+
+
+INTERVIEW = (
+    "ENTRETIEN\n\n"
+    "La ministre finlandaise Aino Lehto plaide pour l'utilisation des avoirs gelés.\n\n"
+    "**Et les avoirs gelés ?**\n\n"
+    "Ils doivent financer les écoles et les hôpitaux. C'est une question de justice : qui casse "
+    "paie.\n\n"
+    "**Et la neutralité ?**\n\n"
+    "Une neutralité imposée est un piège, pas une garantie."
+)
+# her lede and her words on neutrality are stored; her answer on the assets is not
+LEHTO = [("FI", "Aino Lehto", "ministre", INTERVIEW.split("\n\n")[k]) for k in (1, 5)]
+
+
+def test_an_interview_answer_on_what_is_asked_and_its_why(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    asker = make_asker(any_db, book, settings, [INTERVIEW], LEHTO)
+    reply = lines(asker("What is Finland's position on using frozen assets?", "en", "c", "7", None))
+    assert any("Aino Lehto" in line and "écoles" in line for line in reply)
+    why = lines(asker("Why does she think so?", "en", "c", "7", None))
+    assert any("qui casse paie" in line for line in why)
+
+
+def test_a_claim_and_its_whole_sentence_are_one() -> None:
+    claim = Statement("La ministre plaide pour un fonds", 1, "fr")
+    whole = Statement("De passage à Paris, la ministre plaide pour un fonds.", 1, "fr")
+    assert unique([claim, whole]) == [claim]
+    assert "use" in bridge_words("utilisation")

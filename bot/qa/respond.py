@@ -24,7 +24,7 @@ from bot.qa.followup import Context
 from bot.qa.lexicon import bridge_forms, bridge_words
 from bot.qa.query import Concept, Query, proper_names, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
-from bot.qa.search import Passage, matches, passages_by_id, sentences_of
+from bot.qa.search import Passage, matches, passages_by_id, score, sentences_of
 from bot.qa.statements import (
     MAX_STATEMENTS,
     Statement,
@@ -64,6 +64,8 @@ WHERE_COVERAGE = 0.5
 MAX_PARTY_RUN = 60
 # a date is another event's unless its sentence covers this much of the question's words
 WHEN_COVERAGE = 0.75
+# an interviewer's question this much about what is asked is answered by what follows it
+REPLY_COVERAGE = 0.5
 
 
 @dataclass
@@ -201,6 +203,14 @@ class Responder:
             chosen = self._with_sentences(u, lang, scope, chosen)
             if roles:  # the sentences added too: only what someone of that role said
                 chosen = [s for s in chosen if self._has_role(s, roles)]
+        elif (
+            chosen and subject(u.query, set(parties)).concepts and min(s.match for s in chosen) <= 0
+        ):
+            # statements on something else give way to an interview's answer to the question
+            # on what is asked ("Et les avoirs russes gelés ?" "Ils doivent servir…")
+            replies = [r for r in self._replies(u, chosen) if not roles or self._has_role(r, roles)]
+            if replies:
+                chosen = unique([s for s in chosen if s.match > 0] + replies)
         if not chosen:
             return Answer()
         best = chosen[0]
@@ -232,9 +242,27 @@ class Responder:
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
         weak = [s for s in chosen if s.match < 0.34 and (s.match > 0 or s.around >= 0.5)]
-        # a sentence once, whether a stored position gives it with its full stop or not
-        unique = {_same(s.text): s for s in reversed(strong + extra + weak)}
-        return [s for s in strong + extra + weak if unique[_same(s.text)] is s][:MAX_STATEMENTS]
+        return unique(strong + extra + weak)
+
+    def _replies(self, u: Understanding, chosen: list[Statement]) -> list[Statement]:
+        """In the articles of a party's statements, an interviewer's question on what is
+        asked ("Et les avoirs russes gelés ?") gives the answer after it: the interviewee's
+        words on it, though they name no party ("Ils doivent servir à la reconstruction…"),
+        given to the one speaker of the party's statements in that article."""
+        query = subject(u.query, set(u.parties))
+        ids = sorted({s.article_id for s in chosen})
+        if not ids or not query.content:
+            return []
+        questions = [score(query, p) for p in sentences_of(self.bot.db, ids) if _asks(p.text)]
+        best = max(questions, key=lambda p: p.coverage, default=None)
+        asked = [best] if best is not None and best.coverage >= REPLY_COVERAGE else []
+        replies = [from_passage(p) for p in self._answered(asked) if p not in asked]
+        for r in replies:
+            said = {(s.speaker, s.role, s.party_id) for s in chosen if s.article_id == r.article_id}
+            said = {who for who in said if who[0]}
+            if len(said) == 1:
+                r.speaker, r.role, r.party_id = next(iter(said))
+        return replies
 
     def _person(
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
@@ -337,7 +365,7 @@ class Responder:
     def _answered(self, passages: list[Passage]) -> list[Passage]:
         """A question the article asks (an interviewer's) gives way to the sentences that
         answer it: the next two of its article."""
-        asked = [p for p in passages if p.text.rstrip(' »”"').endswith("?")]
+        asked = [p for p in passages if _asks(p.text)]
         if not asked:
             return passages
         sentences = sentences_of(self.bot.db, sorted({p.article_id for p in asked}))
@@ -715,6 +743,22 @@ def of_parties(statements: list[Statement], parties: list[str]) -> list[Statemen
 def explained(passages: list[Passage]) -> Answer:
     """A "why?" answer: the reasons found near the previous answer's sentences."""
     return Answer([from_passage(p) for p in passages[:MAX_STATEMENTS]])
+
+
+def unique(statements: list[Statement]) -> list[Statement]:
+    """The first ``MAX_STATEMENTS`` statements, each sentence once (whether a stored position
+    gives it whole, in part or without its full stop)."""
+    out: list[Statement] = []
+    for s in statements:
+        key = _same(s.text)
+        if not any(key in _same(o.text) or _same(o.text) in key for o in out):
+            out.append(s)
+    return out[:MAX_STATEMENTS]
+
+
+def _asks(text: str) -> bool:
+    """A question in an article (an interviewer's, "**Et les avoirs russes gelés ?**")."""
+    return text.rstrip(' »”"*').endswith("?")
 
 
 def _same(text: str) -> str:
