@@ -669,8 +669,10 @@ _TOLD = re.compile(
     r"\s+(?:(?:the|le|la|l')\s*)?(?:[\w'-]+\s+){0,3}$"
     r"|(?:\b(?:dit|dire|declare|repondu|repond|assure|explique|affirme|confie|promis|annonce)"
     r"\b.*\sa\s+(?:(?:le|la|l')\s*)?$)"  # "qu'a dit X à Y"
-    # "pendant sa rencontre avec Y", "about a meeting with Y": whom the person met
-    r"|(?:\b(?:with|avec)\s+(?:(?:the|le|la|l')\s*)?(?:[\w'-]+\s+){0,2}$)"
+    # "pendant sa rencontre avec Y", "about a meeting with Y", "about meeting Y": whom the
+    # person met
+    r"|(?:\b(?:with|avec|meet|meets|meeting|met|rencontrer)\s+(?:(?:the|le|la|l')\s*)?"
+    r"(?:[\w'-]+\s+){0,2}$)"
 )
 
 
