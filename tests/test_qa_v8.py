@@ -19,8 +19,10 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v8.json")
 
 # held out: 0.47 (15/32) and refusals 0.62 (5/8), scored once on session 8's code (6ef389f)
 # before anything was written from it
-HIT_FLOOR = 0.45
-REFUSAL_FLOOR = 0.60
+# after the eighth Q&A pass learnt from it (session 8, qa8): 0.88 (28/32) and refusals 1.00
+# (8/8)
+HIT_FLOOR = 0.86
+REFUSAL_FLOOR = 0.98
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

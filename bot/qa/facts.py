@@ -12,9 +12,9 @@ from functools import lru_cache
 
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import Person
-from bot.qa.lexicon import bridge_words
+from bot.qa.lexicon import Phrase, bridge_forms, bridge_words
 from bot.qa.search import Passage
-from bot.qa.text import STOPWORDS, tokens
+from bot.qa.text import STOPWORDS, both_stems, tokens
 from bot.qa.vocabulary import question_data
 from bot.textnorm import fold
 
@@ -30,9 +30,14 @@ def _number() -> str:
     return rf"(?:\d[\d\s  .,]*\d|\d|{_alt(question_data()['calendar']['numbers'])})"
 
 
+def _approximately(section: str = "calendar") -> str:
+    """ "au moins ", "as many as ": words that may come before a duration (or a count)."""
+    return _alt(question_data()[section]["approximately"]).replace("'", "['’]")
+
+
 def _duration_body() -> str:
     units = _alt(question_data()["calendar"]["units"])
-    approx = _alt(question_data()["calendar"]["approximately"]).replace("'", "['’]")
+    approx = _approximately()
     clock = _alt(question_data()["calendar"]["clock"])  # "7 h 50": hours and minutes
     return (
         rf"((?:{approx})?"
@@ -59,8 +64,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "count": re.compile(
-            rf"(?<![\w-])((?:plus de |moins de |près de |jusqu'à |more than |nearly |about |some |up to )?"
-            rf"{number})\s+(?:d['’]|de |of )?([^\W\d]+(?:\s+[^\W\d]+)?)",
+            rf"(?<![\w-])((?:{_approximately('count')})?{number})\s+(?:d['’]|de |of )?([^\W\d]+(?:\s+[^\W\d]+)?)",
             re.IGNORECASE,
         ),
         "where": re.compile(
@@ -159,7 +163,8 @@ def _alike(word: str, nouns: set[str]) -> bool:
 
 
 def amount(passages: list[Passage], kind: str) -> str:
-    """An amount of money ("140 milliards d'euros") or a share ("5%")."""
+    """An amount of money ("140 milliards d'euros"), a share ("5%"), a vote's tally ("372
+    voix contre 148") or a length ("a 15-kilometer buffer", "de 15 kilomètres")."""
     pattern = _amounts()[kind]
     for p in passages:
         m = pattern.search(p.text)
@@ -180,14 +185,27 @@ def _amounts() -> dict[str, re.Pattern[str]]:
             re.IGNORECASE,
         ),
         "share": re.compile(rf"\d+(?:[.,]\d+)?\s?(?:{_alt(data['percent'])})", re.IGNORECASE),
+        "tally": re.compile(
+            rf"(?<![\w-]){_number()}\s+(?:{_alt(data['tally_votes'])})\s+"
+            rf"(?:{_alt(data['tally_joins'])})\s+{_number()}(?:\s+(?:{_alt(data['tally_votes'])}))?"
+            r"(?![\w-])",
+            re.IGNORECASE,
+        ),
+        "length": re.compile(
+            rf"(?<![\w-])(?:{_approximately('count')})?{_number()}[\s-]?"
+            rf"(?:{_alt(data['length_units'])})"
+            r"(?![\w-])",
+            re.IGNORECASE,
+        ),
     }
 
 
 def asks_for(question: str) -> str:
-    """ "money" or "share" when the question asks for an amount or a percentage, else ""."""
+    """ "money", "share", "tally" or "length" when the question asks for an amount, a
+    percentage, a vote's result or a width, else ""."""
     words = set(tokens(question))
     folded = fold(question)
-    for kind in ("money", "share"):
+    for kind in ("money", "share", "tally", "length"):
         cues = question_data()["count"][kind]
         if any((" " in c and fold(c) in folded) or fold(c) in words for c in cues):
             return kind
@@ -245,7 +263,10 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
     nouns = counted(question)
     head = {form for w in _counted_words(question)[:1] for form in bridge_words(w)}
     first = ""
+    past = bool(_past().search(fold(question).replace("’", "'")))
     for p in passages:
+        if past and _planned().search(fold(p.text).replace("’", "'")):
+            continue  # "how many were swapped": not a swap that "devrait intervenir"
         for m in _amounts()["money"].finditer(p.text):
             # "210 billion euros of Russian central bank assets": an amount of what is counted
             after = tokens(p.text[m.end() :])[:OF_WORDS]
@@ -277,6 +298,24 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
             # what is counted is its first word ("25,000 troops", not "25,000 troops stationed")
             first = first or low + m.group(0)[: m.start(2) - m.start(0)] + noun[0]
     return first
+
+
+@lru_cache(maxsize=1)
+def _past() -> re.Pattern[str]:
+    """A question asking how many were (not will be): "were swapped", "ont été échangés"."""
+    return _words_pattern(question_data()["count"]["past"])
+
+
+@lru_cache(maxsize=1)
+def _planned() -> re.Pattern[str]:
+    """A sentence telling what is yet to happen ("qui devrait intervenir", "is expected
+    to")."""
+    return _words_pattern(question_data()["count"]["planned"])
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str]:
+    alts = _alt([fold(w) for w in words]).replace("'", "['’]").replace("\\ ", r"\s+")
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -328,6 +367,10 @@ def _named(p: Passage, question: str, gazetteer: Gazetteer, parties: list[str]) 
     return "", other
 
 
+# a sentence whose subject is a pronoun: who it is, the sentence before says
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:he|she|il|elle)\b", re.IGNORECASE)
+
+
 def person(
     passages: list[Passage],
     question: str,
@@ -342,7 +385,14 @@ def person(
     closest first)."""
     fallback = ""
     for p in passages:
-        for sentence in [p, *(around or {}).get(p.sentence_id, [])]:
+        before = (around or {}).get(p.sentence_id, [])
+        if before and _PRONOUN_SUBJECT.match(p.text):
+            # "He accused Tusk of …": the subject of the sentence before, when it opens
+            # with a name ("Jarosław Kaczyński, the leader of …, was less conciliatory.")
+            m = _NAME_RUN.match(before[0].text.lstrip(' «“"-–—'))
+            if m and _not_in(m.group(1), question) and not gazetteer.party_hits(m.group(1)):
+                return m.group(1)
+        for sentence in [p, *before]:
             asked, anyone = _named(sentence, question, gazetteer, parties)
             if asked:
                 return asked
@@ -353,6 +403,31 @@ def person(
             if m.start() > 0 and _not_in(name, question) and not gazetteer.party_hits(name):
                 fallback = fallback or name
     return fallback
+
+
+# how far after the word of office its holder's name may come ("le ministre de l'Europe et
+# des Affaires étrangères, Antoine Ferrand"), in words
+HOLDER_WITHIN = 10
+_TOKEN = re.compile(r"[\w’'-]+")
+
+
+def office_holder(passages: list[Passage], office: str, question: str, gazetteer: Gazetteer) -> str:
+    """ "Which minister…?", "who is the prefect…?": the name a sentence gives the office
+    asked, right after its word ("Le préfet du Nord, Thierry Lamarque, a rappelé…"), not one
+    the question names; "" when no sentence names its holder."""
+    forms: set[Phrase] = {f for f in bridge_forms(office) if len(f) == 1}
+    for p in passages:
+        for m in _TOKEN.finditer(p.text):
+            if not {(s,) for s in both_stems(fold(m.group()))} & forms:
+                continue
+            after = p.text[m.end() :]
+            for name in _NAME_RUN.finditer(after):
+                if len(_TOKEN.findall(after[: name.start()])) > HOLDER_WITHIN:
+                    break
+                value = name.group(1)
+                if _not_in(value, question) and not gazetteer.party_hits(value):
+                    return value
+    return ""
 
 
 def answer_value(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from bot.domain.parties import PartyBook
-from bot.qa.text import STOPWORDS, both_stems, stem, tokens
+from bot.qa.text import STOPWORDS_OF, both_stems, stem, tokens
 from bot.qa.vocabulary import BRIDGE, SOFT, SOFT_STEMMED, TOPIC_WORDS
 from bot.textnorm import fold
 
@@ -26,7 +26,14 @@ def phrase_forms(text: str) -> set[Phrase]:
         return set()
     forms = {tuple(stem(w, lang) for w in words) for lang in ("fr", "en")}
     if len(words) == 1:  # "due" stemmed as French is "du": no word's form is a stop word
-        forms = {f for f in forms if f[0] not in STOPWORDS or f[0] == words[0]} or forms
+        # of the language it was stemmed in ("proposal" stemmed as English is "propos")
+        kept: set[Phrase] = {
+            (s,)
+            for lang in ("fr", "en")
+            for s in [stem(words[0], lang)]
+            if s not in STOPWORDS_OF[lang] or s == words[0]
+        }
+        forms = kept or forms
     return forms
 
 
@@ -189,7 +196,8 @@ class MentionFinder:
         return self._words.get((kind, key), set())
 
     def find(self, text: str) -> list[Mention]:
-        """Mentions in ``text``, longest match first, without overlaps."""
+        """Mentions in ``text``, longest match first, without overlaps; one per entity, its
+        first."""
         folded = fold(text)
         hits: list[tuple[int, int, str, str, str | None]] = []
         for kind, key, party_id, pattern, exact, needle in self._entries:
@@ -205,7 +213,9 @@ class MentionFinder:
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
-            if (kind, key) not in out:
+            # an entity named twice is where the question first names it ("la position de
+            # l'OTAN … l'Alliance"), whichever name is longer
+            if (kind, key) not in out or start < out[(kind, key)].span[0]:
                 out[(kind, key)] = Mention(
                     kind,
                     key,

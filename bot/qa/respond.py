@@ -24,7 +24,7 @@ from bot.qa.followup import Context
 from bot.qa.lexicon import bridge_forms, bridge_words
 from bot.qa.query import Concept, Query, proper_names, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
-from bot.qa.search import Passage, matches, passages_by_id, sentences_of
+from bot.qa.search import Passage, matches, passages_by_id, score, sentences_of
 from bot.qa.statements import (
     MAX_STATEMENTS,
     Statement,
@@ -64,6 +64,8 @@ WHERE_COVERAGE = 0.5
 MAX_PARTY_RUN = 60
 # a date is another event's unless its sentence covers this much of the question's words
 WHEN_COVERAGE = 0.75
+# an interviewer's question this much about what is asked is answered by what follows it
+REPLY_COVERAGE = 0.5
 
 
 @dataclass
@@ -100,10 +102,21 @@ class Responder:
         thread: list[int] | None = None,
     ) -> Answer:
         """The answer to ``u``; a follow-up (``thread``: the articles of the previous answer)
-        is first answered from the same articles, then from all."""
+        is first answered from the same articles, then from all (a party's position answered
+        by fewer statements there than an answer shows, with those of all too)."""
         if thread and scope is None:
             found = self._find(u, lang, thread)
             if found.statements and not found.refused:
+                if len(found.statements) < MAX_STATEMENTS and u.kind == "position":
+                    # "Et la France ?" after one article's answer: its few words there, then
+                    # what it says elsewhere
+                    wider = self._find(u, lang, None)
+                    if not wider.refused:
+                        shown = {_same(s.text) for s in found.statements}
+                        found.statements += [
+                            s for s in wider.statements if _same(s.text) not in shown
+                        ]
+                        del found.statements[MAX_STATEMENTS:]
                 return found
         return self._find(u, lang, scope)
 
@@ -190,6 +203,14 @@ class Responder:
             chosen = self._with_sentences(u, lang, scope, chosen)
             if roles:  # the sentences added too: only what someone of that role said
                 chosen = [s for s in chosen if self._has_role(s, roles)]
+        elif (
+            chosen and subject(u.query, set(parties)).concepts and min(s.match for s in chosen) <= 0
+        ):
+            # statements on something else give way to an interview's answer to the question
+            # on what is asked ("Et les avoirs russes gelés ?" "Ils doivent servir…")
+            replies = [r for r in self._replies(u, chosen) if not roles or self._has_role(r, roles)]
+            if replies:
+                chosen = unique([s for s in chosen if s.match > 0] + replies)
         if not chosen:
             return Answer()
         best = chosen[0]
@@ -217,16 +238,31 @@ class Responder:
         the party that do (a statement the extraction did not store)."""
         found = self._sentences(u, u.query, lang, scope)
         strong = [s for s in chosen if s.match >= 0.34]
-        keys = {grounded(s.text) for s in chosen}
-        extra = [
-            s
-            for s in of_parties(found.statements, u.parties)
-            if grounded(s.text) not in keys and not found.refused
-        ]
+        extra = [s for s in of_parties(found.statements, u.parties) if not found.refused]
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
         weak = [s for s in chosen if s.match < 0.34 and (s.match > 0 or s.around >= 0.5)]
-        return (strong + extra + weak)[:MAX_STATEMENTS]
+        return unique(strong + extra + weak)
+
+    def _replies(self, u: Understanding, chosen: list[Statement]) -> list[Statement]:
+        """In the articles of a party's statements, an interviewer's question on what is
+        asked ("Et les avoirs russes gelés ?") gives the answer after it: the interviewee's
+        words on it, though they name no party ("Ils doivent servir à la reconstruction…"),
+        given to the one speaker of the party's statements in that article."""
+        query = subject(u.query, set(u.parties))
+        ids = sorted({s.article_id for s in chosen})
+        if not ids or not query.content:
+            return []
+        questions = [score(query, p) for p in sentences_of(self.bot.db, ids) if _asks(p.text)]
+        best = max(questions, key=lambda p: p.coverage, default=None)
+        asked = [best] if best is not None and best.coverage >= REPLY_COVERAGE else []
+        replies = [from_passage(p) for p in self._answered(asked) if p not in asked]
+        for r in replies:
+            said = {(s.speaker, s.role, s.party_id) for s in chosen if s.article_id == r.article_id}
+            said = {who for who in said if who[0]}
+            if len(said) == 1:
+                r.speaker, r.role, r.party_id = next(iter(said))
+        return replies
 
     def _person(
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
@@ -301,7 +337,11 @@ class Responder:
             article_ids=scope,
             prefer=prefer,
             holds=self._holds(u) if u.kind in VALUE_KINDS else None,
-            around=u.kind in AROUND_KINDS,
+            # "which minister opened the debate": a sentence naming a minister (the office
+            # asked) leaves to its article the rest of what is asked, as for a place
+            around=u.kind in AROUND_KINDS or bool(u.office_word),
+            # "who led the delegation at the Geneva talks": its article names the place
+            named=places_asked(u.query) if u.kind in ("who", "when") else None,
             indexed=True,
         )
         if not retrieval.supported:
@@ -325,7 +365,7 @@ class Responder:
     def _answered(self, passages: list[Passage]) -> list[Passage]:
         """A question the article asks (an interviewer's) gives way to the sentences that
         answer it: the next two of its article."""
-        asked = [p for p in passages if p.text.rstrip(' »”"').endswith("?")]
+        asked = [p for p in passages if _asks(p.text)]
         if not asked:
             return passages
         sentences = sentences_of(self.bot.db, sorted({p.article_id for p in asked}))
@@ -354,7 +394,7 @@ class Responder:
         if u.kind not in FACT_KINDS:
             retrieval.passages = self._answered(retrieval.passages)
         passages = retrieval.passages[:MAX_STATEMENTS]
-        line = value = ""
+        line = value = holder = ""
         if u.kind in FACT_KINDS:
             words = {w for c in u.query.content for w in c.words}
             pool = retrieval.passages
@@ -368,6 +408,17 @@ class Responder:
                     for p in pool
                     if p.coverage >= WHO_COVERAGE or (quoted and quoted <= p.matched)
                 ]
+                if u.office_word:  # "which minister…": the name a sentence gives a minister
+                    holder = facts.office_holder(pool, u.office_word, u.query.text, self.gazetteer)
+                    # else a person from a sentence about what is asked by itself (its
+                    # article, read for the office's holder, says too little)
+                    pool = [
+                        p
+                        for p in pool
+                        if p.alone < 0
+                        or p.alone >= WHO_COVERAGE
+                        or (quoted and quoted <= p.matched)
+                    ]
             elif u.kind == "where":  # a place, in a sentence about it itself
                 # (a building within the place the question names: its article names it)
                 within = facts.names_place(u.query.text)
@@ -378,6 +429,7 @@ class Responder:
                     or p.alone >= WHERE_COVERAGE
                     or (within and p.coverage >= WHERE_COVERAGE)
                 ]
+            before = self._before(retrieval.passages[:2]) if u.kind == "who" else None
             value = facts.answer_value(
                 u.kind,
                 pool,
@@ -385,12 +437,16 @@ class Responder:
                 gazetteer=self.gazetteer,
                 parties=u.parties,
                 words=words,
-                around=self._before(retrieval.passages[:2]) if u.kind == "who" else None,
+                around=before,
             )
+            value = holder or value
             named = u.kind == "who" and self._parties_named(pool[:MAX_STATEMENTS], u)
             if u.several and named:  # "which prime ministers…": "polonais, tchèque et slovène"
                 value = named
-            line = text(lang, u.kind, value=value) if value else ""
+            label: str = u.kind
+            if u.kind == "count" and facts.asks_for(u.query.text) in ("tally", "length"):
+                label = facts.asks_for(u.query.text)  # "Result: 372 voix contre 148"
+            line = text(lang, label, value=value) if value else ""
             if not value and not named:  # sentences on the subject, without the fact asked
                 return Answer(refused=True)  # (a "who" may be parties: shown, not asserted)
         # a heading (the article's title, a sub-heading) is no statement: its source line shows it
@@ -402,6 +458,15 @@ class Responder:
                 holding = [
                     from_passage(p) for p in retrieval.passages if fold(value) in fold(p.text)
                 ][:1]
+            if not holding and before:  # "X, the leader of …, was less conciliatory. He
+                # accused …": the sentence naming who, then the one saying what they did
+                holding = [
+                    statement
+                    for p in retrieval.passages[:2]
+                    for near in before.get(p.sentence_id, [])[:1]
+                    if fold(value) in fold(near.text)
+                    for statement in (from_passage(near), from_passage(p))
+                ][:2]
             statements = holding or statements
         return Answer(statements, line=line)
 
@@ -604,6 +669,10 @@ _TOLD = re.compile(
     r"\s+(?:(?:the|le|la|l')\s*)?(?:[\w'-]+\s+){0,3}$"
     r"|(?:\b(?:dit|dire|declare|repondu|repond|assure|explique|affirme|confie|promis|annonce)"
     r"\b.*\sa\s+(?:(?:le|la|l')\s*)?$)"  # "qu'a dit X à Y"
+    # "pendant sa rencontre avec Y", "about a meeting with Y", "about meeting Y": whom the
+    # person met
+    r"|(?:\b(?:with|avec|meet|meets|meeting|met|rencontrer)\s+(?:(?:the|le|la|l')\s*)?"
+    r"(?:[\w'-]+\s+){0,2}$)"
 )
 
 
@@ -612,9 +681,10 @@ def _at(word: str, text: str) -> list[re.Match[str]]:
 
 
 def naming_others(statements: list[Statement], u: Understanding) -> list[Statement]:
-    """ "What did X tell Y", "qu'a dit X à Y": when the question names whom the person
-    spoke to, only the person's words naming that one are about what is asked (X's words
-    on the subject to others do not say what X told Y)."""
+    """ "What did X tell Y", "qu'a dit X à Y", "what did X say during the meeting with Y":
+    when the question names whom the person spoke to or met, only the person's words naming
+    that one are about what is asked (X's words on the subject to others do not say what X
+    told Y)."""
     asked = {p.name for p in u.people[:1]}
     question = fold(u.query.text).replace("’", "'")
     others = [
@@ -645,6 +715,27 @@ def venues(u: Understanding) -> list[Concept]:
     return out
 
 
+_OF_PLACE = r"(?:de|d'|du|des|of|in|at|a|au|aux)"
+
+
+def places_asked(query: Query) -> list[str]:
+    """The labels of the places a question names that the gazetteer does not know, and of
+    the event each names ("les discussions de Genève", "the Geneva framework", "the talks in
+    Istanbul"): an answering sentence may leave them to its article."""
+    names = proper_names(query)
+    folded = fold(query.text).replace("’", "'")
+    words: set[str] = set()
+    for c in names:
+        for w in {c.label, *c.words}:
+            at = re.escape(w)
+            for m in re.finditer(rf"([\w-]+)\s+{_OF_PLACE}\s*{at}(?!\w)", folded):
+                words.add(m.group(1))
+            for m in re.finditer(rf"(?<!\w){at}\s+([\w-]+)", folded):
+                words.add(m.group(1))
+    events = [c.label for c in query.content if c not in names and ({c.label, *c.words} & words)]
+    return [c.label for c in names] + events
+
+
 def of_parties(statements: list[Statement], parties: list[str]) -> list[Statement]:
     """The statements that may stand for ``parties``' position: not those another party's
     speaker said (that party's position, whatever party they name)."""
@@ -654,6 +745,27 @@ def of_parties(statements: list[Statement], parties: list[str]) -> list[Statemen
 def explained(passages: list[Passage]) -> Answer:
     """A "why?" answer: the reasons found near the previous answer's sentences."""
     return Answer([from_passage(p) for p in passages[:MAX_STATEMENTS]])
+
+
+def unique(statements: list[Statement]) -> list[Statement]:
+    """The first ``MAX_STATEMENTS`` statements, each sentence once (whether a stored position
+    gives it whole, in part or without its full stop)."""
+    out: list[Statement] = []
+    for s in statements:
+        key = _same(s.text)
+        if not any(key in _same(o.text) or _same(o.text) in key for o in out):
+            out.append(s)
+    return out[:MAX_STATEMENTS]
+
+
+def _asks(text: str) -> bool:
+    """A question in an article (an interviewer's, "**Et les avoirs russes gelés ?**")."""
+    return text.rstrip(' »”"*').endswith("?")
+
+
+def _same(text: str) -> str:
+    """A statement's text as compared with another's (its closing full stop left out)."""
+    return grounded(text).rstrip(" .!?…")
 
 
 def _is_heading(text: str) -> bool:

@@ -30,6 +30,8 @@ SELF_CONTAINED = 0.75
 # a sentence holding the fact asked is quoted when it covers this much of what the best
 # sentence covers
 HOLDING_COVERAGE = 0.9
+# a sentence leaves the place to its article when it says this much of the rest by itself
+NAMED_ALONE = 0.6
 
 
 @dataclass
@@ -138,12 +140,15 @@ def choose(
     return chosen
 
 
-def in_context(query: Query, passages: list[Passage]) -> None:
+def in_context(
+    query: Query, passages: list[Passage], holds: Callable[[Passage], bool] | None = None
+) -> None:
     """Coverage read in the sentence's article too ("how long did the Istanbul talks last":
     the sentence says "ont duré trois heures", its article says where and when): half the
     sentence's own, half what its article's candidate sentences match together, for sentences
     that match some of the question themselves. A sentence about what is asked almost whole
-    names the parties its article names (its speaker says "we")."""
+    names the parties its article names (its speaker says "we"), and so does one holding the
+    value asked (``holds``: "372 voix contre 148") in an article about what is asked."""
     weights = {c.label: c.weight for c in query.content}
     total = sum(weights.values())
     if not total:
@@ -155,18 +160,46 @@ def in_context(query: Query, passages: list[Passage]) -> None:
     for p in passages:
         if p.coverage <= 0:
             continue
-        if named and p.coverage >= SELF_CONTAINED:
+        article = sum(weights[label] for label in matched[p.article_id] & set(weights)) / total
+        wider = 0.5 * p.coverage + 0.5 * article
+        holding = holds is not None and article >= SELF_CONTAINED and holds(p)
+        if named and (p.coverage >= SELF_CONTAINED or holding):
             entities = sum(named[label] for label in matched[p.article_id] & set(named))
             wider_entities = entities / sum(named.values())
             if wider_entities > p.entities:
                 p.score += 0.4 * (wider_entities - p.entities)
                 p.entities = wider_entities
-        article = sum(weights[label] for label in matched[p.article_id] & set(weights)) / total
         p.alone = p.coverage
-        wider = 0.5 * p.coverage + 0.5 * article
         if wider > p.coverage:
             p.score += 0.6 * (wider - p.coverage)
             p.coverage = wider
+
+
+def names_in_context(query: Query, passages: list[Passage], labels: set[str]) -> None:
+    """ "Who led the US delegation at the Geneva talks?": a sentence about what was done
+    ("Rubio, qui conduisait la délégation américaine, …") leaves to its article the place
+    the question names and the event named by it (``labels``): those its article's candidate
+    sentences name count in the sentence's coverage (not its rank), when it says most of
+    the rest by itself."""
+    weights = {c.label: c.weight for c in query.content}
+    total = sum(weights.values())
+    labels &= set(weights)
+    rest = sum(w for label, w in weights.items() if label not in labels)
+    if not total or not labels or not rest:
+        return
+    named: dict[int, set[str]] = {}
+    for p in passages:
+        named.setdefault(p.article_id, set()).update(p.matched & labels)
+    for p in passages:
+        said = sum(
+            weights[label] for label in p.matched if label in weights and label not in labels
+        )
+        if said / rest < NAMED_ALONE:
+            continue
+        added = sum(weights[label] for label in named[p.article_id] - p.matched) / total
+        if added > 0:
+            p.alone = p.coverage
+            p.coverage += added
 
 
 def by_rarity(query: Query, pool: list[Passage]) -> Query:
@@ -202,6 +235,7 @@ def retrieve(
     prefer: Callable[[Passage], float] | None = None,
     holds: Callable[[Passage], bool] | None = None,
     around: bool = False,
+    named: list[str] | None = None,
     indexed: bool = False,
 ) -> Retrieval:
     """Supporting sentences for ``query`` among ``article_ids`` or the window's articles
@@ -231,7 +265,9 @@ def retrieve(
         attach_positions(bot, pool, bot.articles(ids=top) if top else [])
         score_all(query, pool.values())
     if around:
-        in_context(query, list(pool.values()))
+        in_context(query, list(pool.values()), holds)
+    elif named:
+        names_in_context(query, list(pool.values()), set(named))
     chosen = choose(query, list(pool.values()), prefer, holds)
     ids = sorted({p.article_id for p in chosen})
     arts = {a.id: a for a in bot.articles(ids=ids)} if ids else {}

@@ -60,6 +60,11 @@ STOPWORDS_QUESTION = frozenset(
     ]
 )  # fmt: skip
 STOPWORDS = frozenset(fold(w) for w in STOPWORDS_FR | STOPWORDS_EN | STOPWORDS_QUESTION)
+# each language's own ("propos" is a French word of questions, not an English stem)
+STOPWORDS_OF = {
+    "fr": frozenset(fold(w) for w in STOPWORDS_FR | STOPWORDS_QUESTION),
+    "en": frozenset(fold(w) for w in STOPWORDS_EN | STOPWORDS_QUESTION),
+}
 QUESTION_WORDS_RAW = frozenset(
     [
         "que", "quoi", "quel", "quelle", "quels", "quelles", "comment", "pourquoi", "quand",

@@ -52,6 +52,9 @@ class Understanding:
     # the offices asked about ("le ministre des Armées"), each its folded forms: only what a
     # speaker of that role said answers
     offices: list[frozenset[str]] = field(default_factory=list)
+    # the word of office a "who" asks by ("which minister", "who is the prefect"): the
+    # answering sentence names it
+    office_word: str = ""
 
     @property
     def person_label(self) -> str:
@@ -146,8 +149,10 @@ def _office_before(text: str, finder: MentionFinder) -> int:
     words = re.findall(r"[\w’'-]+", text)
     if not words or len(words) > 7:
         return 0
-    if any(w[:1].isupper() for w in words):
-        return 0  # a capitalised word that is no party: the name itself, or another
+    if any(w[:1].isupper() for w in words) and fold(words[-1]) not in _titles():
+        # a capitalised word that is no party: the name itself, or another (unless a word of
+        # office ends the text: "Armed Forces minister", "Foreign Secretary")
+        return 0
     # (an elided article is no word of its own: "l'ambassadrice", "d'envoyé")
     folded = [re.sub(r"^[ld]['’]", "", fold(w)).strip("'’") for w in words]
     if not any(w in _titles() for w in folded):
@@ -304,6 +309,7 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
                     c.label, "content", bridge_forms(c.label), 1.0, words=bridge_words(c.label)
                 )
     several = kind == "who" and chosen is not None and _asks_several(question, chosen)
+    office_word = _office_word(question, chosen) if kind == "who" and chosen else ""
     return Understanding(
         kind,
         query,
@@ -314,6 +320,7 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
         seat=seat,
         several=several,
         offices=[o.forms for o in offices],
+        office_word=office_word,
     )
 
 
@@ -342,7 +349,27 @@ def _office_spans(question: str, rule: KindRule) -> list[tuple[int, int]]:
     "quel commissaire européen", the adjective after the word in French)."""
     folded = _folded(question)
     spans = [m.span() for p in rule.patterns for m in p.finditer(folded)]
-    return [(s, _next_word_end(folded, e)) for s, e in spans if e - s > 4]
+    # French puts the side's adjective after the word of office ("quel ministre turc")
+    return [
+        (s, _next_word_end(folded, e) if folded[s:e].lstrip(" ,.-").startswith(_QUEL) else e)
+        for s, e in spans
+        if e - s > 4
+    ]
+
+
+_QUEL = ("quel", "et quel", "qui ", "et qui ")
+
+
+def _office_word(question: str, rule: KindRule) -> str:
+    """The word of office a "who" question asks by ("which Kremlin official" -> official,
+    "qui est le préfet" -> préfet), or ""."""
+    folded = _folded(question)
+    for pattern in rule.patterns:
+        for m in pattern.finditer(folded):
+            words = re.findall(r"[\w'-]+", m.group())
+            if len(words) > 1:
+                return words[-1]
+    return ""
 
 
 def _without_office(question: str, rule: KindRule, finder: MentionFinder) -> str:
