@@ -501,6 +501,11 @@ class SpeakerResolver:
             names = {fold(mentions.display_name(h.text, h.person)) for h in free}
             before = free[:1] if len(names) == 1 else []
         head = text[: verb.start()] if verb else parsed_subject
+        if not head and not hits:
+            # the parse found no subject ("Un diplomate turc … tempère les attentes"): an
+            # indefinite office opening the sentence
+            lead = _INDEFINITE_LEAD.match(text)
+            head = lead.group(0) if lead else ""
         last = head.rsplit(",", 1)[-1].strip()
         if not before and head and not hits:
             if self._note_title(head.strip(), text):
@@ -560,6 +565,11 @@ class SpeakerResolver:
             self._pending.append(head)  # named further on, maybe
         if titled is not None and (titled.name or titled.role) and not titled.indefinite:
             self.salient = titled
+            return True
+        if titled is not None and titled.indefinite and titled.party_id:
+            # "Un diplomate turc … tempère les attentes. Selon lui, …": that diplomat, not the
+            # minister named before
+            self._indefinite = (titled, self._sentence)
             return True
         return False
 
@@ -632,6 +642,7 @@ _OWNERLESS_DOCUMENT = re.compile(
 )
 # a body or a document the text names without its side: "the government", "le communiqué"
 UNSIDED_BODY = re.compile(rf"\s*(?:the|le|la|l['’])\s*(?:{_BODIES}|{_DOCUMENTS})\s*", re.IGNORECASE)
+_INDEFINITE_LEAD = re.compile(r"\s*(?:un|une|a|an)\s+[^\W\d]+(?:\s+[^\W\d]+)?", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"^\s*(?:ce|cet|cette|this|that)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
 
