@@ -107,6 +107,8 @@ def people_in(
     extra += [(m.start("n"), m.end("n")) for m in _HONORIFIC_NAME.finditer(text)]
     if use_caps:
         extra += cap_names(gaz, text)
+    else:  # a name the model missed beside one it found, with its office after it
+        extra += [(cs, ce) for cs, ce in cap_names(gaz, text) if role_after(text, ce)]
     extra += [m.span() for m in _PARTICLE_NAME.finditer(text)]  # "Majed al-Ansari"
     party_spans = [(h.start, h.end) for h in gaz.party_hits(text)]
     for s, e in extra:

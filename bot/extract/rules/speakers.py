@@ -176,7 +176,8 @@ class SpeakerResolver:
         for k in reversed(self.known):
             if _same(k, name, person):
                 k.name = name if len(name) > len(k.name) else k.name
-                k.role = role or k.role
+                # a transcript's caption in capitals does not replace the office already read
+                k.role = k.role if k.role and role.isupper() else role or k.role
                 k.party_id = k.party_id or party
                 self.known.remove(k)
                 self.known.append(k)
