@@ -81,6 +81,12 @@ def blank_label(text: str) -> str:
     return " " * named[1] + text[named[1] :] if named else text
 
 
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|we|our|us|my|me|je|j['’]|nous|notre|nos|mon|ma|mes)\b", re.IGNORECASE
+)
+_ASKED = re.compile(r"^\s*(?:Q\b|QUESTION\b|Q\.)")
+
+
 class Discourse:
     """Per-article reading of those shapes, sentence by sentence, beside the cue finder."""
 
@@ -91,6 +97,8 @@ class Discourse:
         self.sentences = sentences
         self.voice = voice  # an interview's or op-ed's one voice (voice.py)
         self.turn: Speaker | None = None  # who speaks in the current interview paragraph
+        self._labels = 0  # the transcript labels ("ZELENSKY: …") met so far
+        self._carried: Speaker | None = None  # the last labelled speaker, for the next paragraphs
 
     @staticmethod
     def is_byline(sent: Sentence) -> bool:
@@ -249,6 +257,22 @@ class Discourse:
         if named is not None:
             turn = self.resolver.resolve("source", named[0], sent.text, hits, 0)
             self.turn = turn if turn is not None and turn.name else None
+            # only a transcript's labels in capitals ("ZELENSKY:") carry on to the paragraphs after
+            capitals = sent.text[: named[1]].strip(" :").isupper()
+            self._labels += capitals
+            self._carried = self.turn if capitals else None
+        elif _ASKED.match(sent.text):
+            self._carried = None  # "Q …", "QUESTION: …": a reporter's turn
+        elif (
+            self._carried is not None
+            and self._carried.party_id
+            and self._labels >= 2
+            and not hits
+            and _FIRST_PERSON.search(sent.text)
+        ):
+            # a transcript: a paragraph with no label, in the first person, goes on with the
+            # last labelled speaker ("ZELENSKY: Thank you. …", then "Today we signed …")
+            self.turn = self._carried
         elif self.voice is not None and sent.para in self.voice.paras:
             # an unlabelled answer of an interview, a paragraph of an op-ed: its author's
             known = self.resolver.known_speaker(self.voice.hit)

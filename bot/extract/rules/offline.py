@@ -196,6 +196,7 @@ class OfflineEngine:
         talk.credit_later(found, mentions)
         inherit_quotes(sentences, found, subjects)
         talk.name_ahead(found, mentions)
+        _interviewee_office(talk, resolver, sentences, found)
         if resolver.sided_later:  # "ce responsable nommé par Kyiv": the side, for all he said
             later = resolver.sided_later
             found[:] = [
@@ -394,6 +395,45 @@ def _mentions(
         return resolver.people_in(sent.text, ner, use_caps=not (has_ner and ner))
 
     return people
+
+
+_LABEL = re.compile(r"^\s*[A-ZÀ-Ý]{3,}\s*[-–—:]\s*")  # "ENTRETIEN - Le chef …"
+
+
+def _interviewee_office(
+    talk: Discourse,
+    resolver: SpeakerResolver,
+    sentences: list[Sentence],
+    found: list[list[tuple[Speaker, Cue | None]]],
+) -> None:
+    """An interviewee named in the title with no side, whose office the standfirst gives
+    unnamed ("Le chef d'état-major de l'armée de Terre détaille …"): that office and its side
+    are the interviewee's, for the standfirst's words and the answers."""
+    voice = talk.voice
+    if voice is None or not voice.interview or not voice.paras:
+        return
+    person = resolver.known_speaker(voice.hit)
+    if person is None or person.party_id is not None:
+        return
+    first_answer = min(voice.paras)
+    offices = [
+        (i, sp)
+        for i, (sent, here) in enumerate(zip(sentences, found, strict=True))
+        if sent.para < first_answer
+        for sp, _ in here
+        if not sp.name
+        and sp.party_id
+        and not sp.indefinite
+        and roles.is_title(_LABEL.sub("", sp.role))
+    ]
+    if len({sp.party_id for _, sp in offices}) != 1:
+        return
+    office = offices[0][1]
+    role = roles.strip_determiner(_LABEL.sub("", office.role))
+    sided = resolver.adopt_side(person, role, office.party_id or "")
+    resolver.sided_later[sided.name] = sided
+    for i, _ in offices:
+        found[i] = [(sided if sp is office else sp, c) for sp, c in found[i]]
 
 
 def _finite(doc: Any, sent: Sentence) -> bool:

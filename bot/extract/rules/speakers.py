@@ -592,6 +592,10 @@ class SpeakerResolver:
         self._pending = []
         return known
 
+    def adopt_side(self, known: Speaker, role: str, party: str) -> Speaker:
+        """``known`` takes an office and a side the article gives elsewhere."""
+        return self._adopt(known, role, party)
+
     def _adopt(self, known: Speaker, role: str, party: str | None) -> Speaker:
         for k in reversed(self.known):
             if k.name == known.name:
