@@ -81,6 +81,16 @@ def blank_label(text: str) -> str:
     return " " * named[1] + text[named[1] :] if named else text
 
 
+# "une déclaration du chef de la délégation, X", "remarks by X": the statement of the one named
+_STATEMENT_NOUN = r"\b(?:déclarations?|propos|message|mots|statement|remarks|words)"
+_STATEMENT_OF = re.compile(
+    _STATEMENT_NOUN + r"(?:\s+[^\s,:]+){0,3}?\s+(?:de|du|des|d['’]|of|by|from)\b[^:«»\"“”]{0,80}$",
+    re.IGNORECASE,
+)
+_STATEMENT_LEAD = re.compile(
+    r"^.*?" + _STATEMENT_NOUN + r"(?:\s+[^\s,:]+){0,3}?\s+(?:de|du|des|d['’]|of|by|from)\s+",
+    re.IGNORECASE,
+)
 _FIRST_PERSON = re.compile(
     r"\b(?:I|we|our|us|my|me|je|j['’]|nous|notre|nos|mon|ma|mes)\b", re.IGNORECASE
 )
@@ -286,6 +296,28 @@ class Discourse:
             return []
         return [(self.turn, None)]
 
+    def declared_by(
+        self, sentence: str, hits: list[PersonHit], colon: int | None
+    ) -> Speaker | None:
+        """ "Le journal publie une déclaration du chef de la délégation, X : « … »": the person
+        whose statement the words before the colon name, not the subject that publishes it."""
+        if colon is None:
+            return None
+        before = sentence[:colon].rstrip(" ,")
+        named = [h for h in hits if h.end >= len(before) - 1 and h.end <= colon]
+        if not named or not _STATEMENT_OF.search(before[: named[-1].start]):
+            return None
+        who = self.resolver.resolve(
+            "source", before[named[-1].start :], sentence, hits, named[-1].start
+        )
+        if who is None or not who.name:
+            return None
+        role = _STATEMENT_LEAD.sub("", who.role)  # "déclaration du ministre …": the office
+        if role == who.role:
+            return who
+        party = who.party_id or roles.infer_party(self.resolver.gaz, role)
+        return self.resolver.adopt_side(who, role, party)
+
     def unverbed(
         self, sent: Sentence, hits: list[PersonHit], index: int
     ) -> list[tuple[Speaker, Cue | None]]:
@@ -305,7 +337,9 @@ class Discourse:
         if colon is None and words < 2:
             return []
         # "Il a salué sa « médiation »": a pronoun here is too weak a link for scare quotes
-        speaker = sentence_subject(self.resolver, sentence, hits, spans[0][0], colon is not None)
+        speaker = self.declared_by(sentence, hits, colon) or sentence_subject(
+            self.resolver, sentence, hits, spans[0][0], colon is not None
+        )
         if speaker is None and colon is not None and index > 0:
             same_para = self.sentences[index - 1].para == sent.para
             if same_para and not self.resolver.gaz.person_hits(sentence[:colon]):

@@ -25,7 +25,7 @@ from bot.extract.rules.sentences import Sentence, headline_end
 from bot.extract.rules.sentences import split as sentences_of
 from bot.extract.rules.speakers import MAIN_CLAUSE_AFTER_QUOTE, Speaker, SpeakerResolver
 from bot.extract.rules.subject_patterns import FRAMED_HEADING, NAME_ONLY, VOICE_OF
-from bot.extract.rules.subjects import cue_speaker
+from bot.extract.rules.subjects import colon_lead, cue_speaker
 from bot.extract.rules.version import engine_version
 from bot.extract.rules.voice import find_voice, portrait_side, portrait_subject
 from bot.textnorm import is_grounded
@@ -144,6 +144,9 @@ class OfflineEngine:
                     resolver, talk.turn, cue, sent.text, hits
                 ) or cue_speaker(resolver, cue, sent.text, hits, here)
                 speaker = attribution.anonymous_source_side(resolver, cue, speaker, sent.text)
+                if speaker is None or speaker.party_id is None:
+                    # "Le journal publie une déclaration du ministre, X : « … »": X's words
+                    speaker = talk.declared_by(sent.text, hits, colon_lead(sent.text)) or speaker
                 said = speaker  # who spoke, for the pronouns after (not whose words these are)
                 if speaker is not None:
                     speaker = attribution.by_voice(resolver, sent.text, hits, speaker)

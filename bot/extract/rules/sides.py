@@ -18,6 +18,7 @@ from bot.extract.rules.quote_marks import inside_quotes
 from bot.extract.rules.quotes import declines
 from bot.extract.rules.sentences import Sentence
 from bot.extract.rules.speakers import Speaker, SpeakerResolver
+from bot.extract.rules.subject_patterns import VOICE_OF
 
 
 def stance_statements(
@@ -159,7 +160,9 @@ def side_of(talk: Discourse, hits: list[PersonHit], sentence: str, party: str) -
         known = talk.resolver.known_speaker(h)
         if known is None or known.party_id != party or inside_quotes(sentence, h.start):
             continue
-        people[known.name] = known if _HOLDS_IT.match(sentence, h.end) else None
+        voiced = VOICE_OF.search(sentence[: h.start])  # "Kiev, par la voix de sa ministre X"
+        holds = _HOLDS_IT.match(sentence, h.end) or (voiced and voiced.end() >= h.start - 40)
+        people[known.name] = known if holds else None
     found = list(people.values())
     return found[0] or Speaker("", "", party) if len(found) == 1 else Speaker("", "", party)
 

@@ -592,7 +592,7 @@ class SpeakerResolver:
         self._pending = []
         return known
 
-    def adopt_side(self, known: Speaker, role: str, party: str) -> Speaker:
+    def adopt_side(self, known: Speaker, role: str, party: str | None) -> Speaker:
         """``known`` takes an office and a side the article gives elsewhere."""
         return self._adopt(known, role, party)
 

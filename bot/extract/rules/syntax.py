@@ -100,7 +100,31 @@ def stances(doc: Any, start: int, end: int, lang: str) -> list[Stance]:
             aux = [c for c in main.children if c.dep_.startswith("aux") and c.i < main.i]
             first = min([main.i, *(c.i for c in aux)])
             out.append(Stance(tok.text, sense, spans, tok.doc[first].idx - start))
+        elif main.dep_ == "ROOT":
+            lead = _lead_before_incise(span, tok, start)
+            if lead is not None:
+                out.append(Stance(tok.text, sense, (lead,), tok.idx - start))
     return out
+
+
+def _lead_before_incise(span: Any, verb: Any, offset: int) -> tuple[int, int] | None:
+    """The words before the first comma of a sentence whose stance verb the parse leaves with
+    no subject, when an incise closes right before the verb ("Kiev, par la voix de sa Première
+    ministre X, s'oppose à …"): stance_parties keeps them only if they name a side."""
+    commas = [t for t in span if t.text == "," and t.i < verb.i]
+    if len(commas) < 2:
+        return None
+    between = [t for t in span.doc[commas[-1].i + 1 : verb.i] if t.lower_ not in _CLITICS]
+    if between:
+        return None
+    first = next((t for t in span if not t.is_space), None)
+    if first is None or first.i >= commas[0].i:
+        return None
+    last = span.doc[commas[0].i - 1]
+    return first.idx - offset, last.idx + len(last.text) - offset
+
+
+_CLITICS = {"s'", "s’", "se", "ne", "n'", "n’", "l'", "l’", "le", "la", "les", "y", "en"}
 
 
 _OPENING_QUOTES = {"«", '"', "“"}
