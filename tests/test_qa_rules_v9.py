@@ -3,9 +3,10 @@ and English: whether a party is willing to accept something, or what it calls fo
 position; "what did X say to Y" names Y in X's words, but "according to A, what did B tell C"
 asks A's words without C; a sentence where someone else says something was done by the person
 ("an aide said the town had been visited by X") is not the person's words; a count asked for a
-day is not read in a sentence naming another day; a duration joined to its noun ("a 45-day
-pause") answers "how long"; number words run together ("trois cent quarante") are one number,
-vague ones ("quelques centaines") are not; a full name opening a sentence with an apposition
+day is not read in a sentence naming another day, and a people counted by its demonym ("how
+many Poles") by any number of them; a duration joined to its noun ("a 45-day pause") answers
+"how long"; number words run together ("trois cent quarante") are one number, vague ones
+("quelques centaines") are not; a full name opening a sentence with an apposition
 ("Clara Voss, now deputy minister, leads…") answers "who"; a party's statements saying nothing
 of what is asked give way to its statements further down that do; glossary rows for working
 groups, briefing, returnees, buildings, heating and op-eds."""
@@ -98,6 +99,17 @@ def test_a_count_asked_for_a_day_is_not_read_in_another_days_sentence() -> None:
     other = sentence(1, "Some 40 workers were rescued from a smaller mine on Feb. 11.")
     asked = sentence(2, "Rescuers brought out 62 workers alive, the agency said on March 3.")
     assert count([other, asked], question, set()) == "62 workers"
+
+
+def test_a_people_counted_by_its_demonym_is_counted_by_any_number_of_them(
+    gazetteer: Gazetteer,
+) -> None:
+    question = "How many Poles were freed in the swap?"
+    text = "Warsaw said 140 soldiers and 12 civilians were freed in the swap."
+    assert count([sentence(1, text)], question, set(), gazetteer) == "140 soldiers"
+    assert count([sentence(1, text)], question, set()) == ""
+    adjective = "How many Polish civilians were freed in the swap?"
+    assert count([sentence(1, text)], adjective, set(), gazetteer) == "12 civilians"
 
 
 # --- a duration joined to its noun; number words run together

@@ -270,14 +270,21 @@ AUXILIARIES = frozenset(
 _WORDS = re.compile(r"[^\W\d]+|\d+")
 
 
-def count(passages: list[Passage], question: str, words: set[str]) -> str:
+def count(
+    passages: list[Passage], question: str, words: set[str], gazetteer: Gazetteer | None = None
+) -> str:
     """A number and what it counts: the noun the question counts must follow it ("how many
-    drones" -> "112 drones"); without one, a noun of the question is preferred."""
+    drones" -> "112 drones"); without one, a noun of the question is preferred. A people
+    counted by its demonym ("how many Ukrainians") is counted by whatever number of them a
+    sentence gives ("212 soldiers")."""
     wanted = asks_for(question)
     if wanted:
         return amount(passages, wanted)
     nouns = counted(question)
     head = {form for w in _counted_words(question)[:1] for form in bridge_words(w)}
+    first_word = _counted_words(question)[:1]
+    if gazetteer is not None and first_word and _demonym(first_word[0], gazetteer):
+        nouns = head = set()
     first = ""
     past = bool(_past().search(fold(question).replace("’", "'")))
     asked_days = days_named(question)
@@ -344,6 +351,14 @@ def _days() -> tuple[dict[str, int], re.Pattern[str]]:
     day = r"(\d{1,2})(?:er|st|nd|rd|th)?"
     return months, re.compile(
         rf"(?<![\w-])(?:{day}\s+({names})|({names})\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?![\w-])"
+    )
+
+
+def _demonym(word: str, gazetteer: Gazetteer) -> bool:
+    """A people named by its demonym as a plural noun ("Ukrainians", "Ukrainiens"), not an
+    adjective ("Russian soldiers")."""
+    return word.endswith(("s", "x")) and any(
+        h.kind == "demonym" for h in gazetteer.party_hits(word.capitalize())
     )
 
 
@@ -506,7 +521,7 @@ def answer_value(
     if kind == "duration":
         return duration(passages, question)
     if kind == "count":
-        return count(passages, question, words)
+        return count(passages, question, words, gazetteer)
     if kind == "who":
         return person(passages, question, gazetteer, parties, around)
     return ""
