@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from bot.domain.gazetteer import Gazetteer
 from bot.domain.parties import PartyBook
 from bot.llm.breaker import forget_breakers
+from bot.qa.lexicon import MentionFinder
 from bot.settings import PROJECT_DIR, Settings
 from bot.store import Database
 
@@ -117,3 +119,13 @@ def any_db(request: pytest.FixtureRequest) -> Database:
 @pytest.fixture(scope="session")
 def book() -> PartyBook:
     return PartyBook.load(PROJECT_DIR / "bot" / "config" / "parties.toml")
+
+
+@pytest.fixture(scope="session")
+def finder(book: PartyBook) -> MentionFinder:
+    return MentionFinder(book)
+
+
+@pytest.fixture(scope="session")
+def gazetteer(book: PartyBook) -> Gazetteer:
+    return Gazetteer(book)

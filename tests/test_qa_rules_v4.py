@@ -17,11 +17,6 @@ from bot.qa.search import Passage
 from bot.qa.understand import understand, without_source
 
 
-@pytest.fixture(scope="module")
-def finder(book: PartyBook) -> MentionFinder:
-    return MentionFinder(book)
-
-
 def labels(question: str, finder: MentionFinder) -> set[str]:
     return {c.label for c in understand(question, finder).query.concepts}
 

@@ -24,11 +24,6 @@ from bot.store import Database
 from tests.test_qa_unit import NoComposer, add
 
 
-@pytest.fixture(scope="module")
-def finder(book: PartyBook) -> MentionFinder:
-    return MentionFinder(book)
-
-
 def concepts(question: str, finder: MentionFinder) -> dict[str, Concept]:
     return {c.label: c for c in understand(question, finder).query.concepts}
 

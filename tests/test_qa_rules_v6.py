@@ -23,11 +23,6 @@ from bot.store import Database
 from tests.test_qa_unit import NoComposer, add
 
 
-@pytest.fixture(scope="module")
-def finder(book: PartyBook) -> MentionFinder:
-    return MentionFinder(book)
-
-
 @pytest.mark.parametrize(
     ("question", "party"),
     [

@@ -26,11 +26,6 @@ from bot.store import Database
 from tests.test_qa_unit import NoComposer, add
 
 
-@pytest.fixture(scope="module")
-def finder(book: PartyBook) -> MentionFinder:
-    return MentionFinder(book)
-
-
 def lines(reply: object) -> list[str]:
     return [b.plain for b in reply.blocks]  # type: ignore[attr-defined]
 

@@ -40,16 +40,6 @@ from tests.test_qa_rules_v7 import make_asker
 from tests.test_qa_unit import NoComposer, add
 
 
-@pytest.fixture(scope="module")
-def finder(book: PartyBook) -> MentionFinder:
-    return MentionFinder(book)
-
-
-@pytest.fixture(scope="module")
-def gazetteer(book: PartyBook) -> Gazetteer:
-    return Gazetteer(book)
-
-
 def sentence(n: int, text: str) -> Passage:
     return Passage(n, 1, n, "en", text, text.lower().split())
 

@@ -19,8 +19,9 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v9.json")
 
 # held out: 0.41 (13/32) and refusals 0.62 (5/8), scored once on session 8's code (5f7353b)
 # before anything was written from it
-HIT_FLOOR = 0.39
-REFUSAL_FLOOR = 0.60
+# after the ninth Q&A pass learnt from it (session 8, qa9): 0.72 (23/32) and refusals 0.88 (7/8)
+HIT_FLOOR = 0.70
+REFUSAL_FLOOR = 0.86
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

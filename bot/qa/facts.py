@@ -27,7 +27,12 @@ def _alt(words: list[str]) -> str:
 
 
 def _number() -> str:
-    return rf"(?:\d[\d\s  .,]*\d|\d|{_alt(question_data()['calendar']['numbers'])})"
+    # number words run together ("trois cent quarante", "twenty-five", "two hundred and ten")
+    cal = question_data()["calendar"]
+    word = _alt(cal["numbers"])
+    exact = _alt([w for w in cal["numbers"] if w not in cal["vague_numbers"]])
+    joined = r"(?:[\s-]+|(?<=hundred)\s+and\s+|[\s-]+et[\s-]+(?=un\b|une\b|onze\b))"
+    return rf"(?:\d[\d\s  .,]*\d|\d|(?:{exact})(?:{joined}(?:{exact}))+|{word})"
 
 
 def _approximately(section: str = "calendar") -> str:
@@ -132,10 +137,21 @@ def date(passages: list[Passage], question: str) -> str:
 
 def duration(passages: list[Passage], question: str) -> str:
     for p in passages:  # a duration after a word of lasting, else none
-        m = _lasting().search(p.text)
+        m = _lasting().search(p.text) or _compound_duration().search(p.text)
         if m:
             return m.group(1).strip()
     return ""
+
+
+@lru_cache(maxsize=1)
+def _compound_duration() -> re.Pattern[str]:
+    """A duration joined to its noun ("a 30-day pause", "a two-week halt"): how long that
+    lasts, with no word of lasting before it."""
+    units = _alt(question_data()["calendar"]["units"])
+    return re.compile(
+        rf"(?<![\w-])((?:\d{{1,3}}|{_alt(question_data()['calendar']['numbers'])})-(?:{units}))-?(?=\s+\w)",
+        re.IGNORECASE,
+    )
 
 
 def counted(question: str) -> set[str]:
@@ -254,19 +270,30 @@ AUXILIARIES = frozenset(
 _WORDS = re.compile(r"[^\W\d]+|\d+")
 
 
-def count(passages: list[Passage], question: str, words: set[str]) -> str:
+def count(
+    passages: list[Passage], question: str, words: set[str], gazetteer: Gazetteer | None = None
+) -> str:
     """A number and what it counts: the noun the question counts must follow it ("how many
-    drones" -> "112 drones"); without one, a noun of the question is preferred."""
+    drones" -> "112 drones"); without one, a noun of the question is preferred. A people
+    counted by its demonym ("how many Ukrainians") is counted by whatever number of them a
+    sentence gives ("212 soldiers")."""
     wanted = asks_for(question)
     if wanted:
         return amount(passages, wanted)
     nouns = counted(question)
     head = {form for w in _counted_words(question)[:1] for form in bridge_words(w)}
+    first_word = _counted_words(question)[:1]
+    if gazetteer is not None and first_word and _demonym(first_word[0], gazetteer):
+        nouns = head = set()
     first = ""
     past = bool(_past().search(fold(question).replace("’", "'")))
+    asked_days = days_named(question)
     for p in passages:
         if past and _planned().search(fold(p.text).replace("’", "'")):
             continue  # "how many were swapped": not a swap that "devrait intervenir"
+        named = days_named(p.text)
+        if asked_days and named and not named & asked_days:
+            continue  # "in the exchange of 5 December": not the one of another day
         for m in _amounts()["money"].finditer(p.text):
             # "210 billion euros of Russian central bank assets": an amount of what is counted
             after = tokens(p.text[m.end() :])[:OF_WORDS]
@@ -298,6 +325,41 @@ def count(passages: list[Passage], question: str, words: set[str]) -> str:
             # what is counted is its first word ("25,000 troops", not "25,000 troops stationed")
             first = first or low + m.group(0)[: m.start(2) - m.start(0)] + noun[0]
     return first
+
+
+def days_named(text: str) -> set[tuple[int, int]]:
+    """The days of the year ``text`` names ("Dec. 5", "5 décembre", "December 5th"), as
+    (month, day); the year is left out."""
+    months, pattern = _days()
+    out: set[tuple[int, int]] = set()
+    for m in pattern.finditer(fold(text)):
+        day = m.group(1) or m.group(4)
+        month = m.group(2) or m.group(3)
+        out.add((months[month.rstrip(".")], int(day)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _days() -> tuple[dict[str, int], re.Pattern[str]]:
+    cal = question_data()["calendar"]
+    full = [fold(m) for m in cal["months"]]
+    months = {m: k % 12 + 1 for k, m in enumerate(full)}
+    for short in cal["months_short"]:
+        word = fold(short).rstrip(".")
+        months[word] = next(months[m] for m in full if m.startswith(word))
+    names = _alt(sorted({*months, *(m + "." for m in months if m not in full)}))
+    day = r"(\d{1,2})(?:er|st|nd|rd|th)?"
+    return months, re.compile(
+        rf"(?<![\w-])(?:{day}\s+({names})|({names})\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?![\w-])"
+    )
+
+
+def _demonym(word: str, gazetteer: Gazetteer) -> bool:
+    """A people named by its demonym as a plural noun ("Ukrainians", "Ukrainiens"), not an
+    adjective ("Russian soldiers")."""
+    return word.endswith(("s", "x")) and any(
+        h.kind == "demonym" for h in gazetteer.party_hits(word.capitalize())
+    )
 
 
 @lru_cache(maxsize=1)
@@ -400,9 +462,20 @@ def person(
                 return anyone
         for m in _NAME_RUN.finditer(p.text):
             name = m.group(1)
-            if m.start() > 0 and _not_in(name, question) and not gazetteer.party_hits(name):
+            if not _not_in(name, question) or gazetteer.party_hits(name):
+                continue
+            if m.start() == 0 and _subject_name(name, p.text[m.end() :]):
+                return name  # "Jane Roe, now deputy minister, leads …": the sentence's subject
+            if m.start() > 0:
                 fallback = fallback or name
     return fallback
+
+
+def _subject_name(name: str, after: str) -> bool:
+    """A run of capitalised words opening a sentence is a person's name when an apposition
+    follows it ("Jane Roe, now deputy minister, …"), not a heading's or an article's words."""
+    words = tokens(name)
+    return after.startswith(",") and len(words) >= 2 and not set(words) & STOPWORDS
 
 
 # how far after the word of office its holder's name may come ("le ministre de l'Europe et
@@ -448,7 +521,7 @@ def answer_value(
     if kind == "duration":
         return duration(passages, question)
     if kind == "count":
-        return count(passages, question, words)
+        return count(passages, question, words, gazetteer)
     if kind == "who":
         return person(passages, question, gazetteer, parties, around)
     return ""
@@ -462,7 +535,7 @@ def has_value(kind: str, passage: Passage, question: str = "") -> bool:
     if pattern is None:
         return kind != "who" or bool(_NAME_RUN.search(passage.text))
     if kind == "duration":
-        return bool(_lasting().search(passage.text))
+        return bool(_lasting().search(passage.text) or _compound_duration().search(passage.text))
     if kind == "where":
         return bool(places(passage.text, question))
     return bool(pattern.search(passage.text))

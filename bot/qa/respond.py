@@ -56,6 +56,8 @@ OWN_ENOUGH = 0.5
 # a person's own words matching less than this of what is asked, in an article matching less
 # than this of it, are on something else
 OFF_SUBJECT = 0.1
+# a party's statement saying this much of what is asked comes before those whose article does
+SAYS_IT = 0.25
 # a person answers "who" from a sentence covering this much of the question
 WHO_COVERAGE = 0.6
 # a place is another event's unless its own sentence covers this much of the question
@@ -193,6 +195,10 @@ class Responder:
             if u.seat and subject(u.query, set(parties)).concepts:
                 # its words on what is asked, not its words on anything
                 found = [s for s in found if s.match > 0]
+            elif subject(u.query, set(parties)).concepts:
+                # its words on nothing of what is asked, in an article about it, give way to
+                # its words on it further down
+                found = _saying_it_first(found, share)
             if roles:  # "France's ambassador": only what someone of that role said
                 found = [s for s in found if self._has_role(s, roles)]
             chosen += found[:share]
@@ -653,8 +659,27 @@ _SOURCED = re.compile(r"\b(?:according to|selon|d['’]apr[eè]s)\b[^,.;:]*", re
 
 def _without_others_sourcing(sentence: str, names: set[str]) -> str:
     """``sentence`` without the words giving its claim to someone other than the person
-    ("X met Y on Wednesday, according to an aide": the aide's account, not X's words)."""
-    return _SOURCED.sub(lambda m: m.group() if names & set(tokens(m.group())) else " ", sentence)
+    ("X met Y on Wednesday, according to an aide": the aide's account, not X's words; "an
+    official said Kyiv had been briefed by X": the official's)."""
+    sentence = _SOURCED.sub(
+        lambda m: m.group() if names & set(tokens(m.group())) else " ", sentence
+    )
+    folded = fold(sentence)
+    named = [m.start() for n in names for m in _at(n, folded)]
+    if not named:
+        return sentence
+    verbs = [v for v in _saying_verb().finditer(folded) if v.end() < min(named)]
+    if not verbs or re.search(r"[«»“”\"]", folded[: verbs[-1].start()]):
+        return sentence  # "« … », a déclaré X": X's words
+    if names & set(tokens(folded[verbs[-1].end() :])[:4]):
+        return sentence  # "…, said X"
+    return folded[verbs[-1].end() :]
+
+
+@lru_cache(maxsize=1)
+def _saying_verb() -> re.Pattern[str]:
+    stems = "|".join(re.escape(fold(s)) for s in question_data()["saying"]["stems"])
+    return re.compile(rf"(?<!\w)(?:{stems})\w*")
 
 
 def says(sentence: str) -> bool:
@@ -665,6 +690,8 @@ def says(sentence: str) -> bool:
 # a verb of telling right before a person the question names: whom the person spoke to
 _TOLD = re.compile(
     r"(?:\b(?:tell|tells|told|telling|assure[ds]?|warn(?:ed|s)?)|"
+    r"\b(?:say|says|said|speak|speaks|spoke|talk|talks|talked|explain|explained|write|wrote)"
+    r"\s+to|"
     r"\b(?:dit|dire|declare|repondu|repond|assure|explique|affirme|confie|promis|annonce)\s+a)"
     r"\s+(?:(?:the|le|la|l')\s*)?(?:[\w'-]+\s+){0,3}$"
     r"|(?:\b(?:dit|dire|declare|repondu|repond|assure|explique|affirme|confie|promis|annonce)"
@@ -687,12 +714,25 @@ def naming_others(statements: list[Statement], u: Understanding) -> list[Stateme
     told Y)."""
     asked = {p.name for p in u.people[:1]}
     question = fold(u.query.text).replace("’", "'")
+    people = [c for c in u.query.entities if c.people]
+    starts = {
+        c.label: min((m.start() for w in c.words for m in _at(w, question)), default=-1)
+        for c in people
+    }
+    speaker = max((starts[c.label] for c in people if set(c.people) & asked), default=-1)
+
+    def told(c: Concept, at: int) -> bool:
+        # "according to X, what did Y tell Z": Y told Z, not X
+        between = [c2 for c2 in people if c2 is not c and speaker < starts[c2.label] < at]
+        return not any(not set(c2.people) & asked for c2 in between) and bool(
+            _TOLD.search(question[:at])
+        )
+
     others = [
         {v for f in c.words if tokens(f) for v in name_variants(tokens(f)[-1])}
-        for c in u.query.entities
-        if c.people
-        and not set(c.people) & asked
-        and any(_TOLD.search(question[: m.start()]) for w in c.words for m in _at(w, question))
+        for c in people
+        if not set(c.people) & asked
+        and any(told(c, m.start()) for w in c.words for m in _at(w, question))
     ]
     if not others or not statements:
         return statements
@@ -734,6 +774,20 @@ def places_asked(query: Query) -> list[str]:
                 words.add(m.group(1))
     events = [c.label for c in query.content if c not in names and ({c.label, *c.words} & words)]
     return [c.label for c in names] + events
+
+
+def _saying_it_first(found: list[Statement], share: int) -> list[Statement]:
+    """``found`` (best first) where the statements of the first ``share`` that match nothing
+    of what is asked give way to later ones that say it (``SAYS_IT``)."""
+    top = found[:share]
+    if all(s.match > 0 for s in top):
+        return found
+    better = [s for s in found[share:] if s.match >= SAYS_IT]
+    if not better:
+        return found
+    kept = [s for s in top if s.match > 0]
+    shown = (kept + better + [s for s in top if s.match <= 0])[:share]
+    return shown + [s for s in found if s not in shown]
 
 
 def of_parties(statements: list[Statement], parties: list[str]) -> list[Statement]:
