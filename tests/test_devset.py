@@ -219,10 +219,10 @@ DEVSETS = [
     DevSet(
         "devset30",
         (450, 800),
-        recall=0.81,
-        speaker_acc=0.94,
-        party_prec=0.94,
-        precision=0.87,
+        recall=0.83,
+        speaker_acc=0.96,
+        party_prec=0.96,
+        precision=0.92,
     ),
     DevSet(
         "devset31",
@@ -275,13 +275,13 @@ DEVSETS = [
         lang="en",
         precision=0.98,
     ),
-    # session 8, written blind at its end; held out on 36f578e (no rule written from them):
-    # 0.80 / 0.95 / 1.00 / 1.00 and 0.81 / 0.96 / 0.98 / 0.97
+    # session 8, written blind at its end; held out on 36f578e: 0.80 / 0.95 / 1.00 / 1.00 and
+    # 0.81 / 0.96 / 0.98 / 0.97; floors 0.02 under the figures after rules learnt from them
     DevSet(
         "devset36",
         (500, 800),
-        recall=0.78,
-        speaker_acc=0.93,
+        recall=0.96,
+        speaker_acc=0.94,
         party_prec=0.98,
         articles=6,
         precision=0.98,
@@ -289,12 +289,12 @@ DEVSETS = [
     DevSet(
         "devset37",
         (550, 800),
-        recall=0.79,
-        speaker_acc=0.94,
+        recall=0.83,
+        speaker_acc=0.96,
         party_prec=0.96,
         articles=6,
         lang="en",
-        precision=0.95,
+        precision=0.96,
     ),
 ]
 
