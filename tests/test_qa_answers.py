@@ -358,6 +358,27 @@ def test_a_statement_referring_back_is_shown_with_the_sentence_before(book: Part
     assert alone and alone[0].text == evidence
 
 
+def test_a_sentence_before_is_not_shown_under_another_name(book: PartyBook) -> None:
+    """The sentence before is shown with a statement only when it is no other speaker's
+    statement, and never before a live blog's heading (another entry's quotation would read as
+    the heading's speaker's)."""
+    from bot.qa.statements import rank, subject
+    from bot.textnorm import ground_key
+
+    before = "Sur la centrale : « Une exploitation par une entreprise serait la solution. »"
+    query = parse_question("Que propose Washington pour la centrale ?", MentionFinder(book))
+    topic = subject(query, {"US"})
+    heading = "Le secrétaire d'État défend cette option devant le Congrès"
+    sentence = heading + "."
+    for evidence, others in ((heading, []), (sentence, [("GB", "Ann Lee")])):
+        position = Position("US", "US", "", "", evidence, evidence, "s", article_id=1, lang="fr")
+        owner = [Position(p, p, who, "", before, before, "s", article_id=1) for p, who in others]
+        context = {(1, ground_key(evidence)[:60]): before}
+        shown = rank(query, [position, *owner], topic, {1: 1.0}, context=context)
+        mine = [s for s in shown if "Congrès" in s.text]
+        assert mine and mine[0].text == evidence, mine[0].text
+
+
 def test_a_seat_of_power_asked_as_a_speaker(book: PartyBook) -> None:
     """ "What did the White House say": the party's position, from what the White House
     itself said (its French name too); a capital is the party, with no such restriction."""

@@ -33,6 +33,7 @@ POOL = 200  # candidate sentences of each query
 ARTICLES = 12  # articles whose stored positions are read for one question
 MAX_STATEMENTS = 3
 SHORT = 200  # an evidence sentence short enough to show whole
+_SENTENCE_END = re.compile(r"[.!?…][»”\"’']?\s*$")  # a heading ends with none
 ALONE = 0.34  # a statement covering less of what is asked than its sentence before is shown
 LONG = 400  # with it, when the two are shorter than this
 REPLY = 0.9  # a reply covers what the question put to the speaker asked, nearly as well
@@ -246,8 +247,11 @@ def rank(
     verbs = [both_stems(c.label) for c in query.concepts if c.kind == "soft" and " " not in c.label]
     # the names the question itself uses ("Kiev" rather than "Ukraine")
     literal = {w for c in query.entities for w in c.words if len(w) > 3 and w in asked}
+    # whose words each stored sentence is (a sentence before may be someone else's statement)
+    owners = {grounded(p.evidence)[:60]: (p.party_id, p.speaker) for p in positions}
     for position in positions:
         statement = from_position(position)
+        speaker_of = (position.party_id, position.speaker)
         if len(statement.text.split()) < 5 and len(position.evidence) <= SHORT:
             statement.text, statement.quoted = position.evidence, False  # its sentence says more
         if len(statement.text.split()) < 5:
@@ -273,7 +277,13 @@ def rank(
             wider = Passage(-1, 0, 0, position.lang, before, stems(before, lang))
             own = probe.coverage
             probe.coverage = max(probe.coverage, 0.7 * score(topic, wider).coverage)
-            if own < ALONE and probe.coverage > own and len(before) + len(position.evidence) < LONG:
+            if (
+                own < ALONE
+                and probe.coverage > own
+                and len(before) + len(position.evidence) < LONG
+                and owners.get(grounded(before)[:60], speaker_of) == speaker_of
+                and _SENTENCE_END.search(position.evidence)
+            ):  # not another speaker's sentence, nor the entry before a live blog's heading
                 # "cette option", "these are the conditions": shown with what it refers to
                 joined = f"{before} {position.evidence}"
         if topic.concepts and not statement.quoted and statement.text != position.evidence:
