@@ -296,26 +296,26 @@ DEVSETS = [
         lang="en",
         precision=0.96,
     ),
-    # session 8, written blind last, held out on the session's final rules (7e9e9b2):
-    # 0.82 / 0.97 / 0.98 / 0.96 and 0.82 / 0.95 / 0.95 / 0.91
+    # session 8, written blind last, held out on 7e9e9b2: 0.82 / 0.97 / 0.98 / 0.96 and
+    # 0.82 / 0.95 / 0.95 / 0.91; floors 0.02 under the figures after rules learnt from them
     DevSet(
         "devset38",
         (500, 750),
-        recall=0.80,
-        speaker_acc=0.95,
+        recall=0.92,
+        speaker_acc=0.96,
         party_prec=0.96,
         articles=6,
-        precision=0.94,
+        precision=0.95,
     ),
     DevSet(
         "devset39",
         (550, 750),
-        recall=0.80,
-        speaker_acc=0.93,
-        party_prec=0.93,
+        recall=0.95,
+        speaker_acc=0.94,
+        party_prec=0.98,
         articles=6,
         lang="en",
-        precision=0.89,
+        precision=0.95,
     ),
 ]
 

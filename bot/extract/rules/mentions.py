@@ -174,7 +174,10 @@ def role_predicate(text: str, end: int) -> str:
     role = re.split(
         r"\s(?:depuis|since|jusqu|until|et\s+(?:a|est)|and\s+(?:has|is))\b", m.group("role")
     )[0]
-    return roles.strip_determiner(role) if roles.ROLE_RE.match(roles.strip_determiner(role)) else ""
+    role = roles.strip_determiner(role)
+    # "Marta L. is the European Commissioner for …": an office after a side's adjective too
+    sided = roles.has_office(role) and len(role.split()) <= 10 and role[:1].isupper()
+    return role if roles.ROLE_RE.match(role) or sided else ""
 
 
 def display_name(written: str, person: Person | None) -> str:

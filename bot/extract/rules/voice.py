@@ -44,7 +44,7 @@ _JOURNALIST = re.compile(
 _PORTRAIT = re.compile(r"^\s*(?:PROFIL|PORTRAIT|Profil|Portrait|PROFILE|Profile)\b", re.MULTILINE)
 _QUESTION_LABEL = re.compile(r"^\s*(?:Q|[A-ZÀ-Ý][\w’'.\- ]{1,30})\s*[:.]\s*[–—-]?\s*\S")
 # "Catherine Vautrin est ministre des Armées.": the author's closing line
-_SIGNATURE = re.compile(r"^\s*(?:est|is|was|a\s+été|has\s+been)\s+(?P<role>[^.]{3,120})\.?\s*$")
+_SIGNATURE = re.compile(r"^\s*(?:est|is|was|a\s+été|has\s+been)\s+(?P<role>[^.]{3,200})\.?\s*$")
 _LEAD_PARAS = 5  # the title, date, outlet and standfirst lines come first
 
 
@@ -191,7 +191,7 @@ def _office_before(text: str, start: int) -> bool:
 def _signature(
     last: list[Sentence], people: Callable[[Sentence], list[PersonHit]]
 ) -> tuple[PersonHit | None, str]:
-    if len(last) != 1 or len(last[0].text.split()) > 25:
+    if len(last) != 1 or len(last[0].text.split()) > 35:
         return None, ""
     hits = people(last[0])
     if not hits or hits[0].start > 1:
