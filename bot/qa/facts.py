@@ -311,11 +311,23 @@ def count(
                 # what happened to those counted ("seven people were killed", "sept
                 # civils ont été tués"): the counted word a few words after the number
                 # (what the question counts first, with only "were", "ont été" between)
+                # or the counted noun after the words that qualify it ("25 additional air
+                # defense systems"); no punctuation between ("40 trucks, pumps": not counted)
                 following = list(_WORDS.finditer(p.text, m.start(2)))[:COUNTED_WITHIN]
+                auxiliaries = modifiers = True
                 for k, found in enumerate(following):
-                    if k and _alike(found.group(0), head):
+                    joined = not k or p.text[following[k - 1].end() : found.start()].strip() in (
+                        "",
+                        "-",
+                    )
+                    if k and _alike(found.group(0), head) and joined and (auxiliaries or modifiers):
                         return low + p.text[m.start(0) : found.end()]
-                    if k and fold(found.group(0)) not in AUXILIARIES:
+                    word = fold(found.group(0))
+                    auxiliaries = auxiliaries and (not k or word in AUXILIARIES)
+                    modifiers = (
+                        modifiers and joined and word not in STOPWORDS and not word.isdigit()
+                    )
+                    if not auxiliaries and not modifiers:
                         break
                 continue
             if fold(m.group(1).split()[-1]) in ARTICLES:

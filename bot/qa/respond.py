@@ -412,7 +412,8 @@ class Responder:
                 pool = [
                     p
                     for p in pool
-                    if p.coverage >= WHO_COVERAGE or (quoted and quoted <= p.matched)
+                    if (p.coverage >= WHO_COVERAGE or (quoted and quoted <= p.matched))
+                    and not _is_heading(p.text)  # a title's capitals are no one's name
                 ]
                 if u.office_word:  # "which minister…": the name a sentence gives a minister
                     holder = facts.office_holder(pool, u.office_word, u.query.text, self.gazetteer)

@@ -1,0 +1,48 @@
+"""The Q&A rules of the tenth pass (issue #13), on questions and sentences of my own, in French
+and English: a title's capitalised words ("Mayors and Harbour Chiefs Meet in Velden") are no
+one's name when a "who" is asked; the noun a "how many" counts may follow the words that
+qualify it ("40 extra mobile water pumps")."""
+
+from __future__ import annotations
+
+from bot.domain.parties import PartyBook
+from bot.qa.facts import count
+from bot.settings import Settings
+from bot.store.db import Database
+from tests.test_qa_rules_v8 import answer, sentence
+
+# --- a title is no one's name
+
+TITLED = (
+    "Mayors and Harbour Chiefs Meet in Velden\n\n"
+    "The harbour authority opened the meeting on Monday morning in the town hall.\n\n"
+    "Several mayors asked for more money for the dykes along the coast.\n"
+)
+
+
+def test_a_title_gives_no_name_to_a_who_question(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    reply = answer(any_db, book, settings, TITLED, "Who opened the meeting of mayors in Velden?")
+    assert not any("Harbour Chiefs" in line for line in reply[:1])
+
+
+# --- the counted noun after the words that qualify it
+
+
+def test_the_counted_noun_may_follow_its_qualifiers() -> None:
+    text = "The region asked the army for 40 extra mobile water pumps before the spring floods."
+    question = "How many pumps did the region ask for?"
+    assert count([sentence(1, text)], question, set()) == "40 extra mobile water pumps"
+    french = "La région a demandé 40 pompes mobiles supplémentaires."
+    assert count(
+        [sentence(1, french)], "Combien de pompes la région a-t-elle demandées ?", set()
+    ) == ("40 pompes")
+
+
+def test_a_word_of_grammar_or_a_comma_ends_the_qualifiers() -> None:
+    question = "How many pumps did the region ask for?"
+    listed = "The region asked for 40 trucks and some pumps."
+    assert count([sentence(1, listed)], question, set()) != "40 trucks and some pumps"
+    comma = "The region asked for 40 trucks, pumps and boats."
+    assert "pumps" not in count([sentence(1, comma)], question, set())
