@@ -1,12 +1,17 @@
 """The Q&A rules of the tenth pass (issue #13), on questions and sentences of my own, in French
 and English: a title's capitalised words ("Mayors and Harbour Chiefs Meet in Velden") are no
 one's name when a "who" is asked; the noun a "how many" counts may follow the words that
-qualify it ("40 extra mobile water pumps")."""
+qualify it ("40 extra mobile water pumps"), not across a comma; "how long is the border",
+"quelle est la longueur du pipeline" ask a length, not a time."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain.parties import PartyBook
 from bot.qa.facts import count
+from bot.qa.lexicon import MentionFinder
+from bot.qa.understand import understand
 from bot.settings import Settings
 from bot.store.db import Database
 from tests.test_qa_rules_v8 import answer, sentence
@@ -46,3 +51,30 @@ def test_a_word_of_grammar_or_a_comma_ends_the_qualifiers() -> None:
     assert count([sentence(1, listed)], question, set()) != "40 trucks and some pumps"
     comma = "The region asked for 40 trucks, pumps and boats."
     assert "pumps" not in count([sentence(1, comma)], question, set())
+
+
+# --- the length of a border or a road is asked by "how long is"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long is the border between the two provinces?",
+        "How long would the new coastal road be?",
+        "What is the length of the pipeline?",
+        "Quelle est la longueur de la frontière entre les deux provinces ?",
+    ],
+)
+def test_how_long_a_border_is_asks_a_length(question: str, finder: MentionFinder) -> None:
+    assert understand(question, finder).kind == "count"
+    assert count([sentence(1, "They share a 212-kilometre border.")], question, set()) == (
+        "212-kilometre"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How long is the truce meant to hold?", "How long was the meeting of the mayors?"],
+)
+def test_how_long_a_meeting_is_still_asks_a_time(question: str, finder: MentionFinder) -> None:
+    assert understand(question, finder).kind == "duration"
