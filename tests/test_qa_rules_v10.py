@@ -1,6 +1,8 @@
 """The Q&A rules of the tenth pass (issue #13), on questions and sentences of my own, in French
 and English: a title's capitalised words ("Mayors and Harbour Chiefs Meet in Velden") are no
-one's name when a "who" is asked; the noun a "how many" counts may follow the words that
+one's name when a "who" is asked, but a plain title's full name is ("Talks of the Mayor of
+Velden Anna Berg and …"), without the country opening its run ("Prime Minister of Finland
+Petteri Orpo": Petteri Orpo); the noun a "how many" counts may follow the words that
 qualify it ("40 extra mobile water pumps"), not across a comma; "how long is the border",
 "quelle est la longueur du pipeline" ask a length, not a time."""
 
@@ -8,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.gazetteer import Gazetteer
 from bot.domain.parties import PartyBook
-from bot.qa.facts import count
+from bot.qa.facts import count, office_holder, person
 from bot.qa.lexicon import MentionFinder
 from bot.qa.understand import understand
 from bot.settings import Settings
@@ -30,6 +33,29 @@ def test_a_title_gives_no_name_to_a_who_question(
 ) -> None:
     reply = answer(any_db, book, settings, TITLED, "Who opened the meeting of mayors in Velden?")
     assert not any("Harbour Chiefs" in line for line in reply[:1])
+
+
+def test_a_plain_title_still_names_who(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    plain = (
+        "Joint visit of the mayor of Velden Anna Berg and the harbour chief\n\n"
+        "The harbour authority opened the meeting on Monday morning in the town hall.\n"
+    )
+    reply = answer(
+        any_db, book, settings, plain, "Who is the mayor on the joint visit with the harbour chief?"
+    )
+    assert "Anna Berg" in reply[0]
+
+
+def test_the_country_opening_a_name_is_left_out(gazetteer: Gazetteer) -> None:
+    text = "Talks of the Foreign Minister of Poland Marta Zielinska and the Czech envoy"
+    question = "Which foreign minister took part in the talks?"
+    assert office_holder([sentence(1, text)], "minister", question, gazetteer) == (
+        "Marta Zielinska"
+    )
+    alone = "The visit was led by Poland Marta Zielinska herself."
+    assert person([sentence(1, alone)], "Who led the visit?", gazetteer, []) == "Marta Zielinska"
 
 
 # --- the counted noun after the words that qualify it

@@ -473,7 +473,7 @@ def person(
             if anyone:  # the best sentence naming someone answers
                 return anyone
         for m in _NAME_RUN.finditer(p.text):
-            name = m.group(1)
+            name = _without_country(m.group(1), gazetteer)
             if not _not_in(name, question) or gazetteer.party_hits(name):
                 continue
             if m.start() == 0 and _subject_name(name, p.text[m.end() :]):
@@ -481,6 +481,17 @@ def person(
             if m.start() > 0:
                 fallback = fallback or name
     return fallback
+
+
+def _without_country(name: str, gazetteer: Gazetteer) -> str:
+    """A run of capitalised words without the party opening it, when a full name follows
+    ("Prime Minister of Finland Petteri Orpo": "Petteri Orpo", not "Finland Petteri Orpo")."""
+    hits = gazetteer.party_hits(name)
+    if hits and hits[0].start == 0:
+        rest = name[hits[0].end :].strip()
+        if len(rest.split()) >= 2 and _NAME_RUN.fullmatch(rest):
+            return rest
+    return name
 
 
 def _subject_name(name: str, after: str) -> bool:
@@ -509,7 +520,7 @@ def office_holder(passages: list[Passage], office: str, question: str, gazetteer
             for name in _NAME_RUN.finditer(after):
                 if len(_TOKEN.findall(after[: name.start()])) > HOLDER_WITHIN:
                     break
-                value = name.group(1)
+                value = _without_country(name.group(1), gazetteer)
                 if _not_in(value, question) and not gazetteer.party_hits(value):
                     return value
     return ""
