@@ -35,13 +35,16 @@ def test_a_title_gives_no_name_to_a_who_question(
     assert not any("Harbour Chiefs" in line for line in reply[:1])
 
 
+PLAIN = (
+    "Joint visit of the mayor of Velden Anna Berg and the harbour chief\n\n"
+    "The harbour authority opened the meeting on Monday morning in the town hall.\n"
+)
+
+
 def test_a_plain_title_still_names_who(
     any_db: Database, book: PartyBook, settings: Settings
 ) -> None:
-    plain = (
-        "Joint visit of the mayor of Velden Anna Berg and the harbour chief\n\n"
-        "The harbour authority opened the meeting on Monday morning in the town hall.\n"
-    )
+    plain = PLAIN
     reply = answer(
         any_db, book, settings, plain, "Who is the mayor on the joint visit with the harbour chief?"
     )
