@@ -485,7 +485,7 @@ def person(
 
 def _without_country(name: str, gazetteer: Gazetteer) -> str:
     """A run of capitalised words without the party opening it, when a full name follows
-    ("Prime Minister of Finland Petteri Orpo": "Petteri Orpo", not "Finland Petteri Orpo")."""
+    ("Prime Minister of Norway Kari Lunde": "Kari Lunde", not "Norway Kari Lunde")."""
     hits = gazetteer.party_hits(name)
     if hits and hits[0].start == 0:
         rest = name[hits[0].end :].strip()
