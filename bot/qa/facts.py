@@ -311,11 +311,23 @@ def count(
                 # what happened to those counted ("seven people were killed", "sept
                 # civils ont été tués"): the counted word a few words after the number
                 # (what the question counts first, with only "were", "ont été" between)
+                # or the counted noun after the words that qualify it ("25 additional air
+                # defense systems"); no punctuation between ("40 trucks, pumps": not counted)
                 following = list(_WORDS.finditer(p.text, m.start(2)))[:COUNTED_WITHIN]
+                auxiliaries = modifiers = True
                 for k, found in enumerate(following):
-                    if k and _alike(found.group(0), head):
+                    joined = not k or p.text[following[k - 1].end() : found.start()].strip() in (
+                        "",
+                        "-",
+                    )
+                    if k and _alike(found.group(0), head) and joined and (auxiliaries or modifiers):
                         return low + p.text[m.start(0) : found.end()]
-                    if k and fold(found.group(0)) not in AUXILIARIES:
+                    word = fold(found.group(0))
+                    auxiliaries = auxiliaries and (not k or word in AUXILIARIES)
+                    modifiers = (
+                        modifiers and joined and word not in STOPWORDS and not word.isdigit()
+                    )
+                    if not auxiliaries and not modifiers:
                         break
                 continue
             if fold(m.group(1).split()[-1]) in ARTICLES:
@@ -461,7 +473,7 @@ def person(
             if anyone:  # the best sentence naming someone answers
                 return anyone
         for m in _NAME_RUN.finditer(p.text):
-            name = m.group(1)
+            name = _without_country(m.group(1), gazetteer)
             if not _not_in(name, question) or gazetteer.party_hits(name):
                 continue
             if m.start() == 0 and _subject_name(name, p.text[m.end() :]):
@@ -469,6 +481,17 @@ def person(
             if m.start() > 0:
                 fallback = fallback or name
     return fallback
+
+
+def _without_country(name: str, gazetteer: Gazetteer) -> str:
+    """A run of capitalised words without the party opening it, when a full name follows
+    ("Prime Minister of Norway Kari Lunde": "Kari Lunde", not "Norway Kari Lunde")."""
+    hits = gazetteer.party_hits(name)
+    if hits and hits[0].start == 0:
+        rest = name[hits[0].end :].strip()
+        if len(rest.split()) >= 2 and _NAME_RUN.fullmatch(rest):
+            return rest
+    return name
 
 
 def _subject_name(name: str, after: str) -> bool:
@@ -497,7 +520,7 @@ def office_holder(passages: list[Passage], office: str, question: str, gazetteer
             for name in _NAME_RUN.finditer(after):
                 if len(_TOKEN.findall(after[: name.start()])) > HOLDER_WITHIN:
                     break
-                value = name.group(1)
+                value = _without_country(name.group(1), gazetteer)
                 if _not_in(value, question) and not gazetteer.party_hits(value):
                     return value
     return ""

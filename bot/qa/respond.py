@@ -412,7 +412,8 @@ class Responder:
                 pool = [
                     p
                     for p in pool
-                    if p.coverage >= WHO_COVERAGE or (quoted and quoted <= p.matched)
+                    if (p.coverage >= WHO_COVERAGE or (quoted and quoted <= p.matched))
+                    and not _title_case(p.text)  # a title's capitals are no one's name
                 ]
                 if u.office_word:  # "which minister…": the name a sentence gives a minister
                     holder = facts.office_holder(pool, u.office_word, u.query.text, self.gazetteer)
@@ -827,3 +828,10 @@ def _is_heading(text: str) -> bool:
     return not text.rstrip().endswith((".", "!", "?", "…", "»", "”", '"', ")")) and (
         len(text.split()) <= 25
     )
+
+
+def _title_case(text: str) -> bool:
+    """A heading whose every longer word is capitalised ("Leaders Meet by Phone, but Their
+    Accounts Diverge"): its capitals say nothing of who is named."""
+    words = [w for w in re.findall(r"[^\W\d]{4,}", text)]
+    return _is_heading(text) and bool(words) and all(w[0].isupper() for w in words)
