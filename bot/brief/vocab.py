@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -46,31 +47,30 @@ def act_of(text: str, before: str = "") -> Act | None:
     """The first act (in file order: stances first) whose verb form occurs in ``text``, not in
     a passive or a condition ("whatever is agreed", "unless others agreed to share the risk");
     ``before`` is the text that precedes ``text``, read for such a condition."""
-    text, before = text.replace("’", "'"), before.replace("’", "'")
-    for act in acts():
-        for m in act.pattern.finditer(text):
-            if not _NOT_THE_SPEAKERS.search(before + " " + text[: m.start()]):
-                return act
-    return None
+    return next((act for _, _, act in _speakers_acts(text, before)), None)
 
 
 def first_act(text: str) -> tuple[Act, int] | None:
     """The act whose verb form comes first in ``text`` (passives and conditions aside) and
     where it starts: "He accused Russia of denying …" accuses, it does not deny."""
-    text = text.replace("’", "'")
-    found: list[tuple[int, int, Act]] = []
-    for rank, act in enumerate(acts()):
-        for m in act.pattern.finditer(text):
-            if not _NOT_THE_SPEAKERS.search(text[: m.start()]):
-                found.append((m.start(), rank, act))
-                break
+    found = sorted(_speakers_acts(text), key=lambda f: (f[0], f[1]))
     if not found:
         return None
-    found.sort(key=lambda f: (f[0], f[1]))
     at, _, act = found[0]
     if act.key in _JUDGING and len(found) > 1:
         at, _, act = found[1]  # "Moscou juge inacceptable …": the judgement is the stance
     return act, at
+
+
+def _speakers_acts(text: str, before: str = "") -> Iterator[tuple[int, int, Act]]:
+    """(where, rank in the file, act) of each act's first verb form in ``text`` that is no
+    passive or condition, in file order."""
+    text, before = text.replace("’", "'"), before.replace("’", "'")
+    for rank, act in enumerate(acts()):
+        for m in act.pattern.finditer(text):
+            if not _NOT_THE_SPEAKERS.search(before + " " + text[: m.start()]):
+                yield m.start(), rank, act
+                break
 
 
 _JUDGING = {"says", "assesses"}

@@ -316,7 +316,7 @@ class Discourse:
         if role == who.role:
             return who
         party = who.party_id or roles.infer_party(self.resolver.gaz, role)
-        return self.resolver.adopt_side(who, role, party)
+        return self.resolver.adopt(who, role, party)
 
     def unverbed(
         self, sent: Sentence, hits: list[PersonHit], index: int

@@ -80,11 +80,14 @@ _STOP_CAPS = {
 }
 
 
-def cap_names(gaz: Gazetteer, text: str) -> list[tuple[int, int]]:
+def cap_names(gaz: Gazetteer, text: str, *, before_comma: bool = False) -> list[tuple[int, int]]:
     """Names found by capitalisation alone (no NER): runs of 2+ capitalised words once the
-    titles, nationalities and offices in front are taken off."""
+    titles, nationalities and offices in front are taken off (``before_comma``: only the runs
+    a comma follows, where an apposition can give an office)."""
     out = []
     for m in _CAP_RUN.finditer(text):
+        if before_comma and not text[m.end() :].lstrip().startswith(","):
+            continue
         words = list(re.finditer(r"\S+", m.group(0)))
         k = 0
         while k < len(words) and (
@@ -108,7 +111,9 @@ def people_in(
     if use_caps:
         extra += cap_names(gaz, text)
     else:  # a name the model missed beside one it found, with its office after it
-        extra += [(cs, ce) for cs, ce in cap_names(gaz, text) if role_after(text, ce)]
+        extra += [
+            (cs, ce) for cs, ce in cap_names(gaz, text, before_comma=True) if role_after(text, ce)
+        ]
     extra += [m.span() for m in _PARTICLE_NAME.finditer(text)]  # "Majed al-Ansari"
     party_spans = [(h.start, h.end) for h in gaz.party_hits(text)]
     for s, e in extra:

@@ -433,7 +433,7 @@ def _interviewee_office(
         return
     office = offices[0][1]
     role = roles.strip_determiner(_LABEL.sub("", office.role))
-    sided = resolver.adopt_side(person, role, office.party_id or "")
+    sided = resolver.adopt(person, role, office.party_id or "")
     resolver.sided_later[sided.name] = sided
     for i, _ in offices:
         found[i] = [(sided if sp is office else sp, c) for sp, c in found[i]]

@@ -381,7 +381,7 @@ class SpeakerResolver:
         if near is None or not near.name or self._gender_clash(np, near):
             return None
         if near.party_id is None and party is not None:
-            near = self._adopt(near, near.role, party)
+            near = self.adopt(near, near.role, party)
             self.sided_later[near.name] = near
             self.salient = near
         return near if party in (None, near.party_id) else None
@@ -584,7 +584,7 @@ class SpeakerResolver:
             sided = [(d, roles.infer_party(self.gaz, d)) for d in fits]
             office, party = next(((d, p) for d, p in sided if p), (fits[0], None))
             office = _PLACE_AFTER.sub("", roles.strip_determiner(office))  # "… à Brest"
-            known = self._adopt(known, office, party)
+            known = self.adopt(known, office, party)
         self._bound += [(_description(d), known) for d in fits]
         was = self.salient
         if fits and was is not None and not was.name and was.party_id in (None, known.party_id):
@@ -592,11 +592,8 @@ class SpeakerResolver:
         self._pending = []
         return known
 
-    def adopt_side(self, known: Speaker, role: str, party: str | None) -> Speaker:
+    def adopt(self, known: Speaker, role: str, party: str | None) -> Speaker:
         """``known`` takes an office and a side the article gives elsewhere."""
-        return self._adopt(known, role, party)
-
-    def _adopt(self, known: Speaker, role: str, party: str | None) -> Speaker:
         for k in reversed(self.known):
             if k.name == known.name:
                 k.role, k.party_id = role, party
