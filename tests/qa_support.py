@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.app import build_bot
 from bot.domain.i18n import t
-from bot.domain.models import Lang
+from bot.domain.models import Article, Lang, Position
 from bot.qa import QuestionAnswerer
 from bot.qa.answer import text as qa_text
 from bot.render.text import render_text
@@ -156,3 +156,19 @@ def score_blind_set(settings: Settings, questions: list[dict[str, Any]], label: 
     for line in scores["all"].misses:
         print("  " + line)
     return scores["all"]
+
+
+class StoredPositions:
+    """An extractor giving the positions of ``said`` (party, speaker, role, evidence), each
+    only in the article holding its evidence verbatim; ``key`` names it in the analysis cache."""
+
+    def __init__(self, said: list[tuple[str, str, str, str]], key: str) -> None:
+        self.said = said
+        self.key = key
+
+    def extract(self, article: Article) -> list[Position]:
+        return [
+            Position(party, party, speaker, role, evidence, evidence, article.source, lang="fr")
+            for party, speaker, role, evidence in self.said
+            if evidence in article.text
+        ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.models import Article, Position
 from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
 from bot.qa.lexicon import MentionFinder
@@ -20,6 +19,7 @@ from bot.qa.search import Passage
 from bot.qa.understand import understand
 from bot.settings import Settings
 from bot.store import Database
+from tests.qa_support import StoredPositions
 from tests.test_qa_unit import NoComposer, add
 
 
@@ -74,27 +74,11 @@ SAID = [
 ]
 
 
-class Stored:
-    """An extractor giving the positions of SAID (their evidence verbatim)."""
-
-    key = "test:qa-v6"
-
-    def __init__(self, said: list[tuple[str, str, str, str]]) -> None:
-        self.said = said
-
-    def extract(self, article: Article) -> list[Position]:
-        return [
-            Position(party, party, speaker, role, evidence, evidence, article.source, lang="fr")
-            for party, speaker, role, evidence in self.said
-            if evidence in article.text
-        ]
-
-
 def make_asker(db: Database, book: PartyBook, settings: Settings, said: list) -> QuestionAnswerer:  # type: ignore[type-arg]
     from bot.service import BriefBot
 
     add(db, TEXT)
-    extractors = [Stored(said)]
+    extractors = [StoredPositions(said, "test:qa-v6")]
     bot = BriefBot(settings, db, book, extractors, [NoComposer()])  # type: ignore[list-item]
     return QuestionAnswerer(bot)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.models import Article, Position
 from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
 from bot.qa.facts import count, duration
@@ -23,6 +22,7 @@ from bot.qa.search import Passage, matches
 from bot.qa.understand import understand
 from bot.settings import Settings
 from bot.store import Database
+from tests.qa_support import StoredPositions
 from tests.test_qa_unit import NoComposer, add
 
 
@@ -94,22 +94,6 @@ TRUCE = [
 SAID = [("CN", "Lin Tao", "porte-parole de la diplomatie chinoise", TRUCE[0].split("\n\n")[1])]
 
 
-class Stored:
-    """An extractor giving the positions of ``said`` (their evidence verbatim)."""
-
-    key = "test:qa-v7"
-
-    def __init__(self, said: list[tuple[str, str, str, str]]) -> None:
-        self.said = said
-
-    def extract(self, article: Article) -> list[Position]:
-        return [
-            Position(party, party, speaker, role, evidence, evidence, article.source, lang="fr")
-            for party, speaker, role, evidence in self.said
-            if evidence in article.text
-        ]
-
-
 def make_asker(
     db: Database, book: PartyBook, settings: Settings, texts: list[str], said: list
 ) -> QuestionAnswerer:  # type: ignore[type-arg]
@@ -117,7 +101,7 @@ def make_asker(
 
     for text in texts:
         add(db, text)
-    bot = BriefBot(settings, db, book, [Stored(said)], [NoComposer()])  # type: ignore[list-item]
+    bot = BriefBot(settings, db, book, [StoredPositions(said, "test:qa-v7")], [NoComposer()])  # type: ignore[list-item]
     return QuestionAnswerer(bot)
 
 
