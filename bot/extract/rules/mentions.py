@@ -106,7 +106,7 @@ def people_in(
 ) -> list[PersonHit]:
     """Person mentions of a sentence: gazetteer names, model names, "M. X", capitalised pairs."""
     hits = list(gaz.person_hits(text))
-    extra: list[tuple[int, int]] = list(ner)
+    extra: list[tuple[int, int]] = _joined(text, ner)
     extra += [(m.start("n"), m.end("n")) for m in _HONORIFIC_NAME.finditer(text)]
     if use_caps:
         extra += cap_names(gaz, text)
@@ -148,6 +148,18 @@ def people_in(
         hits.append(PersonHit(s, e, stripped, known))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Model names one space apart are one name: the model may cut "Oleksandr Prokudin" in two
+    after a title."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and text[out[-1][1] : s] == " ":
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 _PARTICLES = ("al-", "el-", "abou-", "abu-")
@@ -262,10 +274,25 @@ def role_before(text: str, start: int) -> str:
     matches = list(roles.ROLE_RE.finditer(seg))
     if not matches or len(seg[matches[-1].start() :].split()) > 8:
         return ""
+    if media_office(seg):
+        return ""  # "Le journal cite X": a paper is no one's office
     if re.search(r"\s(?:et|and)(?:\s|$)", seg[matches[-1].end() :]):
         # "les négociateurs russe X et ukrainien Y": the office, with the adjective next to Y
         return f"{matches[-1].group(0)} {last}" if roles.NATIONALITY_HINT.fullmatch(last) else ""
     return seg[_with_modifiers(seg, matches[-1].start()) :].strip()
+
+
+_MEDIA = re.compile(
+    r"journal|quotidien|hebdomadaire|chaîne|télévision|médias?|newspaper|media|agences?",
+    re.IGNORECASE,
+)
+
+
+def media_office(text: str) -> bool:
+    """Whether the last office word of ``text`` names a paper or a channel ("Le journal cite"),
+    which is no person's office."""
+    found = list(roles.ROLE_RE.finditer(text))
+    return bool(found) and bool(_MEDIA.fullmatch(found[-1].group(0)))
 
 
 # English puts nationality before the office: "(The) Ukrainian defence minister", "Turkey's

@@ -75,7 +75,7 @@ _OFFICES: list[tuple[str, str]] = [
         r"|délégué(?:e)?s?|delegates?|députée?s?|lawmakers?|sénat(?:eur|rice)s?|senators?"
         r"|gouvern(?:eur|rice)s?|governors?|maires?|mayors?|directeur|directrice|director"
         r"|gendre|son-in-law|haute? représentante?|high representative|commissaires?|commissioners?"
-        r"|(?-i:Sen|Rep)\."
+        r"|(?-i:Sen|Rep|Gov)\."
         r"|médiat(?:eur|rice)s?|ombudsm[ae]n|cardina(?:l|ux)|nonces?|prélats?|secrétaires?"
         r"|attachée?s?(?: de défense| militaires?)?|(?:defen[cs]e |military )?attachés?",
         "official",

@@ -253,7 +253,9 @@ class SpeakerResolver:
             if after.lstrip().startswith(","):  # "X, the minister": an apposition, not a setting
                 role_text += after
             role = (
-                roles.strip_determiner(role_text.strip(" ,")) if roles.has_office(role_text) else ""
+                roles.strip_determiner(role_text.strip(" ,"))
+                if roles.has_office(role_text) and not mentions.media_office(role_text)
+                else ""
             )
             if not role:
                 role = mentions.role_after(sentence, speaker_hit.end)
