@@ -317,6 +317,27 @@ DEVSETS = [
         lang="en",
         precision=0.95,
     ),
+    # session 9, written blind; held out on 90d547d: 0.67 / 0.94 / 0.79 / 0.76 and
+    # 0.74 / 0.92 / 0.97 / 0.89
+    DevSet(
+        "devset40",
+        (650, 900),
+        recall=0.65,
+        speaker_acc=0.92,
+        party_prec=0.77,
+        articles=6,
+        precision=0.74,
+    ),
+    DevSet(
+        "devset41",
+        (700, 850),
+        recall=0.72,
+        speaker_acc=0.90,
+        party_prec=0.95,
+        articles=6,
+        lang="en",
+        precision=0.87,
+    ),
 ]
 
 
