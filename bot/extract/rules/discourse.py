@@ -33,6 +33,14 @@ _TURN = re.compile(
     r"\s*(?::|\.\s*[–—-])\s+\S"
 )
 _HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr|M)\.\s+")
+# "LE PORTE-PAROLE", "THE SPOKESPERSON": a label that is an office, no name
+_OFFICE_LABEL = re.compile(r"(?:(?:LE|LA|THE)\s+)?[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,40}")
+# a transcript's cast line: "Porte-parole : M. Olivier X." / "Spokesperson: Jane X"
+_CAST = re.compile(
+    r"^\s*(?P<office>[A-ZÀ-Ý][\w\-’' ]{2,40}?)\s*:\s*"
+    r"(?P<name>(?:(?:M|Mme|Mr|Ms|Mrs|Dr)\.?\s+)?[A-ZÀ-Ý][\w\-’']+(?:\s+[A-ZÀ-Ý][\w\-’']+){1,3})"
+    r"\s*\.?\s*$"
+)
 # a sentence that names its own subject or source is no continuation of the one before
 _NAMES_SOMEONE = re.compile(
     r"\b(?:selon|d['’]après|pour|according|said|says|a-t-(?:il|elle))\b", re.I
@@ -109,6 +117,9 @@ class Discourse:
         self.turn: Speaker | None = None  # who speaks in the current interview paragraph
         self._labels = 0  # the transcript labels ("ZELENSKY: …") met so far
         self._carried: Speaker | None = None  # the last labelled speaker, for the next paragraphs
+        # a transcript's cast ("Porte-parole : M. X") and its labels by office ("LE PORTE-PAROLE :
+        # …"): an office label means the person the transcript first gave it to, throughout
+        self._cast: dict[str, Speaker] = {}
 
     @staticmethod
     def is_byline(sent: Sentence) -> bool:
@@ -263,9 +274,15 @@ class Discourse:
         if index and self.sentences[index - 1].para == sent.para:
             return
         self.turn = None
+        if self._read_cast(sent, hits):
+            return
         named = _speaker_label(sent.text)
         if named is not None:
-            turn = self.resolver.resolve("source", named[0], sent.text, hits, 0)
+            office = roles.head_office(named[0]) if _OFFICE_LABEL.fullmatch(named[0]) else None
+            cast = self._cast.get(office) if office else None
+            turn = cast or self.resolver.resolve("source", named[0], sent.text, hits, 0)
+            if office and cast is None and turn is not None and turn.name:
+                self._cast[office] = turn
             self.turn = turn if turn is not None and turn.name else None
             # only a transcript's labels in capitals ("ZELENSKY:") carry on to the paragraphs after
             capitals = sent.text[: named[1]].strip(" :").isupper()
@@ -288,6 +305,39 @@ class Discourse:
             known = self.resolver.known_speaker(self.voice.hit)
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
         self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
+
+    def _read_cast(self, sent: Sentence, hits: list[PersonHit]) -> bool:
+        """ "Porte-parole : M. Olivier X." opening a transcript: X holds the office, with the
+        side the title gives it ("Point de presse du porte-parole du ministère de …")."""
+        m = _CAST.match(sent.text)
+        if m is None or not roles.has_office(m.group("office")) or len(hits) != 1:
+            return False
+        office = roles.head_office(m.group("office"))
+        if office is None or office in self._cast:
+            return False
+        role = m.group("office").strip()
+        title = self.sentences[0].text if self.sentences else ""
+        word = roles.ROLE_RE.search(role)
+        full = (
+            re.search(
+                rf"(?<![\w\-]){re.escape(word.group(0))}\s+(?:du|de\s+la|de\s+l['’]|des|of\s+the|of)"
+                r"\s+[^–—|:(]+",
+                title,
+                re.IGNORECASE,
+            )
+            if word
+            else None
+        )
+        party = roles.infer_party(self.resolver.gaz, role)
+        if full is not None and party is None:
+            role = full.group(0).strip(" ,-")
+            party = roles.infer_party(self.resolver.gaz, role)
+        who = self.resolver.resolve("source", m.group("name"), sent.text, hits, m.start("name"))
+        if who is None or not who.name:
+            return False
+        self._cast[office] = self.resolver.adopt(who, role, party or who.party_id)
+        self.turn = None
+        return True
 
     def turn_statement(self, sent: Sentence) -> list[tuple[Speaker, Cue | None]]:
         """A sentence of an interview turn ("Jean Dupont : Nous refusons…"), not a question."""

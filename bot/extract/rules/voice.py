@@ -146,11 +146,24 @@ def portrait_side(
         hits = [
             h
             for h in gaz.party_hits(sent.text)
-            if h.kind != "place" and not inside_quotes(sent.text, h.start)
+            if h.kind != "place"
+            and not inside_quotes(sent.text, h.start)
+            and not _STUDIED.search(sent.text[: h.start])
         ]
+        # "cet ancien spécialiste des États-Unis conduit pour Moscou …": the side served
+        served = [h for h in hits if _SERVES.search(sent.text[: h.start])]
         if hits:
-            return fold(subject.text).split()[-1], hits[0].party_id
+            return fold(subject.text).split()[-1], (served or hits)[0].party_id
     return None
+
+
+# the side a person works for, and a country a person knows of (no side of theirs)
+_SERVES = re.compile(r"(?<![\w\-])(?:pour|for|au\s+nom\s+de|on\s+behalf\s+of)\s+(?:l['’])?$", re.I)
+_STUDIED = re.compile(
+    r"(?<![\w\-])(?:spécialiste|experte?|connaisseu(?:r|se)|specialist|expert)s?\s+"
+    r"(?:des?|du|de\s+la|de\s+l['’]|of|on)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _named_in_lead(
