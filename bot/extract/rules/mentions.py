@@ -177,7 +177,7 @@ def _name_word(word: str) -> bool:
 
 
 _PREDICATE = re.compile(
-    r"(?:\s*,[^,;:«»]{0,30},)?\s+(?:est|était|reste|demeure|is|was)\s+(?:devenue?\s+|aussi\s+)?"
+    r"(?:\s*,[^,;:«»]{0,30},)?\s+(?:est|était|reste|demeure|is|was|has\s+been|a\s+été)\s+(?:devenue?\s+|aussi\s+)?"
     r"(?P<role>[^,.;:«»\"“”()]{3,90})"
 )
 

@@ -169,6 +169,8 @@ class SpeakerResolver:
             party = named[0].party_id if named else (None if ranked else self._prev_party)
         if party is None and nationality:
             party = roles.infer_party(self.gaz, nationality)
+        if person is None and _OPPOSITION.search(role):
+            party = None  # "a lawmaker from the opposition …": speaks for no government
         name = mentions.display_name(h.text, person)
         if party is None and person is None and self.portrait is not None:
             surname, side = self.portrait
@@ -698,6 +700,9 @@ def _plural_role(role: str) -> bool:
     return bool(sp.PLURAL_NP.match(role)) or (
         bool(words) and words[0].islower() and words[0].endswith(("s", "x")) and len(words[0]) > 4
     )
+
+
+_OPPOSITION = re.compile(r"(?<![\w\-])(?:opposition|opposant|opposante)s?(?![\w\-])", re.I)
 
 
 def _gender_of(role: str, before: str) -> str:

@@ -28,7 +28,8 @@ from bot.textnorm import fold
 _INTERVIEW = re.compile(
     r"\b(?:ENTRETIEN|INTERVIEW|Entretien|Interview|Propos\s+recueillis\s+par|interviewed\s+by|"
     r"Q\s*&\s*A|répond(?:u)?\s+à\s+nos\s+questions|(?:answered|answers)\s+our\s+questions|"
-    r"nous\s+a\s+reçue?s?)\b|"
+    r"nous\s+a\s+reçue?s?|interview\s+has\s+been\s+(?:condensed|edited)|"
+    r"entretien\s+a\s+été\s+(?:relu|édité|condensé|raccourci))\b|"
     r"\b(?:[Aa]n|[Oo]ur|[Ww]eekend|[Ee]xclusive)\s+interview\s+with\b|\b[Ww]eekend\s+interview\b"
 )
 _OPED = re.compile(
@@ -46,6 +47,9 @@ _QUESTION_LABEL = re.compile(r"^\s*(?:Q|[A-ZÀ-Ý][\w’'.\- ]{1,30})\s*[:.]\s*[
 # "Catherine Vautrin est ministre des Armées.": the author's closing line
 _SIGNATURE = re.compile(r"^\s*(?:est|is|was|a\s+été|has\s+been)\s+(?P<role>[^.]{3,200})\.?\s*$")
 _LEAD_PARAS = 5  # the title, date, outlet and standfirst lines come first
+# a headline's quotation in single curly quotes (not an apostrophe's ’)
+_SINGLE_QUOTED = re.compile(r"(?<![\w])‘[^‘’]+(?:’\w+[^‘’]*)*’(?![\w])")
+_LONG_LEAD = 10  # an interview's introduction, up to its first question
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,10 @@ def find_voice(
     order = sorted(paras)
     if len(order) < 4:
         return None
-    lead = order[:_LEAD_PARAS]
+    # the paragraphs before the first question all say what the article is ("This interview
+    # has been condensed" may come sixth)
+    first_asked = next((i for i, p in enumerate(order[:_LONG_LEAD]) if _is_question(paras[p])), 0)
+    lead = order[: max(_LEAD_PARAS, first_asked)]
     lead_text = "\n".join(s.text for p in lead for s in paras[p])
     interview = bool(_INTERVIEW.search(lead_text))
     oped = not interview and bool(_OPED.search(lead_text))
@@ -181,7 +188,10 @@ def _named_in_lead(
     for p in lead:
         for sent in paras[p]:
             for hit in people(sent):
-                if not _JOURNALIST.search(sent.text[: hit.start]):
+                quoted = inside_quotes(sent.text, hit.start) or any(
+                    m.start() < hit.start < m.end() for m in _SINGLE_QUOTED.finditer(sent.text)
+                )  # "Sikorski: ‘Putin Is Negotiating …’": the words of the one named
+                if not _JOURNALIST.search(sent.text[: hit.start]) and not quoted:
                     sided = _office_before(sent.text, hit.start) or bool(
                         hit.person and hit.person.party_id
                     )
