@@ -97,6 +97,9 @@ MASTHEAD_WORDS = frozenset(
         "Culture",
         "Télévisions",
         "Bleu",
+        "Bureau",
+        "Desk",
+        "Newsroom",
     ]
 )
 _CHANNEL_NUMBER = re.compile(r" \d{1,2}\b(?![.,:/]\d)")

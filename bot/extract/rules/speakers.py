@@ -227,9 +227,12 @@ class SpeakerResolver:
             said = _GENDER_OF_PRONOUN.get(np.strip().lower())
             theirs = self._gender.get(target.name) if target is not None else None
             if said and theirs and said != theirs:
-                return None  # "elle" of a man, "il" of a woman: someone else, unknown
+                # "elle" of a man, "il" of a woman: someone else, unknown
+                return None
             if said and target is not None and not target.name and _plural_role(target.role):
                 return None  # "répète-t-elle" after "Ses homologues russes disent …"
+            if said and target is not None and target.name and not theirs:
+                self._gender[target.name] = said  # "…," she said: who "she" is from now on
             return target
         inside = [h for h in hits if np_start <= h.start and h.end <= np_start + len(np) + 1]
         speaker_hit = None
@@ -493,6 +496,10 @@ class SpeakerResolver:
     def note_subject(self, text: str, hits: list[PersonHit], parsed_subject: str = "") -> None:
         """A sentence without a statement: its subject person (before the first verb) turns
         salient; ``parsed_subject`` is the main verb's subject by the parse, when there is one."""
+        met = self._met_by_surname(parsed_subject) if parsed_subject and not hits[:1] else None
+        if met is not None:  # "Bell, a Democrat who …, struck a similar note.": Bell, met before
+            self.salient = met
+            return
         verb = self._finite.search(text)
         before = [h for h in hits if h.end <= verb.start()] if verb else []
         # "Issu d'une famille déportée sous Staline, l'ancien homme d'affaires a…": a name
@@ -551,6 +558,16 @@ class SpeakerResolver:
                 ):
                     known = self._reveal(known)
                 self.salient = known
+
+    def _met_by_surname(self, subject: str) -> Speaker | None:
+        """The person met before whose surname is the whole subject ("Bell"), or None."""
+        words = subject.split()
+        if len(words) != 1 or not words[0][:1].isupper():
+            return None
+        for k in reversed(self.known):
+            if k.name and not k.quoted and fold(k.name).split()[-1] == fold(words[0]):
+                return Speaker(k.name, k.role, k.party_id, k.person)
+        return None
 
     def _last_of(self, party: str, quoted: bool = True) -> Speaker | None:
         """The person of ``party`` named last (``quoted``: also one only named in quotes)."""

@@ -33,7 +33,8 @@ _INTERVIEW = re.compile(
     r"\b(?:[Aa]n|[Oo]ur|[Ww]eekend|[Ee]xclusive)\s+interview\s+with\b|\b[Ww]eekend\s+interview\b"
 )
 _OPED = re.compile(
-    r"^\s*(?:Tribune|TRIBUNE|Opinion|OPINION|Op-[Ee]d|Point\s+de\s+vue|Commentary|Chronique)\b|"
+    r"^\s*(?:Tribune|TRIBUNE|Opinion|OPINION|Op-[Ee]d|Point\s+de\s+vue|Commentary|Chronique)"
+    r"(?=\s*(?:$|[-–—:|.,]|(?:de|d['’]|par|by)\s))|"  # not "Tribune Washington Bureau"
     r"\b(?:[Dd]ans\s+une\s+tribune|[Ii]n\s+an\s+op-ed|[Ii]n\s+an\s+opinion\s+piece)\b",
     re.MULTILINE,
 )
