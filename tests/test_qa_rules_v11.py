@@ -4,7 +4,9 @@ asked ("qui a proposé une rencontre entre Poutine et Zelensky ?" is answered by
 "les deux dirigeants"), and a known person the question names in another spelling is not its
 answer; a middle initial stands in a name ("Jonas K. Berger"); "He said …" after a quotation
 is the quotation's speaker ('"…," Harbour Minister Jana Holmqvist told reporters'), without
-the words of their office."""
+the words of their office; a follow-up naming another party ("Et la Hongrie ?") takes the place
+of the party the previous question asked about, not of the others it named as part of what it
+asked ("l'achat de gaz russe")."""
 
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ import pytest
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.parties import PartyBook
 from bot.qa.facts import person
+from bot.qa.followup import Context, resolve
+from bot.qa.lexicon import MentionFinder
+from bot.qa.understand import subject_parties, understand
 from bot.settings import Settings
 from bot.store.db import Database
 from tests.test_qa_rules_v8 import answer, sentence
@@ -80,3 +85,23 @@ def test_a_pronoun_after_a_quotation_is_its_speaker(
     said = sentence(2, then)
     around = {2: [sentence(1, before)]}
     assert person([said], asked, gazetteer, [], around) == "Jana Holmqvist"
+
+
+# --- a follow-up's party takes the place of the one asked about only
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Quelle est la position de la Pologne sur l'achat de gaz russe ?", "Et la Hongrie ?"),
+        ("What is Poland's position on buying Russian gas?", "And Hungary?"),
+    ],
+)
+def test_a_followup_party_replaces_only_the_one_asked_about(
+    finder: MentionFinder, first: str, then: str
+) -> None:
+    previous = Context("a1", "fr", first, understand(first, finder).query)
+    resolved = resolve(then, understand(then, finder).query, previous)
+    assert subject_parties(resolved.query) == ["HU"]
+    assert "RU" in resolved.query.parties
+    assert "PL" not in resolved.query.parties
