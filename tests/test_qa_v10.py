@@ -20,7 +20,8 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v10.json")
 # held out: 0.66 (21/32) and refusals 0.88 (7/8), scored once on session 8's code (36f578e)
 # before anything was written from it
 # after the tenth Q&A pass (session 8): 0.72 (23/32) and refusals 0.88 (7/8)
-HIT_FLOOR = 0.70
+# after the eleventh Q&A pass (qa11): 0.75 (24/32) and refusals 0.88 (7/8)
+HIT_FLOOR = 0.73
 REFUSAL_FLOOR = 0.86
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

@@ -20,7 +20,8 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v9.json")
 # held out: 0.41 (13/32) and refusals 0.62 (5/8), scored once on session 8's code (5f7353b)
 # before anything was written from it
 # after the ninth Q&A pass learnt from it (session 8, qa9): 0.72 (23/32) and refusals 0.88 (7/8)
-HIT_FLOOR = 0.70
+# after the eleventh Q&A pass (qa11): 0.75 (24/32) and refusals 0.88 (7/8)
+HIT_FLOOR = 0.73
 REFUSAL_FLOOR = 0.86
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

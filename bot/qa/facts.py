@@ -15,11 +15,14 @@ from bot.domain.models import Person
 from bot.qa.lexicon import Phrase, bridge_forms, bridge_words
 from bot.qa.search import Passage
 from bot.qa.text import STOPWORDS, both_stems, tokens
-from bot.qa.vocabulary import question_data
+from bot.qa.vocabulary import office_titles, question_data
 from bot.textnorm import fold
 
 _CAP = r"[A-ZÀ-Þ][a-zß-ÿ][\w’'-]*"
-_NAME_RUN = re.compile(rf"(?<![\w’'-])({_CAP}(?:\s+(?:{_CAP}|de|von|van|al|ben|bin))*\s+{_CAP})")
+# a middle initial may stand in a name ("Yuri V. Ushakov")
+_NAME_RUN = re.compile(
+    rf"(?<![\w’'-])({_CAP}(?:\s+(?:{_CAP}|[A-ZÀ-Þ]\.|de|von|van|al|ben|bin))*\s+{_CAP})"
+)
 
 
 def _alt(words: list[str]) -> str:
@@ -423,7 +426,7 @@ def _named(p: Passage, question: str, gazetteer: Gazetteer, parties: list[str]) 
     """(a person of the asked parties, anyone) named in one sentence, by name or by role."""
     other = ""
     for hit in gazetteer.person_hits(p.text):
-        if hit.person is None or not _not_in(hit.person.surname, question):
+        if hit.person is None or _asked(hit.person, question):
             continue
         if not parties or hit.person.party_id in parties:
             return hit.person.name, hit.person.name
@@ -434,11 +437,18 @@ def _named(p: Passage, question: str, gazetteer: Gazetteer, parties: list[str]) 
     asked = {w for w in tokens(question) if w not in STOPWORDS}
     if role is not None and len(asked & set(tokens(role.role_fr + " " + role.role_en))) >= 2:
         role = None  # the question's own words ("le Conseil de sécurité"), not a role
-    if role is not None and _not_in(role.surname, question):
+    if role is not None and not _asked(role, question):
         if not parties or role.party_id in parties:
             return role.name, role.name
         other = other or role.name
     return "", other
+
+
+def _asked(known: Person, question: str) -> bool:
+    """Whether the question names the known person, in any of their spellings ("Putin" for
+    "Vladimir Poutine"): then they are part of what is asked, not who answers."""
+    forms = (known.name, known.name_en, *known.aliases)
+    return any(f and not _not_in(f.split()[-1], question) for f in forms)
 
 
 # a sentence whose subject is a pronoun: who it is, the sentence before says
@@ -464,8 +474,9 @@ def person(
             # "He accused Tusk of …": the subject of the sentence before, when it opens
             # with a name ("Jarosław Kaczyński, the leader of …, was less conciliatory.")
             m = _NAME_RUN.match(before[0].text.lstrip(' «“"-–—'))
-            if m and _not_in(m.group(1), question) and not gazetteer.party_hits(m.group(1)):
-                return m.group(1)
+            name = m.group(1) if m else _quoted_speaker(before[0].text)
+            if name and _not_in(name, question) and not gazetteer.party_hits(name):
+                return name
         for sentence in [p, *before]:
             asked, anyone = _named(sentence, question, gazetteer, parties)
             if asked:
@@ -481,6 +492,33 @@ def person(
             if m.start() > 0:
                 fallback = fallback or name
     return fallback
+
+
+def _quoted_speaker(text: str) -> str:
+    """The name a verb of saying follows or comes after in ``text`` ('"…," Harbour Minister
+    Jana Holm told reporters', "« … », a déclaré Jana Holm"), without the words of office
+    before it ("Jana Holm"); "" when none does."""
+    opening, ending = _saying_around()
+    for m in _NAME_RUN.finditer(text):
+        after = fold(text[m.end() :]).lstrip(" ,")
+        before = fold(text[: m.start()]).rstrip(" ,")
+        if opening.match(after) or ending.search(before):
+            words = m.group(1).split()
+            titles = office_titles()
+            office = max((k for k, w in enumerate(words) if fold(w) in titles), default=-1)
+            rest = words[office + 1 :]
+            return " ".join(rest) if len(rest) >= 2 else ""
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _saying_around() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A verb of saying opening a text ("told reporters", "a déclaré"), and one ending it."""
+    stems = _alt([fold(s) for s in question_data()["saying"]["stems"]])
+    return (
+        re.compile(rf"(?:(?:a|has|had)\s+)?(?:{stems})\w*(?!\w)"),
+        re.compile(rf"(?<!\w)(?:{stems})\w*$"),
+    )
 
 
 def _without_country(name: str, gazetteer: Gazetteer) -> str:

@@ -224,6 +224,26 @@ def _replace(kinds: tuple[str, ...], old: list[Concept], new: list[Concept]) -> 
     return [c for c in old if c.kind not in kinds] + new
 
 
+def _new_subject(old: list[Concept], new: list[Concept]) -> list[Concept]:
+    """ "Quelle est la position de X sur l'achat de gaz de Y ?" then "Et Z ?": the new names
+    take the place of the one the previous question asked about (its first name), not of the
+    others it named as part of what it asked (Y's gas), which are kept."""
+    entities = [c for c in old if c.kind == "entity"]
+    named = {p for c in new for p in (*c.parties, *c.people)}
+    kept = [
+        c
+        for c in entities[1:]
+        if not (set(c.parties) | set(c.people)) & named and not (c.people and entities[0].people)
+    ]
+    out: list[Concept] = []
+    for c in old:
+        if c is (entities[0] if entities else None):
+            out += new  # where the previous question named whom it asked about
+        elif c.kind != "entity" or c in kept:
+            out.append(c)
+    return out if entities else old + new
+
+
 def resolve(question: str, query: Query, previous: Context | None) -> Resolved:
     """The question to answer: ``query`` itself, or the previous question adjusted by it."""
     if previous is None or not looks_like_followup(question, query):
@@ -242,7 +262,7 @@ def resolve(question: str, query: Query, previous: Context | None) -> Resolved:
         return Resolved(query)
     concepts = list(base.concepts)
     if new_entities:
-        concepts = _replace(("entity",), concepts, new_entities)
+        concepts = _new_subject(concepts, new_entities)
     if new_content:
         concepts = _replace(("content",), concepts, new_content)
     text = f"{base.text} → {question}"

@@ -49,7 +49,8 @@ STOPWORDS_EN = frozenset(
         "saying", "tell", "told", "think", "thinks", "thought", "stated", "state", "states",
         "declared", "claim", "claimed", "according", "regarding", "concerning", "s", "t", "don",
         "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn",
-        "hasn", "haven", "hadn", "one", "ones", "other", "others",
+        "hasn", "haven", "hadn", "one", "ones", "other", "others", "between", "among",
+        "against", "without", "towards", "toward",
     ]
 )  # fmt: skip
 # generic verbs and nouns of questions, in both languages

@@ -17,7 +17,7 @@ from bot.qa.lexicon import Mention, MentionFinder, bridge_forms, bridge_words
 from bot.qa.query import CALENDAR, Concept, Query, parse_question, repeated_mentions
 from bot.qa.roles import office_mentions, role_mentions, with_people
 from bot.qa.text import STOPWORDS, both_stems, name_variants
-from bot.qa.vocabulary import question_data
+from bot.qa.vocabulary import office_titles, question_data
 from bot.textnorm import fold
 
 Kind = Literal["position", "person", "who", "where", "when", "duration", "count", "general"]
@@ -130,11 +130,6 @@ def _unknown_person(question: str, rule: KindRule, finder: MentionFinder) -> str
     return ""
 
 
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return frozenset(fold(w) for w in question_data()["person_roles"]["titles"])
-
-
 _SMALL = frozenset(
     {"the", "le", "la", "les", "l", "de", "des", "du", "d", "of", "a", "an", "un", "une"}
 )
@@ -149,15 +144,15 @@ def _office_before(text: str, finder: MentionFinder) -> int:
     words = re.findall(r"[\w’'-]+", text)
     if not words or len(words) > 7:
         return 0
-    if any(w[:1].isupper() for w in words) and fold(words[-1]) not in _titles():
+    if any(w[:1].isupper() for w in words) and fold(words[-1]) not in office_titles():
         # a capitalised word that is no party: the name itself, or another (unless a word of
         # office ends the text: "Armed Forces minister", "Foreign Secretary")
         return 0
     # (an elided article is no word of its own: "l'ambassadrice", "d'envoyé")
     folded = [re.sub(r"^[ld]['’]", "", fold(w)).strip("'’") for w in words]
-    if not any(w in _titles() for w in folded):
+    if not any(w in office_titles() for w in folded):
         return 0
-    if not all(w in _titles() or w in _SMALL or w.isalpha() or "-" in w for w in folded):
+    if not all(w in office_titles() or w in _SMALL or w.isalpha() or "-" in w for w in folded):
         return 0
     return len(text.rstrip())
 
@@ -301,6 +296,7 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
                 c.kind, c.weight = "content", 1.5
     if kind == "who" and chosen is not None:
         _weigh_said_parties(question, query, finder, chosen)
+        _weigh_named_people(query)
         parties = subject_parties(query)
     if kind == "who":  # "qui a demandé la réunion": the verb is the fact asked about
         for k, c in enumerate(query.concepts):
@@ -407,6 +403,17 @@ def _weigh_said_parties(question: str, query: Query, finder: MentionFinder, rule
         at = [m.span for m in mentions if m.key in c.parties]
         if at and not any(s <= a < e for a, _ in at for s, e in spans):
             weight = question_data()["addressee"]["weight"]
+            query.concepts[k] = replace(c, kind="content", weight=weight)
+
+
+def _weigh_named_people(query: Query) -> None:
+    """ "Who gave the Kremlin's account of the Tusk-Orbán call?", "qui a proposé une rencontre
+    entre X et Y ?": the people a "who" question names are part of what was done, not the
+    one asked about (who is unknown); the answering sentence may name them otherwise ("the
+    two leaders", "the call"): content words of the addressee's weight."""
+    weight = question_data()["addressee"]["weight"]
+    for k, c in enumerate(query.concepts):
+        if c.kind == "entity" and c.people:
             query.concepts[k] = replace(c, kind="content", weight=weight)
 
 

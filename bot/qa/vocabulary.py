@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.domain.topics import vocabulary
+from bot.textnorm import fold
 
 DATA = Path(__file__).parent / "data" / "questions.toml"
 
@@ -19,6 +20,12 @@ DATA = Path(__file__).parent / "data" / "questions.toml"
 def question_data() -> dict[str, Any]:
     """bot/qa/data/questions.toml."""
     return tomllib.loads(DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def office_titles() -> frozenset[str]:
+    """The words of office of [person_roles] titles ("minister", "porte-parole"), folded."""
+    return frozenset(fold(w) for w in question_data()["person_roles"]["titles"])
 
 
 def _topic_words() -> dict[str, tuple[str, ...]]:
