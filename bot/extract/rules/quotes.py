@@ -40,7 +40,7 @@ from bot.extract.rules.lexicon import (
 from bot.extract.rules.quote_marks import inside as _inside
 from bot.extract.rules.quote_marks import quote_spans, quote_text
 from bot.extract.rules.stance_cues import french_extra_cues
-from bot.extract.rules.subject_patterns import GOES_ON_TO, NAME_WORD
+from bot.extract.rules.subject_patterns import GOES_ON_TO, NAME_WORD, opening_name_end
 
 _SOURCE = re.compile(
     r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to|[Dd]ixit|in\s+the\s+words\s+of"
@@ -181,6 +181,9 @@ def _reported(before: str, verb: str, after: str) -> str:
         while len(segs) > 1 and _APPOSITION_SEGMENT.match(segs[-1]):
             segs.pop()  # "La Chine, premier acheteur de céréales, appelle": La Chine appelle
         subject = segs[-1].strip() if segs else ""
+        opening = opening_name_end(before)
+        if opening is not None and len(segs) > 1:
+            subject = before[:opening].split(",")[-1].strip()  # "X, speaking …, Y, said": X
         last = re.split(r"[,:«»\"“”]", before)[-1]
         joined = _CLAUSE_CONJUNCTION.match(last)
         if joined:

@@ -207,6 +207,8 @@ class SpeakerResolver:
         stressed = _STRESSED_SUBJECT.search(subject)
         if stressed and subject[: stressed.start()].strip():
             subject = subject[: stressed.start()]  # "Varsovie, elle, réclame": Varsovie
+        if mode == "pre":
+            subject = _opening_name(subject, hits, offset)
         np, np_start = subject_np(self.gaz, self.lang, mode, subject, offset)
         np = _STRESSED.sub("", np)  # "Le président ukrainien, lui, …": the title alone
         setting = _SETTING.match(np)
@@ -720,6 +722,16 @@ def _plural_role(role: str) -> bool:
 
 
 _OPPOSITION = re.compile(r"(?<![\w\-])(?:opposition|opposant|opposante)s?(?![\w\-])", re.I)
+
+
+def _opening_name(subject: str, hits: list[PersonHit], offset: int) -> str:
+    """ "X, speaking alongside the Belgian prime minister, Y, said": the subject is X, the
+    person the subject opens with, not a name inside the aside; else ``subject`` unchanged."""
+    end = sp.opening_name_end(subject)
+    inside = [h for h in hits if offset <= h.start and h.end <= offset + len(subject)]
+    if end is None or len(inside) < 2 or inside[0].end - offset != end:
+        return subject
+    return subject[:end]
 
 
 def _gender_of(role: str, before: str) -> str:

@@ -136,3 +136,18 @@ BOTH_LEADERS = re.compile(
     r"(?:\s+(?:also|have|had|ont|avaient|aussi))*",
     re.IGNORECASE,
 )
+
+
+# "X, speaking alongside the Belgian prime minister, Y, said": a name opening the subject (after
+# a setting), then an aside in lower case between commas that runs up to the verb
+_OPENING_NAME = re.compile(
+    r"\s*(?:(?:At|In|On|From|À|Au|Aux|En|Depuis)\s[^,]{1,60},\s*)?"
+    r"(?P<name>[A-ZÀ-Ý][\w\-’']+(?:\s+(?:de\s+|van\s+|von\s+)?[A-ZÀ-Ý][\w\-’']+){1,3})"
+    r"\s*,\s*(?:[a-zà-ÿ]|(?:the|a|an|le|la|l['’]|un|une)\s)"
+)
+
+
+def opening_name_end(subject: str) -> int | None:
+    """Where the opening name of such a subject ends, or None."""
+    m = _OPENING_NAME.match(subject)
+    return m.end("name") if m and subject.rstrip().endswith(",") else None
