@@ -33,6 +33,11 @@ _TURN = re.compile(
     r"\s*(?::|\.\s*[–—-])\s+\S"
 )
 _HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr|M)\.\s+")
+# a paragraph that ends by announcing someone's post or reply: "X has responded on X:"
+_ANNOUNCES = re.compile(
+    r"\b(?:responded|replied|wrote|posted|tweeted|a\s+(?:répondu|réagi|écrit|publié|tweeté)|"
+    r"répond|réagit|écrit)\b[^:]{0,60}:$"
+)
 # "LE PORTE-PAROLE", "THE SPOKESPERSON": a label that is an office, no name
 _OFFICE_LABEL = re.compile(r"(?:(?:LE|LA|THE)\s+)?[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,40}")
 # a transcript's cast line: "Porte-parole : M. Olivier X." / "Spokesperson: Jane X"
@@ -276,6 +281,11 @@ class Discourse:
         self.turn = None
         if self._read_cast(sent, hits):
             return
+        announced = self._announced(sent, index)
+        if announced is not None:
+            self.turn = announced
+            self.resolver.turn_party = announced.party_id
+            return
         named = _speaker_label(sent.text)
         if named is not None:
             office = roles.head_office(named[0]) if _OFFICE_LABEL.fullmatch(named[0]) else None
@@ -305,6 +315,20 @@ class Discourse:
             known = self.resolver.known_speaker(self.voice.hit)
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
         self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
+
+    def _announced(self, sent: Sentence, index: int) -> Speaker | None:
+        """ "Donald Tusk has responded on X:" closing a paragraph, then a paragraph of his post
+        set without quote marks: the person the paragraph before announced."""
+        if not index:
+            return None
+        before = self.sentences[index - 1].text.rstrip()
+        if not before.endswith(":") or not _ANNOUNCES.search(before):
+            return None
+        who = self.resolver.salient
+        paragraph = [s.text for s in self.sentences[index:] if s.para == sent.para]
+        if who is None or not who.name or any(_quotes_words(t) for t in paragraph):
+            return None  # (a quotation of its own is read as one; scare quotes are no quote)
+        return who
 
     def _read_cast(self, sent: Sentence, hits: list[PersonHit]) -> bool:
         """ "Porte-parole : M. Olivier X." opening a transcript: X holds the office, with the
@@ -403,6 +427,11 @@ class Discourse:
 
 
 _WHO_BEFORE_QUOTE = re.compile(r",\s*(?:qui|who)\s*$")
+
+
+def _quotes_words(text: str) -> bool:
+    """Whether ``text`` quotes five words or more."""
+    return any(len(text[a:b].split()) >= 5 for a, b in quote_spans(text))
 
 
 def _about_named(lead: str, hits: list[PersonHit], speaker: Speaker) -> bool:

@@ -278,6 +278,8 @@ class OfflineEngine:
             return None
         party_id = speaker.party_id or OTHER_PARTY
         quote = quote_text(evidence) or None
+        if quote is None and evidence.endswith(":"):
+            return None  # "X has responded on X:": the words come next, credited there
         claim = (cue.claim if cue else "") or quote or evidence
         if cue is None and quote and len(quote.split()) < 4 and len(evidence.split()) > 8:
             claim = evidence  # "… avaient accepté « en principe » de …": not the two words

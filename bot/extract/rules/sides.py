@@ -61,8 +61,10 @@ def stance_statements(
             continue
         # "Warsaw opposes X, and Rome has signalled that …": a clause of its own
         own = own_clause(sent.text, stance, [c for _, c in here]) if told else None
-        if told and len(parties) < 2 and own is None:
-            continue  # a cue already gave this sentence's speaker; only lists add sides
+        if told and own is None and (len(parties) < 2 or any(sp.name for sp, _ in told)):
+            # a cue already gave this sentence's speaker; only lists add sides, and not in a
+            # person's reported words ("Fico said Bratislava and Budapest would not support …")
+            continue
         # "Paris et Londres plaident pour …" read by a cue for Paris: Londres the same words
         shared = own or next((c for sp, c in here if sp.party_id in parties), None)
         if shared is None and not told and here:
