@@ -218,7 +218,11 @@ def role_matches(person_role: str, key: str) -> bool:
         return True
     keys = office_keys(person_role)
     if key == "minister":  # "la ministre" after "X, cheffe de la diplomatie polonaise"
-        return any(k == key or (k.endswith("_minister") and k != "prime_minister") for k in keys)
+        # (a secretary of state is a minister: "the Secretary" after "Secretary Rubio")
+        return any(
+            k in (key, "secretary_of_state") or (k.endswith("_minister") and k != "prime_minister")
+            for k in keys
+        )
     return key in keys
 
 

@@ -207,6 +207,9 @@ class SpeakerResolver:
         stressed = _STRESSED_SUBJECT.search(subject)
         if stressed and subject[: stressed.start()].strip():
             subject = subject[: stressed.start()]  # "Varsovie, elle, réclame": Varsovie
+        lead_pp = _LEAD_PHRASE.match(subject) if self.lang == "en" else None
+        if lead_pp:  # "In both calls the Secretary underscored": the phrase is no subject
+            subject, offset = subject[lead_pp.end() :], offset + lead_pp.end()
         if mode == "pre":
             subject = _opening_name(subject, hits, offset)
         np, np_start = subject_np(self.gaz, self.lang, mode, subject, offset)
@@ -323,6 +326,8 @@ class SpeakerResolver:
             and not (h.person is None and self.gaz.party_hits(h.text))  # "X. Vilnius"
             and (h.person is not None or len(h.text.split()) >= 2)  # "Questionnée sur …, elle"
         ]
+        if verb is None:  # "The Secretary spoke with X, and he …": not X, the object
+            lead = [h for h in lead if not _OBJECT_BEFORE.search(sentence[: h.start])]
         names = {fold(mentions.display_name(h.text, h.person)) for h in lead}
         if len(names) != 1:
             return None
@@ -722,6 +727,16 @@ def _plural_role(role: str) -> bool:
 
 
 _OPPOSITION = re.compile(r"(?<![\w\-])(?:opposition|opposant|opposante)s?(?![\w\-])", re.I)
+
+
+# a preposition or verb before a name: the name is no subject ("spoke with Foreign Minister X")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|to|for|by|from|and|avec|à|pour|par|de|et|[a-z]+ed|[a-z]+é)\b[^,.;:]{0,40}$"
+)
+# an English sentence may open on a phrase with no comma before its subject, a title
+_LEAD_PHRASE = re.compile(
+    r"(?:In|At|On|During|After|Before|Throughout|Over)\s[^,]{1,40}?\s(?=the\s+[A-Z][a-z])"
+)
 
 
 def _opening_name(subject: str, hits: list[PersonHit], offset: int) -> str:
