@@ -111,6 +111,17 @@ class SpeakerResolver:
         sides = {k.party_id: k for k in met if k.name and k.party_id and not k.quoted}
         if len(sides) == 2:
             self._pair = [Speaker(k.name, k.role, k.party_id, k.person) for k in sides.values()]
+        near = self.salient
+        if (
+            len(sides) == 1
+            and _SINGULAR_START.match(text)
+            and _COUNTERPART.search(text)
+            and near is not None
+            and near.name
+            and near.party_id not in (None, *sides)
+        ):  # "He spoke alongside his Lithuanian counterpart, X": the two of them
+            other = next(iter(sides.values()))
+            self._pair = [near, Speaker(other.name, other.role, other.party_id, other.person)]
 
     def _sided(self, role: str) -> bool:
         return roles.infer_party(self.gaz, role) is not None
@@ -326,6 +337,8 @@ class SpeakerResolver:
             and not (h.person is None and self.gaz.party_hits(h.text))  # "X. Vilnius"
             and (h.person is not None or len(h.text.split()) >= 2)  # "Questionnée sur …, elle"
         ]
+        # "President X, he added, has …": X is the subject of the words reported, not "he"
+        lead = [h for h in lead if sentence[h.end : at].strip() not in ("", ",")]
         if verb is None:  # "The Secretary spoke with X, and he …": not X, the object
             lead = [h for h in lead if not _OBJECT_BEFORE.search(sentence[: h.start])]
         names = {fold(mentions.display_name(h.text, h.person)) for h in lead}
@@ -737,6 +750,10 @@ _OBJECT_BEFORE = re.compile(
 _LEAD_PHRASE = re.compile(
     r"(?:In|At|On|During|After|Before|Throughout|Over)\s[^,]{1,40}?\s(?=the\s+[A-Z][a-z])"
 )
+
+
+_SINGULAR_START = re.compile(r"^\s*(?:il|elle|he|she)\b", re.IGNORECASE)
+_COUNTERPART = re.compile(r"\b(?:counterparts?|homologues?)\b", re.IGNORECASE)
 
 
 def _opening_name(subject: str, hits: list[PersonHit], offset: int) -> str:

@@ -131,8 +131,10 @@ EN_NP_START = re.compile(
 TRAILING_PRONOUN = re.compile(r"(?:^|\s)(he|she|they|il|elle|ils|elles)\s*$")
 # two people named together before, as one subject: "The leaders", "les deux dirigeants"
 BOTH_LEADERS = re.compile(
-    r"(?:the\s+(?:two\s+)?leaders|both\s+(?:leaders|men|women)|(?:les\s+)?deux\s+"
-    r"(?:dirigeants|dirigeantes|chefs\s+d['’][ée]tat|présidents|hommes)|les\s+dirigeants)"
+    r"(?:the\s+(?:two\s+)?leaders|both\s+(?:leaders|men|women)"
+    r"|(?:both|the\s+two)\s+(?:foreign\s+|defen[cs]e\s+|prime\s+)?(?:ministers|presidents)"
+    r"|(?:les\s+)?deux\s+(?:dirigeants|dirigeantes|chefs\s+d['’][ée]tat|présidents|hommes"
+    r"|ministres|chefs\s+de\s+la\s+diplomatie)|les\s+dirigeants)"
     r"(?:\s+(?:also|have|had|ont|avaient|aussi))*",
     re.IGNORECASE,
 )
