@@ -231,9 +231,12 @@ _TIME_WORD = re.compile(
 )
 
 
+_HONORIFIC_END = re.compile(r"(?<=,)\s*(?:M\.|MM\.|Mme|Mmes|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$")
+
+
 def role_before(text: str, start: int) -> str:
     """The role written right before a name: "le ministre turc X" or "le porte-parole, X"."""
-    head = text[:start].rstrip()
+    head = _HONORIFIC_END.sub("", text[:start].rstrip())  # "La ministre, Mme X": the office
     if re.search(r"(?<![\w\-’'])(?:de|du|des|que|qu['’]|that)$", head):
         return ""  # "les propos de X", "rappelle que X": no office of X's before the name
     nat = NATIONAL_NOUN.search(head)
@@ -325,6 +328,11 @@ _CIRCUMSTANCE = re.compile(
 )
 
 
+_VERB_FIRST = re.compile(
+    r"(?:s['’]|se\s|ont\s|avait\s|est\s|sont\s|has\s|had\s|was\s|is\s|were\s|will\s|would\s)"
+)
+
+
 def role_after(text: str, end: int) -> str:
     """The role written right after a name: "X, porte-parole de la diplomatie russe," or
     "X, de l'état-major de la marine russe" (the body the person speaks for)."""
@@ -334,6 +342,8 @@ def role_after(text: str, end: int) -> str:
     app = re.split(r"\s(?:qui|que|qu['’]|dont|où)\s", m.group("app"))[0].strip()  # no relative
     if _CIRCUMSTANCE.match(app):
         return ""  # "X, au micro de notre envoyé spécial": where X spoke, not X's office
+    if _VERB_FIRST.match(app):
+        return ""  # "X, s'est entretenue avec son homologue polonais": the verb, no office
     lower_role = app[:1].islower() and roles.has_office(app) and len(app.split()) <= 8
     # "Ryan Dalton, Deputy Department Spokesperson": an office in title case, a header's
     # "NATO Deputy Secretary General", not a header's "NATO SECRETARY GENERAL"

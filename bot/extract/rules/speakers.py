@@ -218,6 +218,9 @@ class SpeakerResolver:
         stressed = _STRESSED_SUBJECT.search(subject)
         if stressed and subject[: stressed.start()].strip():
             subject = subject[: stressed.start()]  # "Varsovie, elle, réclame": Varsovie
+        clitic = _CLITIC_AFTER.match(subject)
+        if clitic:  # "Il lui a redit que …": the subject is "il"
+            subject = clitic.group("pron")
         lead_pp = _LEAD_PHRASE.match(subject) if self.lang == "en" else None
         if lead_pp:  # "In both calls the Secretary underscored": the phrase is no subject
             subject, offset = subject[lead_pp.end() :], offset + lead_pp.end()
@@ -752,6 +755,11 @@ _LEAD_PHRASE = re.compile(
 )
 
 
+_CLITIC_AFTER = re.compile(
+    r"(?P<pron>\s*(?:il|elle|ils|elles))\s+(?:lui|leur|nous|vous|me|m['’]|te|les|l['’]|y|en)"
+    r"(?:\s+(?:en|y))?\s*$",
+    re.IGNORECASE,
+)
 _SINGULAR_START = re.compile(r"^\s*(?:il|elle|he|she)\b", re.IGNORECASE)
 _COUNTERPART = re.compile(r"\b(?:counterparts?|homologues?)\b", re.IGNORECASE)
 
