@@ -71,6 +71,9 @@ class SpeakerResolver:
         # the side of the person whose interview or briefing answer this is: "the President"
         # in a White House spokesperson's answer is the American one
         self.turn_party: str | None = None
+        # towns the article itself places in a country ("Berdytchiv, dans le centre de
+        # l'Ukraine"): their officials serve that side, as the gazetteer's places do
+        self._places: dict[str, str] = {}
         # a portrait's subject (surname) and the side its title and standfirst name first
         self.portrait: tuple[str, str] | None = None
 
@@ -78,12 +81,20 @@ class SpeakerResolver:
     def people_in(
         self, text: str, ner: list[tuple[int, int]], use_caps: bool = False
     ) -> list[PersonHit]:
-        """Person mentions of a sentence (see mentions.people_in)."""
-        return mentions.people_in(self.gaz, text, ner, use_caps)
+        """Person mentions of a sentence (see mentions.people_in), not a town the article
+        placed."""
+        hits = mentions.people_in(self.gaz, text, ner, use_caps)
+        kept = [h for h in hits if fold(h.text) not in self._places]
+        if len(kept) < len(hits) and not use_caps:  # the model took the town for a name: the
+            # names it may have missed beside it are read from the capitals
+            hits = mentions.people_in(self.gaz, text, ner, True)
+            kept = [h for h in hits if fold(h.text) not in self._places]
+        return kept
 
     def remember(self, text: str, hits: list[PersonHit]) -> None:
         """Record the people of a sentence with the role written next to them."""
         self._sentence += 1
+        self._learn_places(text)
         plain = outside_quotes(text)  # the words quoted set no context, nor the party accused
         named = [h for h in self.gaz.party_hits(plain) if not _ACCUSED.search(plain[: h.start])]
         self._prev_party, self._this_party = self._this_party, named[0].party_id if named else None
@@ -122,6 +133,19 @@ class SpeakerResolver:
         ):  # "He spoke alongside his Lithuanian counterpart, X": the two of them
             other = next(iter(sides.values()))
             self._pair = [near, Speaker(other.name, other.role, other.party_id, other.person)]
+
+    def _learn_places(self, text: str) -> None:
+        for m in _PLACED.finditer(text):
+            hits = [h for h in self.gaz.party_hits(m.group("country")) if h.kind != "place"]
+            if hits and not self.gaz.party_hits(m.group("place")):
+                town = fold(m.group("place"))
+                self._places[town] = hits[0].party_id
+                self.known = [k for k in self.known if fold(k.name) != town]  # not a person
+
+    def _local_side(self, role: str) -> str | None:
+        """The side of a town the article placed, named in ``role`` ("maire de Berdytchiv")."""
+        folded = fold(role)
+        return next((p for town, p in self._places.items() if town in folded), None)
 
     def _sided(self, role: str) -> bool:
         return roles.infer_party(self.gaz, role) is not None
@@ -180,6 +204,8 @@ class SpeakerResolver:
             party = named[0].party_id if named else (None if ranked else self._prev_party)
         if party is None and nationality:
             party = roles.infer_party(self.gaz, nationality)
+        if party is None and person is None and role and self._places:
+            party = self._local_side(role)
         if person is None and _OPPOSITION.search(role):
             party = None  # "a lawmaker from the opposition …": speaks for no government
         name = mentions.display_name(h.text, person)
@@ -450,6 +476,9 @@ class SpeakerResolver:
             return hits[0].party_id
         if self._prev_party:  # "La délégation russe arrive. Son chef, X, …"
             return self._prev_party
+        near = self.salient  # "La maire … Son adjoint, X, …": the side of the one just quoted
+        if near is not None and near.name and near.party_id:
+            return near.party_id
         return self.last_collective.party_id if self.last_collective else None
 
     def meet(self, hit: PersonHit, role: str) -> Speaker:
@@ -759,6 +788,16 @@ _CLITIC_AFTER = re.compile(
     r"(?P<pron>\s*(?:il|elle|ils|elles))\s+(?:lui|leur|nous|vous|me|m['’]|te|les|l['’]|y|en)"
     r"(?:\s+(?:en|y))?\s*$",
     re.IGNORECASE,
+)
+# "Berdytchiv, dans le centre de l'Ukraine", "Velden, a port town in southern Ukraine"
+_PLACED = re.compile(
+    r"(?P<place>[A-ZÀ-Ý][\w’'\-]+(?:\s[A-ZÀ-Ý][\w’'\-]+)?),\s+(?:"
+    r"(?:une?\s+)?(?:ville|commune|localité|bourgade|village|port)?[^,.;«»]{0,40}?\s?"
+    r"(?:dans|en|au)\s+(?:le\s+|la\s+|l['’])?(?:(?:centre|nord|sud|est|ouest)(?:-\w+)?\s+"
+    r"(?:de\s+l['’]|de\s+la\s+|du\s+|de\s+))?"
+    r"|(?:a|the)\s+(?:[\w\-]+\s+){0,3}(?:city|town|village|port|region)\s+in\s+"
+    r"(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?)"
+    r"(?P<country>(?:l['’])?[A-ZÀ-Ý][\w\-]+)"
 )
 _SINGULAR_START = re.compile(r"^\s*(?:il|elle|he|she)\b", re.IGNORECASE)
 _COUNTERPART = re.compile(r"\b(?:counterparts?|homologues?)\b", re.IGNORECASE)
