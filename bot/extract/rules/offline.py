@@ -281,8 +281,10 @@ class OfflineEngine:
         if quote is None and evidence.endswith(":"):
             return None  # "X has responded on X:": the words come next, credited there
         claim = (cue.claim if cue else "") or quote or evidence
-        if cue is None and quote and len(quote.split()) < 4 and len(evidence.split()) > 8:
-            claim = evidence  # "… avaient accepté « en principe » de …": not the two words
+        if cue is None and quote and len(evidence.split()) > 8 and _QUOTED_PART.fullmatch(quote):
+            # "… avaient accepté « en principe » de …", "Kyiv will never recognise 'any of the
+            # temporarily occupied territories' as Russian": a few quoted words are no claim
+            claim = evidence
         if quote and " […] " in quote and quote.startswith(claim.lstrip('«“" ')):
             claim = quote  # the first half of a quote split by its incise: both halves
         claim = _one_line(without_label(claim) if cue is None else claim)
@@ -402,6 +404,7 @@ def _mentions(
     return people
 
 
+_QUOTED_PART = re.compile(r"(?:\S+\s+){0,6}\S+")  # seven words at most
 _LABEL = re.compile(r"^\s*[A-ZÀ-Ý]{3,}\s*[-–—:]\s*")  # "ENTRETIEN - Le chef …"
 
 
@@ -469,7 +472,7 @@ def _one_line(text: str) -> str:
 # what opens a claim without being said: a live blog's "16:00 - ", a newsletter's "**Yes,
 # but:** ", a wire's dateline "KYIV, Ukraine (AP) — "
 _TIME_STAMP = re.compile(
-    r"^\s*(?:\d{1,2}[:h]\d{2}\s*[-–—]\s*|\*\*[^*\n]{1,40}:\*\*\s*"
+    r"^\s*(?:\d{1,2}\s?[:h.]\s?\d{2}\s*[-–—]\s*|\*\*[^*\n]{1,40}:\*\*\s*"
     r"|(?:[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,}(?:,[^()\n—–]{0,40})?|\d{1,2}\s+\w+\.?\s+\d{4})"
     r"\s*\([^)\n]{2,30}\)\s*[—–-]\s+)"
 )
