@@ -6,7 +6,11 @@ naming that one, else refused; a person's words sharing no word with what is ask
 paragraph or more from where their article names it, are on something else; a "who" sentence
 saying what was done in several words ranks with the place and event its article names; a
 sentence giving the noun the question qualifies by a side ("the Russian delegation") only to
-another side ("la délégation ukrainienne") does not say who."""
+another side ("la délégation ukrainienne") does not say who; a fact asked in a follow-up ("Et
+combien de morts ?") keeps the places and events the previous question named; "Et que répond
+X ?" looks for the words of the previous answer and is never answered by it; the word of office
+before a name ("la sénatrice X") says who is asked about, not what; glossary rows for
+"sénatrice" and "soutiendrait"."""
 
 from __future__ import annotations
 
@@ -15,12 +19,14 @@ import pytest
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.parties import PartyBook
 from bot.qa.facts import count
-from bot.qa.lexicon import MentionFinder
+from bot.qa.followup import Context, resolve
+from bot.qa.lexicon import MentionFinder, bridge_words
 from bot.qa.respond import another_sides, naming_others, sided_words
 from bot.qa.statements import Statement
-from bot.qa.understand import understand
+from bot.qa.understand import FACT_KINDS, understand, without_titles
 from bot.settings import Settings
 from bot.store.db import Database
+from bot.textnorm import fold
 from tests.test_qa_rules_v7 import make_asker
 from tests.test_qa_rules_v8 import lines, sentence
 
@@ -274,3 +280,85 @@ def test_answers_over_articles(
     lang = "en" if question.startswith(("Who", "What")) else "fr"
     reply = lines(asker(question, lang, "c", "q", None))
     assert wanted in reply[0] and not any(absent in line for line in reply), reply
+
+
+# --- a fact asked in a follow-up keeps the previous question's setting
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        (
+            "How many drones hit the Tarnov region the night the Belcastel talks opened?",
+            "And how many dead?",
+        ),
+        (
+            "Combien de drones ont frappé la région de Tarnov le soir où les pourparlers de "
+            "Belcastel se sont ouverts ?",
+            "Et combien de morts ?",
+        ),
+    ],
+)
+def test_a_fact_followup_keeps_the_setting(finder: MentionFinder, first: str, then: str) -> None:
+    previous = Context("a1", "fr", first, understand(first, finder).query, kind="count")
+    u = understand(then, finder)
+    resolved = resolve(then, u.query, previous, fact=u.kind in FACT_KINDS)
+    labels = {c.label for c in resolved.query.content}
+    assert {"tarnov", "belcastel"} <= labels
+    assert not labels & {"drones", "drone"}
+
+
+# --- "Et que répond X ?": what X answers is what the previous answer said
+
+VALLEY = (
+    "La vallée de Varn au cœur des exigences\n\n"
+    "Moscou exige le retrait des troupes ukrainiennes de la vallée de Varn avant toute trêve.\n\n"
+    "Les délégations se retrouveront lundi dans une école désaffectée.\n\n"
+    "Kiev juge qu'une trêve devrait d'abord protéger les ports et les centrales.\n\n"
+    "La neige a coupé plusieurs routes du nord pendant la nuit.\n\n"
+    "Kiev refuse tout retrait de ses soldats de la vallée de Varn, où vivent ses citoyens.\n"
+)
+SAID_VALLEY = [
+    ("RU", "", "", VALLEY.splitlines()[2]),
+    ("UA", "", "", VALLEY.splitlines()[6]),
+    ("UA", "", "", VALLEY.splitlines()[10]),
+]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lang"),
+    [
+        ("Que veut Moscou avant une trêve ?", "Et que répond Kiev ?", "fr"),
+        ("What does Moscow want before a truce?", "And how did Kyiv respond to that?", "en"),
+    ],
+)
+def test_a_reply_is_to_what_the_previous_answer_said(
+    any_db: Database, book: PartyBook, settings: Settings, first: str, then: str, lang: str
+) -> None:
+    asker = make_asker(any_db, book, settings, [VALLEY], SAID_VALLEY)
+    asker(first, lang, "c", "valley", None)
+    reply = lines(asker(then, lang, "c", "valley", None))
+    assert "refuse tout retrait" in reply[0], reply
+
+
+# --- the word of office before a person's name says who, not what
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "what"),
+    [
+        ("Qu'a déclaré la sénatrice Halvorsen sur le port de Korsvik ?", "senatrice", "port"),
+        ("Qu'a dit le maire Delorme sur le port de Korsvik ?", "maire", "port"),
+        ("What did mayor Delorme say about the Korsvik harbour?", "mayor", "harbour"),
+    ],
+)
+def test_the_title_before_a_name_is_not_what_is_asked(
+    finder: MentionFinder, question: str, title: str, what: str
+) -> None:
+    labels = {fold(c.label) for c in without_titles(understand(question, finder)).query.content}
+    assert title not in labels and what in labels
+
+
+def test_glossary_rows_of_this_pass() -> None:
+    assert "senator" in bridge_words("sénatrice")
+    assert "support" in bridge_words("soutiendrait")

@@ -37,7 +37,12 @@ from bot.qa.statements import (
 )
 from bot.qa.text import STOPWORDS, grounded, name_variants, tokens
 from bot.qa.text import folded as folded_text
-from bot.qa.understand import FACT_KINDS, Understanding, without_person
+from bot.qa.understand import (
+    FACT_KINDS,
+    Understanding,
+    without_person,
+    without_titles,
+)
 from bot.qa.vocabulary import question_data
 from bot.richtext import Reply
 from bot.textnorm import fold
@@ -104,10 +109,14 @@ class Responder:
         scope: list[int] | None,
         *,
         thread: list[int] | None = None,
+        answered: frozenset[int] = frozenset(),
     ) -> Answer:
         """The answer to ``u``; a follow-up (``thread``: the articles of the previous answer)
         is first answered from the same articles, then from all (a party's position answered
-        by fewer statements there than an answer shows, with those of all too)."""
+        by fewer statements there than an answer shows, with those of all too); the sentences
+        ``answered`` (what a reply answers) are none of its statements."""
+        if answered:
+            return self._without(self.find(u, lang, scope, thread=thread), answered, u, lang)
         if thread and scope is None:
             found = self._find(u, lang, thread)
             if found.statements and not found.refused:
@@ -123,6 +132,24 @@ class Responder:
                         del found.statements[MAX_STATEMENTS:]
                 return found
         return self._find(u, lang, scope)
+
+    def _without(
+        self, found: Answer, answered: frozenset[int], u: Understanding, lang: Lang
+    ) -> Answer:
+        """``found`` without the sentences a reply answers ("Moscou exige…" is no answer to
+        "Et que répond Kiev ?")."""
+        kept = [s for s in found.statements if s.sentence_id not in answered]
+        if not kept:
+            return Answer(refused=True, lead=found.lead)
+        if u.kind == "position" and u.parties and kept[0] is not found.statements[0]:
+            found.line = self._stance(kept[0], u.parties[0], lang)
+        found.statements = kept
+        return found
+
+    def _stance(self, best: Statement, party: str, lang: Lang) -> str:
+        """The answer line of a position: the party and its best statement."""
+        name = self.bot.book.name(best.party_id or party, lang)
+        return text(lang, "position", party=name, text=shorten(best.text))
 
     def _find(self, u: Understanding, lang: Lang, scope: list[int] | None) -> Answer:
         since = None if scope is not None else window_start(self.bot)
@@ -221,9 +248,7 @@ class Responder:
                 chosen = unique([s for s in chosen if s.match > 0] + replies)
         if not chosen:
             return Answer()
-        best = chosen[0]
-        name = self.bot.book.name(best.party_id or parties[0], lang)
-        return Answer(chosen, line=text(lang, "position", party=name, text=shorten(best.text)))
+        return Answer(chosen, line=self._stance(chosen[0], parties[0], lang))
 
     def _has_role(self, statement: Statement, roles: list[set[str]]) -> bool:
         """Whether the statement's speaker holds one of the roles (each a set of folded
@@ -275,6 +300,7 @@ class Responder:
     def _person(
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
     ) -> Answer:
+        u = without_titles(u)
         person = u.people[0] if u.people else None
         own = person_statements(
             self.bot, person, u.unknown_person, u.query, since=since, scope=scope

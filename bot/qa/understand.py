@@ -508,5 +508,31 @@ def without_person(understood: Understanding) -> Query:
     return Query(understood.query.text, kept)
 
 
+def without_titles(understood: Understanding) -> Understanding:
+    """ "Qu'a déclaré la sénatrice X sur …": the word of office right before the person's name
+    says who is asked about, not what ([person_roles] titles)."""
+    names = [understood.unknown_person] if understood.unknown_person else []
+    names += [f for p in understood.people[:1] for f in (p.name, *p.aliases)]
+    firsts = {fold(n).split()[0] for n in names if n.strip()}
+    if not firsts:
+        return understood
+    question = fold(understood.query.text)
+    titles = office_titles()
+    kept = [
+        c
+        for c in understood.query.concepts
+        if c.kind != "content"
+        or fold(c.label) not in titles
+        or not any(
+            re.search(rf"(?<!\w){re.escape(w)}\s+{re.escape(n)}(?!\w)", question)
+            for w in c.words
+            for n in firsts
+        )
+    ]
+    if len(kept) == len(understood.query.concepts):
+        return understood
+    return replace(understood, query=Query(understood.query.text, kept))
+
+
 def _has_content(question: str, finder: MentionFinder) -> bool:
     return bool(parse_question(question, finder).content)
