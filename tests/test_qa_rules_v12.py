@@ -9,7 +9,8 @@ sentence giving the noun the question qualifies by a side ("the Russian delegati
 another side ("la délégation ukrainienne") does not say who; a fact asked in a follow-up ("Et
 combien de morts ?") keeps the places and events the previous question named; "Et que répond
 X ?" looks for the words of the previous answer and is never answered by it; the word of office
-before a name ("la sénatrice X") says who is asked about, not what; glossary rows for
+before a name ("la sénatrice X") says who is asked about, not what; "qu'a déclaré la maire de
+X ?" is asked of the speaker the articles give that office and place; glossary rows for
 "sénatrice" and "soutiendrait"."""
 
 from __future__ import annotations
@@ -362,3 +363,33 @@ def test_the_title_before_a_name_is_not_what_is_asked(
 def test_glossary_rows_of_this_pass() -> None:
     assert "senator" in bridge_words("sénatrice")
     assert "support" in bridge_words("soutiendrait")
+
+
+# --- a person's words asked by office and place: the speaker the articles give that office
+
+TWINNED = (
+    "Trelmont accueille ses amis de Varna-Sud\n\n"
+    "La maire de Varna-Sud, Ana Colet, a été reçue vendredi à Trelmont.\n\n"
+    "Elle a longuement parlé des écoles de sa ville.\n\n"
+    "« Sans toit, pas de classe : il nous faut des bâches avant l'hiver. »\n\n"
+    "Le maire de Trelmont, Luc Bernier, a promis un nouveau convoi.\n"
+)
+SAID_TWINNED = [
+    ("OTHER", "Ana Colet", "maire de Varna-Sud", TWINNED.splitlines()[6]),
+    ("OTHER", "Luc Bernier", "maire de Trelmont", TWINNED.splitlines()[8]),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Qu'a déclaré la maire de Varna-Sud sur les classes ?", "fr"),
+        ("What did the mayor of Varna-Sud say about classes?", "en"),
+    ],
+)
+def test_a_person_asked_by_office_and_place(
+    any_db: Database, book: PartyBook, settings: Settings, question: str, lang: str
+) -> None:
+    asker = make_asker(any_db, book, settings, [TWINNED], SAID_TWINNED)
+    reply = lines(asker(question, lang, "c", "office", None))
+    assert reply[0].startswith("Ana Colet") and "bâches" in reply[0], reply

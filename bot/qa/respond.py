@@ -163,7 +163,12 @@ class Responder:
         if found.refused:  # a role nobody of the party holds in the articles
             return found
         if not found.statements and u.kind == "person":
-            found = self._person(u, lang, since, scope)
+            if u.office_word and not u.people and not u.unknown_person:
+                u = self._holder(u, since, scope)
+            if u.people or u.unknown_person:
+                found = self._person(u, lang, since, scope)
+            else:  # an office nobody of the articles holds: the best sentences
+                found = self._sentences(u, u.query, lang, scope)
         elif not found.statements:
             found = self._sentences(u, u.query, lang, scope)
         found = self._in_named_articles(u, found)
@@ -249,6 +254,30 @@ class Responder:
         if not chosen:
             return Answer()
         return Answer(chosen, line=self._stance(chosen[0], parties[0], lang))
+
+    def _holder(
+        self, u: Understanding, since: datetime | None, scope: list[int] | None
+    ) -> Understanding:
+        """ "Qu'a déclaré la maire de X ?": the speaker the articles give that office (and the
+        place the question names with it), asked about by name; the office's words are no
+        part of what is asked."""
+        office = bridge_words(u.office_word) | {fold(u.office_word)}
+        places = [c for c in proper_names(u.query) if c.label in set(places_asked(u.query))]
+        place_words = {w for c in places for w in c.words}
+        said = speaker_statements(self.bot, u.query, since=since, scope=scope)
+        speakers = [
+            s.speaker
+            for s in said
+            if s.speaker
+            and set(tokens(s.role)) & office
+            and (not place_words or place_words & set(tokens(s.role)))
+        ]
+        if not speakers:
+            return u
+        holder = max(dict.fromkeys(speakers), key=speakers.count)
+        dropped = {fold(u.office_word), *(c.label for c in places)}
+        kept = [c for c in u.query.concepts if fold(c.label) not in dropped]
+        return replace(u, unknown_person=holder, query=Query(u.query.text, kept))
 
     def _has_role(self, statement: Statement, roles: list[set[str]]) -> bool:
         """Whether the statement's speaker holds one of the roles (each a set of folded
