@@ -31,6 +31,12 @@ from bot.textnorm import fold
 from tests.test_qa_rules_v7 import make_asker
 from tests.test_qa_rules_v8 import lines, sentence
 
+
+def stored(text: str, *lines: tuple[int, str, str, str]) -> list[tuple[str, str, str, str]]:
+    """The positions (party, speaker, role, evidence) of the given lines of ``text``."""
+    return [(party, who, role, text.splitlines()[n]) for n, party, who, role in lines]
+
+
 # --- no count: an article, a vague word; money asked by a verb of giving
 
 
@@ -222,6 +228,20 @@ def test_a_noun_another_side_qualifies(
     assert another_sides(text, sided, gazetteer) is other
 
 
+# --- a person's words asked by office and place: the speaker the articles give that office
+
+TWINNED = (
+    "Trelmont accueille ses amis de Varna-Sud\n\n"
+    "La maire de Varna-Sud, Ana Colet, a été reçue vendredi à Trelmont.\n\n"
+    "Elle a longuement parlé des écoles de sa ville.\n\n"
+    "« Sans toit, pas de classe : il nous faut des bâches avant l'hiver. »\n\n"
+    "Le maire de Trelmont, Luc Bernier, a promis un nouveau convoi.\n"
+)
+SAID_TWINNED = stored(
+    TWINNED, (6, "OTHER", "Ana Colet", "maire de Varna-Sud"), (8, "OTHER", "Luc Bernier", "maire")
+)
+
+
 # --- the answers over whole articles
 
 
@@ -263,6 +283,20 @@ def test_a_noun_another_side_qualifies(
             "Qui conduit la délégation russe aux pourparlers de Valmonde ?",
             "Piotr Sokal",
             "Petrenko",
+        ),
+        (
+            [TWINNED],
+            SAID_TWINNED,
+            "Qu'a déclaré la maire de Varna-Sud sur les classes ?",
+            "bâches",
+            "Bernier",
+        ),
+        (
+            [TWINNED],
+            SAID_TWINNED,
+            "What did the mayor of Varna-Sud say about classes?",
+            "bâches",
+            "Bernier",
         ),
     ],
 )
@@ -319,11 +353,7 @@ VALLEY = (
     "La neige a coupé plusieurs routes du nord pendant la nuit.\n\n"
     "Kiev refuse tout retrait de ses soldats de la vallée de Varn, où vivent ses citoyens.\n"
 )
-SAID_VALLEY = [
-    ("RU", "", "", VALLEY.splitlines()[2]),
-    ("UA", "", "", VALLEY.splitlines()[6]),
-    ("UA", "", "", VALLEY.splitlines()[10]),
-]
+SAID_VALLEY = stored(VALLEY, (2, "RU", "", ""), (6, "UA", "", ""), (10, "UA", "", ""))
 
 
 @pytest.mark.parametrize(
@@ -363,33 +393,3 @@ def test_the_title_before_a_name_is_not_what_is_asked(
 def test_glossary_rows_of_this_pass() -> None:
     assert "senator" in bridge_words("sénatrice")
     assert "support" in bridge_words("soutiendrait")
-
-
-# --- a person's words asked by office and place: the speaker the articles give that office
-
-TWINNED = (
-    "Trelmont accueille ses amis de Varna-Sud\n\n"
-    "La maire de Varna-Sud, Ana Colet, a été reçue vendredi à Trelmont.\n\n"
-    "Elle a longuement parlé des écoles de sa ville.\n\n"
-    "« Sans toit, pas de classe : il nous faut des bâches avant l'hiver. »\n\n"
-    "Le maire de Trelmont, Luc Bernier, a promis un nouveau convoi.\n"
-)
-SAID_TWINNED = [
-    ("OTHER", "Ana Colet", "maire de Varna-Sud", TWINNED.splitlines()[6]),
-    ("OTHER", "Luc Bernier", "maire de Trelmont", TWINNED.splitlines()[8]),
-]
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [
-        ("Qu'a déclaré la maire de Varna-Sud sur les classes ?", "fr"),
-        ("What did the mayor of Varna-Sud say about classes?", "en"),
-    ],
-)
-def test_a_person_asked_by_office_and_place(
-    any_db: Database, book: PartyBook, settings: Settings, question: str, lang: str
-) -> None:
-    asker = make_asker(any_db, book, settings, [TWINNED], SAID_TWINNED)
-    reply = lines(asker(question, lang, "c", "office", None))
-    assert reply[0].startswith("Ana Colet") and "bâches" in reply[0], reply
