@@ -21,7 +21,8 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v11.json")
 # before anything was written from it
 # after the tenth Q&A pass (session 8): 0.66 (21/32) and refusals 0.88 (7/8)
 # after the eleventh Q&A pass (qa11): 0.78 (25/32) and refusals 0.88 (7/8)
-HIT_FLOOR = 0.76
+# after the twelfth Q&A pass (qa12): 0.81 (26/32) and refusals 0.88 (7/8)
+HIT_FLOOR = 0.79
 REFUSAL_FLOOR = 0.86
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

@@ -22,6 +22,7 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v8.json")
 # after the eighth Q&A pass learnt from it (session 8, qa8): 0.88 (28/32) and refusals 1.00
 # (8/8)
 # after the ninth to eleventh Q&A passes (qa11): 0.91 (29/32) and refusals 1.00 (8/8)
+# after the twelfth Q&A pass (qa12): 0.91 (29/32) and refusals 1.00 (8/8)
 HIT_FLOOR = 0.89
 REFUSAL_FLOOR = 0.98
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -24,13 +25,20 @@ from bot.domain.parties import PartyBook
 from bot.qa import followup, memo
 from bot.qa.answer import LLMAnswerFn
 from bot.qa.lexicon import MentionFinder
-from bot.qa.query import Query
+from bot.qa.query import Concept, Query, parse_question
 from bot.qa.respond import Answer, Responder, explained
 from bot.qa.retrieve import Retrieval
 from bot.qa.search import Passage, passages_by_id, score, sentences_of
 from bot.qa.statements import MAX_STATEMENTS, from_passage
 from bot.qa.text import stem
-from bot.qa.understand import KINDS, Kind, Understanding, subject_parties, understand
+from bot.qa.understand import (
+    FACT_KINDS,
+    KINDS,
+    Kind,
+    Understanding,
+    subject_parties,
+    understand,
+)
 from bot.qa.vocabulary import question_data
 from bot.richtext import Reply
 from bot.textnorm import collapse_space, fold, strip_invisible
@@ -132,13 +140,18 @@ class QuestionAnswerer:
         if about_tag and previous and about_tag == f"answer:{previous.answer_id}":
             scope = scope if scope is not None else previous.scope
         context = None if understood.cued and not followup.is_led(question) else previous
-        resolved = followup.resolve(question, understood.query, context)
+        resolved = followup.resolve(
+            question, understood.query, context, fact=understood.kind in FACT_KINDS
+        )
         if scope is None:
             scope = resolved.scope
+        replying = resolved.previous is not None and _replies(question)
         if previous is not None and previous.person and followup.refers_to_person(question):
             understood = _about_previous_person(understood, previous, self.bot.book)
         elif resolved.previous is not None:
             understood = _continued(understood, resolved, self.bot.book)
+            if replying:
+                understood = self._replying(understood, resolved.previous)
         thread = resolved.previous
         if thread is None and previous is not None and followup.refers_back(question):
             thread = previous  # "pourquoi Kyiv refuse-t-il ce délai ?": the previous answer's
@@ -152,7 +165,11 @@ class QuestionAnswerer:
             found = self.responder.who_else(thread, lang, scope)
         else:
             found = self.responder.find(
-                understood, lang, scope, thread=thread.articles if thread else None
+                understood,
+                lang,
+                scope,
+                thread=thread.articles if thread else None,
+                answered=frozenset(thread.passages) if thread and replying else frozenset(),
             )
             if followup.asks_why(question) and not found.refused:
                 _with_reasons(self.bot, found, self.responder.gazetteer, understood.parties)
@@ -173,6 +190,35 @@ class QuestionAnswerer:
         )
         followup.save(db, platform, chat_id, ctx, reply.plain)
         return reply
+
+    def _replying(self, understood: Understanding, previous: followup.Context) -> Understanding:
+        """ "Que veut Moscou ?" then "Et que répond Kyiv ?": what Kyiv answers is what the
+        previous answer said; the words of its statements are looked for too (lighter than
+        the question's own)."""
+        said = passages_by_id(self.bot.db, previous.passages)
+        asked = {c.label for c in understood.query.concepts}
+        extra: dict[str, Concept] = {}
+        for p in said:
+            for c in parse_question(p.text, self.finder).content:
+                if c.label not in asked:
+                    extra.setdefault(c.label, replace(c, weight=c.weight * REPLIED_WEIGHT))
+        if not extra:
+            return understood
+        query = Query(understood.query.text, [*understood.query.concepts, *extra.values()])
+        return replace(understood, query=query)
+
+
+REPLIED_WEIGHT = 1.0  # a word of the answer replied to, against one of the question
+
+
+@lru_cache(maxsize=1)
+def _reply_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in question_data()["followup"]["replies"])
+
+
+def _replies(question: str) -> bool:
+    """A question asking how someone answers ("Et que répond Kyiv ?")."""
+    return bool(_reply_words() & set(fold(question).replace("’", " ").replace("'", " ").split()))
 
 
 def _about_previous_person(

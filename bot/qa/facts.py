@@ -195,7 +195,7 @@ def amount(passages: list[Passage], kind: str) -> str:
 @lru_cache(maxsize=1)
 def _amounts() -> dict[str, re.Pattern[str]]:
     data = question_data()["count"]
-    big = r"(?:\s+(?:milliards?|millions?|billions?|millions?|bn|m)\b)?"
+    big = r"(?:\s+(?:milliards?|millions?|billions?)\b|\s*(?:bn|m)\b)?"
     return {
         "money": re.compile(
             rf"(?:[$€£]\s?)?(?:\d[\d\s  .,]*|{_number()}(?=\s+(?:milliards?|millions?|billions?)\b))"
@@ -229,7 +229,11 @@ def asks_for(question: str) -> str:
         if any((" " in c and fold(c) in folded) or fold(c) in words for c in cues):
             return kind
     currencies = {fold(c) for c in question_data()["count"]["currency"]}
-    if counted(question) & currencies:  # "combien d'euros", "how many dollars"
+    nouns = counted(question)
+    if nouns & currencies:  # "combien d'euros", "how many dollars"
+        return "money"
+    giving = {fold(w) for w in question_data()["count"]["money_verbs"]}
+    if not nouns and words & giving:  # "combien la Norvège a-t-elle promis ?"
         return "money"
     if words & currencies and _in_currency().search(folded):  # "how large…, in euros?"
         return "money"
@@ -244,6 +248,9 @@ def _in_currency() -> re.Pattern[str]:
 
 # number words that are also articles: no count of their own when nothing counted is asked
 ARTICLES = frozenset({"un", "une", "one"})
+# "un jour", "one soldier" counts only in a sentence covering this much of the question by
+# itself
+ONE_COVERAGE = 0.5
 # an amount "of" what is counted: the words read after it
 OF_WORDS = 5
 OF = frozenset({"of", "de", "d", "des", "du"})
@@ -305,6 +312,14 @@ def count(
         for m in _patterns()["count"].finditer(p.text):
             noun = m.group(2).split()
             value = m.group(0).strip()
+            number = fold(m.group(1).split()[-1])
+            if number in _no_count():
+                continue  # "quelques jours": no number of days
+            if number in ARTICLES and (
+                (nouns and not _alike(noun[0], nouns))
+                or (p.alone if p.alone >= 0 else p.coverage) < ONE_COVERAGE
+            ):
+                continue  # "une présence militaire", "confiait-il un jour": an article
             low = _range_start(p.text[: m.start()])  # "entre 2 000 et 4 000 militaires"
             if nouns:
                 for k, word in enumerate(noun[:2]):
@@ -340,6 +355,11 @@ def count(
             # what is counted is its first word ("25,000 troops", not "25,000 troops stationed")
             first = first or low + m.group(0)[: m.start(2) - m.start(0)] + noun[0]
     return first
+
+
+@lru_cache(maxsize=1)
+def _no_count() -> frozenset[str]:
+    return frozenset(fold(w).split()[-1] for w in question_data()["calendar"]["no_count"])
 
 
 def days_named(text: str) -> set[tuple[int, int]]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from bot.qa.query import Concept, Query
+from bot.qa.query import Concept, Query, places_asked
 from bot.qa.text import QUESTION_WORDS, tokens
 from bot.qa.understand import without_source
 from bot.store import Database
@@ -244,8 +244,13 @@ def _new_subject(old: list[Concept], new: list[Concept]) -> list[Concept]:
     return out if entities else old + new
 
 
-def resolve(question: str, query: Query, previous: Context | None) -> Resolved:
-    """The question to answer: ``query`` itself, or the previous question adjusted by it."""
+def resolve(
+    question: str, query: Query, previous: Context | None, *, fact: bool = False
+) -> Resolved:
+    """The question to answer: ``query`` itself, or the previous question adjusted by it; a
+    follow-up asking a fact (``fact``: "Et combien de morts ?") keeps the places the previous
+    question named and the events named by them (the night of strikes on a region, the
+    talks in a town)."""
     if previous is None or not looks_like_followup(question, query):
         return Resolved(query)
     base = previous.query
@@ -264,6 +269,9 @@ def resolve(question: str, query: Query, previous: Context | None) -> Resolved:
     if new_entities:
         concepts = _new_subject(concepts, new_entities)
     if new_content:
-        concepts = _replace(("content",), concepts, new_content)
+        asked = {c.label for c in new_content}
+        setting = set(places_asked(base)) if fact else set()
+        kept = [c for c in base.content if c.label in setting - asked]
+        concepts = _replace(("content",), concepts, new_content + kept)
     text = f"{base.text} → {question}"
     return Resolved(Query(text, concepts), False, previous, previous.scope)

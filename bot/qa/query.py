@@ -347,6 +347,27 @@ def proper_names(query: Query, *, besides: str = "") -> list[Concept]:
     ]
 
 
+_OF_PLACE = r"(?:de|d'|du|des|of|in|at|a|au|aux)"
+
+
+def places_asked(query: Query) -> list[str]:
+    """The labels of the places a question names that the gazetteer does not know, and of
+    the event each names ("les discussions de Genève", "the Geneva framework", "the talks in
+    Istanbul"): an answering sentence may leave them to its article."""
+    names = proper_names(query)
+    folded = fold(query.text).replace("’", "'")
+    words: set[str] = set()
+    for c in names:
+        for w in {c.label, *c.words}:
+            at = re.escape(w)
+            for m in re.finditer(rf"([\w-]+)\s+{_OF_PLACE}\s*{at}(?!\w)", folded):
+                words.add(m.group(1))
+            for m in re.finditer(rf"(?<!\w){at}\s+([\w-]+)", folded):
+                words.add(m.group(1))
+    events = [c.label for c in query.content if c not in names and ({c.label, *c.words} & words)]
+    return [c.label for c in names] + events
+
+
 def _capitalised(question: str) -> list[str]:
     """Capitalised words that are not the first word: likely proper nouns."""
     first = re.match(r"\W*([\w’'-]+)", question)

@@ -22,7 +22,7 @@ from bot.qa.answer import LLMAnswerFn, compose, llm_answer, refusal, shorten, te
 from bot.qa.coverage import covers
 from bot.qa.followup import Context
 from bot.qa.lexicon import bridge_forms, bridge_words
-from bot.qa.query import Concept, Query, proper_names, with_soft
+from bot.qa.query import Concept, Query, places_asked, proper_names, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
 from bot.qa.search import Passage, matches, passages_by_id, score, sentences_of
 from bot.qa.statements import (
@@ -35,9 +35,14 @@ from bot.qa.statements import (
     speaker_statements,
     subject,
 )
+from bot.qa.text import STOPWORDS, grounded, name_variants, tokens
 from bot.qa.text import folded as folded_text
-from bot.qa.text import grounded, name_variants, tokens
-from bot.qa.understand import FACT_KINDS, Understanding, without_person
+from bot.qa.understand import (
+    FACT_KINDS,
+    Understanding,
+    without_person,
+    without_titles,
+)
 from bot.qa.vocabulary import question_data
 from bot.richtext import Reply
 from bot.textnorm import fold
@@ -56,6 +61,8 @@ OWN_ENOUGH = 0.5
 # a person's own words matching less than this of what is asked, in an article matching less
 # than this of it, are on something else
 OFF_SUBJECT = 0.1
+# sentences either side of a person's words read for whether they are on what is asked
+NEAR = 2
 # a party's statement saying this much of what is asked comes before those whose article does
 SAYS_IT = 0.25
 # a person answers "who" from a sentence covering this much of the question
@@ -102,10 +109,14 @@ class Responder:
         scope: list[int] | None,
         *,
         thread: list[int] | None = None,
+        answered: frozenset[int] = frozenset(),
     ) -> Answer:
         """The answer to ``u``; a follow-up (``thread``: the articles of the previous answer)
         is first answered from the same articles, then from all (a party's position answered
-        by fewer statements there than an answer shows, with those of all too)."""
+        by fewer statements there than an answer shows, with those of all too); the sentences
+        ``answered`` (what a reply answers) are none of its statements."""
+        if answered:
+            return self._without(self.find(u, lang, scope, thread=thread), answered, u, lang)
         if thread and scope is None:
             found = self._find(u, lang, thread)
             if found.statements and not found.refused:
@@ -122,6 +133,24 @@ class Responder:
                 return found
         return self._find(u, lang, scope)
 
+    def _without(
+        self, found: Answer, answered: frozenset[int], u: Understanding, lang: Lang
+    ) -> Answer:
+        """``found`` without the sentences a reply answers ("Moscou exige…" is no answer to
+        "Et que répond Kiev ?")."""
+        kept = [s for s in found.statements if s.sentence_id not in answered]
+        if not kept:
+            return Answer(refused=True, lead=found.lead)
+        if u.kind == "position" and u.parties and kept[0] is not found.statements[0]:
+            found.line = self._stance(kept[0], u.parties[0], lang)
+        found.statements = kept
+        return found
+
+    def _stance(self, best: Statement, party: str, lang: Lang) -> str:
+        """The answer line of a position: the party and its best statement."""
+        name = self.bot.book.name(best.party_id or party, lang)
+        return text(lang, "position", party=name, text=shorten(best.text))
+
     def _find(self, u: Understanding, lang: Lang, scope: list[int] | None) -> Answer:
         since = None if scope is not None else window_start(self.bot)
         if scope is None:
@@ -134,7 +163,12 @@ class Responder:
         if found.refused:  # a role nobody of the party holds in the articles
             return found
         if not found.statements and u.kind == "person":
-            found = self._person(u, lang, since, scope)
+            if u.office_word and not u.people and not u.unknown_person:
+                u = self._holder(u, since, scope)
+            if u.people or u.unknown_person:
+                found = self._person(u, lang, since, scope)
+            else:  # an office nobody of the articles holds: the best sentences
+                found = self._sentences(u, u.query, lang, scope)
         elif not found.statements:
             found = self._sentences(u, u.query, lang, scope)
         found = self._in_named_articles(u, found)
@@ -219,9 +253,31 @@ class Responder:
                 chosen = unique([s for s in chosen if s.match > 0] + replies)
         if not chosen:
             return Answer()
-        best = chosen[0]
-        name = self.bot.book.name(best.party_id or parties[0], lang)
-        return Answer(chosen, line=text(lang, "position", party=name, text=shorten(best.text)))
+        return Answer(chosen, line=self._stance(chosen[0], parties[0], lang))
+
+    def _holder(
+        self, u: Understanding, since: datetime | None, scope: list[int] | None
+    ) -> Understanding:
+        """ "Qu'a déclaré la maire de X ?": the speaker the articles give that office (and the
+        place the question names with it), asked about by name; the office's words are no
+        part of what is asked."""
+        office = bridge_words(u.office_word) | {fold(u.office_word)}
+        places = [c for c in proper_names(u.query) if c.label in set(places_asked(u.query))]
+        place_words = {w for c in places for w in c.words}
+        said = speaker_statements(self.bot, u.query, since=since, scope=scope)
+        speakers = [
+            s.speaker
+            for s in said
+            if s.speaker
+            and set(tokens(s.role)) & office
+            and (not place_words or place_words & set(tokens(s.role)))
+        ]
+        if not speakers:
+            return u
+        holder = max(dict.fromkeys(speakers), key=speakers.count)
+        dropped = {fold(u.office_word), *(c.label for c in places)}
+        kept = [c for c in u.query.concepts if fold(c.label) not in dropped]
+        return replace(u, unknown_person=holder, query=Query(u.query.text, kept))
 
     def _has_role(self, statement: Statement, roles: list[set[str]]) -> bool:
         """Whether the statement's speaker holds one of the roles (each a set of folded
@@ -273,6 +329,7 @@ class Responder:
     def _person(
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
     ) -> Answer:
+        u = without_titles(u)
         person = u.people[0] if u.people else None
         own = person_statements(
             self.bot, person, u.unknown_person, u.query, since=since, scope=scope
@@ -301,16 +358,22 @@ class Responder:
                 # (words on something else after a sentence on the subject: not on it,
                 # unless shown with that sentence)
                 said = own[0].match if own[0].own else own[0].alone
-                weak = said < OFF_SUBJECT and own[0].around < OFF_SUBJECT
-                if weak and subject(without_person(u), set()).concepts:
+                topic = subject(without_person(u), set())
+                weak = said < OFF_SUBJECT and (
+                    own[0].around < OFF_SUBJECT or not self._near(own[0], topic)
+                )
+                if weak and topic.concepts:
                     return Answer(refused=True)  # quoted, but not on what is asked
                 return Answer(own[:MAX_STATEMENTS])
             return Answer([*better, *own][:MAX_STATEMENTS])
         if named.statements and not named.refused:
             return named
-        quoted = person_statements(
+        anything = person_statements(
             self.bot, person, u.unknown_person, u.query, since=since, scope=scope, strict=False
         )
+        quoted = naming_others(anything, u)
+        if anything and not quoted:
+            return Answer(refused=True)  # "qu'a répondu X à Y ?": only X's words to others
         if quoted and subject(without_person(u), set()).concepts:
             return Answer(refused=True)  # quoted, but not on what is asked
         if quoted:  # the question asks nothing more than what the person said
@@ -324,6 +387,25 @@ class Responder:
                 found.line = ""
                 return found
         return Answer(lead=lead, refused=True)
+
+    def _near(self, statement: Statement, topic: Query) -> bool:
+        """Whether a statement or the sentences around it share a word with ``topic``: a
+        person's words in an article naming what is asked a paragraph or more away are on
+        something else (an article on frozen assets naming the talks once, quoting a leader
+        on the euro), while "pas de plan finalisé" is on the peace plan."""
+        sentences = sentences_of(self.bot.db, [statement.article_id])
+        key = grounded(statement.own or statement.text)[:60]
+        at = next((p.seq for p in sentences if key and key in grounded(p.text)), None)
+        if at is None or not topic.concepts:
+            return True
+        words = {
+            w
+            for c in topic.concepts
+            for form in c.forms
+            for w in form
+            if len(w) > 3 and w not in STOPWORDS
+        }
+        return any(words & p.stem_set for p in sentences if abs(p.seq - at) <= NEAR)
 
     def _sentences(
         self, u: Understanding, query: Query, lang: Lang, scope: list[int] | None
@@ -409,11 +491,14 @@ class Responder:
             elif u.kind == "who":  # a person, from a sentence about what they did
                 # (or one holding the words the question quotes: « pas pressée »)
                 quoted = quoted_labels(u.query)
+                sided = sided_words(u.query, u.parties, self.gazetteer)
+                passages = [p for p in passages if not another_sides(p.text, sided, self.gazetteer)]
                 pool = [
                     p
                     for p in pool
                     if (p.coverage >= WHO_COVERAGE or (quoted and quoted <= p.matched))
                     and not _title_case(p.text)  # a title's capitals are no one's name
+                    and not another_sides(p.text, sided, self.gazetteer)
                 ]
                 if u.office_word:  # "which minister…": the name a sentence gives a minister
                     holder = facts.office_holder(pool, u.office_word, u.query.text, self.gazetteer)
@@ -691,8 +776,8 @@ def says(sentence: str) -> bool:
 # a verb of telling right before a person the question names: whom the person spoke to
 _TOLD = re.compile(
     r"(?:\b(?:tell|tells|told|telling|assure[ds]?|warn(?:ed|s)?)|"
-    r"\b(?:say|says|said|speak|speaks|spoke|talk|talks|talked|explain|explained|write|wrote)"
-    r"\s+to|"
+    r"\b(?:say|says|said|speak|speaks|spoke|talk|talks|talked|explain|explained|write|wrote"
+    r"|reply|replies|replied|respond|responds|responded|answer|answers|answered)\s+to|"
     r"\b(?:dit|dire|declare|repondu|repond|assure|explique|affirme|confie|promis|annonce)\s+a)"
     r"\s+(?:(?:the|le|la|l')\s*)?(?:[\w'-]+\s+){0,3}$"
     r"|(?:\b(?:dit|dire|declare|repondu|repond|assure|explique|affirme|confie|promis|annonce)"
@@ -740,6 +825,55 @@ def naming_others(statements: list[Statement], u: Understanding) -> list[Stateme
     return [s for s in statements if any(names & set(tokens(s.text)) for names in others)]
 
 
+# what may stand between a noun and the side that qualifies it ("Ukraine's delegation", "la
+# délégation de la Russie")
+_SIDE_GAP = re.compile(r"^(?:\s|['’]s\b|\b(?:de|du|des|la|le|l['’]|of|the)\b)*$", re.IGNORECASE)
+
+
+def _sided_at(text: str, word: str, gazetteer: Gazetteer) -> list[set[str]]:
+    """For each place ``text`` uses ``word`` (folded), the sides qualifying it there ("la
+    délégation russe", "the Russian delegation")."""
+    hits = gazetteer.party_hits(text)
+    out: list[set[str]] = []
+    for m in _at(word, fold(text)):
+        out.append(
+            {
+                h.party_id
+                for h in hits
+                if _SIDE_GAP.match(text[h.end : m.start()] if h.end <= m.start() else "x")
+                or _SIDE_GAP.match(text[m.end() : h.start] if m.end() <= h.start else "x")
+            }
+        )
+    return out
+
+
+def sided_words(
+    query: Query, parties: list[str], gazetteer: Gazetteer
+) -> list[tuple[set[str], set[str]]]:
+    """The question's words that an asked side qualifies ("who leads the Russian
+    delegation"): each word's surface forms, with those sides."""
+    out: list[tuple[set[str], set[str]]] = []
+    for c in query.content:
+        forms = {w for w in c.words if " " not in w}
+        sides = {s for w in forms for at in _sided_at(query.text, w, gazetteer) for s in at}
+        if sides & set(parties):
+            out.append((forms, sides & set(parties)))
+    return out
+
+
+def another_sides(
+    sentence: str, sided: list[tuple[set[str], set[str]]], gazetteer: Gazetteer
+) -> bool:
+    """Whether ``sentence`` gives what the question qualifies by a side only to other sides
+    ("le chef de la délégation ukrainienne" for "who leads the Russian delegation"); a word
+    it leaves unqualified may be the side's."""
+    for forms, sides in sided:
+        found = [at for w in forms for at in _sided_at(sentence, w, gazetteer)]
+        if found and all(at and not at & sides for at in found):
+            return True
+    return False
+
+
 def venues(u: Understanding) -> list[Concept]:
     """The known places the question says something happened in ("the truce agreed in
     Riyadh", "les pourparlers à Genève"), other than the parties asked about: what an article
@@ -754,27 +888,6 @@ def venues(u: Understanding) -> list[Concept]:
         if any(re.search(pattern, folded) for pattern in where):
             out.append(replace(c, parties=(), people=()))
     return out
-
-
-_OF_PLACE = r"(?:de|d'|du|des|of|in|at|a|au|aux)"
-
-
-def places_asked(query: Query) -> list[str]:
-    """The labels of the places a question names that the gazetteer does not know, and of
-    the event each names ("les discussions de Genève", "the Geneva framework", "the talks in
-    Istanbul"): an answering sentence may leave them to its article."""
-    names = proper_names(query)
-    folded = fold(query.text).replace("’", "'")
-    words: set[str] = set()
-    for c in names:
-        for w in {c.label, *c.words}:
-            at = re.escape(w)
-            for m in re.finditer(rf"([\w-]+)\s+{_OF_PLACE}\s*{at}(?!\w)", folded):
-                words.add(m.group(1))
-            for m in re.finditer(rf"(?<!\w){at}\s+([\w-]+)", folded):
-                words.add(m.group(1))
-    events = [c.label for c in query.content if c not in names and ({c.label, *c.words} & words)]
-    return [c.label for c in names] + events
 
 
 def _saying_it_first(found: list[Statement], share: int) -> list[Statement]:

@@ -32,6 +32,10 @@ SELF_CONTAINED = 0.75
 HOLDING_COVERAGE = 0.9
 # a sentence leaves the place to its article when it says this much of the rest by itself
 NAMED_ALONE = 0.6
+# what a sentence's article says for it adds this much of its coverage to its rank
+CONTEXT_RANK = 0.6
+# the words of what was done a sentence must say itself for its article's to rank it
+RANKED_DONE = 2
 
 
 @dataclass
@@ -171,7 +175,7 @@ def in_context(
                 p.entities = wider_entities
         p.alone = p.coverage
         if wider > p.coverage:
-            p.score += 0.6 * (wider - p.coverage)
+            p.score += CONTEXT_RANK * (wider - p.coverage)
             p.coverage = wider
 
 
@@ -179,8 +183,10 @@ def names_in_context(query: Query, passages: list[Passage], labels: set[str]) ->
     """ "Who led the US delegation at the Geneva talks?": a sentence about what was done
     ("Rubio, qui conduisait la délégation américaine, …") leaves to its article the place
     the question names and the event named by it (``labels``): those its article's candidate
-    sentences name count in the sentence's coverage (not its rank), when it says most of
-    the rest by itself."""
+    sentences name count in the sentence's coverage, and in its rank as much as they would
+    in its own words when it says most of the rest by itself, in several words (sentences
+    naming only the place and the event do not outrank the one saying who led the
+    delegation; one word, "chief", says too little to)."""
     weights = {c.label: c.weight for c in query.content}
     total = sum(weights.values())
     labels &= set(weights)
@@ -191,15 +197,15 @@ def names_in_context(query: Query, passages: list[Passage], labels: set[str]) ->
     for p in passages:
         named.setdefault(p.article_id, set()).update(p.matched & labels)
     for p in passages:
-        said = sum(
-            weights[label] for label in p.matched if label in weights and label not in labels
-        )
-        if said / rest < NAMED_ALONE:
+        done = {label for label in p.matched if label in weights and label not in labels}
+        if sum(weights[label] for label in done) / rest < NAMED_ALONE:
             continue
         added = sum(weights[label] for label in named[p.article_id] - p.matched) / total
         if added > 0:
             p.alone = p.coverage
             p.coverage += added
+            if len(done) >= RANKED_DONE:
+                p.score += CONTEXT_RANK * added
 
 
 def by_rarity(query: Query, pool: list[Passage]) -> Query:

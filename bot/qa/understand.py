@@ -306,6 +306,9 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
                 )
     several = kind == "who" and chosen is not None and _asks_several(question, chosen)
     office_word = _office_word(question, chosen) if kind == "who" and chosen else ""
+    if kind == "general" and not people and not parties:
+        office_word = _titled_speaker(question)  # "qu'a déclaré la maire de X ?"
+        kind = "person" if office_word else kind
     return Understanding(
         kind,
         query,
@@ -354,6 +357,21 @@ def _office_spans(question: str, rule: KindRule) -> list[tuple[int, int]]:
 
 
 _QUEL = ("quel", "et quel", "qui ", "et qui ")
+
+
+def _titled_speaker(question: str) -> str:
+    """The word of office right after a cue of a person's words ("qu'a déclaré la maire de
+    X", "what did the mayor of X say"): whose words are asked, named by office; or ""."""
+    rule = next(r for r in kind_rules() if r.id == "person" and r.unknown_name_after)
+    folded = _folded(question)
+    for pattern in rule.unknown_name_after:
+        m = pattern.search(folded)
+        if m:
+            words = re.findall(r"[\w'-]+", folded[m.end() :])
+            words = [w for w in words[:3] if w not in _SMALL and w not in ("l'",)]
+            if words and words[0].removeprefix("l'") in office_titles():
+                return words[0].removeprefix("l'")
+    return ""
 
 
 def _office_word(question: str, rule: KindRule) -> str:
@@ -506,6 +524,32 @@ def without_person(understood: Understanding) -> Query:
         if not (set(c.people) & names) and not (unknown and c.label in unknown.split())
     ]
     return Query(understood.query.text, kept)
+
+
+def without_titles(understood: Understanding) -> Understanding:
+    """ "Qu'a déclaré la sénatrice X sur …": the word of office right before the person's name
+    says who is asked about, not what ([person_roles] titles)."""
+    names = [understood.unknown_person] if understood.unknown_person else []
+    names += [f for p in understood.people[:1] for f in (p.name, *p.aliases)]
+    firsts = {fold(n).split()[0] for n in names if n.strip()}
+    if not firsts:
+        return understood
+    question = fold(understood.query.text)
+    titles = office_titles()
+    kept = [
+        c
+        for c in understood.query.concepts
+        if c.kind != "content"
+        or fold(c.label) not in titles
+        or not any(
+            re.search(rf"(?<!\w){re.escape(w)}\s+{re.escape(n)}(?!\w)", question)
+            for w in c.words
+            for n in firsts
+        )
+    ]
+    if len(kept) == len(understood.query.concepts):
+        return understood
+    return replace(understood, query=Query(understood.query.text, kept))
 
 
 def _has_content(question: str, finder: MentionFinder) -> bool:
