@@ -74,6 +74,7 @@ class SpeakerResolver:
         # towns the article itself places in a country ("Berdytchiv, dans le centre de
         # l'Ukraine"): their officials serve that side, as the gazetteer's places do
         self._places: dict[str, str] = {}
+        self._dateline: str | None = None  # the side of the dateline's place ("" if none)
         # a portrait's subject (surname) and the side its title and standfirst name first
         self.portrait: tuple[str, str] | None = None
 
@@ -135,6 +136,10 @@ class SpeakerResolver:
             self._pair = [near, Speaker(other.name, other.role, other.party_id, other.person)]
 
     def _learn_places(self, text: str) -> None:
+        dateline = _DATELINE.match(text) if self._dateline is None else None
+        if dateline is not None:  # "KHERSON, Ukraine (AP) —": where the story is told from
+            hits = self.gaz.party_hits(dateline.group("where"))
+            self._dateline = hits[0].party_id if hits else ""
         for m in _PLACED.finditer(text):
             hits = [h for h in self.gaz.party_hits(m.group("country")) if h.kind != "place"]
             if hits and not self.gaz.party_hits(m.group("place")):
@@ -206,6 +211,8 @@ class SpeakerResolver:
             party = roles.infer_party(self.gaz, nationality)
         if party is None and person is None and role and self._places:
             party = self._local_side(role)
+        if party is None and person is None and self._dateline and _LOCAL_TITLE.match(role):
+            party = self._dateline  # "Regional Gov. X" in a story datelined in that country
         if person is None and _OPPOSITION.search(role):
             party = None  # "a lawmaker from the opposition …": speaks for no government
         name = mentions.display_name(h.text, person)
@@ -798,6 +805,15 @@ _PLACED = re.compile(
     r"|(?:a|the)\s+(?:[\w\-]+\s+){0,3}(?:city|town|village|port|region)\s+in\s+"
     r"(?:(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+)?)"
     r"(?P<country>(?:l['’])?[A-ZÀ-Ý][\w\-]+)"
+)
+_DATELINE = re.compile(
+    r"(?P<where>[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,30}(?:,\s+[A-ZÀ-Ý][\w\-]+)?)\s*(?:\([^)]{1,20}\))?\s*[—–]\s"
+)
+# a local office with no town named: "Regional Gov.", "the governor", "le maire"
+_LOCAL_TITLE = re.compile(
+    r"(?:(?:the|le|la|l['’]|regional|oblast|local)\s+)*"
+    r"(?:gov\.|governor|gouverneure?|mayor|maire)\s*$",
+    re.IGNORECASE,
 )
 _SINGULAR_START = re.compile(r"^\s*(?:il|elle|he|she)\b", re.IGNORECASE)
 _COUNTERPART = re.compile(r"\b(?:counterparts?|homologues?)\b", re.IGNORECASE)
