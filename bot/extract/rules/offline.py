@@ -288,6 +288,8 @@ class OfflineEngine:
         if quote and " […] " in quote and quote.startswith(claim.lstrip('«“" ')):
             claim = quote  # the first half of a quote split by its incise: both halves
         claim = _one_line(without_label(claim) if cue is None else claim)
+        if _REACTION_ONLY.fullmatch(claim):
+            return None  # "Kyiv has responded sharply to X's comments": the words come next
         if _POINTS_BACK.fullmatch(claim):
             return None  # "C'est ce qu'a confié X": the words before, credited on their own
         if quote and _only_saying(quote):
@@ -341,6 +343,12 @@ def _verbatim(fragment: str, plain: str, original: str) -> str:
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
 
 
+_REACTION_ONLY = re.compile(
+    r"[^.;:«»\"“”]{0,40}?\b(?:has|have|had|a|ont|avait)?\s*(?:responded|reacted|replied|répondu|réagi)"
+    r"(?:\s+\w+ly|\s+(?:sèchement|vivement|fermement|aussitôt))?\s+(?:to|à|aux)\s+[^.;:«»\"“”]{0,60}"
+    r"\b(?:comments|remarks|statement|words|propos|déclarations?|remarques)\.?",
+    re.IGNORECASE,
+)
 _POINTS_BACK = re.compile(
     r"(?:C['’]est|Voilà|Telle est)\s+(?:ce\s+qu['’]e?|ce\s+que|la\s+position)\W*|"
     r"(?:That|This)\s+(?:is|was)\s+what\W*",
