@@ -137,7 +137,7 @@ class SpeakerResolver:
 
     def _learn_places(self, text: str) -> None:
         dateline = _DATELINE.match(text) if self._dateline is None else None
-        if dateline is not None:  # "KHERSON, Ukraine (AP) —": where the story is told from
+        if dateline is not None:  # "CITY, Country (AP) —": where the story is told from
             hits = self.gaz.party_hits(dateline.group("where"))
             self._dateline = hits[0].party_id if hits else ""
         for m in _PLACED.finditer(text):
