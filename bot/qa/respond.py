@@ -439,6 +439,8 @@ class Responder:
             # "who led the delegation at the Geneva talks": its article names the place
             named=places_asked(u.query) if u.kind in ("who", "when") else None,
             indexed=True,
+            # "qui a qualifié l'accord de « grand accord » ?": the sentence holding the words
+            quoted=quoted_labels(u.query) if u.kind == "who" else None,
         )
         if not retrieval.supported:
             return Answer(refused=True)
@@ -508,6 +510,8 @@ class Responder:
                     and not _title_case(p.text)  # a title's capitals are no one's name
                     and not another_sides(p.text, sided, self.gazetteer)
                 ]
+                if quoted:  # who said the words quoted, before who did the rest
+                    pool = [p for p in pool if quoted <= p.matched] or pool
                 if u.office_word:  # "which minister…": the name a sentence gives a minister
                     holder = facts.office_holder(pool, u.office_word, u.query.text, self.gazetteer)
                     # else a person from a sentence about what is asked by itself (its

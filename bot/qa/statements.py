@@ -366,7 +366,12 @@ def party_statements(
     except Exception as exc:  # the analysis engines are optional for answering
         log.warning("positions unavailable for answering: %s", exc)
         return []
-    if opener is not None:
+    if opener is not None:  # a transcript's captioned quotation: its caption's party's
+        sided = captioned(bot, articles, others)
+        moved = [(p, q) for p, q in zip(others, sided, strict=True) if p is not q]
+        away = {grounded(p.evidence) for p, _ in moved}
+        positions = [p for p in positions if grounded(p.evidence) not in away]
+        positions += [q for _, q in moved if q.party_id == party_id]
         # "Kiev, à l'inverse, exige…" stored under another party: the sentence's subject's
         positions = [
             p for p in positions if p.speaker or opener(p.evidence) in (None, party_id)
