@@ -22,6 +22,7 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v10.json")
 # after the tenth Q&A pass (session 8): 0.72 (23/32) and refusals 0.88 (7/8)
 # after the eleventh Q&A pass (qa11): 0.75 (24/32) and refusals 0.88 (7/8)
 # after the twelfth Q&A pass (qa12): 0.75 (24/32) and refusals 1.00 (8/8)
+# after the thirteenth Q&A pass (qa13): 0.75 (24/32) and refusals 1.00 (8/8)
 HIT_FLOOR = 0.73
 REFUSAL_FLOOR = 0.98
 

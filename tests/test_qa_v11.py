@@ -22,6 +22,7 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v11.json")
 # after the tenth Q&A pass (session 8): 0.66 (21/32) and refusals 0.88 (7/8)
 # after the eleventh Q&A pass (qa11): 0.78 (25/32) and refusals 0.88 (7/8)
 # after the twelfth Q&A pass (qa12): 0.81 (26/32) and refusals 0.88 (7/8)
+# after the thirteenth Q&A pass (qa13): 0.81 (26/32) and refusals 0.88 (7/8)
 HIT_FLOOR = 0.79
 REFUSAL_FLOOR = 0.86
 

@@ -20,6 +20,7 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v12.json")
 # held out: 0.56 (18/32) and refusals 0.50 (4/8), scored once on 90d547d (session 9) before
 # anything was written from it
 # after the twelfth Q&A pass (qa12): 0.78 (25/32) and refusals 1.00 (8/8)
+# after the thirteenth Q&A pass (qa13): 0.78 (25/32) and refusals 1.00 (8/8)
 HIT_FLOOR = 0.76
 REFUSAL_FLOOR = 0.98
 

@@ -23,7 +23,8 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v6.json")
 # after the seventh Q&A pass learnt from it (session 7, s7-qa3): 0.81 (26/32) and refusals
 # 1.00 (8/8)
 # after the ninth Q&A pass (session 8, qa9): 0.84 (27/32) and refusals 1.00 (8/8)
-HIT_FLOOR = 0.82
+# after the thirteenth Q&A pass (qa13): 0.88 (28/32) and refusals 1.00 (8/8)
+HIT_FLOOR = 0.86
 REFUSAL_FLOOR = 0.99
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

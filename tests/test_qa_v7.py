@@ -22,6 +22,7 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v7.json")
 # 0.86 (6/7)
 # after the ninth Q&A pass (session 8, qa9): 0.70 (23/33) and refusals 0.86 (6/7)
 # after the twelfth Q&A pass (qa12): 0.70 (23/33) and refusals 0.86 (6/7)
+# after the thirteenth Q&A pass (qa13): 0.70 (23/33) and refusals 0.86 (6/7)
 HIT_FLOOR = 0.68
 REFUSAL_FLOOR = 0.84
 

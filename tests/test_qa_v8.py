@@ -23,6 +23,7 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v8.json")
 # (8/8)
 # after the ninth to eleventh Q&A passes (qa11): 0.91 (29/32) and refusals 1.00 (8/8)
 # after the twelfth Q&A pass (qa12): 0.91 (29/32) and refusals 1.00 (8/8)
+# after the thirteenth Q&A pass (qa13): 0.91 (29/32) and refusals 1.00 (8/8)
 HIT_FLOOR = 0.89
 REFUSAL_FLOOR = 0.98
 

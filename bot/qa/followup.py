@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -18,6 +19,7 @@ import sqlalchemy as sa
 from bot.qa.query import Concept, Query, places_asked
 from bot.qa.text import QUESTION_WORDS, tokens
 from bot.qa.understand import without_source
+from bot.qa.vocabulary import question_data
 from bot.store import Database
 from bot.store.meta import utcnow
 from bot.store.qa_tables import qa_followups
@@ -206,9 +208,23 @@ def refers_to_person(question: str) -> bool:
     return bool(_PRONOUN.match(question))
 
 
+def on_same_subject(question: str) -> bool:
+    """ "Et que prévoit le projet à ce sujet ?", "what does X say about that?": the previous
+    question's subject is still asked."""
+    folded = f" {' '.join(tokens(question))} "
+    return any(f" {' '.join(tokens(p))} " in folded for p in _same_subject())
+
+
+@lru_cache(maxsize=1)
+def _same_subject() -> tuple[str, ...]:
+    return tuple(question_data()["followup"]["same_subject"])
+
+
 def looks_like_followup(question: str, query: Query) -> bool:
     """Short, and either "why?", led by "and/et/what about", or without content words."""
     if is_why(question, query) or is_who_said(question) or is_who_else(question):
+        return True
+    if on_same_subject(question):  # "Et que prévoit le traité à ce sujet ?"
         return True
     # where the answer is to be read ("according to the Downing Street readout") adds words,
     # not a new question
@@ -271,6 +287,8 @@ def resolve(
     if new_content:
         asked = {c.label for c in new_content}
         setting = set(places_asked(base)) if fact else set()
+        if on_same_subject(question):
+            setting = {c.label for c in base.content}
         kept = [c for c in base.content if c.label in setting - asked]
         concepts = _replace(("content",), concepts, new_content + kept)
     text = f"{base.text} → {question}"

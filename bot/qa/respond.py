@@ -334,7 +334,7 @@ class Responder:
         own = person_statements(
             self.bot, person, u.unknown_person, u.query, since=since, scope=scope
         )
-        own = naming_others(own, u)
+        own = naming_others(own, u, self._told_in)
         if own and own[0].match >= OWN_ENOUGH:
             return Answer(own[:MAX_STATEMENTS])
         named = self._sentences(u, u.query, lang, scope)
@@ -342,7 +342,7 @@ class Responder:
         asks_words = says(u.query.text) or not u.query.content
         forms = [person.name, *person.aliases] if person else [u.unknown_person]
         names = {v for f in forms if tokens(f) for v in name_variants(tokens(f)[-1])}
-        named.statements = naming_others(named.statements, u)
+        named.statements = naming_others(named.statements, u, self._told_in)
         named.statements = [  # a sentence of the person's party is not the person's words,
             # nor one that only names the person without a word of saying or a quotation, nor
             # one whose speaker is someone else
@@ -371,7 +371,7 @@ class Responder:
         anything = person_statements(
             self.bot, person, u.unknown_person, u.query, since=since, scope=scope, strict=False
         )
-        quoted = naming_others(anything, u)
+        quoted = naming_others(anything, u, self._told_in)
         if anything and not quoted:
             return Answer(refused=True)  # "qu'a répondu X à Y ?": only X's words to others
         if quoted and subject(without_person(u), set()).concepts:
@@ -387,6 +387,14 @@ class Responder:
                 found.line = ""
                 return found
         return Answer(lead=lead, refused=True)
+
+    def _told_in(self, statement: Statement) -> tuple[str, set[str]]:
+        """A statement's sentence with the one before it, and its article's words."""
+        sentences = sentences_of(self.bot.db, [statement.article_id])
+        key = grounded(statement.text)[:60]
+        at = next((p.seq for p in sentences if key and key in grounded(p.text)), None)
+        said = " ".join(p.text for p in sentences if at is not None and at - 1 <= p.seq <= at)
+        return said or statement.text, {w for p in sentences for w in tokens(p.text)}
 
     def _near(self, statement: Statement, topic: Query) -> bool:
         """Whether a statement or the sentences around it share a word with ``topic``: a
@@ -431,6 +439,8 @@ class Responder:
             # "who led the delegation at the Geneva talks": its article names the place
             named=places_asked(u.query) if u.kind in ("who", "when") else None,
             indexed=True,
+            # "qui a qualifié l'accord de « grand accord » ?": the sentence holding the words
+            quoted=quoted_labels(u.query) if u.kind == "who" else None,
         )
         if not retrieval.supported:
             return Answer(refused=True)
@@ -500,6 +510,8 @@ class Responder:
                     and not _title_case(p.text)  # a title's capitals are no one's name
                     and not another_sides(p.text, sided, self.gazetteer)
                 ]
+                if quoted:  # who said the words quoted, before who did the rest
+                    pool = [p for p in pool if quoted <= p.matched] or pool
                 if u.office_word:  # "which minister…": the name a sentence gives a minister
                     holder = facts.office_holder(pool, u.office_word, u.query.text, self.gazetteer)
                     # else a person from a sentence about what is asked by itself (its
@@ -793,11 +805,26 @@ def _at(word: str, text: str) -> list[re.Match[str]]:
     return list(re.finditer(rf"(?<!\w){re.escape(fold(word))}(?!\w)", text))
 
 
-def naming_others(statements: list[Statement], u: Understanding) -> list[Statement]:
+# a person telling the article's speaker ("me le disait", "m'a assuré", "told me"): the one
+# told is whoever speaks in the article
+_TOLD_ME = re.compile(
+    r"\b(?:m['’]|me\s+(?:l['’]|le\s+|la\s+|les\s+)?)\s*(?:a\s+|avait\s+|l['’]a\s+)?"
+    r"(?:dit|disait|dira|assure|assurait|explique|expliquait|confie|confiait|repete|repetait"
+    r"|redit|affirme|affirmait|ecrit|ecrivait|lance|lancait)\b"
+    r"|\b(?:told|tells|tell|assured|assures|warned|wrote to|said to|explained to)\s+me\b"
+)
+
+
+def naming_others(
+    statements: list[Statement],
+    u: Understanding,
+    told_in: Callable[[Statement], tuple[str, set[str]]] | None = None,
+) -> list[Statement]:
     """ "What did X tell Y", "qu'a dit X à Y", "what did X say during the meeting with Y":
     when the question names whom the person spoke to or met, only the person's words naming
     that one are about what is asked (X's words on the subject to others do not say what X
-    told Y)."""
+    told Y); words X told "me" are told to Y in an article naming Y, an interview of Y
+    (``told_in``: a statement's sentence with the one before, and its article's words)."""
     asked = {p.name for p in u.people[:1]}
     question = fold(u.query.text).replace("’", "'")
     people = [c for c in u.query.entities if c.people]
@@ -822,7 +849,23 @@ def naming_others(statements: list[Statement], u: Understanding) -> list[Stateme
     ]
     if not others or not statements:
         return statements
-    return [s for s in statements if any(names & set(tokens(s.text)) for names in others)]
+    return [
+        s
+        for s in statements
+        if any(names & set(tokens(s.text)) for names in others)
+        or (told_in is not None and _told_me(s, others, told_in))
+    ]
+
+
+def _told_me(
+    statement: Statement,
+    others: list[set[str]],
+    told_in: Callable[[Statement], tuple[str, set[str]]],
+) -> bool:
+    said, words = told_in(statement)
+    return bool(_TOLD_ME.search(fold(said).replace("’", "'"))) and any(
+        names & words for names in others
+    )
 
 
 # what may stand between a noun and the side that qualifies it ("Ukraine's delegation", "la

@@ -243,9 +243,11 @@ def retrieve(
     around: bool = False,
     named: list[str] | None = None,
     indexed: bool = False,
+    quoted: set[str] | None = None,
 ) -> Retrieval:
     """Supporting sentences for ``query`` among ``article_ids`` or the window's articles
-    (``indexed``: the caller has just indexed them)."""
+    (``indexed``: the caller has just indexed them); with ``quoted`` (the labels of the words
+    the question quotes), the best sentence holding them all is among them, first."""
     if article_ids is None:
         since = since or window_start(bot)
         if not indexed:
@@ -275,6 +277,10 @@ def retrieve(
     elif named:
         names_in_context(query, list(pool.values()), set(named))
     chosen = choose(query, list(pool.values()), prefer, holds)
+    if quoted and chosen and not any(quoted <= p.matched for p in chosen):
+        holding = [p for p in pool.values() if quoted <= p.matched]
+        best = max(holding, key=lambda p: (p.score, -p.article_id, -p.seq), default=None)
+        chosen = [best, *chosen][:MAX_PASSAGES] if best is not None else chosen
     ids = sorted({p.article_id for p in chosen})
     arts = {a.id: a for a in bot.articles(ids=ids)} if ids else {}
     return Retrieval(query, chosen, {k: v for k, v in arts.items() if k is not None})

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.domain.gazetteer import Gazetteer
@@ -365,7 +366,12 @@ def party_statements(
     except Exception as exc:  # the analysis engines are optional for answering
         log.warning("positions unavailable for answering: %s", exc)
         return []
-    if opener is not None:
+    if opener is not None:  # a transcript's captioned quotation: its caption's party's
+        sided = captioned(bot, articles, others)
+        moved = [(p, q) for p, q in zip(others, sided, strict=True) if p is not q]
+        away = {grounded(p.evidence) for p, _ in moved}
+        positions = [p for p in positions if grounded(p.evidence) not in away]
+        positions += [q for _, q in moved if q.party_id == party_id]
         # "Kiev, à l'inverse, exige…" stored under another party: the sentence's subject's
         positions = [
             p for p in positions if p.speaker or opener(p.evidence) in (None, party_id)
@@ -412,6 +418,49 @@ def speaker_statements(
         log.warning("positions unavailable for answering: %s", exc)
         return []
     return rank(query, positions, topic, relevance, by_article=False)
+
+
+# a broadcast transcript's caption: "[LABEL : Name – office – …]" alone on its line
+_CAPTION = re.compile(
+    r"^\[[^\]:]*:\s*(?P<who>[^\]–—]+?)\s*(?:[–—]\s*(?P<role>[^\]–—]*?))?"
+    r"\s*(?:[–—][^\]]*)?\]$"
+)
+_QUOTE_OPENS = ("«", "“", '"')
+
+
+def captioned(bot: BriefBot, articles: list[Article], positions: list[Position]) -> list[Position]:
+    """``positions`` where a quotation a transcript shows under a caption naming its speaker
+    ("[SYNTHÉ : X – office]" then « … » on the next line) is X's, with X's office and side
+    (the party book's, else none), whoever the analysis gave it to."""
+    said: dict[str, tuple[str, str]] = {}
+    for a in articles:
+        lines = [line.strip() for line in a.text.splitlines() if line.strip()]
+        for caption, quote in pairwise(lines):
+            m = _CAPTION.match(caption)
+            if m is not None and quote.startswith(_QUOTE_OPENS):
+                who = m.group("who").split(",")[0].strip()
+                said[grounded(quote)[:60]] = (who, (m.group("role") or "").strip())
+    if not said:
+        return positions
+    out: list[Position] = []
+    for p in positions:
+        found = said.get(grounded(p.evidence)[:60])
+        if found is None or fold(found[0]) == fold(p.speaker):
+            out.append(p)
+            continue
+        who, role = found
+        person = next(
+            (
+                q
+                for q in bot.book.people
+                if fold(who) in {fold(f) for f in (q.name, *q.aliases)}
+                or fold(q.surname) in fold(who).split()
+            ),
+            None,
+        )
+        party = person.party_id if person is not None else "OTHER"
+        out.append(replace(p, speaker=who, speaker_role=role, party_id=party))
+    return out
 
 
 def speaks_as(
@@ -480,6 +529,7 @@ def person_statements(
         for a in articles:  # the articles naming the person
             if a.id is not None and any(f in folded(a.text) for f in forms):
                 naming.add(a.id)
+    positions = captioned(bot, articles, positions)
     own = [p for p in positions if speaks_as(p, person, name, naming)]
     return rank(
         query,
