@@ -38,6 +38,8 @@ _ANNOUNCES = re.compile(
     r"\b(?:responded|replied|wrote|posted|tweeted|a\s+(?:répondu|réagi|écrit|publié|tweeté)|"
     r"répond|réagit|écrit)\b[^:]{0,60}:$"
 )
+# a transcript's label of initials: "J.-N. B. : …", "T. V. : …"
+_INITIALS_LABEL = re.compile(r"^\s*(?P<ini>(?:[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?\s?){2,3})\s*:\s")
 # "LE PORTE-PAROLE", "THE SPOKESPERSON": a label that is an office, no name
 _OFFICE_LABEL = re.compile(r"(?:(?:LE|LA|THE)\s+)?[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,40}")
 # a transcript's cast line: "Porte-parole : M. Olivier X." / "Spokesperson: Jane X"
@@ -285,6 +287,14 @@ class Discourse:
         if announced is not None:
             self.turn = announced
             self.resolver.turn_party = announced.party_id
+            return
+        initials = _INITIALS_LABEL.match(sent.text)
+        if initials is not None:
+            # "J.-N. B. : Non. Nous étions …": the person of the transcript with those initials
+            self.turn = self.resolver.by_initials(initials.group("ini"))
+            self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
+            self._labels += 1  # and, as a name in capitals, goes on to the paragraphs after
+            self._carried = self.turn
             return
         named = _speaker_label(sent.text)
         if named is not None:

@@ -618,6 +618,22 @@ class SpeakerResolver:
                     known = self._reveal(known)
                 self.salient = known
 
+    def by_initials(self, label: str) -> Speaker | None:
+        """The one person met whose name has these initials ("J.-N. B." for Jean-Noël Barrot),
+        or None."""
+        wanted = re.sub(r"[^A-ZÀ-Ý]", "", label)
+        found = {
+            k.name: k
+            for k in self.known
+            if k.name
+            and "." not in k.name  # not the label itself, met as a name
+            and "".join(w[0] for w in re.split(r"[\s\-]+", k.name) if w) == wanted
+        }
+        if len(found) != 1:
+            return None
+        k = next(iter(found.values()))
+        return Speaker(k.name, k.role, k.party_id, k.person)
+
     def _met_by_surname(self, subject: str) -> Speaker | None:
         """The person met before whose surname is the whole subject ("Bell"), or None."""
         words = subject.split()

@@ -215,7 +215,9 @@ def _office_before(text: str, start: int) -> bool:
 def _signature(
     last: list[Sentence], people: Callable[[Sentence], list[PersonHit]]
 ) -> tuple[PersonHit | None, str]:
-    if len(last) != 1 or len(last[0].text.split()) > 35:
+    # "X est vice-ministre … . Historienne, elle a enseigné …": the signature, then a line or
+    # two more about the author
+    if not last or len(last) > 3 or len(last[0].text.split()) > 35:
         return None, ""
     hits = people(last[0])
     if not hits or hits[0].start > 1:
