@@ -63,3 +63,16 @@ def outside_quotes(text: str) -> str:
 def inside_quotes(text: str, pos: int) -> bool:
     """Whether offset ``pos`` of ``text`` lies between quotation marks."""
     return inside(pos, quote_spans(text))
+
+
+# a headline's quotation in single curly quotes ("X: ‘Putin Is Negotiating …’"), not an
+# apostrophe's ’ inside a word
+_SINGLE_QUOTED = re.compile(r"(?<![\w])‘[^‘’]+(?:’\w+[^‘’]*)*’(?![\w])")
+
+
+def inside_headline_quotes(text: str, pos: int) -> bool:
+    """Whether offset ``pos`` of ``text`` lies inside a quotation, single curly quotes
+    included (as headlines set them)."""
+    return inside_quotes(text, pos) or any(
+        m.start() < pos < m.end() for m in _SINGLE_QUOTED.finditer(text)
+    )

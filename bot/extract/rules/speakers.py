@@ -126,7 +126,7 @@ class SpeakerResolver:
         near = self.salient
         if (
             len(sides) == 1
-            and _SINGULAR_START.match(text)
+            and sp.SINGULAR_PRONOUN_START.match(text)
             and _COUNTERPART.search(text)
             and near is not None
             and near.name
@@ -831,7 +831,6 @@ _LOCAL_TITLE = re.compile(
     r"(?:gov\.|governor|gouverneure?|mayor|maire)\s*$",
     re.IGNORECASE,
 )
-_SINGULAR_START = re.compile(r"^\s*(?:il|elle|he|she)\b", re.IGNORECASE)
 _COUNTERPART = re.compile(r"\b(?:counterparts?|homologues?)\b", re.IGNORECASE)
 
 

@@ -17,6 +17,7 @@ PRONOUN = re.compile(
     r"^(?:il|elle|ils|elles|he|she|they|it|lui|eux|him|her|them|lui-même|elle-même)$", re.IGNORECASE
 )
 PRONOUN_START = re.compile(r"^\s*(?:il|elle|ils|elles|he|she|they)\b", re.IGNORECASE)
+SINGULAR_PRONOUN_START = re.compile(r"^\s*(?:il|elle|he|she)\b", re.IGNORECASE)
 LEAD_CONTEXT = re.compile(
     r"^\s*(?:(?:du\s+)?côté|à|a|au|aux|in)\s+(?P<ctx>[^,;:.«»\"“”]{2,40}),", re.IGNORECASE
 )

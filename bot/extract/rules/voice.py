@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from bot.domain.gazetteer import Gazetteer, PersonHit
 from bot.extract.rules import roles
 from bot.extract.rules.mentions import role_before
-from bot.extract.rules.quote_marks import inside_quotes
+from bot.extract.rules.quote_marks import inside_headline_quotes, inside_quotes
 from bot.extract.rules.sentences import Sentence
 from bot.textnorm import fold
 
@@ -48,8 +48,6 @@ _QUESTION_LABEL = re.compile(r"^\s*(?:Q|[A-ZÀ-Ý][\w’'.\- ]{1,30})\s*[:.]\s*[
 # "Catherine Vautrin est ministre des Armées.": the author's closing line
 _SIGNATURE = re.compile(r"^\s*(?:est|is|was|a\s+été|has\s+been)\s+(?P<role>[^.]{3,200})\.?\s*$")
 _LEAD_PARAS = 5  # the title, date, outlet and standfirst lines come first
-# a headline's quotation in single curly quotes (not an apostrophe's ’)
-_SINGLE_QUOTED = re.compile(r"(?<![\w])‘[^‘’]+(?:’\w+[^‘’]*)*’(?![\w])")
 _LONG_LEAD = 10  # an interview's introduction, up to its first question
 
 
@@ -189,9 +187,8 @@ def _named_in_lead(
     for p in lead:
         for sent in paras[p]:
             for hit in people(sent):
-                quoted = inside_quotes(sent.text, hit.start) or any(
-                    m.start() < hit.start < m.end() for m in _SINGLE_QUOTED.finditer(sent.text)
-                )  # "Sikorski: ‘Putin Is Negotiating …’": the words of the one named
+                # "Sikorski: ‘Putin Is Negotiating …’": the words of the one named
+                quoted = inside_headline_quotes(sent.text, hit.start)
                 if not _JOURNALIST.search(sent.text[: hit.start]) and not quoted:
                     sided = _office_before(sent.text, hit.start) or bool(
                         hit.person and hit.person.party_id
