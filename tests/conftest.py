@@ -24,6 +24,27 @@ PG_ADMIN_URL = os.environ.get(
 )
 CORPUS = PROJECT_DIR.parent / "shared" / "corpus"
 
+# Modules whose fake servers enforce the platforms' rate limits against the wall clock, with
+# several senders or processes at once: they are marked `serial` and run alone, after the
+# parallel part of the suite (README), so that a second test worker cannot starve them.
+SERIAL_MODULES = {
+    "test_delivery_paced.py",
+    "test_outbox_outage.py",
+    "test_outbox_crash.py",
+    "test_outbox_sender.py",
+    "test_run_lifecycle.py",
+    "test_db_faults.py",
+    "test_telegram_e2e.py",
+    "test_slack_e2e.py",
+    "test_brief_e2e.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.name in SERIAL_MODULES:
+            item.add_marker(pytest.mark.serial)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
