@@ -24,7 +24,8 @@ from bot.textnorm import fold
 Found = list[list[tuple[Speaker, Cue | None]]]
 
 _BYLINE = re.compile(
-    r"^\s*(?:Par|By|De\s+not(?:re|e)\s+(?:envoyée?|correspondante?)\s+(?:spéciale?\s+)?[^,]{0,30},?)"
+    r"^\s*(?:Par|By|Propos\s+recueillis\s+par|(?:Interview(?:ed)?|Reported)\s+by"
+    r"|De\s+not(?:re|e)\s+(?:envoyée?|correspondante?)\s+(?:spéciale?\s+)?[^,]{0,30},?)"
     r"\s+[A-ZÀ-Ý]"
 )
 # "Jean Dupont : …" or, in Le Figaro's style, "DUPONT. – …"
@@ -35,11 +36,19 @@ _TURN = re.compile(
 _HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr|M)\.\s+")
 # a paragraph that ends by announcing someone's post or reply: "X has responded on X:"
 _ANNOUNCES = re.compile(
-    r"\b(?:responded|replied|wrote|posted|tweeted|a\s+(?:répondu|réagi|écrit|publié|tweeté)|"
-    r"répond|réagit|écrit)\b[^:]{0,60}:$"
+    r"\b(?:responded|replied|wrote|posted|tweeted|weighed\s+in|said|added|declared|"
+    r"a\s+(?:répondu|réagi|écrit|publié|tweeté|déclaré|ajouté|dit)|répond|réagit|écrit|déclare)\b"
+    r"[^:]{0,60}:$"
 )
 # a transcript's label of initials: "J.-N. B. : …", "T. V. : …"
 _INITIALS_LABEL = re.compile(r"^\s*(?P<ini>(?:[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?\s?){2,3})\s*:\s")
+_STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]]\.?")
+# "UNIDENTIFIED INTERPRETER:", "TRADUCTION :": the words of the person labelled before
+_INTERPRETER_LABEL = re.compile(
+    r"^\s*(?:UNIDENTIFIED\s+|L['’])?(?:INTERPRETER|TRANSLATOR|TRANSLATION|INTERPRÈTE|TRADUCTION|"
+    r"TRADUCTEUR|TRADUCTRICE|VOIX\s+DE\s+L['’]INTERPRÈTE)\s*:\s",
+    re.IGNORECASE,
+)
 # "LE PORTE-PAROLE", "THE SPOKESPERSON": a label that is an office, no name
 _OFFICE_LABEL = re.compile(r"(?:(?:LE|LA|THE)\s+)?[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,40}")
 # a transcript's cast line: "Porte-parole : M. Olivier X." / "Spokesperson: Jane X"
@@ -80,6 +89,13 @@ def _speaker_label(text: str) -> tuple[str, int] | None:
     if not NAME_ONLY.fullmatch(who) or len(who.split()) > 4:
         return None
     return who, label.end() - 1
+
+
+def _label_names(label: str, name: str) -> bool:
+    """Whether a label's words are (part of) a person's name ("Dalton", "Kaja Kallas"), in
+    another spelling too ("ZELENSKY" for Zelenskyy)."""
+    words = [w[:4] for w in re.findall(r"[^\W\d_]+", fold(label)) if len(w) > 2]
+    return any(w[:4] in words for w in re.findall(r"[^\W\d_]+", fold(name)))
 
 
 def without_label(text: str) -> str:
@@ -288,6 +304,10 @@ class Discourse:
             self.turn = announced
             self.resolver.turn_party = announced.party_id
             return
+        if _INTERPRETER_LABEL.match(sent.text):
+            self.turn = self._carried  # the interpreter speaks the last labelled person's words
+            self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
+            return
         initials = _INITIALS_LABEL.match(sent.text)
         if initials is not None:
             # "J.-N. B. : Non. Nous étions …": the person of the transcript with those initials
@@ -301,6 +321,8 @@ class Discourse:
             office = roles.head_office(named[0]) if _OFFICE_LABEL.fullmatch(named[0]) else None
             cast = self._cast.get(office) if office else None
             turn = cast or self.resolver.resolve("source", named[0], sent.text, hits, 0)
+            if office is None and turn is not None and not _label_names(named[0], turn.name):
+                turn = None  # "Le Point : …": the paper asking, not the person just quoted
             if office and cast is None and turn is not None and turn.name:
                 self._cast[office] = turn
             self.turn = turn if turn is not None and turn.name else None
@@ -328,7 +350,7 @@ class Discourse:
 
     def _announced(self, sent: Sentence, index: int) -> Speaker | None:
         """ "Donald Tusk has responded on X:" closing a paragraph, then a paragraph of his post
-        set without quote marks: the person the paragraph before announced."""
+        (with quote marks or without): the person the paragraph before announced."""
         if not index:
             return None
         before = self.sentences[index - 1].text.rstrip()
@@ -336,7 +358,9 @@ class Discourse:
             return None
         who = self.resolver.salient
         paragraph = [s.text for s in self.sentences[index:] if s.para == sent.para]
-        if who is None or not who.name or any(_quotes_words(t) for t in paragraph):
+        if who is None or not who.name:
+            return None
+        if any(_quotes_words(t) for t in paragraph) and not is_quote_only(" ".join(paragraph)):
             return None  # (a quotation of its own is read as one; scare quotes are no quote)
         return who
 
@@ -378,6 +402,8 @@ class Discourse:
         question = sent.text.rstrip(' »”"').endswith("?")
         if self.turn is None or question or len(sent.text.split()) < 4:
             return []
+        if _STAGE_DIRECTION.fullmatch(without_label(sent.text).strip()):
+            return []  # "PUTIN: (Speaking Russian).": what is heard, not said
         return [(self.turn, None)]
 
     def declared_by(

@@ -143,6 +143,8 @@ def people_in(
         if any(h.start < e and s < h.end for h in hits):
             continue
         known = gaz.known_person(stripped)
+        if known is None and stripped.isupper():
+            known = gaz.known_person(stripped.title())  # a transcript's "ALEXANDER STUBB:"
         if known is None and words[-1] in MASTHEAD_WORDS:
             continue  # "Financial Times", "Kyiv Independent": a newspaper
         hits.append(PersonHit(s, e, stripped, known))
@@ -279,12 +281,20 @@ def role_before(text: str, start: int) -> str:
         return ""
     if media_office(seg):
         return ""  # "Le journal cite X": a paper is no one's office
+    if _MEETS.search(seg[matches[-1].end() :]):
+        return ""  # "Foreign Minister X talks with NPR's Y": the office is X's, not Y's
     if re.search(r"\s(?:et|and)(?:\s|$)", seg[matches[-1].end() :]):
         # "les négociateurs russe X et ukrainien Y": the office, with the adjective next to Y
         return f"{matches[-1].group(0)} {last}" if roles.NATIONALITY_HINT.fullmatch(last) else ""
     return seg[_with_modifiers(seg, matches[-1].start()) :].strip()
 
 
+# a verb of meeting between an office and the next name
+_MEETS = re.compile(
+    r"\s(?:talks|talked|speaks|spoke|sat\s+down|sits\s+down|met|meets|joins|joined|tells|told|"
+    r"s['’]entretient|s['’]est\s+entretenue?|rencontre|a\s+rencontré|répond|a\s+répondu)"
+    r"(?:\s+(?:with|to|avec|à|au|aux))?\s"
+)
 _MEDIA = re.compile(
     r"journal|quotidien|hebdomadaire|chaîne|télévision|médias?|newspaper|media|agences?",
     re.IGNORECASE,

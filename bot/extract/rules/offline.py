@@ -19,7 +19,7 @@ from bot.domain.topics import topic_weight, topics_of
 from bot.extract.rules import attribution, nlp, roles, sides, syntax
 from bot.extract.rules.cue_patterns import CONTRAST, Cue
 from bot.extract.rules.discourse import Discourse, blank_label, inherit_quotes, without_label
-from bot.extract.rules.quote_marks import quote_spans, quote_text
+from bot.extract.rules.quote_marks import quote_spans, quote_text, single_quotes_as_double
 from bot.extract.rules.quotes import find_cues
 from bot.extract.rules.sentences import Sentence, headline_end
 from bot.extract.rules.sentences import split as sentences_of
@@ -77,6 +77,7 @@ class OfflineEngine:
         for p in found:
             p.evidence = _verbatim(p.evidence, plain, original)
             p.quote = _verbatim(p.quote, plain, original) if p.quote else p.quote
+            p.claim = _verbatim(p.claim, plain, original)
         return found
 
     def _extract(self, article: Article, doc: Any) -> list[Position]:
@@ -331,13 +332,25 @@ _PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": "
 
 
 def plain_text(text: str) -> str:
-    """The text the rules read: the same length as ``text``, odd hyphens made plain."""
-    return text.translate(_PLAIN)
+    """The text the rules read: the same length as ``text``, odd hyphens made plain and
+    quotations in single curly quotes set in double ones (quote_marks)."""
+    return single_quotes_as_double(text.translate(_PLAIN))
 
 
 def _verbatim(fragment: str, plain: str, original: str) -> str:
+    """``fragment`` of the plain text in the article's own characters; a quote's halves
+    ("… […] …") each."""
     at = plain.find(fragment)
-    return original[at : at + len(fragment)] if at >= 0 else fragment
+    if at >= 0:
+        return original[at : at + len(fragment)]
+    if " […] " in fragment:
+        return " […] ".join(_verbatim(part, plain, original) for part in fragment.split(" […] "))
+    if "“" not in original and "”" not in original:
+        return fragment.translate(_SINGLE_BACK)  # its double marks were the article's single
+    return fragment
+
+
+_SINGLE_BACK = str.maketrans("“”", "‘’")
 
 
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
@@ -440,7 +453,7 @@ def _interviewee_office(
         if not sp.name
         and sp.party_id
         and not sp.indefinite
-        and roles.is_title(_LABEL.sub("", sp.role))
+        and _person_office(_LABEL.sub("", sp.role))
     ]
     if len({sp.party_id for _, sp in offices}) != 1:
         return
@@ -450,6 +463,12 @@ def _interviewee_office(
     resolver.sided_later[sided.name] = sided
     for i, _ in offices:
         found[i] = [(sided if sp is office else sp, c) for sp, c in found[i]]
+
+
+def _person_office(role: str) -> bool:
+    """ "Le chef d'état-major", "vice-ministre norvégienne des Affaires étrangères": a person's
+    office, with its determiner or without."""
+    return roles.is_title(role) or roles.head_office(role) in roles.PERSON_KEYS
 
 
 def _finite(doc: Any, sent: Sentence) -> bool:

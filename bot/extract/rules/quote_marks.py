@@ -76,3 +76,36 @@ def inside_headline_quotes(text: str, pos: int) -> bool:
     return inside_quotes(text, pos) or any(
         m.start() < pos < m.end() for m in _SINGLE_QUOTED.finditer(text)
     )
+
+
+_SINGLE_OPEN = re.compile(r"(?<![\w’‘])‘(?=\S)")
+_DOUBLE_MARKS = re.compile('[«»“”„"]')
+
+
+def single_quotes_as_double(text: str) -> str:
+    """``text`` with its quotations in single curly quotes (‘…’, as some British outlets set
+    every quotation) set in “…”, one character for one; an apostrophe’s ’ inside or at the end
+    of a word ("Europe’s", "the Americans’ plan") is left. Only for a text with no double
+    quotation mark of its own, whose single quotes are then its quotation marks."""
+    if "‘" not in text or _DOUBLE_MARKS.search(text):
+        return text
+    chars = list(text)
+    for m in _SINGLE_OPEN.finditer(text):
+        if chars[m.start()] != "‘":
+            continue
+        end = text.find("\n\n", m.end())
+        stop = min(x for x in (text.find("‘", m.end()), end, len(text)) if x >= 0)
+        closers = [
+            j
+            for j in range(m.end(), stop)
+            if text[j] == "’" and not (j + 1 < len(text) and text[j + 1].isalnum())
+        ]
+        # "the Americans’ plan": a plural's apostrophe before a word, when a later mark closes
+        closers = [
+            j
+            for k, j in enumerate(closers)
+            if k == len(closers) - 1 or not (text[j - 1] in "sz" and text[j + 1 : j + 2] == " ")
+        ]
+        if closers:
+            chars[m.start()], chars[closers[0]] = "“", "”"
+    return "".join(chars)

@@ -113,6 +113,11 @@ _EN_CLAUSE_AFTER = re.compile(
     r"^\s*(?:the\s+|a\s+|an\s+)?(?:[\w'’\-]+\s+){0,3}?"
     r"[\"“]?(?:\w+ed|will|would|are|is|was|were|has|have|must|should|can|could)\b(?!\s*,)"
 )
+# '"…," said a senior official involved in the talks': a participle after the speaker's noun
+_EN_POSTMODIFIED = re.compile(
+    r"^\s*(?:the|a|an|one)\s+(?:[\w'’\-]+\s+){1,4}?\w+ed\s+"
+    r"(?:in|on|with|to|at|by|for|from|about|over|into)\b"
+)
 _EN_FINITE = re.compile(r"\b(?:\w+ed|is|are|was|were|has|have|had|will|would|can|could|must)\b")
 # a comma segment that is an apposition or an adjective phrase, not the subject
 _APPOSITION_SEGMENT = re.compile(
@@ -137,8 +142,15 @@ _OPENS_SEGMENT = re.compile(
 _NEGATION_BEFORE = re.compile(r"\b(?:ne\s+|n['’])$", re.IGNORECASE)
 
 
+# a contrast opening another subject's clause ("…, tandis qu'Ankara souhaite …", "…, while
+# Italy has pushed for …"), not "…, while stressing that …"
+_OTHER_SUBJECT = re.compile(
+    r",\s*(?:(?:tandis|alors)\s+qu(?:e\s|['’])|whereas\s|while\s+(?=[A-Z]|the\s))"
+)
 _CLAUSE_CONJUNCTION = re.compile(
-    r"^\s*(?:while|whereas|and|but|tandis\s+que|alors\s+que|et|mais)\s+(?=\S)", re.IGNORECASE
+    r"^\s*(?:(?:while|whereas|and|but|tandis\s+que|alors\s+que|et|mais)\s+|(?:tandis|alors)\s+qu['’])"
+    r"(?=\S)",
+    re.IGNORECASE,
 )
 
 
@@ -146,6 +158,7 @@ def _reported(before: str, verb: str, after: str) -> str:
     """The claim of a verb whose subject comes first: the clause after "que"/"that", the quote
     before ('"…," he said'), or else subject + verb + object ("Kiev réclame un cessez-le-feu")."""
     after = _OUTSIDE_QUOTES_SEMICOLON.split(after, maxsplit=1)[0]  # "…; X a parlé de …": X's
+    after = _OTHER_SUBJECT.split(after, maxsplit=1)[0]  # "…, tandis qu'Ankara …": Ankara's
     lead = _THAT.search(after[:60])
     gap = after[: lead.start()] if lead else ""
     if lead and (gap.count("«") > gap.count("»") or gap.count('"') % 2 or "“" in gap):
@@ -395,8 +408,9 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         # subject after the verb: "comme l'a déclaré le ministre", "c'est ce qu'a affirmé X",
         # or an incise after a quote or with no subject before it ("…», a déclaré X")
         verb_first = bool(fr and _INVERTING.search(before) and NP_START.match(after_pp))
+        after_quote = before.rstrip().rstrip(",").rstrip().endswith(("”", '"'))
         if not fr and (
-            _EN_CLAUSE_AFTER.match(after)
+            (_EN_CLAUSE_AFTER.match(after) and not (after_quote and _EN_POSTMODIFIED.match(after)))
             or _EN_PRONOUN_AFTER.match(after)
             or m.group(0).lower().startswith(("told", "tells"))  # "…, told the Kyiv Post that"
         ):

@@ -243,5 +243,20 @@ def lead_context_party(gaz: Gazetteer, sentence: str) -> str | None:
 
 
 def speaks_for_context(role: str) -> bool:
+    """Whether an office with no side named serves the side the text is about; a former one
+    ("ancienne négociatrice sur les questions énergétiques", "former envoy") serves none."""
+    if is_former(role):
+        return False
     keys = office_keys(role)
     return bool(keys) and not any(k in NO_PARTY_KEYS for k in keys)
+
+
+def is_former(role: str) -> bool:
+    """Whether an office is one held before ("ancienne négociatrice", "ex-ministre", "former")."""
+    return bool(_FORMER_ROLE.match(role))
+
+
+_FORMER_ROLE = re.compile(
+    r"^\s*(?:l['’]|le\s+|la\s+|the\s+|a\s+|an\s+|une?\s+)?(?:ancien(?:ne)?|ex-|former)\s*",
+    re.IGNORECASE,
+)

@@ -58,6 +58,9 @@ class SpeakerResolver:
         self._sentence = 0
         self._person_at = -1  # the sentence where a person last spoke
         self._prev_party: str | None = None  # first party named by the sentence before
+        self._prev_lead: str | None = None  # party the sentence before opens with
+        self._this_lead: str | None = None
+        self._prev_pronoun = self._this_pronoun = False  # the sentence opens with "il"/"she"
         self._this_party: str | None = None
         self._pair: list[Speaker] = []  # the two sides' people a sentence last named together
         # a portrait: "Le patron de la diplomatie norvégienne…", "L'ancien négociateur…" before
@@ -99,6 +102,13 @@ class SpeakerResolver:
         plain = outside_quotes(text)  # the words quoted set no context, nor the party accused
         named = [h for h in self.gaz.party_hits(plain) if not _ACCUSED.search(plain[: h.start])]
         self._prev_party, self._this_party = self._this_party, named[0].party_id if named else None
+        # the side a sentence opens with, its subject's ("La délégation russe arrive.")
+        opening = [h for h in named if len(plain[: h.start].split()) <= 3]
+        self._prev_lead, self._this_lead = self._this_lead, opening[0].party_id if opening else None
+        self._prev_pronoun, self._this_pronoun = (
+            self._this_pronoun,
+            bool(sp.SINGULAR_PRONOUN_START.match(text)),
+        )
         ctx = roles.lead_context_party(self.gaz, text)
         met: list[_Known] = []
         for h in hits:
@@ -106,6 +116,9 @@ class SpeakerResolver:
             role = (
                 mentions.role_before(text, h.start) or after or mentions.role_predicate(text, h.end)
             )
+            if roles.is_former(role):
+                # "ancienne négociatrice …, X, est vice-ministre …": the office held now
+                role = mentions.role_predicate(text, h.end) or role
             # "le colonel X, attaché de défense à l'ambassade d'Ukraine": the rank names no
             # side, the apposition does
             unsided = h.person is None and after and after != role and not self._sided(role)
@@ -481,9 +494,13 @@ class SpeakerResolver:
         hits = self.gaz.party_hits(outside_quotes(before))  # not a place the quotation names
         if hits:  # the owner is the sentence's subject, not a place named after it
             return hits[0].party_id
-        if self._prev_party:  # "La délégation russe arrive. Son chef, X, …"
-            return self._prev_party
+        if self._prev_lead:  # "La délégation russe arrive. Son chef, X, …"
+            return self._prev_lead
         near = self.salient  # "La maire … Son adjoint, X, …": the side of the one just quoted
+        if self._prev_pronoun and near is not None and near.name and near.party_id:
+            return near.party_id  # "Il exige … d'investisseurs russes. Son ministre, X": his
+        if self._prev_party:
+            return self._prev_party
         if near is not None and near.name and near.party_id:
             return near.party_id
         return self.last_collective.party_id if self.last_collective else None
@@ -579,7 +596,7 @@ class SpeakerResolver:
             head = lead.group(0) if lead else ""
         last = head.rsplit(",", 1)[-1].strip()
         if not before and head and not hits:
-            if self._note_title(head.strip(), text):
+            if self._note_title(_LINK_WORD.sub("", head.strip(), count=1), text):
                 return
             opener = head.rsplit(",", 1)[0] if "," in head else ""
             opens_office = roles.head_office(" ".join(last.split()[:3])) is not None
@@ -740,6 +757,8 @@ _OWNERLESS_DOCUMENT = re.compile(
 )
 # a body or a document the text names without its side: "the government", "le communiqué"
 UNSIDED_BODY = re.compile(rf"\s*(?:the|le|la|l['’])\s*(?:{_BODIES}|{_DOCUMENTS})\s*", re.IGNORECASE)
+# "But an Elysée official was keen to …": a linking word before the subject
+_LINK_WORD = re.compile(r"^(?:But|And|Yet|Still|Mais|Et|Pourtant|Or)\s+(?=\w)")
 _INDEFINITE_LEAD = re.compile(r"\s*(?:un|une|a|an)\s+[^\W\d]+(?:\s+[^\W\d]+)?", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"^\s*(?:ce|cet|cette|this|that)\s", re.IGNORECASE)
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)

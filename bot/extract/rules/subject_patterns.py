@@ -78,7 +78,12 @@ CIRCUMSTANCE = (
     r"Sunday)|yesterday|today|earlier|later|last\s+(?:week|month|night)"
 )
 CIRCUMSTANCE_CUT = re.compile(rf"\s(?:{CIRCUMSTANCE})\b")
-POST_CUT = re.compile(rf"\s(?:dans|sur|depuis|in|on|at|{CIRCUMSTANCE})\b")
+# where the speaker's noun phrase ends: a circumstance, or a participle after the noun ("a
+# senior official involved in the talks")
+POST_CUT = re.compile(
+    rf"\s(?:dans|sur|depuis|in|on|at|{CIRCUMSTANCE})\b"
+    r"|\s(?=[a-z]+ed\s+(?:in|on|with|to|at|by|for|from|about|over|into)\b)"
+)
 FINITE = {
     "fr": re.compile(
         r"(?<![\w'’\-])(?:a|ont|avait|avaient|est|sont|était|s['’]est|se\s+sont|"
