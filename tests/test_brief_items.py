@@ -120,6 +120,11 @@ def test_words_that_only_point_back_are_no_position(claim: str, statement: bool)
             "Kiev rejette le plan en vingt points",
         ),
         ("#} ", ""),
+        # a headline ending on a quotation in single curly quotes keeps its closing mark
+        (
+            "Oslo warns a deal over Europe’s head ‘will not hold’",
+            "Oslo warns a deal over Europe’s head ‘will not hold’",
+        ),
     ],
 )
 def test_source_titles_keep_their_quotations(raw: str, title: str) -> None:

@@ -29,7 +29,7 @@ _DATE_LINE = re.compile(
 def clean_title(title: str) -> str:
     """A page title without debris: markup leftovers, navigation crumbs, site suffixes."""
     title = " ".join((title or "").split())
-    title = re.sub(r"^[^\w«“\"'(]+|[^\w»”\"'.!?)]+$", "", title)
+    title = re.sub(r"^[^\w«“‘\"'(]+|[^\w»”’\"'.!?)]+$", "", title)  # not a closing quote
     parts = [p for p in _crumbs(title) if not _DEBRIS.match(p)]
     if not parts:
         return ""

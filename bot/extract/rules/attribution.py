@@ -156,6 +156,8 @@ def same_side_voice(
     of its people spoke is that person's voice (unless the sentence names someone)."""
     if cue.mode not in ("source", "pour") or speaker.name or speaker.party_id is None or hits:
         return speaker
+    if speaker.indefinite or _INDEFINITE.match(cue.subject):
+        return speaker  # "according to a person familiar with the Kremlin's thinking": not him
     near = resolver.pronoun_target()
     if near is not None and near.name and near.party_id == speaker.party_id:
         return near

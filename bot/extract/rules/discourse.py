@@ -43,6 +43,8 @@ _ANNOUNCES = re.compile(
 # a transcript's label of initials: "J.-N. B. : …", "T. V. : …"
 _INITIALS_LABEL = re.compile(r"^\s*(?P<ini>(?:[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?\s?){2,3})\s*:\s")
 _STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]]\.?")
+# a newsletter item's label, no name: "WHO'S IN:", "WHY NOW:", "WHAT'S NEXT:"
+_ITEM_WORD = re.compile(r"(?i:who|what|why|how|where|when)\b")
 # "UNIDENTIFIED INTERPRETER:", "TRADUCTION :": the words of the person labelled before
 _INTERPRETER_LABEL = re.compile(
     r"^\s*(?:UNIDENTIFIED\s+|L['’])?(?:INTERPRETER|TRANSLATOR|TRANSLATION|INTERPRÈTE|TRADUCTION|"
@@ -86,7 +88,7 @@ def _speaker_label(text: str) -> tuple[str, int] | None:
     who = _HONORIFIC.sub("", label.group("who")).strip()
     if who.isupper() and who != label.group("who").strip():
         who = who.title()  # "MR. DALTON:"
-    if not NAME_ONLY.fullmatch(who) or len(who.split()) > 4:
+    if not NAME_ONLY.fullmatch(who) or len(who.split()) > 4 or _ITEM_WORD.match(who):
         return None
     return who, label.end() - 1
 
@@ -517,6 +519,8 @@ def inherit_quotes(
         # on veut …" then « On ne va pas signer … »), whoever the story names later
         stance = prev and prev[-1][1] is None and not (prev[-1][0].name or prev[-1][0].role)
         prev = [] if stance else prev
+        if nxt and not (nxt[0][0].name or nxt[0][0].role):
+            nxt = []  # « … » then "Estonia and Lithuania have pledged troops": no side's voice
         source = prev or nxt
         if source:
             speaker = source[-1][0] if prev else source[0][0]

@@ -289,6 +289,9 @@ class OfflineEngine:
         if quote and " […] " in quote and quote.startswith(claim.lstrip('«“" ')):
             claim = quote  # the first half of a quote split by its incise: both halves
         claim = _one_line(without_label(claim) if cue is None else claim)
+        claim = _ITEM_LABEL.sub("", claim, count=1) or claim  # "WHO'S IN: Denmark …": Denmark …
+        if quote and claim.strip(' «»“”"') == quote:
+            claim = quote  # '"It is not a European army"' once its label is gone
         if _REACTION_ONLY.fullmatch(claim):
             return None  # "Kyiv has responded sharply to X's comments": the words come next
         if _POINTS_BACK.fullmatch(claim):
@@ -353,6 +356,12 @@ def _verbatim(fragment: str, plain: str, original: str) -> str:
 _SINGLE_BACK = str.maketrans("“”", "‘’")
 
 
+# a newsletter item's label: "KALLAS'S INSURANCE POLICY: ", "Who's in: ", "Why now: "
+_ITEM_LABEL = re.compile(
+    r"^\s*\*\*(?:[^*]{1,60}\*\*)?\s*(?=\S)|"  # "**Beijing.** China …", or the "** " left of it
+    r"^\s*(?:[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){0,5}|(?:Who|What|Why|How|Where|When)\b[\w’' ]{0,12})"
+    r":\s+(?=\S)"
+)
 _NEGATED = re.compile(r"(?<![\w\-])(?:n['’]|ne\s*)$", re.IGNORECASE)
 
 

@@ -18,7 +18,7 @@ from bot.extract.rules.quote_marks import inside_quotes
 from bot.extract.rules.quotes import declines
 from bot.extract.rules.sentences import Sentence
 from bot.extract.rules.speakers import Speaker, SpeakerResolver
-from bot.extract.rules.subject_patterns import VOICE_OF
+from bot.extract.rules.subject_patterns import SINGULAR_PRONOUN_START, VOICE_OF
 
 
 def stance_statements(
@@ -144,6 +144,14 @@ def subject_people(
     if _RELATIVE_BEFORE.search(sentence[: max(stance.subjects[0][0], 0)]):
         return []
     people: list[Speaker] = []
+    if len(stance.subjects) == 1:
+        start, end = stance.subjects[0]
+        word = sentence[max(start, 0) : end].strip()
+        if start == 0 and SINGULAR_PRONOUN_START.fullmatch(word):
+            # "… Kallas told Playbook. She wants an EU mission beside the force.": the person
+            # "she" is, when one of a side was just named
+            who = resolver.resolve("pron", word, sentence, hits, start)
+            return [who] if who is not None and who.name and who.party_id else []
     for start, end in stance.subjects:
         inside = [h for h in hits if start <= h.start and h.end <= end]
         known = resolver.known_speaker(inside[0]) if len(inside) == 1 else None

@@ -130,7 +130,8 @@ FORMER = re.compile(r"^\s*(?:l['’]|le\s+|la\s+)?(?:ancien(?:ne)?|ex-)\s*", re.
 QUANT_A = re.compile(r"^\s*Quant\s+(?:à\s+(?:la\s+|l['’])?|au\s+|aux\s+)", re.IGNORECASE)
 CLEFT = re.compile(r"^\s*C['’]est\s+(?P<who>[^;:«»\"“”]{2,140}?),?\s+qui\s", re.IGNORECASE)
 EN_NP_START = re.compile(
-    r"^\s*(?:(?i:the|a|an|his|her|its|their|this|that|these|those|he|she|they|it|we)\b|[A-Z0-9\"“]"
+    r"^\s*(?:(?i:the|a|an|one|two|three|his|her|its|their|this|that|these|those|he|she|they|it|we)"
+    r"\b|[A-Z0-9\"“]"
     r"|(?:al|el|abu)-[A-Z])"  # "al-Ansari said"
 )
 # "… this month he", "…, à Genève, il": a subject pronoun ending the clause before the verb
