@@ -5,7 +5,8 @@ words, not Finland's); a role no statement's speaker holds by the analysis is as
 speaker a sentence gives that role with the asked side (a spokesperson is no deputy
 minister); "pourquoi ?" after a person's words is answered by the same speaker's next
 sentence; "which countries…" is answered by the parties the best sentence names; a party's
-short name in capitals ("EU") is matched as written."""
+short name in capitals ("EU") is matched as written; a "who" answer shows the sentences
+spelling the name in the other language."""
 
 from __future__ import annotations
 
@@ -130,6 +131,29 @@ def test_which_countries_is_answered_by_the_parties_named(
     found = asker.responder._from_retrieval(u, Retrieval(u.query, ranked), "fr")
     assert found.line == "Qui : Oslo, Stockholm et Copenhague", found.line
     assert "Oslo, Stockholm" in found.statements[0].text
+
+
+# --- "who": the sentences giving the name in the other language's spelling hold it too
+
+LED_EN = (
+    "Pavlo Shevchuk, the head of the Norwegian delegation in Tromsø, told reporters the "
+    "talks would go on."
+)
+LED_FR = "Le chef de la délégation norvégienne à Tromsø, Pavlo Chevtchouk, est arrivé le premier."
+
+
+def test_who_shows_the_sentences_spelling_the_name_otherwise(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    asker = make_asker(any_db, book, settings, [], [])
+    u = understand("Who led the Norwegian delegation in Tromsø?", asker.finder)
+    ranked = [
+        Passage(1, 1, 1, "en", LED_EN, stems(LED_EN, "en"), score=1.2, coverage=1.0),
+        Passage(2, 2, 1, "fr", LED_FR, stems(LED_FR, "fr"), score=1.0, coverage=1.0),
+    ]
+    found = asker.responder._from_retrieval(u, Retrieval(u.query, ranked), "en")
+    assert found.line == "Who: Pavlo Shevchuk", found.line
+    assert any("Chevtchouk" in s.text for s in found.statements), found.statements
 
 
 # --- a party's short name in capitals, as written

@@ -623,6 +623,8 @@ class Responder:
         statements = [from_passage(p) for p in passages]
         if line:  # the sentences that hold the answer first
             holding = [s for s in statements if fold(value) in fold(s.text)]
+            if holding and u.kind == "who":  # with those spelling the name otherwise
+                holding = [s for s in statements if s in holding or _spells(value, s.text)]
             if not holding:
                 holding = [
                     from_passage(p) for p in retrieval.passages if fold(value) in fold(p.text)
@@ -765,6 +767,14 @@ DEPUTY = "+deputy"  # the mark of a role asked as a deputy's ("deputy foreign mi
 def _deputy() -> re.Pattern[str]:
     words = "|".join(re.escape(fold(w)) for w in question_data()["roles"]["deputy"])
     return re.compile(rf"(?<![\w-])(?:{words})[\s-]")
+
+
+def _spells(name: str, sentence: str) -> bool:
+    """Whether ``sentence`` names the person ``name`` in either language's spelling, each
+    word of it ("Rustem Umerov" in "Rustem Oumerov")."""
+    words = tokens(name)
+    said = set(tokens(sentence))
+    return len(words) >= 2 and all(name_variants(w) & said for w in words)
 
 
 def asks_sides(u: Understanding) -> bool:
