@@ -19,8 +19,9 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v14.json")
 
 # held out: 0.66 (21/32) and refusals 0.88 (7/8), scored once on ce6addc (session 9's final
 # engine) at the start of session 10, before anything was written from it
-HIT_FLOOR = 0.64
-REFUSAL_FLOOR = 0.86
+# after the fourteenth Q&A pass (qa14): 0.81 (26/32) and refusals 1.00 (8/8)
+HIT_FLOOR = 0.79
+REFUSAL_FLOOR = 0.98
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

@@ -30,7 +30,7 @@ from bot.qa.respond import Answer, Responder, explained
 from bot.qa.retrieve import Retrieval
 from bot.qa.search import Passage, passages_by_id, score, sentences_of
 from bot.qa.statements import MAX_STATEMENTS, from_passage
-from bot.qa.text import stem
+from bot.qa.text import grounded, stem
 from bot.qa.understand import (
     FACT_KINDS,
     KINDS,
@@ -321,16 +321,40 @@ def _quoted_for(gazetteer: Gazetteer, sentence: str, party: str | None) -> bool:
     return any(h.party_id == party for h in gazetteer.party_hits(sentence))
 
 
+def _going_on(bot: BriefBot, first: list[Passage], speakers: list[str]) -> set[int]:
+    """The sentence right after the first one answered when its speaker goes on in it
+    ("Le port rouvrira au printemps, pas avant. On ne navigue pas dans la glace…"): the
+    speaker's own next words are the why of what they said."""
+    if not first or not speakers or not speakers[0]:
+        return set()
+    at = first[0]
+    after = [p for p in sentences_of(bot.db, [at.article_id]) if p.seq == at.seq + 1]
+    if not after:
+        return set()
+    try:
+        positions = bot.positions(bot.articles(ids=[at.article_id]), all_speakers=True)
+    except Exception:  # the analysis engines are optional for answering
+        return set()
+    sentence = grounded(after[0].text)
+    evidence = [
+        grounded(pos.evidence or pos.quote or "") for pos in positions if pos.speaker == speakers[0]
+    ]
+    said = any(e and (sentence[:60] in e or e[:60] in sentence) for e in evidence)
+    return {after[0].sentence_id} if said else set()
+
+
 def _explain(bot: BriefBot, query: Query, previous: followup.Context) -> Retrieval:
     """A "why?" after an answer: sentences of the same articles that give reasons (causal
     words), preferring those just around the sentences quoted before."""
     quoted = passages_by_id(bot.db, previous.passages)
     near = {(p.article_id, p.seq + d) for p in quoted for d in (-2, -1, 1, 2)}
+    first = [p for p in quoted if p.sentence_id in previous.passages[:1]]
+    going_on = _going_on(bot, first, previous.speakers[:1])
     used = set(previous.passages)
     pool: list[Passage] = []
     causes = _causes()
     for p in sentences_of(bot.db, previous.articles):
-        causal = bool(causes & set(p.stems)) or _purpose(p.text)
+        causal = bool(causes & set(p.stems)) or _purpose(p.text) or p.sentence_id in going_on
         if p.sentence_id in previous.passages[:1] and not causal:
             continue  # what was answered; the other sentences shown may hold its reason
         close = (p.article_id, p.seq) in near or p.sentence_id in used

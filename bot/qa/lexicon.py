@@ -122,6 +122,7 @@ class Mention:
     forms: set[Phrase] = field(default_factory=set)
     span: tuple[int, int] = (0, 0)
     words: set[str] = field(default_factory=set)
+    cased: frozenset[str] = frozenset()  # its short names in capitals ("EU"), as written
 
 
 def _pattern(name: str, *, exact_case: bool) -> re.Pattern[str]:
@@ -177,6 +178,7 @@ class MentionFinder:
         # forms: every name of the entity, so that a sentence naming it any way matches
         self._forms: dict[tuple[str, str], set[Phrase]] = {}
         self._words: dict[tuple[str, str], set[str]] = {}
+        self._cased: dict[tuple[str, str], frozenset[str]] = {}
         for kind, key, _label, _party_id, names in entries:
             if kind == "party":
                 names = [*names, *people_names.get(key, [])]
@@ -184,7 +186,12 @@ class MentionFinder:
             surfaces = self._words.setdefault((kind, key), set())
             for name in names:
                 if _is_short_upper(name):
-                    continue  # "US", "UE": too ambiguous once folded and stemmed
+                    # "US", "UE": too ambiguous once folded and stemmed; matched as written
+                    if kind == "party" and len(name.replace(".", "")) >= 2:
+                        self._cased[(kind, key)] = self._cased.get((kind, key), frozenset()) | {
+                            name
+                        }
+                    continue
                 bucket |= {_drop_article(f) for f in phrase_forms(name)}
                 surfaces.add(fold(name))
 
@@ -223,6 +230,7 @@ class MentionFinder:
                     self.forms(kind, key),
                     (start, end),
                     self.words(kind, key),
+                    self._cased.get((kind, key), frozenset()),
                 )
         return sorted(out.values(), key=lambda m: m.span[0])
 

@@ -47,6 +47,9 @@ class Concept:
     topic: str | None = None
     words: set[str] = field(default_factory=set)  # folded surface words, for PostgreSQL
     when: bool = False  # it only says when ("a ceasefire after the swap")
+    # a party's short names in capitals ("EU", "UK"), matched as written in a sentence: folded
+    # and stemmed they are other words ("eu", "us")
+    cased: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,6 +62,7 @@ class Concept:
             "topic": self.topic,
             "words": sorted(self.words),
             "when": self.when,
+            "cased": sorted(self.cased),
         }
 
     @classmethod
@@ -73,6 +77,7 @@ class Concept:
             topic=data.get("topic"),
             words=set(data.get("words", ())),
             when=bool(data.get("when", False)),
+            cased=frozenset(data.get("cased", ())),
         )
 
 
@@ -133,6 +138,7 @@ def _entity(mention: Mention, book_name: str) -> Concept:
         2.0,
         parties=(mention.key,),
         words=set(mention.words),
+        cased=mention.cased,
     )
 
 
@@ -151,6 +157,7 @@ def _merge_coordinated(question: str, mentions: list[Mention], concepts: list[Co
             merged.label = f"{merged.label} / {concepts[i + 1].label}"
             merged.forms |= concepts[i + 1].forms
             merged.words |= concepts[i + 1].words
+            merged.cased |= concepts[i + 1].cased
             merged.parties = merged.parties + concepts[i + 1].parties
             del concepts[i + 1]
             del mentions[i + 1]

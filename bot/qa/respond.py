@@ -21,10 +21,10 @@ from bot.qa import facts, index
 from bot.qa.answer import LLMAnswerFn, compose, llm_answer, refusal, shorten, text
 from bot.qa.coverage import covers
 from bot.qa.followup import Context
-from bot.qa.lexicon import bridge_forms, bridge_words
+from bot.qa.lexicon import bridge_forms, bridge_words, phrase_forms
 from bot.qa.query import Concept, Query, places_asked, proper_names, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
-from bot.qa.search import Passage, matches, passages_by_id, score, sentences_of
+from bot.qa.search import Passage, candidates, matches, passages_by_id, score, sentences_of
 from bot.qa.statements import (
     MAX_STATEMENTS,
     Statement,
@@ -237,6 +237,9 @@ class Responder:
                 found = [s for s in found if self._has_role(s, roles)]
             chosen += found[:share]
         if (roles or u.seat) and not chosen:
+            holder = self._role_holder(u, roles, since, scope) if roles else ""
+            if holder:  # the articles name who holds the role: that person's words
+                return self._person(_asked_of(u, roles, holder), lang, since, scope)
             return Answer(refused=True)
         chosen = chosen[:MAX_STATEMENTS]
         if subject(u.query, set(parties)).concepts and chosen and chosen[0].match < 0.34:
@@ -254,6 +257,52 @@ class Responder:
         if not chosen:
             return Answer()
         return Answer(chosen, line=self._stance(chosen[0], parties[0], lang))
+
+    def _role_holder(
+        self,
+        u: Understanding,
+        roles: list[set[str]],
+        since: datetime | None,
+        scope: list[int] | None,
+    ) -> str:
+        """ "What did the Chilean deputy foreign minister say…" when no statement's speaker
+        holds the role by the analysis: the speaker a sentence gives that role with the asked
+        side ("X, 51 ans, est vice-ministre chilienne des Affaires étrangères", "the
+        Chilean deputy foreign minister, X"), named in it; the most often named, or ""."""
+        forms = {f for r in roles for f in r - {DEPUTY}}
+        concept = Concept(
+            "office", "content", {f for w in forms for f in phrase_forms(w)}, words=set(forms)
+        )
+        found = candidates(
+            self.bot.db, Query(u.query.text, [concept]), since=since, article_ids=scope
+        )
+        sides = set(u.parties)
+        spoken = _speaking().search(fold(u.query.text))
+        held = [
+            p
+            for p in found
+            if any(
+                _holds(fold(p.text), f, DEPUTY in r, speaking=bool(spoken))
+                for r in roles
+                for f in r - {DEPUTY}
+            )
+            and {h.party_id for h in self.gazetteer.party_hits(p.text)} & sides
+        ]
+        if not held:
+            return ""
+        articles = self.bot.articles(ids=sorted({p.article_id for p in held}))
+        speakers = {
+            (pos.article_id, pos.speaker)
+            for pos in self.bot.positions(articles, all_speakers=True)
+            if pos.speaker and len(pos.speaker.split()) >= 2
+        }
+        named = [
+            name
+            for p in held
+            for article, name in speakers
+            if article == p.article_id and fold(name) in fold(p.text)
+        ]
+        return max(dict.fromkeys(named), key=named.count) if named else ""
 
     def _holder(
         self, u: Understanding, since: datetime | None, scope: list[int] | None
@@ -420,9 +469,15 @@ class Responder:
     ) -> Answer:
         surfaces = [fold(c.label) for c in query.entities]
 
+        sides = asks_sides(u)
+
         def prefer(p: Passage) -> float:
             bonus = 0.0
-            if u.kind in FACT_KINDS and facts.has_value(u.kind, p, u.query.text):
+            if sides:  # "which countries…": a sentence naming parties holds the answer
+                asked = set(u.query.parties)
+                if any(h.party_id not in asked for h in self.gazetteer.party_hits(p.text)):
+                    bonus += 0.25
+            elif u.kind in FACT_KINDS and facts.has_value(u.kind, p, u.query.text):
                 bonus += 0.25
             folded = folded_text(p.text)
             return bonus + 0.05 * sum(1 for s in surfaces if s and s in folded)
@@ -435,7 +490,7 @@ class Responder:
             holds=self._holds(u) if u.kind in VALUE_KINDS else None,
             # "which minister opened the debate": a sentence naming a minister (the office
             # asked) leaves to its article the rest of what is asked, as for a place
-            around=u.kind in AROUND_KINDS or bool(u.office_word),
+            around=u.kind in AROUND_KINDS or (bool(u.office_word) and not sides),
             # "who led the delegation at the Geneva talks": its article names the place
             named=places_asked(u.query) if u.kind in ("who", "when") else None,
             indexed=True,
@@ -512,6 +567,16 @@ class Responder:
                 ]
                 if quoted:  # who said the words quoted, before who did the rest
                     pool = [p for p in pool if quoted <= p.matched] or pool
+                if asks_sides(u):  # "which countries…": the parties named, no person
+                    sides = self._parties_named(pool[:MAX_STATEMENTS], u)
+                    if not sides:
+                        return Answer(refused=True)
+                    naming = [p for p in pool if sides in p.text][:1]
+                    rest = [p for p in passages if p not in naming and not _is_heading(p.text)]
+                    return Answer(
+                        [from_passage(p) for p in naming + rest][:MAX_STATEMENTS],
+                        line=text(lang, "who", value=sides),
+                    )
                 if u.office_word:  # "which minister…": the name a sentence gives a minister
                     holder = facts.office_holder(pool, u.office_word, u.query.text, self.gazetteer)
                     # else a person from a sentence about what is asked by itself (its
@@ -558,6 +623,8 @@ class Responder:
         statements = [from_passage(p) for p in passages]
         if line:  # the sentences that hold the answer first
             holding = [s for s in statements if fold(value) in fold(s.text)]
+            if holding and u.kind == "who":  # with those spelling the name otherwise
+                holding = [s for s in statements if s in holding or _spells(value, s.text)]
             if not holding:
                 holding = [
                     from_passage(p) for p in retrieval.passages if fold(value) in fold(p.text)
@@ -702,14 +769,57 @@ def _deputy() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{words})[\s-]")
 
 
-def _holds(held: str, form: str, deputy: bool) -> bool:
+def _spells(name: str, sentence: str) -> bool:
+    """Whether ``sentence`` names the person ``name`` in either language's spelling, each
+    word of it ("Rustem Umerov" in "Rustem Oumerov")."""
+    words = tokens(name)
+    said = set(tokens(sentence))
+    return len(words) >= 2 and all(name_variants(w) & said for w in words)
+
+
+def asks_sides(u: Understanding) -> bool:
+    """Whether a "who" question asks for sides by its word ("which countries", "quels pays")."""
+    words = {fold(w) for w in question_data()["who"]["parties"]}
+    return u.kind == "who" and fold(u.office_word) in words
+
+
+def _asked_of(u: Understanding, roles: list[set[str]], holder: str) -> Understanding:
+    """A question asked of a role's side, asked of the role's holder by name: the role's
+    words and its side are who is asked, not what."""
+    query = _without_roles(u.query, roles)
+    kept = [
+        c
+        for c in query.concepts
+        if not (c.kind == "entity" and not c.people and set(c.parties) & set(u.parties))
+    ]
+    return replace(
+        u,
+        kind="person",
+        parties=[],
+        people=[],
+        unknown_person=holder,
+        query=Query(query.text, kept),
+    )
+
+
+def _holds(held: str, form: str, deputy: bool, *, speaking: bool | None = None) -> bool:
     """Whether a speaker's role (folded) is the role ``form`` names, as its holder or, when
     ``deputy``, as a deputy's: a deputy foreign minister or the spokeswoman of the foreign
-    ministry does not speak as the foreign minister, nor the reverse."""
+    ministry does not speak as the foreign minister, nor the reverse; ``speaking`` (when not
+    None) tells the spokesperson from the deputy."""
     for m in re.finditer(rf"(?<!\w){re.escape(form)}", held):
-        if bool(_deputy().search(held[: m.start()][-40:])) == deputy:
+        before = held[: m.start()][-40:]
+        if bool(_deputy().search(before)) != deputy:
+            continue
+        if speaking is None or bool(_speaking().search(before)) == speaking:
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _speaking() -> re.Pattern[str]:
+    words = "|".join(re.escape(fold(w)) for w in question_data()["roles"]["speaking"])
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")
 
 
 def _without_roles(query: Query, roles: list[set[str]]) -> Query:

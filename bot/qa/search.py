@@ -9,6 +9,7 @@ databases.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -189,7 +190,16 @@ def matches(concept: Concept, passage: Passage) -> bool:
     if passage.speaker and passage.speaker in concept.people:
         return True
     present = passage.stem_set
-    return any(form[0] in present and contains(passage.stems, form) for form in concept.forms)
+    if any(form[0] in present and contains(passage.stems, form) for form in concept.forms):
+        return True
+    return bool(concept.cased) and _names_cased(concept.cased, passage.text)
+
+
+def _names_cased(names: frozenset[str], text: str) -> bool:
+    """Whether ``text`` holds one of a party's short names in capitals as written ("EU
+    sanctions", "the UK"), not inside a longer word or an all-capitals run ("EU" in a
+    heading "EU-US" counts, "EUROPE" does not)."""
+    return any(re.search(rf"(?<![\w.]){re.escape(n)}(?![\w])", text) for n in names if n in text)
 
 
 FormIndex = dict[str, list[Phrase]]  # a concept's forms by their first stem
@@ -214,7 +224,9 @@ def _matches_indexed(concept: Concept, by_first: FormIndex, passage: Passage) ->
         firsts = [s for s in by_first if s in present]
     else:
         firsts = [s for s in present if s in by_first]
-    return any(contains(passage.stems, form) for first in firsts for form in by_first[first])
+    if any(contains(passage.stems, form) for first in firsts for form in by_first[first]):
+        return True
+    return bool(concept.cased) and _names_cased(concept.cased, passage.text)
 
 
 def score_all(query: Query, passages: Iterable[Passage]) -> None:

@@ -177,9 +177,23 @@ def _party_after_cue(
             if mention.kind == "party" and _ARTICLE.fullmatch(between):
                 if _unknown_person(question, rule, finder):
                     break  # "what did Russian deputy minister Mikhail X say": X's words
+                if _titled_person(question, mention, mentions, finder):
+                    break  # "what did Chilean President X say": the known X's words
                 return mention
             break
     return None
+
+
+def _titled_person(
+    question: str, party: Mention, mentions: list[Mention], finder: MentionFinder
+) -> bool:
+    """Whether a party's adjective opens the office of a known person named right after it
+    ("Chilean President X", "le président chilien X" has the office first)."""
+    after = [m for m in mentions if m.kind == "person" and m.span[0] >= party.span[1]]
+    if not after:
+        return False
+    between = question[party.span[1] : after[0].span[0]]
+    return bool(between.strip()) and bool(_office_before(" " + between, finder))
 
 
 @lru_cache(maxsize=1)
@@ -527,29 +541,53 @@ def without_person(understood: Understanding) -> Query:
 
 
 def without_titles(understood: Understanding) -> Understanding:
-    """ "Qu'a déclaré la sénatrice X sur …": the word of office right before the person's name
-    says who is asked about, not what ([person_roles] titles)."""
+    """ "Qu'a déclaré la sénatrice X sur …", "qu'a dit le président chilien X sur …",
+    "what did Chilean President X say about …": the words of office and the side's adjective
+    right before the person's name say who is asked about, not what ([person_roles] titles;
+    the party only when those words name it by its adjective next to a title)."""
     names = [understood.unknown_person] if understood.unknown_person else []
     names += [f for p in understood.people[:1] for f in (p.name, *p.aliases)]
     firsts = {fold(n).split()[0] for n in names if n.strip()}
     if not firsts:
         return understood
-    question = fold(understood.query.text)
+    question = fold(understood.query.text).replace("’", "'")
+    runs = [_office_run(question[: m.start()]) for n in firsts for m in _at_word(n, question)]
+    words = {w for run in runs for w in run}
+    if not words:
+        return understood
     titles = office_titles()
     kept = [
         c
         for c in understood.query.concepts
-        if c.kind != "content"
-        or fold(c.label) not in titles
-        or not any(
-            re.search(rf"(?<!\w){re.escape(w)}\s+{re.escape(n)}(?!\w)", question)
-            for w in c.words
-            for n in firsts
+        if not (
+            c.kind != "soft"
+            and not c.parties
+            and not c.people
+            and fold(c.label) in titles  # "President" capitalised is a name's word
+            and set(c.words) & words
         )
+        and not (c.kind == "entity" and c.parties and not c.people and set(c.words) & words)
     ]
     if len(kept) == len(understood.query.concepts):
         return understood
     return replace(understood, query=Query(understood.query.text, kept))
+
+
+def _at_word(word: str, text: str) -> list[re.Match[str]]:
+    return list(re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text))
+
+
+def _office_run(before: str) -> list[str]:
+    """The words ending ``before`` (folded) back to a small word, at most four ("le
+    | president chilien", "did | chilean president", "la | senatrice"), without elided
+    articles and possessives; [] unless one is a word of office ([person_roles] titles)."""
+    words = [re.sub(r"^[ld]'|'s?$", "", w) for w in re.findall(r"[\w'-]+", before)[-4:]]
+    run: list[str] = []
+    for w in reversed(words):
+        if w in _SMALL or w in STOPWORDS:
+            break
+        run.insert(0, w)
+    return run if any(w in office_titles() for w in run) else []
 
 
 def _has_content(question: str, finder: MentionFinder) -> bool:
