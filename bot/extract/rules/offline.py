@@ -116,7 +116,7 @@ class OfflineEngine:
             talk.read_cleft(sent, hits)
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
-            if FRAMED_HEADING.match(sent.text):
+            if FRAMED_HEADING.match(sent.text) or _entry_heading(sentences, i):
                 self._note(sent, hits, cues, [], "heading")
                 found.append([])  # "- Kiev refuse de céder -": a sub-heading
                 subjects.append(None)
@@ -472,6 +472,22 @@ def _interviewee_office(
     resolver.sided_later[sided.name] = sided
     for i, _ in offices:
         found[i] = [(sided if sp is office else sp, c) for sp, c in found[i]]
+
+
+def _entry_heading(sentences: list[Sentence], i: int) -> bool:
+    """ "14 h 30 – Barrot : Paris prête à « prendre sa part »": a live page's entry heading, a
+    line of its own with no full stop whose quoted words the entry below gives in full."""
+    sent = sentences[i]
+    if not _STAMP_ONLY.match(sent.text) or sent.text.rstrip(' »”"').endswith((".", "!", "?")):
+        return False
+    if i and sentences[i - 1].para == sent.para:
+        return False
+    below = [s.text for s in sentences[i + 1 :] if s.para != sent.para][:4]
+    quoted = quote_text(sent.text)
+    return bool(quoted) and any(quoted in text for text in below)
+
+
+_STAMP_ONLY = re.compile(r"^\s*\d{1,2}\s?[:h.]\s?\d{2}\s*[-–—]\s*\S")
 
 
 def _person_office(role: str) -> bool:

@@ -35,12 +35,23 @@ def stance_statements(
     ("Paris and Berlin back X, a compromise that Emmanuel Macron has championed")."""
     if not nlp.has_parse(doc) or talk.turn is not None or sent.text.rstrip().endswith("?"):
         return []
-    if any(cue is None or cue.mode in ("source", "pour", "part") for _, cue in here):
+    # "Bratislava is siding with Budapest, according to two diplomats": sources of no side
+    # and no name telling a side's stance leave it to that side
+    unsided = bool(here) and all(
+        c is not None and c.mode == "source" and not sp.party_id and not sp.name for sp, c in here
+    )
+    if not unsided and any(
+        cue is None or cue.mode in ("source", "pour", "part") for _, cue in here
+    ):
         return []  # "selon lui, Moscou n'acceptera …": the stance is reported by someone
     have = {sp.party_id for sp, _ in here}
     # "La Commission pourrait accepter …, indique un porte-parole": a spokesperson of no
     # known side tells the stance of the side the clause names
-    told = [(sp, c) for sp, c in here if sp.party_id or sp.name or not sp.indefinite]
+    told = (
+        []
+        if unsided
+        else [(sp, c) for sp, c in here if sp.party_id or sp.name or not sp.indefinite]
+    )
     out: list[tuple[Speaker, Cue | None]] = []
     for stance in syntax.stances(doc, sent.start, sent.end, lang):
         if declines(sent.text, lang, stance.at):

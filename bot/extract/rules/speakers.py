@@ -572,6 +572,10 @@ class SpeakerResolver:
     def note_subject(self, text: str, hits: list[PersonHit], parsed_subject: str = "") -> None:
         """A sentence without a statement: its subject person (before the first verb) turns
         salient; ``parsed_subject`` is the main verb's subject by the parse, when there is one."""
+        issued = _ISSUES_DOCUMENT.search(outside_quotes(text))
+        named = self.gaz.party_hits(text[: issued.start()]) if issued else []
+        if named:  # "the Rada adopted a resolution. The text states that …": the Rada's text
+            self._last_body = (Speaker("", "", named[-1].party_id), self._sentence)
         met = self._met_by_surname(parsed_subject) if parsed_subject and not hits[:1] else None
         if met is not None:  # "Bell, a Democrat who …, struck a similar note.": Bell, met before
             self.salient = met
@@ -750,7 +754,16 @@ _BODIES = (
     r"foreign\s+ministry|defen[cs]e\s+ministry|state\s+department|département\s+d['’]état|"
     r"cabinet|chancellery|chancellerie)"
 )
-_DOCUMENTS = r"(?:statement|communiqué|texte|text|document|déclaration|declaration)"
+_DOCUMENTS = (
+    r"(?:statement|communiqué|texte|text|document|déclaration|declaration|resolution|résolution)"
+)
+# "the Rada adopted a resolution", "le Parlement a voté une résolution": the side that issued
+# the document the next sentence quotes ("The text states that …")
+_ISSUES_DOCUMENT = re.compile(
+    r"\b(?:adopted|issued|released|published|passed|put\s+out|a\s+(?:adopté|publié|voté|diffusé)|"
+    rf"ont\s+(?:adopté|publié|voté))\s+(?:a|an|the|une?|le|la)\s+(?:\w+\s+)?{_DOCUMENTS}\b",
+    re.IGNORECASE,
+)
 _BODY_SUBJECT = re.compile(rf"(?:the|le|la|l['’])\s*{_BODIES}\b", re.IGNORECASE)
 _OWNERLESS_DOCUMENT = re.compile(
     rf"\s*(?:the|le|la|ce|cette|this)\s+{_DOCUMENTS}\s*", re.IGNORECASE
