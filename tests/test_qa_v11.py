@@ -23,7 +23,8 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v11.json")
 # after the eleventh Q&A pass (qa11): 0.78 (25/32) and refusals 0.88 (7/8)
 # after the twelfth Q&A pass (qa12): 0.81 (26/32) and refusals 0.88 (7/8)
 # after the thirteenth Q&A pass (qa13): 0.81 (26/32) and refusals 0.88 (7/8)
-HIT_FLOOR = 0.79
+# after the fifteenth Q&A pass (qa15): 0.84 (27/32) and refusals 0.88 (7/8)
+HIT_FLOOR = 0.82
 REFUSAL_FLOOR = 0.86
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

@@ -20,7 +20,8 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v13.json")
 # held out: 0.44 (14/32) and refusals 1.00 (8/8), scored once on 30c35f6 (session 9, the
 # session's final engine, after the twelfth Q&A pass) before anything was written from it
 # after the thirteenth Q&A pass (qa13): 0.59 (19/32) and refusals 1.00 (8/8)
-HIT_FLOOR = 0.57
+# after the fifteenth Q&A pass (qa15): 0.66 (21/32) and refusals 1.00 (8/8)
+HIT_FLOOR = 0.63
 REFUSAL_FLOOR = 0.98
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

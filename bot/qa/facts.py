@@ -127,7 +127,33 @@ def place(passages: list[Passage], question: str) -> str:
 _DATELINE = re.compile(r"^\W*[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*\([^)]*\))?,\s*")
 
 
+@lru_cache(maxsize=1)
+def _clock_time() -> re.Pattern[str]:
+    """A time of day: "6 h 40", "6h40", "18 h", "6:40", "6.40 am", "6 a.m."."""
+    clock = _alt(question_data()["calendar"]["clock"])
+    return re.compile(
+        rf"(?<![\w.,:-])(\d{{1,2}}\s?(?:(?:{clock})(?:\s?\d{{2}})?|[:.]\d{{2}}(?:\s?[ap]\.?m\.?)?"
+        rf"|\s?[ap]\.?m\.?))(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def asks_time_of_day(question: str) -> bool:
+    """ "À quelle heure…", "at what time…": the answer is a clock time, not a date."""
+    folded = fold(question).replace("’", "'")
+    return any(
+        re.search(rf"(?<!\w){re.escape(fold(w))}(?!\w)", folded)
+        for w in question_data()["calendar"]["time_of_day"]
+    )
+
+
 def date(passages: list[Passage], question: str) -> str:
+    if asks_time_of_day(question):
+        for p in passages:
+            for m in _clock_time().finditer(p.text):
+                if _not_in(m.group(1), question):
+                    return m.group(1)
+        return ""
     for p in passages:
         dateline = _DATELINE.match(p.text)
         for m in _patterns()["when"].finditer(p.text):
@@ -619,6 +645,8 @@ def has_value(kind: str, passage: Passage, question: str = "") -> bool:
         return bool(_lasting().search(passage.text) or _compound_duration().search(passage.text))
     if kind == "where":
         return bool(places(passage.text, question))
+    if kind == "when" and asks_time_of_day(question):
+        return bool(_clock_time().search(passage.text))
     return bool(pattern.search(passage.text))
 
 

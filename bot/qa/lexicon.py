@@ -34,7 +34,34 @@ def phrase_forms(text: str) -> set[Phrase]:
             if s not in STOPWORDS_OF[lang] or s == words[0]
         }
         forms = kept or forms
+        forms |= plural_verb_forms(text)
     return forms
+
+
+# the endings of a first-group verb's participle, infinitive and imperfect ("paraphé",
+# "signer", "exigeait"): a noun's plural ("avoirs") or an English word has no verb's plural
+VERB_ENDINGS = ("é", "ée", "és", "ées", "er", "ait", "aient")
+MIN_VERB_STEM = 4  # shorter French stems are too often other words with "-ent" ("cent")
+
+
+@lru_cache(maxsize=8192)
+def plural_verb_forms(word: str) -> set[Phrase]:
+    """The French third person plural of a word's verb where the stemmer keeps it whole:
+    "paraphent", "signent", "exigent" stay as they are written while "paraphé", "signé" and
+    "exige" are stemmed, so a question saying "paraphé" would miss a sentence saying "les
+    délégations paraphent"; the plural, as the stemmer leaves it, is one of its forms."""
+    folded = fold(word)
+    base = stem(folded, "fr")
+    plural = base + "ent"
+    if (
+        not word.strip().lower().endswith(VERB_ENDINGS)  # as written: "russes" is no verb
+        or base == folded  # no ending taken off: no inflected verb ("chef", "talk")
+        or len(base) < MIN_VERB_STEM
+        or not base.isalpha()
+        or stem(plural, "fr") != plural
+    ):
+        return set()
+    return {(plural,)}
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ from bot.qa.lexicon import (
     bridge_phrases,
     bridge_words,
     phrase_forms,
+    plural_verb_forms,
     soft_group,
 )
 from bot.qa.text import QUESTION_WORDS, STOPWORDS, both_stems, tokens
@@ -213,6 +214,7 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
                 chars[k] = " "
     rest = "".join(chars)
     proper = {fold(w) for w in _capitalised(question)}
+    written = {fold(w): w for w in re.findall(r"\w+", question)}
     seen: set[str] = set()
     for word in tokens(rest):
         if len(word) < 2 or word in STOPWORDS or word in QUESTION_WORDS or word.isdigit():
@@ -229,7 +231,8 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
             stems: set[Phrase] = {(s,) for s in both_stems(word)} | bridge_forms(word)
             concepts.append(Concept(word, "entity", stems, 2.0, words=bridge_words(word)))
         else:
-            forms = bridge_forms(word)
+            # the word as written keeps the accent of a participle ("paraphé")
+            forms = bridge_forms(word) | plural_verb_forms(written.get(word, word))
             concepts.append(Concept(word, "content", forms, 1.0, words=bridge_words(word)))
     _dedupe_bridged(concepts)
     when = time_context(question)
@@ -357,11 +360,13 @@ def proper_names(query: Query, *, besides: str = "") -> list[Concept]:
 _OF_PLACE = r"(?:de|d'|du|des|of|in|at|a|au|aux)"
 
 
-def places_asked(query: Query) -> list[str]:
-    """The labels of the places a question names that the gazetteer does not know, and of
-    the event each names ("les discussions de Genève", "the Geneva framework", "the talks in
-    Istanbul"): an answering sentence may leave them to its article."""
+def places_asked(query: Query, known: list[str] | None = None) -> list[str]:
+    """The labels of the places a question names that the gazetteer does not know (and of
+    ``known``, the labels of places it knows that the question says something happened in),
+    and of the event each names ("les discussions de Genève", "the Geneva framework", "the
+    talks in Istanbul"): an answering sentence may leave them to its article."""
     names = proper_names(query)
+    names += [c for c in query.concepts if c.label in (known or ()) and c not in names]
     folded = fold(query.text).replace("’", "'")
     words: set[str] = set()
     for c in names:

@@ -492,7 +492,10 @@ class Responder:
             # asked) leaves to its article the rest of what is asked, as for a place
             around=u.kind in AROUND_KINDS or (bool(u.office_word) and not sides),
             # "who led the delegation at the Geneva talks": its article names the place
-            named=places_asked(u.query) if u.kind in ("who", "when") else None,
+            # (a place the gazetteer knows too: "at the Abu Dhabi talks")
+            named=places_asked(u.query, [c.label for c in venues(u)])
+            if u.kind in ("who", "when")
+            else None,
             indexed=True,
             # "qui a qualifié l'accord de « grand accord » ?": the sentence holding the words
             quoted=quoted_labels(u.query) if u.kind == "who" else None,
@@ -556,7 +559,9 @@ class Responder:
             elif u.kind == "who":  # a person, from a sentence about what they did
                 # (or one holding the words the question quotes: « pas pressée »)
                 quoted = quoted_labels(u.query)
-                sided = sided_words(u.query, u.parties, self.gazetteer)
+                # the side qualifying a word ("Ukraine's delegation") though it was not taken as
+                # the party asked (a "who" question weighs it as a word of what is asked)
+                sided = sided_words(u.query, u.parties or u.query.parties, self.gazetteer)
                 passages = [p for p in passages if not another_sides(p.text, sided, self.gazetteer)]
                 pool = [
                     p
@@ -1037,7 +1042,11 @@ def venues(u: Understanding) -> list[Concept]:
     for c in u.query.concepts:
         if not c.parties or set(c.parties) & set(u.parties) or c.people:
             continue
-        where = (rf"(?<!\w)(?:in|at|@|au|aux)\s+{re.escape(w)}(?!\w)" for w in c.words)
+        # "at the Abu Dhabi talks": the place may follow an article
+        where = (
+            rf"(?<!\w)(?:in|at|@|au|aux)\s+(?:(?:the|la|le)\s+|l')?{re.escape(w)}(?!\w)"
+            for w in c.words
+        )
         if any(re.search(pattern, folded) for pattern in where):
             out.append(replace(c, parties=(), people=()))
     return out
