@@ -89,3 +89,16 @@ def test_prose_is_not_cut_at_a_comma_between_two_adjectives() -> None:
 def test_prose_is_cut_at_a_comma_before_a_new_clause() -> None:
     text = "Le ministre a rejeté le texte, qui prévoyait un gel des lignes, puis a quitté la salle"
     assert shorten_prose(text, 40) == "Le ministre a rejeté le texte"
+
+
+def test_a_gap_the_quote_already_had_separates_its_clauses() -> None:
+    # two quoted passages joined by the extractor: a cut keeps the first whole, never the tail
+    # of the second without its head
+    quote = (
+        "Nous ne signerons rien qui gèle la guerre pour trois ans […] des garanties écrites, "
+        "avec des troupes alliées sur notre sol"
+    )
+    assert clauses(quote)[1].strip() == CUT
+    short = shorten_quote(quote, 70)
+    assert short.startswith("Nous ne signerons rien")
+    assert not short.startswith(CUT)

@@ -1,8 +1,8 @@
 """Shortening by whole clauses: a quotation keeps some of its clauses with ``[…]`` where others
 were dropped, prose keeps its leading clauses; neither is ever cut inside a clause.
 
-A clause ends at a sentence end, a comma, semicolon or colon, or before a spaced dash, outside
-quotation marks; "M. Trump" is not a sentence end.
+A clause ends at a sentence end, a comma, semicolon or colon, before a spaced dash, or around a
+``[…]`` the quotation already had, outside quotation marks; "M. Trump" is not a sentence end.
 """
 
 from __future__ import annotations
@@ -45,6 +45,10 @@ def clauses(text: str) -> list[str]:
             boundary = True
         elif not inside and c.isspace() and _SECOND_THAT.match(text, i + 1):
             boundary = True  # "a déclaré qu'il … et qu'il …": the second reported clause
+        elif not inside and c.isspace() and text.startswith(CUT, i + 1):
+            boundary = True  # "… dans trois ans […] des garanties …": a gap the quote had
+        elif not inside and text.startswith(CUT, i - len(CUT) + 1) and text[i + 1 : i + 2] == " ":
+            boundary = True
         if boundary:
             j = i + 1
             while j < n and text[j].isspace():

@@ -286,7 +286,12 @@ def role_before(text: str, start: int) -> str:
     if re.search(r"\s(?:et|and)(?:\s|$)", seg[matches[-1].end() :]):
         # "les négociateurs russe X et ukrainien Y": the office, with the adjective next to Y
         return f"{matches[-1].group(0)} {last}" if roles.NATIONALITY_HINT.fullmatch(last) else ""
-    return seg[_with_modifiers(seg, matches[-1].start()) :].strip()
+    start = _with_modifiers(seg, matches[-1].start())
+    former = _FORMER_BEFORE.search(seg[:start])  # "l'ancien secrétaire général": held before
+    return seg[former.start() if former else start :].strip()
+
+
+_FORMER_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Aa]ncien(?:ne)?|[Ff]ormer)\s+|(?<![\w\-])[Ee]x-)$")
 
 
 # a verb of meeting between an office and the next name

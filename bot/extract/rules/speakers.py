@@ -192,6 +192,8 @@ class SpeakerResolver:
         party = (
             person.party_id if person else (roles.infer_party(self.gaz, office) if role else None)
         )
+        if person is None and roles.is_former(office):
+            party = None  # "l'ancien secrétaire général de l'Otan": speaks for no one now
         now = _NOW_OFFICE.search(office)
         if person is not None and now:
             # "the former Nato secretary-general who is now Norway's finance minister": the
