@@ -146,6 +146,15 @@ class Discourse:
         # …"): an office label means the person the transcript first gave it to, throughout
         self._cast: dict[str, Speaker] = {}
 
+    def signs(self, hits: list[PersonHit]) -> bool:
+        """Whether a byline names the article's own voice ("By X" over X's op-ed): its author,
+        not a reporter."""
+        voice = self.voice
+        if voice is None or voice.interview or not hits:
+            return False
+        own = fold(voice.hit.text).split()[-1:]
+        return any(fold(h.text).split()[-1:] == own for h in hits)
+
     @staticmethod
     def is_byline(sent: Sentence) -> bool:
         """ "Par Julie F., envoyée spéciale à Istanbul": a reporter's name, not a statement."""
@@ -347,6 +356,10 @@ class Discourse:
         elif self.voice is not None and sent.para in self.voice.paras:
             # an unlabelled answer of an interview, a paragraph of an op-ed: its author's
             known = self.resolver.known_speaker(self.voice.hit)
+            if known is not None and not known.party_id and self.voice.role:
+                # "By X" read before the signature line gave X's office: the office signed
+                side = roles.infer_party(self.resolver.gaz, self.voice.role)
+                known = self.resolver.adopt(known, self.voice.role, side) if side else known
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
         self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
 

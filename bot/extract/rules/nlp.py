@@ -27,6 +27,26 @@ _EN_EXCLUDE = ["lemmatizer", "strings"]
 log = logging.getLogger(__name__)
 
 
+def _paragraph_breaks(doc: Any) -> Any:
+    """A blank line starts a sentence: a list item or a heading is never parsed as part of the
+    paragraph before it ("* Moscow demands …" then "* Russia wants …")."""
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def with_paragraph_breaks(spacy: Any, nlp: Any) -> Any:
+    """``nlp`` with the paragraph-break component before its parser (when it has one)."""
+    from spacy.language import Language
+
+    if not Language.has_factory("briefbot_paragraphs"):
+        Language.component("briefbot_paragraphs", func=_paragraph_breaks)
+    if "parser" in nlp.pipe_names and "briefbot_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("briefbot_paragraphs", before="parser")
+    return nlp
+
+
 @lru_cache(maxsize=4)
 def get_nlp(lang: str) -> Any:
     """The cached pipeline for ``lang`` ("fr" or anything else for English)."""
@@ -38,13 +58,13 @@ def get_nlp(lang: str) -> Any:
             if "senter" in nlp.disabled:
                 nlp.enable_pipe("senter")
             check_meta(nlp, "fr")
-            return nlp
+            return with_paragraph_breaks(spacy, nlp)
         except OSError:  # model not installed: degrade to a rule-based splitter
             nlp = spacy.blank("fr")
     else:
         nlp = _load_en(spacy)
         if nlp is not None:
-            return nlp
+            return with_paragraph_breaks(spacy, nlp)
         nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp

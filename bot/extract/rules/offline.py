@@ -105,7 +105,7 @@ class OfflineEngine:
             before = resolver.salient
             mentions.append(hits)
             talk.name_back(sent, hits, found)
-            if talk.is_byline(sent):
+            if talk.is_byline(sent) and not talk.signs(hits):
                 resolver.note_byline(hits)  # the reporter: never a speaker of a party
                 self._note(sent, hits, [], [], "byline")
                 found.append([])
@@ -359,6 +359,7 @@ _SINGLE_BACK = str.maketrans("“”", "‘’")
 # a newsletter item's label: "KALLAS'S INSURANCE POLICY: ", "Who's in: ", "Why now: "
 _ITEM_LABEL = re.compile(
     r"^\s*\*\*(?:[^*]{1,60}\*\*)?\s*(?=\S)|"  # "**Beijing.** China …", or the "** " left of it
+    r"^\s*[*•·]\s+(?=\S)|"  # a list item's mark
     r"^\s*(?:[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){0,5}|(?:Who|What|Why|How|Where|When)\b[\w’' ]{0,12})"
     r":\s+(?=\S)"
 )

@@ -150,6 +150,9 @@ _LIST_SEP = re.compile(r",\s*|\s+(?:et|and)\s+")
 _DET = re.compile(r"^(?:les?|la|l['’]|the)\s*", re.IGNORECASE)
 
 
+_BULLET = re.compile(r"\s*[*•·–—-]\s+")
+
+
 def stance_parties(gaz: Gazetteer, sentence: str, stance: Stance) -> list[str]:
     """The parties a stance's subjects name, each subject a bare party name: "L'Ukraine, les
     États-Unis et l'Otan avaient rejeté" -> UA, US, NATO (the list before the first subject
@@ -158,6 +161,8 @@ def stance_parties(gaz: Gazetteer, sentence: str, stance: Stance) -> list[str]:
     # "Budapest et Bratislava freinent : la Hongrie et la Slovaquie bloquent": the clause
     # after a colon or a semicolon (the parse may run a subject back past it)
     opens = max(sentence.rfind(":", 0, first_end), sentence.rfind(";", 0, first_end)) + 1
+    bullet = _BULLET.match(sentence)  # "* Russia wants …": a list item's mark
+    opens = max(opens, bullet.end() if bullet else 0)
     # "Le texte précise que Washington et Kiev soutiennent": the clause after "que"
     for said in _THAT.finditer(sentence, opens, first_end):
         if not sentence[: said.start()].rstrip().endswith((",", "»", "”", '"')):

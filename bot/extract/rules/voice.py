@@ -35,7 +35,9 @@ _INTERVIEW = re.compile(
 _OPED = re.compile(
     r"^\s*(?:Tribune|TRIBUNE|Opinion|OPINION|Op-[Ee]d|Point\s+de\s+vue|Commentary|Chronique)"
     r"(?=\s*(?:$|[-–—:|.,]|(?:de|d['’]|par|by)\s))|"  # not "Tribune Washington Bureau"
-    r"\b(?:[Dd]ans\s+une\s+tribune|[Ii]n\s+an\s+op-ed|[Ii]n\s+an\s+opinion\s+piece)\b",
+    r"\b(?:[Dd]ans\s+une\s+tribune|[Ii]n\s+an\s+op-ed|[Ii]n\s+an\s+opinion\s+piece)\b|"
+    # a standfirst closing on its writer: "…, writes Poland's deputy minister of defence."
+    r",\s+(?:writes|écrit)\s+(?:the\s+|le\s+|la\s+|l['’])?[A-ZÀ-Ýa-zà-ÿ][^.\n]{2,90}\.?\s*$",
     re.MULTILINE,
 )
 # the journalist of an interview or the writer of a standfirst, never the voice
