@@ -348,6 +348,8 @@ def count(
                 continue  # "une présence militaire", "confiait-il un jour": an article
             low = _range_start(p.text[: m.start()])  # "entre 2 000 et 4 000 militaires"
             if nouns:
+                if not _names_counted(p.text, head, first_word, noun[:2]):
+                    continue  # "deux morts" for "how many civilians were killed"
                 for k, word in enumerate(noun[:2]):
                     if _alike(word, nouns):  # up to the counted noun ("112 drones")
                         counted_value = m.group(0)[: m.start(2) - m.start(0)]
@@ -381,6 +383,20 @@ def count(
             # what is counted is its first word ("25,000 troops", not "25,000 troops stationed")
             first = first or low + m.group(0)[: m.start(2) - m.start(0)] + noun[0]
     return first
+
+
+def _names_counted(text: str, head: set[str], first: list[str], noun: list[str]) -> bool:
+    """A number of casualties (``[count] casualties``: "deux morts") counts what the question
+    counts first ("how many civilians were killed") only in a sentence naming it, or when that
+    is anyone (``[count] anyone``: "how many people were killed")."""
+    if not head or any(_alike(w, head) for w in noun):
+        return True
+    casualties = {fold(w) for w in question_data()["count"]["casualties"]}
+    if not any(_alike(w, casualties) for w in noun):
+        return True  # "448 voix" for "how many MEPs voted": the votes they cast
+    if {fold(w) for w in first} & {fold(w) for w in question_data()["count"]["anyone"]}:
+        return True
+    return any(_alike(w, head) for w in tokens(fold(text)))
 
 
 @lru_cache(maxsize=1)

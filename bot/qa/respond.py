@@ -235,6 +235,7 @@ class Responder:
                 found = _saying_it_first(found, share)
             if roles:  # "France's ambassador": only what someone of that role said
                 found = [s for s in found if self._has_role(s, roles)]
+            found = [s for s in found if same_ordinals(u.query.text, s.text)]
             chosen += found[:share]
         if (roles or u.seat) and not chosen:
             holder = self._role_holder(u, roles, since, scope) if roles else ""
@@ -256,6 +257,14 @@ class Responder:
                 chosen = unique([s for s in chosen if s.match > 0] + replies)
         if not chosen:
             return Answer()
+        if (
+            asks_words(u.query.text)
+            and subject(u.query, set(parties)).concepts
+            and all(s.match <= 0 for s in chosen)
+        ):
+            # "what did X say about Y": X's words on nothing of Y, though in an article about
+            # Y, are not its words on Y (as a person quoted only on something else)
+            return Answer(refused=True)
         return Answer(chosen, line=self._stance(chosen[0], parties[0], lang))
 
     def _role_holder(
@@ -893,6 +902,29 @@ def _without_others_sourcing(sentence: str, names: set[str]) -> str:
 def _saying_verb() -> re.Pattern[str]:
     stems = "|".join(re.escape(fold(s)) for s in question_data()["saying"]["stems"])
     return re.compile(rf"(?<!\w)(?:{stems})\w*")
+
+
+# "the 21st package", "le 21e paquet", "la 3ème session": an ordinal written in figures
+_ORDINAL = re.compile(r"(?<![\w,.])(\d{1,3})(?:st|nd|rd|th|e|er|ere|eme|ème|ère)(?!\w)")
+
+
+def same_ordinals(question: str, statement: str) -> bool:
+    """A statement naming only other ordinals than the question's ("the 22nd package" for
+    "the 21st package") is about another of those things; one naming none may be about it."""
+    asked = set(_ORDINAL.findall(question))
+    named = set(_ORDINAL.findall(statement))
+    return not asked or not named or bool(asked & named)
+
+
+@lru_cache(maxsize=1)
+def _words_asked() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(fold(v)) for v in question_data()["saying"]["asked"])
+    return re.compile(rf"(?<!\w)(?:{verbs})(?!\w)")
+
+
+def asks_words(question: str) -> bool:
+    """The question asks what was said or written ("what did X say about …", "qu'a dit X")."""
+    return bool(_words_asked().search(fold(question)))
 
 
 def says(sentence: str) -> bool:
