@@ -95,7 +95,7 @@ def _speaker_label(text: str) -> tuple[str, int] | None:
 
 def _label_names(label: str, name: str) -> bool:
     """Whether a label's words are (part of) a person's name ("Dalton", "Kaja Kallas"), in
-    another spelling too ("ZELENSKY" for Zelenskyy)."""
+    another spelling too ("KOWALSKY" for Kowalski)."""
     words = [w[:4] for w in re.findall(r"[^\W\d_]+", fold(label)) if len(w) > 2]
     return any(w[:4] in words for w in re.findall(r"[^\W\d_]+", fold(name)))
 
@@ -418,7 +418,7 @@ class Discourse:
         if self.turn is None or question or len(sent.text.split()) < 4:
             return []
         if _STAGE_DIRECTION.fullmatch(without_label(sent.text).strip()):
-            return []  # "PUTIN: (Speaking Russian).": what is heard, not said
+            return []  # "PRESIDENT X: (Speaking Finnish).": what is heard, not said
         return [(self.turn, None)]
 
     def declared_by(

@@ -576,7 +576,7 @@ class SpeakerResolver:
         salient; ``parsed_subject`` is the main verb's subject by the parse, when there is one."""
         issued = _ISSUES_DOCUMENT.search(outside_quotes(text))
         named = self.gaz.party_hits(text[: issued.start()]) if issued else []
-        if named:  # "the Rada adopted a resolution. The text states that …": the Rada's text
+        if named:  # "the parliament adopted a resolution. The text states that …": its text
             self._last_body = (Speaker("", "", named[-1].party_id), self._sentence)
         met = self._met_by_surname(parsed_subject) if parsed_subject and not hits[:1] else None
         if met is not None:  # "Bell, a Democrat who …, struck a similar note.": Bell, met before
@@ -759,7 +759,7 @@ _BODIES = (
 _DOCUMENTS = (
     r"(?:statement|communiqué|texte|text|document|déclaration|declaration|resolution|résolution)"
 )
-# "the Rada adopted a resolution", "le Parlement a voté une résolution": the side that issued
+# "the parliament adopted a resolution", "le Parlement a voté une résolution": the side that issued
 # the document the next sentence quotes ("The text states that …")
 _ISSUES_DOCUMENT = re.compile(
     r"\b(?:adopted|issued|released|published|passed|put\s+out|a\s+(?:adopté|publié|voté|diffusé)|"
