@@ -10,6 +10,7 @@ from bot.domain.gazetteer import MASTHEAD_WORDS, Gazetteer, PersonHit
 from bot.domain.models import Person
 from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import NOT_SUBJECT_SEGMENT
+from bot.extract.rules.subject_patterns import FORMER_BEFORE
 from bot.textnorm import fold
 
 _HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+")
@@ -287,11 +288,8 @@ def role_before(text: str, start: int) -> str:
         # "les négociateurs russe X et ukrainien Y": the office, with the adjective next to Y
         return f"{matches[-1].group(0)} {last}" if roles.NATIONALITY_HINT.fullmatch(last) else ""
     start = _with_modifiers(seg, matches[-1].start())
-    former = _FORMER_BEFORE.search(seg[:start])  # "l'ancien secrétaire général": held before
+    former = FORMER_BEFORE.search(seg[:start])  # "l'ancien secrétaire général": held before
     return seg[former.start() if former else start :].strip()
-
-
-_FORMER_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Aa]ncien(?:ne)?|[Ff]ormer)\s+|(?<![\w\-])[Ee]x-)$")
 
 
 # a verb of meeting between an office and the next name

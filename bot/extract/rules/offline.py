@@ -488,7 +488,8 @@ def _entry_heading(sentences: list[Sentence], i: int) -> bool:
     return bool(quoted) and any(quoted in text for text in below)
 
 
-_STAMP_ONLY = re.compile(r"^\s*\d{1,2}\s?[:h.]\s?\d{2}\s*[-–—]\s*\S")
+_CLOCK = r"\d{1,2}\s?[:h.]\s?\d{2}\s*[-–—]\s*"  # "14 h 12 –", "10:42 -": a live page's time
+_STAMP_ONLY = re.compile(rf"^\s*{_CLOCK}\S")
 
 
 def _person_office(role: str) -> bool:
@@ -525,7 +526,7 @@ def _one_line(text: str) -> str:
 # what opens a claim without being said: a live blog's "16:00 - ", a newsletter's "**Yes,
 # but:** ", a wire's dateline "KYIV, Ukraine (AP) — "
 _TIME_STAMP = re.compile(
-    r"^\s*(?:\d{1,2}\s?[:h.]\s?\d{2}\s*[-–—]\s*|\*\*[^*\n]{1,40}:\*\*\s*"
+    rf"^\s*(?:{_CLOCK}|\*\*[^*\n]{{1,40}}:\*\*\s*"
     r"|(?:[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,}(?:,[^()\n—–]{0,40})?|\d{1,2}\s+\w+\.?\s+\d{4})"
     r"\s*\([^)\n]{2,30}\)\s*[—–-]\s+)"
 )

@@ -11,7 +11,7 @@ import re
 
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import Person
-from bot.extract.rules.subject_patterns import LEAD_CONTEXT
+from bot.extract.rules.subject_patterns import FORMER_OFFICE, LEAD_CONTEXT
 
 # (pattern, canonical key); longer offices first so "vice-président" is not read as "président"
 _OFFICES: list[tuple[str, str]] = [
@@ -253,10 +253,4 @@ def speaks_for_context(role: str) -> bool:
 
 def is_former(role: str) -> bool:
     """Whether an office is one held before ("ancienne négociatrice", "ex-ministre", "former")."""
-    return bool(_FORMER_ROLE.match(role))
-
-
-_FORMER_ROLE = re.compile(
-    r"^\s*(?:l['’]|le\s+|la\s+|the\s+|a\s+|an\s+|une?\s+)?(?:ancien(?:ne)?|ex-|former)\s*",
-    re.IGNORECASE,
-)
+    return bool(FORMER_OFFICE.match(role))

@@ -574,7 +574,7 @@ class SpeakerResolver:
     def note_subject(self, text: str, hits: list[PersonHit], parsed_subject: str = "") -> None:
         """A sentence without a statement: its subject person (before the first verb) turns
         salient; ``parsed_subject`` is the main verb's subject by the parse, when there is one."""
-        issued = _ISSUES_DOCUMENT.search(outside_quotes(text))
+        issued = _ISSUES_DOCUMENT.search(text) and _ISSUES_DOCUMENT.search(outside_quotes(text))
         named = self.gaz.party_hits(text[: issued.start()]) if issued else []
         if named:  # "the parliament adopted a resolution. The text states that …": its text
             self._last_body = (Speaker("", "", named[-1].party_id), self._sentence)

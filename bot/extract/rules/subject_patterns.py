@@ -126,6 +126,13 @@ ADVERBIAL_LEAD = re.compile(
 )
 # "l'ancien premier ministre néerlandais": a former office describes someone already named
 FORMER = re.compile(r"^\s*(?:l['’]|le\s+|la\s+)?(?:ancien(?:ne)?|ex-)\s*", re.IGNORECASE)
+# an office held before, in either language, opening a role ("the former envoy", "une
+# ancienne ministre") or closing the words before an office ("… l'ancien | secrétaire général")
+FORMER_OFFICE = re.compile(
+    r"^\s*(?:l['’]|le\s+|la\s+|the\s+|a\s+|an\s+|une?\s+)?(?:ancien(?:ne)?|ex-|former)\s*",
+    re.IGNORECASE,
+)
+FORMER_BEFORE = re.compile(r"(?:(?<![\w\-])(?:[Aa]ncien(?:ne)?|[Ff]ormer)\s+|(?<![\w\-])[Ee]x-)$")
 # "Quant au président letton, X, il …" / "C'est X qui …": the person the sentence is about
 QUANT_A = re.compile(r"^\s*Quant\s+(?:à\s+(?:la\s+|l['’])?|au\s+|aux\s+)", re.IGNORECASE)
 CLEFT = re.compile(r"^\s*C['’]est\s+(?P<who>[^;:«»\"“”]{2,140}?),?\s+qui\s", re.IGNORECASE)
