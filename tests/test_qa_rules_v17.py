@@ -2,7 +2,9 @@
 an ordinal in figures is matched in either language's writing ("the 11th package" finds "le
 11e paquet"), and the glossary's row package/paquet; a presence of troops is their
 deployment (glossary); the question put to a speaker covers the first sentence of the reply
-as before, its later sentences less surely ("Le ministre l'a redit hier à Bergen.")."""
+as before, its later sentences less surely ("Le ministre l'a redit hier à Bergen."); "along",
+"alongside", "across", "within" are stop words (a question's "along the current line" asked
+for the word "along")."""
 
 from __future__ import annotations
 
@@ -124,3 +126,12 @@ def test_a_replys_later_sentences_give_way_to_words_on_what_is_asked(
     )
     assert any("payer des garde-côtes locaux" in line for line in reply), reply
     assert any("aucun navire armé" in line for line in reply), reply
+
+
+# --- prepositions of place are no words of what is asked
+
+
+@pytest.mark.parametrize("word", ["along", "alongside", "across", "within"])
+def test_a_preposition_of_place_is_no_concept(finder: MentionFinder, word: str) -> None:
+    query = parse_question(f"What does Norway want {word} the Vellmar strait?", finder)
+    assert word not in {c.label for c in query.concepts}
