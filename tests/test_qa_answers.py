@@ -417,7 +417,7 @@ def test_a_reply_is_ranked_on_the_question_put_to_the_speaker(
         for text in (reply, other)
     ]
     found = asked_before(bot, positions)
-    assert found == {(article.id, ground_key(reply)[:60]): f"QUESTION : {asked}"}
+    assert found == {(article.id, ground_key(reply)[:60]): (f"QUESTION : {asked}", True)}
     query = parse_question("Que dit la Pologne des avoirs gelés ?", MentionFinder(book))
     topic = subject(query, {"PL"})
     shown = rank(query, positions, topic, replies=found)

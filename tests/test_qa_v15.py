@@ -21,7 +21,8 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v15.json")
 # engine, after the fourteenth and fifteenth Q&A passes) before anything was written from it
 # sixteenth Q&A pass (learnt from it): 0.56 (18/32), refusals 1.00 (8/8); with the engine's
 # rules then learnt from devset47: 0.59 (19/32)
-HIT_FLOOR = 0.57
+# seventeenth Q&A pass: 0.69 (22/32), refusals 1.00 (8/8)
+HIT_FLOOR = 0.67
 REFUSAL_FLOOR = 0.98
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

@@ -64,6 +64,21 @@ def plural_verb_forms(word: str) -> set[Phrase]:
     return {(plural,)}
 
 
+# an ordinal in figures as English and French write it ("21st", "21e", "21ème", "1er")
+_ORDINAL = re.compile(r"(\d{1,3})(?:st|nd|rd|th|e|er|re|ere|eme)")
+_ORDINAL_ENDINGS = ("st", "nd", "rd", "th", "e", "er", "re", "ere", "eme", "ème")
+
+
+def ordinal_forms(word: str) -> set[Phrase]:
+    """A question's ordinal in figures in every writing of both languages: "the 21st package"
+    is "le 21e paquet" (each language's stemmer leaves its own ending whole)."""
+    found = _ORDINAL.fullmatch(fold(word))
+    if found is None:
+        return set()
+    number = found.group(1)
+    return {(s,) for end in _ORDINAL_ENDINGS for s in both_stems(number + end)}
+
+
 @lru_cache(maxsize=1)
 def _bridge_index() -> dict[str, int]:
     index: dict[str, int] = {}

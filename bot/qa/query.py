@@ -19,6 +19,7 @@ from bot.qa.lexicon import (
     bridge_forms,
     bridge_phrases,
     bridge_words,
+    ordinal_forms,
     phrase_forms,
     plural_verb_forms,
     soft_group,
@@ -233,6 +234,7 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
         else:
             # the word as written keeps the accent of a participle ("paraphé")
             forms = bridge_forms(word) | plural_verb_forms(written.get(word, word))
+            forms |= ordinal_forms(word)
             concepts.append(Concept(word, "content", forms, 1.0, words=bridge_words(word)))
     _dedupe_bridged(concepts)
     when = time_context(question)

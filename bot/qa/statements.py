@@ -35,9 +35,11 @@ ARTICLES = 12  # articles whose stored positions are read for one question
 MAX_STATEMENTS = 3
 SHORT = 200  # an evidence sentence short enough to show whole
 _SENTENCE_END = re.compile(r"[.!?…][»”\"’']?\s*$")  # a heading ends with none
+_ENDED = re.compile(r"[.!?…][»”\"’']?\s")  # a sentence before, in the same paragraph
 ALONE = 0.34  # a statement covering less of what is asked than its sentence before is shown
 LONG = 400  # with it, when the two are shorter than this
 REPLY = 0.9  # a reply covers what the question put to the speaker asked, nearly as well
+LATER_REPLY = 0.6  # its later sentences, less surely: they may go on to other things
 OPENING = 40  # characters where a sentence's subject party is looked for
 OPENERS_BEFORE = frozenset({"", "le", "la", "les", "l'", "the"})
 
@@ -199,15 +201,18 @@ def preceding(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str],
     return out
 
 
-def asked_before(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, str], str]:
+def asked_before(
+    bot: BriefBot, positions: list[Position]
+) -> dict[tuple[int, str], tuple[str, bool]]:
     """(article id, start of the evidence's key) -> the question put to the speaker, when the
     evidence is in a reply: the paragraph before its own asks something (an interview's
-    question, "INTERVIEWER: And the frozen assets? Belgium has doubts."), at most LONG long."""
+    question, "INTERVIEWER: And the frozen assets? Belgium has doubts."), at most LONG long;
+    and whether the evidence opens the reply."""
+    out: dict[tuple[int, str], tuple[str, bool]] = {}
     wanted = {
         (p.article_id, grounded(p.evidence)[:60]) for p in positions if p.article_id is not None
     }
     ids = sorted({article_id for article_id, _ in wanted})
-    out: dict[tuple[int, str], str] = {}
     for article in bot.articles(ids=ids) if ids else []:
         paragraphs = [collapse_space(x) for x in re.split(r"\n\s*\n", article.text) if x.strip()]
         keys = [grounded(x) for x in paragraphs]
@@ -217,8 +222,16 @@ def asked_before(bot: BriefBot, positions: list[Position]) -> dict[tuple[int, st
             at = next((k for k, key in enumerate(keys) if probe[:40] in key), -1)
             before = paragraphs[at - 1] if at > 0 else ""
             if "?" in before and len(before) <= LONG and "?" not in paragraphs[at]:
-                out[(article_id, probe)] = before
+                out[(article_id, probe)] = (before, _opens_reply(keys[at], probe))
     return out
+
+
+def _opens_reply(paragraph: str, probe: str) -> bool:
+    """The evidence (``probe``, grounded) opens its paragraph, after a speaker's label at
+    most ("X : Notre position…"): the reply's later sentences may go on to other things ("Le
+    Premier ministre l'a rappelé à Paris.") and answer the question less surely."""
+    at = paragraph.find(probe[:40])
+    return at >= 0 and not _ENDED.search(paragraph[:at])
 
 
 def rank(
@@ -230,7 +243,7 @@ def rank(
     strict: bool = True,
     by_article: bool = True,
     context: dict[tuple[int, str], str] | None = None,
-    replies: dict[tuple[int, str], str] | None = None,
+    replies: dict[tuple[int, str], tuple[str, bool]] | None = None,
 ) -> list[Statement]:
     """Positions as statements, best first: those covering the question's subject (``topic``:
     its words and the other names it uses) in their own words or in their article, on its
@@ -267,10 +280,11 @@ def rank(
         score(topic, probe)
         where = (statement.article_id, grounded(position.evidence)[:60])
         before = (context or {}).get(where)
-        question = (replies or {}).get(where)
+        question, opens = (replies or {}).get(where, ("", False))
         if question and topic.concepts:  # a reply is about what was asked
             put = Passage(-1, 0, 0, position.lang, question, stems(question, lang))
-            probe.coverage = max(probe.coverage, REPLY * score(topic, put).coverage)
+            weight = REPLY if opens else LATER_REPLY
+            probe.coverage = max(probe.coverage, weight * score(topic, put).coverage)
         joined = ""
         statement.alone = probe.coverage
         if before and topic.concepts and probe.coverage < 1.0:

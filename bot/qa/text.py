@@ -50,7 +50,7 @@ STOPWORDS_EN = frozenset(
         "declared", "claim", "claimed", "according", "regarding", "concerning", "s", "t", "don",
         "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn",
         "hasn", "haven", "hadn", "one", "ones", "other", "others", "between", "among",
-        "against", "without", "towards", "toward",
+        "against", "without", "towards", "toward", "along", "alongside", "across", "within",
     ]
 )  # fmt: skip
 # generic verbs and nouns of questions, in both languages
