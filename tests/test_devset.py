@@ -78,6 +78,8 @@ DEVSETS = [
     # little under today's figures.
     DevSet("devset15", (450, 600), recall=0.86, speaker_acc=0.90, party_prec=0.98),
     DevSet("devset16", (350, 550), recall=0.92, speaker_acc=0.96, party_prec=0.96),
+    # session 11: "UNITED NATIONS (AP) - China urged …" is China's now (the dateline was the
+    # subject), with no name: its ambassador is named in the next paragraph (precision 0.99)
     DevSet(
         "devset17",
         (400, 550),
@@ -86,6 +88,7 @@ DEVSETS = [
         party_prec=0.98,
         articles=6,
         lang="en",
+        precision=0.98,
     ),
     # held out in session 4: written blind, scored once before any rule was written from them
     # (d18 0.65 / 0.89 / 0.95 / 0.94, d19 0.69 / 0.97 / 0.98 / 0.96); rules written since (credit

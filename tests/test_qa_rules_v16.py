@@ -102,3 +102,47 @@ def test_a_count_of_qualified_people_needs_a_sentence_naming_them(
 )
 def test_a_statement_on_another_ordinal_does_not_answer(statement: str, kept: bool) -> None:
     assert same_ordinals("What is Norway's position on the 11th quota package?", statement) is kept
+
+
+# --- (session 11) a statement naming no ordinal must name what the question's ordinal counts
+
+
+@pytest.mark.parametrize(
+    ("question", "statement", "kept"),
+    [
+        (
+            "Quelle est la position de la Norvège sur le 11e paquet de quotas ?",
+            "Norway could block the yearly rollover of the quota rules in June.",
+            False,
+        ),
+        (
+            "Quelle est la position de la Norvège sur le 11e paquet de quotas ?",
+            "Norway will not sign off on the quota package before June.",
+            True,
+        ),
+        (
+            "What is Norway's position on the 11th quota package?",
+            "La Norvège bloquera le paquet tant que la zone nord reste ouverte.",
+            True,
+        ),
+        (
+            "What is Norway's position on the 11th quota package?",
+            "La Norvège pourrait bloquer la reconduction des règles de pêche.",
+            False,
+        ),
+        # no translation known for what is counted: left to the rest of the ranking
+        ("Who chaired the 3rd plenary?", "Norway opened the talks on Monday.", True),
+    ],
+)
+def test_a_statement_naming_no_ordinal_names_what_is_counted(
+    question: str, statement: str, kept: bool
+) -> None:
+    assert same_ordinals(question, statement) is kept
+
+
+def test_a_statement_naming_no_ordinal_answers_in_an_article_naming_it() -> None:
+    question = "What is Norway's stance on the 11th quota package?"
+    statement = "Oslo « ne votera aucune mesure qui touche la pêche côtière »."
+    article = "Le 11e paquet de quotas toujours bloqué. " + statement
+    assert same_ordinals(question, statement, article)
+    assert not same_ordinals(question, statement, "Les quotas toujours bloqués. " + statement)

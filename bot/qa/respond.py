@@ -208,6 +208,9 @@ class Responder:
                     s.sentence_id = p.sentence_id
                     break
 
+    def _article_text(self, article_id: int) -> str:
+        return " ".join(p.text for p in sentences_of(self.bot.db, [article_id]))
+
     def _position(
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
     ) -> Answer:
@@ -235,7 +238,12 @@ class Responder:
                 found = _saying_it_first(found, share)
             if roles:  # "France's ambassador": only what someone of that role said
                 found = [s for s in found if self._has_role(s, roles)]
-            found = [s for s in found if same_ordinals(u.query.text, s.text)]
+            if _ORDINAL.search(u.query.text):
+                found = [
+                    s
+                    for s in found
+                    if same_ordinals(u.query.text, s.text, self._article_text(s.article_id))
+                ]
             chosen += found[:share]
         if (roles or u.seat) and not chosen:
             holder = self._role_holder(u, roles, since, scope) if roles else ""
@@ -908,12 +916,47 @@ def _saying_verb() -> re.Pattern[str]:
 _ORDINAL = re.compile(r"(?<![\w,.])(\d{1,3})(?:st|nd|rd|th|e|er|ere|eme|ème|ère)(?!\w)")
 
 
-def same_ordinals(question: str, statement: str) -> bool:
+def same_ordinals(question: str, statement: str, article: str = "") -> bool:
     """A statement naming only other ordinals than the question's ("the 22nd package" for
-    "the 21st package") is about another of those things; one naming none may be about it."""
+    "the 21st package") is about another of those things; one naming none may be about it
+    when it names what the question counts ("package", "paquet": not "the rollover of EU
+    sanctions" for "le 21e paquet de sanctions"), or when its article names the ordinal."""
     asked = set(_ORDINAL.findall(question))
     named = set(_ORDINAL.findall(statement))
-    return not asked or not named or bool(asked & named)
+    if not asked:
+        return True
+    if named:
+        return bool(asked & named)
+    if asked & set(_ORDINAL.findall(article)):
+        return True
+    head = _counted(question)
+    forms = bridge_words(head) if head else set()
+    if len(forms) < 2:
+        return True  # no translation known: the statement's language may not be the question's
+    return bool(forms & set(re.findall(r"\w+", fold(statement))))
+
+
+_AFTER_ORDINAL = re.compile(
+    r"(?<![\w,.])\d{1,3}(?:st|nd|rd|th|e|er|ere|eme|ème|ère)\s+(?P<first>[^\W\d]+)"
+    r"(?:\s+(?P<second>[^\W\d]+))?",
+    re.IGNORECASE,
+)
+_NOT_NOUN = frozenset(
+    {"of", "de", "du", "des", "d", "the", "la", "le", "les", "on", "sur", "and", "et"}
+)
+
+
+def _counted(question: str) -> str | None:
+    """The noun an ordinal counts: French puts it first ("21e paquet de sanctions"), English
+    last in a compound ("21st sanctions package")."""
+    m = _AFTER_ORDINAL.search(question)
+    if m is None:
+        return None
+    first, second = m["first"], m["second"]
+    english = re.search(r"\d(?:st|nd|rd|th)\b", m.group(0), re.IGNORECASE) is not None
+    if english and second and fold(second) not in _NOT_NOUN and not second.endswith("?"):
+        return second
+    return first
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from bot.extract.rules.quote_marks import is_quote_only, quote_spans, quote_text
 from bot.extract.rules.quotes import declines
 from bot.extract.rules.sentences import Sentence
 from bot.extract.rules.speakers import Speaker, SpeakerResolver
-from bot.extract.rules.subject_patterns import CLEFT, NAME_ONLY
+from bot.extract.rules.subject_patterns import APPOSITION_AFTER, CLEFT, NAME_ONLY
 from bot.extract.rules.subjects import colon_lead, sentence_subject
 from bot.extract.rules.voice import Voice
 from bot.textnorm import fold
@@ -39,6 +39,13 @@ _ANNOUNCES = re.compile(
     r"\b(?:responded|replied|wrote|posted|tweeted|weighed\s+in|said|added|declared|"
     r"a\s+(?:répondu|réagi|écrit|publié|tweeté|déclaré|ajouté|dit)|répond|réagit|écrit|déclare)\b"
     r"[^:]{0,60}:$"
+)
+# "It reads in part:", "The statement says:", "Le texte dit notamment :": a text quoted next
+_DOCUMENT_READS = re.compile(
+    r"^(?:it|the\s+(?:joint\s+)?(?:statement|text|declaration|communiqu[ée]|letter)|"
+    r"le\s+(?:texte|communiqué)|la\s+(?:déclaration|lettre))\s+(?:reads|says|states|read|"
+    r"se\s+lit|dit|indique|affirme|déclare)\b[^:]{0,30}:$",
+    re.IGNORECASE,
 )
 # a transcript's label of initials: "J.-N. B. : …", "T. V. : …"
 _INITIALS_LABEL = re.compile(r"^\s*(?P<ini>(?:[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?\s?){2,3})\s*:\s")
@@ -72,7 +79,10 @@ _OWNS_WORDS_BEFORE = re.compile(
     r"\b(?:ces|cette|these|those)\s+(?:mots|propos|paroles|phrases?|words|remarks|comments)\b|"
     # "La phrase … Elle est de X", "The line came from X"
     r"^\s*(?:elle|la\s+phrase|la\s+formule)\s+est\s+de\b|"
-    r"^\s*(?:it|the\s+(?:line|remark|words?))\s+(?:was|were|came)\s+from\b",
+    r"^\s*(?:it|the\s+(?:line|remark|words?))\s+(?:was|were|came)\s+from\b|"
+    # "X, the aide who headed the team, made the remarks at a briefing"
+    r"\b(?:made|delivered|a\s+tenu|avait\s+tenu)\s+(?:the|those|these|ces)\s+"
+    r"(?:remarks|comments|propos)\b",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^[^«»\"“”.]{3,60}\s[—–]\s+(?=[«\"“])")
@@ -140,6 +150,7 @@ class Discourse:
         self.sentences = sentences
         self.voice = voice  # an interview's or op-ed's one voice (voice.py)
         self.turn: Speaker | None = None  # who speaks in the current interview paragraph
+        self.turn_also: list[Speaker] = []  # the other authors of a joint text quoted
         self._labels = 0  # the transcript labels ("ZELENSKY: …") met so far
         self._carried: Speaker | None = None  # the last labelled speaker, for the next paragraphs
         # a transcript's cast ("Porte-parole : M. X") and its labels by office ("LE PORTE-PAROLE :
@@ -190,13 +201,21 @@ class Discourse:
         for i, sent in enumerate(self.sentences):
             if found[i] or not is_quote_only(_DATELINE.sub("", sent.text, count=1)):
                 continue
+            alone = all(is_quote_only(s.text) for s in self.sentences if s.para == sent.para)
             for j in range(i + 1, len(found)):
                 later = self.sentences[j]
-                if later.para != sent.para:
+                # a paragraph of a bare quotation, credited by the next paragraph's first
+                # sentence ("The words came from X, …")
+                first_after = (
+                    alone
+                    and later.para == sent.para + 1
+                    and (self.sentences[j - 1].para == sent.para)
+                )
+                if later.para != sent.para and not first_after:
                     break
                 who = None
                 if _OWNS_WORDS_BEFORE.search(later.text):
-                    who = self._owner(found[j], mentions[j])
+                    who = self._owner(found[j], mentions[j], later.text)
                 if who is not None:
                     found[i] = [(who, None)]
                     break
@@ -204,12 +223,15 @@ class Discourse:
                     break  # someone else is named first: whose words they were is unclear
 
     def _owner(
-        self, said: list[tuple[Speaker, Cue | None]], hits: list[PersonHit]
+        self, said: list[tuple[Speaker, Cue | None]], hits: list[PersonHit], text: str
     ) -> Speaker | None:
-        """The one named person of a sentence: who speaks in it, else who it names."""
+        """The one named person of a sentence: who speaks in it, else who it names (the
+        first, when the others stand in its apposition)."""
         named = {sp.name: sp for sp, _ in said if sp.name}
         if len(named) == 1:
             return next(iter(named.values()))
+        if len(hits) > 1 and APPOSITION_AFTER.match(text, hits[0].end):
+            hits = hits[:1]  # "X, the aide to President Y who …, made the remarks"
         if said or len(hits) != 1:
             return None
         known = self.resolver.known_speaker(hits[0])
@@ -307,13 +329,15 @@ class Discourse:
         """At a paragraph's start, note whether it is a person's turn in an interview."""
         if index and self.sentences[index - 1].para == sent.para:
             return
-        self.turn = None
+        if self.turn is not None and self._quotation_goes_on(sent, index):
+            return  # '"…' opening a paragraph after one whose quotation did not close
+        self.turn, self.turn_also = None, []
         if self._read_cast(sent, hits):
             return
-        announced = self._announced(sent, index)
-        if announced is not None:
-            self.turn = announced
-            self.resolver.turn_party = announced.party_id
+        announced = self._announced(sent, index) or self._document_read(index)
+        if announced:
+            self.turn, self.turn_also = announced[0], announced[1:]
+            self.resolver.turn_party = self.turn.party_id
             return
         if _INTERPRETER_LABEL.match(sent.text):
             self.turn = self._carried  # the interpreter speaks the last labelled person's words
@@ -363,21 +387,47 @@ class Discourse:
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
         self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
 
-    def _announced(self, sent: Sentence, index: int) -> Speaker | None:
+    def _quotation_goes_on(self, sent: Sentence, index: int) -> bool:
+        """Whether a paragraph opening with a quotation mark continues the quotation of the
+        paragraph before, left open (a quotation over several paragraphs)."""
+        if not index or sent.text.lstrip()[:1] not in ('"', "“", "«"):
+            return False
+        para = self.sentences[index - 1].para
+        before = " ".join(s.text for s in self.sentences[:index] if s.para == para).strip()
+        if before[:1] not in ('"', "“", "«"):
+            return False
+        straight = before.count('"') % 2 == 1
+        curly = before.count("“") > before.count("”") or before.count("«") > before.count("»")
+        return straight or curly
+
+    def _document_read(self, index: int) -> list[Speaker]:
+        """ "The joint statement, issued by X and Y …. It reads in part:": the two people of two
+        sides the article last named together, when the sentences before name both sides as
+        the text's issuers."""
+        if not index or not _DOCUMENT_READS.search(self.sentences[index - 1].text.strip()):
+            return []
+        pair = self.resolver.last_pair()
+        before = " ".join(s.text for s in self.sentences[max(0, index - 3) : index])
+        sides = {h.party_id for h in self.resolver.gaz.party_hits(before)}
+        if len(pair) == 2 and all(p.party_id in sides for p in pair):
+            return pair
+        return []
+
+    def _announced(self, sent: Sentence, index: int) -> list[Speaker]:
         """ "Donald Tusk has responded on X:" closing a paragraph, then a paragraph of his post
         (with quote marks or without): the person the paragraph before announced."""
         if not index:
-            return None
+            return []
         before = self.sentences[index - 1].text.rstrip()
         if not before.endswith(":") or not _ANNOUNCES.search(before):
-            return None
+            return []
         who = self.resolver.salient
         paragraph = [s.text for s in self.sentences[index:] if s.para == sent.para]
         if who is None or not who.name:
-            return None
+            return []
         if any(_quotes_words(t) for t in paragraph) and not is_quote_only(" ".join(paragraph)):
-            return None  # (a quotation of its own is read as one; scare quotes are no quote)
-        return who
+            return []  # (a quotation of its own is read as one; scare quotes are no quote)
+        return [who]
 
     def _read_cast(self, sent: Sentence, hits: list[PersonHit]) -> bool:
         """ "Porte-parole : M. Olivier X." opening a transcript: X holds the office, with the
@@ -419,7 +469,7 @@ class Discourse:
             return []
         if _STAGE_DIRECTION.fullmatch(without_label(sent.text).strip()):
             return []  # "PRESIDENT X: (Speaking Finnish).": what is heard, not said
-        return [(self.turn, None)]
+        return [(self.turn, None), *((also, None) for also in self.turn_also)]
 
     def declared_by(
         self, sentence: str, hits: list[PersonHit], colon: int | None

@@ -116,6 +116,10 @@ class OfflineEngine:
             talk.read_cleft(sent, hits)
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
+            for cue in cues:  # "RIYADH, Saudi Arabia (AP) — Ukraine and Russia agreed …"
+                stamp = _TIME_STAMP.match(cue.subject) if cue.mode == "pre" else None
+                if stamp and cue.subj_start == 0 and cue.subject[stamp.end() :].strip():
+                    cue.subject, cue.subj_start = cue.subject[stamp.end() :], stamp.end()
             if FRAMED_HEADING.match(sent.text) or _entry_heading(sentences, i):
                 self._note(sent, hits, cues, [], "heading")
                 found.append([])  # "- Kiev refuse de céder -": a sub-heading
@@ -209,6 +213,7 @@ class OfflineEngine:
             ]
         for was, named in resolver.revealed:  # a portrait's subject, described before named
             found[:] = [[(named if sp is was else sp, c) for sp, c in here] for here in found]
+        found[:] = [[(resolver.named_holder(sp) or sp, c) for sp, c in here] for here in found]
         if self.trace is not None:  # quotes given to the speaker before or after them
             for record, here in zip(self.trace, found, strict=False):
                 record["final"] = [_who(sp) for sp, _ in here]
@@ -359,7 +364,7 @@ _SINGLE_BACK = str.maketrans("“”", "‘’")
 # a newsletter item's label: "KALLAS'S INSURANCE POLICY: ", "Who's in: ", "Why now: "
 _ITEM_LABEL = re.compile(
     r"^\s*\*\*(?:[^*]{1,60}\*\*)?\s*(?=\S)|"  # "**Beijing.** China …", or the "** " left of it
-    r"^\s*[*•·]\s+(?=\S)|"  # a list item's mark
+    r"^\s*[*•·\-–—]\s+(?=\S)|"  # a list item's mark
     r"^\s*(?:[A-Z][A-Z’'\-]+(?:\s+[A-Z][A-Z’'\-]+){0,5}|(?:Who|What|Why|How|Where|When)\b[\w’' ]{0,12})"
     r":\s+(?=\S)"
 )

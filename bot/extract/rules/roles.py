@@ -156,6 +156,19 @@ def has_office(text: str) -> bool:
     return bool(ROLE_RE.search(text))
 
 
+def is_title_words(words: str) -> bool:
+    """Whether a few words before a name are its office ("British Prime Minister", "le
+    ministre turc"), with no verb: an office word, and nothing of a clause."""
+    return has_office(words) and not _CLAUSE_WORD.search(words)
+
+
+_CLAUSE_WORD = re.compile(
+    r"(?<![\w\-])(?:a|ont|est|sont|has|have|had|is|are|was|were|said|says|met|with|avec|"
+    r"who|qui|que|that)(?![\w\-])",
+    re.IGNORECASE,
+)
+
+
 def is_title(np: str) -> bool:
     """True for a definite/indefinite noun phrase headed by an office ("le négociateur russe")."""
     return bool(_TITLE_NP.match(np) or _POSSESSIVE.match(np))

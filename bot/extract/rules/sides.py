@@ -18,7 +18,7 @@ from bot.extract.rules.quote_marks import inside_quotes
 from bot.extract.rules.quotes import declines
 from bot.extract.rules.sentences import Sentence
 from bot.extract.rules.speakers import Speaker, SpeakerResolver
-from bot.extract.rules.subject_patterns import SINGULAR_PRONOUN_START, VOICE_OF
+from bot.extract.rules.subject_patterns import SIDE_PRONOUN, SINGULAR_PRONOUN_START, VOICE_OF
 
 
 def stance_statements(
@@ -58,6 +58,14 @@ def stance_statements(
             continue  # "Le cardinal, lui, ne veut pas parler de chiffres": nothing said
         parties = syntax.stance_parties(gaz, sent.text, stance)
         first = sent.text[max(stance.subjects[0][0], 0) : stance.subjects[0][1]]
+        side = talk.resolver.side_topic
+        if not parties and not here and side:
+            words = [sent.text[max(a, 0) : b].strip() for a, b in stance.subjects]
+            words = [w for w in words if re.search(r"\w", w)]  # not a list item's mark
+            asked = _OPEN_QUESTION.search(sent.text[: max(stance.subjects[-1][0], 0)])
+            pronoun = SIDE_PRONOUN["en" if lang == "en" else "fr"]
+            if len(words) == 1 and pronoun.fullmatch(words[0]) and not asked:
+                parties = [side]  # "Kyiv's starting point is … It opposes any cap …"
         if not parties and first.strip().lower() == "on":
             # "Côté ukrainien, on veut un moratoire": the side the lead names
             side = roles.lead_context_party(gaz, sent.text)
@@ -99,16 +107,27 @@ def named_pair(resolver: SpeakerResolver, cue: Cue, hits: list[PersonHit]) -> li
     if len(inside) != 2:
         return []
     first, second = inside
-    head = cue.subject[start - offset : first.start - offset]
+    head = _DATELINE_DASH.split(cue.subject[start - offset : first.start - offset])[-1]
     between = cue.subject[first.end - offset : second.start - offset]
     tail = cue.subject[second.end - offset :]
-    if head.strip() or tail.strip() or not _AND.fullmatch(between):
+    joined = _AND_TITLE.fullmatch(between)
+    if tail.strip() or joined is None or not (_title_only(head) and _title_only(joined["title"])):
         return []
     pair = [resolver.known_speaker(h) or resolver.meet(h, "") for h in (first, second)]
     return pair if all(p.party_id for p in pair) and pair[0].party_id != pair[1].party_id else []
 
 
 _AND = re.compile(r"\s+(?:et|and)\s+")
+# "French President X and British Prime Minister Y said": each name after its own office
+_AND_TITLE = re.compile(r"\s+(?:et|and)\s+(?P<title>(?:[^\W\d][\w\-’'.]*\s+){0,5})")
+_DATELINE_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _title_only(words: str) -> bool:
+    """Nothing, or an office of a few words ("French President", "le président français")."""
+    return not words.strip() or (len(words.split()) <= 5 and roles.is_title_words(words))
+
+
 # "le communiqué conjoint publié par le département d'État et le ministère ukrainien", "a joint
 # statement by Paris and Berlin": a document two sides put out together
 _JOINT_DOCUMENT = re.compile(
@@ -188,6 +207,8 @@ def side_of(talk: Discourse, hits: list[PersonHit], sentence: str, party: str) -
     return found[0] or Speaker("", "", party) if len(found) == 1 else Speaker("", "", party)
 
 
+# "… hasn't signaled whether it would support …": no stance taken
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if|si)\s*$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:que|qu['’]|qui|dont|that|which|who|whom)\s*$", re.IGNORECASE)
 # what the person named after a side's stance did with it: their own support of it
 _HOLDS_IT = re.compile(

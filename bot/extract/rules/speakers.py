@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.domain.gazetteer import Gazetteer, PersonHit
+from bot.domain.gazetteer import Gazetteer, Hit, PersonHit
 from bot.domain.models import Person
 from bot.extract.rules import mentions, roles
 from bot.extract.rules import subject_patterns as sp
@@ -68,6 +68,12 @@ class SpeakerResolver:
         self._pending: list[str] = []
         self._bound: list[tuple[str, Speaker]] = []
         self.revealed: list[tuple[Speaker, Speaker]] = []  # (unnamed described, who it was)
+        # the side a run of sentences is about, no person named: a heading naming one side, a
+        # sentence opening with one, then sentences opening with a pronoun ("It opposes …")
+        self.side_topic: str | None = None
+        # offices written next to a name ("Dmitry Peskov, the Kremlin spokesman"): the same
+        # office said of no one, before or after, is that person's
+        self._offices: list[tuple[str, _Known]] = []
         self._last_body: tuple[Speaker, int] | None = None  # a side's body, where last named
         # people of no side a later description gave one ("ce responsable nommé par Kyiv")
         self.sided_later: dict[str, Speaker] = {}
@@ -109,6 +115,7 @@ class SpeakerResolver:
             self._this_pronoun,
             bool(sp.SINGULAR_PRONOUN_START.match(text)),
         )
+        self.side_topic = self._side_topic(text, opening, hits)
         ctx = roles.lead_context_party(self.gaz, text)
         met: list[_Known] = []
         for h in hits:
@@ -130,6 +137,8 @@ class SpeakerResolver:
             ctx = ctx or self._possessive_party(role, text[: h.start])
             fresh = len(self.known)
             k = self._learn(h, role, ctx, text[: h.start])
+            if role and roles.has_office(role) and not roles.is_former(role):
+                self._offices.append((_description(role), k))
             if self.known.index(k) >= fresh:  # first met here
                 k.quoted = inside_quotes(text, h.start)
             met.append(k)
@@ -173,6 +182,10 @@ class SpeakerResolver:
         two sides that a sentence last named together (a meeting's readout)."""
         last = subject.rsplit(",", 1)[-1]
         return list(self._pair) if sp.BOTH_LEADERS.fullmatch(last.strip()) else []
+
+    def last_pair(self) -> list[Speaker]:
+        """The two people of two sides a sentence last named together."""
+        return list(self._pair)
 
     def note_byline(self, hits: list[PersonHit]) -> None:
         """The people of a byline are reporters: known, but speaking for no party."""
@@ -282,6 +295,10 @@ class SpeakerResolver:
         if not np:
             return None
         if sp.PRONOUN.match(np.strip()):
+            side_pronoun = sp.SIDE_PRONOUN["en" if self.lang == "en" else "fr"]
+            opens = self.lang == "en" or not sentence[:np_start].strip(" -–—•*")
+            if self.side_topic and opens and side_pronoun.match(np):
+                return Speaker("", "", self.side_topic)  # "Russia … It demands that …"
             if sp.PLURAL_PRONOUN.match(np.strip()):
                 if (
                     np.strip().lower() == "it"
@@ -593,7 +610,8 @@ class SpeakerResolver:
             # makes that person who "il"/"selon elle" means next
             free = [h for h in hits if not in_adjunct(text, h.start)]
             names = {fold(mentions.display_name(h.text, h.person)) for h in free}
-            before = free[:1] if len(names) == 1 else []
+            appositive = bool(free) and bool(sp.APPOSITION_AFTER.match(text, free[0].end))
+            before = free[:1] if len(names) == 1 or appositive else []
         head = text[: verb.start()] if verb else parsed_subject
         if not head and not hits:
             # the parse found no subject ("Un diplomate turc … tempère les attentes"): an
@@ -626,6 +644,10 @@ class SpeakerResolver:
             if self.salient is None or not self.salient.name:
                 self.salient = side
             return
+        if len(before) > 1 and sp.APPOSITION_AFTER.match(text, before[0].end):
+            # "Yuri Ushakov, the foreign policy aide to President X who headed …, made the
+            # remarks": the names inside the apposition are not the subject
+            before = before[:1]
         if before:
             known = self.known_speaker(before[-1])
             if known is not None:
@@ -711,6 +733,40 @@ class SpeakerResolver:
         self._pending = []
         return known
 
+    def _side_topic(self, text: str, opening: list[Hit], hits: list[PersonHit]) -> str | None:
+        if sp.SIDE_PRONOUN["en" if self.lang == "en" else "fr"].match(text):
+            return self.side_topic  # "It demands that …": the same side goes on
+        line = text.strip()
+        if len(line.split()) <= 6 and not _CLOSES.search(line):  # "LA RUSSIE", "Europe"
+            sides = {
+                h.party_id for h in self.gaz.party_hits(line.title() if line.isupper() else line)
+            }
+            return sides.pop() if len(sides) == 1 else None
+        if [h for h in hits if not inside_quotes(text, h.start)] or not opening:
+            return None  # a person named: who a pronoun may mean next
+        # a French "il"/"elle" after a side's sentence is mostly a person named before; a run
+        # under a heading naming one side ("LA RUSSIE", "- Le Kremlin exige …", "- Il refuse …")
+        # is the side's
+        return opening[0].party_id if self.lang == "en" or self.side_topic else None
+
+    def named_holder(self, speaker: Speaker) -> Speaker | None:
+        """The one person the article names with the office an unnamed speaker is described by
+        ("the Kremlin spokesman" told reporters …, then "Dmitry Peskov, the Kremlin spokesman")."""
+        if speaker.name or speaker.indefinite or not speaker.party_id:
+            return None
+        if not roles.has_office(speaker.role) or roles.is_former(speaker.role):
+            return None
+        office = _description(speaker.role)
+        holders = {
+            k.name: k
+            for d, k in self._offices
+            if d == office and k.name and k.party_id == speaker.party_id
+        }
+        if len(holders) != 1:
+            return None
+        (k,) = holders.values()
+        return Speaker(k.name, speaker.role, k.party_id, k.person)
+
     def adopt(self, known: Speaker, role: str, party: str | None) -> Speaker:
         """``known`` takes an office and a side the article gives elsewhere."""
         for k in reversed(self.known):
@@ -744,6 +800,7 @@ class SpeakerResolver:
         return None
 
 
+_CLOSES = re.compile(r"[.!?:;»\"”)]\s*$")
 _STRESSED = re.compile(r",\s*(?:lui|elle|eux|elles)(?:-mêmes?)?\s*,?\s*$", re.IGNORECASE)
 # "Varsovie, elle, réclame" (not "…, elle affirme": there "elle" is the subject)
 _STRESSED_SUBJECT = re.compile(

@@ -18,6 +18,14 @@ PRONOUN = re.compile(
 )
 PRONOUN_START = re.compile(r"^\s*(?:il|elle|ils|elles|he|she|they)\b", re.IGNORECASE)
 SINGULAR_PRONOUN_START = re.compile(r"^\s*(?:il|elle|he|she)\b", re.IGNORECASE)
+# an apposition after a name: "X, the aide to President Y who …" (Y is not the subject)
+APPOSITION_AFTER = re.compile(r",\s*(?:the|a|an|le|la|l['’]|un|une)\s", re.IGNORECASE)
+# a pronoun that can stand for a side ("Kyiv's starting point is … It insists …", a factbox's
+# "- Elle refuse …"), after a list item's mark; English "it" is never a person
+SIDE_PRONOUN = {
+    "en": re.compile(r"^[\W_]*it\b", re.IGNORECASE),
+    "fr": re.compile(r"^[\W_]*(?:il|elle)s?\b", re.IGNORECASE),
+}
 LEAD_CONTEXT = re.compile(
     r"^\s*(?:(?:du\s+)?côté|à|a|au|aux|in)\s+(?P<ctx>[^,;:.«»\"“”]{2,40}),", re.IGNORECASE
 )
