@@ -10,7 +10,7 @@ from bot.domain.gazetteer import MASTHEAD_WORDS, Gazetteer, PersonHit
 from bot.domain.models import Person
 from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import NOT_SUBJECT_SEGMENT
-from bot.extract.rules.subject_patterns import FORMER_BEFORE
+from bot.extract.rules.subject_patterns import FORMER_BEFORE, SUBJECT_CLAUSE_START
 from bot.textnorm import fold
 
 _HONORIFIC = re.compile(r"^(?:M\.|Mme|Mlle|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+")
@@ -284,6 +284,8 @@ def role_before(text: str, start: int) -> str:
         return ""  # "Le journal cite X": a paper is no one's office
     if _MEETS.search(seg[matches[-1].end() :]):
         return ""  # "Foreign Minister X talks with NPR's Y": the office is X's, not Y's
+    if SUBJECT_CLAUSE_START.search(seg[matches[-1].end() :].rstrip() + " "):
+        return ""  # "NATO ministers meet in Brussels as X says": another clause's subject
     if re.search(r"\s(?:et|and)(?:\s|$)", seg[matches[-1].end() :]):
         # "les négociateurs russe X et ukrainien Y": the office, with the adjective next to Y
         return f"{matches[-1].group(0)} {last}" if roles.NATIONALITY_HINT.fullmatch(last) else ""
@@ -318,6 +320,12 @@ _MODIFIER = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish|i|ch|ic)|\S+['’]s|[A-Z]{
 
 def _with_modifiers(seg: str, start: int) -> int:
     words = list(re.finditer(r"\S+", seg[:start]))[-2:]
+    if (
+        len(words) == 2
+        and _MODIFIER.fullmatch(words[0].group(0))
+        and re.fullmatch(r"[a-z]{4,}", words[1].group(0))
+    ):
+        return words[0].start()  # "Danish fisheries minister": a portfolio after the side
     for word in reversed(words):
         if not _MODIFIER.fullmatch(word.group(0)):
             break

@@ -38,9 +38,14 @@ from bot.extract.rules.lexicon import (
     FR_VERDICT,
 )
 from bot.extract.rules.quote_marks import inside as _inside
-from bot.extract.rules.quote_marks import quote_spans, quote_text
+from bot.extract.rules.quote_marks import outside_quotes, quote_spans, quote_text
 from bot.extract.rules.stance_cues import french_extra_cues
-from bot.extract.rules.subject_patterns import GOES_ON_TO, NAME_WORD, opening_name_end
+from bot.extract.rules.subject_patterns import (
+    GOES_ON_TO,
+    NAME_WORD,
+    SUBJECT_CLAUSE_START,
+    opening_name_end,
+)
 
 _SOURCE = re.compile(
     r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to|[Dd]ixit|in\s+the\s+words\s+of"
@@ -186,6 +191,9 @@ def _reported(before: str, verb: str, after: str) -> str:
     elif lead:
         claim = tidy(after[lead.end() :])
     else:
+        clause = list(SUBJECT_CLAUSE_START.finditer(outside_quotes(before)))
+        if clause:  # "Allies gather …; Kallas warns …": the subject's own clause
+            before = before[clause[-1].end() :]
         segs = [
             seg
             for seg in re.split(r"[,:«»\"“”]", before)

@@ -334,6 +334,9 @@ class SpeakerResolver:
                 speaker_hit = h
         if speaker_hit is not None:
             role_text = sp.TRAILING_HONORIFIC.sub("", np[: speaker_hit.start - np_start])
+            clause = list(sp.SUBJECT_CLAUSE_START.finditer(role_text))
+            if clause:  # "NATO ministers meet in Brussels as Rubio says": no role
+                role_text = role_text[clause[-1].end() :]
             if mentions.PLACE_OR_TIME.search(role_text):
                 # "At prime minister's questions, X told MPs", "In Washington, State Department
                 # spokesperson X": the setting is no part of the role

@@ -18,6 +18,12 @@ PRONOUN = re.compile(
 )
 PRONOUN_START = re.compile(r"^\s*(?:il|elle|ils|elles|he|she|they)\b", re.IGNORECASE)
 SINGULAR_PRONOUN_START = re.compile(r"^\s*(?:il|elle|he|she)\b", re.IGNORECASE)
+# a subordinate clause's conjunction before its subject: "NATO ministers meet in Brussels as
+# Rubio says …", "…; Kallas warns …": what comes before is no part of the subject or its role
+SUBJECT_CLAUSE_START = re.compile(
+    r"(?:;\s+|\s(?:as|while|whereas|when|comme|lorsque|quand|tandis\s+que|alors\s+que)\s+)"
+    r"(?=[A-ZÀ-Ý]|$)"
+)
 # an apposition after a name: "X, the aide to President Y who …" (Y is not the subject)
 APPOSITION_AFTER = re.compile(r",\s*(?:the|a|an|le|la|l['’]|un|une)\s", re.IGNORECASE)
 # a pronoun that can stand for a side ("Kyiv's starting point is … It insists …", a factbox's
