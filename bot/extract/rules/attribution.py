@@ -23,7 +23,7 @@ from bot.extract.rules.speakers import (
     Speaker,
     SpeakerResolver,
 )
-from bot.extract.rules.subject_patterns import VOICE_OF
+from bot.extract.rules.subject_patterns import REDUCED_RELATIVE_END, VOICE_OF
 
 # the relative pronoun "que" right after a noun, a closing quote or a comma: "un chiffre que X"
 # "…, que Moscou refuse": a relative "que" after a comma or a closing quote, far from its noun
@@ -34,8 +34,9 @@ _TOLD_BY = re.compile(
 )
 # ", un chiffre que la Russie conteste" closing a claim: another side's word on it
 _TRAILING_RELATIVE = re.compile(
-    r",\s+(?:un|une|le|la|les|ce|cette|des)\s+[\w\-]+\s+(?:que|qu['’])\s*(?P<np>[^,;«»]{2,60})$",
-    re.IGNORECASE,
+    r",\s+(?:un|une|le|la|les|ce|cette|des)\s+[\w\-]+\s+(?:que|qu['’])\s*(?P<np>[^,;«»]{2,60})$"
+    # ", a clause Moscow has ruled out", ", a demand that Kyiv rejects"
+    r"|,\s+(?i:a|an|the)\s+[a-z\-]+\s+(?:(?i:that|which)\s+)?(?P<np_en>[A-Z][^,;«»\"“”]{1,60})$",
 )
 _GLOSS_AFTER_QUOTE = re.compile(
     r"[»”\"]\s*,\s+(?:un|une|ce|cette|a|an)\s+[\w\-]+(?:\s+[\w\-]+)?\s+"
@@ -48,7 +49,10 @@ _INDEFINITE = re.compile(r"^\s*(?:un|une|a|an|des|plusieurs|certains)\b", re.IGN
 
 def in_relative_clause(cue: Cue) -> bool:
     """A 'pre' verb whose subject follows a relative "que": "la formule …, que Moscou refuse"."""
-    return cue.mode == "pre" and bool(_RELATIVE_QUE.search(cue.subject.rstrip()))
+    subject = cue.subject.rstrip()
+    return cue.mode == "pre" and bool(
+        _RELATIVE_QUE.search(subject) or REDUCED_RELATIVE_END.search(subject)
+    )
 
 
 def by_voice(
@@ -173,7 +177,7 @@ def trim_claim(resolver: SpeakerResolver, claim: str, party_id: str | None) -> s
     m = _TRAILING_RELATIVE.search(claim.rstrip(" ."))
     if not m:
         return claim
-    other = resolver.gaz.party_hits(m.group("np"))
+    other = resolver.gaz.party_hits(m.group("np") or m.group("np_en"))
     return claim[: m.start()] if other and other[0].party_id != party_id else claim
 
 

@@ -9,6 +9,12 @@ from dataclasses import dataclass
 from bot.extract.rules.lexicon import ADV_EN, ADV_FR
 
 # what may follow an ambiguous verb when it reports speech: a clause, a quote, a colon
+# an English clause with no "that": "confirmed the US would not …", "signalled it could accept"
+EN_ZERO_THAT = re.compile(
+    r"^\s+(?:(?:the|its|his|her|their)\s+)?(?:it|he|she|they|[A-Z][\w.'’\-]*)"
+    r"(?:\s+[A-Z][\w.'’\-]*){0,2}\s+(?:would|will|could|should|had|has|have|was|were|is|are|"
+    r"must|might|may|can|did)\s"
+)
 SAYS_AFTER = re.compile(
     # "a rappelé dans un communiqué que…": a short complement may come before the clause
     r"^\s*(?:[^\s,;:«»\"“”.]+\s+){0,5}?(?:que\b|qu['’]|that\b)|^\s*(?::|«|\"|“|à\s+\w+er\b)"

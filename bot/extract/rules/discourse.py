@@ -39,6 +39,9 @@ _ANNOUNCES = re.compile(
     r"\b(?:responded|replied|wrote|posted|tweeted|weighed\s+in|said|added|declared|"
     r"a\s+(?:répondu|réagi|écrit|publié|tweeté|déclaré|ajouté|dit)|répond|réagit|écrit|déclare)\b"
     r"[^:]{0,60}:$"
+    # "Here are the key lines:", "Voici ses principales déclarations :"
+    r"|^(?:here\s+(?:are|is)|voici)\b[^:]{0,40}:$",
+    re.IGNORECASE,
 )
 # "It reads in part:", "The statement says:", "Le texte dit notamment :": a text quoted next
 _DOCUMENT_READS = re.compile(

@@ -16,6 +16,7 @@ from pathlib import Path
 from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import (
     CONTRAST,
+    EN_ZERO_THAT,
     INSERTED_ADVERBIAL,
     LEAD_ADV,
     LEAD_PP,
@@ -452,7 +453,12 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             cues.append(Cue(m.start(), m.end(), mode, who, tidy(claim), tail.start("who")))
             continue
         verb = (m.group("part") or m.group("inf") if fr else None) or m.group("fin") or ""
-        if AMBIGUOUS.search(verb) and not SAYS_AFTER.match(LEAD_ADV.sub("", after, count=1)):
+        zero_that = not fr and EN_ZERO_THAT.match(after)  # "confirmed the US would not …"
+        if (
+            AMBIGUOUS.search(verb)
+            and not SAYS_AFTER.match(LEAD_ADV.sub("", after, count=1))
+            and not zero_that
+        ):
             continue  # "a lancé une offensive", "a rappelé son ambassadeur": not speech
         cues.append(Cue(m.start(), m.end(), "pre", before, _reported(before, m.group(0), after)))
     for m in (FR_VERDICT if fr else EN_VERDICT).finditer(sentence):

@@ -18,7 +18,12 @@ from bot.extract.rules.quote_marks import inside_quotes
 from bot.extract.rules.quotes import declines
 from bot.extract.rules.sentences import Sentence
 from bot.extract.rules.speakers import Speaker, SpeakerResolver
-from bot.extract.rules.subject_patterns import SIDE_PRONOUN, SINGULAR_PRONOUN_START, VOICE_OF
+from bot.extract.rules.subject_patterns import (
+    REDUCED_RELATIVE_END,
+    SIDE_PRONOUN,
+    SINGULAR_PRONOUN_START,
+    VOICE_OF,
+)
 
 
 def stance_statements(
@@ -54,6 +59,8 @@ def stance_statements(
     )
     out: list[tuple[Speaker, Cue | None]] = []
     for stance in syntax.stances(doc, sent.start, sent.end, lang):
+        if REDUCED_RELATIVE_END.search(sent.text[: stance.at].rstrip()):
+            continue  # "…, a clause Copenhagen has ruled out": what the clause is
         if declines(sent.text, lang, stance.at):
             continue  # "Le cardinal, lui, ne veut pas parler de chiffres": nothing said
         parties = syntax.stance_parties(gaz, sent.text, stance)

@@ -24,6 +24,11 @@ SUBJECT_CLAUSE_START = re.compile(
     r"(?:;\s+|\s(?:as|while|whereas|when|comme|lorsque|quand|tandis\s+que|alors\s+que)\s+)"
     r"(?=[A-ZÀ-Ý]|$)"
 )
+# "…, a clause Moscow has ruled out": an English relative with no "that", up to its verb
+REDUCED_RELATIVE_END = re.compile(
+    r",\s+(?i:a|an|the)\s+[a-z\-]+\s+[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?\s*"
+    r"(?:(?i:has|have|had)\s+)?$"
+)
 # an apposition after a name: "X, the aide to President Y who …" (Y is not the subject)
 APPOSITION_AFTER = re.compile(r",\s*(?:the|a|an|le|la|l['’]|un|une)\s", re.IGNORECASE)
 # a pronoun that can stand for a side ("Kyiv's starting point is … It insists …", a factbox's
