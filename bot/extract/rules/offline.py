@@ -16,7 +16,7 @@ from bot.domain.gazetteer import Gazetteer, PersonHit
 from bot.domain.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.domain.parties import PartyBook
 from bot.domain.topics import topic_weight, topics_of
-from bot.extract.rules import attribution, nlp, roles, sides, syntax
+from bot.extract.rules import attribution, live_pages, nlp, roles, sides, syntax
 from bot.extract.rules.cue_patterns import CONTRAST, Cue
 from bot.extract.rules.discourse import Discourse, blank_label, inherit_quotes, without_label
 from bot.extract.rules.quote_marks import quote_spans, quote_text, single_quotes_as_double
@@ -96,6 +96,7 @@ class OfflineEngine:
         if portrayed is not None:
             resolver.portrait = portrait_side(self.gaz, sentences, portrayed)
         mentions: list[list[PersonHit]] = []
+        live_entries = set(live_pages.entry_starts(sentences))
         for i, sent in enumerate(sentences):
             hits = people(sent)
             opens = i == 0 or sentences[i - 1].para != sent.para
@@ -152,6 +153,11 @@ class OfflineEngine:
                 if speaker is None or speaker.party_id is None:
                     # "Le journal publie une déclaration du ministre, X : « … »": X's words
                     speaker = talk.declared_by(sent.text, hits, colon_lead(sent.text)) or speaker
+                if speaker is None and i in live_entries and live_pages.pronoun_led(cue):
+                    # "16h48 - Il a également estimé …" on a newest-first page: who "il" is,
+                    # the entry below tells (speak_down)
+                    here.append((live_pages.PENDING, cue))
+                    continue
                 said = speaker  # who spoke, for the pronouns after (not whose words these are)
                 if speaker is not None:
                     speaker = attribution.by_voice(resolver, sent.text, hits, speaker)
@@ -203,6 +209,8 @@ class OfflineEngine:
             found.append(here)
         talk.credit_later(found, mentions)
         inherit_quotes(sentences, found, subjects)
+        # a newest-first live page: "il" opening an entry is the speaker of the entry below
+        live_pages.speak_down(sentences, found, mentions)
         talk.name_ahead(found, mentions)
         _interviewee_office(talk, resolver, sentences, found)
         if resolver.sided_later:  # "ce responsable nommé par Kyiv": the side, for all he said

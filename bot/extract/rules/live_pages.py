@@ -1,0 +1,70 @@
+"""A live page written newest first: an entry that goes on from the one written before it
+("« … », a-t-il poursuivi", "Il a également estimé que …", "He added that …") opens with a
+pronoun meaning the speaker of the entry below it on the page, not of the one above."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from bot.domain.gazetteer import PersonHit
+from bot.extract.rules.cue_patterns import Cue
+from bot.extract.rules.sentences import Sentence
+from bot.extract.rules.speakers import Speaker
+
+Found = list[list[tuple[Speaker, Cue | None]]]
+
+# a paragraph opening with a clock time: "18h57 - ", "14 h 12 –", "10:42 ", "09.45 —"
+_STAMP = re.compile(r"^\s*(?P<h>\d{1,2})\s?[:hH.]\s?(?P<m>\d{2})\b")
+_PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:\d{1,2}\s?[:hH.]\s?\d{2}\W*)?(?:il|elle|he|she)\b", re.IGNORECASE
+)
+_MIN_ENTRIES = 3
+# a pronoun's speaker left for the entry below to tell; dropped when it does not
+PENDING = Speaker("", "", None)
+
+
+def speak_down(sentences: list[Sentence], found: Found, mentions: list[list[PersonHit]]) -> None:
+    """In a newest-first live page, an entry whose first statement's speaker is a pronoun,
+    no one named before it in the entry, takes the first named speaker of the entry below."""
+    starts = entry_starts(sentences)
+    bounds = [*starts, len(sentences)]
+    for (a, b), (c, d) in pairwise(pairwise(bounds)):
+        first = next((k for k in range(a, b) if found[k]), None)
+        if first is None or any(mentions[k] for k in range(a, first)):
+            continue
+        led = [sp for sp, cue in found[first] if cue is not None and pronoun_led(cue)]
+        below = next(
+            (sp for k in range(c, d) for sp, _ in found[k] if sp.name and sp.party_id), None
+        )
+        if len(led) != 1 or below is None or led[0].name == below.name:
+            continue
+        was = led[0]
+        for k in range(a, b):
+            found[k] = [(below if sp is was else sp, cue) for sp, cue in found[k]]
+    for k, here in enumerate(found):
+        found[k] = [(sp, cue) for sp, cue in here if sp is not PENDING]
+
+
+def pronoun_led(cue: Cue) -> bool:
+    """Whether a cue's subject is "il"/"elle"/"he"/"she" (after a live page's time)."""
+    return cue.mode == "pron" or (cue.mode == "pre" and bool(_PRONOUN_SUBJECT.match(cue.subject)))
+
+
+def entry_starts(sentences: list[Sentence]) -> list[int]:
+    """The first sentence of each stamped entry when the stamps run newest first, else []."""
+    starts = [
+        i
+        for i, s in enumerate(sentences)
+        if (i == 0 or sentences[i - 1].para != s.para) and _STAMP.match(s.text)
+    ]
+    if len(starts) < _MIN_ENTRIES:
+        return []
+    times = [_minutes(sentences[i].text) for i in starts]
+    later = sum(x > y for x, y in pairwise(times))
+    return starts if later >= 0.8 * (len(times) - 1) else []
+
+
+def _minutes(text: str) -> int:
+    m = _STAMP.match(text)
+    return int(m["h"]) * 60 + int(m["m"]) if m else -1
