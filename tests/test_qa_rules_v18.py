@@ -1,0 +1,62 @@
+"""The Q&A rules of the eighteenth pass (issue #13), on questions and sentences of my own:
+a side's adjective joined to another side by a hyphen ("the Norwegian-Danish declaration",
+"Anglo-Danish") is no side of the person a "who" asks about but a word of what was done."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.parties import PartyBook
+from bot.qa.lexicon import MentionFinder
+from bot.qa.understand import understand
+from bot.settings import Settings
+from bot.store.db import Database
+from tests.qa_support import is_refusal
+from tests.test_qa_rules_v7 import make_asker
+from tests.test_qa_rules_v8 import lines
+
+# --- a compound of two sides says what both did, not whose person is asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        'Who called the Norwegian-Danish quota declaration "a reckless gamble"?',
+        'Who called the Anglo-Danish quota declaration "a reckless gamble"?',
+        "Qui a qualifié la déclaration germano-danoise de « pari insensé » ?",
+    ],
+)
+def test_a_compound_of_sides_is_no_side_asked(finder: MentionFinder, question: str) -> None:
+    understood = understand(question, finder)
+    assert understood.kind == "who"
+    assert understood.parties == [], understood.parties
+    assert not understood.query.entities, [c.label for c in understood.query.entities]
+
+
+def test_a_sides_adjective_alone_is_still_the_side_asked(finder: MentionFinder) -> None:
+    understood = understand("Who led the Danish delegation at the quota talks?", finder)
+    assert understood.parties == ["DK"]
+
+
+DECLARATION = (
+    "Norway and Denmark sign a cod quota declaration\n\n"
+    "Oslo and Copenhagen signed on Monday a joint declaration on cod quotas in the Vellmar "
+    "strait.\n\n"
+    'Fisheries commissioner Aino Virtanen called the declaration "a reckless gamble" and '
+    "said the trawler crews would pay for it."
+)
+
+
+def test_who_named_the_compound_sides_thing_is_found(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    asker = make_asker(any_db, book, settings, [DECLARATION], [])
+    reply = asker(
+        'Who called the Norwegian-Danish quota declaration "a reckless gamble"?',
+        "en",
+        "c",
+        "compound",
+        None,
+    )
+    assert not is_refusal(reply, "en"), lines(reply)
+    assert "Aino Virtanen" in lines(reply)[0], lines(reply)
