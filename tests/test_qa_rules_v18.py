@@ -1,19 +1,31 @@
 """The Q&A rules of the eighteenth pass (issue #13), on questions and sentences of my own:
 a side's adjective joined to another side by a hyphen ("the Norwegian-Danish declaration",
-"Anglo-Danish") is no side of the person a "who" asks about but a word of what was done."""
+"Anglo-Danish") is no side of the person a "who" asks about but a word of what was done; "le
+long de" is "along", no word of what is asked; a name inside the words a speaker is quoted
+saying is not who said or did what is asked (the speaker is)."""
 
 from __future__ import annotations
 
 import pytest
 
+from bot.domain.gazetteer import Gazetteer
 from bot.domain.parties import PartyBook
+from bot.qa import facts
 from bot.qa.lexicon import MentionFinder
+from bot.qa.query import parse_question
+from bot.qa.search import Passage
+from bot.qa.text import stems
 from bot.qa.understand import understand
 from bot.settings import Settings
 from bot.store.db import Database
 from tests.qa_support import is_refusal
 from tests.test_qa_rules_v7 import make_asker
 from tests.test_qa_rules_v8 import lines
+
+
+def _passage(text: str, lang: str = "en", speaker: str = "") -> Passage:
+    return Passage(1, 1, 0, lang, text, stems(text, lang), coverage=1.0, speaker=speaker)
+
 
 # --- a compound of two sides says what both did, not whose person is asked
 
@@ -60,3 +72,46 @@ def test_who_named_the_compound_sides_thing_is_found(
     )
     assert not is_refusal(reply, "en"), lines(reply)
     assert "Aino Virtanen" in lines(reply)[0], lines(reply)
+
+
+# --- "le long de" is "along"
+
+
+def test_le_long_de_is_no_word_asked(finder: MentionFinder) -> None:
+    query = parse_question(
+        "Qui a proposé des patrouilles le long de la ligne de pêche de Vellmar ?", finder
+    )
+    labels = {c.label for c in query.concepts}
+    assert "long" not in labels, labels
+    assert "patrouilles" in labels
+
+
+# --- a name inside a quotation is not who speaks
+
+
+def test_a_name_quoted_by_the_speaker_is_not_who_did_it(gazetteer: Gazetteer) -> None:
+    sentence = (
+        '"Prime Minister Gahr Støre wants the quotas settled this year," she said, adding that '
+        "Oslo had put a proposal on the table for patrols along the Vellmar line."
+    )
+    who = facts.person(
+        [_passage(sentence, speaker="Kari Holm")],
+        "Qui a mis sur la table une proposition de patrouilles à Vellmar ?",
+        gazetteer,
+        [],
+    )
+    assert who == "Kari Holm"
+
+
+def test_a_name_outside_the_quotation_still_answers(gazetteer: Gazetteer) -> None:
+    sentence = (
+        'Prime Minister Gahr Støre put a proposal on the table, "patrols along the Vellmar '
+        'line," she said.'
+    )
+    who = facts.person(
+        [_passage(sentence, speaker="Kari Holm")],
+        "Qui a mis sur la table une proposition de patrouilles à Vellmar ?",
+        gazetteer,
+        [],
+    )
+    assert who == "Jonas Gahr Støre"
