@@ -2,7 +2,9 @@
 a side's adjective joined to another side by a hyphen ("the Norwegian-Danish declaration",
 "Anglo-Danish") is no side of the person a "who" asks about but a word of what was done; "le
 long de" is "along", no word of what is asked; a name inside the words a speaker is quoted
-saying is not who said or did what is asked (the speaker is)."""
+saying is not who said or did what is asked (the speaker is); the glossary's row
+entracte/intermission; a bare quotation answering a "who" is shown with the sentence after
+it that says whose words they were ("X, the adviser to …, made the remarks")."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from bot.domain.parties import PartyBook
 from bot.qa import facts
 from bot.qa.lexicon import MentionFinder
 from bot.qa.query import parse_question
-from bot.qa.search import Passage
+from bot.qa.search import Passage, matches
 from bot.qa.text import stems
 from bot.qa.understand import understand
 from bot.settings import Settings
@@ -115,3 +117,49 @@ def test_a_name_outside_the_quotation_still_answers(gazetteer: Gazetteer) -> Non
         [],
     )
     assert who == "Jonas Gahr Støre"
+
+
+# --- entracte / intermission
+
+
+def test_an_entracte_is_an_intermission(finder: MentionFinder) -> None:
+    query = parse_question("Qui a qualifié la trêve de pêche d'« entracte » ?", finder)
+    word = next(c for c in query.concepts if c.label == "entracte")
+    assert matches(word, _passage("A fishing truce is only an intermission."))
+
+
+# --- a bare quotation credited by the sentence after it
+
+BRIEFING = (
+    "Cod talks end without a deal\n\n"
+    "The Norwegian side described the talks very differently.\n\n"
+    '"A truce that lets the Danish trawlers refuel is not a truce. It is an intermission."\n\n'
+    "Kari Holm, the fisheries adviser to the Norwegian prime minister who led Oslo's team, "
+    "made the remarks at a briefing in Bergen.\n\n"
+    "The delegations will meet again in March."
+)
+BRIEFING_SAID = [
+    (
+        "NO",
+        "Kari Holm",
+        "fisheries adviser",
+        '"A truce that lets the Danish trawlers refuel is not a truce. It is an intermission."',
+    )
+]
+
+
+def test_a_bare_quotation_is_shown_with_the_sentence_crediting_it(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    asker = make_asker(any_db, book, settings, [BRIEFING], BRIEFING_SAID)
+    reply = lines(
+        asker(
+            'Who called a truce letting the Danish trawlers refuel "an intermission"?',
+            "en",
+            "c",
+            "credited",
+            None,
+        )
+    )
+    assert "Kari Holm" in reply[0], reply
+    assert any("made the remarks" in line for line in reply), reply

@@ -660,6 +660,16 @@ class Responder:
                     if fold(value) in fold(near.text)
                     for statement in (from_passage(near), from_passage(p))
                 ][:2]
+            if not holding and u.kind == "who":  # a bare quotation, then "X, the aide to
+                # Y, made the remarks": the quotation, then the sentence crediting it
+                after = self._after(retrieval.passages[:2])
+                holding = [
+                    statement
+                    for p in retrieval.passages[:2]
+                    if (near := after.get(p.sentence_id)) is not None
+                    and fold(value) in fold(near.text)
+                    for statement in (from_passage(p), from_passage(near))
+                ][:2]
             statements = holding or statements
         return Answer(statements, line=line)
 
@@ -723,6 +733,17 @@ class Responder:
             same = [s for s in sentences if s.article_id == p.article_id]
             out[p.sentence_id] = [s for s in reversed(same) if p.seq - 2 <= s.seq < p.seq]
         return out
+
+    def _after(self, passages: list[Passage]) -> dict[int, Passage]:
+        """Sentence id -> the sentence right after it in its article (the next paragraph's
+        first sentence may say whose words a bare quotation was)."""
+        ids = sorted({p.article_id for p in passages})
+        following = {(s.article_id, s.seq): s for s in sentences_of(self.bot.db, ids)}
+        return {
+            p.sentence_id: near
+            for p in passages
+            if (near := following.get((p.article_id, p.seq + 1))) is not None
+        }
 
     def write(
         self,
