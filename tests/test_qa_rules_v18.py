@@ -4,7 +4,10 @@ a side's adjective joined to another side by a hyphen ("the Norwegian-Danish dec
 long de" is "along", no word of what is asked; a name inside the words a speaker is quoted
 saying is not who said or did what is asked (the speaker is); the glossary's row
 entracte/intermission; a bare quotation answering a "who" is shown with the sentence after
-it that says whose words they were ("X, the adviser to …, made the remarks")."""
+it that says whose words they were ("X, the adviser to …, made the remarks"); a factual
+value (a count, a date, a place, a duration) is read in the articles naming the place the
+question names ("how many … in Korsvik"), not in a sentence ranked first from an article that
+never names it."""
 
 from __future__ import annotations
 
@@ -163,3 +166,33 @@ def test_a_bare_quotation_is_shown_with_the_sentence_crediting_it(
     )
     assert "Kari Holm" in reply[0], reply
     assert any("made the remarks" in line for line in reply), reply
+
+
+# --- a value read in the articles naming the place asked
+
+CREWS = [
+    (
+        "Norway and Denmark free trawler crews\n\n"
+        "Norway and Denmark agreed on Thursday to release 300 sailors each, officials said."
+    ),
+    (
+        "Korsvik talks end with a swap\n\n"
+        "The Norwegian and Danish delegations met for two days in Korsvik.\n\n"
+        "Norwegian and Danish negotiators settled on the release of 120 sailors from each side."
+    ),
+]
+
+
+def test_a_count_is_read_in_an_article_naming_the_place_asked(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    asker = make_asker(any_db, book, settings, CREWS, [])
+    reply = asker(
+        "How many sailors did Norway and Denmark agree to release in Korsvik?",
+        "en",
+        "c",
+        "count",
+        None,
+    )
+    assert not is_refusal(reply, "en"), lines(reply)
+    assert "120 sailors" in lines(reply)[0], lines(reply)

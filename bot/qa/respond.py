@@ -179,21 +179,30 @@ class Responder:
         """Only statements from articles that name every place, event or venue the question
         names and the gazetteer does not know ("à la conférence de Lille"): what was said
         elsewhere does not answer; when nothing is left, the question is refused."""
-        names = proper_names(u.query, besides=u.unknown_person)
-        wanted = [replace(c, forms=c.forms | bridge_forms(c.label)) for c in names]
-        wanted += venues(u)
-        if not wanted or not found.statements or found.refused:
+        if not found.statements or found.refused:
             return found
-        ids = sorted({s.article_id for s in found.statements})
-        named: dict[int, set[str]] = {}
-        for p in sentences_of(self.bot.db, ids):
-            named.setdefault(p.article_id, set()).update(c.label for c in wanted if matches(c, p))
-        labels = {c.label for c in wanted}
-        kept = [s for s in found.statements if named.get(s.article_id, set()) >= labels]
+        named = self._naming(u, [s.article_id for s in found.statements])
+        if named is None:
+            return found
+        kept = [s for s in found.statements if s.article_id in named]
         if kept:
             found.statements = kept
             return found
         return Answer(refused=True)
+
+    def _naming(self, u: Understanding, article_ids: list[int]) -> set[int] | None:
+        """Those of ``article_ids`` that name every place, event or venue the question names
+        and the gazetteer does not know; None when it names none."""
+        names = proper_names(u.query, besides=u.unknown_person)
+        wanted = [replace(c, forms=c.forms | bridge_forms(c.label)) for c in names]
+        wanted += venues(u)
+        if not wanted:
+            return None
+        named: dict[int, set[str]] = {}
+        for p in sentences_of(self.bot.db, sorted(set(article_ids))):
+            named.setdefault(p.article_id, set()).update(c.label for c in wanted if matches(c, p))
+        labels = {c.label for c in wanted}
+        return {a for a, found in named.items() if found >= labels}
 
     def _locate(self, statements: list[Statement]) -> None:
         """The sentence of each statement taken from a stored position (for "why?")."""
@@ -519,6 +528,11 @@ class Responder:
         )
         if not retrieval.supported:
             return Answer(refused=True)
+        if u.kind in VALUE_KINDS:  # the value read where the place asked is named ("how many
+            # … in X": an article never naming X gives no count of it, though it ranks first)
+            named = self._naming(u, [p.article_id for p in retrieval.passages])
+            kept = [p for p in retrieval.passages if named is None or p.article_id in named]
+            retrieval.passages = kept or retrieval.passages
         return self._from_retrieval(u, retrieval, lang)
 
     def _holds(self, u: Understanding) -> Callable[[Passage], bool]:
