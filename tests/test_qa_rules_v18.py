@@ -7,7 +7,9 @@ entracte/intermission; a bare quotation answering a "who" is shown with the sent
 it that says whose words they were ("X, the adviser to …, made the remarks"); a factual
 value (a count, a date, a place, a duration) is read in the articles naming the place the
 question names ("how many … in Korsvik"), not in a sentence ranked first from an article that
-never names it."""
+never names it; a follow-up's answer from the previous answer's articles, none of whose
+statements says much of what is asked, gives way to the party's statements elsewhere that
+say more ("And Denmark?" after a question on the strait)."""
 
 from __future__ import annotations
 
@@ -196,3 +198,43 @@ def test_a_count_is_read_in_an_article_naming_the_place_asked(
     )
     assert not is_refusal(reply, "en"), lines(reply)
     assert "120 sailors" in lines(reply)[0], lines(reply)
+
+
+# --- a follow-up's words elsewhere on what is asked come before its words on nothing of it
+
+STRAIT = [
+    (
+        "Quota talks in Bergen\n\n"
+        "Norway wants a coastguard patrol in the Vellmar strait after the deal.\n\n"
+        "The talks resume on Monday with the trawler owners at the table.\n\n"
+        "Denmark wants a quick agreement on cod.\n\n"
+        "Copenhagen is ready to sign by the spring.\n\n"
+        "Denmark also wants the quota tables published."
+    ),
+    (
+        "Shipping and the strait\n\n"
+        "Copenhagen wants the Vellmar strait opened to commercial shipping after the deal."
+    ),
+]
+STRAIT_SAID = [
+    ("NO", "", "", "Norway wants a coastguard patrol in the Vellmar strait after the deal."),
+    ("DK", "", "", "Denmark wants a quick agreement on cod."),
+    ("DK", "", "", "Copenhagen is ready to sign by the spring."),
+    ("DK", "", "", "Denmark also wants the quota tables published."),
+    (
+        "DK",
+        "",
+        "",
+        "Copenhagen wants the Vellmar strait opened to commercial shipping after the deal.",
+    ),
+]
+
+
+def test_a_followup_answer_on_what_is_asked_from_another_article_comes_first(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    asker = make_asker(any_db, book, settings, STRAIT, STRAIT_SAID)
+    first = asker("What is Norway's position on the Vellmar strait?", "en", "c", "sea", None)
+    assert "coastguard patrol" in lines(first)[0], lines(first)
+    reply = lines(asker("And Denmark?", "en", "c", "sea", None))
+    assert "commercial shipping" in reply[0], reply

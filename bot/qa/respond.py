@@ -75,6 +75,9 @@ MAX_PARTY_RUN = 60
 WHEN_COVERAGE = 0.75
 # an interviewer's question this much about what is asked is answered by what follows it
 REPLY_COVERAGE = 0.5
+# a follow-up's answer from the previous answer's articles whose best statement covers less of
+# what is asked gives way to statements of all articles covering more
+THREAD_ON_SUBJECT = 0.5
 
 
 @dataclass
@@ -120,16 +123,24 @@ class Responder:
         if thread and scope is None:
             found = self._find(u, lang, thread)
             if found.statements and not found.refused:
-                if len(found.statements) < MAX_STATEMENTS and u.kind == "position":
+                best = max(s.match for s in found.statements)
+                if u.kind == "position" and (
+                    len(found.statements) < MAX_STATEMENTS or best < THREAD_ON_SUBJECT
+                ):
                     # "Et la France ?" after one article's answer: its few words there, then
-                    # what it says elsewhere
+                    # what it says elsewhere; its words elsewhere saying more of what is
+                    # asked than any there ("And the United States?" after a question on a
+                    # sea: its one sentence on that sea, in another article) come first
                     wider = self._find(u, lang, None)
                     if not wider.refused:
                         shown = {_same(s.text) for s in found.statements}
-                        found.statements += [
-                            s for s in wider.statements if _same(s.text) not in shown
-                        ]
+                        new = [s for s in wider.statements if _same(s.text) not in shown]
+                        better = [s for s in new if s.match > best and best < THREAD_ON_SUBJECT]
+                        rest = [s for s in new if s not in better]
+                        found.statements = better + found.statements + rest
                         del found.statements[MAX_STATEMENTS:]
+                        if better and u.parties:
+                            found.line = self._stance(better[0], u.parties[0], lang)
                 return found
         return self._find(u, lang, scope)
 
