@@ -9,7 +9,10 @@ value (a count, a date, a place, a duration) is read in the articles naming the 
 question names ("how many … in Korsvik"), not in a sentence ranked first from an article that
 never names it; a follow-up's answer from the previous answer's articles, none of whose
 statements says much of what is asked, gives way to the party's statements elsewhere that
-say more ("And Denmark?" after a question on the strait)."""
+say more ("And Denmark?" after a question on the strait); "on the same subject", "sur le
+même sujet" keep the previous question's words (a follow-up) and are no words asked
+themselves; a person a follow-up asks about who is not quoted in the previous answer's
+articles is looked for in all."""
 
 from __future__ import annotations
 
@@ -238,3 +241,49 @@ def test_a_followup_answer_on_what_is_asked_from_another_article_comes_first(
     assert "coastguard patrol" in lines(first)[0], lines(first)
     reply = lines(asker("And Denmark?", "en", "c", "sea", None))
     assert "commercial shipping" in reply[0], reply
+
+
+# --- "on the same subject": the previous question's words, asked of someone quoted elsewhere
+
+QUOTAS = [
+    (
+        "Oslo defends its cod quotas\n\n"
+        "Espen Barth Eide said the cod quotas in the Vellmar strait would not be cut this "
+        "winter.\n\n"
+        "The trawler owners welcomed the news."
+    ),
+    (
+        "Copenhagen answers\n\n"
+        "Lars Løkke Rasmussen said the cod quotas in the Vellmar strait must be halved before "
+        "the spring."
+    ),
+]
+QUOTAS_SAID = [
+    ("NO", "Espen Barth Eide", "", QUOTAS[0].split("\n\n")[1]),
+    ("DK", "Lars Løkke Rasmussen", "", QUOTAS[1].split("\n\n")[1]),
+]
+
+
+def test_on_the_same_subject_is_no_word_asked(finder: MentionFinder) -> None:
+    query = parse_question("And what did Lars Løkke Rasmussen say on the same subject?", finder)
+    labels = {c.label for c in query.concepts}
+    assert not labels & {"same", "subject"}, labels
+
+
+def test_a_person_on_the_same_subject_is_found_in_another_article(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    asker = make_asker(any_db, book, settings, QUOTAS, QUOTAS_SAID)
+    first = lines(
+        asker("What did Espen Barth Eide say about the cod quotas?", "en", "c", "same", None)
+    )
+    assert "not be cut" in first[0], first
+    reply = lines(
+        asker("And what did Lars Løkke Rasmussen say on the same subject?", "en", "c", "same", None)
+    )
+    assert not is_refusal_line(reply[0]), reply
+    assert any("must be halved" in line for line in reply), reply
+
+
+def is_refusal_line(line: str) -> bool:
+    return line.startswith("The articles I have do not say") or "is not quoted" in line

@@ -122,6 +122,12 @@ class Responder:
             return self._without(self.find(u, lang, scope, thread=thread), answered, u, lang)
         if thread and scope is None:
             found = self._find(u, lang, thread)
+            if found.lead and not found.refused:
+                # "And what did X say on the same subject?": X not quoted in the previous
+                # answer's articles may be in others
+                wider = self._find(u, lang, None)
+                if wider.statements and not wider.refused and not wider.lead:
+                    return wider
             if found.statements and not found.refused:
                 best = max(s.match for s in found.statements)
                 if u.kind == "position" and (
