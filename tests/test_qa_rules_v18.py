@@ -12,7 +12,7 @@ statements says much of what is asked, gives way to the party's statements elsew
 say more ("And Denmark?" after a question on the strait); "on the same subject", "sur le
 même sujet" keep the previous question's words (a follow-up) and are no words asked
 themselves; a person a follow-up asks about who is not quoted in the previous answer's
-articles is looked for in all."""
+articles is looked for in all; the glossary's row warship/navire de guerre."""
 
 from __future__ import annotations
 
@@ -287,3 +287,13 @@ def test_a_person_on_the_same_subject_is_found_in_another_article(
 
 def is_refusal_line(line: str) -> bool:
     return line.startswith("The articles I have do not say") or "is not quoted" in line
+
+
+# --- a warship is a "navire de guerre"
+
+
+def test_a_warship_is_a_navire_de_guerre(finder: MentionFinder) -> None:
+    query = parse_question("What is Norway's position on warships in the Vellmar strait?", finder)
+    word = next(c for c in query.concepts if c.label == "warships")
+    sentence = "Oslo refuse le passage de tout navire de guerre dans le détroit de Vellmar."
+    assert matches(word, _passage(sentence, "fr"))
