@@ -487,8 +487,13 @@ def by_role(text: str, gazetteer: Gazetteer) -> Person | None:
 def _named(p: Passage, question: str, gazetteer: Gazetteer, parties: list[str]) -> tuple[str, str]:
     """(a person of the asked parties, anyone) named in one sentence, by name or by role."""
     other = ""
+    # a name inside the words a speaker is quoted saying is what they say, not who speaks
+    # ('"President X wants this war finished," he said, adding that …': the speaker)
+    spoken = _quotations(p.text) if p.speaker and _not_in(p.speaker, question) else []
     for hit in gazetteer.person_hits(p.text):
         if hit.person is None or _asked(hit.person, question):
+            continue
+        if any(s <= hit.start < e for s, e in spoken):
             continue
         if not parties or hit.person.party_id in parties:
             return hit.person.name, hit.person.name
@@ -504,6 +509,14 @@ def _named(p: Passage, question: str, gazetteer: Gazetteer, parties: list[str]) 
             return role.name, role.name
         other = other or role.name
     return "", other
+
+
+_QUOTATION = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Where the quotations of ``text`` are (« … », “ … ”, " … ")."""
+    return [m.span() for m in _QUOTATION.finditer(text)]
 
 
 def _asked(known: Person, question: str) -> bool:

@@ -75,6 +75,9 @@ MAX_PARTY_RUN = 60
 WHEN_COVERAGE = 0.75
 # an interviewer's question this much about what is asked is answered by what follows it
 REPLY_COVERAGE = 0.5
+# a follow-up's answer from the previous answer's articles whose best statement covers less of
+# what is asked gives way to statements of all articles covering more
+THREAD_ON_SUBJECT = 0.5
 
 
 @dataclass
@@ -119,17 +122,31 @@ class Responder:
             return self._without(self.find(u, lang, scope, thread=thread), answered, u, lang)
         if thread and scope is None:
             found = self._find(u, lang, thread)
+            if found.lead and not found.refused:
+                # "And what did X say on the same subject?": X not quoted in the previous
+                # answer's articles may be in others
+                wider = self._find(u, lang, None)
+                if wider.statements and not wider.refused and not wider.lead:
+                    return wider
             if found.statements and not found.refused:
-                if len(found.statements) < MAX_STATEMENTS and u.kind == "position":
+                best = max(s.match for s in found.statements)
+                if u.kind == "position" and (
+                    len(found.statements) < MAX_STATEMENTS or best < THREAD_ON_SUBJECT
+                ):
                     # "Et la France ?" after one article's answer: its few words there, then
-                    # what it says elsewhere
+                    # what it says elsewhere; its words elsewhere saying more of what is
+                    # asked than any there ("And the United States?" after a question on a
+                    # sea: its one sentence on that sea, in another article) come first
                     wider = self._find(u, lang, None)
                     if not wider.refused:
                         shown = {_same(s.text) for s in found.statements}
-                        found.statements += [
-                            s for s in wider.statements if _same(s.text) not in shown
-                        ]
+                        new = [s for s in wider.statements if _same(s.text) not in shown]
+                        better = [s for s in new if s.match > best and best < THREAD_ON_SUBJECT]
+                        rest = [s for s in new if s not in better]
+                        found.statements = better + found.statements + rest
                         del found.statements[MAX_STATEMENTS:]
+                        if better and u.parties:
+                            found.line = self._stance(better[0], u.parties[0], lang)
                 return found
         return self._find(u, lang, scope)
 
@@ -179,21 +196,30 @@ class Responder:
         """Only statements from articles that name every place, event or venue the question
         names and the gazetteer does not know ("à la conférence de Lille"): what was said
         elsewhere does not answer; when nothing is left, the question is refused."""
-        names = proper_names(u.query, besides=u.unknown_person)
-        wanted = [replace(c, forms=c.forms | bridge_forms(c.label)) for c in names]
-        wanted += venues(u)
-        if not wanted or not found.statements or found.refused:
+        if not found.statements or found.refused:
             return found
-        ids = sorted({s.article_id for s in found.statements})
-        named: dict[int, set[str]] = {}
-        for p in sentences_of(self.bot.db, ids):
-            named.setdefault(p.article_id, set()).update(c.label for c in wanted if matches(c, p))
-        labels = {c.label for c in wanted}
-        kept = [s for s in found.statements if named.get(s.article_id, set()) >= labels]
+        named = self._naming(u, [s.article_id for s in found.statements])
+        if named is None:
+            return found
+        kept = [s for s in found.statements if s.article_id in named]
         if kept:
             found.statements = kept
             return found
         return Answer(refused=True)
+
+    def _naming(self, u: Understanding, article_ids: list[int]) -> set[int] | None:
+        """Those of ``article_ids`` that name every place, event or venue the question names
+        and the gazetteer does not know; None when it names none."""
+        names = proper_names(u.query, besides=u.unknown_person)
+        wanted = [replace(c, forms=c.forms | bridge_forms(c.label)) for c in names]
+        wanted += venues(u)
+        if not wanted:
+            return None
+        named: dict[int, set[str]] = {}
+        for p in sentences_of(self.bot.db, sorted(set(article_ids))):
+            named.setdefault(p.article_id, set()).update(c.label for c in wanted if matches(c, p))
+        labels = {c.label for c in wanted}
+        return {a for a, found in named.items() if found >= labels}
 
     def _locate(self, statements: list[Statement]) -> None:
         """The sentence of each statement taken from a stored position (for "why?")."""
@@ -519,6 +545,11 @@ class Responder:
         )
         if not retrieval.supported:
             return Answer(refused=True)
+        if u.kind in VALUE_KINDS:  # the value read where the place asked is named ("how many
+            # … in X": an article never naming X gives no count of it, though it ranks first)
+            named = self._naming(u, [p.article_id for p in retrieval.passages])
+            kept = [p for p in retrieval.passages if named is None or p.article_id in named]
+            retrieval.passages = kept or retrieval.passages
         return self._from_retrieval(u, retrieval, lang)
 
     def _holds(self, u: Understanding) -> Callable[[Passage], bool]:
@@ -660,6 +691,16 @@ class Responder:
                     if fold(value) in fold(near.text)
                     for statement in (from_passage(near), from_passage(p))
                 ][:2]
+            if not holding and u.kind == "who":  # a bare quotation, then "X, the aide to
+                # Y, made the remarks": the quotation, then the sentence crediting it
+                after = self._after(retrieval.passages[:2])
+                holding = [
+                    statement
+                    for p in retrieval.passages[:2]
+                    if (near := after.get(p.sentence_id)) is not None
+                    and fold(value) in fold(near.text)
+                    for statement in (from_passage(p), from_passage(near))
+                ][:2]
             statements = holding or statements
         return Answer(statements, line=line)
 
@@ -723,6 +764,17 @@ class Responder:
             same = [s for s in sentences if s.article_id == p.article_id]
             out[p.sentence_id] = [s for s in reversed(same) if p.seq - 2 <= s.seq < p.seq]
         return out
+
+    def _after(self, passages: list[Passage]) -> dict[int, Passage]:
+        """Sentence id -> the sentence right after it in its article (the next paragraph's
+        first sentence may say whose words a bare quotation was)."""
+        ids = sorted({p.article_id for p in passages})
+        following = {(s.article_id, s.seq): s for s in sentences_of(self.bot.db, ids)}
+        return {
+            p.sentence_id: near
+            for p in passages
+            if (near := following.get((p.article_id, p.seq + 1))) is not None
+        }
 
     def write(
         self,

@@ -471,10 +471,37 @@ def _adjective(question: str, mention: Mention, finder: MentionFinder) -> bool:
     surface = question[mention.span[0] : mention.span[1]]
     if party is None or fold(surface) not in {fold(d) for d in party.demonyms}:
         return False
+    if _compound(question, mention.span, finder):
+        return False  # "the Franco-British statement": of both sides, not whose person
     if surface[:1].islower():
         return True
     after = re.match(r"\s+([a-z][\w-]*)", question[mention.span[1] :])
     return after is not None and fold(after.group(1)) not in STOPWORDS
+
+
+_COMBINING_BEFORE = re.compile(r"(?<![\w-])([\w.]+)-$")
+_COMBINING_AFTER = re.compile(r"^-([\w]+)")
+
+
+def _compound(question: str, span: tuple[int, int], finder: MentionFinder) -> bool:
+    """Whether a side's adjective is one half of a compound of two sides ("Franco-British",
+    "the US-Russian talks", "germano-polonais"): joined by a hyphen to a combining form
+    ("franco-", "anglo-", "russo-": a word of four letters or more ending in "o", so not
+    "pro-") or to another party's name. Such a
+    word says what both sides did or share, not the side of the person a "who" asks about."""
+
+    def party(word: str) -> bool:
+        return any(m.kind == "party" for m in finder.find(word))
+
+    before = _COMBINING_BEFORE.search(question[: span[0]])
+    if before and (_combining(before.group(1)) or party(before.group(1))):
+        return True
+    after = _COMBINING_AFTER.match(question[span[1] :])
+    return after is not None and party(after.group(1))
+
+
+def _combining(word: str) -> bool:
+    return len(word) >= 4 and word.isalpha() and word.lower().endswith("o")
 
 
 def _next_word_end(text: str, end: int) -> int:
