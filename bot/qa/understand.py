@@ -485,7 +485,7 @@ _COMBINING_AFTER = re.compile(r"^-([\w]+)")
 
 def _compound(question: str, span: tuple[int, int], finder: MentionFinder) -> bool:
     """Whether a side's adjective is one half of a compound of two sides ("Franco-British",
-    "the US-Russian talks", "germano-polonais"): joined by a hyphen to a combining form
+    "the Norwegian-Danish talks", "germano-polonais"): joined by a hyphen to a combining form
     ("franco-", "anglo-", "russo-": a word of four letters or more ending in "o", so not
     "pro-") or to another party's name. Such a
     word says what both sides did or share, not the side of the person a "who" asks about."""

@@ -35,7 +35,7 @@ _TOLD_BY = re.compile(
 # ", un chiffre que la Russie conteste" closing a claim: another side's word on it
 _TRAILING_RELATIVE = re.compile(
     r",\s+(?:un|une|le|la|les|ce|cette|des)\s+[\w\-]+\s+(?:que|qu['’])\s*(?P<np>[^,;«»]{2,60})$"
-    # ", a clause Moscow has ruled out", ", a demand that Kyiv rejects"
+    # ", a clause Oslo has ruled out", ", a demand that Copenhagen rejects"
     r"|,\s+(?i:a|an|the)\s+[a-z\-]+\s+(?:(?i:that|which)\s+)?(?P<np_en>[A-Z][^,;«»\"“”]{1,60})$",
 )
 _GLOSS_AFTER_QUOTE = re.compile(

@@ -285,7 +285,7 @@ def role_before(text: str, start: int) -> str:
     if _MEETS.search(seg[matches[-1].end() :]):
         return ""  # "Foreign Minister X talks with NPR's Y": the office is X's, not Y's
     if SUBJECT_CLAUSE_START.search(seg[matches[-1].end() :].rstrip() + " "):
-        return ""  # "NATO ministers meet in Brussels as X says": another clause's subject
+        return ""  # "Ministers meet in Bergen as X says": another clause's subject
     if re.search(r"\s(?:et|and)(?:\s|$)", seg[matches[-1].end() :]):
         # "les négociateurs russe X et ukrainien Y": the office, with the adjective next to Y
         return f"{matches[-1].group(0)} {last}" if roles.NATIONALITY_HINT.fullmatch(last) else ""

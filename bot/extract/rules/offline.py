@@ -117,7 +117,7 @@ class OfflineEngine:
             talk.read_cleft(sent, hits)
             here: list[tuple[Speaker, Cue | None]] = []
             cues: list[Cue] = find_cues(sent.text, lang, self._looks_like_subject)
-            for cue in cues:  # "RIYADH, Saudi Arabia (AP) — Ukraine and Russia agreed …"
+            for cue in cues:  # "BERGEN, Norway (AP) — Denmark and Sweden agreed …"
                 stamp = _TIME_STAMP.match(cue.subject) if cue.mode == "pre" else None
                 if stamp and cue.subj_start == 0 and cue.subject[stamp.end() :].strip():
                     cue.subject, cue.subj_start = cue.subject[stamp.end() :], stamp.end()

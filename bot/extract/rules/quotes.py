@@ -193,7 +193,7 @@ def _reported(before: str, verb: str, after: str) -> str:
         claim = tidy(after[lead.end() :])
     else:
         clause = list(SUBJECT_CLAUSE_START.finditer(outside_quotes(before)))
-        if clause:  # "Allies gather …; Kallas warns …": the subject's own clause
+        if clause:  # "Delegations gather …; X warns …": the subject's own clause
             before = before[clause[-1].end() :]
         segs = [
             seg

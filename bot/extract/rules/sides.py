@@ -72,7 +72,7 @@ def stance_statements(
             asked = _OPEN_QUESTION.search(sent.text[: max(stance.subjects[-1][0], 0)])
             pronoun = SIDE_PRONOUN["en" if lang == "en" else "fr"]
             if len(words) == 1 and pronoun.fullmatch(words[0]) and not asked:
-                parties = [side]  # "Kyiv's starting point is … It opposes any cap …"
+                parties = [side]  # "Oslo's starting point is … It opposes any cap …"
         if not parties and first.strip().lower() == "on":
             # "Côté ukrainien, on veut un moratoire": the side the lead names
             side = roles.lead_context_party(gaz, sent.text)

@@ -71,7 +71,7 @@ class SpeakerResolver:
         # the side a run of sentences is about, no person named: a heading naming one side, a
         # sentence opening with one, then sentences opening with a pronoun ("It opposes …")
         self.side_topic: str | None = None
-        # offices written next to a name ("Dmitry Peskov, the Kremlin spokesman"): the same
+        # offices written next to a name ("Ola Strand, the fisheries minister"): the same
         # office said of no one, before or after, is that person's
         self._offices: list[tuple[str, _Known]] = []
         self._last_body: tuple[Speaker, int] | None = None  # a side's body, where last named
@@ -298,7 +298,7 @@ class SpeakerResolver:
             side_pronoun = sp.SIDE_PRONOUN["en" if self.lang == "en" else "fr"]
             opens = self.lang == "en" or not sentence[:np_start].strip(" -–—•*")
             if self.side_topic and opens and side_pronoun.match(np):
-                return Speaker("", "", self.side_topic)  # "Russia … It demands that …"
+                return Speaker("", "", self.side_topic)  # "Norway … It demands that …"
             if sp.PLURAL_PRONOUN.match(np.strip()):
                 if (
                     np.strip().lower() == "it"
@@ -335,7 +335,7 @@ class SpeakerResolver:
         if speaker_hit is not None:
             role_text = sp.TRAILING_HONORIFIC.sub("", np[: speaker_hit.start - np_start])
             clause = list(sp.SUBJECT_CLAUSE_START.finditer(role_text))
-            if clause:  # "NATO ministers meet in Brussels as Rubio says": no role
+            if clause:  # "Ministers meet in Bergen as X says": no role
                 role_text = role_text[clause[-1].end() :]
             if mentions.PLACE_OR_TIME.search(role_text):
                 # "At prime minister's questions, X told MPs", "In Washington, State Department
@@ -648,7 +648,7 @@ class SpeakerResolver:
                 self.salient = side
             return
         if len(before) > 1 and sp.APPOSITION_AFTER.match(text, before[0].end):
-            # "Yuri Ushakov, the foreign policy aide to President X who headed …, made the
+            # "X, the aide to President Y who headed …, made the
             # remarks": the names inside the apposition are not the subject
             before = before[:1]
         if before:
@@ -740,7 +740,7 @@ class SpeakerResolver:
         if sp.SIDE_PRONOUN["en" if self.lang == "en" else "fr"].match(text):
             return self.side_topic  # "It demands that …": the same side goes on
         line = text.strip()
-        if len(line.split()) <= 6 and not _CLOSES.search(line):  # "LA RUSSIE", "Europe"
+        if len(line.split()) <= 6 and not _CLOSES.search(line):  # "LA NORVÈGE", "Europe"
             sides = {
                 h.party_id for h in self.gaz.party_hits(line.title() if line.isupper() else line)
             }
@@ -748,13 +748,13 @@ class SpeakerResolver:
         if [h for h in hits if not inside_quotes(text, h.start)] or not opening:
             return None  # a person named: who a pronoun may mean next
         # a French "il"/"elle" after a side's sentence is mostly a person named before; a run
-        # under a heading naming one side ("LA RUSSIE", "- Le Kremlin exige …", "- Il refuse …")
+        # under a heading naming one side ("LA NORVÈGE", "- Oslo exige …", "- Il refuse …")
         # is the side's
         return opening[0].party_id if self.lang == "en" or self.side_topic else None
 
     def named_holder(self, speaker: Speaker) -> Speaker | None:
         """The one person the article names with the office an unnamed speaker is described by
-        ("the Kremlin spokesman" told reporters …, then "Dmitry Peskov, the Kremlin spokesman")."""
+        ("the fisheries minister" told reporters …, then "Ola Strand, the fisheries minister")."""
         if speaker.name or speaker.indefinite or not speaker.party_id:
             return None
         if not roles.has_office(speaker.role) or roles.is_former(speaker.role):

@@ -18,20 +18,20 @@ PRONOUN = re.compile(
 )
 PRONOUN_START = re.compile(r"^\s*(?:il|elle|ils|elles|he|she|they)\b", re.IGNORECASE)
 SINGULAR_PRONOUN_START = re.compile(r"^\s*(?:il|elle|he|she)\b", re.IGNORECASE)
-# a subordinate clause's conjunction before its subject: "NATO ministers meet in Brussels as
-# Rubio says …", "…; Kallas warns …": what comes before is no part of the subject or its role
+# a subordinate clause's conjunction before its subject: "Ministers meet in Bergen as
+# X says …", "…; Y warns …": what comes before is no part of the subject or its role
 SUBJECT_CLAUSE_START = re.compile(
     r"(?:;\s+|\s(?:as|while|whereas|when|comme|lorsque|quand|tandis\s+que|alors\s+que)\s+)"
     r"(?=[A-ZÀ-Ý]|$)"
 )
-# "…, a clause Moscow has ruled out": an English relative with no "that", up to its verb
+# "…, a clause Oslo has ruled out": an English relative with no "that", up to its verb
 REDUCED_RELATIVE_END = re.compile(
     r",\s+(?i:a|an|the)\s+[a-z\-]+\s+[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*)?\s*"
     r"(?:(?i:has|have|had)\s+)?$"
 )
 # an apposition after a name: "X, the aide to President Y who …" (Y is not the subject)
 APPOSITION_AFTER = re.compile(r",\s*(?:the|a|an|le|la|l['’]|un|une)\s", re.IGNORECASE)
-# a pronoun that can stand for a side ("Kyiv's starting point is … It insists …", a factbox's
+# a pronoun that can stand for a side ("Oslo's starting point is … It insists …", a factbox's
 # "- Elle refuse …"), after a list item's mark; English "it" is never a person
 SIDE_PRONOUN = {
     "en": re.compile(r"^[\W_]*it\b", re.IGNORECASE),
