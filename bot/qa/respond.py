@@ -234,8 +234,12 @@ class Responder:
                     s.sentence_id = p.sentence_id
                     break
 
-    def _article_text(self, article_id: int) -> str:
-        return " ".join(p.text for p in sentences_of(self.bot.db, [article_id]))
+    def _article_texts(self, article_ids: set[int]) -> dict[int, str]:
+        """Each article's stored sentences joined, read in one query."""
+        texts: dict[int, list[str]] = {i: [] for i in article_ids}
+        for p in sentences_of(self.bot.db, sorted(article_ids)):
+            texts[p.article_id].append(p.text)
+        return {i: " ".join(t) for i, t in texts.items()}
 
     def _position(
         self, u: Understanding, lang: Lang, since: datetime | None, scope: list[int] | None
@@ -265,10 +269,9 @@ class Responder:
             if roles:  # "France's ambassador": only what someone of that role said
                 found = [s for s in found if self._has_role(s, roles)]
             if _ORDINAL.search(u.query.text):
+                articles = self._article_texts({s.article_id for s in found})
                 found = [
-                    s
-                    for s in found
-                    if same_ordinals(u.query.text, s.text, self._article_text(s.article_id))
+                    s for s in found if same_ordinals(u.query.text, s.text, articles[s.article_id])
                 ]
             chosen += found[:share]
         if (roles or u.seat) and not chosen:
@@ -1006,7 +1009,7 @@ def _counted(question: str) -> str | None:
         return None
     first, second = m["first"], m["second"]
     english = re.search(r"\d(?:st|nd|rd|th)\b", m.group(0), re.IGNORECASE) is not None
-    if english and second and fold(second) not in _NOT_NOUN and not second.endswith("?"):
+    if english and second and fold(second) not in _NOT_NOUN:
         return second
     return first
 

@@ -24,11 +24,11 @@ _MIN_ENTRIES = 3
 PENDING = Speaker("", "", None)
 
 
-def speak_down(sentences: list[Sentence], found: Found, mentions: list[list[PersonHit]]) -> None:
-    """In a newest-first live page, an entry whose first statement's speaker is a pronoun,
-    no one named before it in the entry, takes the first named speaker of the entry below."""
-    starts = entry_starts(sentences)
-    bounds = [*starts, len(sentences)]
+def speak_down(found: Found, mentions: list[list[PersonHit]], starts: list[int]) -> None:
+    """In a newest-first live page (its entries' first sentences ``starts``, from
+    ``entry_starts``), an entry whose first statement's speaker is a pronoun, no one named
+    before it in the entry, takes the first named speaker of the entry below."""
+    bounds = [*starts, len(found)]
     for (a, b), (c, d) in pairwise(pairwise(bounds)):
         first = next((k for k in range(a, b) if found[k]), None)
         if first is None or any(mentions[k] for k in range(a, first)):

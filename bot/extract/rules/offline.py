@@ -96,7 +96,8 @@ class OfflineEngine:
         if portrayed is not None:
             resolver.portrait = portrait_side(self.gaz, sentences, portrayed)
         mentions: list[list[PersonHit]] = []
-        live_entries = set(live_pages.entry_starts(sentences))
+        live_starts = live_pages.entry_starts(sentences)
+        live_entries = set(live_starts)
         for i, sent in enumerate(sentences):
             hits = people(sent)
             opens = i == 0 or sentences[i - 1].para != sent.para
@@ -210,7 +211,7 @@ class OfflineEngine:
         talk.credit_later(found, mentions)
         inherit_quotes(sentences, found, subjects)
         # a newest-first live page: "il" opening an entry is the speaker of the entry below
-        live_pages.speak_down(sentences, found, mentions)
+        live_pages.speak_down(found, mentions, live_starts)
         talk.name_ahead(found, mentions)
         _interviewee_office(talk, resolver, sentences, found)
         if resolver.sided_later:  # "ce responsable nommé par Kyiv": the side, for all he said

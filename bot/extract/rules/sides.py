@@ -20,9 +20,9 @@ from bot.extract.rules.sentences import Sentence
 from bot.extract.rules.speakers import Speaker, SpeakerResolver
 from bot.extract.rules.subject_patterns import (
     REDUCED_RELATIVE_END,
-    SIDE_PRONOUN,
     SINGULAR_PRONOUN_START,
     VOICE_OF,
+    side_pronoun,
 )
 
 
@@ -70,7 +70,7 @@ def stance_statements(
             words = [sent.text[max(a, 0) : b].strip() for a, b in stance.subjects]
             words = [w for w in words if re.search(r"\w", w)]  # not a list item's mark
             asked = _OPEN_QUESTION.search(sent.text[: max(stance.subjects[-1][0], 0)])
-            pronoun = SIDE_PRONOUN["en" if lang == "en" else "fr"]
+            pronoun = side_pronoun(lang)
             if len(words) == 1 and pronoun.fullmatch(words[0]) and not asked:
                 parties = [side]  # "Oslo's starting point is … It opposes any cap …"
         if not parties and first.strip().lower() == "on":

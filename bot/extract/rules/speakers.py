@@ -295,7 +295,7 @@ class SpeakerResolver:
         if not np:
             return None
         if sp.PRONOUN.match(np.strip()):
-            side_pronoun = sp.SIDE_PRONOUN["en" if self.lang == "en" else "fr"]
+            side_pronoun = sp.side_pronoun(self.lang)
             opens = self.lang == "en" or not sentence[:np_start].strip(" -–—•*")
             if self.side_topic and opens and side_pronoun.match(np):
                 return Speaker("", "", self.side_topic)  # "Norway … It demands that …"
@@ -737,7 +737,7 @@ class SpeakerResolver:
         return known
 
     def _side_topic(self, text: str, opening: list[Hit], hits: list[PersonHit]) -> str | None:
-        if sp.SIDE_PRONOUN["en" if self.lang == "en" else "fr"].match(text):
+        if sp.side_pronoun(self.lang).match(text):
             return self.side_topic  # "It demands that …": the same side goes on
         line = text.strip()
         if len(line.split()) <= 6 and not _CLOSES.search(line):  # "LA NORVÈGE", "Europe"

@@ -33,10 +33,17 @@ REDUCED_RELATIVE_END = re.compile(
 APPOSITION_AFTER = re.compile(r",\s*(?:the|a|an|le|la|l['’]|un|une)\s", re.IGNORECASE)
 # a pronoun that can stand for a side ("Oslo's starting point is … It insists …", a factbox's
 # "- Elle refuse …"), after a list item's mark; English "it" is never a person
-SIDE_PRONOUN = {
+_SIDE_PRONOUN = {
     "en": re.compile(r"^[\W_]*it\b", re.IGNORECASE),
     "fr": re.compile(r"^[\W_]*(?:il|elle)s?\b", re.IGNORECASE),
 }
+
+
+def side_pronoun(lang: str) -> re.Pattern[str]:
+    """The pattern of a pronoun that can stand for a side in ``lang``."""
+    return _SIDE_PRONOUN["en" if lang == "en" else "fr"]
+
+
 LEAD_CONTEXT = re.compile(
     r"^\s*(?:(?:du\s+)?côté|à|a|au|aux|in)\s+(?P<ctx>[^,;:.«»\"“”]{2,40}),", re.IGNORECASE
 )
