@@ -12,7 +12,7 @@ from collections.abc import Callable
 from bot.domain.gazetteer import PersonHit
 from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import Cue
-from bot.extract.rules.quote_marks import is_quote_only, quote_spans, quote_text
+from bot.extract.rules.quote_marks import inside_quotes, is_quote_only, quote_spans, quote_text
 from bot.extract.rules.quotes import declines
 from bot.extract.rules.sentences import Sentence
 from bot.extract.rules.speakers import Speaker, SpeakerResolver
@@ -43,6 +43,17 @@ _ANNOUNCES = re.compile(
     r"|^(?:here\s+(?:are|is)|voici)\b[^:]{0,40}:$",
     re.IGNORECASE,
 )
+# "X s'est montré plus précis devant les journalistes.", "Y was blunter.": the sentence after
+# gives X's words, even with a side as its subject ("Kiev veut des garanties …")
+_MANNER_ANNOUNCES = re.compile(
+    r"\b(?:s['’]est\s+montrée?|s['’]est\s+voulue?|a\s+été|était|se\s+montre|(?:was|were|is)"
+    r"|(?:has|had)\s+been)\s+(?:(?:un\s+peu|beaucoup|bien|encore|nettement|much|even|a\s+little)\s+)?"
+    r"(?:plus|moins|more|less)\s+[\w\-]+|\b(?:est\s+allée?|went|has\s+gone)\s+(?:encore\s+|even\s+)?"
+    r"(?:plus\s+loin|further)\b|\b(?:was|were)\s+(?:blunter|clearer|firmer|sharper)\b",
+    re.IGNORECASE,
+)
+# "Sur un autre point, il s'est montré inflexible :": a person's pronoun as the subject
+_PRONOUN_BEFORE_COLON = re.compile(r"(?:^|,\s+)(?:il|elle|he|she)\s+[^,]{3,80}$", re.IGNORECASE)
 # "It reads in part:", "The statement says:", "Le texte dit notamment :": a text quoted next
 _DOCUMENT_READS = re.compile(
     r"^(?:it|the\s+(?:joint\s+)?(?:statement|text|declaration|communiqu[ée]|letter)|"
@@ -141,6 +152,7 @@ _FIRST_PERSON = re.compile(
     r"\b(?:I|we|our|us|my|me|je|j['’]|nous|notre|nos|mon|ma|mes)\b", re.IGNORECASE
 )
 _ASKED = re.compile(r"^\s*(?:Q\b|QUESTION\b|Q\.)")
+_OPENING_CONJUNCTION = re.compile(r"\s*(?:(?:Et|Mais|Or|Puis|And|But|Yet|Then)\s+)?")
 
 
 class Discourse:
@@ -416,6 +428,37 @@ class Discourse:
             return pair
         return []
 
+    def manner_announced(self, index: int, hits: list[PersonHit]) -> Speaker | None:
+        """ "Son ministre, X, s'est montré plus précis devant quelques journalistes." then a
+        sentence of the same paragraph naming no one: X, when that sentence made no statement
+        and X is the one person it named."""
+        if not index or hits:
+            return None
+        before, here = self.sentences[index - 1], self.sentences[index]
+        manner = _MANNER_ANNOUNCES.search(before.text)
+        if before.para != here.para or manner is None or "," in before.text[manner.end() :]:
+            return None  # "He went further, proposing …": that sentence has its own words
+        who = self.resolver.salient
+        return who if who is not None and who.name and who.party_id else None
+
+    def colon_speaker(self, sent: Sentence, hits: list[PersonHit]) -> Speaker | None:
+        """ "C'est X qui a donné le ton devant la presse : Moscou se dit prêt …", "Sur un autre
+        point, il s'est montré inflexible : Moscou n'acceptera …": the one person the words
+        before the colon name or mean, who gives the side's stance after it."""
+        text = sent.text
+        colon = text.find(":")
+        if colon < 0 or quote_spans(text[:colon]) or _ASKED.match(text):
+            return None
+        named = {
+            fold(h.text): h for h in hits if h.end <= colon and not inside_quotes(text, h.start)
+        }
+        if len(named) == 1:
+            return self.resolver.known_speaker(next(iter(named.values())))
+        if not named and _PRONOUN_BEFORE_COLON.search(text[:colon]):
+            who = self.resolver.pronoun_target()
+            return who if who is not None and who.name else None
+        return None
+
     def _announced(self, sent: Sentence, index: int) -> list[Speaker]:
         """ "Donald Tusk has responded on X:" closing a paragraph, then a paragraph of his post
         (with quote marks or without): the person the paragraph before announced."""
@@ -465,10 +508,25 @@ class Discourse:
         self.turn = None
         return True
 
-    def turn_statement(self, sent: Sentence) -> list[tuple[Speaker, Cue | None]]:
+    def op_ed_reports(self, sent: Sentence, hits: list[PersonHit]) -> bool:
+        """Whether a sentence of an op-ed has another named person as its subject ("Et X a
+        accepté que …"): the writer reports that person's stance, it is not the writer's."""
+        voice = self.voice
+        if voice is None or voice.interview or self.turn is None or sent.para not in voice.paras:
+            return False
+        opening = _OPENING_CONJUNCTION.match(sent.text)
+        start = opening.end() if opening else 0
+        own = fold(voice.hit.text).split()[-1:]
+        return any(h.start == start and fold(h.text).split()[-1:] != own for h in hits)
+
+    def turn_statement(
+        self, sent: Sentence, hits: list[PersonHit]
+    ) -> list[tuple[Speaker, Cue | None]]:
         """A sentence of an interview turn ("Jean Dupont : Nous refusons…"), not a question."""
         question = sent.text.rstrip(' »”"').endswith("?")
         if self.turn is None or question or len(sent.text.split()) < 4:
+            return []
+        if self.op_ed_reports(sent, hits):
             return []
         if _STAGE_DIRECTION.fullmatch(without_label(sent.text).strip()):
             return []  # "PRESIDENT X: (Speaking Finnish).": what is heard, not said

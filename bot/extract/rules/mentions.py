@@ -40,6 +40,7 @@ _TITLE_TOKENS = set(
         "monday tuesday wednesday thursday friday saturday sunday"
     )
 )
+_POINTED = re.compile(r"(?:^|\s)(?:ce|cet|cette|ces|this|that|these|those)\s+$", re.IGNORECASE)
 _STOP_CAPS = {
     "Le",
     "La",
@@ -78,6 +79,15 @@ _STOP_CAPS = {
     "Aucune",
     "Chaque",
     "Plusieurs",
+    # "Ce Neuchâtelois discret défend …": a demonstrative points back to someone named before
+    "Ce",
+    "Cet",
+    "Cette",
+    "Ces",
+    "This",
+    "That",
+    "These",
+    "Those",
 }
 
 
@@ -128,6 +138,8 @@ def people_in(
             s, stripped, words = s + cut, stripped[cut:], words[1:]
         if not words or words[0] in _STOP_CAPS or not all(_name_word(w) for w in words):
             continue
+        if _POINTED.search(text[:s]):
+            continue  # "ce Bergenois discret": someone named before, pointed at
         offices = list(roles.ROLE_RE.finditer(stripped))
         if offices:
             # "Novarsk Oblast Governor Ivan Petrenko": the name after the title

@@ -178,9 +178,24 @@ class OfflineEngine:
             here = attribution.owned_by_incise(sent.text, here)
             here += sides.listed(self.gaz, here)
             if not here:
-                here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent)
+                here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent, hits)
             here = attribution.drop_anonymous_reporters(here)
             here += sides.stance_statements(self.gaz, doc, sent, lang, here, talk, hits)
+            announcer = talk.manner_announced(i, hits) if here and found and not found[-1] else None
+            bare = [
+                sp
+                for sp, c in here
+                if not sp.name and sp.party_id and (c is None or c.start > sent.text.find(":") >= 0)
+            ]
+            if announcer is None and bare:
+                announcer = talk.colon_speaker(sent, hits)
+            if announcer is not None:  # "X s'est montré plus précis. Kiev veut …": X's words
+                here = [
+                    (announcer, _after_colon(c))
+                    if not sp.name and sp.party_id == announcer.party_id
+                    else (sp, c)
+                    for sp, c in here
+                ]
             here = _merge_same_party(sent.text, here)
             if here and all(c is not None and _RELATIVE.search(c.subject) for _, c in here):
                 # "Interrogé sur les propos de X, qui avait estimé …, le ministre n'a pas mâché
@@ -560,6 +575,16 @@ def _rebalance(text: str, raw: str) -> str:
         elif opened and opener in lead:  # a quotation closing inside the claim, opened before
             text = f"{opener}{space}{text.lstrip()}"
     return text
+
+
+def _after_colon(cue: Cue | None) -> Cue | None:
+    """ "Sur un autre point, il s'est montré inflexible : Moscou n'acceptera …": the claim is
+    what the colon opens."""
+    if cue is not None and ":" in cue.claim and not quote_spans(cue.claim.split(":", 1)[0]):
+        rest = cue.claim.split(":", 1)[1].strip()
+        if len(rest.split()) >= 4:
+            cue.claim = rest[:1].upper() + rest[1:]
+    return cue
 
 
 def _merge_same_party(

@@ -329,7 +329,9 @@ _DET_ADJECTIVE = re.compile(
 _INCISE_REST = re.compile(
     r"^[^,;:.!?«»\"“”]{0,60},\s+(?P<rest>(?:would|will|was|were|is|are|has|have|had|could|"
     r"should|must|may|might|can|did|does|do|ne|n['’]|est|sont|serait|seraient|sera|seront|a|ont|"
-    r"avait|avaient|doit|doivent|devra|devrait|pourrait|pourraient|reste|restera|demeure|va|vont)"
+    r"avait|avaient|doit|doivent|devra|devrait|pourrait|pourraient|reste|restera|demeure|va|vont|"
+    # "Il n'est pas question, a-t-il insisté, d'accepter …": the complement the incise cut
+    r"de|d['’]|que|qu['’]|to|that)"
     # "The latest draft, he wrote on X, “reads like …”": the quotation goes on with the clause
     r"\b.*|[«“\"].*)$",
     re.IGNORECASE,

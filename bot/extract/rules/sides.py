@@ -38,7 +38,9 @@ def stance_statements(
     """Sides (or people of sides) taking a stance as the subjects of a stance verb (syntax.py)
     that no cue gave; each side in the words of the one person the sentence says holds it too
     ("Paris and Berlin back X, a compromise that Emmanuel Macron has championed")."""
-    if not nlp.has_parse(doc) or talk.turn is not None or sent.text.rstrip().endswith("?"):
+    if not nlp.has_parse(doc) or sent.text.rstrip().endswith("?"):
+        return []
+    if talk.turn is not None and not talk.op_ed_reports(sent, hits):
         return []
     # "Bratislava is siding with Budapest, according to two diplomats": sources of no side
     # and no name telling a side's stance leave it to that side

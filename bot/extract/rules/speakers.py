@@ -319,6 +319,10 @@ class SpeakerResolver:
                 self._gender[target.name] = said  # "…," she said: who "she" is from now on
             return target
         inside = [h for h in hits if np_start <= h.start and h.end <= np_start + len(np) + 1]
+        if not inside and sp.DEMONSTRATIVE_PERSON.match(np) and not self.gaz.party_hits(np):
+            pointed = self.pronoun_target()
+            if pointed is not None and pointed.name:
+                return pointed
         speaker_hit = None
         first = np.split(",")[0]
         if inside and inside[0].start <= np_start + 1 and sp.NAME_ONLY.match(first.strip()):

@@ -17,6 +17,11 @@ PRONOUN = re.compile(
     r"^(?:il|elle|ils|elles|he|she|they|it|lui|eux|him|her|them|lui-même|elle-même)$", re.IGNORECASE
 )
 PRONOUN_START = re.compile(r"^\s*(?:il|elle|ils|elles|he|she|they)\b", re.IGNORECASE)
+# "Ce Neuchâtelois discret défend …", "this Texan": a person named before, pointed at by where
+# they come from (an office pointed at is read by SpeakerResolver._this_one)
+DEMONSTRATIVE_PERSON = re.compile(
+    r"^\s*(?:[Cc]e|[Cc]et|[Cc]ette|[Tt]his|[Tt]hat)\s+(?:[a-zà-ÿ]+\s+)?[A-ZÀ-Ý][\w’'\-]+(?:\s+[a-zà-ÿ]+)?\s*$"
+)
 SINGULAR_PRONOUN_START = re.compile(r"^\s*(?:il|elle|he|she)\b", re.IGNORECASE)
 # a subordinate clause's conjunction before its subject: "Ministers meet in Bergen as
 # X says …", "…; Y warns …": what comes before is no part of the subject or its role
@@ -143,7 +148,10 @@ GOES_ON_TO = re.compile(
     r"\s*\b(?:(?:went|goes|go|has\s+gone)\s+on|continue[sd]?|keeps?|kept)\s+to\s*$",
     re.IGNORECASE,
 )
-DEFINITE_START = re.compile(r"^\s*(?:le|la|les|l['’]|the)\b", re.IGNORECASE)
+# a definite or pointing noun phrase: "l'émissaire de X", "ce proche de X" (not X)
+DEFINITE_START = re.compile(
+    r"^\s*(?:le|la|les|l['’]|the|ce|cet|cette|ces|this|that|these|those)\b", re.IGNORECASE
+)
 # "Sur une rencontre avec X, il…": a leading prepositional phrase is not the subject
 ADVERBIAL_LEAD = re.compile(
     r"^\s*(?:sur|avec|à|au|aux|dans|depuis|devant|pour|lors|après|avant|face|outre|chez|pendant|"

@@ -42,6 +42,35 @@ def stance_verbs(lang: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(found, key=lambda r: -len(r[0])))
 
 
+@lru_cache(maxsize=2)
+def conditions(lang: str) -> tuple[tuple[str, ...], ...]:
+    """The subordinators of ``lang`` opening a condition (stance_verbs.toml), as words."""
+    rows = tomllib.loads((DATA / "stance_verbs.toml").read_text(encoding="utf-8"))["condition"]
+    return tuple(
+        tuple(str(r["words"]).lower().replace("'", "' ").split()) for r in rows if r["lang"] == lang
+    )
+
+
+def _in_condition(verb: Any, lang: str) -> bool:
+    """Whether the clause of ``verb`` opens with a condition ("tant que Moscou n'aura pas
+    accepté", "until Moscow accepts"): the words just before its subordinator's mark."""
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    if not marks:
+        return False
+    mark = marks[0]
+    doc = verb.doc
+    for words in conditions(lang):
+        first = mark.i + 1 - len(words)
+        if first < 0:
+            continue
+        said = tuple(
+            t.lower_.replace("’", "'").replace("'", "' ").strip() for t in doc[first : mark.i + 1]
+        )
+        if tuple(w.strip() for w in words) == said:
+            return True
+    return False
+
+
 def _sense(token: Any, lang: str) -> str | None:
     verb = token.pos_ in ("VERB", "AUX") or token.tag_[:2] == "VB"
     if not verb and not (token.dep_ in _MAIN and any(c.dep_ in _SUBJECT for c in token.children)):
@@ -84,7 +113,7 @@ def stances(doc: Any, start: int, end: int, lang: str) -> list[Stance]:
             if quoted is not None:
                 out.append(Stance(tok.text, sense, (quoted,), tok.idx - start))
             continue
-        if sense is None:
+        if sense is None or _in_condition(main, lang):
             continue
         if sense == "wants" and tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("se", "s'", "s’"):
             continue  # "l'Otan se veut rassurante": how it presents itself, not what it wants
