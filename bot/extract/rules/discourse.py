@@ -171,6 +171,7 @@ class Discourse:
         # a transcript's cast ("Porte-parole : M. X") and its labels by office ("LE PORTE-PAROLE :
         # …"): an office label means the person the transcript first gave it to, throughout
         self._cast: dict[str, Speaker] = {}
+        self._asked_para = -1  # the paragraph of the last "QUESTION: …" turn
 
     def signs(self, hits: list[PersonHit]) -> bool:
         """Whether a byline names the article's own voice ("By X" over X's op-ed): its author,
@@ -347,6 +348,8 @@ class Discourse:
         if self.turn is not None and self._quotation_goes_on(sent, index):
             return  # '"…' opening a paragraph after one whose quotation did not close
         self.turn, self.turn_also = None, []
+        if _ASKED.match(sent.text):
+            self._asked_para = sent.para  # "QUESTION: …", "Q …": a reporter's turn
         if self._read_cast(sent, hits):
             return
         announced = self._announced(sent, index) or self._document_read(index)
@@ -375,6 +378,9 @@ class Discourse:
                 turn = None  # "Le Point : …": the paper asking, not the person just quoted
             if office and cast is None and turn is not None and turn.name:
                 self._cast[office] = turn
+            if turn is not None and turn.name and not turn.party_id:
+                side = self._header_side(turn)
+                turn = self.resolver.adopt(turn, turn.role, side) if side else turn
             self.turn = turn if turn is not None and turn.name else None
             # only a transcript's labels in capitals ("ZELENSKY:") carry on to the paragraphs after
             capitals = sent.text[: named[1]].strip(" :").isupper()
@@ -507,6 +513,37 @@ class Discourse:
         self._cast[office] = self.resolver.adopt(who, role, party or who.party_id)
         self.turn = None
         return True
+
+    def _header_side(self, who: Speaker) -> str | None:
+        """The side a transcript's header gives the person it names with an office of no side
+        ("Department Press Briefing" / "X, Principal Deputy Spokesperson – Washington, D.C."):
+        the one side that header line names beside the person."""
+        surname = fold(who.name.split()[-1])
+        for sent in self.sentences[:3]:
+            text = sent.text
+            at = fold(text).find(surname)
+            office = re.split(r"[–—|(]", text[at + len(surname) :])[0] if at >= 0 else ""
+            if not office.lstrip().startswith(",") or not roles.has_office(office):
+                continue  # "X, Principal Deputy Spokesperson – Washington": the office beside
+            own = roles.infer_party(self.resolver.gaz, office)
+            if own:
+                return own  # "X, ministre suédois de la Défense, plaide pour … Kiev"
+            sides = {
+                h.party_id
+                for h in self.resolver.gaz.party_hits(text)
+                if h.kind in ("alias", "institution") and not inside_quotes(text, h.start)
+            }
+            return sides.pop() if len(sides) == 1 else None
+        return None
+
+    def asking(self, sent: Sentence) -> bool:
+        """Whether a sentence is a reporter's or interviewer's question turn ("QUESTION: The
+        Russians are saying …", "FT: The president says …"): what it tells others said is
+        the question's premise, no statement of theirs."""
+        voice = self.voice
+        if voice is not None and voice.interview and sent.para in voice.asked:
+            return True
+        return sent.para == self._asked_para
 
     def op_ed_reports(self, sent: Sentence, hits: list[PersonHit]) -> bool:
         """Whether a sentence of an op-ed has another named person as its subject ("Et X a

@@ -5,6 +5,7 @@ pronoun meaning the speaker of the entry below it on the page, not of the one ab
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from bot.domain.gazetteer import PersonHit
@@ -20,6 +21,16 @@ _PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:\d{1,2}\s?[:hH.]\s?\d{2}\W*)?(?:il|elle|he|she)\b", re.IGNORECASE
 )
 _MIN_ENTRIES = 3
+# a clock time opening an entry, with the dash after it: "18h57 - ", "21h52"
+_STAMP_LEAD = re.compile(r"^\s*\d{1,2}\s?[:hH.]\s?\d{2}\b\W*")
+# an entry going on about someone: "Il …", "Elle …", "Le ministre …", "La porte-parole …"
+_GOES_ON = re.compile(
+    r"(?:il|elle|he|she)\b|(?:le|la|l['’]|the)\s*(?:[\w\-]+\s+){0,2}?"
+    r"(?:ministre|porte-parole|chef|cheffe|président|présidente|secrétaire|conseiller|"
+    r"conseillère|négociateur|négociatrice|émissaire|envoyé|envoyée|minister|spokesman|"
+    r"spokeswoman|spokesperson|president|secretary|envoy|negotiator|aide|adviser)\b",
+    re.IGNORECASE,
+)
 # a pronoun's speaker left for the entry below to tell; dropped when it does not
 PENDING = Speaker("", "", None)
 
@@ -68,3 +79,32 @@ def entry_starts(sentences: list[Sentence]) -> list[int]:
 def _minutes(text: str) -> int:
     m = _STAMP.match(text)
     return int(m["h"]) * 60 + int(m["m"]) if m else -1
+
+
+def named_below(
+    sentences: list[Sentence],
+    at: int,
+    starts: list[int],
+    people: Callable[[Sentence], list[PersonHit]],
+    lang: str,
+) -> Speaker | None:
+    """The first person of the party book the entry below the one starting at ``at`` names:
+    who "il" or "la porte-parole" opening this entry means ("21h30 Marco Rubio est arrivé …"
+    under "21h52 Il a donné le ton : « … »")."""
+    later = [s for s in starts if s > at]
+    if not later:
+        return None
+    opening = next(
+        (t for t in (_STAMP_LEAD.sub("", s.text) for s in sentences[at : later[0]]) if t), ""
+    )
+    if not _GOES_ON.match(opening):
+        return None  # an entry of its own ("L'échange a commencé …"), no one to carry on
+    end = next((s for s in starts if s > later[0]), len(sentences))
+    for sent in sentences[later[0] : end]:
+        for hit in people(sent):
+            person = hit.person
+            if person is not None:
+                name = person.name_en if lang == "en" and person.name_en else person.name
+                role = person.role_en if lang == "en" else person.role_fr
+                return Speaker(name, role, person.party_id, person)
+    return None

@@ -136,7 +136,11 @@ def people_in(
             # "ministre de la Défense Ewa Lis": the first word ends the complement before
             cut = stripped.index(words[1], len(words[0]))
             s, stripped, words = s + cut, stripped[cut:], words[1:]
-        if not words or words[0] in _STOP_CAPS or not all(_name_word(w) for w in words):
+        if (
+            not words
+            or words[0].rstrip(".!") in _STOP_CAPS
+            or not all(_name_word(w) for w in words)
+        ):
             continue
         if _POINTED.search(text[:s]):
             continue  # "ce Bergenois discret": someone named before, pointed at

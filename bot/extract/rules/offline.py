@@ -28,7 +28,7 @@ from bot.extract.rules.subject_patterns import FRAMED_HEADING, NAME_ONLY, VOICE_
 from bot.extract.rules.subjects import colon_lead, cue_speaker
 from bot.extract.rules.version import engine_version
 from bot.extract.rules.voice import find_voice, portrait_side, portrait_subject
-from bot.textnorm import is_grounded
+from bot.textnorm import fold, is_grounded
 
 _MAX_CLAIM = 240
 
@@ -104,6 +104,10 @@ class OfflineEngine:
             if portrayed is not None and opens and not hits:
                 # a portrait: a paragraph that names nobody goes on about its subject
                 resolver.salient = resolver.known_speaker(portrayed) or resolver.salient
+            if i in live_entries:
+                # newest first: "il", "la porte-parole" opening an entry mean someone below
+                below = live_pages.named_below(sentences, i, live_starts, people, lang)
+                resolver.salient = below or resolver.salient
             before = resolver.salient
             mentions.append(hits)
             talk.name_back(sent, hits, found)
@@ -197,6 +201,10 @@ class OfflineEngine:
                     for sp, c in here
                 ]
             here = _merge_same_party(sent.text, here)
+            if talk.asking(sent):
+                # a question's premise ("QUESTION: Moscow says …", "FT: The president says …"):
+                # only what it credits by name or to a side, never the asker's own words
+                here = [(sp, c) for sp, c in here if c is not None and _named_in(sp, sent.text)]
             if here and all(c is not None and _RELATIVE.search(c.subject) for _, c in here):
                 # "Interrogé sur les propos de X, qui avait estimé …, le ministre n'a pas mâché
                 # ses mots.": the sentence is about the minister, who "il" means next
@@ -575,6 +583,13 @@ def _rebalance(text: str, raw: str) -> str:
         elif opened and opener in lead:  # a quotation closing inside the claim, opened before
             text = f"{opener}{space}{text.lstrip()}"
     return text
+
+
+def _named_in(speaker: Speaker, sentence: str) -> bool:
+    """Whether a speaker is a side, or a person whose surname the sentence writes."""
+    if not speaker.name:
+        return True
+    return fold(speaker.name.split()[-1]) in fold(sentence)
 
 
 def _after_colon(cue: Cue | None) -> Cue | None:

@@ -192,7 +192,11 @@ _INDEFINITE_THING = re.compile(
     r"(?:avec|with)\b",
     re.IGNORECASE,
 )
-_INDEFINITE_APPOSITION = re.compile(r"^\s*(?:a|an|un|une)\s", re.IGNORECASE)
+# "…, a close Trump ally,", "…, Tusk's political rival,": an apposition describing the one named
+_INDEFINITE_APPOSITION = re.compile(
+    r"^\s*(?:(?i:a|an|un|une)\s|[A-Z][\w\-]+['’]s\s+(?:[a-z\-]+\s+){0,2}"
+    r"(?:rival|ally|critic|opponent|predecessor|successor|friend|adversary)\b)"
+)
 _HEAD_OF = re.compile(r"^\s*(?:le|la|les|l['’])\s*[\w\-]+\s+(?:de|d['’]|du|des)\s", re.IGNORECASE)
 
 

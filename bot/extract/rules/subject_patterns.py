@@ -70,6 +70,8 @@ COMPLEMENT = re.compile(
 )
 BOUNDARY = re.compile(
     r"(?:[»”\"]\s*,?|\bque\b|\bqu['’]|\bthat\b|;|:|\bet\s+que\b"
+    # "No. I'll say it again": a sentence the splitter left whole ends at its full stop
+    r"|\b(?:No|Yes|Non|Oui|Well|Look|Right)[.!]\s+"
     # "The EU has pledged X, and Britain and France say …": a clause of its own
     r"|,\s*(?:and|et|but|mais|while|whereas|tandis\s+que|alors\s+que)\s+"
     r"(?=[A-ZÀ-Ý]|(?:the|le|la|les|l['’])\s*\w))",

@@ -46,6 +46,7 @@ _JOURNALIST = re.compile(
 )
 # a portrait of one person: "PROFIL", "Portrait d'un négociateur …"
 _PORTRAIT = re.compile(r"^\s*(?:PROFIL|PORTRAIT|Profil|Portrait|PROFILE|Profile)\b", re.MULTILINE)
+_LABEL = re.compile(r"^\s*([A-ZÀ-Ý][\w’'.\- ]{0,30}?)\s*:\s")
 _QUESTION_LABEL = re.compile(r"^\s*(?:Q|[A-ZÀ-Ý][\w’'.\- ]{1,30})\s*[:.]\s*[–—-]?\s*\S")
 # "Catherine Vautrin est ministre des Armées.": the author's closing line
 _SIGNATURE = re.compile(r"^\s*(?:est|is|was|a\s+été|has\s+been)\s+(?P<role>[^.]{3,200})\.?\s*$")
@@ -61,6 +62,7 @@ class Voice:
     role: str  # the office written in a closing signature line, else ""
     paras: frozenset[int]
     interview: bool
+    asked: frozenset[int] = frozenset()  # an interview's question paragraphs
 
 
 def find_voice(
@@ -110,6 +112,11 @@ def find_voice(
         if first_question is None:
             return None
         asked = {p for p in body if _is_question(paras[p])}
+        # "FT: The president says …": a paragraph under the label the questions carry
+        labels = [_label(paras[p]) for p in asked]
+        label = max(set(labels), key=labels.count) if labels else ""
+        if label and labels.count(label) >= 2:
+            asked |= {p for p in body if _label(paras[p]) == label}
         after = [p for p in body if p > first_question]
         for prev, p, nxt in zip(after, after[1:], after[2:], strict=False):
             # "Some in Kyiv say Turkey is too close to Moscow.": a prompt put as a statement,
@@ -117,6 +124,7 @@ def find_voice(
             if prev not in asked and nxt not in asked and _is_prompt(paras[p]):
                 asked.add(p)
         mine = {p for p in after if p not in asked}
+        return Voice(named, role, frozenset(mine), interview, frozenset(asked)) if mine else None
     else:
         signed = role or _signature(paras[order[-1]], people)[0] is not None
         mine = {p for p in body if p != order[-1] or not signed}
@@ -232,6 +240,12 @@ def _is_question(sents: list[Sentence]) -> bool:
     return (text.endswith(("…", "...")) and len(text.split()) < 40) or bool(
         _QUESTION_LABEL.match(text) and text.rstrip(' »”"').endswith("?")
     )
+
+
+def _label(sents: list[Sentence]) -> str:
+    """A paragraph's speaker label ("FT", "Q", "Le Point"), or ""."""
+    m = _LABEL.match(sents[0].text) if sents else None
+    return m.group(1) if m else ""
 
 
 def _is_prompt(sents: list[Sentence]) -> bool:
