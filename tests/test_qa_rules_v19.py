@@ -13,15 +13,17 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.parties import PartyBook
+from bot.qa import QuestionAnswerer
 from bot.qa.lexicon import MentionFinder
 from bot.qa.query import parse_question
-from bot.qa.respond import _without_occasion
+from bot.qa.respond import _without_occasion, same_value
 from bot.qa.understand import understand, without_titles
 from bot.settings import Settings
 from bot.store.db import Database
-from tests.qa_support import is_refusal
+from tests.qa_support import StoredPositions, is_refusal
 from tests.test_qa_rules_v7 import make_asker
 from tests.test_qa_rules_v8 import lines
+from tests.test_qa_unit import NoComposer, add
 
 # --- an office before an unknown name ends at the name
 
@@ -174,3 +176,58 @@ def test_the_occasion_is_not_the_subject(
     query.concepts = [c for c in query.concepts if c.label not in ("ola", "nordmann")]
     labels = {c.label for c in _without_occasion(query).concepts}
     assert labels == kept, labels
+
+
+# --- a fact shown in one language is shown in the other's words too
+
+
+@pytest.mark.parametrize(
+    ("value", "sentence", "same"),
+    [
+        ("1,200 prisoners", "Un accord sur l'échange de 1.200 prisonniers de chaque camp.", True),
+        ("1,200 prisoners", "Un accord sur l'échange de 1.100 prisonniers de chaque camp.", False),
+        ("Ola Nordmann", "Le ministre norvégien Ola Nordmann a proposé Bergen.", True),
+        ("l'hôtel Vellmarhof", "The talks moved on Thursday to the Vellmarhof hotel.", True),
+        ("l'hôtel Vellmarhof", "The talks moved on Thursday to the Palace hotel.", False),
+    ],
+)
+def test_the_same_value_in_either_language(value: str, sentence: str, same: bool) -> None:
+    assert same_value(value, sentence) is same
+
+
+TALKS = [
+    (
+        "Les pourparlers de Vellmar\n\n"
+        "Ouverts mercredi au palais de Vellmar, les pourparlers sur les quotas de morue se sont "
+        "poursuivis jeudi à l'hôtel Nordlys, dans un format plus restreint."
+    ),
+    (
+        "Quota talks move\n\n"
+        "The quota talks opened on Wednesday at the Vellmar palace and moved on Thursday to the "
+        "Nordlys hotel, in a smaller format."
+    ),
+]
+
+
+def test_a_place_is_shown_in_both_languages_articles(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    add(any_db, TALKS[0], lang="fr")
+    add(any_db, TALKS[1], lang="en")
+    bot = BriefBot(settings, any_db, book, [StoredPositions([], "test:qa-v19")], [NoComposer()])  # type: ignore[list-item]
+    asker = QuestionAnswerer(bot)
+    reply = lines(
+        asker(
+            "Où les pourparlers sur les quotas se sont-ils poursuivis après l'ouverture au palais "
+            "de Vellmar ?",
+            "fr",
+            "c",
+            "1",
+            None,
+        )
+    )
+    assert "Nordlys" in reply[0], reply
+    assert any("moved on Thursday to the Nordlys hotel" in line for line in reply), reply
+    assert any("se sont poursuivis jeudi" in line for line in reply), reply

@@ -77,6 +77,8 @@ MAX_PARTY_RUN = 60
 WHEN_COVERAGE = 0.75
 # an interviewer's question this much about what is asked is answered by what follows it
 REPLY_COVERAGE = 0.5
+# a fact's sentence in another language than those shown ranks at least this much of the best
+OTHER_LANGUAGE = 0.6
 # a follow-up's answer from the previous answer's articles whose best statement covers less of
 # what is asked gives way to statements of all articles covering more
 THREAD_ON_SUBJECT = 0.5
@@ -715,7 +717,37 @@ class Responder:
                     for statement in (from_passage(p), from_passage(near))
                 ][:2]
             statements = holding or statements
+            statements = self._in_both_languages(statements, retrieval, value)
         return Answer(statements, line=line)
+
+    def _in_both_languages(
+        self, statements: list[Statement], retrieval: Retrieval, value: str
+    ) -> list[Statement]:
+        """A fact's statements all in one language are shown with the best sentence of
+        another language giving the same value ("1.200 prisonniers de chaque camp" with
+        "1,200 prisoners of war each"): the articles of both languages answer, each in its
+        words."""
+        ids = {s.sentence_id for s in statements}
+        languages = {p.lang for p in retrieval.ranked if p.sentence_id in ids}
+        if len(languages) != 1 or not retrieval.passages:
+            return statements
+        least = retrieval.passages[0].score * OTHER_LANGUAGE
+        shown = {_same(s.text) for s in statements}
+        other = next(
+            (
+                p
+                for p in retrieval.ranked
+                if p.score >= least
+                and p.lang not in languages
+                and _same(p.text) not in shown
+                and not _is_heading(p.text)
+                and same_value(value, p.text)
+            ),
+            None,
+        )
+        if other is None:
+            return statements
+        return [*statements[: MAX_STATEMENTS - 1], from_passage(other)]
 
     def _others_figure(self, p: Passage, parties: list[str]) -> bool:
         """Whether a sentence is a statement of another side than ``parties`` that names none
@@ -1215,6 +1247,20 @@ def _without_occasion(topic: Query) -> Query:
     occasion = {w for m in _occasion().finditer(fold(topic.text)) for w in tokens(m.group())}
     kept = [c for c in topic.concepts if not (set(tokens(c.label)) <= occasion)]
     return Query(topic.text, kept)
+
+
+_NUMBER = re.compile(r"\d(?:[\d.,\u00a0\u202f ]*\d)?")
+
+
+def same_value(value: str, sentence: str) -> bool:
+    """Whether ``sentence`` gives ``value`` in its own language's writing: the same numbers
+    ("1,200" and "1.200"), or the same names ("Hakan Fidan", "InterContinental")."""
+    numbers = {re.sub(r"\D", "", n) for n in _NUMBER.findall(value)}
+    if numbers:
+        return numbers <= {re.sub(r"\D", "", n) for n in _NUMBER.findall(sentence)}
+    names = [w for w in re.findall(r"[^\W\d]{4,}", value) if w[:1].isupper()]
+    said = set(tokens(sentence))
+    return bool(names) and all(name_variants(fold(w)) & said for w in names)
 
 
 def _saying_it_first(found: list[Statement], share: int) -> list[Statement]:
