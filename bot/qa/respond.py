@@ -56,6 +56,8 @@ log = logging.getLogger(__name__)
 VALUE_KINDS = ("where", "when", "duration", "count")
 # facts whose sentence often leaves to its article where and when ("ont duré trois heures")
 AROUND_KINDS = ("where", "duration", "count")
+# facts a side's figure answers (a sum, a length of time): the side asked must be the figure's
+MEASURED_KINDS = ("duration", "count")
 # a person's own statements answer alone when the best covers this much of the question
 OWN_ENOUGH = 0.5
 # a person's own words matching less than this of what is asked, in an article matching less
@@ -75,6 +77,8 @@ MAX_PARTY_RUN = 60
 WHEN_COVERAGE = 0.75
 # an interviewer's question this much about what is asked is answered by what follows it
 REPLY_COVERAGE = 0.5
+# a fact's sentence in another language than those shown ranks at least this much of the best
+OTHER_LANGUAGE = 0.6
 # a follow-up's answer from the previous answer's articles whose best statement covers less of
 # what is asked gives way to statements of all articles covering more
 THREAD_ON_SUBJECT = 0.5
@@ -454,8 +458,12 @@ class Responder:
                 # unless shown with that sentence)
                 said = own[0].match if own[0].own else own[0].alone
                 topic = subject(without_person(u), set())
+                # "what did X say after the Geneva round": when X spoke, which X's article
+                # says (``around``), not what X spoke about
+                about = _without_occasion(topic) if own[0].around >= OFF_SUBJECT else topic
                 weak = said < OFF_SUBJECT and (
-                    own[0].around < OFF_SUBJECT or not self._near(own[0], topic)
+                    own[0].around < OFF_SUBJECT
+                    or (bool(about.concepts) and not self._near(own[0], about))
                 )
                 if weak and topic.concepts:
                     return Answer(refused=True)  # quoted, but not on what is asked
@@ -605,6 +613,10 @@ class Responder:
         if u.kind in FACT_KINDS:
             words = {w for c in u.query.content for w in c.words}
             pool = retrieval.passages
+            if u.kind in MEASURED_KINDS and u.parties:
+                # "how much has the EU pledged": a sum another side's speaker gives for what
+                # that side does, not naming the side asked, is none of its
+                pool = [p for p in pool if not self._others_figure(p, u.parties)]
             if u.kind == "when":  # a date answers only in a sentence about what is asked
                 pool = [p for p in pool if p.coverage >= WHEN_COVERAGE]
             elif u.kind == "who":  # a person, from a sentence about what they did
@@ -705,7 +717,45 @@ class Responder:
                     for statement in (from_passage(p), from_passage(near))
                 ][:2]
             statements = holding or statements
+            statements = self._in_both_languages(statements, retrieval, value)
         return Answer(statements, line=line)
+
+    def _in_both_languages(
+        self, statements: list[Statement], retrieval: Retrieval, value: str
+    ) -> list[Statement]:
+        """A fact's statements all in one language are shown with the best sentence of
+        another language giving the same value ("1.200 prisonniers de chaque camp" with
+        "1,200 prisoners of war each"): the articles of both languages answer, each in its
+        words."""
+        ids = {s.sentence_id for s in statements}
+        languages = {p.lang for p in retrieval.ranked if p.sentence_id in ids}
+        if len(languages) != 1 or not retrieval.passages:
+            return statements
+        least = retrieval.passages[0].score * OTHER_LANGUAGE
+        shown = {_same(s.text) for s in statements}
+        other = next(
+            (
+                p
+                for p in retrieval.ranked
+                if p.score >= least
+                and p.lang not in languages
+                and _same(p.text) not in shown
+                and not _is_heading(p.text)
+                and same_value(value, p.text)
+            ),
+            None,
+        )
+        if other is None:
+            return statements
+        return [*statements[: MAX_STATEMENTS - 1], from_passage(other)]
+
+    def _others_figure(self, p: Passage, parties: list[str]) -> bool:
+        """Whether a sentence is a statement of another side than ``parties`` that names none
+        of them ("Germany will fund the database, 40 million euros, said its minister" for
+        what the EU pledged)."""
+        if not p.party_id or p.party_id in parties:
+            return False
+        return not {h.party_id for h in self.gazetteer.party_hits(p.text)} & set(parties)
 
     def _parties_named(self, passages: list[Passage], u: Understanding) -> str:
         """ "Who rejected…?" answered by parties ("L'Ukraine, les États-Unis et l'Otan ont
@@ -1180,6 +1230,37 @@ def venues(u: Understanding) -> list[Concept]:
         if any(re.search(pattern, folded) for pattern in where):
             out.append(replace(c, parties=(), people=()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _occasion() -> re.Pattern[str]:
+    cues = "|".join(
+        re.escape(fold(w)).replace("\\ ", r"\s+").replace("'", "['’]")
+        for w in sorted(question_data()["occasion"]["cues"], key=len, reverse=True)
+    )
+    return re.compile(rf"(?<!\w)(?:{cues})\s+(?P<what>[^?,;.]+)")
+
+
+def _without_occasion(topic: Query) -> Query:
+    """``topic`` without the words that say when something was said ("after the Geneva
+    round", "à l'issue du sommet"): the occasion, not what was said."""
+    occasion = {w for m in _occasion().finditer(fold(topic.text)) for w in tokens(m.group())}
+    kept = [c for c in topic.concepts if not (set(tokens(c.label)) <= occasion)]
+    return Query(topic.text, kept)
+
+
+_NUMBER = re.compile(r"\d(?:[\d.,\u00a0\u202f ]*\d)?")
+
+
+def same_value(value: str, sentence: str) -> bool:
+    """Whether ``sentence`` gives ``value`` in its own language's writing: the same numbers
+    ("1,200" and "1.200"), or the same names ("Hakan Fidan", "InterContinental")."""
+    numbers = {re.sub(r"\D", "", n) for n in _NUMBER.findall(value)}
+    if numbers:
+        return numbers <= {re.sub(r"\D", "", n) for n in _NUMBER.findall(sentence)}
+    names = [w for w in re.findall(r"[^\W\d]{4,}", value) if w[:1].isupper()]
+    said = set(tokens(sentence))
+    return bool(names) and all(name_variants(fold(w)) & said for w in names)
 
 
 def _saying_it_first(found: list[Statement], share: int) -> list[Statement]:

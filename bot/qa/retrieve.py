@@ -43,6 +43,8 @@ class Retrieval:
     query: Query
     passages: list[Passage]  # the supporting sentences chosen, best first
     articles: dict[int, Article] = field(default_factory=dict)
+    # the supporting sentences of the candidates, best first (the chosen among them)
+    ranked: list[Passage] = field(default_factory=list)
 
     @property
     def supported(self) -> bool:
@@ -283,4 +285,8 @@ def retrieve(
         chosen = [best, *chosen][:MAX_PASSAGES] if best is not None else chosen
     ids = sorted({p.article_id for p in chosen})
     arts = {a.id: a for a in bot.articles(ids=ids)} if ids else {}
-    return Retrieval(query, chosen, {k: v for k, v in arts.items() if k is not None})
+    ranked = sorted(
+        (p for p in pool.values() if is_supporting(query, p)),
+        key=lambda p: (-p.score, -p.rank, p.article_id, p.seq),
+    )
+    return Retrieval(query, chosen, {k: v for k, v in arts.items() if k is not None}, ranked)

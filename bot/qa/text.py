@@ -33,7 +33,7 @@ STOPWORDS_FR = frozenset(
         "parlé", "parle", "pense", "pensé", "pensent", "propos", "sujet", "concernant", "qu'est",
         "qu'a", "qu'ont", "t-il", "t-elle", "a-t-il", "a-t-elle", "ont-ils", "quoi-que", "ceux",
         "celle", "celui", "celles", "rien", "chose", "choses", "fois", "ainsi", "déjà", "encore",
-        "comme",
+        "comme", "va", "vont",
     ]
 )  # fmt: skip
 STOPWORDS_EN = frozenset(
@@ -51,6 +51,7 @@ STOPWORDS_EN = frozenset(
         "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn",
         "hasn", "haven", "hadn", "one", "ones", "other", "others", "between", "among",
         "against", "without", "towards", "toward", "along", "alongside", "across", "within",
+        "own",
     ]
 )  # fmt: skip
 # generic verbs and nouns of questions, in both languages

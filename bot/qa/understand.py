@@ -154,7 +154,20 @@ def _office_before(text: str, finder: MentionFinder) -> int:
         return 0
     if not all(w in office_titles() or w in _SMALL or w.isalpha() or "-" in w for w in folded):
         return 0
+    last = max(k for k, w in enumerate(folded) if w in office_titles())
+    if any(w not in _SMALL and w not in _office_words() for w in folded[last + 1 :]):
+        # "what did X's foreign minister say about the Y talks": the office ends before the
+        # question's own words; the name after them is no holder of it
+        return 0
     return len(text.rstrip())
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    """The words of the offices of [person_roles] groups ("affaires", "étrangères",
+    "diplomatie"), folded: they may follow a word of office before its holder's name."""
+    groups = question_data()["person_roles"]["groups"]
+    return frozenset(w for row in groups for phrase in row for w in fold(phrase).split())
 
 
 _ARTICLE = re.compile(r"\s*(?:the|le|la|les|l')?\s*$")
@@ -590,8 +603,12 @@ def without_titles(understood: Understanding) -> Understanding:
             c.kind != "soft"
             and not c.parties
             and not c.people
-            and fold(c.label) in titles  # "President" capitalised is a name's word
-            and set(c.words) & words
+            and (
+                (fold(c.label) in titles and set(c.words) & words)  # "President" capitalised
+                # is a name's word; "X's foreign minister Y": an office of several words, all
+                # of them in the run
+                or (" " in c.label and set(fold(c.label).split()) <= words)
+            )
         )
         and not (c.kind == "entity" and c.parties and not c.people and set(c.words) & words)
     ]
