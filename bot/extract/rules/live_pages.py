@@ -22,7 +22,7 @@ _PRONOUN_SUBJECT = re.compile(
 )
 _MIN_ENTRIES = 3
 # a clock time opening an entry, with the dash after it: "18h57 - ", "21h52"
-_STAMP_LEAD = re.compile(r"^\s*\d{1,2}\s?[:hH.]\s?\d{2}\b\W*")
+_STAMP_LEAD = re.compile(r"^\s*\d{1,2}\s?[:hH.]\s?\d{2}\b(?:\s*[A-Z]{2,4}\b)?\W*")
 # an entry going on about someone: "Il …", "Elle …", "Le ministre …", "La porte-parole …"
 _GOES_ON = re.compile(
     r"(?:il|elle|he|she)\b|(?:le|la|l['’]|the)\s*(?:[\w\-]+\s+){0,2}?"
@@ -94,8 +94,14 @@ def named_below(
     later = [s for s in starts if s > at]
     if not later:
         return None
+    # the entry's first sentence, past its time and a heading line ("Kremlin open to …")
     opening = next(
-        (t for t in (_STAMP_LEAD.sub("", s.text) for s in sentences[at : later[0]]) if t), ""
+        (
+            t
+            for t in (_STAMP_LEAD.sub("", s.text).strip() for s in sentences[at : later[0]])
+            if t.rstrip(' »”"’').endswith((".", "!", "?", ":"))
+        ),
+        "",
     )
     if not _GOES_ON.match(opening):
         return None  # an entry of its own ("L'échange a commencé …"), no one to carry on

@@ -298,7 +298,7 @@ def role_before(text: str, start: int) -> str:
         return ""
     if media_office(seg):
         return ""  # "Le journal cite X": a paper is no one's office
-    if _MEETS.search(seg[matches[-1].end() :]):
+    if _MEETS.search(seg[matches[-1].end() :] + " "):
         return ""  # "Foreign Minister X talks with NPR's Y": the office is X's, not Y's
     if SUBJECT_CLAUSE_START.search(seg[matches[-1].end() :].rstrip() + " "):
         return ""  # "Ministers meet in Bergen as X says": another clause's subject

@@ -88,7 +88,12 @@ def stance_statements(
                 talk.resolver.note_statement(people[0])  # "Trump wants a deal. He has said …"
             continue
         # "Warsaw opposes X, and Rome has signalled that …": a clause of its own
-        own = own_clause(sent.text, stance, [c for _, c in here]) if told else None
+        cues = [c for _, c in here]
+        own = (
+            (own_clause(sent.text, stance, cues) or later_clause(sent.text, stance, cues))
+            if told
+            else None
+        )
         if told and own is None and (len(parties) < 2 or any(sp.name for sp, _ in told)):
             # a cue already gave this sentence's speaker; only lists add sides, and not in a
             # person's reported words ("Fico said Bratislava and Budapest would not support …")
@@ -228,6 +233,25 @@ _HOLDS_IT = re.compile(
 
 
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|et)\s+(?=[A-ZÀ-Ý])|;\s+")
+
+
+def later_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -> Cue | None:
+    """A stance whose subject opens a clause of its own after a semicolon that follows every
+    cue of the sentence ("Paris and London say …; Berlin wants an OSCE component …"): a cue for
+    that clause, up to the next semicolon; None when the stance is not so."""
+    first, end = stance.subjects[0][0], stance.subjects[-1][1]
+    if not cues or any(c is None for c in cues) or first < 0:
+        return None
+    semi = sentence.rfind(";", 0, first)
+    if (
+        semi < 0
+        or semi < max(c.start for c in cues if c)
+        or sentence[semi + 1 : first].strip(" ,").lower() not in ("", "and", "et", "but", "mais")
+    ):
+        return None
+    stop = sentence.find(";", end)
+    clause = sentence[first : stop if stop > 0 else len(sentence)]
+    return Cue(end, end, "pre", sentence[first:end], tidy(clause), first)
 
 
 def own_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -> Cue | None:
