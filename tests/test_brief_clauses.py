@@ -102,3 +102,11 @@ def test_a_gap_the_quote_already_had_separates_its_clauses() -> None:
     short = shorten_quote(quote, 70)
     assert short.startswith("Nous ne signerons rien")
     assert not short.startswith(CUT)
+
+
+def test_a_participle_announcing_the_words_cut_goes_with_them() -> None:
+    text = (
+        "Erik Lund a salué « un premier résultat » obtenu à Bergen, tout en prévenant : "
+        "« Aucun quota ne tiendra sans contrôle commun des ports, ni cette année ni la suivante. »"
+    )
+    assert shorten_prose(text, 90) == "Erik Lund a salué « un premier résultat » obtenu à Bergen"

@@ -31,6 +31,17 @@ from bot.domain.models import Article, Position
             "Mette Frederiksen",
             "a salué un accord utile",
         ),
+        # a reflexive verb after the name
+        (
+            "Erik Lund s’est félicité sur son réseau d’un « grand progrès à Bergen »",
+            "Erik Lund",
+            "s’est félicité sur son réseau d’un « grand progrès à Bergen »",
+        ),
+        (
+            "Erik Lund se dit prêt à signer avant l'été",
+            "Erik Lund",
+            "se dit prêt à signer avant l'été",
+        ),
         # two people: the name is not the subject alone
         (
             "Lavrov et Rubio ont parlé longuement hier soir",

@@ -429,3 +429,28 @@ def test_an_article_clause_across_languages_keeps_its_subject_and_verb() -> None
         text = render_text(briefing_reply(composer().compose([statement], "en")))
         for shown in re.findall(r"“([^”]*)”", text):
             assert shown.startswith("La Turquie et la Grèce ont annoncé"), shown
+
+
+def test_the_frame_names_an_issue_once() -> None:
+    book = PartyBook(
+        [
+            Party("PL", "Pologne", "Poland", demonyms=("polonais",)),
+            Party("NATO", "OTAN", "NATO", aliases=("Otan",)),
+        ],
+        [],
+    )
+    said = pos(
+        "PL",
+        "Adam Nowak",
+        "\u201cMr Brantsevsky says no NATO soldiers in the northern zone. Fine. We never offered"
+        " any,\u201d Adam Nowak said.",
+        claim="Mr Brantsevsky says no NATO soldiers in the northern zone. Fine. We never offered any",
+        quote="Mr Brantsevsky says no NATO soldiers in the northern zone. Fine. We never offered any",
+        topics=["nato"],
+        lang="en",
+        role="Polish foreign minister",
+    )
+    composed = OfflineComposer(book, items_per_party=1, measure=briefing_length)
+    text = render_text(briefing_reply(composed.compose([said], "en")))
+    assert "on NATO" in text
+    assert "about NATO" not in text

@@ -121,7 +121,19 @@ def shorten_prose(text: str, limit: int) -> str:
         and not (opens_clause(pieces[kept]))
     ):
         kept -= 1
-    return _trim("".join(pieces[:kept]))
+    kept_text = "".join(pieces[:kept])
+    if 0 < kept < len(pieces) and kept_text.rstrip().endswith(":"):
+        # "a salué « … », tout en prévenant :" with the words after the colon cut: the
+        # participle that announced them goes too
+        kept_text = _SAYING_BEFORE_COLON.sub("", kept_text.rstrip())
+    return _trim(kept_text)
+
+
+# "…, tout en prévenant :", "…, while warning:": a participle of saying announcing a colon
+_SAYING_BEFORE_COLON = re.compile(
+    r",\s*(?:(?:tout\s+)?en\s+[a-zà-ÿ]+ant|while\s+[a-z]+ing|adding|warning|saying)\s*:$",
+    re.IGNORECASE,
+)
 
 
 def opens_clause(piece: str) -> bool:

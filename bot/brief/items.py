@@ -20,6 +20,8 @@ MIN_BARE_WORDS = 8  # a quotation with no issue or stance named must speak for i
 _AUX_AFTER_NAME = re.compile(
     r"^[\s,]*(?:(?:also|again|then|later|further|aussi|encore|ensuite|alors)\s+)?"
     r"(?:a|avait|ont|avaient|aurait|has|had|have|is|was|were|\w+ed|said|says|told|wrote|"
+    # a reflexive verb: "Donald Trump s’est félicité …", "X se dit prêt …"
+    r"s['’](?:est|était|sont|étaient)|se\s+[a-zà-ÿ]{2,}(?:e|t)|"
     # a French verb in the present or imperfect: "Sergueï Lavrov rejette …"
     r"(?!(?:et|est|de|des|du|en|le|la|les|lui|qui|que|dont|ou|mais|pas|semble|reste|suffit|"
     r"paraît|apparaît|importe|convient|s)\b)"
@@ -192,8 +194,11 @@ class ItemWriter:
             act = c.act.fr if c.act is not None and c.act.key != "says" else ""
             return ", ".join(x for x in (on, act) if x)
         act_obj = c.act
-        if act_obj is not None and c.target:
-            doing = act_obj.en_target.format(target=english_ref(self.book.name(c.target, "en")))
+        aimed = english_ref(self.book.name(c.target, "en")) if c.target else ""
+        if aimed and aimed.lower() in on.lower():
+            aimed = ""  # "on NATO, says, about NATO": the issue already names it
+        if act_obj is not None and aimed:
+            doing = act_obj.en_target.format(target=aimed)
         else:
             doing = act_obj.en if act_obj is not None else "says"
             if not on and len(doing.split()) < 2:

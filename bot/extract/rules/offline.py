@@ -98,6 +98,7 @@ class OfflineEngine:
         mentions: list[list[PersonHit]] = []
         live_starts = live_pages.entry_starts(sentences)
         live_entries = set(live_starts)
+        premises: set[int] = set()  # sentences of a question turn: second-hand, ranked lower
         for i, sent in enumerate(sentences):
             hits = people(sent)
             opens = i == 0 or sentences[i - 1].para != sent.para
@@ -143,6 +144,10 @@ class OfflineEngine:
                     continue
                 if attribution.in_relative_clause(cue):
                     continue  # "…, que Moscou refuse toujours": qualifies a noun, says nothing
+                if _NOUN_VERB.fullmatch(sent.text[cue.start : cue.end].strip()) and not re.search(
+                    r"\w", sent.text[cue.end :]
+                ):
+                    continue  # "… India, Brazil or the Gulf states.": a noun, nothing said
                 if attribution.source_about_other(sent.text, cue, here):
                     continue
                 pair = resolver.both_leaders(cue.subject) if cue.mode == "pre" else []
@@ -202,6 +207,7 @@ class OfflineEngine:
                 ]
             here = _merge_same_party(sent.text, here)
             if talk.asking(sent):
+                premises.add(i)
                 # a question's premise ("QUESTION: Moscow says …", "FT: The president says …"):
                 # only what it credits by name or to a side, never the asker's own words
                 here = [(sp, c) for sp, c in here if c is not None and _named_in(sp, sent.text)]
@@ -250,7 +256,7 @@ class OfflineEngine:
             for record, here in zip(self.trace, found, strict=False):
                 record["final"] = [_who(sp) for sp, _ in here]
         positions: dict[tuple[str, str], Position] = {}
-        for sent, here in zip(sentences, found, strict=True):
+        for k_sent, (sent, here) in enumerate(zip(sentences, found, strict=True)):
             split = len(here) > 1  # several statements in one sentence: each its own clause
             cues = [c for _, c in here if c is not None]
             for speaker, found_cue in here:
@@ -258,6 +264,8 @@ class OfflineEngine:
                 pos = self._position(article, lang, text, speaker, found_cue, sent.text)
                 if pos is None:
                     continue
+                if k_sent in premises:  # "QUESTION: Medinsky said …": the asker's report
+                    pos = replace(pos, score=round(pos.score - 1.5, 2))
                 k = (pos.party_id, pos.evidence)
                 if k not in positions or positions[k].score < pos.score:
                     positions[k] = pos
@@ -316,6 +324,13 @@ class OfflineEngine:
             return None
         party_id = speaker.party_id or OTHER_PARTY
         quote = quote_text(evidence) or None
+        asked = cue is not None and cue.mode == "pre" and _ASKED_LEAD.search(sentence[: cue.start])
+        if quote and cue is not None and asked and cue.end <= len(sentence):
+            # "Interrogé sur la « coalition des volontaires », X a répondu : « … »": the words
+            # quoted in the question put to the speaker are the question's, not the speaker's
+            said = quote_text(sentence[cue.end :])
+            if said and said != quote and said in quote:
+                quote = said
         if quote is None and evidence.endswith(":"):
             return None  # "X has responded on X:": the words come next, credited there
         claim = (cue.claim if cue else "") or quote or evidence
@@ -592,6 +607,15 @@ def _rebalance(text: str, raw: str) -> str:
         elif opened and opener in lead:  # a quotation closing inside the claim, opened before
             text = f"{opener}{space}{text.lstrip()}"
     return text
+
+
+# verbs of saying that are also plural nouns: "the Gulf states", "his notes"
+_NOUN_VERB = re.compile(r"(?i:states|notes|claims|remarks|comments|reports|statements)")
+# the question put to a speaker before the speaker and the verb: "Interrogé sur …", "Asked
+# whether …", "À une journaliste qui lui demandait s'il …"
+_ASKED_LEAD = re.compile(
+    r"\b(?:interrogée?s?|questionnée?s?|asked|pressed|demandait|demandé)\b", re.IGNORECASE
+)
 
 
 def _named_in(speaker: Speaker, sentence: str) -> bool:
