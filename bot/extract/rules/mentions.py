@@ -152,7 +152,9 @@ def people_in(
                 continue
             s, stripped = s + len(stripped) - len(rest.lstrip()), rest.strip()
             words = stripped.split()
-        owner = e - 2 if stripped.endswith(("'s", "’s")) else e  # "The United Kingdom's …"
+        # "The United Kingdom's …", "the United States' support"
+        owner = e - 2 if stripped.endswith(("'s", "’s")) else e
+        owner = owner - 1 if stripped.endswith(("s'", "s’")) else owner
         if any(ps <= s and owner <= pe for ps, pe in party_spans):
             continue
         if any(ps == s for ps, _ in party_spans) and _REGION.search(stripped):

@@ -144,8 +144,8 @@ class OfflineEngine:
                     continue
                 if attribution.in_relative_clause(cue):
                     continue  # "…, que Moscou refuse toujours": qualifies a noun, says nothing
-                if _NOUN_VERB.fullmatch(sent.text[cue.start : cue.end].strip()) and not re.search(
-                    r"\w", sent.text[cue.end :]
+                if _NOUN_VERB.fullmatch(sent.text[cue.start : cue.end].strip()) and not re.match(
+                    r"\s*(?:that\s)?\w", sent.text[cue.end :]
                 ):
                     continue  # "… India, Brazil or the Gulf states.": a noun, nothing said
                 if attribution.source_about_other(sent.text, cue, here):

@@ -651,6 +651,20 @@ class SpeakerResolver:
             if self.salient is None or not self.salient.name:
                 self.salient = side
             return
+        first = hits[0] if hits else None
+        if (
+            not before
+            and first is not None
+            and first.person is not None
+            and roles.is_title_words(text[: first.start])
+            and len(text[: first.start].split()) <= 5
+            and "," not in text[: first.start]
+        ):
+            # "Secretary Rubio met today with X and Y": a person of the party book opening
+            # the sentence is its subject, who "the Secretary" means next
+            known = self.known_speaker(first)
+            self.salient = known or self.meet(first, text[: first.start].strip())
+            return
         if len(before) > 1 and sp.APPOSITION_AFTER.match(text, before[0].end):
             # "X, the aide to President Y who headed …, made the
             # remarks": the names inside the apposition are not the subject
