@@ -43,7 +43,7 @@ from bot.qa.understand import (
     without_person,
     without_titles,
 )
-from bot.qa.vocabulary import question_data
+from bot.qa.vocabulary import office_titles, question_data
 from bot.richtext import Reply
 from bot.textnorm import fold
 
@@ -717,8 +717,24 @@ class Responder:
                     for statement in (from_passage(p), from_passage(near))
                 ][:2]
             statements = holding or statements
+            if u.kind == "who":
+                statements = self._with_introduction(statements, value)
             statements = self._in_both_languages(statements, retrieval, value)
         return Answer(statements, line=line)
+
+    def _with_introduction(self, statements: list[Statement], name: str) -> list[Statement]:
+        """A "who" answer whose sentences name the person without their office ("…, a
+        enchaîné X", "le chef de la diplomatie a répondu") shown with the sentence of its
+        article that introduces them by it ("le ministre …, X, et son homologue …, Y, ont
+        tenu…"): who they are, in the article's words."""
+        if not statements or any(titled(name, s.text) for s in statements):
+            return statements
+        shown = {_same(s.text) for s in statements}
+        for article_id in dict.fromkeys(s.article_id for s in statements):
+            for p in sentences_of(self.bot.db, [article_id]):
+                if titled(name, p.text) and _same(p.text) not in shown and not _is_heading(p.text):
+                    return [statements[0], from_passage(p), *statements[1:]][:MAX_STATEMENTS]
+        return statements
 
     def _in_both_languages(
         self, statements: list[Statement], retrieval: Retrieval, value: str
@@ -894,6 +910,31 @@ DEPUTY = "+deputy"  # the mark of a role asked as a deputy's ("deputy foreign mi
 def _deputy() -> re.Pattern[str]:
     words = "|".join(re.escape(fold(w)) for w in question_data()["roles"]["deputy"])
     return re.compile(rf"(?<![\w-])(?:{words})[\s-]")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Words of office that say who a named person is ("ministre", "homologue")."""
+    extra = question_data()["who"]["introduced_by"]
+    return office_titles() | frozenset(fold(w) for w in extra)
+
+
+def titled(name: str, sentence: str) -> bool:
+    """Whether ``sentence`` names the person ``name`` with an office next to the name: in
+    apposition ("le ministre français …, X", "X, the aide to …") or before it ("Kremlin
+    spokesman X")."""
+    text, folded_name = fold(sentence), fold(name)
+    at = text.find(folded_name)
+    if not folded_name or at < 0:
+        return False
+    before, after = text[:at].rstrip(), text[at + len(folded_name) :]
+    chunks = [" ".join(tokens(before)[-2:])]
+    if before.endswith(","):
+        chunks.append(re.split(r"[,;:(«\"“]", before[:-1])[-1])
+    following = re.match(r"\s*,([^,;:)]*)", after)
+    if following:
+        chunks.append(following.group(1))
+    return any(set(tokens(c)) & _titles() for c in chunks)
 
 
 def _spells(name: str, sentence: str) -> bool:

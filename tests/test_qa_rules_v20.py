@@ -1,0 +1,78 @@
+"""The Q&A rules of the twentieth pass (issue #13), on questions and sentences of my own: a
+"who" answer whose sentences name the person without their office is shown with the sentence
+of the article introducing them by it ("son homologue norvégien, Ola Nordmann")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.parties import PartyBook
+from bot.qa import QuestionAnswerer
+from bot.qa.respond import titled
+from bot.settings import Settings
+from bot.store.db import Database
+from tests.qa_support import StoredPositions
+from tests.test_qa_rules_v8 import lines
+from tests.test_qa_unit import NoComposer, add
+
+# --- who: the sentence introducing the person by their office
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence", "named"),
+    [
+        (
+            "Ola Nordmann",
+            "La ministre danoise, Mette Lund, et son homologue norvégien, Ola "
+            "Nordmann, ont tenu une conférence de presse.",
+            True,
+        ),
+        ("Ola Nordmann", "Norwegian Fisheries Minister Ola Nordmann said on Monday.", True),
+        ("Ola Nordmann", "Ola Nordmann, the Norwegian envoy, left early.", True),
+        ("Ola Nordmann", "« C'est une bonne nouvelle », a enchaîné Ola Nordmann.", False),
+        ("Ola Nordmann", "Mette Lund et Ola Nordmann ont plaidé pour un quota.", False),
+    ],
+)
+def test_a_name_with_its_office(name: str, sentence: str, named: bool) -> None:
+    assert titled(name, sentence) is named
+
+
+QUOTAS = (
+    "Quotas de morue : Oslo et Copenhague parlent d'une seule voix\n\n"
+    "Mette Lund et Ola Nordmann ont plaidé lundi pour un quota de morue commun.\n\n"
+    "Lundi en fin d'après-midi, à Vellmar, la ministre danoise de la pêche, Mette Lund, et son "
+    "homologue norvégien, Ola Nordmann, ont tenu une conférence de presse commune.\n\n"
+    "« C'est une bonne nouvelle pour les pêcheurs, mais un quota sans contrôle des prises ne "
+    "serait qu'une promesse de papier », a enchaîné Ola Nordmann à propos de l'accord."
+)
+QUOTAS_SAID = [
+    (
+        "NO",
+        "Ola Nordmann",
+        "homologue norvégien",
+        "« C'est une bonne nouvelle pour les pêcheurs, mais un quota sans contrôle des prises ne "
+        "serait qu'une promesse de papier », a enchaîné Ola Nordmann à propos de l'accord.",
+    )
+]
+
+
+def test_who_is_shown_with_the_sentence_naming_their_office(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    add(any_db, QUOTAS, lang="fr")
+    bot = BriefBot(
+        settings, any_db, book, [StoredPositions(QUOTAS_SAID, "test:qa-v20")], [NoComposer()]
+    )  # type: ignore[list-item]
+    reply = lines(
+        QuestionAnswerer(bot)(
+            "Qui a dit qu'un quota sans contrôle des prises ne serait qu'une promesse de papier ?",
+            "fr",
+            "c",
+            "1",
+            None,
+        )
+    )
+    assert "Ola Nordmann" in reply[0], reply
+    assert any("son homologue norvégien, Ola Nordmann" in line for line in reply), reply
