@@ -8,7 +8,9 @@ import pytest
 
 from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
+from bot.qa.lexicon import MentionFinder
 from bot.qa.respond import titled
+from bot.qa.understand import understand
 from bot.settings import Settings
 from bot.store.db import Database
 from tests.qa_support import StoredPositions
@@ -76,3 +78,44 @@ def test_who_is_shown_with_the_sentence_naming_their_office(
     )
     assert "Ola Nordmann" in reply[0], reply
     assert any("son homologue norvégien, Ola Nordmann" in line for line in reply), reply
+
+
+# --- "each side" is "chaque camp"; "under" and "supposed to" are no words asked
+
+
+def test_each_side_is_one_concept_of_both_languages(finder: MentionFinder) -> None:
+    understood = understand(
+        "How many prisoners is each side supposed to release under the deal?", finder
+    )
+    labels = {c.label for c in understood.query.concepts}
+    assert not labels & {"under", "supposed", "each", "side"}, labels
+    side = next(c for c in understood.query.concepts if c.label == "each side")
+    assert ("chaqu", "camp") in side.forms, side.forms
+
+
+SWAP = (
+    "Échange de prisonniers à Vellmar\n\n"
+    "La Norvège et le Danemark ont conclu lundi à Vellmar un accord sur les pêcheurs détenus.\n\n"
+    "Selon le médiateur, 300 prisonniers de chaque camp sont concernés par l'accord conclu "
+    "dans l'après-midi."
+)
+
+
+def test_each_side_finds_the_other_languages_sentence(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    add(any_db, SWAP, lang="fr")
+    bot = BriefBot(settings, any_db, book, [StoredPositions([], "test:qa-v20")], [NoComposer()])  # type: ignore[list-item]
+    reply = lines(
+        QuestionAnswerer(bot)(
+            "How many prisoners is each side supposed to release under the Vellmar deal?",
+            "en",
+            "c",
+            "1",
+            None,
+        )
+    )
+    assert "300" in reply[0], reply
+    assert any("300 prisonniers de chaque camp" in line for line in reply), reply
