@@ -9,7 +9,7 @@ import pytest
 from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
 from bot.qa.lexicon import MentionFinder
-from bot.qa.respond import titled
+from bot.qa.respond import asked_roles, titled
 from bot.qa.understand import understand
 from bot.settings import Settings
 from bot.store.db import Database
@@ -119,3 +119,70 @@ def test_each_side_finds_the_other_languages_sentence(
     )
     assert "300" in reply[0], reply
     assert any("300 prisonniers de chaque camp" in line for line in reply), reply
+
+
+# --- "que répond X" is X's position; an office of commissioner is a role asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Que répond la Norvège ?", "Et que répondent les Norvégiens à cette offre ?"],
+)
+def test_what_a_party_replies_is_its_position(finder: MentionFinder, question: str) -> None:
+    understood = understand(question, finder)
+    assert understood.kind == "position", understood.kind
+    assert "NO" in understood.parties
+    assert not {"repond", "repondent"} & {c.label for c in understood.query.content}
+
+
+def test_a_commissioner_is_a_role_of_both_languages() -> None:
+    roles = asked_roles("Que répond la commissaire norvégienne aux droits de l'enfant ?")
+    assert any({"commissaire", "commissioner"} <= forms for forms in roles), roles
+
+
+HARBOUR = (
+    "Oslo et Copenhague divisés\n\n"
+    "« Nos pêcheurs attendent depuis trop longtemps », a déclaré lundi la commissaire "
+    "norvégienne aux pêches, Kari Hansen.\n\n"
+    "« Il nous faut une réponse avant l'été », a ajouté Kari Hansen.\n\n"
+    "« Les familles de nos marins ne peuvent plus attendre », a insisté Kari Hansen.\n\n"
+    "La Norvège réclame l'agrandissement du port de Vellmar, selon un commissaire danois.\n\n"
+    "La Norvège veut aussi un nouveau quai au port de Vellmar, d'après la presse locale.\n\n"
+    "La Norvège juge le port de Vellmar trop petit, selon des élus danois."
+)
+HARBOUR_SAID = [
+    ("NO", "Kari Hansen", "commissaire norvégienne aux pêches", sentence)
+    for sentence in (
+        "« Nos pêcheurs attendent depuis trop longtemps », a déclaré lundi la commissaire "
+        "norvégienne aux pêches, Kari Hansen.",
+        "« Il nous faut une réponse avant l'été », a ajouté Kari Hansen.",
+        "« Les familles de nos marins ne peuvent plus attendre », a insisté Kari Hansen.",
+    )
+]
+
+
+def test_sentences_of_others_take_no_place_of_the_roles_words(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    add(any_db, HARBOUR, lang="fr")
+    bot = BriefBot(
+        settings, any_db, book, [StoredPositions(HARBOUR_SAID, "test:qa-v20")], [NoComposer()]
+    )  # type: ignore[list-item]
+    reply = lines(
+        QuestionAnswerer(bot)(
+            "Que dit la commissaire norvégienne aux pêches sur le port de Vellmar ?",
+            "fr",
+            "c",
+            "1",
+            None,
+        )
+    )
+    for words in (
+        "Nos pêcheurs attendent",
+        "une réponse avant l'été",
+        "Les familles de nos marins",
+    ):
+        assert any(words in line for line in reply), (words, reply)
+    assert not any("selon" in line or "d'après" in line for line in reply), reply

@@ -285,9 +285,11 @@ class Responder:
             return Answer(refused=True)
         chosen = chosen[:MAX_STATEMENTS]
         if subject(u.query, set(parties)).concepts and chosen and chosen[0].match < 0.34:
-            chosen = self._with_sentences(u, lang, scope, chosen)
-            if roles:  # the sentences added too: only what someone of that role said
-                chosen = [s for s in chosen if self._has_role(s, roles)]
+            # the sentences added too: only what someone of that role said (before the answer
+            # is cut to its length: a sentence left out then takes no statement's place)
+            chosen = self._with_sentences(
+                u, lang, scope, chosen, keep=partial(self._has_role, roles=roles) if roles else None
+            )
         elif (
             chosen and subject(u.query, set(parties)).concepts and min(s.match for s in chosen) <= 0
         ):
@@ -393,17 +395,24 @@ class Responder:
         )
 
     def _with_sentences(
-        self, u: Understanding, lang: Lang, scope: list[int] | None, chosen: list[Statement]
+        self,
+        u: Understanding,
+        lang: Lang,
+        scope: list[int] | None,
+        chosen: list[Statement],
+        *,
+        keep: Callable[[Statement], bool] | None = None,
     ) -> list[Statement]:
         """Stored positions that match nothing of what is asked give way to sentences naming
-        the party that do (a statement the extraction did not store)."""
+        the party that do (a statement the extraction did not store); with ``keep``, only the
+        statements it keeps."""
         found = self._sentences(u, u.query, lang, scope)
         strong = [s for s in chosen if s.match >= 0.34]
         extra = [s for s in of_parties(found.statements, u.parties) if not found.refused]
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
         weak = [s for s in chosen if s.match < 0.34 and (s.match > 0 or s.around >= 0.5)]
-        return unique(strong + extra + weak)
+        return unique([s for s in strong + extra + weak if keep is None or keep(s)])
 
     def _replies(self, u: Understanding, chosen: list[Statement]) -> list[Statement]:
         """In the articles of a party's statements, an interviewer's question on what is
