@@ -80,17 +80,15 @@ def test_who_is_shown_with_the_sentence_naming_their_office(
     assert any("son homologue norvégien, Ola Nordmann" in line for line in reply), reply
 
 
-# --- "each side" is "chaque camp"; "under" and "supposed to" are no words asked
+# --- "side" is "camp"; "supposed to" is no word asked
 
 
-def test_each_side_is_one_concept_of_both_languages(finder: MentionFinder) -> None:
-    understood = understand(
-        "How many prisoners is each side supposed to release under the deal?", finder
-    )
+def test_a_side_is_a_camp_in_both_languages(finder: MentionFinder) -> None:
+    understood = understand("How many prisoners is each side supposed to release?", finder)
     labels = {c.label for c in understood.query.concepts}
-    assert not labels & {"under", "supposed", "each", "side"}, labels
-    side = next(c for c in understood.query.concepts if c.label == "each side")
-    assert ("chaqu", "camp") in side.forms, side.forms
+    assert "supposed" not in labels, labels
+    side = next(c for c in understood.query.concepts if c.label == "side")
+    assert ("camp",) in side.forms, side.forms
 
 
 SWAP = (

@@ -738,11 +738,13 @@ class Responder:
         tenu…"): who they are, in the article's words."""
         if not statements or any(titled(name, s.text) for s in statements):
             return statements
+        if len(statements) >= MAX_STATEMENTS:  # no room: what answers comes first
+            return statements
         shown = {_same(s.text) for s in statements}
         for article_id in dict.fromkeys(s.article_id for s in statements):
             for p in sentences_of(self.bot.db, [article_id]):
                 if titled(name, p.text) and _same(p.text) not in shown and not _is_heading(p.text):
-                    return [statements[0], from_passage(p), *statements[1:]][:MAX_STATEMENTS]
+                    return [*statements, from_passage(p)]
         return statements
 
     def _in_both_languages(

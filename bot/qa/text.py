@@ -51,7 +51,7 @@ STOPWORDS_EN = frozenset(
         "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "wouldn", "couldn", "shouldn",
         "hasn", "haven", "hadn", "one", "ones", "other", "others", "between", "among",
         "against", "without", "towards", "toward", "along", "alongside", "across", "within",
-        "own", "under",
+        "own",
     ]
 )  # fmt: skip
 # generic verbs and nouns of questions, in both languages
