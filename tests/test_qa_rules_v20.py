@@ -184,3 +184,30 @@ def test_sentences_of_others_take_no_place_of_the_roles_words(
     ):
         assert any(words in line for line in reply), (words, reply)
     assert not any("selon" in line or "d'après" in line for line in reply), reply
+
+
+# --- where: the building within the town, nearest the day asked
+
+ROUNDS = (
+    "Les pourparlers de Vellmar\n\n"
+    "VELLMAR, 4 mai - Jeudi 4 mai, à Vellmar, les pourparlers sur les quotas de morue ont "
+    "repris entre Oslo et Copenhague.\n\n"
+    "Ouverts mercredi au palais de Vellmar, les pourparlers sur les quotas de morue se sont "
+    "poursuivis jeudi à l'hôtel Nordlys, dans un format plus restreint."
+)
+
+
+def test_the_building_where_it_happened_over_the_town(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    add(any_db, ROUNDS, lang="fr")
+    bot = BriefBot(settings, any_db, book, [StoredPositions([], "test:qa-v20")], [NoComposer()])  # type: ignore[list-item]
+    reply = lines(
+        QuestionAnswerer(bot)(
+            "Où se sont tenus les pourparlers sur les quotas jeudi 4 mai ?", "fr", "c", "1", None
+        )
+    )
+    assert "Nordlys" in reply[0], reply
+    assert any("jeudi à l'hôtel Nordlys" in line for line in reply), reply

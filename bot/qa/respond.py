@@ -71,6 +71,9 @@ SAYS_IT = 0.25
 WHO_COVERAGE = 0.6
 # a place is another event's unless its own sentence covers this much of the question
 WHERE_COVERAGE = 0.5
+# a building named by a sentence covering this share of what the best sentence naming its town
+# covers is where it happened
+PRECISE_PLACE = 0.75
 # "l'Ukraine, les États-Unis et l'Otan": parties named together answer a "who" as written
 MAX_PARTY_RUN = 60
 # a date is another event's unless its sentence covers this much of the question's words
@@ -686,6 +689,19 @@ class Responder:
                 around=before,
             )
             value = holder or value
+            building_at: Passage | None = None
+            if u.kind == "where" and value and not facts.is_venue(value):
+                # the town, when sentences nearly as close to what is asked name the building
+                # within it where it happened: the building ("à l'hôtel X" over "à Genève")
+                top = max((p.coverage for p in pool), default=0.0)
+                close = [
+                    p
+                    for p in retrieval.ranked
+                    if p.coverage >= top * PRECISE_PLACE
+                    and (p.alone < 0 or p.alone >= WHERE_COVERAGE or p.coverage >= WHERE_COVERAGE)
+                ]
+                building, building_at = facts.venue(close, u.query.text)
+                value = building or value
             named = u.kind == "who" and self._parties_named(pool[:MAX_STATEMENTS], u)
             if u.several and named:  # "which prime ministers…": "polonais, tchèque et slovène"
                 value = named
@@ -726,6 +742,10 @@ class Responder:
                     for statement in (from_passage(p), from_passage(near))
                 ][:2]
             statements = holding or statements
+            if building_at is not None and _same(building_at.text) not in {
+                _same(s.text) for s in statements
+            }:
+                statements = [from_passage(building_at), *statements][:MAX_STATEMENTS]
             if u.kind == "who":
                 statements = self._with_introduction(statements, value)
             statements = self._in_both_languages(statements, retrieval, value)
