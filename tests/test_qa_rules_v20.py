@@ -1,6 +1,11 @@
 """The Q&A rules of the twentieth pass (issue #13), on questions and sentences of my own: a
 "who" answer whose sentences name the person without their office is shown with the sentence
-of the article introducing them by it ("son homologue norvégien, Ola Nordmann")."""
+of the article introducing them by it ("son homologue norvégien, Ola Nordmann"); "side" is
+"camp" and "supposed to" is no word asked; "que répond X ?" is X's position and a commissioner
+is a role asked, the sentences added to a role's statements being only that role's; "où"
+answers with the building within the town, the one nearest the day asked; "X's line on Y" is
+X's position; "prête à", "willing to" frame a yes-or-no question and are no words asked; a
+question of conditions ranks the statement setting one first."""
 
 from __future__ import annotations
 
@@ -211,3 +216,39 @@ def test_the_building_where_it_happened_over_the_town(
     )
     assert "Nordlys" in reply[0], reply
     assert any("jeudi à l'hôtel Nordlys" in line for line in reply), reply
+
+
+# --- "X's line on Y" is X's position on Y
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What is Norway's line on the cod quotas?", "What is Oslo's line about cod quotas?"],
+)
+def test_a_partys_line_is_its_position(finder: MentionFinder, question: str) -> None:
+    understood = understand(question, finder)
+    assert understood.kind == "position", understood.kind
+    assert "line" not in {c.label for c in understood.query.concepts}
+
+
+def test_a_front_line_is_no_position(finder: MentionFinder) -> None:
+    understood = understand("What happened along the front line on Tuesday?", finder)
+    assert understood.kind != "position"
+
+
+# --- "prête à", "willing to": the frame of a yes-or-no question, not what is asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "La Norvège est-elle prête à envoyer des navires de garde-côtes ?",
+        "Is Norway willing to send coastguard ships?",
+        "Is Norway ready to send coastguard ships?",
+    ],
+)
+def test_being_ready_to_is_no_word_asked(finder: MentionFinder, question: str) -> None:
+    understood = understand(question, finder)
+    assert understood.kind == "position", understood.kind
+    labels = {c.label for c in understood.query.concepts}
+    assert not any(w in label for label in labels for w in ("prête", "willing", "ready")), labels
