@@ -252,3 +252,52 @@ def test_being_ready_to_is_no_word_asked(finder: MentionFinder, question: str) -
     assert understood.kind == "position", understood.kind
     labels = {c.label for c in understood.query.concepts}
     assert not any(w in label for label in labels for w in ("prête", "willing", "ready")), labels
+
+
+# --- a question of conditions: the statement that sets one
+
+
+COAST = [
+    "La Norvège et la mission de garde-côtes\n\n"
+    "« La Norvège soutient une mission de garde-côtes en mer de Vellmar », a déclaré lundi la "
+    "ministre norvégienne Kari Hansen.\n\n"
+    "« Une mission de garde-côtes en mer de Vellmar est urgente », a ajouté Kari Hansen.\n\n"
+    "« Nos navires sont prêts pour une mission de garde-côtes en mer de Vellmar », a insisté "
+    "Kari Hansen.\n\n"
+    "« Oslo se joindra à une mission de garde-côtes en mer de Vellmar, à condition que le "
+    "Danemark en partage les frais », a précisé Kari Hansen."
+]
+COAST_SAID = [
+    ("NO", "Kari Hansen", "ministre norvégienne", sentence)
+    for sentence in (
+        "« La Norvège soutient une mission de garde-côtes en mer de Vellmar », a déclaré lundi la "
+        "ministre norvégienne Kari Hansen.",
+        "« Une mission de garde-côtes en mer de Vellmar est urgente », a ajouté Kari Hansen.",
+        "« Nos navires sont prêts pour une mission de garde-côtes en mer de Vellmar », a insisté "
+        "Kari Hansen.",
+        "« Oslo se joindra à une mission de garde-côtes en mer de Vellmar, à condition que le "
+        "Danemark en partage les frais », a précisé Kari Hansen.",
+    )
+]
+
+
+def test_a_question_of_conditions_gets_the_condition_set(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    add(any_db, COAST[0], lang="fr")
+    bot = BriefBot(
+        settings, any_db, book, [StoredPositions(COAST_SAID, "test:qa-v20")], [NoComposer()]
+    )  # type: ignore[list-item]
+    reply = lines(
+        QuestionAnswerer(bot)(
+            "À quelles conditions la Norvège participerait-elle à la mission de garde-côtes en "
+            "mer de Vellmar ?",
+            "fr",
+            "c",
+            "1",
+            None,
+        )
+    )
+    assert any("à condition que le Danemark" in line for line in reply), reply

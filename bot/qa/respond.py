@@ -290,9 +290,10 @@ class Responder:
         if subject(u.query, set(parties)).concepts and chosen and chosen[0].match < 0.34:
             # the sentences added too: only what someone of that role said (before the answer
             # is cut to its length: a sentence left out then takes no statement's place)
-            chosen = self._with_sentences(
-                u, lang, scope, chosen, keep=partial(self._has_role, roles=roles) if roles else None
-            )
+            keep = partial(self._has_role, roles=roles) if roles else None
+            chosen = self._with_sentences(u, lang, scope, chosen, keep)
+            if roles:
+                chosen = [s for s in chosen if self._has_role(s, roles)]
         elif (
             chosen and subject(u.query, set(parties)).concepts and min(s.match for s in chosen) <= 0
         ):
@@ -403,7 +404,6 @@ class Responder:
         lang: Lang,
         scope: list[int] | None,
         chosen: list[Statement],
-        *,
         keep: Callable[[Statement], bool] | None = None,
     ) -> list[Statement]:
         """Stored positions that match nothing of what is asked give way to sentences naming
