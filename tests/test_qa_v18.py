@@ -19,8 +19,10 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v18.json")
 
 # held out: 0.41 (13/32) and refusals 0.50 (4/8), scored once at session 12's start (the Q&A
 # code of d21ce2b) before anything was written from it; after the rules of pass 19
-# (tests/test_qa_rules_v19.py, learnt from its misses): 0.50 (16/32), refusals 0.88 (7/8)
-HIT_FLOOR = 0.48
+# (tests/test_qa_rules_v19.py, learnt from its misses): 0.50 (16/32), refusals 0.88 (7/8); on
+# the engine of 61a17c0, before pass 20: 0.53 (17/32); after the rules of pass 20
+# (tests/test_qa_rules_v20.py): 0.72 (23/32), refusals 0.88 (7/8)
+HIT_FLOOR = 0.70
 REFUSAL_FLOOR = 0.86
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

@@ -116,6 +116,35 @@ def places(text: str, question: str) -> list[str]:
     ]
 
 
+def is_venue(value: str) -> bool:
+    """Whether a place is a building or a site within a town ("l'hôtel Intercontinental",
+    "the Nordlys hotel"): [place] venues of bot/qa/data/questions.toml."""
+    venues = {fold(w) for w in question_data()["place"]["venues"]}
+    return bool(venues & set(tokens(value)))
+
+
+def venue(passages: list[Passage], question: str) -> tuple[str, Passage | None]:
+    """The first building or site of ``passages`` (best first) the question does not name,
+    with its sentence; of several in one sentence, the one nearest after a word the question
+    uses ("ouverts mercredi au palais X, … jeudi à l'hôtel Y" for a question of Thursday)."""
+    asked = {w for w in tokens(question) if len(w) > 3 and w not in STOPWORDS}
+    for p in passages:
+        found = [v for v in places(p.text, question) if is_venue(v)]
+        if not found:
+            continue
+        text = fold(p.text)
+        cues = [m.start() for m in re.finditer(r"\w+", text) if m.group() in asked]
+        return min(found, key=lambda value: _after_cue(text, fold(value), cues)), p
+    return "", None
+
+
+def _after_cue(text: str, value: str, cues: list[int]) -> int:
+    """How far ``value`` comes after the nearest of ``cues`` (offsets in ``text``) before it."""
+    at = text.find(value)
+    before = [at - c for c in cues if c < at]
+    return min(before) if before else len(text)
+
+
 def place(passages: list[Passage], question: str) -> str:
     for p in passages:
         found = places(p.text, question)

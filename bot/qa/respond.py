@@ -43,7 +43,7 @@ from bot.qa.understand import (
     without_person,
     without_titles,
 )
-from bot.qa.vocabulary import question_data
+from bot.qa.vocabulary import office_titles, question_data
 from bot.richtext import Reply
 from bot.textnorm import fold
 
@@ -71,6 +71,9 @@ SAYS_IT = 0.25
 WHO_COVERAGE = 0.6
 # a place is another event's unless its own sentence covers this much of the question
 WHERE_COVERAGE = 0.5
+# a building named by a sentence covering this share of what the best sentence naming its town
+# covers is where it happened
+PRECISE_PLACE = 0.75
 # "l'Ukraine, les États-Unis et l'Otan": parties named together answer a "who" as written
 MAX_PARTY_RUN = 60
 # a date is another event's unless its sentence covers this much of the question's words
@@ -285,8 +288,11 @@ class Responder:
             return Answer(refused=True)
         chosen = chosen[:MAX_STATEMENTS]
         if subject(u.query, set(parties)).concepts and chosen and chosen[0].match < 0.34:
-            chosen = self._with_sentences(u, lang, scope, chosen)
-            if roles:  # the sentences added too: only what someone of that role said
+            # the sentences added too: only what someone of that role said (before the answer
+            # is cut to its length: a sentence left out then takes no statement's place)
+            keep = partial(self._has_role, roles=roles) if roles else None
+            chosen = self._with_sentences(u, lang, scope, chosen, keep)
+            if roles:
                 chosen = [s for s in chosen if self._has_role(s, roles)]
         elif (
             chosen and subject(u.query, set(parties)).concepts and min(s.match for s in chosen) <= 0
@@ -393,17 +399,23 @@ class Responder:
         )
 
     def _with_sentences(
-        self, u: Understanding, lang: Lang, scope: list[int] | None, chosen: list[Statement]
+        self,
+        u: Understanding,
+        lang: Lang,
+        scope: list[int] | None,
+        chosen: list[Statement],
+        keep: Callable[[Statement], bool] | None = None,
     ) -> list[Statement]:
         """Stored positions that match nothing of what is asked give way to sentences naming
-        the party that do (a statement the extraction did not store)."""
+        the party that do (a statement the extraction did not store); with ``keep``, only the
+        statements it keeps."""
         found = self._sentences(u, u.query, lang, scope)
         strong = [s for s in chosen if s.match >= 0.34]
         extra = [s for s in of_parties(found.statements, u.parties) if not found.refused]
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
         weak = [s for s in chosen if s.match < 0.34 and (s.match > 0 or s.around >= 0.5)]
-        return unique(strong + extra + weak)
+        return unique([s for s in strong + extra + weak if keep is None or keep(s)])
 
     def _replies(self, u: Understanding, chosen: list[Statement]) -> list[Statement]:
         """In the articles of a party's statements, an interviewer's question on what is
@@ -677,6 +689,19 @@ class Responder:
                 around=before,
             )
             value = holder or value
+            building_at: Passage | None = None
+            if u.kind == "where" and value and not facts.is_venue(value):
+                # the town, when sentences nearly as close to what is asked name the building
+                # within it where it happened: the building ("à l'hôtel X" over "à Genève")
+                top = max((p.coverage for p in pool), default=0.0)
+                close = [
+                    p
+                    for p in retrieval.ranked
+                    if p.coverage >= top * PRECISE_PLACE
+                    and (p.alone < 0 or p.alone >= WHERE_COVERAGE or p.coverage >= WHERE_COVERAGE)
+                ]
+                building, building_at = facts.venue(close, u.query.text)
+                value = building or value
             named = u.kind == "who" and self._parties_named(pool[:MAX_STATEMENTS], u)
             if u.several and named:  # "which prime ministers…": "polonais, tchèque et slovène"
                 value = named
@@ -717,8 +742,30 @@ class Responder:
                     for statement in (from_passage(p), from_passage(near))
                 ][:2]
             statements = holding or statements
+            if building_at is not None and _same(building_at.text) not in {
+                _same(s.text) for s in statements
+            }:
+                statements = [from_passage(building_at), *statements][:MAX_STATEMENTS]
+            if u.kind == "who":
+                statements = self._with_introduction(statements, value)
             statements = self._in_both_languages(statements, retrieval, value)
         return Answer(statements, line=line)
+
+    def _with_introduction(self, statements: list[Statement], name: str) -> list[Statement]:
+        """A "who" answer whose sentences name the person without their office ("…, a
+        enchaîné X", "le chef de la diplomatie a répondu") shown with the sentence of its
+        article that introduces them by it ("le ministre …, X, et son homologue …, Y, ont
+        tenu…"): who they are, in the article's words."""
+        if not statements or any(titled(name, s.text) for s in statements):
+            return statements
+        if len(statements) >= MAX_STATEMENTS:  # no room: what answers comes first
+            return statements
+        shown = {_same(s.text) for s in statements}
+        for article_id in dict.fromkeys(s.article_id for s in statements):
+            for p in sentences_of(self.bot.db, [article_id]):
+                if titled(name, p.text) and _same(p.text) not in shown and not _is_heading(p.text):
+                    return [*statements, from_passage(p)]
+        return statements
 
     def _in_both_languages(
         self, statements: list[Statement], retrieval: Retrieval, value: str
@@ -894,6 +941,31 @@ DEPUTY = "+deputy"  # the mark of a role asked as a deputy's ("deputy foreign mi
 def _deputy() -> re.Pattern[str]:
     words = "|".join(re.escape(fold(w)) for w in question_data()["roles"]["deputy"])
     return re.compile(rf"(?<![\w-])(?:{words})[\s-]")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Words of office that say who a named person is ("ministre", "homologue")."""
+    extra = question_data()["who"]["introduced_by"]
+    return office_titles() | frozenset(fold(w) for w in extra)
+
+
+def titled(name: str, sentence: str) -> bool:
+    """Whether ``sentence`` names the person ``name`` with an office next to the name: in
+    apposition ("le ministre français …, X", "X, the aide to …") or before it ("Kremlin
+    spokesman X")."""
+    text, folded_name = fold(sentence), fold(name)
+    at = text.find(folded_name)
+    if not folded_name or at < 0:
+        return False
+    before, after = text[:at].rstrip(), text[at + len(folded_name) :]
+    chunks = [" ".join(tokens(before)[-2:])]
+    if before.endswith(","):
+        chunks.append(re.split(r"[,;:(«\"“]", before[:-1])[-1])
+    following = re.match(r"\s*,([^,;:)]*)", after)
+    if following:
+        chunks.append(following.group(1))
+    return any(set(tokens(c)) & _titles() for c in chunks)
 
 
 def _spells(name: str, sentence: str) -> bool:

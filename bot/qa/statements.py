@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from bot.domain.models import Article, Person, Position
 from bot.qa.query import Concept, Query
 from bot.qa.search import Passage, candidates, form_index, score, sentences_of, soft_near
 from bot.qa.text import STOPWORDS, both_stems, folded, grounded, name_variants, stems, tokens
+from bot.qa.vocabulary import question_data
 from bot.textnorm import collapse_space, fold, is_grounded
 
 if TYPE_CHECKING:
@@ -42,6 +44,28 @@ REPLY = 0.9  # a reply covers what the question put to the speaker asked, nearly
 LATER_REPLY = 0.6  # its later sentences, less surely: they may go on to other things
 OPENING = 40  # characters where a sentence's subject party is looked for
 OPENERS_BEFORE = frozenset({"", "le", "la", "les", "l'", "the"})
+CONDITIONAL = 0.2  # a statement setting a condition, for a question asking on what terms
+
+
+@lru_cache(maxsize=1)
+def _conditions() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A question asking on what conditions, and the words that set one in a statement
+    ([conditions] of bot/qa/data/questions.toml)."""
+    data = question_data()["conditions"]
+
+    def words(key: str) -> re.Pattern[str]:
+        forms = sorted((fold(w).replace("’", "'") for w in data[key]), key=len, reverse=True)
+        body = "|".join(re.escape(w).replace("\\ ", r"\s+").replace("'", "['’]") for w in forms)
+        return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+    return words("asked"), words("set")
+
+
+def sets_condition(question: str, evidence: str) -> bool:
+    """Whether the question asks on what conditions and ``evidence`` sets one ("à condition
+    que la Russie y participe", "as long as they operate under a UN mandate")."""
+    asked, setting = _conditions()
+    return bool(asked.search(fold(question))) and bool(setting.search(fold(evidence)))
 
 
 @dataclass
@@ -332,6 +356,7 @@ def rank(
             + (0.05 if position.kind == "quote" else 0.0)
             + (0.1 if position.speaker else 0.0)
             + (0.1 if any(w in said for w in literal) else 0.0)
+            + (CONDITIONAL if sets_condition(query.text, position.evidence) else 0.0)
             + min(len(position.topics), 3) * 0.02
             - (0.2 if length > 300 else 0.1 if length > 200 else 0.0)
         )
