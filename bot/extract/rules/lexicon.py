@@ -20,7 +20,7 @@ _REG_ER = _words(
     "martel réitér répét espér rejet menac annonc appel jug exig dénonc lanc rappel avert "
     "écart fustig propos suggér évoqu félicit inquiét refus tranch gliss concéd raill ironis tonn "
     "balay conditionn racont relat témoign lâch souffl indign nuanc temporis abond corrig "
-    "détaill argument object alarm post publi parl"
+    "détaill argument object alarm post publi parl cingl persifl"
 )
 _FR_PARTICIPLES_IRREG = _words(
     "dit redit écrit décrit obtenu défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "

@@ -346,6 +346,19 @@ def _with_rest(before: str, after: str) -> str:
     return before.rstrip(" ,") + " " + rest.group("rest")
 
 
+# English verbs that never come before their subject in an incise ("…, said X", never
+# "…, rejected X")
+_EN_NEVER_INVERTED = re.compile(
+    r"(?i:rejected|rejects|denied|denies|demanded|demands|accused|accuses|welcomed|welcomes|"
+    r"condemned|condemns|dismissed|dismisses|criticised|criticized|praised|hailed|pledged|"
+    r"threatened|threatens|proposed|proposes|vowed|vows|promised|promises|ruled\s+out|"
+    r"rules\s+out|pushed\s+for|pressed\s+for)\b"
+)
+# "RIA Novosti quoted Foreign Ministry spokeswoman X as saying (that) …"
+_QUOTED_AS_SAYING = re.compile(
+    r"\bquoted\s+(?P<np>[^,;:.\"“”]{3,120}?)\s+as\s+(?:saying|telling\s+[^,;:]{2,40}?)\b"
+    r"(?:\s+that)?"
+)
 _EN_PRONOUN_AFTER = re.compile(r"^\s+(?:he|she|they|we|it)\s+(?!said|says|told)[a-z]")
 _EN_VERB_NEXT = re.compile(
     r"^\s+(?:would|will|was|were|is|are|had|has|have|could|should|must|might|may|did|does|"
@@ -428,6 +441,8 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             # "The statement, released today, says the two leaders agreed …"; "X, Republican
             # of Y, said he would …" (English puts no pronoun after an incise's verb)
             incise = False
+        if not fr and _EN_NEVER_INVERTED.match(m.group(0)):
+            incise = False  # "X's delegation, headed by Y, rejected the demand": no "…, rejected Y"
         if verb_first or (
             incise
             and not _COMPLEMENTISER.match(after_pp)
@@ -510,6 +525,17 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         )
         np = sentence[m.start("np") : end].strip()
         cues.append(Cue(m.start(), end, "source", np, claim, m.start("np")))
+    for m in _QUOTED_AS_SAYING.finditer(sentence) if not fr else ():
+        # "RIA Novosti quoted spokeswoman X as saying that …": X's words, not the agency's
+        if _inside(m.start(), quotes) or any(c.start <= m.start("np") < c.end for c in cues):
+            continue
+        cues = [
+            c for c in cues if not (c.start <= m.start() < c.end or m.start() <= c.start < m.end())
+        ]
+        np = m.group("np").strip()
+        cues.append(
+            Cue(m.start("np"), m.end(), "source", np, tidy(sentence[m.end() :]), m.start("np"))
+        )
     for m in _VIEW_IS.finditer(sentence):
         name = "np" if m.group("np") else "np2"
         if not _inside(m.start(), quotes) and not any(c.start <= m.start() < c.end for c in cues):
