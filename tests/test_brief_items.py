@@ -42,6 +42,13 @@ from bot.domain.models import Article, Position
             "Erik Lund",
             "se dit prêt à signer avant l'été",
         ),
+        # an apposition between the name and the verb, and another subject's clause after
+        (
+            "Erik Lund, his Swedish counterpart, opposes any quota before a deal, and Ola Strand"
+            " of Norway would go further",
+            "Erik Lund",
+            "opposes any quota before a deal",
+        ),
         # two people: the name is not the subject alone
         (
             "Lavrov et Rubio ont parlé longuement hier soir",

@@ -454,3 +454,16 @@ def test_the_frame_names_an_issue_once() -> None:
     text = render_text(briefing_reply(composed.compose([said], "en")))
     assert "on NATO" in text
     assert "about NATO" not in text
+
+
+def test_a_claim_that_is_the_speakers_act_reads_as_one() -> None:
+    urged = pos(
+        "EU",
+        "Kaja Kallas",
+        "Kaja Kallas spoke in Brussels and urged allies to keep the patrol boats at sea.",
+        claim="And urged allies to keep the patrol boats at sea through the winter",
+        lang="en",
+        role="EU foreign policy chief",
+    )
+    text = render_text(briefing_reply(composer().compose([urged], "en")))
+    assert ": urged allies to keep the patrol boats at sea" in text

@@ -27,6 +27,10 @@ _AUX_AFTER_NAME = re.compile(
     r"paraît|apparaît|importe|convient|s)\b)"
     r"[a-zà-ÿ]{3,}(?:e|ent|it|ait|aient))\b",
 )
+# an apposition after the speaker's name: ", his German counterpart,", ", le ministre,"
+_EN_PRESENT = re.compile(r"\s+(?:also\s+)?[a-z]{3,}s\s+(?:any|a|an|the|that|to|it)\b")
+_OTHER_SUBJECT = re.compile(r",\s+(?:and|but|while|et|mais|tandis\s+que)\s+(?=[A-ZÀ-Ý])")
+_APPOSITION = re.compile(r"^,\s+(?:[\w’'\-]+\s+){1,5}?[\w’'\-]+,")
 # discourse words that refer back to the article, meaningless in a bullet
 _BACK_REFERENCE = re.compile(
     r"^(?:also|aussi|again|further|encore|par\s+ailleurs|également|de\s+son\s+côté|"
@@ -142,7 +146,13 @@ class ItemWriter:
                 return self._make(p, lang, claim=french_marks(prose) if lang == "fr" else prose)
         whole = unwrap(p.quote)  # the quotation as stored, both its parts
         if p.lang == lang and claim and not (whole and ground_key(claim) in ground_key(whole)):
-            lead = claim if _VERB_FIRST.match(claim) else claim[:1].upper() + claim[1:]
+            bare = _LEAD_AND.sub("", claim, count=1)  # "And urged allies to …": "urged …"
+            if _VERB_FIRST.match(claim):
+                lead = claim
+            elif _PAST_VERB_FIRST.match(bare):
+                lead = bare[:1].lower() + bare[1:]  # "Insisted that …": the speaker's act
+            else:
+                lead = claim[:1].upper() + claim[1:]
             prose = balance_quotes(shorten_prose(lead, limit))  # "a déclaré que …" stays
             own = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", prose)
             # a cut that kept only a few words ("The 19-point draft") is a subject, not a claim
@@ -288,6 +298,9 @@ _IMPERSONAL = re.compile(
     r"sembl(?:e|ait)\b|exist(?:e|ait)\b|manqu(?:e|ait)\b|suffi(?:t|sait)\b|import(?:e|ait)\b)"
 )
 _VERB_FIRST = re.compile(r"(?:a|ont|avait|avaient|has|had|have)\s")
+# an English claim that is its speaker's verb and what follows ("Insisted that …", "and urged")
+_LEAD_AND = re.compile(r"^(?:And|and|But|but)\s+(?=[a-z]+ed\b)")
+_PAST_VERB_FIRST = re.compile(r"[A-Za-z][a-z]+ed\s+(?:that|to|the|a|an|on|for|allies|it)\b")
 # "L'Ukraine a de son côté réclamé": between the auxiliary and its verb, a word that refers
 # back to the article
 _AUX_BACK_REFERENCE = re.compile(
@@ -314,8 +327,17 @@ def without_speaker(claim: str, name: str) -> str:
     if at < 0 or len(claim[:at].split()) > 10:
         return claim
     rest = claim[at + len(surname) :]
-    if not _AUX_AFTER_NAME.match(rest) or len(words(rest)) < 4:
+    apposition = _APPOSITION.match(rest)
+    after = rest[apposition.end() :] if apposition else ""
+    if apposition and (_AUX_AFTER_NAME.match(after) or _EN_PRESENT.match(after)):
+        rest = after  # "X, his German counterpart, opposes …"
+    elif not _AUX_AFTER_NAME.match(rest) or len(words(rest)) < 4:
         return claim
+    if len(words(rest)) < 4:
+        return claim
+    other = _OTHER_SUBJECT.search(rest)
+    if other:  # "…, and Radoslaw Sikorski of Poland would go further": another's clause
+        rest = rest[: other.start()]
     # "Tusk also urged …", "Lavrov rejette par ailleurs …": out of its article, "also" and
     # "par ailleurs" refer to nothing
     text = _BACK_REFERENCE.sub("", rest.strip(" ,"), count=1)

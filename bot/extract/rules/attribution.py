@@ -39,7 +39,7 @@ _TRAILING_RELATIVE = re.compile(
     r"|,\s+(?i:a|an|the)\s+[a-z\-]+\s+(?:(?i:that|which)\s+)?(?P<np_en>[A-Z][^,;«»\"“”]{1,60})$",
 )
 _GLOSS_AFTER_QUOTE = re.compile(
-    r"[»”\"]\s*,\s+(?:un|une|ce|cette|a|an)\s+[\w\-]+(?:\s+[\w\-]+)?\s+"
+    r"(?:[»”\"]\s*,|,[»”\"])\s+(?:un|une|ce|cette|a|an)\s+[\w\-]+(?:\s+[\w\-]+)?\s+"
     r"(?:qui|que|qu['’]|which|that)\b",
     re.IGNORECASE,
 )
@@ -172,6 +172,8 @@ def trim_claim(resolver: SpeakerResolver, claim: str, party_id: str | None) -> s
     """A claim without a trailing ", un chiffre que la Russie conteste" of another side, nor
     the writer's gloss after the quotation (« … », une position politique qui, elle, …)."""
     gloss = _GLOSS_AFTER_QUOTE.search(claim)
+    if gloss and claim[gloss.start()] == ",":  # '… oil," a line that …': the mark, no comma
+        return claim[: gloss.start()] + claim[gloss.start() + 1]
     if gloss:
         return claim[: gloss.start() + 1]
     m = _TRAILING_RELATIVE.search(claim.rstrip(" ."))
