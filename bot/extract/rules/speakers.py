@@ -63,6 +63,7 @@ class SpeakerResolver:
         self._prev_pronoun = self._this_pronoun = False  # the sentence opens with "il"/"she"
         self._this_party: str | None = None
         self._pair: list[Speaker] = []  # the two sides' people a sentence last named together
+        self._pair_spoke = -10  # the sentence where "the leaders" last spoke
         # a portrait: "Le patron de la diplomatie norvégienne…", "L'ancien négociateur…" before
         # the name; the same description later means that person again, not who spoke last
         self._pending: list[str] = []
@@ -180,8 +181,15 @@ class SpeakerResolver:
     def both_leaders(self, subject: str) -> list[Speaker]:
         """ "The leaders agreed that…", "les deux dirigeants ont appelé…": the two people of
         two sides that a sentence last named together (a meeting's readout)."""
-        last = subject.rsplit(",", 1)[-1]
-        return list(self._pair) if sp.BOTH_LEADERS.fullmatch(last.strip()) else []
+        last = subject.rsplit(",", 1)[-1].strip().lstrip('«“"').strip()
+        if sp.BOTH_LEADERS.fullmatch(last) and self._pair:
+            self._pair_spoke = self._sentence
+            return list(self._pair)
+        if _THEY.fullmatch(last) and self._pair and self._sentence - self._pair_spoke <= 2:
+            # "« Les dirigeants saluent … » Ils soulignent que …": the two leaders still
+            self._pair_spoke = self._sentence
+            return list(self._pair)
+        return []
 
     def last_pair(self) -> list[Speaker]:
         """The two people of two sides a sentence last named together."""
@@ -854,6 +862,7 @@ UNSIDED_BODY = re.compile(rf"\s*(?:the|le|la|l['’])\s*(?:{_BODIES}|{_DOCUMENTS
 _LINK_WORD = re.compile(r"^(?:But|And|Yet|Still|Mais|Et|Pourtant|Or)\s+(?=\w)")
 _INDEFINITE_LEAD = re.compile(r"\s*(?:un|une|a|an)\s+[^\W\d]+(?:\s+[^\W\d]+)?", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"^\s*(?:ce|cet|cette|this|that)\s", re.IGNORECASE)
+_THEY = re.compile(r"(?:ils|elles|they)", re.IGNORECASE)
 _DEFINITE = re.compile(r"^\s*(?:le|la|l['’]|the|[A-Z][\w\-.]*['’]s)\b", re.IGNORECASE)
 
 
