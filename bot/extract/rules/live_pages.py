@@ -16,13 +16,17 @@ from bot.extract.rules.speakers import Speaker
 Found = list[list[tuple[Speaker, Cue | None]]]
 
 # a paragraph opening with a clock time: "18h57 - ", "14 h 12 –", "10:42 ", "09.45 —"
+# a clock time: "18h57", "14 h 12", "10:42", "09.45"
+_CLOCK_TIME = r"\d{1,2}\s?[:hH.]\s?\d{2}"
 _STAMP = re.compile(r"^\s*(?P<h>\d{1,2})\s?[:hH.]\s?(?P<m>\d{2})\b")
 _PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:\d{1,2}\s?[:hH.]\s?\d{2}\W*)?(?:il|elle|he|she)\b", re.IGNORECASE
 )
 _MIN_ENTRIES = 3
 # a clock time opening an entry, with the dash after it: "18h57 - ", "21h52"
-_STAMP_LEAD = re.compile(r"^\s*\d{1,2}\s?[:hH.]\s?\d{2}\b(?:\s*[A-Z]{2,4}\b)?\W*")
+_STAMP_LEAD = re.compile(rf"^\s*{_CLOCK_TIME}\b(?:\s*[A-Z]{{2,4}}\b)?\W*")
+# a line holding a live page's time alone: "15:52 GMT", "21h52", "10 h 35"
+TIME_LINE = re.compile(rf"\s*{_CLOCK_TIME}(?:\s*[A-Z]{{2,4}})?\s*")
 # an entry going on about someone: "Il …", "Elle …", "Le ministre …", "La porte-parole …"
 _GOES_ON = re.compile(
     r"(?:il|elle|he|she)\b|(?:le|la|l['’]|the)\s*(?:[\w\-]+\s+){0,2}?"

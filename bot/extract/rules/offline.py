@@ -533,7 +533,7 @@ def _entry_heading(sentences: list[Sentence], i: int) -> bool:
     sent = sentences[i]
     if sent.text.rstrip(' »”"’').endswith((".", "!", "?")):
         return False
-    if i and _TIME_LINE.fullmatch(sentences[i - 1].text):
+    if i and live_pages.TIME_LINE.fullmatch(sentences[i - 1].text):
         # "15:52 GMT" then "Kremlin open to observers from 'neutral' states": the entry's title
         # (one that quotes someone, "Kallas: No deal 'over …'", is read as their words)
         plain = ":" not in sent.text and not quote_spans(sent.text)
@@ -549,8 +549,6 @@ def _entry_heading(sentences: list[Sentence], i: int) -> bool:
 
 _CLOCK = r"\d{1,2}\s?[:h.]\s?\d{2}\s*[-–—]\s*"  # "14 h 12 –", "10:42 -": a live page's time
 _STAMP_ONLY = re.compile(rf"^\s*{_CLOCK}\S")
-# a line holding a live page's time alone: "15:52 GMT", "21h52", "10 h 35"
-_TIME_LINE = re.compile(r"\s*\d{1,2}\s?[:hH.]\s?\d{2}(?:\s*[A-Z]{2,4})?\s*")
 
 
 def _person_office(role: str) -> bool:
