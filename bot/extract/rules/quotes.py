@@ -359,6 +359,8 @@ _QUOTED_AS_SAYING = re.compile(
     r"\bquoted\s+(?P<np>[^,;:.\"“”]{3,120}?)\s+as\s+(?:saying|telling\s+[^,;:]{2,40}?)\b"
     r"(?:\s+that)?"
 )
+# "He has told European counterparts, according to two officials …, that …"
+_ACCORDING_THEN_THAT = re.compile(r",\s+according\s+to\s+[^,]{3,80},\s+that\s+(?P<rest>.+)$")
 _EN_PRONOUN_AFTER = re.compile(r"^\s+(?:he|she|they|we|it)\s+(?!said|says|told)[a-z]")
 _EN_VERB_NEXT = re.compile(
     r"^\s+(?:would|will|was|were|is|are|had|has|have|could|should|must|might|may|did|does|"
@@ -558,6 +560,10 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             )
         )
     cues.sort(key=lambda c: c.start)
+    for cue in cues if not fr else ():
+        told = _ACCORDING_THEN_THAT.search(cue.claim) if cue.mode == "pre" else None
+        if told is not None:  # "He told X, according to two officials, that …": the clause
+            cue.claim = tidy(told.group("rest"))
     return _drop_nested(sentence, _drop_relative(sentence, cues))
 
 
