@@ -9,6 +9,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from bot.domain.gazetteer import PersonHit
+from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import Cue
 from bot.extract.rules.sentences import Sentence
 from bot.extract.rules.speakers import Speaker
@@ -19,22 +20,15 @@ Found = list[list[tuple[Speaker, Cue | None]]]
 # a clock time: "18h57", "14 h 12", "10:42", "09.45"
 _CLOCK_TIME = r"\d{1,2}\s?[:hH.]\s?\d{2}"
 _STAMP = re.compile(r"^\s*(?P<h>\d{1,2})\s?[:hH.]\s?(?P<m>\d{2})\b")
-_PRONOUN_SUBJECT = re.compile(
-    r"^\W*(?:\d{1,2}\s?[:hH.]\s?\d{2}\W*)?(?:il|elle|he|she)\b", re.IGNORECASE
-)
+_PRONOUN_SUBJECT = re.compile(rf"^\W*(?:{_CLOCK_TIME}\W*)?(?:il|elle|he|she)\b", re.IGNORECASE)
 _MIN_ENTRIES = 3
 # a clock time opening an entry, with the dash after it: "18h57 - ", "21h52"
 _STAMP_LEAD = re.compile(rf"^\s*{_CLOCK_TIME}\b(?:\s*[A-Z]{{2,4}}\b)?\W*")
 # a line holding a live page's time alone: "15:52 GMT", "21h52", "10 h 35"
 TIME_LINE = re.compile(rf"\s*{_CLOCK_TIME}(?:\s*[A-Z]{{2,4}})?\s*")
-# an entry going on about someone: "Il …", "Elle …", "Le ministre …", "La porte-parole …"
-_GOES_ON = re.compile(
-    r"(?:il|elle|he|she)\b|(?:le|la|l['’]|the)\s*(?:[\w\-]+\s+){0,2}?"
-    r"(?:ministre|porte-parole|chef|cheffe|président|présidente|secrétaire|conseiller|"
-    r"conseillère|négociateur|négociatrice|émissaire|envoyé|envoyée|minister|spokesman|"
-    r"spokeswoman|spokesperson|president|secretary|envoy|negotiator|aide|adviser)\b",
-    re.IGNORECASE,
-)
+# an entry going on about someone: "Il …", "Elle …"; "Le ministre …" (roles.has_office)
+_GOES_ON_PRONOUN = re.compile(r"(?:il|elle|he|she)\b", re.IGNORECASE)
+_DEFINITE_LEAD = re.compile(r"(?:le|la|l['’]|the)\s*(?:[\w\-]+\s*){1,3}", re.IGNORECASE)
 # a pronoun's speaker left for the entry below to tell; dropped when it does not
 PENDING = Speaker("", "", None)
 
@@ -107,7 +101,7 @@ def named_below(
         ),
         "",
     )
-    if not _GOES_ON.match(opening):
+    if not _goes_on(opening):
         return None  # an entry of its own ("L'échange a commencé …"), no one to carry on
     end = next((s for s in starts if s > later[0]), len(sentences))
     for sent in sentences[later[0] : end]:
@@ -118,3 +112,11 @@ def named_below(
                 role = person.role_en if lang == "en" else person.role_fr
                 return Speaker(name, role, person.party_id, person)
     return None
+
+
+def _goes_on(opening: str) -> bool:
+    """Whether an entry's first sentence opens with a pronoun or a definite office."""
+    if _GOES_ON_PRONOUN.match(opening):
+        return True
+    lead = _DEFINITE_LEAD.match(opening)
+    return lead is not None and roles.has_office(lead.group(0))
