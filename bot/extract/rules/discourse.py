@@ -58,7 +58,12 @@ _PRONOUN_BEFORE_COLON = re.compile(r"(?:^|,\s+)(?:il|elle|he|she)\s+[^,]{3,80}$"
 _DOCUMENT_READS = re.compile(
     r"^(?:it|the\s+(?:joint\s+)?(?:statement|text|declaration|communiqu[ée]|letter)|"
     r"le\s+(?:texte|communiqué)|la\s+(?:déclaration|lettre))\s+(?:reads|says|states|read|"
-    r"se\s+lit|dit|indique|affirme|déclare)\b[^:]{0,30}:$",
+    r"se\s+lit|dit|indique|affirme|déclare)\b[^:]{0,30}:$"
+    # "En voici l'essentiel.", "En voici les principaux passages :", "Here are its key passages:"
+    r"|^(?:en\s+)?voici\s+(?:l['’]essentiel|les\s+(?:principaux\s+|grands\s+)?"
+    r"(?:extraits|passages|points))\b[^:.]{0,30}[:.]$"
+    r"|^here\s+(?:is|are)\s+(?:its|the)\s+(?:key\s+|main\s+)?(?:passages|excerpts|extracts|"
+    r"points)\b[^:.]{0,30}[:.]$",
     re.IGNORECASE,
 )
 # a transcript's label of initials: "J.-N. B. : …", "T. V. : …"
@@ -101,6 +106,30 @@ _OWNS_WORDS_BEFORE = re.compile(
 )
 _DATELINE = re.compile(r"^[^«»\"“”.]{3,60}\s[—–]\s+(?=[«\"“])")
 _CATAPHORA = re.compile(r"^\s*(?:Il|Elle|Lui|He|She),\s*(?:c['’]est|it\s+is|it['’]s)\s+")
+
+
+def _left_open(paragraph: str) -> bool:
+    """Whether a paragraph opens a quotation it does not close (« … with no »."""
+    text = paragraph.strip()
+    if text[:1] not in ('"', "“", "«"):
+        return False
+    return (
+        text.count("«") > text.count("»")
+        or text.count("“") > text.count("”")
+        or (text.count('"') % 2 == 1)
+    )
+
+
+def _closes_quotation(paragraph: str) -> bool:
+    """Whether a paragraph closes a quotation opened before it ("… »" with no "«"; a paragraph
+    of it may open with the mark again: '"But a ceasefire …' goes on, '"We call … caused."'
+    closes)."""
+    text = paragraph.strip()
+    again = text[:1]
+    for opening, closing in (("«", "»"), ("“", "”")):
+        if text.count(closing) > text.count(opening) - (again == opening):
+            return True
+    return (text.count('"') - (again == '"')) % 2 == 1
 
 
 def _speaker_label(text: str) -> tuple[str, int] | None:
@@ -151,6 +180,7 @@ _STATEMENT_LEAD = re.compile(
 _FIRST_PERSON = re.compile(
     r"\b(?:I|we|our|us|my|me|je|j['’]|nous|notre|nos|mon|ma|mes)\b", re.IGNORECASE
 )
+_AUTHORS_PRONOUN = re.compile(r"ils|elles|they|we|nous", re.IGNORECASE)
 _ASKED = re.compile(r"^\s*(?:Q\b|QUESTION\b|Q\.)")
 _OPENING_CONJUNCTION = re.compile(r"\s*(?:(?:Et|Mais|Or|Puis|And|But|Yet|Then)\s+)?")
 
@@ -172,6 +202,7 @@ class Discourse:
         # …"): an office label means the person the transcript first gave it to, throughout
         self._cast: dict[str, Speaker] = {}
         self._asked_para = -1  # the paragraph of the last "QUESTION: …" turn
+        self._document_open = False  # a text announced and quoted whose quotation goes on
 
     def signs(self, hits: list[PersonHit]) -> bool:
         """Whether a byline names the article's own voice ("By X" over X's op-ed): its author,
@@ -345,9 +376,13 @@ class Discourse:
         """At a paragraph's start, note whether it is a person's turn in an interview."""
         if index and self.sentences[index - 1].para == sent.para:
             return
+        if self.turn is not None and self._document_open:
+            # a quoted text over several paragraphs, the next ones with or without an opening mark
+            self._document_open = not _closes_quotation(self._paragraph_text(index))
+            return
         if self.turn is not None and self._quotation_goes_on(sent, index):
             return  # '"…' opening a paragraph after one whose quotation did not close
-        self.turn, self.turn_also = None, []
+        self.turn, self.turn_also, self._document_open = None, [], False
         if _ASKED.match(sent.text):
             self._asked_para = sent.para  # "QUESTION: …", "Q …": a reporter's turn
         if self._read_cast(sent, hits):
@@ -355,6 +390,7 @@ class Discourse:
         announced = self._announced(sent, index) or self._document_read(index)
         if announced:
             self.turn, self.turn_also = announced[0], announced[1:]
+            self._document_open = _left_open(self._paragraph_text(index))
             self.resolver.turn_party = self.turn.party_id
             return
         if _INTERPRETER_LABEL.match(sent.text):
@@ -392,11 +428,12 @@ class Discourse:
             self._carried is not None
             and self._carried.party_id
             and self._labels >= 2
-            and not hits
-            and _FIRST_PERSON.search(sent.text)
+            and not any(self._someone(h) for h in hits)
+            and _FIRST_PERSON.search(self._paragraph_text(index))
         ):
             # a transcript: a paragraph with no label, in the first person, goes on with the
-            # last labelled speaker ("ZELENSKY: Thank you. …", then "Today we signed …")
+            # last labelled speaker ("ZELENSKY: Thank you. …", then "Today we signed …"; "On the
+            # Black Sea, we have proposed …" names no one)
             self.turn = self._carried
         elif self.voice is not None and sent.para in self.voice.paras:
             # an unlabelled answer of an interview, a paragraph of an op-ed: its author's
@@ -407,6 +444,17 @@ class Discourse:
                 known = self.resolver.adopt(known, self.voice.role, side) if side else known
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
         self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
+
+    def _someone(self, hit: PersonHit) -> bool:
+        """Whether a mention names a person: one the gazetteer knows or one met with an
+        office or side ("Black Sea", read from its capitals, is not)."""
+        known = self.resolver.known_speaker(hit)
+        return hit.person is not None or (known is not None and bool(known.role or known.party_id))
+
+    def _paragraph_text(self, index: int) -> str:
+        """The paragraph the sentence at ``index`` opens, from that sentence on."""
+        para = self.sentences[index].para
+        return " ".join(s.text for s in self.sentences[index:] if s.para == para)
 
     def _quotation_goes_on(self, sent: Sentence, index: int) -> bool:
         """Whether a paragraph opening with a quotation mark continues the quotation of the
@@ -555,6 +603,21 @@ class Discourse:
         start = opening.end() if opening else 0
         own = fold(voice.hit.text).split()[-1:]
         return any(h.start == start and fold(h.text).split()[-1:] != own for h in hits)
+
+    def joint_authors(self, cue: Cue) -> list[Speaker]:
+        """In a joint text quoted ("« Les dirigeants saluent … Ils soulignent que … La France et
+        la Pologne se déclarent prêtes … »"), the authors a cue's subject means: all of them for
+        "ils"/"they", else those of the sides it names, when it names no other side."""
+        if self.turn is None or not self.turn_also:
+            return []
+        authors = [self.turn, *self.turn_also]
+        subject = cue.subject.rsplit(",", 1)[-1].strip(' «“"')
+        if _AUTHORS_PRONOUN.fullmatch(subject):
+            return authors
+        sides = {h.party_id for h in self.resolver.gaz.party_hits(subject)}
+        if not sides or not sides <= {a.party_id for a in authors}:
+            return []
+        return [a for a in authors if a.party_id in sides]
 
     def turn_statement(
         self, sent: Sentence, hits: list[PersonHit]

@@ -152,7 +152,7 @@ class OfflineEngine:
                     continue
                 pair = resolver.both_leaders(cue.subject) if cue.mode == "pre" else []
                 pair = pair or sides.named_pair(resolver, cue, hits)
-                pair = pair or sides.joint_document(self.gaz, cue)
+                pair = pair or sides.joint_document(self.gaz, cue) or talk.joint_authors(cue)
                 if pair:  # "The leaders agreed that …": each of the two
                     here += [(leader, cue) for leader in pair]
                     continue
@@ -617,10 +617,22 @@ _ASKED_LEAD = re.compile(
 
 
 def _named_in(speaker: Speaker, sentence: str) -> bool:
-    """Whether a speaker is a side, or a person whose surname the sentence writes."""
+    """Whether a speaker is a side, or a person whose surname the sentence writes, not as the
+    one the question is put to ("QUESTION: Secretary Rubio, European ministers said …")."""
     if not speaker.name:
         return True
+    addressed = _VOCATIVE.match(sentence)
+    appositive = addressed and _APPOSITION_CLOSED.match(sentence, addressed.end())
+    if addressed is not None and not (appositive and roles.has_office(appositive.group(0))):
+        sentence = sentence[addressed.end() :]  # not "General X, a former chief of staff, wrote"
     return fold(speaker.name.split()[-1]) in fold(sentence)
+
+
+_APPOSITION_CLOSED = re.compile(r"(?:the|a|an|le|la|l['’]|un|une)\s[^,]{1,60},", re.IGNORECASE)
+# the person a question turn opens by addressing: "Q: Minister Fidan, …", "Madame la ministre, …"
+_VOCATIVE = re.compile(
+    r"^(?:[^:«»\"“”]{0,60}:)?\s*(?:[A-ZÀ-Ý][\w’'.\-]*\s+){0,3}[A-ZÀ-Ý][\w’'\-]+,\s"
+)
 
 
 def _after_colon(cue: Cue | None) -> Cue | None:

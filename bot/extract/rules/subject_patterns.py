@@ -203,3 +203,7 @@ def opening_name_end(subject: str) -> int | None:
     """Where the opening name of such a subject ends, or None."""
     m = _OPENING_NAME.match(subject)
     return m.end("name") if m and subject.rstrip().endswith(",") else None
+
+
+# a first-person subject, maybe after a lead phrase: "On the Black Sea, we", "Sur ce point, nous"
+FIRST_PERSON_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Ww]e|I|[Nn]ous|[Jj]e|[Jj]['’])\s*$")

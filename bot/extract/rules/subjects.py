@@ -219,6 +219,8 @@ def cue_speaker(
         return here[-1][0] if here else sentence_subject(resolver, sentence, hits, cue.start)
     if cue.mode == "pre" and _CE_QUE_NP.search(cue.subject):
         return None  # "…, ce que Kiev rejette": about the clause before, whose words are not Kiev's
+    if cue.mode == "pre" and sp.FIRST_PERSON_SUBJECT.search(cue.subject):
+        return None  # "On the Black Sea, we have proposed": the speaking voice, no one named
     speaker = resolver.resolve(cue.mode, cue.subject, sentence, hits, cue.subj_start)
     if cue.mode == "pron" and cue.subject in ("il", "elle"):
         speaker = own_subject(resolver, sentence, hits, cue.start) or speaker
