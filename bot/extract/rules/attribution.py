@@ -23,7 +23,12 @@ from bot.extract.rules.speakers import (
     Speaker,
     SpeakerResolver,
 )
-from bot.extract.rules.subject_patterns import FIRST_PERSON_SUBJECT, REDUCED_RELATIVE_END, VOICE_OF
+from bot.extract.rules.subject_patterns import (
+    FIRST_PERSON_SUBJECT,
+    INDEFINITE_SUBJECT,
+    REDUCED_RELATIVE_END,
+    VOICE_OF,
+)
 
 # the relative pronoun "que" right after a noun, a closing quote or a comma: "un chiffre que X"
 # "…, que Moscou refuse": a relative "que" after a comma or a closing quote, far from its noun
@@ -105,8 +110,10 @@ def other_in_turn(
     """In an interview answer, the words the interviewee reports of someone else: "what Sergei
     Lavrov told us: …", "j'ai croisé X, il m'a lancé : « … »". The cue's subject names that
     person, or is "il"/"he" after the one other person the sentence names."""
-    if turn is None or cue.mode not in ("pre", "pron") or FIRST_PERSON_SUBJECT.search(cue.subject):
+    if turn is None or cue.mode not in ("pre", "pron"):
         return None
+    if FIRST_PERSON_SUBJECT.search(cue.subject) or INDEFINITE_SUBJECT.search(cue.subject):
+        return None  # "we have proposed", "ce que beaucoup jugeaient": no one else named
     others = [h for h in hits if h.start < cue.start and not _is_turn(turn, h)]
     subject = [h for h in others if h.start >= cue.subj_start]
     pronoun = re.search(r"\b(?:il|elle|he|she)\b", cue.subject, re.IGNORECASE)

@@ -108,6 +108,15 @@ _DATELINE = re.compile(r"^[^«»\"“”.]{3,60}\s[—–]\s+(?=[«\"“])")
 _CATAPHORA = re.compile(r"^\s*(?:Il|Elle|Lui|He|She),\s*(?:c['’]est|it\s+is|it['’]s)\s+")
 
 
+def _titled_opening(before: str) -> bool:
+    """Whether the words before a name opening a sentence are nothing or only its office ("Le
+    président ", "Son directeur général, ")."""
+    words = before.strip(" ,")
+    return not words or (
+        len(words.split()) <= 5 and roles.has_office(words) and not _FIRST_PERSON.search(words)
+    )
+
+
 def _left_open(paragraph: str) -> bool:
     """Whether a paragraph opens a quotation it does not close (« … with no »."""
     text = paragraph.strip()
@@ -180,6 +189,21 @@ _STATEMENT_LEAD = re.compile(
 _FIRST_PERSON = re.compile(
     r"\b(?:I|we|our|us|my|me|je|j['’]|nous|notre|nos|mon|ma|mes)\b", re.IGNORECASE
 )
+# phrases of time and place opening a sentence before its subject: "Vendredi à Genève, au terme
+# de cinq jours de négociations, "
+_LEAD_PHRASES = re.compile(r"(?:[^,;:«»\"“”]{1,60},\s*){1,3}")
+# a page's publication line or a signature's footnote: "Publié le …", "* X est ministre …"
+_PAGE_FURNITURE = re.compile(r"^\s*(?:\*|(?:Publié|Mis\s+à\s+jour|Published|Updated)\b)", re.I)
+_CLOSING = frozenset('.!?…:;»"”)')
+# what the writer prescribes a side, no stance of that side: "L'Europe ne peut pas être …",
+# "Les Européens doivent …", "Europe must …"
+_PRESCRIBED = re.compile(
+    r"[^,.;:«»\"“”]{0,30}?\s(?:ne\s+|n['’])?(?:doit|doivent|devrait|devraient|devra|devront|peut|peuvent|"
+    r"pourrait|pourraient|saurait|sauraient|must|should|cannot|can['’]t|can\s+no|needs?\s+to|"
+    r"ought)\b",
+    re.IGNORECASE,
+)
+_DETERMINER = re.compile(r"(?:(?:la|le|les|l['’]|the)\s*)?", re.IGNORECASE)
 _AUTHORS_PRONOUN = re.compile(r"ils|elles|they|we|nous", re.IGNORECASE)
 _ASKED = re.compile(r"^\s*(?:Q\b|QUESTION\b|Q\.)")
 _OPENING_CONJUNCTION = re.compile(r"\s*(?:(?:Et|Mais|Or|Puis|And|But|Yet|Then)\s+)?")
@@ -602,7 +626,21 @@ class Discourse:
         opening = _OPENING_CONJUNCTION.match(sent.text)
         start = opening.end() if opening else 0
         own = fold(voice.hit.text).split()[-1:]
-        return any(h.start == start and fold(h.text).split()[-1:] != own for h in hits)
+        if any(
+            fold(h.text).split()[-1:] != own and _titled_opening(sent.text[start : h.start])
+            for h in hits
+        ):
+            return True  # "Le président X a eu raison de …", "Son directeur général, X, …"
+        lead = _LEAD_PHRASES.match(sent.text, start)
+        starts = {start} | ({lead.end()} if lead and not _FIRST_PERSON.search(lead[0]) else set())
+        return any(
+            h.party_id != self.turn.party_id
+            and _DETERMINER.fullmatch(sent.text[at : h.start])
+            and not _PRESCRIBED.match(sent.text, h.end)
+            for h in self.resolver.gaz.party_hits(sent.text)
+            for at in starts
+            if h.start >= at
+        )  # "La Russie prétend …", "Vendredi à Genève, …, la Russie s'est engagée …"
 
     def joint_authors(self, cue: Cue) -> list[Speaker]:
         """In a joint text quoted ("« Les dirigeants saluent … Ils soulignent que … La France et
@@ -626,11 +664,19 @@ class Discourse:
         question = sent.text.rstrip(' »”"').endswith("?")
         if self.turn is None or question or len(sent.text.split()) < 4:
             return []
-        if self.op_ed_reports(sent, hits):
+        if self.op_ed_reports(sent, hits) or _PAGE_FURNITURE.match(sent.text):
             return []
+        if self._heading(sent):
+            return []  # "Un crime qui porte un nom": an op-ed's sub-heading
         if _STAGE_DIRECTION.fullmatch(without_label(sent.text).strip()):
             return []  # "PRESIDENT X: (Speaking Finnish).": what is heard, not said
         return [(self.turn, None), *((also, None) for also in self.turn_also)]
+
+    def _heading(self, sent: Sentence) -> bool:
+        """Whether a sentence is a paragraph of its own with no closing punctuation."""
+        alone = [s for s in self.sentences if s.para == sent.para] == [sent]
+        short = len(sent.text.split()) <= 12 and _speaker_label(sent.text) is None
+        return alone and short and sent.text.rstrip()[-1:] not in _CLOSING
 
     def declared_by(
         self, sentence: str, hits: list[PersonHit], colon: int | None

@@ -23,13 +23,13 @@ _REG_ER = _words(
     "détaill argument object alarm post publi parl cingl persifl"
 )
 _FR_PARTICIPLES_IRREG = _words(
-    "dit redit écrit décrit obtenu défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
+    "dit redit écrit décrit prétendu obtenu défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
     "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
     "fait\\s+remarquer laissé\\s+entendre borné contenté\\s+d['’]indiquer "
     "posé\\s+comme\\s+(?:préalable|condition|exigence)"
 )
 _FR_FINITE_IRREG = _words(
-    "dit disait disaient disent obtient obtiennent décrit décrivent décrivait réagit renchérit garantit écrit écrivait écrivent promet promettent admet soutient "
+    "dit disait disaient disent prétend prétendent prétendait obtient obtiennent décrit décrivent décrivait réagit renchérit garantit écrit écrivait écrivent promet promettent admet soutient "
     "soutiennent répond répondent poursuit prévient avertit reconnaît reconnait dément démentait "
     "craint exclut menace menaçait annonçait jugeait exigeait lançait dénonçait martèle réitère "
     "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "
@@ -73,7 +73,7 @@ _FR_FORMS = sorted(
     reverse=True,
 )
 _FR_PRESENT_IRREG = _words(
-    "disant écrivant promettant admettant soutenant répondant réagissant renchérissant "
+    "disant écrivant prétendant promettant admettant soutenant répondant réagissant renchérissant "
     "garantissant prévenant avertissant reconnaissant démentant craignant excluant "
     "mettant\\s+en\\s+garde faisant\\s+savoir faisant\\s+valoir faisant\\s+état "
     "laissant\\s+entendre défendant"
@@ -93,7 +93,7 @@ _FR_INFINITIVE = sorted(
     {s + "er" for s in _REG_ER}
     | set(
         _words(
-            "dire écrire promettre admettre soutenir répondre réagir renchérir garantir "
+            "dire écrire prétendre promettre admettre soutenir répondre réagir renchérir garantir "
             "prévenir avertir reconnaître démentir exclure mettre\\s+en\\s+garde "
             "faire\\s+savoir faire\\s+valoir laisser\\s+entendre défendre"
         )
@@ -169,7 +169,9 @@ _MODAL_FR = (
     r"(?:a|ont|avait|n['’]a|n['’]ont)\s+(?:tenu|continué|cessé|pas\s+cessé|voulu|pas\s+manqué)|"
     r"manque\s+pas|manquent\s+pas|"
     r"(?:s['’]est|se\s+sont)\s+(?:empressée?s?|bornée?s?|contentée?s?)|s['’]empresse|"
-    r"se\s+borne|se\s+contente|veut|veulent|entend|entendent|préfère|préfèrent)"
+    r"se\s+borne|se\s+contente|veut|veulent|entend|entendent|préfère|préfèrent|"
+    # "X a eu raison de rappeler que …": X said it, the writer agrees
+    r"(?:a|ont|avait|avaient)\s+eu\s+(?:bien\s+)?raison)"
     r"(?:\s+(?:pas|plus|jamais))?(?:\s+\w+ment)?\s+(?:de\s+|d['’]|à\s+)"
     # "Washington a fini par concéder que…"
     r"|(?:a|ont|avait|avaient)\s+(?:\w+ment\s+)?fini\s+par\s+|finit\s+par\s+|finissent\s+par\s+)"

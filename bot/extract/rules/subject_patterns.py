@@ -207,3 +207,9 @@ def opening_name_end(subject: str) -> int | None:
 
 # a first-person subject, maybe after a lead phrase: "On the Black Sea, we", "Sur ce point, nous"
 FIRST_PERSON_SUBJECT = re.compile(r"(?:^|,)\s*(?:[Ww]e|I|[Nn]ous|[Jj]e|[Jj]['’])\s*$")
+# an indefinite pronoun as the subject: "ce que beaucoup jugeaient impossible", "some argue"
+INDEFINITE_SUBJECT = re.compile(
+    r"(?:^|[\s,])(?:beaucoup|certains|certaines|d['’]autres|plusieurs|(?:la\s+)?plupart|"
+    r"nombreux|many|some|others|few|most)\s*$",
+    re.IGNORECASE,
+)
