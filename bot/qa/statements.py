@@ -175,15 +175,7 @@ def articles_about(
         if topic.concepts:
             score(topic, p, indexes)
             matched.setdefault(p.article_id, set()).update(p.matched & labels)
-    count = len(order) + 1
-    weighted = Query(
-        topic.text,
-        [
-            replace(c, weight=c.weight * max(0.1, math.log(count / max(1, df))))
-            for c in topic.concepts
-            for df in [sum(1 for m in matched.values() if c.label in m)]
-        ],
-    )
+    weighted = Query(topic.text, rarity_weighted(topic.concepts, matched, len(order) + 1))
     weights = {c.label: c.weight for c in weighted.concepts}
     total = sum(weights.values()) or 1.0
     relevance = {a: sum(weights[label] for label in matched.get(a, ())) / total for a in order}
@@ -193,6 +185,20 @@ def articles_about(
         best[p.article_id] = max(best.get(p.article_id, 0.0), score(both, p, indexes).score)
     ids = sorted(order, key=lambda a: (-round(relevance[a], 2), -best[a], order[a]))[:ARTICLES]
     return (bot.articles(ids=ids) if ids else []), relevance, when_lighter(weighted)
+
+
+def rarity_weighted(
+    concepts: list[Concept], matched: dict[int, set[str]], count: int
+) -> list[Concept]:
+    """``concepts`` each weighted by how rare it is among the articles found (``matched``: the
+    labels each article's sentences match; ``count``: their number and one). A word no
+    article holds tells none apart ("beyond", "whether", a word the articles write in the
+    other language): it weighs as the commonest word found, not as the rarest, and a
+    question's one unmatched word does not decide which articles are about it."""
+    found = {c.label: sum(1 for m in matched.values() if c.label in m) for c in concepts}
+    factors = {label: max(0.1, math.log(count / df)) for label, df in found.items() if df}
+    unmatched = min(factors.values(), default=1.0)
+    return [replace(c, weight=c.weight * factors.get(c.label, unmatched)) for c in concepts]
 
 
 def when_lighter(topic: Query) -> Query:
