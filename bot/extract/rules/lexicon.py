@@ -26,7 +26,9 @@ _FR_PARTICIPLES_IRREG = _words(
     "dit redit écrit décrit prétendu obtenu défendu promis admis soutenu répondu réagi renchéri garanti poursuivi prévenu averti reconnu démenti craint exclu "
     "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
     "fait\\s+remarquer laissé\\s+entendre borné contenté\\s+d['’]indiquer "
-    "posé\\s+comme\\s+(?:préalable|condition|exigence)"
+    "posé\\s+comme\\s+(?:préalable|condition|exigence) "
+    # "s'est engagée à rendre …": a commitment, not "a engagé des troupes"
+    "engagé(?=(?:e|s|es)?\\s+à\\s)"
 )
 _FR_FINITE_IRREG = _words(
     "dit disait disaient disent prétend prétendent prétendait obtient obtiennent décrit décrivent décrivait réagit renchérit garantit écrit écrivait écrivent promet promettent admet soutient "
@@ -35,6 +37,7 @@ _FR_FINITE_IRREG = _words(
     "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "
     "fait\\s+valoir fait\\s+état fait\\s+part laisse\\s+entendre laissent\\s+entendre "
     "se\\s+dit se\\s+disent se\\s+disait défend défendent défendait "
+    "s['’]engage(?=\\s+à\\s) s['’]engagent(?=\\s+à\\s) "
     "font\\s+valoir font\\s+savoir font\\s+état font\\s+part se\\s+souvient se\\s+souviennent veut\\s+que veulent\\s+que voulait\\s+que"
 )
 _INNER_ADV = r"(?:(?:toutefois|pourtant|cependant|aussi|également|ainsi|donc|bien|\w+ment)\s+)?"
@@ -119,7 +122,10 @@ _EN_VERBS = _words(
     "proposed proposes insisted believes warned underlined underlines underscored underscores "
     "set\\s+out sets\\s+out agreed reads(?=\\s*[.;]) "
     # "Trump has been very clear that …", "Rubio made it clear that …"
-    "been\\s+(?:very\\s+|quite\\s+)?clear(?=\\s+that) made\\s+(?:it\\s+)?(?:very\\s+)?clear(?=\\s+that)"
+    "been\\s+(?:very\\s+|quite\\s+)?clear(?=\\s+that) "
+    "made\\s+(?:it\\s+)?(?:very\\s+)?clear(?=\\s+that) "
+    # "X pressed instead for …"
+    "pressed\\s+(?:instead|again|hard|also)\\s+for"
 )
 # the plural present, a bare form that is no finite verb after a modal or "to" (quotes.py):
 # "Britain and France say they are ready", "officials warn"

@@ -108,7 +108,12 @@ _CONJUNCTION_THAT = "".join(
         "ainsi", "plutôt", "so", "now", "given", "except", "such",
     )
 )  # fmt: skip
-_THAT = re.compile(rf"{_CONJUNCTION_THAT}(?:\bque\b|\bqu['’]|\bthat\b|:)\s*", re.IGNORECASE)
+# "that" as a determiner ("keep it that way") opens no clause
+_THAT = re.compile(
+    rf"{_CONJUNCTION_THAT}(?:\bque\b|\bqu['’]|\bthat\b(?!\s+(?:way|time|day|point|moment|"
+    r"kind|sort)\b)|:)\s*",
+    re.IGNORECASE,
+)
 
 
 _NOUN_THEN_COMMA = re.compile(
