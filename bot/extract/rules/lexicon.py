@@ -217,8 +217,11 @@ FR_STANCE = re.compile(
     r"hostiles?|ouverte?s?|disposée?s?|déterminée?s?|résolue?s?|confiante?s?|optimistes?|"
     r"pessimistes?|sceptiques?|inquiète?s?|réticente?s?)\s+(?=que\b|qu['’]|à\s|au\s|aux\s|de\s|d['’]|quant)"
 )
+# a participle after a determiner is an adjective: "no agreed width", "the proposed deal"
+_EN_DETERMINER_BEFORE = r"(?<!\bno\s)(?<!\bNo\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bThe\s)(?<!\ba\s)"
 EN_VERB = re.compile(
-    rf"(?<![\w\-])(?:(?:has|have|had)\s+{ADV_EN})?(?P<fin>{_alt(_EN_VERBS)})(?![\w\-])"
+    rf"(?<![\w\-]){_EN_DETERMINER_BEFORE}(?:(?:has|have|had)\s+{ADV_EN})?"
+    rf"(?P<fin>{_alt(_EN_VERBS)})(?![\w\-])"
 )
 EN_INVERTED = re.compile(r"(?<![\w\-])(?P<fin>said|added|says)\s+(?P<pron>he|she|they)\b")
 

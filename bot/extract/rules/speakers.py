@@ -249,7 +249,7 @@ class SpeakerResolver:
             party = self._local_side(role)
         if party is None and person is None and self._dateline and _LOCAL_TITLE.match(role):
             party = self._dateline  # "Regional Gov. X" in a story datelined in that country
-        if person is None and _OPPOSITION.search(role):
+        if person is None and (_OPPOSITION.search(role) or _OPPOSITION_THEN.search(before)):
             party = None  # "a lawmaker from the opposition …": speaks for no government
         name = mentions.display_name(h.text, person)
         if party is None and person is None and self.portrait is not None:
@@ -916,6 +916,10 @@ def _plural_role(role: str) -> bool:
 
 
 _OPPOSITION = re.compile(r"(?<![\w\-])(?:opposition|opposant|opposante)s?(?![\w\-])", re.I)
+# "l'opposition démocrate reste divisée : la sénatrice X": the person the colon introduces
+_OPPOSITION_THEN = re.compile(
+    r"(?<![\w\-])(?:l['’]|the\s+)?opposition\b[^.:;«»\"“”]{0,60}:\s*[^:]{0,40}$", re.I
+)
 
 
 # a preposition or verb before a name: the name is no subject ("spoke with Foreign Minister X")
