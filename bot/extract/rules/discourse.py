@@ -7,7 +7,9 @@ bare quotes that continue the speaker before them."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
+from itertools import takewhile
 
 from bot.domain.gazetteer import PersonHit
 from bot.extract.rules import roles
@@ -227,6 +229,7 @@ class Discourse:
         self._cast: dict[str, Speaker] = {}
         self._asked_para = -1  # the paragraph of the last "QUESTION: …" turn
         self._document_open = False  # a text announced and quoted whose quotation goes on
+        self._paragraph_sizes = Counter(s.para for s in sentences)
 
     def signs(self, hits: list[PersonHit]) -> bool:
         """Whether a byline names the article's own voice ("By X" over X's op-ed): its author,
@@ -478,7 +481,7 @@ class Discourse:
     def _paragraph_text(self, index: int) -> str:
         """The paragraph the sentence at ``index`` opens, from that sentence on."""
         para = self.sentences[index].para
-        return " ".join(s.text for s in self.sentences[index:] if s.para == para)
+        return " ".join(s.text for s in takewhile(lambda s: s.para == para, self.sentences[index:]))
 
     def _quotation_goes_on(self, sent: Sentence, index: int) -> bool:
         """Whether a paragraph opening with a quotation mark continues the quotation of the
@@ -486,12 +489,8 @@ class Discourse:
         if not index or sent.text.lstrip()[:1] not in ('"', "“", "«"):
             return False
         para = self.sentences[index - 1].para
-        before = " ".join(s.text for s in self.sentences[:index] if s.para == para).strip()
-        if before[:1] not in ('"', "“", "«"):
-            return False
-        straight = before.count('"') % 2 == 1
-        curly = before.count("“") > before.count("”") or before.count("«") > before.count("»")
-        return straight or curly
+        before = " ".join(s.text for s in self.sentences[:index] if s.para == para)
+        return _left_open(before)
 
     def _document_read(self, index: int) -> list[Speaker]:
         """ "The joint statement, issued by X and Y …. It reads in part:": the two people of two
@@ -674,9 +673,9 @@ class Discourse:
 
     def _heading(self, sent: Sentence) -> bool:
         """Whether a sentence is a paragraph of its own with no closing punctuation."""
-        alone = [s for s in self.sentences if s.para == sent.para] == [sent]
-        short = len(sent.text.split()) <= 12 and _speaker_label(sent.text) is None
-        return alone and short and sent.text.rstrip()[-1:] not in _CLOSING
+        if sent.text.rstrip()[-1:] in _CLOSING or len(sent.text.split()) > 12:
+            return False
+        return self._paragraph_sizes[sent.para] == 1 and _speaker_label(sent.text) is None
 
     def declared_by(
         self, sentence: str, hits: list[PersonHit], colon: int | None
