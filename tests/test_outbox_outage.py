@@ -76,7 +76,11 @@ async def test_a_worker_told_to_stop_gives_back_what_it_has_not_started(
     await fake.start()
     queue_digests(sqlite_db, list(range(1, 41)))
     sender = PtbTelegramSender(fake.base_url, rate=4)  # slow: most rows wait for their turn
-    worker = OutboxWorker(sqlite_db, {"telegram": sender}, concurrency=8, idle_poll=0.05)
+    # a grace far longer than any answer, even on a loaded machine: past it, a request still
+    # out is cut off and its row stays "sending" (at-least-once), which is not what this tests
+    worker = OutboxWorker(
+        sqlite_db, {"telegram": sender}, concurrency=8, idle_poll=0.05, stop_grace=60
+    )
     stop = asyncio.Event()
     try:
         running = asyncio.create_task(worker.run(stop))

@@ -89,6 +89,7 @@ class OutboxWorker:
         outage_backoff_base: float = 2.0,
         outage_backoff_max: float = 60.0,
         idle_poll: float = 1.0,
+        stop_grace: float = STOP_GRACE,
         now: Callable[[], datetime] = utcnow,
     ) -> None:
         self.db = db
@@ -104,6 +105,7 @@ class OutboxWorker:
         self.outage_base = outage_backoff_base
         self.outage_max = outage_backoff_max
         self.idle_poll = idle_poll
+        self.stop_grace = stop_grace
         self.now = now
         self.stats = WorkerStats()
         self._wake = asyncio.Event()
@@ -219,7 +221,7 @@ class OutboxWorker:
             if row.id not in started:
                 task.cancel()
         with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-            await asyncio.wait_for(asyncio.shield(everything), STOP_GRACE)
+            await asyncio.wait_for(asyncio.shield(everything), self.stop_grace)
         everything.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await everything
@@ -250,6 +252,9 @@ class OutboxWorker:
         async def before() -> bool:
             if time.monotonic() < outage.until:
                 return False  # the platform went down while we waited for our turn
+            # counted as started before the update: a stop arriving while it runs must not
+            # cancel a row the database already holds as "sending"
+            started.add(row.id)
             ok = await asyncio.to_thread(
                 outbox.mark_sending,
                 self.db,
@@ -258,8 +263,8 @@ class OutboxWorker:
                 now=self.now(),
                 lease=self.lease,
             )
-            if ok:
-                started.add(row.id)
+            if not ok:
+                started.discard(row.id)
             return ok
 
         try:
