@@ -542,6 +542,27 @@ DEVSETS = [
         lang="en",
         precision=0.95,
     ),
+    # session 14, written blind; held out on e0a8890: d60 0.86 / 0.97 / 0.97 / 0.94, d61 0.78 /
+    # 0.97 / 0.95 / 0.94
+    DevSet(
+        "devset60",
+        (890, 1130),
+        recall=0.84,
+        speaker_acc=0.95,
+        party_prec=0.95,
+        articles=6,
+        precision=0.92,
+    ),
+    DevSet(
+        "devset61",
+        (830, 1100),
+        recall=0.76,
+        speaker_acc=0.95,
+        party_prec=0.93,
+        articles=6,
+        lang="en",
+        precision=0.92,
+    ),
 ]
 
 
