@@ -102,6 +102,11 @@ MASTHEAD_WORDS = frozenset(
         "Newsroom",
     ]
 )
+# the last word of a place's name, never a person's: "Black Sea", "Sea of Azov" is caught by
+# its first word
+GEOGRAPHY_WORDS = frozenset(
+    ["Sea", "Ocean", "River", "Strait", "Straits", "Gulf", "Bay", "Lake", "Mountains", "Canal"]
+)
 _CHANNEL_NUMBER = re.compile(r" \d{1,2}\b(?![.,:/]\d)")
 _LANGUAGE_BEFORE = re.compile(r"\ben\s+$")
 _NATIONAL_AFTER = re.compile(r"\s+(?:national|nationale|nationaux|nationales|national)\b", re.I)

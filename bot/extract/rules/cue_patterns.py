@@ -43,7 +43,7 @@ LEAD_PP = re.compile(
 # comma segments that cannot be the subject: relative clauses, participles, adverbials
 NOT_SUBJECT_SEGMENT = re.compile(
     r"^\s*(?:qui|dont|où|lequel|laquelle|who|which|whose|cité|citée|cités|citées|interrogée?s?|"
-    r"jointe?s?|interviewée?s?|s['’]exprimant|quoted|speaking|asked|interviewed|responding|"
+    r"jointe?s?|interviewée?s?|s['’]exprimant|quoted|speaking|writing|posting|asked|interviewed|responding|"
     r"addressing|answering|replying|lors|dans|en|après|"
     r"avant|pendant|depuis|selon|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|"
     r"in|on|at|during|after|before|since|however|toutefois|cependant|pourtant|lui|elle|"
@@ -64,10 +64,21 @@ OWN_SUBJECT = re.compile(
     r"(?i:\s(?:et|and)\s+(?P<np>(?:les|le|la|l['’]|the)\s*[\w\-’']+(?:\s+[\w\-’']+)?\s+)"
     r"(?:(?:le|la|les|l['’])\s*)?$)"
     # "…, and Britain and France say": names after a comma and a conjunction
-    r"|,\s*(?:et|and)\s+(?P<names>[A-ZÀ-Ý][\w\-’']*(?:\s+(?:and|et|[A-ZÀ-Ý][\w\-’']*)){0,4}\s+)$",
+    r"|,[”\"»]?\s*(?:et|and)\s+(?P<names>[A-ZÀ-Ý][\w\-’']*(?:\s+(?:and|et|[A-ZÀ-Ý][\w\-’']*)){0,4}"
+    # "…, and Hakan Fidan, his foreign minister, announced": the name and its apposition
+    r"(?:,\s+(?:his|her|its|their|the|son|sa|le|la|l['’])\s*[^,;:«»\"“”]{1,50},)?\s+)$"
+    # "Russia had demanded …, Ukraine had insisted …, and European governments had made
+    # clear …": a list of clauses, each a subject and a perfect of its own (the cue opening
+    # with its auxiliary: PERFECT_CUE)
+    r"|,\s*(?:and\s+)?(?P<aux>[A-Z][\w\-’']*(?:\s+(?:[A-Z][\w\-’']*|officials|governments|"
+    r"diplomats|leaders|ministers)){0,2}\s+)$",
 )
+PERFECT_CUE = re.compile(r"(?:had|has|have)\s", re.IGNORECASE)
+# a clause of another subject after a contrast, the comma maybe inside a closing quote mark
+# ('…,” while in London, X said')
 CONTRAST = re.compile(
-    r"(?:,\s*(?:tandis|alors)\s+qu|;\s|,\s*mais\b|,\s*while\b|,\s*whereas\b|,\s*but\b)"
+    r"(?:,[”\"»]?\s*(?:tandis|alors)\s+qu|;\s|,[”\"»]?\s*mais\b|,[”\"»]?\s*while\b|"
+    r",[”\"»]?\s*whereas\b|,[”\"»]?\s*but\b)"
 )
 
 

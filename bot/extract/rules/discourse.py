@@ -36,6 +36,13 @@ _TURN = re.compile(
     r"\s*(?::|\.\s*[–—-])\s+\S"
 )
 _HONORIFIC = re.compile(r"^(?:MR|MS|MRS|DR|Mr|Ms|Mrs|Dr|M)\.\s+")
+# a broadcast transcript's caption label, all in capitals: "JANE DOE, FOREIGN MINISTER (through
+# translator): …", "JANE DOE (via interpreter): …"
+_CAPTION_TURN = re.compile(
+    r"^\s*(?P<who>[A-ZÀ-Ý][A-ZÀ-Ý’'\-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý’'\-]+){0,3})"
+    r"(?:,\s+(?P<role>[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9.’'\-, ]{1,60}?))?"
+    r"(?P<via>\s*\((?:through|via)\s+(?:an?\s+)?(?:translator|interpreter)\))?\s*:\s+\S"
+)
 # a paragraph that ends by announcing someone's post or reply: "X has responded on X:"
 _ANNOUNCES = re.compile(
     r"\b(?:responded|replied|wrote|posted|tweeted|weighed\s+in|said|added|declared|"
@@ -146,6 +153,9 @@ def _closes_quotation(paragraph: str) -> bool:
 def _speaker_label(text: str) -> tuple[str, int] | None:
     """The name a transcript's label opens ``text`` with ("Kaja Kallas : …", "MR. DALTON: …"
     -> "Dalton") and where the words after it start, or None."""
+    caption = _caption(text)
+    if caption is not None:
+        return caption[0], caption[2]
     label = _TURN.match(text)
     if label is None:
         return None
@@ -155,6 +165,23 @@ def _speaker_label(text: str) -> tuple[str, int] | None:
     if not NAME_ONLY.fullmatch(who) or len(who.split()) > 4 or _ITEM_WORD.match(who):
         return None
     return who, label.end() - 1
+
+
+_JOURNALIST = re.compile(
+    r"\b(?:HOST|ANCHOR|CORRESPONDENT|REPORTER|PRESENTER|MODERATOR|JOURNALIST|INTERVIEWER|"
+    r"PRÉSENTATEUR|PRÉSENTATRICE|JOURNALISTE|ENVOYÉE?\s+SPÉCIALE?)S?\b"
+)
+
+
+def _caption(text: str) -> tuple[str, str, int] | None:
+    """A broadcast caption label opening ``text`` ("SERGEY LAVROV, RUSSIAN FOREIGN MINISTER
+    (through translator): …"): the name, the office (in capitals, may be empty) and where the
+    words said start; None for a plain label ("LAVROV: …")."""
+    caption = _CAPTION_TURN.match(text)
+    if caption is None or (not caption.group("role") and not caption.group("via")):
+        return None
+    role = (caption.group("role") or "").strip(" ,")
+    return caption.group("who").title(), role, caption.end() - 1
 
 
 def _label_names(label: str, name: str) -> bool:
@@ -437,6 +464,19 @@ class Discourse:
             office = roles.head_office(named[0]) if _OFFICE_LABEL.fullmatch(named[0]) else None
             cast = self._cast.get(office) if office else None
             turn = cast or self.resolver.resolve("source", named[0], sent.text, hits, 0)
+            caption = _caption(sent.text)
+            if caption is not None and (turn is None or not _label_names(named[0], turn.name)):
+                # a caption introduces its person: "JANE DOE, FOREIGN MINISTER: …"
+                who, role, _ = caption
+                person = self.resolver.gaz.known_person(who)
+                hit = PersonHit(0, len(who), who, person)
+                turn = self.resolver.meet(hit, "" if person else self._caption_role(role))
+            if caption is not None and _JOURNALIST.search(caption[1]):
+                turn = None  # "JANE DOE, CNN HOST: …": the one asking speaks for no side
+            if turn is not None and turn.name and not turn.party_id and caption and caption[1]:
+                role = self._caption_role(caption[1])
+                side = roles.infer_party(self.resolver.gaz, role)
+                turn = self.resolver.adopt(turn, role, side) if side else turn
             if office is None and turn is not None and not _label_names(named[0], turn.name):
                 turn = None  # "Le Point : …": the paper asking, not the person just quoted
             if office and cast is None and turn is not None and turn.name:
@@ -471,6 +511,15 @@ class Discourse:
                 known = self.resolver.adopt(known, self.voice.role, side) if side else known
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
         self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
+
+    def _caption_role(self, role: str) -> str:
+        """A caption's office in capitals as written in a sentence: "POLISH DEPUTY FOREIGN
+        MINISTER" -> "Polish deputy foreign minister" (the names of sides keep their capital)."""
+        titled = role.title()
+        out = list(role.lower())
+        for hit in self.resolver.gaz.party_hits(titled):
+            out[hit.start : hit.end] = titled[hit.start : hit.end]
+        return "".join(out)
 
     def _someone(self, hit: PersonHit) -> bool:
         """Whether a mention names a person: one the gazetteer knows or one met with an

@@ -123,9 +123,12 @@ _EN_VERBS = _words(
     "set\\s+out sets\\s+out agreed reads(?=\\s*[.;]) "
     # "Trump has been very clear that …", "Rubio made it clear that …"
     "been\\s+(?:very\\s+|quite\\s+)?clear(?=\\s+that) "
-    "made\\s+(?:it\\s+)?(?:very\\s+)?clear(?=\\s+that) "
+    # "made clear, in calls to Ankara all week, that …": a circumstance between
+    "made\\s+(?:it\\s+)?(?:very\\s+)?clear(?=\\s+that|,[^,;:]{1,60},\\s+that) "
     # "X pressed instead for …"
-    "pressed\\s+(?:instead|again|hard|also)\\s+for"
+    "pressed\\s+(?:instead|again|hard|also)\\s+for "
+    # "called the agreement “a big win”": a verdict in the speaker's words
+    'called(?=\\s+(?:the|it|this|that|these|those|his|her|their|its)\\b[^.“"«]{0,40}[“"«])'
 )
 # the plural present, a bare form that is no finite verb after a modal or "to" (quotes.py):
 # "Britain and France say they are ready", "officials warn"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from bot.domain.gazetteer import MASTHEAD_WORDS, Gazetteer, PersonHit
+from bot.domain.gazetteer import GEOGRAPHY_WORDS, MASTHEAD_WORDS, Gazetteer, PersonHit
 from bot.domain.models import Person
 from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import NOT_SUBJECT_SEGMENT
@@ -63,6 +63,13 @@ _STOP_CAPS = {
     "Chez",
     # "Any Western troops …": a quantifier opens a noun phrase, never a name
     "Any",
+    # "What I've said is that …": a question word opens a clause, never a name
+    "What",
+    "Where",
+    "When",
+    "Why",
+    "How",
+    "Which",
     "Some",
     "Every",
     "Each",
@@ -112,6 +119,11 @@ def cap_names(gaz: Gazetteer, text: str, *, before_comma: bool = False) -> list[
     return out
 
 
+# a name that names a plan, not a person acting: "le plan Grossi", "the Grossi plan"
+_EPONYM_BEFORE = re.compile(r"\b(?:plan|formule|doctrine|méthode|format)\s+$", re.IGNORECASE)
+_EPONYM_AFTER = re.compile(r"\s+(?:plan|formula|doctrine|format)\b")
+
+
 def people_in(
     gaz: Gazetteer, text: str, ner: list[tuple[int, int]], use_caps: bool = False
 ) -> list[PersonHit]:
@@ -140,6 +152,7 @@ def people_in(
             not words
             or words[0].rstrip(".!") in _STOP_CAPS
             or not all(_name_word(w) for w in words)
+            or any(re.fullmatch(r"I(?:['’](?:ve|ll|m|d))?", w) for w in words)
         ):
             continue
         if _POINTED.search(text[:s]):
@@ -166,7 +179,11 @@ def people_in(
             known = gaz.known_person(stripped.title())  # a transcript's "ALEXANDER STUBB:"
         if known is None and words[-1] in MASTHEAD_WORDS:
             continue  # "Financial Times", "Kyiv Independent": a newspaper
+        if known is None and words[-1].title() in GEOGRAPHY_WORDS:
+            continue  # "Black Sea", "BLACK SEA": a place
         hits.append(PersonHit(s, e, stripped, known))
+    hits = [h for h in hits if not _EPONYM_BEFORE.search(text, 0, h.start)]
+    hits = [h for h in hits if not _EPONYM_AFTER.match(text, h.end)]
     hits.sort(key=lambda h: h.start)
     return hits
 

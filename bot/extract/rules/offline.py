@@ -348,6 +348,8 @@ class OfflineEngine:
             return None  # "Kyiv has responded sharply to X's comments": the words come next
         if _POINTS_BACK.fullmatch(claim):
             return None  # "C'est ce qu'a confié X": the words before, credited on their own
+        if _COURTESY.fullmatch(claim):
+            return None  # "Thank you, Martha.", "Good morning.": a greeting says nothing
         if quote and _only_saying(quote):
             return None  # "We have said this many times, and I will say it again": nothing new
         kind: PositionKind = "quote" if quote else "reported"
@@ -422,6 +424,14 @@ _REACTION_ONLY = re.compile(
     r"[^.;:«»\"“”]{0,40}?\b(?:has|have|had|a|ont|avait)?\s*(?:responded|reacted|replied|répondu|réagi)"
     r"(?:\s+\w+ly|\s+(?:sèchement|vivement|fermement|aussitôt))?\s+(?:to|à|aux)\s+[^.;:«»\"“”]{0,60}"
     r"\b(?:comments|remarks|statement|words|propos|déclarations?|remarques)\.?",
+    re.IGNORECASE,
+)
+# a greeting or a thank-you that is the whole statement (a transcript's opening lines)
+_COURTESY = re.compile(
+    r"\s*(?:(?:thank\s+you|thanks)(?:\s+(?:so\s+much|very\s+much|again))?(?:\s+for\s+having\s+me)?|"
+    r"good\s+(?:morning|afternoon|evening)|(?:it['’]s\s+|always\s+)?(?:good|great|a\s+pleasure)\s+to\s+"
+    r"be\s+(?:with\s+you|here)|merci(?:\s+beaucoup)?(?:\s+de\s+m['’]avoir\s+invitée?)?|bonjour|bonsoir)"
+    r"(?:,\s*[A-ZÀ-Ý][\w\-’']*(?:\s+[A-ZÀ-Ý][\w\-’']*)?)?\s*[.!]?\s*",
     re.IGNORECASE,
 )
 _POINTS_BACK = re.compile(
@@ -650,9 +660,11 @@ def _merge_same_party(
 ) -> list[tuple[Speaker, Cue | None]]:
     """One position per party and clause, keeping a named speaker over a collective one
     ("L'UE refuse … ; Kaja Kallas a parlé de « … »": two clauses, two positions)."""
-    best: dict[tuple[str | None, int], tuple[Speaker, Cue | None]] = {}
+    best: dict[tuple[str | None, int, int], tuple[Speaker, Cue | None]] = {}
     for speaker, cue in here:
-        slot = (speaker.party_id, _clause_index(sentence, cue))
+        # "X said …, and Y, his foreign minister, announced …": Y's clause of its own
+        own = cue.lead if cue is not None and cue.lead >= 0 and speaker.name else -1
+        slot = (speaker.party_id, _clause_index(sentence, cue), own)
         cur = best.get(slot)
         if cur is None or (speaker.name and not cur[0].name):
             if cur is not None and cur[1] is not None and cue is not None and cur[1].mode == "pre":

@@ -23,6 +23,7 @@ from bot.extract.rules.cue_patterns import (
     NOT_SUBJECT_SEGMENT,
     NP_START,
     OWN_SUBJECT,
+    PERFECT_CUE,
     SAYS_AFTER,
     Cue,
     tidy,
@@ -50,7 +51,7 @@ from bot.extract.rules.subject_patterns import (
 
 _SOURCE = re.compile(
     r"(?<![\w\-])(?:[Ss]elon|[Dd]['’]après|[Aa]ccording\s+to|[Dd]ixit|in\s+the\s+words\s+of"
-    r"|[Aa]ux\s+yeux\s+(?:de|d['’]|(?=du\s|des\s))|,\s*pour\s+(?=qui\b)"
+    r"|[Aa]ux\s+yeux\s+(?:de|d['’]|(?=du\s|des\s))|(?<=,)\s*pour\s+(?=qui\b)"
     r"|(?<=[,:]\s)pour\s+(?=(?:lui|elle|eux|elles)\s*,)"
     r"|[ÀàAa]\s+en\s+croire|[Aa]ux\s+dires\s+(?:de|d['’]|(?=du\s|des\s))"
     # "pour reprendre les mots de la ministre", "pour citer X": the words are X's
@@ -236,9 +237,13 @@ def _quoted_before_subject(before: str) -> str:
         return ""
     end = spans[-1][1]
     head, tail = before[:end].rstrip(), before[end:]
-    if not re.fullmatch(r"\s*,?[^;:«»\"“”]{1,120}", tail) or tail.count(",") > 3:
-        return ""  # the subject, maybe with an apposition: '"…," X, the minister, told …'
-    if len(tail.split()) > 16:
+    # the subject, maybe with an apposition: '"…," X, the minister, told …'; a longer one
+    # only when it opens with the name and its apposition ('"…," X, Russia's foreign minister,
+    # who had arrived … with Y, Z's envoy, told reporters')
+    long_subject = opening_name_end(tail.lstrip(" ,"), possessive=True) is not None
+    if not re.fullmatch(r"\s*,?[^;:«»\"“”]{1,300}", tail):
+        return ""
+    if not long_subject and (len(tail) > 121 or tail.count(",") > 3 or len(tail.split()) > 16):
         return ""
     if not (head[:-1].rstrip().endswith((",", "?", "!")) or tail.lstrip().startswith(",")):
         return ""
@@ -373,6 +378,37 @@ _EN_VERB_NEXT = re.compile(
 )
 
 
+# a subject of a few words, before the comma opening an aside after it ("Mr. Trump, writing")
+_SUBJECT_THEN_ASIDE = re.compile(
+    r"\s*(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*"
+)
+# the subject of an incise in mid-sentence, then the rest of the words said: " Moscow, Ukraine
+# gets …"
+_INCISE_CLAUSE = re.compile(r"\s*[^,;:«»\"“”]{1,60},\s+((?:\S+\s+){2,}\S+)$")
+# "parler d'une seule voix", "speak with one voice": how a side speaks, not what it says
+_ONE_VOICE = re.compile(
+    r"\s*(?:d['’]une\s+(?:seule|même)\s+voix|with\s+(?:one|a\s+single)\s+voice)\b",
+    re.IGNORECASE,
+)
+# the rest of a sentence an incise cut, when it opens a clause of its own: "Ukraine gets"
+# (a name and a verb), not "conseiller du Kremlin" or "Iouri Ouchakov, …" (an apposition)
+_CLAUSE_OPENS = re.compile(r"[A-Z][\w'’\-]*\s+[a-z]")
+# "Comme l'a rappelé X, « … »", "As X put it, "…"": nothing before the verb but "comme"
+_AS_SAID_BY = re.compile(r"\s*(?:comme|ainsi\s+que)\s+l['’]?\s*", re.IGNORECASE)
+_CALLED_BY = re.compile(r"\b(?:what\s+\w+|who|which|that)\s+(?:has\s+|had\s+|have\s+)?$", re.I)
+# a paper citing or taking up someone's words, before "…, pour qui": the one cited is the source
+_CITED = re.compile(
+    r".*\b(?:cite|citent|citait|citant|reprend|reprennent|reprenait|relaie|relaient|rapporte|"
+    r"rapportent|quotes|cites|quoting|partagée?s?\s+par|shared\s+by)\s+"
+    r"(?:(?:les|des|ses)\s+(?:déclarations|propos|mots)\s+"
+    r"(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’]))?",
+    re.IGNORECASE,
+)
+# "what X said": a free relative naming words said elsewhere, unless they follow ("…said:")
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w.'’\-]+\s+){1,5}$", re.IGNORECASE)
+_WORDS_FOLLOW = re.compile(r"^[^.:;\"“”]{0,40}(?::|\"|“|\bthat\b)")
+
+
 def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> list[Cue]:
     """Attribution cues of one sentence, left to right, outside direct quotes.
 
@@ -424,6 +460,12 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             and _EN_NOUN_BEFORE.search(before)
         ):
             continue  # "called the Russian demands …": a noun
+        if _ONE_VOICE.match(after):
+            continue  # "que l'Europe parle d'une seule voix": a manner, nothing said
+        if not fr and (m.group("fin") or "").lower() == "called" and _CALLED_BY.search(before):
+            continue  # "for what he called its …", "X, who has called …": no statement of theirs
+        if not fr and _WHAT_BEFORE.search(before) and not _WORDS_FOLLOW.match(after):
+            continue  # "Let's listen to what President X said Friday": nothing said here
         if m.group("fin") and _CONDITION.search(before):
             continue  # "… si Moscou et Kiev le demandaient": a condition, not a statement
         if (
@@ -459,9 +501,14 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
                 or not _subject_before(before, looks_like_subject)
             )
         ):
-            cue = Cue(
-                m.start(), m.end(), "post", after_adv, tidy(before), len(sentence) - len(after_adv)
-            )
+            claim = tidy(before)
+            rest = _INCISE_CLAUSE.match(after_adv)
+            if rest and not quote_spans(before) and _CLAUSE_OPENS.match(rest.group(1)):
+                # "Without that, says Moscow, Ukraine gets …": the words on both sides
+                claim = tidy(f"{before.rstrip(' ,')}, {rest.group(1)}")
+            if _AS_SAID_BY.fullmatch(claim) and quote_text(after):
+                claim = quote_text(after)  # "Comme l'a rappelé X, « … »": the quotation
+            cue = Cue(m.start(), m.end(), "post", after_adv, claim, len(sentence) - len(after_adv))
             cues.append(cue)
             continue
         tail = None if fr else _EN_TRAILING_SUBJECT.search(before)
@@ -498,23 +545,22 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         cues.extend(french_extra_cues(sentence, quotes, cues))
     else:
         for m in EN_PRESENT.finditer(sentence):
+            if _SUBJECT_THEN_ASIDE.fullmatch(sentence[: m.start()]) and "," in sentence[m.end() :]:
+                continue  # "Mr. X, writing on Y, called …": an aside between subject and verb
             if not _inside(m.start(), quotes):
                 cues.append(Cue(m.start(), m.end(), "part", "", tidy(sentence[m.end() :]), 0))
     for m in _SOURCE.finditer(sentence):
         np = m.group("np").strip()
         if re.match(r"qui\b", np) and not _inside(m.start(), quotes):
             # "X, pour qui « … »": the source is the noun phrase before the comma
-            ante = sentence.rfind(",", 0, m.start()) + 1
+            comma = sentence.rfind(",", 0, m.start() + 1)
+            ante = sentence.rfind(",", 0, comma) + 1
+            cited = _CITED.match(sentence, ante, comma)
+            if cited is not None:
+                ante = cited.end()  # "… cite le ministère hongrois, pour qui …": the ministry
             body = m.start("np") + 3
             cues.append(
-                Cue(
-                    m.start(),
-                    body,
-                    "source",
-                    sentence[ante : m.start()],
-                    tidy(sentence[body:]),
-                    ante,
-                )
+                Cue(comma, body, "source", sentence[ante:comma], tidy(sentence[body:]), ante)
             )
             continue
         if _inside(m.start(), quotes) or _NOT_SOURCE.match(np):
@@ -604,23 +650,63 @@ def _drop_relative(sentence: str, cues: list[Cue]) -> list[Cue]:
     ]
 
 
+def _contrast_subject(sentence: str, start: int, verb: int) -> int | None:
+    """Where the subject of the clause after a contrast starts ("…, while Ukraine's
+    representative replied"), when it has one of its own: a name or a noun phrase, not a
+    pronoun or nothing ("…, but warned", "…, mais il a ajouté")."""
+    words = sentence[start:verb]
+    lead = len(words) - len(re.sub(r"^\s*(?:['’]|e\s)?\s*", "", words))
+    words = words[lead:]
+    head = re.sub(r"^(?:in|at|from|à|au|en|depuis)\s+[^,]{1,30},\s*", "", words)  # "in London, X"
+    if not (1 <= len(words.split()) <= 10) or _CONTRAST_PRONOUN.match(head):
+        return None
+    if not re.match(r"(?:[A-ZÀ-Ý]|(?:the|le|la|les|l['’])\s*\w)", head):
+        return None
+    return start + lead
+
+
+_CONTRAST_PRONOUN = re.compile(r"(?:he|she|it|they|il|elle|ils|elles|on)\b", re.IGNORECASE)
+
+
 def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:
     """Keep the main cue; drop verbs inside another cue's reported clause ("X a dit que Y a…")."""
     kept: list[Cue] = []
     for cue in cues:
         owner = next((k for k in kept if k.mode in ("pre", "part") and k.end <= cue.start), None)
         own = owner is not None and OWN_SUBJECT.search(sentence, owner.end, cue.start)
+        if own and own.group("aux") and not PERFECT_CUE.match(sentence, cue.start):
+            own = None  # "…, Ukraine insisted": a subject alone is no clause of its own
         if owner is not None and own:
             cue.lead = own.start()
-            cue.subj_start = own.start("np" if own.group("np") else "names")
+            group = "np" if own.group("np") else "names" if own.group("names") else "aux"
+            cue.subj_start = own.start(group)
             cue.subject = sentence[cue.subj_start : cue.start]
             cue.claim = _reported(cue.subject, sentence[cue.start : cue.end], sentence[cue.end :])
-            cut = owner.claim.find(sentence[cue.lead : cue.start].strip())
-            if cut > 0:  # the first clause's claim ends where the second one starts
-                owner.claim = tidy(owner.claim[:cut])
-        nested = (
-            owner is not None and not own and not CONTRAST.search(sentence[owner.end : cue.start])
-        )
+            last = [k for k in kept if k.mode in ("pre", "part") and k.end <= cue.start][-1]
+            for before in (owner,) if last is owner else (owner, last):
+                cut = before.claim.find(sentence[cue.lead : cue.start].strip())
+                if cut > 0:  # the clause before ends where this one starts
+                    before.claim = tidy(before.claim[:cut])
+        contrast = None
+        if owner is not None and not own:
+            spans = quote_spans(sentence)
+            contrast = [
+                c
+                for c in CONTRAST.finditer(sentence, owner.end, cue.start)
+                if not _inside(c.end() - 1, spans)  # ', but close …' inside a quotation is none
+            ]
+            subject = (
+                _contrast_subject(sentence, contrast[-1].end(), cue.start) if contrast else None
+            )
+            if subject is not None and cue.mode == "pre" and cue.subj_start < subject:
+                # "X said that …, while Y's representative replied that …": Y's own clause
+                verb, after = sentence[cue.start : cue.end], sentence[cue.end :]
+                cue.subj_start, cue.subject = subject, sentence[subject : cue.start]
+                cue.claim = _reported(cue.subject, verb, after)
+                cut = owner.claim.find(contrast[-1].group(0).rstrip())
+                if cut > 0:  # the clause before ends where the contrast starts
+                    owner.claim = tidy(owner.claim[:cut].rstrip(" ,"))
+        nested = owner is not None and not own and not contrast
         incise = (
             cue.mode in ("post", "pron")
             and (
@@ -632,6 +718,13 @@ def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:
                 )
             )
         )
+        if incise and owner is not None and cue.mode == "post" and not own:
+            # "La Norvège juge qu'un accord serait prématuré …, a dit X, cité par …", "…, the
+            # people said": the words of the clause stop at the incise that credits them
+            start = cue.subj_start if 0 < cue.subj_start < cue.start else cue.start
+            cut = owner.claim.find(sentence[start : cue.end])
+            if cut > 0 and not quote_spans(owner.claim[cut:]):
+                owner.claim = tidy(owner.claim[:cut].rstrip(" ,"))
         if nested and cue.mode in ("pre", "pron", "post") and not incise:
             # an incise (", a dit X, …") names who said the whole sentence; other verbs in a
             # reported clause count only when its owner speaks for no one ("Le journal

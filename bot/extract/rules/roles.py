@@ -11,7 +11,7 @@ import re
 
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import Person
-from bot.extract.rules.subject_patterns import FORMER_OFFICE, LEAD_CONTEXT
+from bot.extract.rules.subject_patterns import BEHALF_LEAD, FORMER_OFFICE, LEAD_CONTEXT
 
 # (pattern, canonical key); longer offices first so "vice-président" is not read as "président"
 _OFFICES: list[tuple[str, str]] = [
@@ -246,9 +246,16 @@ def gazetteer_holds(person: Person | None, key: str) -> bool:
     )
 
 
-def lead_context_party(gaz: Gazetteer, sentence: str) -> str | None:
+def behalf_party(gaz: Gazetteer, sentence: str) -> str | None:
+    """The single party a sentence says its speaker speaks for: "Speaking for France, …"."""
+    return lead_context_party(gaz, sentence, BEHALF_LEAD)
+
+
+def lead_context_party(
+    gaz: Gazetteer, sentence: str, lead: re.Pattern[str] = LEAD_CONTEXT
+) -> str | None:
     """The single party a sentence's leading setting names: "Côté russe, …", "À Kiev, …"."""
-    m = LEAD_CONTEXT.match(sentence)
+    m = lead.match(sentence)
     if not m:
         return None
     parties = {h.party_id for h in gaz.party_hits(m.group("ctx"))}

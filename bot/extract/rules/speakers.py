@@ -363,7 +363,9 @@ class SpeakerResolver:
             )
             if not role:
                 role = mentions.role_after(sentence, speaker_hit.end)
-            ctx = roles.lead_context_party(self.gaz, sentence)
+            ctx = roles.lead_context_party(self.gaz, sentence) or roles.behalf_party(
+                self.gaz, sentence
+            )
             ctx = ctx or self._possessive_party(role, sentence[: speaker_hit.start])
             known = self._learn(speaker_hit, role, ctx, sentence[: speaker_hit.start])
             if self._pending and not known.party_id and not known.role:
@@ -384,12 +386,22 @@ class SpeakerResolver:
                     return Speaker(k.name, k.role, k.party_id, k.person)
         party = roles.infer_party(self.gaz, np)
         key = roles.head_office(np)
-        this = self._this_one(np, party, key)
-        if this is not None:
-            return this
         definite = _DEFINITE.match(np)
         if party is None and key in roles.PERSON_KEYS and definite:
             party = roles.lead_context_party(self.gaz, sentence)  # "Côté ukrainien, la ministre"
+        if party is None and key:
+            party = roles.behalf_party(self.gaz, sentence)  # "Speaking for France, the delegate"
+        if party is None and definite and key and self._indefinite is not None:
+            # '"…," a senior Turkish official said. … The official said …': the same one
+            prior, said_at = self._indefinite
+            office = fold(roles.strip_determiner(np)).strip()
+            if self._sentence - said_at <= 2 and re.search(
+                rf"\b{re.escape(office)}$", fold(prior.role)
+            ):
+                return prior
+        this = self._this_one(np, party, key)
+        if this is not None:
+            return this
         holder = self._described(np, party, key)
         if holder is not None:
             return holder
@@ -436,6 +448,17 @@ class SpeakerResolver:
         bound = self._bound_to(np)
         if bound is not None:
             return bound
+        office = fold(roles.strip_determiner(np))
+        for k in reversed(self.known):
+            # "Le directeur général de l'AIEA a précisé …" after Rafael Grossi was named among
+            # others: the one named whose office that is, in the gazetteer's words
+            if (
+                k.person is not None
+                and not k.quoted
+                and len(office) > 12
+                and office in (fold(k.person.role_fr), fold(k.person.role_en))
+            ):
+                return Speaker(k.name, k.role, k.party_id, k.person)
         if sp.FORMER.match(np) and self.salient is not None and self.salient.name:
             return self.salient  # a former office: who spoke last
         named = self._anaphor(np, party, key)
@@ -763,8 +786,9 @@ class SpeakerResolver:
         return known
 
     def _side_topic(self, text: str, opening: list[Hit], hits: list[PersonHit]) -> str | None:
-        if sp.side_pronoun(self.lang).match(text):
-            return self.side_topic  # "It demands that …": the same side goes on
+        if sp.side_pronoun(self.lang).match(_LEAD_ADVERBIAL.sub("", text, count=1)):
+            # "It demands that …", "More precisely, it wants …": the same side goes on
+            return self.side_topic
         line = text.strip()
         if len(line.split()) <= 6 and not _CLOSES.search(line):  # "LA NORVÈGE", "Europe"
             sides = {
@@ -959,14 +983,23 @@ _LOCAL_TITLE = re.compile(
 _COUNTERPART = re.compile(r"\b(?:counterparts?|homologues?)\b", re.IGNORECASE)
 
 
+# a short adverbial opening a sentence before its subject: "More precisely, ", "Pour l'heure, "
+_LEAD_ADVERBIAL = re.compile(r"^\s*[A-ZÀ-Ý][\w’']*(?:\s+[\w’']+){0,3},\s+")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|qui|dont)\b")
+_LEADING_QUOTATION = re.compile(r"\s*[“\"«][^”\"»]{1,400}[”\"»]\s*,?\s*")
+
+
 def _opening_name(subject: str, hits: list[PersonHit], offset: int) -> str:
     """ "X, speaking alongside the Belgian prime minister, Y, said": the subject is X, the
     person the subject opens with, not a name inside the aside; else ``subject`` unchanged."""
-    end = sp.opening_name_end(subject)
-    inside = [h for h in hits if offset <= h.start and h.end <= offset + len(subject)]
-    if end is None or len(inside) < 2 or inside[0].end - offset != end:
+    # '"…," X, Russia's foreign minister, who … with Y, Z, told': the quotation is no subject
+    quoted = _LEADING_QUOTATION.match(subject)
+    skip = quoted.end() if quoted and _RELATIVE_ASIDE.search(subject, quoted.end()) else 0
+    end = sp.opening_name_end(subject[skip:], possessive=bool(skip))
+    inside = [h for h in hits if offset + skip <= h.start and h.end <= offset + len(subject)]
+    if end is None or len(inside) < 2 or inside[0].end - offset - skip != end:
         return subject
-    return subject[:end]
+    return " " * skip + subject[skip : skip + end]
 
 
 def _gender_of(role: str, before: str) -> str:

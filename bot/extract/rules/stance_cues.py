@@ -24,6 +24,10 @@ _ON_PLACE = re.compile(
 )
 
 
+_REFUSING = re.compile(r"(?:refus|rejet|exclu|oppos)", re.IGNORECASE)
+_MAIN_VERB_AFTER = re.compile(r",\s+(?:a|ont|avait|avaient|est|sont|était|étaient|va|vont)\s")
+
+
 def french_extra_cues(sentence: str, quotes: list[tuple[int, int]], cues: list[Cue]) -> list[Cue]:
     """Stances with no finite verb of saying: ", estimant que…" (mode part: the sentence's
     subject), "Et d'ajouter…" (the last speaker), "X reste convaincu que…" (X)."""
@@ -38,7 +42,12 @@ def french_extra_cues(sentence: str, quotes: list[tuple[int, int]], cues: list[C
         verb = m.group("fin")
         if not free(m.start()) or (AMBIGUOUS.search(verb) and not SAYS_AFTER.match(after)):
             continue
-        out.append(Cue(m.start(), m.end(), "part", "", tidy(after), 0))
+        # "refusant de cautionner …": the refusal is the stance, its verb stays in the claim
+        said = after
+        if _REFUSING.match(verb):
+            said = sentence[m.start() :].lstrip(" ,")
+            said = _MAIN_VERB_AFTER.split(said, maxsplit=1)[0]  # "…, a contraint X": not its
+        out.append(Cue(m.start(), m.end(), "part", "", tidy(said), 0))
     for m in FR_QUOTE_INCISE.finditer(sentence):
         if not free(m.start() + 2) or any(c.start <= m.end() and m.start() <= c.end for c in cues):
             continue

@@ -52,6 +52,12 @@ def side_pronoun(lang: str) -> re.Pattern[str]:
 LEAD_CONTEXT = re.compile(
     r"^\s*(?:(?:du\s+)?côté|à|a|au|aux|in)\s+(?P<ctx>[^,;:.«»\"“”]{2,40}),", re.IGNORECASE
 )
+# "Speaking for France, the delegate said …", "Au nom de la Pologne, le représentant …"
+BEHALF_LEAD = re.compile(
+    r"^\s*(?:speaking\s+(?:for|on\s+behalf\s+of)|on\s+behalf\s+of|au\s+nom\s+(?:de|du|des))"
+    r"\s+(?P<ctx>[^,;:.«»\"“”]{2,40}),",
+    re.IGNORECASE,
+)
 POST_LEAD_ADV = re.compile(
     r"^\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|également|aussi|"
     r"encore|ensuite|alors|enfin|aussitôt|plus\s+tard|[\wé]+ment)\s+)+(?=[A-ZÀ-Ý]|le\s|la\s|l['’]|M\.|Mme)"
@@ -194,15 +200,19 @@ BOTH_LEADERS = re.compile(
 # a setting), then an aside in lower case between commas that runs up to the verb
 _OPENING_NAME = re.compile(
     r"\s*(?:(?:At|In|On|From|À|Au|Aux|En|Depuis)\s[^,]{1,60},\s*)?"
-    r"(?P<name>[A-ZÀ-Ý][\w\-’']+(?:\s+(?:de\s+|van\s+|von\s+)?[A-ZÀ-Ý][\w\-’']+){1,3})"
-    r"\s*,\s*(?:[a-zà-ÿ]|(?:the|a|an|le|la|l['’]|un|une)\s)"
+    r"(?P<name>[A-ZÀ-Ý][\w\-’']+(?:\s+[A-Z]\.)?"
+    r"(?:\s+(?:de\s+|van\s+|von\s+)?[A-ZÀ-Ý][\w\-’']+){1,3})"
+    # its apposition: "the …", "chef de …" (or, with ``possessive``, "Russia’s foreign minister")
+    r"\s*,\s*(?:[a-zà-ÿ]|(?:the|a|an|le|la|l['’]|un|une)\s|(?P<owner>[A-Z][\w\-]+['’]s\s))"
 )
 
 
-def opening_name_end(subject: str) -> int | None:
+def opening_name_end(subject: str, *, possessive: bool = False) -> int | None:
     """Where the opening name of such a subject ends, or None."""
     m = _OPENING_NAME.match(subject)
-    return m.end("name") if m and subject.rstrip().endswith(",") else None
+    if m is None or (m.group("owner") and not possessive):
+        return None
+    return m.end("name") if subject.rstrip().endswith(",") else None
 
 
 # a first-person subject, maybe after a lead phrase: "On the Black Sea, we", "Sur ce point, nous"

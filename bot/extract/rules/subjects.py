@@ -198,6 +198,12 @@ def _subject_of_first_verb(
     return who if who is not None and (who.name or who.party_id) else None
 
 
+# a side's name opening the sentence or its part after a colon, then the participle's comma
+_SIDE_BEFORE_PARTICIPLE = re.compile(
+    r"(?:^|[:;]\s+)(?P<np>(?:(?:la|le|les|l['’]|the)\s*)?[A-ZÀ-Ý][\w\-’']+(?:\s+[\w\-’']+)?)\s*$"
+)
+
+
 def cue_speaker(
     resolver: SpeakerResolver,
     cue: Cue,
@@ -209,6 +215,12 @@ def cue_speaker(
     if cue.mode == "part":  # ", estimant que…": whoever the sentence is already about
         if here:
             return here[-1][0]
+        lead = _SIDE_BEFORE_PARTICIPLE.search(sentence, 0, cue.start)
+        if lead is not None and resolver.gaz.party_hits(lead.group("np")):
+            # "…: la Hongrie, refusant de …, a contraint …": the side set off before it
+            side = resolver.resolve("pre", lead.group("np"), sentence, hits, lead.start("np"))
+            if side is not None and side.party_id:
+                return side
         return (
             sentence_subject(resolver, sentence, hits, cue.start)
             or _subject_of_first_verb(resolver, sentence, hits, cue.start)
