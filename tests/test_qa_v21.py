@@ -20,8 +20,9 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v21.json")
 
 # held out: 0.50 (16/32) and refusals 0.75 (6/8), scored once on session 13's final engine
 # (extraction and the twenty-first Q&A pass) before anything was written from it
-HIT_FLOOR = 0.47
-REFUSAL_FLOOR = 0.73
+# after the twenty-second pass, which learnt from it: 0.78 (25/32), refusals 1.00 (8/8)
+HIT_FLOOR = 0.75
+REFUSAL_FLOOR = 0.98
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

@@ -303,6 +303,7 @@ def _in_currency() -> re.Pattern[str]:
 
 # number words that are also articles: no count of their own when nothing counted is asked
 ARTICLES = frozenset({"un", "une", "one"})
+_DIGIT = re.compile(r"\d")
 # "un jour", "one soldier" counts only in a sentence covering this much of the question by
 # itself
 ONE_COVERAGE = 0.5
@@ -372,6 +373,7 @@ def count(
                 continue  # "quelques jours": no number of days
             if number in ARTICLES and (
                 (nouns and not _alike(noun[0], nouns))
+                or _DIGIT.search(p.text, m.end()) is not None  # "une force de 24 000 hommes"
                 or (p.alone if p.alone >= 0 else p.coverage) < ONE_COVERAGE
             ):
                 continue  # "une présence militaire", "confiait-il un jour": an article

@@ -197,7 +197,26 @@ class Responder:
             found = self._sentences(u, u.query, lang, scope)
         found = self._in_named_articles(u, found)
         self._locate(found.statements)
+        if u.kind == "person" and found.statements:
+            self._with_quotations(found.statements)
+            found.statements = unique(found.statements)
         return found
+
+    def _with_quotations(self, statements: list[Statement]) -> None:
+        """A person's sentence quoting nothing after a bare quotation (« La pêche n'est pas à
+        vendre. » Le ministre a répondu aux critiques lors d'un point presse.) is shown after
+        that quotation: the words it reports."""
+        plain = [s for s in statements if s.sentence_id is not None and not _QUOTES.search(s.text)]
+        if not plain:
+            return
+        sentences = sentences_of(self.bot.db, sorted({s.article_id for s in plain}))
+        at: dict[int | None, Passage] = {p.sentence_id: p for p in sentences}
+        by_seq = {(p.article_id, p.seq): p for p in sentences}
+        for s in plain:
+            here = at.get(s.sentence_id)
+            before = by_seq.get((here.article_id, here.seq - 1)) if here else None
+            if before is not None and _BARE_QUOTATION.match(before.text.strip()):
+                s.text = f"{before.text.strip()} {s.text}"
 
     def _in_named_articles(self, u: Understanding, found: Answer) -> Answer:
         """Only statements from articles that name every place, event or venue the question
@@ -411,11 +430,23 @@ class Responder:
         statements it keeps."""
         found = self._sentences(u, u.query, lang, scope)
         strong = [s for s in chosen if s.match >= 0.34]
-        extra = [s for s in of_parties(found.statements, u.parties) if not found.refused]
+        extra = [
+            s
+            for s in of_parties(found.statements, u.parties)
+            if not found.refused and not self._others_only(s.text, u.parties)
+        ]
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
         weak = [s for s in chosen if s.match < 0.34 and (s.match > 0 or s.around >= 0.5)]
         return unique([s for s in strong + extra + weak if keep is None or keep(s)])
+
+    def _others_only(self, sentence: str, parties: list[str]) -> bool:
+        """Whether a sentence opens with another party as its subject and names none asked:
+        added to a party's statements, it would show another side's words under that party's
+        name ("Russia wants …" as the position of the side asked)."""
+        opener = opening_party(self.gazetteer, sentence)
+        named = {h.party_id for h in self.gazetteer.party_hits(sentence)}
+        return opener is not None and opener not in parties and not named & set(parties)
 
     def _replies(self, u: Understanding, chosen: list[Statement]) -> list[Statement]:
         """In the articles of a party's statements, an interviewer's question on what is
@@ -480,7 +511,8 @@ class Responder:
                 if weak and topic.concepts:
                     return Answer(refused=True)  # quoted, but not on what is asked
                 return Answer(own[:MAX_STATEMENTS])
-            return Answer([*better, *own][:MAX_STATEMENTS])
+            # (a sentence about the person may be one of their stored statements too)
+            return Answer(unique([*better, *own]))
         if named.statements and not named.refused:
             return named
         anything = person_statements(
@@ -647,6 +679,10 @@ class Responder:
                 ]
                 if quoted:  # who said the words quoted, before who did the rest
                     pool = [p for p in pool if quoted <= p.matched] or pool
+                action = acted(u.query)
+                if action and not quoted:  # "qui présidera le groupe ?": someone who will
+                    # preside, not someone named near the group
+                    pool = [p for p in pool if action in p.matched]
                 if asks_sides(u):  # "which countries…": the parties named, no person
                     sides = self._parties_named(pool[:MAX_STATEMENTS], u)
                     if not sides:
@@ -703,6 +739,8 @@ class Responder:
                 building, building_at = facts.venue(close, u.query.text)
                 value = building or value
             named = u.kind == "who" and self._parties_named(pool[:MAX_STATEMENTS], u)
+            if u.kind == "who" and not value and acted(u.query):
+                named = ""  # the parties named near what is to be done: not who will do it
             if u.several and named:  # "which prime ministers…": "polonais, tchèque et slovène"
                 value = named
             label: str = u.kind
@@ -716,6 +754,13 @@ class Responder:
         statements = [from_passage(p) for p in passages]
         if line:  # the sentences that hold the answer first
             holding = [s for s in statements if fold(value) in fold(s.text)]
+            if u.kind == "when":  # with those giving the date in another order
+                dated = {
+                    _same(p.text)
+                    for p in passages
+                    if same_date(value, facts.date([p], u.query.text))
+                }
+                holding = [s for s in statements if s in holding or _same(s.text) in dated]
             if holding and u.kind == "who":  # with those spelling the name otherwise
                 holding = [s for s in statements if s in holding or _spells(value, s.text)]
             if not holding:
@@ -919,6 +964,12 @@ class Responder:
         return {a.id: a for a in found if a.id is not None}
 
 
+_ACTED = re.compile(r"\W*(?:qui|who)\s+(?:(?P<aux>will|would|va|vont)\s+)?(?P<verb>[^\W\d]+)")
+# a French verb in the future or the conditional ("présidera", "commanderaient")
+_FUTURE = re.compile(r"(?:ra|rai|ras|rons|rez|ront|rait|raient)$")
+_QUOTES = re.compile(r"[«»“”\"]")
+# a sentence that is one quotation and nothing else
+_BARE_QUOTATION = re.compile(r"^[«“\"]\s*[^«»“”\"]{12,}[»”\"]$")
 _QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
 
 
@@ -1299,9 +1350,21 @@ def venues(u: Understanding) -> list[Concept]:
             rf"(?<!\w)(?:in|at|@|au|aux)\s+(?:(?:the|la|le)\s+|l')?{re.escape(w)}(?!\w)"
             for w in c.words
         )
-        if any(re.search(pattern, folded) for pattern in where):
+        named = (  # "les pourparlers d'Oslo", "the Oslo talks"
+            rf"(?<!\w)(?:(?:{_events()})\s+(?:de|d'|du|of)\s*{re.escape(w)}"
+            rf"|{re.escape(w)}\s+(?:{_events()}))(?!\w)"
+            for w in c.words
+        )
+        if any(re.search(pattern, folded) for pattern in (*where, *named)):
             out.append(replace(c, parties=(), people=()))
     return out
+
+
+@lru_cache(maxsize=1)
+def _events() -> str:
+    """The words of meetings a place may name ("talks", "pourparlers"), folded, as one
+    alternation."""
+    return "|".join(re.escape(fold(w)) for w in question_data()["venue"]["events"])
 
 
 @lru_cache(maxsize=1)
@@ -1333,6 +1396,24 @@ def same_value(value: str, sentence: str) -> bool:
     names = [w for w in re.findall(r"[^\W\d]{4,}", value) if w[:1].isupper()]
     said = set(tokens(sentence))
     return bool(names) and all(name_variants(fold(w)) & said for w in names)
+
+
+def acted(query: Query) -> str:
+    """The label of what a "who" question asks someone will or would do, when it is the word
+    right after "qui" or "who" ("qui présidera", "qui commanderait", "who will chair"): a
+    sentence naming someone near the thing to be done says nothing of who will do it; else
+    "" (what someone did may be told in other words)."""
+    m = _ACTED.match(fold(query.text))
+    if m is None or not (m.group("aux") or _FUTURE.search(m.group("verb"))):
+        return ""
+    word = m.group("verb")
+    return next((c.label for c in query.content if fold(c.label) == word), "")
+
+
+def same_date(value: str, other: str) -> bool:
+    """Whether two dates read from sentences are the same day written in another order
+    ("November 23", "23 November")."""
+    return bool(other) and sorted(tokens(value)) == sorted(tokens(other))
 
 
 def _saying_it_first(found: list[Statement], share: int) -> list[Statement]:

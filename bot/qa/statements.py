@@ -274,12 +274,13 @@ def rank(
     by_article: bool = True,
     context: dict[tuple[int, str], str] | None = None,
     replies: dict[tuple[int, str], tuple[str, bool]] | None = None,
+    apart: set[tuple[int, str]] | None = None,
 ) -> list[Statement]:
     """Positions as statements, best first: those covering the question's subject (``topic``:
     its words and the other names it uses) in their own words or in their article, on its
     topic tags, then direct quotes and named speakers; when the question has a subject,
     positions matching none of it (nor its topic, nor an article about it when ``by_article``)
-    are left out."""
+    are left out; a position of ``apart`` is never shown with the sentence before it."""
     out: list[Statement] = []
     seen: set[str] = set()
     relevance = relevance or {}
@@ -328,6 +329,7 @@ def rank(
                 and len(before) + len(position.evidence) < LONG
                 and owners.get(grounded(before)[:60], speaker_of) == speaker_of
                 and _SENTENCE_END.search(position.evidence)
+                and where not in (apart or set())
             ):  # not another speaker's sentence, nor the entry before a live blog's heading
                 # "cette option", "these are the conditions": shown with what it refers to
                 joined = f"{before} {position.evidence}"
@@ -429,13 +431,19 @@ def party_statements(
         positions = [
             p for p in positions if any(f in fold(f"{p.speaker_role} {p.evidence}") for f in seat)
         ]
+    context = preceding(bot, positions)
+    # "Sweden wants …" before a Danish statement: what it is about, not shown with it
+    apart = {
+        k for k, v in context.items() if opener is not None and opener(v) not in (None, party_id)
+    }
     return rank(
         query,
         positions,
         topic,
         relevance,
-        context=preceding(bot, positions),
+        context=context,
         replies=asked_before(bot, positions),
+        apart=apart,
     )
 
 

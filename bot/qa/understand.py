@@ -327,7 +327,7 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
         parties = subject_parties(query)
     if kind == "who":  # "qui a demandé la réunion": the verb is the fact asked about
         for k, c in enumerate(query.concepts):
-            if c.kind == "soft":
+            if c.kind == "soft" and not _complement(question, c.label):
                 query.concepts[k] = Concept(
                     c.label, "content", bridge_forms(c.label), 1.0, words=bridge_words(c.label)
                 )
@@ -636,3 +636,10 @@ def _office_run(before: str) -> list[str]:
 
 def _has_content(question: str, finder: MentionFinder) -> bool:
     return bool(parse_question(question, finder).content)
+
+
+def _complement(question: str, word: str) -> bool:
+    """Whether ``word`` follows "de" or "of" in the question: the verb of what someone is
+    said to want ("qui accuse X de vouloir …", "who accused X of wanting …"), not what they
+    did, which the question asks about."""
+    return bool(re.search(rf"(?<!\w)(?:de|d'|of)\s*{re.escape(fold(word))}(?!\w)", fold(question)))
