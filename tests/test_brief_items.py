@@ -182,6 +182,20 @@ def test_source_titles_keep_their_quotations(raw: str, title: str) -> None:
             "will keep its tariffs in place even if London and Washington agree to lift theirs",
             "says",
         ),
+        # a first name is no verb: "Denys" does not deny
+        (
+            "« Sans la zone nord, la Norvège ne retrouvera pas son autonomie », a affirmé Denys "
+            "Halvorsen, ministre de la Pêche.",
+            "Sans la zone nord, la Norvège ne retrouvera pas son autonomie",
+            "says",
+        ),
+        # a verb inside the speaker's own quoted words is theirs, not the act that frames them
+        (
+            "« L'accord de Bergen répond pleinement aux intérêts de la Norvège », a déclaré le "
+            "porte-parole.",
+            "L'accord de Bergen répond pleinement aux intérêts de la Norvège",
+            "says",
+        ),
         # a negated "accept"/"agree" is a refusal, not an acceptance
         (
             'The spokeswoman said Norway would never agree to a truce watched by "foreign '
@@ -232,6 +246,12 @@ def test_an_impersonal_il_stays() -> None:
             "Published 3 April 2026\nTalks stall as both sides dig in\n",
             "Talks stall as both sides dig in",
         ),
+        # a publication line with its time is no title either
+        (
+            "Par Le Quotidien\nPublié le 11/02/2028 à 07:58, mis à jour le 11/02/2028 à 19:42\n"
+            "Quotas : Oslo et Copenhague s'accordent enfin",
+            "Quotas : Oslo et Copenhague s'accordent enfin",
+        ),
     ],
 )
 def test_a_date_line_is_no_title(first_lines: str, title: str) -> None:
@@ -242,3 +262,16 @@ def test_a_date_line_is_no_title(first_lines: str, title: str) -> None:
 def test_an_owner_ending_in_s_takes_an_apostrophe_alone() -> None:
     assert role_label("spokesperson", "United Nations", "en") == "United Nations' spokesperson"
     assert role_label("spokesperson", "Russia", "en") == "Russia's spokesperson"
+
+
+def test_a_verb_form_inside_quoted_words_addresses_no_one() -> None:
+    """ "called it “a welcome step towards ending Norway's blockade”": the noun "welcome" in
+    the speaker's words does not make the bullet "welcomes the stance of Norway"."""
+    from bot.brief.items import addressed
+    from bot.brief.vocab import acts
+
+    welcomes = next(a for a in acts() if a.key == "welcomes")
+    quoted = "The minister called it “a welcome step towards ending Norway's blockade”"
+    framed = "The minister welcomed Norway's decision to reopen the port"
+    assert not addressed(welcomes, quoted, quoted.index("Norway"))
+    assert addressed(welcomes, framed, framed.index("Norway"))

@@ -94,7 +94,13 @@ def addressed(act: Act, text: str, start: int) -> bool:
     the act's verb forms closely ("a appelé l'Union européenne", "répond à Washington").
     A party named elsewhere in the sentence is only mentioned, and "responds to X" would be a
     guess the article does not make."""
-    return any(0 <= start - m.end() <= 30 for m in act.pattern.finditer(text))
+    framing = _QUOTED_WORDS.sub(lambda m: " " * len(m.group(0)), text)
+    return any(0 <= start - m.end() <= 30 for m in act.pattern.finditer(framing))
+
+
+# the speaker's own words in a claim: a verb form inside them frames nothing ("a welcome first
+# step towards ending Russia's campaign" does not welcome Russia's stance)
+_QUOTED_WORDS = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 
 
 class ItemWriter:
@@ -123,7 +129,12 @@ class ItemWriter:
             if re.search(r"(?:\bde|\bdu|\bd'|\bof)\s*$", text[: hit.start], re.IGNORECASE):
                 continue  # "les alliés européens de Kiev": a complement, not who is addressed
             if hit.party_id not in (p.party_id, OTHER_PARTY):
-                if act is None or act.key == "says" or addressed(act, text, hit.start):
+                spoken = bool(quote) and unwrap(text) == quote  # the claim is their words
+                if (
+                    act is None
+                    or act.key == "says"
+                    or (not spoken and addressed(act, text, hit.start))
+                ):
                     target = hit.party_id
                 break
         rank = p.score
@@ -266,7 +277,11 @@ def speaker_act(evidence: str, claim: str) -> Act | None:
     follow = " ".join(evidence[at + len(claim) - 1 :].split()[:_NEAR_WORDS]) if at >= 0 else ""
     # the rest of the sentence last: "…, une mesure à laquelle la Russie s'oppose" is another's
     act = act_of(near, " ".join(head[:-_NEAR_WORDS])) or act_of(follow) or _first(around)
-    if act is None or act.key == "says":
+    # the speaker's own words, quoted: a verb inside them is theirs, not the act ("« L'accord
+    # répond pleinement à nos intérêts »" is no reply, "« Sans X, nous ne retrouverons pas … »"
+    # no denial)
+    spoken = bool(claim) and re.search(r"[«“\"]\s*" + re.escape(claim[:40].strip()), evidence)
+    if (act is None or act.key == "says") and not spoken:
         first = clauses(claim)[0] if claim else ""
         # the claim's own main verb, near its start: not "agree to" at the end of "will not lift
         # its sanctions simply because Washington and Moscow agree to"

@@ -26,6 +26,11 @@ _DATE_LINE = re.compile(
 )
 
 
+# a page's publication line or byline: "Publié le 11/02/2028 à 07:58, mis à jour …", "Updated
+# 9:14 AM", "Par Le Quotidien", "By Jane Doe"
+_PUBLISHED = re.compile(r"(?:publié|mis\s+à\s+jour|published|updated|par|by)\b", re.IGNORECASE)
+
+
 def clean_title(title: str) -> str:
     """A page title without debris: markup leftovers, navigation crumbs, site suffixes."""
     title = " ".join((title or "").split())
@@ -59,8 +64,8 @@ def article_title(article: Article) -> str:
         return title
     for line in article.text.splitlines()[:8]:
         line = clean_title(line)
-        if _DATE_LINE.search(line):
-            continue  # "Jeudi 4 décembre 2026", "Published 3 April 2026": the date, not the title
+        if _DATE_LINE.search(line) or _PUBLISHED.match(line):
+            continue  # "Jeudi 4 décembre 2026", "Published 3 April 2026", "Par X": not the title
         if line and not line.endswith((".", ":", ",")) and len(line.split()) <= 20:
             return line
     return ""
