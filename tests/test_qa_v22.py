@@ -20,8 +20,8 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v22.json")
 
 # held out: 0.38 (12/32) and refusals 0.62 (5/8), scored once on session 14's first engine
 # (e0a8890, before any rule was written from dev sets 60 and 61)
-HIT_FLOOR = 0.34
-REFUSAL_FLOOR = 0.59
+HIT_FLOOR = 0.40
+REFUSAL_FLOOR = 0.87
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

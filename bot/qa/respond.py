@@ -1341,9 +1341,12 @@ def venues(u: Understanding) -> list[Concept]:
     that never names them says answers nothing of that event. Their names only (a sentence of
     the place's party does not name it)."""
     folded = fold(re.sub(r"(?<!\w)[àÀ](?=\s)", "@", u.query.text))
+    # a person's question asks about the person's side, not the place's ("Qu'a dit X sur
+    # l'accord de Vienne ?" names Vienna's country among its parties)
+    asked = {p.party_id for p in u.people} if u.people else set(u.parties)
     out: list[Concept] = []
     for c in u.query.concepts:
-        if not c.parties or set(c.parties) & set(u.parties) or c.people:
+        if not c.parties or set(c.parties) & asked or c.people:
             continue
         # "at the Abu Dhabi talks": the place may follow an article
         where = (
