@@ -476,6 +476,8 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
         ):
             continue
         incise = before.rstrip().endswith((",", "»", "”", '"', "—", "–")) or not before.strip()
+        if not fr and incise and opening_name_end(before, possessive=True) is not None:
+            incise = False  # "X, a retired admiral, said Ankara's …": X and an apposition
         after_adv = LEAD_ADV.sub("", INSERTED_ADVERBIAL.sub("", after, count=1), count=1)
         after_pp = LEAD_PP.sub("", after_adv, count=1)
         # subject after the verb: "comme l'a déclaré le ministre", "c'est ce qu'a affirmé X",

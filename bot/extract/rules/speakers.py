@@ -368,7 +368,8 @@ class SpeakerResolver:
             )
             ctx = ctx or self._possessive_party(role, sentence[: speaker_hit.start])
             known = self._learn(speaker_hit, role, ctx, sentence[: speaker_hit.start])
-            if self._pending and not known.party_id and not known.role:
+            described = _APPOSED.match(sentence, speaker_hit.end)  # "X, a senior fellow at …"
+            if self._pending and not known.party_id and not known.role and not described:
                 # "la ministre des Armées promet …" in the title, then "Hélène Marchal a
                 # défendu …": the bare name is the office's holder
                 return self._reveal(Speaker(known.name, known.role, known.party_id, known.person))
@@ -985,6 +986,8 @@ _COUNTERPART = re.compile(r"\b(?:counterparts?|homologues?)\b", re.IGNORECASE)
 
 # a short adverbial opening a sentence before its subject: "More precisely, ", "Pour l'heure, "
 _LEAD_ADVERBIAL = re.compile(r"^\s*[A-ZÀ-Ý][\w’']*(?:\s+[\w’']+){0,3},\s+")
+# a name followed by an apposition that describes the person ("X, a senior fellow at …")
+_APPOSED = re.compile(r"\s*,\s*(?:a|an|the|un|une|le|la|l['’])\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|qui|dont)\b")
 _LEADING_QUOTATION = re.compile(r"\s*[“\"«][^”\"»]{1,400}[”\"»]\s*,?\s*")
 
