@@ -543,25 +543,47 @@ DEVSETS = [
         precision=0.95,
     ),
     # session 14, written blind; held out on e0a8890: d60 0.86 / 0.97 / 0.97 / 0.94, d61 0.78 /
-    # 0.97 / 0.95 / 0.94
+    # 0.97 / 0.95 / 0.94; learnt from, today 0.90 / 0.97 / 1.00 / 0.98 and 0.89 / 1.00 / 1.00 / 1.00
     DevSet(
         "devset60",
         (890, 1130),
-        recall=0.84,
+        recall=0.88,
         speaker_acc=0.95,
-        party_prec=0.95,
+        party_prec=0.98,
         articles=6,
-        precision=0.92,
+        precision=0.96,
     ),
     DevSet(
         "devset61",
         (830, 1100),
-        recall=0.76,
-        speaker_acc=0.95,
-        party_prec=0.93,
+        recall=0.87,
+        speaker_acc=0.98,
+        party_prec=0.98,
         articles=6,
         lang="en",
-        precision=0.92,
+        precision=0.98,
+    ),
+    # session 14, written blind at the session's start with 60/61 and kept unread until the
+    # session's final engine (3610858); held out there: d62 0.72 / 0.93 / 0.95 / 0.90, d63 0.76 /
+    # 0.97 / 0.97 / 0.95 (the session's first engine scores both the same)
+    DevSet(
+        "devset62",
+        (820, 1100),
+        recall=0.80,
+        speaker_acc=0.93,
+        party_prec=0.93,
+        articles=6,
+        precision=0.90,
+    ),
+    DevSet(
+        "devset63",
+        (820, 1020),
+        recall=0.74,
+        speaker_acc=0.95,
+        party_prec=0.95,
+        articles=6,
+        lang="en",
+        precision=0.93,
     ),
 ]
 

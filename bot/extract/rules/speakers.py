@@ -316,6 +316,10 @@ class SpeakerResolver:
                     return self.salient  # "…," it said: the body that spoke last
                 return self.last_collective  # "ils"/"they": a group, never the last person
             target = self._subject_here(sentence, hits, np_start) or self.pronoun_target()
+            if _TO_ME.match(sentence, np_start + len(np.rstrip())) and target is not None:
+                # "J'ai eu X au téléphone. Il m'a dit que …": "il" told the one speaking, so it
+                # is the last other person named, not the speaker
+                target = self._other_than(target) or target
             said = _GENDER_OF_PRONOUN.get(np.strip().lower())
             theirs = self._gender.get(target.name) if target is not None else None
             if said and theirs and said != theirs:
@@ -505,6 +509,13 @@ class SpeakerResolver:
             return self._last_of(party)
         near = self.pronoun_target()  # "a insisté le prélat", "The official said": who spoke
         return near if near is not None and (near.name or near.party_id) else None
+
+    def _other_than(self, speaker: Speaker) -> Speaker | None:
+        """The person last met in the article who is not ``speaker`` (named, not only quoted)."""
+        for k in reversed(self.known):
+            if k.name and not k.quoted and k.name != speaker.name:
+                return Speaker(k.name, k.role, k.party_id, k.person)
+        return None
 
     def _this_one(self, np: str, party: str | None, key: str | None) -> Speaker | None:
         """A demonstrative description ("ce responsable nommé par Kyiv", "this official") is
@@ -987,6 +998,8 @@ _COUNTERPART = re.compile(r"\b(?:counterparts?|homologues?)\b", re.IGNORECASE)
 # a short adverbial opening a sentence before its subject: "More precisely, ", "Pour l'heure, "
 _LEAD_ADVERBIAL = re.compile(r"^\s*[A-ZÀ-Ý][\w’']*(?:\s+[\w’']+){0,3},\s+")
 # a name followed by an apposition that describes the person ("X, a senior fellow at …")
+# a pronoun subject whose verb has the one speaking as its object: "il m'a dit", "she told me"
+_TO_ME = re.compile(r"\s*(?:m['’]|me\s|nous\s+a)", re.IGNORECASE)
 _APPOSED = re.compile(r"\s*,\s*(?:a|an|the|un|une|le|la|l['’])\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|qui|dont)\b")
 _LEADING_QUOTATION = re.compile(r"\s*[“\"«][^”\"»]{1,400}[”\"»]\s*,?\s*")

@@ -49,6 +49,13 @@ _PORTRAIT = re.compile(r"^\s*(?:PROFIL|PORTRAIT|Profil|Portrait|PROFILE|Profile)
 _LABEL = re.compile(r"^\s*([A-ZÀ-Ý][\w’'.\- ]{0,30}?)\s*:\s")
 _QUESTION_LABEL = re.compile(r"^\s*(?:Q|[A-ZÀ-Ý][\w’'.\- ]{1,30})\s*[:.]\s*[–—-]?\s*\S")
 # "Catherine Vautrin est ministre des Armées.": the author's closing line
+# "X, vice-Premier ministre et ministre des Affaires étrangères": a name and its office alone
+_SIGNED_OFFICE = re.compile(r"^\s*,\s*(?P<role>[^.;:«»\"“”]{3,200}?)\.?\s*$")
+# a closing note of the paper's, after the signature
+_EDITORS_NOTE = re.compile(
+    r"\b(?:de\s+la\s+rédaction|by\s+the\s+editors|editor['’]s\s+note|note\s+de\s+la\s+rédaction)\b",
+    re.IGNORECASE,
+)
 _SIGNATURE = re.compile(r"^\s*(?:est|is|was|a\s+été|has\s+been)\s+(?P<role>[^.]{3,200})\.?\s*$")
 _LEAD_PARAS = 5  # the title, date, outlet and standfirst lines come first
 _LONG_LEAD = 10  # an interview's introduction, up to its first question
@@ -101,8 +108,9 @@ def find_voice(
         if found is not None and found_sided:
             named, last_lead = found, found_last
     role = ""
-    if named is None and oped:
-        named, role = _signature(paras[order[-1]], people)
+    signature = _signature_para(paras, order, people) if oped else None
+    if named is None and signature is not None:
+        named, role = _signature(paras[signature], people)
         last_lead = max((p for p in lead if _is_heading(paras[p])), default=order[0])
     if named is None:
         return None
@@ -126,8 +134,7 @@ def find_voice(
         mine = {p for p in after if p not in asked}
         return Voice(named, role, frozenset(mine), interview, frozenset(asked)) if mine else None
     else:
-        signed = role or _signature(paras[order[-1]], people)[0] is not None
-        mine = {p for p in body if p != order[-1] or not signed}
+        mine = {p for p in body if p != signature}
     return Voice(named, role, frozenset(mine), interview) if mine else None
 
 
@@ -219,6 +226,18 @@ def _office_before(text: str, start: int) -> bool:
     return bool(offices) and offices[-1].end() == len(role)
 
 
+def _signature_para(
+    paras: dict[int, list[Sentence]],
+    order: list[int],
+    people: Callable[[Sentence], list[PersonHit]],
+) -> int | None:
+    """The paragraph of an op-ed's closing signature: the last one, or the one before a last
+    editorial note that names no one ("Titre, chapeau et intertitres sont de la rédaction.")."""
+    last = " ".join(s.text for s in paras[order[-1]])
+    at = order[-2] if len(order) > 1 and _EDITORS_NOTE.search(last) else order[-1]
+    return at if _signature(paras[at], people)[0] is not None else None
+
+
 def _signature(
     last: list[Sentence], people: Callable[[Sentence], list[PersonHit]]
 ) -> tuple[PersonHit | None, str]:
@@ -230,6 +249,9 @@ def _signature(
     if not hits or hits[0].start > 1:
         return None, ""
     m = _SIGNATURE.match(last[0].text[hits[0].end :])
+    if m is None:  # "X, vice-Premier ministre et ministre des Affaires étrangères"
+        m = _SIGNED_OFFICE.match(" ".join(s.text for s in last)[hits[0].end :])
+        m = m if m is not None and roles.has_office(m.group("role")) else None
     return (hits[0], m.group("role").strip()) if m else (None, "")
 
 
