@@ -652,27 +652,37 @@ def _drop_relative(sentence: str, cues: list[Cue]) -> list[Cue]:
     ]
 
 
+def _end_claim(cue: Cue, words: str, *, trim: str = " ,", unless_quoted: bool = False) -> None:
+    """``cue``'s claim stops where ``words`` (the start of the next clause) begin in it; with
+    ``unless_quoted``, not when a quotation follows them."""
+    cut = cue.claim.find(words)
+    if cut > 0 and not (unless_quoted and quote_spans(cue.claim[cut:])):
+        cue.claim = tidy(cue.claim[:cut].rstrip(trim) if trim else cue.claim[:cut])
+
+
 def _contrast_subject(sentence: str, start: int, verb: int) -> int | None:
     """Where the subject of the clause after a contrast starts ("…, while Ukraine's
     representative replied"), when it has one of its own: a name or a noun phrase, not a
     pronoun or nothing ("…, but warned", "…, mais il a ajouté")."""
     words = sentence[start:verb]
-    lead = len(words) - len(re.sub(r"^\s*(?:['’]|e\s)?\s*", "", words))
+    lead = len(words) - len(_ELIDED_QUE.sub("", words, count=1))
     words = words[lead:]
-    head = re.sub(r"^(?:in|at|from|à|au|en|depuis)\s+[^,]{1,30},\s*", "", words)  # "in London, X"
+    head = _SETTING_FIRST.sub("", words, count=1)  # "in London, X"
     if not (1 <= len(words.split()) <= 10) or _CONTRAST_PRONOUN.match(head):
         return None
-    if not re.match(r"(?:[A-ZÀ-Ý]|(?:the|le|la|les|l['’])\s*\w)", head):
-        return None
-    return start + lead
+    return start + lead if _NAMED_SUBJECT.match(head) else None
 
 
+_ELIDED_QUE = re.compile(r"^\s*(?:['’]|e\s)?\s*")  # "tandis qu'Ankara", "alors que Kiev"
+_SETTING_FIRST = re.compile(r"^(?:in|at|from|à|au|en|depuis)\s+[^,]{1,30},\s*")
+_NAMED_SUBJECT = re.compile(r"(?:[A-ZÀ-Ý]|(?:the|le|la|les|l['’])\s*\w)")
 _CONTRAST_PRONOUN = re.compile(r"(?:he|she|it|they|il|elle|ils|elles|on)\b", re.IGNORECASE)
 
 
 def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:
     """Keep the main cue; drop verbs inside another cue's reported clause ("X a dit que Y a…")."""
     kept: list[Cue] = []
+    spans = quote_spans(sentence)
     for cue in cues:
         owner = next((k for k in kept if k.mode in ("pre", "part") and k.end <= cue.start), None)
         own = owner is not None and OWN_SUBJECT.search(sentence, owner.end, cue.start)
@@ -686,12 +696,9 @@ def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:
             cue.claim = _reported(cue.subject, sentence[cue.start : cue.end], sentence[cue.end :])
             last = [k for k in kept if k.mode in ("pre", "part") and k.end <= cue.start][-1]
             for before in (owner,) if last is owner else (owner, last):
-                cut = before.claim.find(sentence[cue.lead : cue.start].strip())
-                if cut > 0:  # the clause before ends where this one starts
-                    before.claim = tidy(before.claim[:cut])
+                _end_claim(before, sentence[cue.lead : cue.start].strip(), trim="")
         contrast = None
         if owner is not None and not own:
-            spans = quote_spans(sentence)
             contrast = [
                 c
                 for c in CONTRAST.finditer(sentence, owner.end, cue.start)
@@ -705,9 +712,7 @@ def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:
                 verb, after = sentence[cue.start : cue.end], sentence[cue.end :]
                 cue.subj_start, cue.subject = subject, sentence[subject : cue.start]
                 cue.claim = _reported(cue.subject, verb, after)
-                cut = owner.claim.find(contrast[-1].group(0).rstrip())
-                if cut > 0:  # the clause before ends where the contrast starts
-                    owner.claim = tidy(owner.claim[:cut].rstrip(" ,"))
+                _end_claim(owner, contrast[-1].group(0).rstrip())
         nested = owner is not None and not own and not contrast
         incise = (
             cue.mode in ("post", "pron")
@@ -724,9 +729,7 @@ def _drop_nested(sentence: str, cues: list[Cue]) -> list[Cue]:
             # "La Norvège juge qu'un accord serait prématuré …, a dit X, cité par …", "…, the
             # people said": the words of the clause stop at the incise that credits them
             start = cue.subj_start if 0 < cue.subj_start < cue.start else cue.start
-            cut = owner.claim.find(sentence[start : cue.end])
-            if cut > 0 and not quote_spans(owner.claim[cut:]):
-                owner.claim = tidy(owner.claim[:cut].rstrip(" ,"))
+            _end_claim(owner, sentence[start : cue.end], unless_quoted=True)
         if nested and cue.mode in ("pre", "pron", "post") and not incise:
             # an incise (", a dit X, …") names who said the whole sentence; other verbs in a
             # reported clause count only when its owner speaks for no one ("Le journal

@@ -108,9 +108,10 @@ def find_voice(
         if found is not None and found_sided:
             named, last_lead = found, found_last
     role = ""
-    signature = _signature_para(paras, order, people) if oped else None
-    if named is None and signature is not None:
-        named, role = _signature(paras[signature], people)
+    signed = _signature_para(paras, order, people) if oped else (None, None, "")
+    signature, signer, signed_role = signed
+    if named is None and signer is not None:
+        named, role = signer, signed_role
         last_lead = max((p for p in lead if _is_heading(paras[p])), default=order[0])
     if named is None:
         return None
@@ -230,12 +231,14 @@ def _signature_para(
     paras: dict[int, list[Sentence]],
     order: list[int],
     people: Callable[[Sentence], list[PersonHit]],
-) -> int | None:
-    """The paragraph of an op-ed's closing signature: the last one, or the one before a last
-    editorial note that names no one ("Titre, chapeau et intertitres sont de la rédaction.")."""
+) -> tuple[int | None, PersonHit | None, str]:
+    """The paragraph of an op-ed's closing signature (the last one, or the one before a last
+    editorial note: "Titre, chapeau et intertitres sont de la rédaction."), its signer and
+    office; (None, None, "") when there is none."""
     last = " ".join(s.text for s in paras[order[-1]])
     at = order[-2] if len(order) > 1 and _EDITORS_NOTE.search(last) else order[-1]
-    return at if _signature(paras[at], people)[0] is not None else None
+    signer, role = _signature(paras[at], people)
+    return (at, signer, role) if signer is not None else (None, None, "")
 
 
 def _signature(
