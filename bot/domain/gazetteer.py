@@ -104,8 +104,13 @@ MASTHEAD_WORDS = frozenset(
 )
 # the last word of a place's name, never a person's: "Black Sea", "Sea of Azov" is caught by
 # its first word
+# the last word of a place's or building's name, never a person's ("Black Sea", "Finlandia Hall")
 GEOGRAPHY_WORDS = frozenset(
-    ["Sea", "Ocean", "River", "Strait", "Straits", "Gulf", "Bay", "Lake", "Mountains", "Canal"]
+    [
+        *("Sea", "Ocean", "River", "Strait", "Straits", "Gulf", "Bay", "Lake", "Mountains"),
+        *("Canal", "Hall", "Palace", "Square", "Tower", "Building", "Airport", "Cathedral"),
+        *("Castle", "Stadium", "Arena", "Bridge", "Avenue", "Street", "Centre", "Center", "House"),
+    ]
 )
 _CHANNEL_NUMBER = re.compile(r" \d{1,2}\b(?![.,:/]\d)")
 _LANGUAGE_BEFORE = re.compile(r"\ben\s+$")

@@ -49,7 +49,9 @@ _ANNOUNCES = re.compile(
     r"a\s+(?:répondu|réagi|écrit|publié|tweeté|déclaré|ajouté|dit)|répond|réagit|écrit|déclare)\b"
     r"[^:]{0,60}:$"
     # "Here are the key lines:", "Voici ses principales déclarations :"
-    r"|^(?:here\s+(?:are|is)|voici)\b[^:]{0,40}:$",
+    r"|^(?:here\s+(?:are|is)|voici)\b[^:]{0,40}:$"
+    # "We reproduce his post in full:", "Nous reproduisons son message :"
+    r"|\b(?:we\s+reproduce|nous\s+reproduisons)\s+(?:his|her|their|its|son|sa|ses|leur)\s[^:]{0,40}:$",
     re.IGNORECASE,
 )
 # "X s'est montré plus précis devant les journalistes.", "Y was blunter.": the sentence after
@@ -75,8 +77,20 @@ _DOCUMENT_READS = re.compile(
     r"points)\b[^:.]{0,30}[:.]$",
     re.IGNORECASE,
 )
+# the author line of a post embedded in a live page: "Andrii Sybiha @andrii_sybiha"
+_HANDLE_LINE = re.compile(r"^(?P<name>[^\W\d][^@:«»\"“”]{2,60}?)\s+\(?@\w{2,30}\)?$")
+# a joint text named in the paragraph before its quotation: "un communiqué conjoint", "a joint
+# statement", "la déclaration commune"
+_JOINT_TEXT = re.compile(
+    r"\b(?:communiqué|texte|comunicado)\s+(?:conjoint|commun)\b|\b(?:déclaration|lettre)\s+"
+    r"(?:conjointe|commune)\b|\bjoint\s+(?:statement|declaration|communiqu[ée]|letter)\b",
+    re.IGNORECASE,
+)
 # a transcript's label of initials: "J.-N. B. : …", "T. V. : …"
 _INITIALS_LABEL = re.compile(r"^\s*(?P<ini>(?:[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?\s?){2,3})\s*:\s")
+# "KK: No. Nobody signed …": initials without dots, a person's only when someone met has them
+# (the interviewer's "FP:" is the magazine's)
+_BARE_INITIALS_LABEL = re.compile(r"^\s*(?P<ini>[A-ZÀ-Ý]{2,3})\s*:\s")
 _STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]]\.?")
 # a newsletter item's label, no name: "WHO'S IN:", "WHY NOW:", "WHAT'S NEXT:"
 _ITEM_WORD = re.compile(r"(?i:who|what|why|how|where|when)\b")
@@ -191,6 +205,20 @@ def _label_names(label: str, name: str) -> bool:
     return any(w[:4] in words for w in re.findall(r"[^\W\d_]+", fold(name)))
 
 
+def _capital_labels(sentences: list[Sentence]) -> int:
+    """How many paragraphs open with a transcript's label in capitals ("ZELENSKY: …", "J.-N. B. :
+    …")."""
+    count = 0
+    for i, sent in enumerate(sentences):
+        if i and sentences[i - 1].para == sent.para:
+            continue
+        named = _speaker_label(sent.text)
+        count += _INITIALS_LABEL.match(sent.text) is not None or (
+            named is not None and sent.text[: named[1]].strip(" :").isupper()
+        )
+    return count
+
+
 def without_label(text: str) -> str:
     """A transcript sentence without its speaker label ("Kaja Kallas : Ce n'est pas …",
     "MR. DALTON: Any relief …"): the words said, not the name that opens the turn."""
@@ -249,7 +277,9 @@ class Discourse:
         self.voice = voice  # an interview's or op-ed's one voice (voice.py)
         self.turn: Speaker | None = None  # who speaks in the current interview paragraph
         self.turn_also: list[Speaker] = []  # the other authors of a joint text quoted
-        self._labels = 0  # the transcript labels ("ZELENSKY: …") met so far
+        # a transcript (two labels in capitals, "ZELENSKY: …", or more): from its first label on,
+        # an unlabelled paragraph in the first person goes on with the last labelled speaker
+        self._labels = _capital_labels(sentences)
         self._carried: Speaker | None = None  # the last labelled speaker, for the next paragraphs
         # a transcript's cast ("Porte-parole : M. X") and its labels by office ("LE PORTE-PAROLE :
         # …"): an office label means the person the transcript first gave it to, throughout
@@ -441,7 +471,9 @@ class Discourse:
             self._asked_para = sent.para  # "QUESTION: …", "Q …": a reporter's turn
         if self._read_cast(sent, hits):
             return
-        announced = self._announced(sent, index) or self._document_read(index)
+        announced = (
+            self._announced(sent, index) or self._document_read(index) or self._embedded(index)
+        )
         if announced:
             self.turn, self.turn_also = announced[0], announced[1:]
             self._document_open = _left_open(self._paragraph_text(index))
@@ -452,18 +484,30 @@ class Discourse:
             self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
             return
         initials = _INITIALS_LABEL.match(sent.text)
+        bare = _BARE_INITIALS_LABEL.match(sent.text) if initials is None else None
+        if bare is not None and self.resolver.by_initials(bare.group("ini")) is not None:
+            initials = bare
         if initials is not None:
             # "J.-N. B. : Non. Nous étions …": the person of the transcript with those initials
             self.turn = self.resolver.by_initials(initials.group("ini"))
             self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
-            self._labels += 1  # and, as a name in capitals, goes on to the paragraphs after
             self._carried = self.turn
             return
         named = _speaker_label(sent.text)
         if named is not None:
-            office = roles.head_office(named[0]) if _OFFICE_LABEL.fullmatch(named[0]) else None
+            titled = self._titled_label(named[0])
+            office = (
+                roles.head_office(named[0])
+                if _OFFICE_LABEL.fullmatch(named[0]) and titled is None
+                else None
+            )
             cast = self._cast.get(office) if office else None
-            turn = cast or self.resolver.resolve("source", named[0], sent.text, hits, 0)
+            if titled is not None:
+                turn = self.resolver.resolve("source", titled[0], titled[0], titled[1], 0)
+                title = titled[0][: titled[1][0].start].strip()
+                turn = self._label_role(turn, title) if turn is not None else None
+            else:
+                turn = cast or self.resolver.resolve("source", named[0], sent.text, hits, 0)
             caption = _caption(sent.text)
             if caption is not None and (turn is None or not _label_names(named[0], turn.name)):
                 # a caption introduces its person: "JANE DOE, FOREIGN MINISTER: …"
@@ -487,7 +531,6 @@ class Discourse:
             self.turn = turn if turn is not None and turn.name else None
             # only a transcript's labels in capitals ("ZELENSKY:") carry on to the paragraphs after
             capitals = sent.text[: named[1]].strip(" :").isupper()
-            self._labels += capitals
             self._carried = self.turn if capitals else None
         elif _ASKED.match(sent.text):
             self._carried = None  # "Q …", "QUESTION: …": a reporter's turn
@@ -511,6 +554,32 @@ class Discourse:
                 known = self.resolver.adopt(known, self.voice.role, side) if side else known
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
         self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
+
+    def _titled_label(self, label: str) -> tuple[str, list[PersonHit]] | None:
+        """A label in capitals naming a person the gazetteer knows ("PRESIDENT ZELENSKYY:"), as
+        written in a sentence ("President Zelenskyy") with that person's mention; else None (a
+        bare office, "LE PORTE-PAROLE :", or a name met only in this article)."""
+        if not label.isupper():
+            return None
+        titled = label.title()
+        known = self.resolver.gaz.person_hits(titled)
+        if len(known) != 1 or titled[known[0].end :].strip():
+            return None  # "KALLAS'S INSURANCE POLICY:": a newsletter item's heading
+        title = titled[: known[0].start].strip()
+        if title and not roles.is_title_words(title):
+            return None
+        return titled, known
+
+    def _label_role(self, turn: Speaker, title: str) -> Speaker:
+        """The office of a labelled person: the gazetteer's when the label's title is part of
+        it ("PRESIDENT PUTIN:" -> "Russian president"), else the label's ("Foreign Minister")."""
+        person = turn.person
+        if person is None:
+            return turn
+        known = person.role_en if self.resolver.lang == "en" else person.role_fr
+        if known and (not title or fold(title) in fold(known)):
+            return Speaker(turn.name, known, turn.party_id, person)
+        return turn
 
     def _caption_role(self, role: str) -> str:
         """A caption's office in capitals as written in a sentence: "POLISH DEPUTY FOREIGN
@@ -545,10 +614,20 @@ class Discourse:
         """ "The joint statement, issued by X and Y …. It reads in part:": the two people of two
         sides the article last named together, when the sentences before name both sides as
         the text's issuers."""
-        if not index or not _DOCUMENT_READS.search(self.sentences[index - 1].text.strip()):
+        if not index:
+            return []
+        if _DOCUMENT_READS.search(self.sentences[index - 1].text.strip()):
+            before = " ".join(s.text for s in self.sentences[max(0, index - 3) : index])
+        elif self.sentences[index].text.lstrip()[:1] in '«“"':
+            # "Lundi, X et Y ont publié un communiqué conjoint, signé par A et B. …" then a
+            # paragraph opening with a quotation mark: the joint text quoted
+            para = self.sentences[index - 1].para
+            before = " ".join(s.text for s in self.sentences[:index] if s.para == para)
+            if not _JOINT_TEXT.search(before):
+                return []
+        else:
             return []
         pair = self.resolver.last_pair()
-        before = " ".join(s.text for s in self.sentences[max(0, index - 3) : index])
         sides = {h.party_id for h in self.resolver.gaz.party_hits(before)}
         if len(pair) == 2 and all(p.party_id in sides for p in pair):
             return pair
@@ -584,6 +663,17 @@ class Discourse:
             who = self.resolver.pronoun_target()
             return who if who is not None and who.name else None
         return None
+
+    def _embedded(self, index: int) -> list[Speaker]:
+        """A post embedded in a live page under its author's line ("Andrii Sybiha @a_sybiha"):
+        the person of that line, the one the page last named."""
+        if not index:
+            return []
+        handle = _HANDLE_LINE.match(self.sentences[index - 1].text.strip())
+        who = self.resolver.salient
+        if handle is None or who is None or not who.name:
+            return []
+        return [who] if _label_names(handle.group("name"), who.name) else []
 
     def _announced(self, sent: Sentence, index: int) -> list[Speaker]:
         """ "Donald Tusk has responded on X:" closing a paragraph, then a paragraph of his post

@@ -302,6 +302,14 @@ def role_before(text: str, start: int) -> str:
         # "Dans la tribune avait pris place l'ambassadeur d'Ukraine, X": the leading phrase
         # belongs to a verb before the role, whose subject the role is
         inverted = bool(det) and bool(_AUXILIARY.search(seg[: det[-1].start()]))
+        # "signé par la ministre canadienne …, X": the office is the agent's, X its apposition
+        agent = (
+            bool(det)
+            and bool(_AGENT_END.search(seg[: det[-1].start()]))
+            and bool(head[: head.rfind(",") + 1].strip())  # not "Interrogé par …, X" opening
+            and not media_office(role)
+        )
+        inverted = inverted or (agent and roles.is_title(role))
         if PLACE_OR_TIME.search(seg) or (
             not roles.is_title(seg)
             and ((NOT_SUBJECT_SEGMENT.match(seg) and not inverted) or not roles.is_title(role))
@@ -329,6 +337,9 @@ def role_before(text: str, start: int) -> str:
     return seg[former.start() if former else start :].strip()
 
 
+_AGENT_END = re.compile(r"(?:^|\s)(?:par|by)\s*$")
+# "X, et son homologue ukrainien, Y": a second person coordinated, not X's office
+_COORDINATED = re.compile(r"(?:et|and|ou|or)\s", re.IGNORECASE)
 # a verb of meeting between an office and the next name
 _MEETS = re.compile(
     r"\s(?:talks|talked|speaks|spoke|sat\s+down|sits\s+down|met|meets|joins|joined|tells|told|"
@@ -396,6 +407,8 @@ def role_after(text: str, end: int) -> str:
     if not m:
         return ""
     app = re.split(r"\s(?:qui|que|qu['’]|dont|où)\s", m.group("app"))[0].strip()  # no relative
+    if _COORDINATED.match(app):
+        return ""
     if _CIRCUMSTANCE.match(app):
         return ""  # "X, au micro de notre envoyé spécial": where X spoke, not X's office
     if _VERB_FIRST.match(app):

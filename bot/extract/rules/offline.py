@@ -340,7 +340,7 @@ class OfflineEngine:
             claim = evidence
         if quote and " […] " in quote and quote.startswith(claim.lstrip('«“" ')):
             claim = quote  # the first half of a quote split by its incise: both halves
-        claim = _one_line(without_label(claim) if cue is None else claim)
+        claim = _one_line(without_label(claim))
         claim = _ITEM_LABEL.sub("", claim, count=1) or claim  # "WHO'S IN: Denmark …": Denmark …
         if quote and claim.strip(' «»“”"') == quote:
             claim = quote  # '"It is not a European army"' once its label is gone
@@ -348,6 +348,12 @@ class OfflineEngine:
             return None  # "Kyiv has responded sharply to X's comments": the words come next
         if _POINTS_BACK.fullmatch(claim):
             return None  # "C'est ce qu'a confié X": the words before, credited on their own
+        if not quote and cue is not None and len(_WORD.findall(claim)) == 1:
+            rest = _AFTER_INCISE.match(sentence, cue.end)
+            if _INTERJECTION.fullmatch(claim) or rest is None:
+                return None  # "Well, Mr X says many things": no claim of X's
+            # "Moscow, she told a weekly briefing, saw no reason to …": both sides of the incise
+            claim = f"{claim.strip(' ,')} {rest.group('rest').strip()}"
         if _COURTESY.fullmatch(claim):
             return None  # "Thank you, Martha.", "Good morning.": a greeting says nothing
         if quote and _only_saying(quote):
@@ -426,11 +432,22 @@ _REACTION_ONLY = re.compile(
     r"\b(?:comments|remarks|statement|words|propos|déclarations?|remarques)\.?",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"\w+")
+_INTERJECTION = re.compile(
+    r"\W*(?:well|so|yes|no|look|listen|right|sure|indeed|oui|non|bon|bref|alors|écoutez|voilà|"
+    r"ok|okay)\W*",
+    re.IGNORECASE,
+)
+_AFTER_INCISE = re.compile(r"[^,.;:!?«»\"“”]{0,60},\s*(?P<rest>[^,;«»\"“”]{8,}?)\s*[.;]?$")
 # a greeting or a thank-you that is the whole statement (a transcript's opening lines)
 _COURTESY = re.compile(
     r"\s*(?:(?:thank\s+you|thanks)(?:\s+(?:so\s+much|very\s+much|again))?(?:\s+for\s+having\s+me)?|"
     r"good\s+(?:morning|afternoon|evening)|(?:it['’]s\s+|always\s+)?(?:good|great|a\s+pleasure)\s+to\s+"
-    r"be\s+(?:with\s+you|here)|merci(?:\s+beaucoup)?(?:\s+de\s+m['’]avoir\s+invitée?)?|bonjour|bonsoir)"
+    r"be\s+(?:with\s+you|here)|merci(?:\s+beaucoup)?(?:\s+de\s+m['’]avoir\s+invitée?)?|bonjour|bonsoir|"
+    # a briefing's hand-over to the questions: "And with that, I'll take questions.", "Je suis à
+    # vous."
+    r"(?:and\s+)?with\s+that,\s+I['’]ll\s+(?:take\s+(?:your\s+)?questions|open\s+it\s+up)|"
+    r"je\s+suis\s+à\s+vous|je\s+vous\s+écoute)"
     r"(?:,\s*[A-ZÀ-Ý][\w\-’']*(?:\s+[A-ZÀ-Ý][\w\-’']*)?)?\s*[.!]?\s*",
     re.IGNORECASE,
 )

@@ -358,7 +358,11 @@ class SpeakerResolver:
                 # spokesperson X": the setting is no part of the role
                 role_text = role_text[role_text.rfind(",") + 1 :] if "," in role_text else ""
             after = np[speaker_hit.end - np_start :]
-            if after.lstrip().startswith(","):  # "X, the minister": an apposition, not a setting
+            apposed = roles.ROLE_RE.search(after)
+            plural = apposed is not None and apposed.group(0).split()[0].endswith("s")
+            if after.lstrip().startswith(",") and not plural:
+                # "X, the minister": an apposition, not a setting ("Secretary X, European
+                # foreign ministers said …" names X, then the subject)
                 role_text += after
             role = (
                 roles.strip_determiner(role_text.strip(" ,"))

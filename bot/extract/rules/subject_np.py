@@ -202,5 +202,11 @@ _HEAD_OF = re.compile(r"^\s*(?:le|la|les|l['’])\s*[\w\-]+\s+(?:de|d['’]|du|d
 
 def in_adjunct(text: str, at: int) -> bool:
     """Whether position ``at`` lies in a comma segment that is no subject ("Issu de…")."""
-    seg = text[text.rfind(",", 0, at) + 1 : at]
+    comma = text.rfind(",", 0, at)
+    seg = text[comma + 1 : at]
+    if not seg.strip() and comma > 0:
+        # "Asked about comments by the secretary of state, X, who …": a name apposed to an
+        # office lies in the segment of that office ("À Vannes, X" is no apposition)
+        office = text[text.rfind(",", 0, comma) + 1 : comma]
+        seg = office if roles.has_office(office) else seg
     return bool(NOT_SUBJECT_SEGMENT.match(seg) or sp.ADVERBIAL_LEAD.match(seg))
