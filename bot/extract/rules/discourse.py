@@ -127,6 +127,17 @@ _OWNS_WORDS_BEFORE = re.compile(
     r"(?:remarks|comments|propos)\b",
     re.IGNORECASE,
 )
+# a sentence naming in so many words who said a quotation given earlier: "Son auteur, X, …",
+# "The words at the top of this report were X's.", "The assessment came from …"
+_CREDITS_BACK = re.compile(
+    r"^\s*(?:(?:son|leur)\s+auteure?|(?:its|their)\s+author)\s*,"
+    r"|^\s*the\s+(?:words|remarks?|line|quote|assessment|verdict|warning)\b[^.]{0,60}?\b"
+    r"(?:were|was|came\s+from)\b"
+    r"|^\s*(?:les\s+mots|la\s+phrase|la\s+formule|ces\s+mots|ces\s+propos)\b[^.]{0,60}?\b"
+    r"(?:sont|est|étaient|était)\s+(?:de|signée?s?\s+par)\b",
+    re.IGNORECASE,
+)
+_CREDIT_REACH = 2  # paragraphs after the quotation's
 _DATELINE = re.compile(r"^[^«»\"“”.]{3,60}\s[—–]\s+(?=[«\"“])")
 _CATAPHORA = re.compile(r"^\s*(?:Il|Elle|Lui|He|She),\s*(?:c['’]est|it\s+is|it['’]s)\s+")
 
@@ -223,7 +234,10 @@ def without_label(text: str) -> str:
     """A transcript sentence without its speaker label ("Kaja Kallas : Ce n'est pas …",
     "MR. DALTON: Any relief …"): the words said, not the name that opens the turn."""
     named = _speaker_label(text)
-    return text[named[1] :] if named else text
+    if named is None:
+        initials = _INITIALS_LABEL.match(text)  # "K. K. : Je crois …"
+        return text[initials.end() :] if initials else text
+    return text[named[1] :]
 
 
 def blank_label(text: str) -> str:
@@ -332,6 +346,8 @@ class Discourse:
         for i, sent in enumerate(self.sentences):
             if found[i] or not is_quote_only(_DATELINE.sub("", sent.text, count=1)):
                 continue
+            if self._credited_back(i, found, mentions):
+                continue
             alone = all(is_quote_only(s.text) for s in self.sentences if s.para == sent.para)
             for j in range(i + 1, len(found)):
                 later = self.sentences[j]
@@ -352,6 +368,30 @@ class Discourse:
                     break
                 if any(sp.name for sp, _ in found[j]) or mentions[j]:
                     break  # someone else is named first: whose words they were is unclear
+
+    def _credited_back(self, i: int, found: Found, mentions: list[list[PersonHit]]) -> bool:
+        """ "« … » La phrase a été prononcée … Son auteur, X, …" / '"…" [a paragraph naming no
+        one] The words at the top of this report were X's.': a bare quotation whose speaker a
+        sentence of the next paragraphs names in so many words, when nobody is named before
+        it (True when credited)."""
+        para = self.sentences[i].para
+        for j in range(i + 1, len(found)):
+            later = self.sentences[j]
+            if later.para > para + _CREDIT_REACH:
+                return False
+            if _CREDITS_BACK.search(later.text):
+                who = self._owner(found[j], mentions[j], later.text)
+                nxt = j + 1
+                if who is None and nxt < len(found) and self.sentences[nxt].para == later.para:
+                    # "The assessment came from the official who … . X, …, gave it to us"
+                    who = self._owner(found[nxt], mentions[nxt], self.sentences[nxt].text)
+                if who is not None:
+                    found[i] = [(who, None)]
+                    return True
+                return False
+            if any(sp.name for sp, _ in found[j]) or mentions[j] or is_quote_only(later.text):
+                return False
+        return False
 
     def _owner(
         self, said: list[tuple[Speaker, Cue | None]], hits: list[PersonHit], text: str
@@ -477,11 +517,11 @@ class Discourse:
         if announced:
             self.turn, self.turn_also = announced[0], announced[1:]
             self._document_open = _left_open(self._paragraph_text(index))
-            self.resolver.turn_party = self.turn.party_id
+            self._publish_turn()
             return
         if _INTERPRETER_LABEL.match(sent.text):
             self.turn = self._carried  # the interpreter speaks the last labelled person's words
-            self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
+            self._publish_turn()
             return
         initials = _INITIALS_LABEL.match(sent.text)
         bare = _BARE_INITIALS_LABEL.match(sent.text) if initials is None else None
@@ -490,7 +530,7 @@ class Discourse:
         if initials is not None:
             # "J.-N. B. : Non. Nous étions …": the person of the transcript with those initials
             self.turn = self.resolver.by_initials(initials.group("ini"))
-            self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
+            self._publish_turn()
             self._carried = self.turn
             return
         named = _speaker_label(sent.text)
@@ -553,7 +593,7 @@ class Discourse:
                 side = roles.infer_party(self.resolver.gaz, self.voice.role)
                 known = self.resolver.adopt(known, self.voice.role, side) if side else known
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
-        self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
+        self._publish_turn()
 
     def _titled_label(self, label: str) -> tuple[str, list[PersonHit]] | None:
         """A label in capitals naming a person the gazetteer knows ("PRESIDENT ZELENSKYY:"), as
@@ -580,6 +620,11 @@ class Discourse:
         if known and (not title or fold(title) in fold(known)):
             return Speaker(turn.name, known, turn.party_id, person)
         return turn
+
+    def _publish_turn(self) -> None:
+        """Tell the resolver whose turn it is: its side, and who "me" is in it."""
+        self.resolver.turn_party = self.turn.party_id if self.turn is not None else None
+        self.resolver.turn_name = self.turn.name if self.turn is not None else ""
 
     def _caption_role(self, role: str) -> str:
         """A caption's office in capitals as written in a sentence: "POLISH DEPUTY FOREIGN

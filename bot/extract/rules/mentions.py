@@ -290,8 +290,8 @@ def role_before(text: str, start: int) -> str:
             # "le numéro deux de la diplomatie russe, X": no office word, but a described role
             short = len(seg.split()) <= 8 and re.match(rf"^\s*{roles.DETERMINER}\s", seg, re.I)
             described = re.search(r"(?<![\w\-])[a-zà-ÿ]{3,}", roles.strip_determiner(seg))
-            if _TIME_WORD.search(seg):
-                return ""  # "la semaine dernière encore, X": when, not who
+            if _TIME_WORD.search(seg) or _AUTHOR.fullmatch(seg.strip()):
+                return ""  # "la semaine dernière encore, X": when, not who; "Son auteur, X"
             return roles.strip_determiner(seg) if short and described else ""  # not "A Moscou"
         det = list(
             re.finditer(
@@ -337,6 +337,7 @@ def role_before(text: str, start: int) -> str:
     return seg[former.start() if former else start :].strip()
 
 
+_AUTHOR = re.compile(r"(?:son|leur|its|their)\s+(?:auteure?|author)", re.IGNORECASE)
 _AGENT_END = re.compile(r"(?:^|\s)(?:par|by)\s*$")
 # "X, et son homologue ukrainien, Y": a second person coordinated, not X's office
 _COORDINATED = re.compile(r"(?:et|and|ou|or)\s", re.IGNORECASE)

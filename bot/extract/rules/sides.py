@@ -90,7 +90,11 @@ def stance_statements(
         # "Warsaw opposes X, and Rome has signalled that …": a clause of its own
         cues = [c for _, c in here]
         own = (
-            (own_clause(sent.text, stance, cues) or later_clause(sent.text, stance, cues))
+            (
+                own_clause(sent.text, stance, cues)
+                or later_clause(sent.text, stance, cues)
+                or middle_clause(sent.text, stance, cues)
+            )
             if told
             else None
         )
@@ -252,6 +256,28 @@ def later_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -
     stop = sentence.find(";", end)
     clause = sentence[first : stop if stop > 0 else len(sentence)]
     return Cue(end, end, "pre", sentence[first:end], tidy(clause), first)
+
+
+def middle_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -> Cue | None:
+    """A stance whose subject opens a clause after a comma, between the clauses of two cues
+    ("Ankara réclame X, Budapest veut Y, et Washington insiste …"): a cue for that clause, up
+    to the next break; the clause before stops where it starts. None when the stance is not so."""
+    first, end = stance.subjects[0][0], stance.subjects[-1][1]
+    if first <= 0 or not cues or any(c is None or c.mode != "pre" for c in cues):
+        return None
+    before = [c for c in cues if c is not None and c.start < first]
+    after = [c for c in cues if c is not None and c.subj_start >= end]
+    if not before or not after or not sentence[:first].rstrip().endswith(","):
+        return None
+    stop = _NEXT_CLAUSE.search(sentence, end, min(c.subj_start for c in after) + 1)
+    if stop is None:
+        return None
+    subject = sentence[first:end]
+    for c in before:
+        cut = c.claim.find(subject)
+        if cut > 0:
+            c.claim = tidy(c.claim[:cut])
+    return Cue(end, end, "pre", subject, tidy(sentence[first : stop.start()]), first)
 
 
 def own_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -> Cue | None:

@@ -81,6 +81,7 @@ class SpeakerResolver:
         # the side of the person whose interview or briefing answer this is: "the President"
         # in a White House spokesperson's answer is the American one
         self.turn_party: str | None = None
+        self.turn_name = ""  # the person whose interview turn it is: "me" in "il m'a dit"
         # towns the article itself places in a country ("Berdytchiv, dans le centre de
         # l'Ukraine"): their officials serve that side, as the gazetteer's places do
         self._places: dict[str, str] = {}
@@ -317,9 +318,9 @@ class SpeakerResolver:
                 return self.last_collective  # "ils"/"they": a group, never the last person
             target = self._subject_here(sentence, hits, np_start) or self.pronoun_target()
             if _TO_ME.match(sentence, np_start + len(np.rstrip())) and target is not None:
-                # "J'ai eu X au téléphone. Il m'a dit que …": "il" told the one speaking, so it
-                # is the last other person named, not the speaker
-                target = self._other_than(target) or target
+                # "J'ai eu X au téléphone. Il m'a dit que …": "il" told the one speaking (the
+                # interview's turn), so it is the last other person named
+                target = self._other_than(self.turn_name or target.name) or target
             said = _GENDER_OF_PRONOUN.get(np.strip().lower())
             theirs = self._gender.get(target.name) if target is not None else None
             if said and theirs and said != theirs:
@@ -468,6 +469,19 @@ class SpeakerResolver:
                 and office in (fold(k.person.role_fr), fold(k.person.role_en))
             ):
                 return Speaker(k.name, k.role, k.party_id, k.person)
+        media = mentions.media_office(np)  # "le journal": a paper, no one's office
+        for k in reversed(self.known if key not in roles.PERSON_KEYS and not media else []):
+            # "le cardinal X, envoyé du pape Y, …. Le cardinal, lui, …": the one met with
+            # that very office, not the last person of its side (titles of persons, "the
+            # President", "la ministre", are read below)
+            if (
+                k.name
+                and not k.quoted
+                and office
+                and fold(roles.strip_determiner(k.role)) == office
+                and not self._gender_clash(np, Speaker(k.name, k.role, k.party_id, k.person))
+            ):
+                return Speaker(k.name, k.role, k.party_id, k.person)
         if sp.FORMER.match(np) and self.salient is not None and self.salient.name:
             return self.salient  # a former office: who spoke last
         named = self._anaphor(np, party, key)
@@ -514,10 +528,11 @@ class SpeakerResolver:
         near = self.pronoun_target()  # "a insisté le prélat", "The official said": who spoke
         return near if near is not None and (near.name or near.party_id) else None
 
-    def _other_than(self, speaker: Speaker) -> Speaker | None:
-        """The person last met in the article who is not ``speaker`` (named, not only quoted)."""
+    def _other_than(self, name: str) -> Speaker | None:
+        """The person last met in the article who is not ``name`` (named, not only quoted; not
+        a transcript's label of initials, "K. K.", met as a name)."""
         for k in reversed(self.known):
-            if k.name and not k.quoted and k.name != speaker.name:
+            if k.name and not k.quoted and k.name != name and "." not in k.name:
                 return Speaker(k.name, k.role, k.party_id, k.person)
         return None
 
@@ -973,7 +988,8 @@ _LEAD_PHRASE = re.compile(
 
 
 _CLITIC_AFTER = re.compile(
-    r"(?P<pron>\s*(?:il|elle|ils|elles))\s+(?:lui|leur|nous|vous|me|m['’]|te|les|l['’]|y|en)"
+    r"\s*(?:(?:et|mais|puis)\s+)?(?P<pron>\s*(?:il|elle|ils|elles))\s+"
+    r"(?:lui|leur|nous|vous|me|m['’]|te|les|l['’]|y|en)"
     r"(?:\s+(?:en|y))?\s*$",
     re.IGNORECASE,
 )
