@@ -578,7 +578,7 @@ DEVSETS = [
     DevSet(
         "devset63",
         (820, 1020),
-        recall=0.85,
+        recall=0.86,
         speaker_acc=0.96,
         party_prec=0.95,
         articles=6,
@@ -591,21 +591,21 @@ DEVSETS = [
     DevSet(
         "devset64",
         (850, 1100),
-        recall=0.87,
-        speaker_acc=0.93,
-        party_prec=0.97,
+        recall=0.89,
+        speaker_acc=0.97,
+        party_prec=0.98,
         articles=6,
-        precision=0.94,
+        precision=0.97,
     ),
     DevSet(
         "devset65",
         (850, 1100),
-        recall=0.84,
+        recall=0.91,
         speaker_acc=0.94,
-        party_prec=0.95,
+        party_prec=0.96,
         articles=6,
         lang="en",
-        precision=0.92,
+        precision=0.93,
     ),
 ]
 

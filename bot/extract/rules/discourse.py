@@ -93,6 +93,7 @@ _INITIALS_LABEL = re.compile(r"^\s*(?P<ini>(?:[A-ZÀ-Ý]\.(?:-[A-ZÀ-Ý]\.)?\s?)
 _BARE_INITIALS_LABEL = re.compile(r"^\s*(?P<ini>[A-ZÀ-Ý]{2,3})\s*:\s")
 _STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]]\.?")
 # a newsletter item's label, no name: "WHO'S IN:", "WHY NOW:", "WHAT'S NEXT:"
+_POSSESSIVE_CAPS = re.compile(r"[’']S\b")
 _ITEM_WORD = re.compile(r"(?i:who|what|why|how|where|when)\b")
 # "UNIDENTIFIED INTERPRETER:", "TRADUCTION :": the words of the person labelled before
 _INTERPRETER_LABEL = re.compile(
@@ -189,6 +190,8 @@ def _speaker_label(text: str) -> tuple[str, int] | None:
         who = who.title()  # "MR. DALTON:"
     if not NAME_ONLY.fullmatch(who) or len(who.split()) > 4 or _ITEM_WORD.match(who):
         return None
+    if who.isupper() and _POSSESSIVE_CAPS.search(who):
+        return None  # "KALLAS'S PRICE LIST: …": a newsletter item's heading, not a speaker
     return who, label.end() - 1
 
 

@@ -114,7 +114,7 @@ _EN_VERBS = _words(
     "vows promised promises admitted admits acknowledged acknowledges wrote writes tweeted "
     "posted explained explains confirmed confirms replied responded threatened threatens "
     "reiterated reiterates reaffirmed reaffirms repeated emphasised emphasized asserted "
-    "maintained described "
+    "maintained described assured assures "
     "suggested welcomed dismissed condemned criticised criticized pledged signalled signaled "
     "countered predicted cautioned called\\s+for calls\\s+for called\\s+on calls\\s+on "
     "mused hinted hints recalled conceded concedes complained lamented praised hailed "

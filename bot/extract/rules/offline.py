@@ -341,6 +341,12 @@ class OfflineEngine:
         if quote and " […] " in quote and quote.startswith(claim.lstrip('«“" ')):
             claim = quote  # the first half of a quote split by its incise: both halves
         claim = _one_line(without_label(claim))
+        if (
+            cue is not None
+            and cue.mode == "part"
+            and _TELLING.search(sentence[cue.start : cue.end])
+        ):
+            claim = _TOLD_WHOM.sub("", claim, count=1) or claim  # "telling guests that …"
         claim = _ITEM_LABEL.sub("", claim, count=1) or claim  # "WHO'S IN: Denmark …": Denmark …
         if quote and claim.strip(' «»“”"') == quote:
             claim = quote  # '"It is not a European army"' once its label is gone
@@ -433,6 +439,12 @@ _REACTION_ONLY = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+_TELLING = re.compile(r"\b(?:telling|disant|expliquant)\b", re.IGNORECASE)
+# the people told, before what they were told: "(telling) guests that …", "(disant) aux élus que"
+_TOLD_WHOM = re.compile(
+    r"^(?:(?:the\s+|aux\s+|à\s+)?[\w\-’']+(?:\s+[\w\-’']+)?\s+(?:that|que|qu['’]))\s*",
+    re.IGNORECASE,
+)
 _INTERJECTION = re.compile(
     r"\W*(?:well|so|yes|no|look|listen|right|sure|indeed|oui|non|bon|bref|alors|écoutez|voilà|"
     r"ok|okay)\W*",
@@ -441,7 +453,7 @@ _INTERJECTION = re.compile(
 _AFTER_INCISE = re.compile(r"[^,.;:!?«»\"“”]{0,60},\s*(?P<rest>[^,;«»\"“”]{8,}?)\s*[.;]?$")
 # a greeting or a thank-you that is the whole statement (a transcript's opening lines)
 _COURTESY = re.compile(
-    r"\s*(?:(?:thank\s+you|thanks)(?:\s+(?:so\s+much|very\s+much|again))?(?:\s+for\s+having\s+me)?|"
+    r"\s*(?:(?:thank\s+you|thanks)(?:\s+(?:so\s+much|very\s+much|again|all(?:\s+for\s+coming)?))?(?:\s+for\s+having\s+me)?|"
     r"good\s+(?:morning|afternoon|evening)|(?:it['’]s\s+|always\s+)?(?:good|great|a\s+pleasure)\s+to\s+"
     r"be\s+(?:with\s+you|here)|merci(?:\s+beaucoup)?(?:\s+de\s+m['’]avoir\s+invitée?)?|bonjour|bonsoir|"
     # a briefing's hand-over to the questions: "And with that, I'll take questions.", "Je suis à

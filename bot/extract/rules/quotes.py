@@ -267,8 +267,9 @@ def declines(sentence: str, lang: str, at: int) -> bool:
 # ", he told …" / ", Sybiha told …" closing a sentence: its subject after the last comma
 _EN_TRAILING_SUBJECT = re.compile(
     r",\s*(?P<who>he|she|they|we|[A-Z][\w\-'’.]*(?:\s+[A-Z][\w\-'’.]*){0,4}"
-    # ", Ukraine's air force said,", ", the ministry said"
-    r"(?:['’]s(?:\s+[a-z][\w\-]*){1,3})?|the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\s*$"
+    # ", Ukraine's air force said,", ", the ministry said", ", a Danish spokesman said"
+    r"(?:['’]s(?:\s+[a-z][\w\-]*){1,3})?|the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}"
+    r"|an?\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]*)\s*$"
 )
 # "the Russian demands", "its warnings": an English verb form used as a noun
 _EN_NOUNS_TOO = {

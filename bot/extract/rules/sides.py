@@ -94,6 +94,7 @@ def stance_statements(
                 own_clause(sent.text, stance, cues)
                 or later_clause(sent.text, stance, cues)
                 or middle_clause(sent.text, stance, cues)
+                or joined_clause(sent.text, stance, cues)
             )
             if told
             else None
@@ -273,11 +274,39 @@ def middle_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) 
     if stop is None:
         return None
     subject = sentence[first:end]
+    if not _NAMED.match(subject):
+        return None
     for c in before:
-        cut = c.claim.find(subject)
-        if cut > 0:
-            c.claim = tidy(c.claim[:cut])
+        cut = re.search(rf"(?<![\w\-]){re.escape(subject)}(?![\w\-])", c.claim)
+        if cut is not None and cut.start() > 0:
+            c.claim = tidy(c.claim[: cut.start()])
     return Cue(end, end, "pre", subject, tidy(sentence[first : stop.start()]), first)
+
+
+def joined_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -> Cue | None:
+    """A stance coordinated with a cue's verb of saying, its subject after that cue's clause
+    ("… while the UK said it was prepared to lead X and Norway pledged NOK5bn for Y"): a cue
+    for the stance's clause, to the next break; the cue's claim stops where it starts. None when
+    the stance is not so (a subject inside the words reported, "Fico said Bratislava and
+    Budapest would not support …", hangs from the reported verb, not from "said")."""
+    first, end = stance.subjects[0][0], stance.subjects[-1][1]
+    joined = [c for c in cues if c is not None and c.start <= stance.joined_at < c.end]
+    if first <= 0 or not joined or joined[0].end > first or joined[0].mode != "pre":
+        return None
+    subject = sentence[first:end]
+    if not _JOINED_BEFORE.search(sentence[:first]) or not _NAMED.match(subject):
+        return None  # "…, and it wants …": the same side goes on in its own words
+    stop = _NEXT_CLAUSE.search(sentence, end)
+    cut = re.search(rf"(?<![\w\-]){re.escape(subject)}(?![\w\-])", joined[0].claim)
+    if cut is not None and cut.start() > 0:
+        joined[0].claim = tidy(_JOINED_BEFORE.sub("", joined[0].claim[: cut.start()]))
+    return Cue(
+        end, end, "pre", subject, tidy(sentence[first : stop.start() if stop else None]), first
+    )
+
+
+_JOINED_BEFORE = re.compile(r"(?:,\s*)?\s(?:and|et)\s*$")
+_NAMED = re.compile(r"(?!(?:It|They|He|She|We|Il|Elle|Ils|Elles|On)\b)[A-ZÀ-Ý]")
 
 
 def own_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -> Cue | None:

@@ -32,6 +32,8 @@ class Stance:
     sense: str
     subjects: tuple[tuple[int, int], ...]
     at: int = -1  # where the verb (or its first auxiliary) starts in the sentence
+    # where the verb it is coordinated with starts ("the UK said … and Norway pledged …"), or -1
+    joined_at: int = -1
 
 
 @lru_cache(maxsize=2)
@@ -128,7 +130,8 @@ def stances(doc: Any, start: int, end: int, lang: str) -> list[Stance]:
             spans = tuple(_np(s, start) for s in subjects)
             aux = [c for c in main.children if c.dep_.startswith("aux") and c.i < main.i]
             first = min([main.i, *(c.i for c in aux)])
-            out.append(Stance(tok.text, sense, spans, tok.doc[first].idx - start))
+            joined = main.head.idx - start if main.dep_ == "conj" else -1
+            out.append(Stance(tok.text, sense, spans, tok.doc[first].idx - start, joined))
         elif main.dep_ == "ROOT":
             lead = _lead_before_incise(span, tok, start)
             if lead is not None:

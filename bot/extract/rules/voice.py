@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import takewhile
 
 from bot.domain.gazetteer import Gazetteer, PersonHit
 from bot.extract.rules import roles
@@ -90,7 +91,7 @@ def find_voice(
     interview = bool(_INTERVIEW.search(lead_text))
     oped = not interview and bool(_OPED.search(lead_text))
     if not (interview or oped):
-        return None
+        return _embedded_interview(paras, order[len(lead) :], people)
     marker = _INTERVIEW if interview else _OPED
     where = [order[0], *(p for p in lead[1:] if marker.search(" ".join(x.text for x in paras[p])))]
     named, sided, last_lead = _named_in_lead(paras, where, people, interview)
@@ -137,6 +138,29 @@ def find_voice(
     else:
         mine = {p for p in body if p != signature}
     return Voice(named, role, frozenset(mine), interview) if mine else None
+
+
+def _embedded_interview(
+    paras: dict[int, list[Sentence]],
+    body: list[int],
+    people: Callable[[Sentence], list[PersonHit]],
+) -> Voice | None:
+    """An interview inside a longer article: a paragraph saying so and naming one person ("The
+    paper spoke with Foreign Minister X in Helsinki. The interview has been edited …"), then
+    questions (labelled or ending in "?") and the unlabelled answers, which are that person's,
+    up to the next heading ("What comes next")."""
+    for n, p in enumerate(body):
+        if not _INTERVIEW.search(" ".join(s.text for s in paras[p])):
+            continue
+        named, sided, _ = _named_in_lead(paras, [p], people, True)
+        after = body[n + 1 :]
+        if named is None or not sided or not after or not _is_question(paras[after[0]]):
+            return None
+        section = list(takewhile(lambda q: not _is_heading(paras[q]), after))
+        asked = {q for q in section if _is_question(paras[q])}
+        mine = {q for q in section if q not in asked and not _label(paras[q])}
+        return Voice(named, "", frozenset(mine), True, frozenset(asked)) if mine else None
+    return None
 
 
 def portrait_subject(
