@@ -135,7 +135,11 @@ _CREDITS_BACK = re.compile(
     r"|^\s*the\s+(?:words|remarks?|line|quote|assessment|verdict|warning)\b[^.]{0,60}?\b"
     r"(?:were|was|came\s+from)\b"
     r"|^\s*(?:les\s+mots|la\s+phrase|la\s+formule|ces\s+mots|ces\s+propos)\b[^.]{0,60}?\b"
-    r"(?:sont|est|étaient|était)\s+(?:de|signée?s?\s+par)\b",
+    r"(?:sont|est|étaient|était)\s+(?:de|signée?s?\s+par)\b"
+    # "Le ton a été donné dès mardi par X", "The tone was set on Tuesday by X"
+    r"|^\s*(?:le\s+ton|la\s+phrase|la\s+formule|le\s+mot|l['’]avertissement)\s+a\s+été\s+"
+    r"(?:donné|lâchée?|prononcée?|lancée?)\b[^.]{0,60}?\bpar\b"
+    r"|^\s*the\s+(?:tone|warning|phrase)\s+was\s+(?:set|given|sounded|coined)\b[^.]{0,60}?\bby\b",
     re.IGNORECASE,
 )
 _CREDIT_REACH = 2  # paragraphs after the quotation's

@@ -27,6 +27,8 @@ _FR_PARTICIPLES_IRREG = _words(
     "mis\\s+en\\s+garde fait\\s+savoir fait\\s+valoir fait\\s+état fait\\s+part "
     "fait\\s+remarquer laissé\\s+entendre borné contenté\\s+d['’]indiquer "
     "posé\\s+comme\\s+(?:préalable|condition|exigence) "
+    # "« … », a voulu croire X", "a voulu croire que …" (not "a voulu croire à un accord")
+    "voulu\\s+croire(?=\\s+qu|\\s*,|\\s+[A-ZÀ-Ý]) "
     # "s'est engagée à rendre …": a commitment, not "a engagé des troupes"
     "engagé(?=(?:e|s|es)?\\s+à\\s)"
 )
@@ -36,7 +38,7 @@ _FR_FINITE_IRREG = _words(
     "craint exclut menace menaçait annonçait jugeait exigeait lançait dénonçait martèle réitère "
     "répète espère rejette appelle rappelle fustigeait met\\s+en\\s+garde fait\\s+savoir "
     "fait\\s+valoir fait\\s+état fait\\s+part laisse\\s+entendre laissent\\s+entendre "
-    "se\\s+dit se\\s+disent se\\s+disait défend défendent défendait "
+    "se\\s+dit se\\s+disent se\\s+disait défend défendent défendait veut\\s+croire(?=\\s+qu) "
     "s['’]engage(?=\\s+à\\s) s['’]engagent(?=\\s+à\\s) "
     "font\\s+valoir font\\s+savoir font\\s+état font\\s+part se\\s+souvient se\\s+souviennent veut\\s+que veulent\\s+que voulait\\s+que"
 )
@@ -243,9 +245,13 @@ FR_VERDICT = re.compile(
     r"(?:s['’]est|se\s+sont|s['’]était|s['’]étaient)\s+(?:montré|dit|voulu)(?:e|s|es)?|"
     r"se\s+(?:montre|montrent|dit|disent|veut|veulent)|reste|restent|restait|"
     rf"(?:est|sont|était)\s+resté(?:e|s|es)?)\s+{_VERDICT_WORDS}:\s*(?=[«“„\"])"
+    # "l'ancien ministre a souri : « … »": a manner of speaking, then the words
+    r"|(?<![\w\-’'])(?:a|avait|ont|avaient)\s+(?:souri|ri|soupiré|haussé\s+les\s+épaules|"
+    r"plaisanté|conclu)\s*:\s*(?=[«“„\"])"
 )
 EN_VERDICT = re.compile(
     r"(?<![\w\-’'])(?:was|is|were|are|(?:has|have|had)\s+been|remained|remains|sounded|seemed|"
     rf"appeared)\s+{_VERDICT_WORDS}:\s*(?=[“\"])"
+    r"|(?<![\w\-’'])(?:smiled|shrugged|laughed|sighed|joked|concluded)\s*:\s*(?=[“\"])"
 )
 EN_PRESENT = re.compile(rf",\s+{ADV_EN}(?P<fin>{_alt(_EN_PRESENT)})(?![\w\-])")

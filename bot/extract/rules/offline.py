@@ -186,6 +186,11 @@ class OfflineEngine:
                     resolver.note_statement(said)
             here = attribution.owned_by_incise(sent.text, here)
             here += sides.listed(self.gaz, here)
+            if not here and found and _GOES_ON.match(sent.text):
+                # "X m'a répété que … . Et que …": the words X said go on
+                before_cue = {sp.name or sp.party_id: sp for sp, c in found[-1] if c is not None}
+                if len(before_cue) == 1:
+                    here = [(next(iter(before_cue.values())), None)]
             if not here:
                 here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent, hits)
             here = attribution.drop_anonymous_reporters(here)
@@ -439,6 +444,8 @@ _REACTION_ONLY = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+# a sentence going on with the words the one before reported: "Et que …", "And that …"
+_GOES_ON = re.compile(r"\s*(?:et|mais|and|but)\s+(?:que|qu['’]|that)\b", re.IGNORECASE)
 _TELLING = re.compile(r"\b(?:telling|disant|expliquant)\b", re.IGNORECASE)
 # the people told, before what they were told: "(telling) guests that …", "(disant) aux élus que"
 _TOLD_WHOM = re.compile(
