@@ -754,6 +754,9 @@ class Responder:
         statements = [from_passage(p) for p in passages]
         if line:  # the sentences that hold the answer first
             holding = [s for s in statements if fold(value) in fold(s.text)]
+            if holding and u.kind == "count":  # with those giving the number in other words
+                # ("480 Ukrainiens sont rentrés" with "480 prisonniers ukrainiens")
+                holding = [s for s in statements if s in holding or _same_number(value, s.text)]
             if u.kind == "when":  # with those giving the date in another order
                 dated = {
                     _same(p.text)
@@ -762,7 +765,12 @@ class Responder:
                 }
                 holding = [s for s in statements if s in holding or _same(s.text) in dated]
             if holding and u.kind == "who":  # with those spelling the name otherwise
-                holding = [s for s in statements if s in holding or _spells(value, s.text)]
+                holding = [
+                    s
+                    for s in statements
+                    if s in holding or _spells(value, s.text) or self._names(value, s.text)
+                ]
+                holding = _doing_first(holding, {p.sentence_id for p in pool})
             if not holding:
                 holding = [
                     from_passage(p) for p in retrieval.passages if fold(value) in fold(p.text)
@@ -795,6 +803,14 @@ class Responder:
                 statements = self._with_introduction(statements, value)
             statements = self._in_both_languages(statements, retrieval, value)
         return Answer(statements, line=line)
+
+    def _names(self, name: str, sentence: str) -> bool:
+        """Whether ``sentence`` names the known person ``name`` in another of their forms ("M.
+        Guterres" for "Antonio Guterres")."""
+        return any(
+            h.person is not None and h.person.name == name
+            for h in self.gazetteer.person_hits(sentence)
+        )
 
     def _with_introduction(self, statements: list[Statement], name: str) -> list[Statement]:
         """A "who" answer whose sentences name the person without their office ("…, a
@@ -1017,6 +1033,18 @@ def titled(name: str, sentence: str) -> bool:
     if following:
         chunks.append(following.group(1))
     return any(set(tokens(c)) & _titles() for c in chunks)
+
+
+def _same_number(value: str, sentence: str) -> bool:
+    """Whether ``sentence`` gives the number in figures of a count ``value`` ("480
+    prisonniers" and "480 Ukrainiens"); a count in words has none to compare."""
+    return bool(re.search(r"\d", value)) and same_value(value, sentence)
+
+
+def _doing_first(statements: list[Statement], doing: set[int]) -> list[Statement]:
+    """A "who" answer's sentences naming the person, those saying what the question asks they
+    did (``doing``: the sentences read for the name) first."""
+    return sorted(statements, key=lambda s: s.sentence_id not in doing)
 
 
 def _spells(name: str, sentence: str) -> bool:

@@ -1,0 +1,123 @@
+"""The Q&A rules of the twenty-fourth pass (issue #13), on questions and sentences of my own
+(Norway, Denmark and Sweden at fisheries talks): a "who" answer shows the sentences naming the
+person in any of the forms the gazetteer knows ("M. Barth Eide"), the one saying they did what is asked first; a
+count's answer shows the sentences giving the same number in other words; a French question's
+inverted pronoun ("mettra-t-elle à disposition") does not hide a glossary phrase; the
+glossary's new rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.parties import PartyBook
+from bot.qa import QuestionAnswerer
+from bot.qa.lexicon import bridge_forms, bridge_phrases, phrase_forms
+from bot.settings import Settings
+from bot.store.db import Database
+from tests.qa_support import StoredPositions
+from tests.test_qa_rules_v8 import lines
+from tests.test_qa_unit import NoComposer, add
+
+
+def _ask(
+    db: Database,
+    book: PartyBook,
+    settings: Settings,
+    texts: list[str],
+    question: str,
+    lang: str = "fr",
+) -> list[str]:
+    """The lines answering ``question`` (asked in ``lang``) over French ``texts``."""
+    from bot.service import BriefBot
+
+    for text in texts:
+        add(db, text, lang="fr")
+    bot = BriefBot(settings, db, book, [StoredPositions([], "test:qa-v24")], [NoComposer()])  # type: ignore[list-item]
+    return lines(QuestionAnswerer(bot)(question, lang, "c", "1", None))  # type: ignore[arg-type]
+
+
+# --- "who": the sentence saying the person did it, naming them by their surname, comes first
+
+INSPECTORS = (
+    "Pêche : Oslo veut des inspecteurs à bord\n\n"
+    "À Bergen, le ministre norvégien des Affaires étrangères, Espen Barth Eide, a obtenu que "
+    "ses inspecteurs puissent monter à bord des chalutiers de la mer du Nord.\n\n"
+    "« Un quota sans contrôle n'est qu'une promesse », avait rappelé M. Barth Eide mardi, en "
+    "proposant d'envoyer vingt inspecteurs sur les chalutiers de la mer du Nord."
+)
+
+
+def test_a_who_answer_shows_first_the_sentence_saying_they_did_it(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    reply = _ask(
+        any_db,
+        book,
+        settings,
+        [INSPECTORS],
+        "Qui a proposé d'envoyer des inspecteurs sur les chalutiers de la mer du Nord ?",
+    )
+    assert "Espen Barth Eide" in reply[0], reply
+    bullets = [line for line in reply if line.startswith("•")]
+    assert bullets and "en proposant d'envoyer vingt inspecteurs" in bullets[0], reply
+
+
+# --- a count: the sentences giving the same number in other words
+
+TRAWLERS = (
+    "Retrait des chalutiers : le premier volet achevé\n\n"
+    "Jeudi, 120 navires danois ont quitté les eaux norvégiennes, premier volet du retrait "
+    "négocié à Bergen.\n\n"
+    "Au total, 120 Danois sont rentrés jeudi à Esbjerg, dont douze marins blessés."
+)
+
+
+def test_a_count_answer_shows_the_sentences_giving_the_same_number(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    reply = _ask(
+        any_db,
+        book,
+        settings,
+        [TRAWLERS],
+        "How many Danish ships came home in the first stage of the withdrawal?",
+        lang="en",
+    )
+    assert "120" in reply[0], reply
+    assert any("120 Danois sont rentrés" in line for line in reply), reply
+
+
+# --- a French question's inverted pronoun
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Combien de navires la Suède mettra-t-elle à disposition de la mission ?",
+        "Combien d'inspecteurs le Danemark mettra-t-il à disposition ?",
+    ],
+)
+def test_an_inverted_pronoun_does_not_hide_a_phrase(question: str) -> None:
+    assert "mettra à disposition" in [entry for entry, _, _ in bridge_phrases(question)]
+
+
+# --- the glossary's new rows
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("proposé", "offered"),
+        ("offert", "proposed"),
+        ("communiqué", "statement"),
+        ("conjoint", "joint"),
+        ("rentrés", "came home"),
+        ("volet", "stage"),
+        ("étape", "phase"),
+        ("mettre à disposition", "contribute"),
+        ("fournira", "provide"),
+    ],
+)
+def test_the_glossary_bridges_both_languages(french: str, english: str) -> None:
+    assert phrase_forms(english) & bridge_forms(french), (french, english)
+    assert phrase_forms(french) & bridge_forms(english), (french, english)
