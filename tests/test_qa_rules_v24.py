@@ -2,8 +2,10 @@
 (Norway, Denmark and Sweden at fisheries talks): a "who" answer shows the sentences naming the
 person in any of the forms the gazetteer knows ("M. Barth Eide"), the one saying they did what is asked first; a
 count's answer shows the sentences giving the same number in other words; a French question's
-inverted pronoun ("mettra-t-elle à disposition") does not hide a glossary phrase; the
-glossary's new rows."""
+inverted pronoun ("mettra-t-elle à disposition") does not hide a glossary phrase; "in
+exchange" ending a question links, and the words that only link leave a follow-up short; a
+follow-up asking on what terms looks beyond the previous answer's articles when they set none;
+the glossary's new rows."""
 
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ import pytest
 
 from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
-from bot.qa.lexicon import bridge_forms, bridge_phrases, phrase_forms
+from bot.qa.followup import looks_like_followup
+from bot.qa.lexicon import MentionFinder, bridge_forms, bridge_phrases, phrase_forms
+from bot.qa.query import parse_question
 from bot.settings import Settings
 from bot.store.db import Database
 from tests.qa_support import StoredPositions
@@ -99,6 +103,72 @@ def test_a_count_answer_shows_the_sentences_giving_the_same_number(
 )
 def test_an_inverted_pronoun_does_not_hide_a_phrase(question: str) -> None:
     assert "mettra à disposition" in [entry for entry, _, _ in bridge_phrases(question)]
+
+
+# --- "in exchange" ending a question: a linking phrase, and a follow-up stays short
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "And what is Denmark asking for in exchange?",
+        "Et que demande le Danemark en échange ?",
+        "And what would Sweden want in return?",
+    ],
+)
+def test_in_exchange_ending_a_follow_up_only_links(finder: MentionFinder, question: str) -> None:
+    query = parse_question(question, finder)
+    assert not query.content, query.content
+    assert looks_like_followup(question, query)
+
+
+# --- a follow-up asking on what terms: beyond the previous answer's articles
+
+LIVE = (
+    "Fisheries talks live: Bergen opens its doors\n\n"
+    "Norway offered Bergen as a hub for coordinating North Sea fishing patrols.\n\n"
+    "Danish Foreign Minister Lars Løkke Rasmussen said the North Sea fishing patrols were "
+    "a matter for all coastal states."
+)
+WIRE = (
+    "Copenhagen sets its price\n\n"
+    "Speaking about the North Sea fishing patrols, Danish Foreign Minister Lars Løkke "
+    "Rasmussen said Copenhagen was ready to join the patrols, provided that Norwegian limits "
+    "on Danish herring landings were lifted."
+)
+SAID = [
+    ("NO", "", "", "Norway offered Bergen as a hub for coordinating North Sea fishing patrols."),
+    (
+        "DK",
+        "Lars Løkke Rasmussen",
+        "Danish foreign minister",
+        "Danish Foreign Minister Lars Løkke Rasmussen said the North Sea fishing patrols were "
+        "a matter for all coastal states.",
+    ),
+    (
+        "DK",
+        "Lars Løkke Rasmussen",
+        "Danish foreign minister",
+        "Speaking about the North Sea fishing patrols, Danish Foreign Minister Lars Løkke "
+        "Rasmussen said Copenhagen was ready to join the patrols, provided that Norwegian limits "
+        "on Danish herring landings were lifted.",
+    ),
+]
+
+
+def test_a_follow_up_on_terms_finds_the_condition_elsewhere(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    from bot.service import BriefBot
+
+    for text in (LIVE, WIRE):
+        add(any_db, text, lang="en")
+    bot = BriefBot(settings, any_db, book, [StoredPositions(SAID, "test:qa-v24b")], [NoComposer()])  # type: ignore[list-item]
+    ask = QuestionAnswerer(bot)
+    ask("What is Norway offering to do about North Sea fishing patrols?", "en", "c", "1", None)
+    reply = lines(ask("And what is Denmark asking for in exchange?", "en", "c", "1", None))
+    bullets = [line for line in reply if line.startswith("•")]
+    assert bullets and "provided that Norwegian limits" in bullets[0], reply
 
 
 # --- the glossary's new rows

@@ -32,6 +32,7 @@ from bot.qa.statements import (
     opening_party,
     party_statements,
     person_statements,
+    sets_condition,
     speaker_statements,
     subject,
 )
@@ -135,6 +136,8 @@ class Responder:
                 wider = self._find(u, lang, None)
                 if wider.statements and not wider.refused and not wider.lead:
                     return wider
+            if found.statements and not found.refused and u.kind == "position":
+                self._with_conditions(found, u, lang)
             if found.statements and not found.refused:
                 best = max(s.match for s in found.statements)
                 if u.kind == "position" and (
@@ -156,6 +159,22 @@ class Responder:
                             found.line = self._stance(better[0], u.parties[0], lang)
                 return found
         return self._find(u, lang, scope)
+
+    def _with_conditions(self, found: Answer, u: Understanding, lang: Lang) -> None:
+        """A follow-up asking on what terms ("And what is X asking for in exchange?") whose
+        answer from the previous answer's articles sets no condition: the party's statements
+        of all articles that set one come first ("…, provided that …")."""
+        if any(sets_condition(u.query.text, s.text) for s in found.statements):
+            return
+        wider = self._find(u, lang, None)
+        setting = [s for s in wider.statements if sets_condition(u.query.text, s.text)]
+        if wider.refused or not setting:
+            return
+        shown = {_same(s.text) for s in setting}
+        rest = [s for s in found.statements if _same(s.text) not in shown]
+        found.statements = [*setting, *rest][:MAX_STATEMENTS]
+        if u.parties:
+            found.line = self._stance(setting[0], u.parties[0], lang)
 
     def _without(
         self, found: Answer, answered: frozenset[int], u: Understanding, lang: Lang
