@@ -5,7 +5,8 @@ count's answer shows the sentences giving the same number in other words; a Fren
 inverted pronoun ("mettra-t-elle à disposition") does not hide a glossary phrase; "in
 exchange" ending a question links, and the words that only link leave a follow-up short; a
 follow-up asking on what terms looks beyond the previous answer's articles when they set none;
-the glossary's new rows."""
+"pose-t-elle des conditions ?" asks the terms of what was asked before, and a sentence saying
+a side accepted "sans conditions" answers it; the glossary's new rows."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ import pytest
 
 from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
-from bot.qa.followup import looks_like_followup
+from bot.qa.followup import Context, looks_like_followup, resolve
 from bot.qa.lexicon import MentionFinder, bridge_forms, bridge_phrases, phrase_forms
 from bot.qa.query import parse_question
+from bot.qa.statements import sets_condition
 from bot.settings import Settings
 from bot.store.db import Database
 from tests.qa_support import StoredPositions
@@ -169,6 +171,36 @@ def test_a_follow_up_on_terms_finds_the_condition_elsewhere(
     reply = lines(ask("And what is Denmark asking for in exchange?", "en", "c", "1", None))
     bullets = [line for line in reply if line.startswith("•")]
     assert bullets and "provided that Norwegian limits" in bullets[0], reply
+
+
+# --- "pose-t-elle des conditions ?": the terms of what was asked before
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Et le Danemark, il pose des conditions ?", "And does Denmark set conditions?"],
+)
+def test_asking_for_conditions_keeps_the_previous_subject(
+    finder: MentionFinder, question: str
+) -> None:
+    before = "Que réclame la Norvège pour signer l'accord sur le hareng ?"
+    previous = Context("a", "fr", before, parse_question(before, finder))
+    resolved = resolve(question, parse_question(question, finder), previous)
+    labels = {c.label for c in resolved.query.concepts}
+    assert {"Denmark", "hareng"} <= labels, labels
+    assert "Norway" not in labels, labels
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Copenhague a accepté l'accord sans conditions.",
+        "Denmark accepted the herring deal without preconditions.",
+    ],
+)
+def test_accepting_without_conditions_answers_whether_a_side_sets_any(sentence: str) -> None:
+    assert sets_condition("Et le Danemark, il pose des conditions ?", sentence)
+    assert sets_condition("And does Denmark set conditions?", sentence)
 
 
 # --- the glossary's new rows
