@@ -16,7 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from bot.qa.query import Concept, Query, places_asked
+from bot.qa.query import Concept, Query, places_asked, stop_phrases
 from bot.qa.text import QUESTION_WORDS, tokens
 from bot.qa.understand import without_source
 from bot.qa.vocabulary import question_data
@@ -228,12 +228,22 @@ def looks_like_followup(question: str, query: Query) -> bool:
         return True
     # where the answer is to be read ("according to the Downing Street readout") adds words,
     # not a new question
-    if len(tokens(without_source(question))) > MAX_FOLLOWUP_WORDS:
+    if len(tokens(_linking_words_out(without_source(question)))) > MAX_FOLLOWUP_WORDS:
         return False
     if _LEAD.match(question):
         return True
     bare = not any(w in QUESTION_WORDS for w in tokens(question))
     return bare and not query.content and all(c.kind == "entity" for c in query.concepts)
+
+
+def _linking_words_out(question: str) -> str:
+    """``question`` without the phrases that only link its words ("in exchange", "au sujet
+    de": [stop] phrases of questions.toml): "And what is Russia asking for in exchange?" is
+    as short as a follow-up."""
+    chars = list(question)
+    for start, end in stop_phrases(question):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _replace(kinds: tuple[str, ...], old: list[Concept], new: list[Concept]) -> list[Concept]:

@@ -297,9 +297,20 @@ def _bridge_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     )
 
 
+# the subject pronoun a French question puts after its verb ("mettra-t-elle", "peut-il")
+_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)(?!\w)")
+
+
+def without_inversion(folded: str) -> str:
+    """``folded`` with the pronouns of a French question's inversion blanked (same length):
+    "la Norvège mettra-t-elle à disposition" holds the phrase "mettra à disposition"."""
+    return _INVERSION.sub(lambda m: " " * len(m.group()), folded)
+
+
 def bridge_phrases(text: str) -> list[tuple[str, int, int]]:
-    """Multi-word bridge entries found in ``text`` (folded): (entry, start, end)."""
-    folded = fold(text)
+    """Multi-word bridge entries found in ``text`` (folded, a question's inverted pronouns
+    left out): (entry, start, end)."""
+    folded = without_inversion(fold(text))
     out = []
     for entry, needle, pattern in _bridge_patterns():
         if needle not in folded:

@@ -32,6 +32,7 @@ from bot.qa.statements import (
     opening_party,
     party_statements,
     person_statements,
+    sets_condition,
     speaker_statements,
     subject,
 )
@@ -135,6 +136,8 @@ class Responder:
                 wider = self._find(u, lang, None)
                 if wider.statements and not wider.refused and not wider.lead:
                     return wider
+            if found.statements and not found.refused and u.kind == "position":
+                self._with_conditions(found, u, lang)
             if found.statements and not found.refused:
                 best = max(s.match for s in found.statements)
                 if u.kind == "position" and (
@@ -156,6 +159,22 @@ class Responder:
                             found.line = self._stance(better[0], u.parties[0], lang)
                 return found
         return self._find(u, lang, scope)
+
+    def _with_conditions(self, found: Answer, u: Understanding, lang: Lang) -> None:
+        """A follow-up asking on what terms ("And what is X asking for in exchange?") whose
+        answer from the previous answer's articles sets no condition: the party's statements
+        of all articles that set one come first ("…, provided that …")."""
+        if any(sets_condition(u.query.text, s.text) for s in found.statements):
+            return
+        wider = self._find(u, lang, None)
+        setting = [s for s in wider.statements if sets_condition(u.query.text, s.text)]
+        if wider.refused or not setting:
+            return
+        shown = {_same(s.text) for s in setting}
+        rest = [s for s in found.statements if _same(s.text) not in shown]
+        found.statements = [*setting, *rest][:MAX_STATEMENTS]
+        if u.parties:
+            found.line = self._stance(setting[0], u.parties[0], lang)
 
     def _without(
         self, found: Answer, answered: frozenset[int], u: Understanding, lang: Lang
@@ -754,6 +773,9 @@ class Responder:
         statements = [from_passage(p) for p in passages]
         if line:  # the sentences that hold the answer first
             holding = [s for s in statements if fold(value) in fold(s.text)]
+            if holding and u.kind == "count":  # with those giving the number in other words
+                # ("480 Ukrainiens sont rentrés" with "480 prisonniers ukrainiens")
+                holding = [s for s in statements if s in holding or _same_number(value, s.text)]
             if u.kind == "when":  # with those giving the date in another order
                 dated = {
                     _same(p.text)
@@ -762,7 +784,12 @@ class Responder:
                 }
                 holding = [s for s in statements if s in holding or _same(s.text) in dated]
             if holding and u.kind == "who":  # with those spelling the name otherwise
-                holding = [s for s in statements if s in holding or _spells(value, s.text)]
+                holding = [
+                    s
+                    for s in statements
+                    if s in holding or _spells(value, s.text) or self._names(value, s.text)
+                ]
+                holding = _doing_first(holding, {p.sentence_id for p in pool})
             if not holding:
                 holding = [
                     from_passage(p) for p in retrieval.passages if fold(value) in fold(p.text)
@@ -795,6 +822,14 @@ class Responder:
                 statements = self._with_introduction(statements, value)
             statements = self._in_both_languages(statements, retrieval, value)
         return Answer(statements, line=line)
+
+    def _names(self, name: str, sentence: str) -> bool:
+        """Whether ``sentence`` names the known person ``name`` in another of their forms ("M.
+        Guterres" for "Antonio Guterres")."""
+        return any(
+            h.person is not None and h.person.name == name
+            for h in self.gazetteer.person_hits(sentence)
+        )
 
     def _with_introduction(self, statements: list[Statement], name: str) -> list[Statement]:
         """A "who" answer whose sentences name the person without their office ("…, a
@@ -1017,6 +1052,18 @@ def titled(name: str, sentence: str) -> bool:
     if following:
         chunks.append(following.group(1))
     return any(set(tokens(c)) & _titles() for c in chunks)
+
+
+def _same_number(value: str, sentence: str) -> bool:
+    """Whether ``sentence`` gives the number in figures of a count ``value`` ("480
+    prisonniers" and "480 Ukrainiens"); a count in words has none to compare."""
+    return bool(re.search(r"\d", value)) and same_value(value, sentence)
+
+
+def _doing_first(statements: list[Statement], doing: set[int]) -> list[Statement]:
+    """A "who" answer's sentences naming the person, those saying what the question asks they
+    did (``doing``: the sentences read for the name) first."""
+    return sorted(statements, key=lambda s: s.sentence_id not in doing)
 
 
 def _spells(name: str, sentence: str) -> bool:
