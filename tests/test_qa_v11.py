@@ -24,7 +24,11 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v11.json")
 # after the twelfth Q&A pass (qa12): 0.81 (26/32) and refusals 0.88 (7/8)
 # after the thirteenth Q&A pass (qa13): 0.81 (26/32) and refusals 0.88 (7/8)
 # after the fifteenth Q&A pass (qa15): 0.84 (27/32) and refusals 0.88 (7/8)
-HIT_FLOOR = 0.82
+# session 15: 0.81 (26/32). The engine no longer gives a think-tank analyst's words ("He told
+# us that European demands …") to Maria Zakharova; the answer to "What does Moscow demand …?"
+# lost that wrong statement, and its follow-up "And how did Kyiv respond to that?", asked
+# over the articles of the new answer, ranks Sybiha's reply fourth (it was third by that luck)
+HIT_FLOOR = 0.80
 REFUSAL_FLOOR = 0.86
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

@@ -231,7 +231,7 @@ class Gazetteer:
                 if (
                     prev[:1].isupper()
                     and prev not in _TITLE_WORDS
-                    and not prev.endswith(",")
+                    and not prev.endswith((",", ":", ";"))  # "KK: Lavrov said"
                     and not elided
                 ):
                     continue

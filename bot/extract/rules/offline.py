@@ -233,7 +233,17 @@ class OfflineEngine:
                 and all(c is None and s is talk.turn for s, c in here)
                 and not [h for h in hits if words[h.start] != " "]
             )
-            if not here or turn_only:
+            # "KK: Andrii Sybiha called me on his way back. He said …": a person an answer
+            # names as its subject is who "he" means next
+            turn_named = (
+                bool(here)
+                and all(c is None and s is talk.turn for s, c in here)
+                and not turn_only
+                and bool(hits)
+                # (a host's turn, of no side, is narration: who it names is who "he" means)
+                and (_opens_with_name(words, hits[0].start) or not here[0][0].party_id)
+            )
+            if not here or turn_only or turn_named:
                 subject = (
                     syntax.main_subject(doc, sent.start, sent.end) if nlp.has_parse(doc) else ""
                 )
@@ -689,6 +699,13 @@ def _after_colon(cue: Cue | None) -> Cue | None:
         if len(rest.split()) >= 4:
             cue.claim = rest[:1].upper() + rest[1:]
     return cue
+
+
+def _opens_with_name(text: str, start: int) -> bool:
+    """Whether the person named at ``start`` opens ``text`` (a label blanked), with at most a
+    title before ("Andrii Sybiha called me …", "Secretary Rubio told me …")."""
+    lead = text[:start].strip(" :—–-")
+    return not lead or roles.is_title_words(lead)
 
 
 def _merge_same_party(

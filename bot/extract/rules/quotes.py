@@ -299,6 +299,8 @@ _EN_NOUNS_TOO = {
 _EN_NOUN_BEFORE = re.compile(
     r"\b(?:the|a|an|its|his|her|their|our|these|those|this|[A-Z][\w\-]*['’]s)\s+"
     r"(?:(?:[A-Z][\w\-]*|[a-z]+(?:an|ese|ish|ic|al|ian))\s+){0,2}$"
+    # "told us that European demands …": an adjective of a side and the plural, no article
+    r"|\bthat\s+[A-Z][a-z]+(?:ean|ian|ese|ish)\s+$"
 )
 
 

@@ -171,6 +171,18 @@ class SpeakerResolver:
                 self._places[town] = hits[0].party_id
                 self.known = [k for k in self.known if fold(k.name) != town]  # not a person
 
+    def _by_first_name(self, name: str) -> _Known | None:
+        """The one person met under a full name whose first name is ``name`` alone ("Marco"
+        after "Marco Rubio", "Marco [Rubio]"), or None."""
+        if " " in name or not name[:1].isupper():
+            return None
+        found = {
+            k.name: k
+            for k in self.known
+            if k.party_id and len(k.name.split()) >= 2 and k.name.split()[0] == name
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _local_side(self, role: str) -> str | None:
         """The side of a town the article placed, named in ``role`` ("maire de Berdytchiv")."""
         folded = fold(role)
@@ -253,6 +265,9 @@ class SpeakerResolver:
         if person is None and (_OPPOSITION.search(role) or _OPPOSITION_THEN.search(before)):
             party = None  # "a lawmaker from the opposition …": speaks for no government
         name = mentions.display_name(h.text, person)
+        called = self._by_first_name(name) if person is None and not role else None
+        if called is not None:
+            return called  # "I told Marco [Rubio] so. … Marco told me himself that …"
         if party is None and person is None and self.portrait is not None:
             surname, side = self.portrait
             party = side if fold(name).split()[-1:] == [surname] else None
@@ -394,6 +409,9 @@ class SpeakerResolver:
             for k in reversed(self.known):  # a surname met before ("Nowak said", "M. Demir")
                 if _same(k, np.strip(), None):
                     return Speaker(k.name, k.role, k.party_id, k.person)
+            called = self._by_first_name(np.strip())  # "Espen told me", after "Espen Barth Eide"
+            if called is not None:
+                return Speaker(called.name, called.role, called.party_id, called.person)
         party = roles.infer_party(self.gaz, np)
         key = roles.head_office(np)
         definite = _DEFINITE.match(np)
