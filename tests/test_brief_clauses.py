@@ -110,3 +110,13 @@ def test_a_participle_announcing_the_words_cut_goes_with_them() -> None:
         "« Aucun quota ne tiendra sans contrôle commun des ports, ni cette année ni la suivante. »"
     )
     assert shorten_prose(text, 90) == "Erik Lund a salué « un premier résultat » obtenu à Bergen"
+
+
+def test_prose_cut_drops_the_conjunction_of_the_clause_cut() -> None:
+    text = (
+        'The council "is not at that table," although, as observers note, most of the proposed '
+        "inspectors come from its members"
+    )
+    short = shorten_prose(text, 70)
+    assert short == 'The council "is not at that table,"'
+    assert not short.endswith("although")

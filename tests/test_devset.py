@@ -607,6 +607,28 @@ DEVSETS = [
         lang="en",
         precision=0.93,
     ),
+    # session 15, written blind mid-session and kept unread until the session's final engine
+    # (0534421), scored once there: d66 0.70 / 0.90 / 0.95 / 0.87, d67 0.76 / 0.93 / 0.92 /
+    # 0.91 (the session's first engine: d66 the same, d67 0.71 / 0.92 / 0.88 / 0.85)
+    DevSet(
+        "devset66",
+        (760, 1100),
+        recall=0.68,
+        speaker_acc=0.88,
+        party_prec=0.93,
+        articles=6,
+        precision=0.85,
+    ),
+    DevSet(
+        "devset67",
+        (760, 1100),
+        recall=0.74,
+        speaker_acc=0.91,
+        party_prec=0.90,
+        articles=6,
+        lang="en",
+        precision=0.89,
+    ),
 ]
 
 

@@ -126,9 +126,18 @@ def shorten_prose(text: str, limit: int) -> str:
         # "a salué « … », tout en prévenant :" with the words after the colon cut: the
         # participle that announced them goes too
         kept_text = _SAYING_BEFORE_COLON.sub("", kept_text.rstrip())
+    if 0 < kept < len(pieces):
+        # '… "is not at that table," although, as observers note, …': the conjunction whose
+        # clause was cut goes with it
+        kept_text = _DANGLING.sub("", _trim(kept_text))
     return _trim(kept_text)
 
 
+_DANGLING = re.compile(
+    r"[\s,;]+(?:although|though|while|whereas|but|and|or|because|since|as|mais|et|ou|car|"
+    r"donc|bien\s+que|alors\s+que|tandis\s+que|même\s+si)$",
+    re.IGNORECASE,
+)
 # "…, tout en prévenant :", "…, while warning:": a participle of saying announcing a colon
 _SAYING_BEFORE_COLON = re.compile(
     r",\s*(?:(?:tout\s+)?en\s+[a-zà-ÿ]+ant|while\s+[a-z]+ing|adding|warning|saying)\s*:$",

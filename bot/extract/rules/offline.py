@@ -369,12 +369,13 @@ class OfflineEngine:
             return None  # "Kyiv has responded sharply to X's comments": the words come next
         if _POINTS_BACK.fullmatch(claim):
             return None  # "C'est ce qu'a confié X": the words before, credited on their own
-        if not quote and cue is not None and len(_WORD.findall(claim)) == 1:
+        if cue is not None and claim != quote and len(_WORD.findall(claim)) == 1:
             rest = _AFTER_INCISE.match(sentence, cue.end)
-            if _INTERJECTION.fullmatch(claim) or rest is None:
+            if quote is None and (_INTERJECTION.fullmatch(claim) or rest is None):
                 return None  # "Well, Mr X says many things": no claim of X's
             # "Moscow, she told a weekly briefing, saw no reason to …": both sides of the incise
-            claim = f"{claim.strip(' ,')} {rest.group('rest').strip()}"
+            if rest is not None:
+                claim = f"{claim.strip(' ,')} {rest.group('rest').strip()}"
         if _COURTESY.fullmatch(claim):
             return None  # "Thank you, Martha.", "Good morning.": a greeting says nothing
         if quote and _only_saying(quote):
@@ -467,7 +468,7 @@ _INTERJECTION = re.compile(
     r"ok|okay)\W*",
     re.IGNORECASE,
 )
-_AFTER_INCISE = re.compile(r"[^,.;:!?«»\"“”]{0,60},\s*(?P<rest>[^,;«»\"“”]{8,}?)\s*[.;]?$")
+_AFTER_INCISE = re.compile(r"[^,.;:!?«»\"“”]{0,60},\s*(?P<rest>[^;]{8,}?)\s*[.;]?$")
 # a greeting or a thank-you that is the whole statement (a transcript's opening lines)
 _COURTESY = re.compile(
     r"\s*(?:(?:thank\s+you|thanks)(?:\s+(?:so\s+much|very\s+much|again|all(?:\s+for\s+coming)?))?(?:\s+for\s+having\s+me)?|"

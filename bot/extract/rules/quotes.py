@@ -265,8 +265,13 @@ def declines(sentence: str, lang: str, at: int) -> bool:
 
 
 # ", he told …" / ", Sybiha told …" closing a sentence: its subject after the last comma
+# "…, X told a news conference following the meeting in Y.": to whom, not what, follows
+_AUDIENCE = re.compile(
+    r"\s*(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)\b|\s*(?:reporters|journalists)\b",
+    re.IGNORECASE,
+)
 _EN_TRAILING_SUBJECT = re.compile(
-    r",\s*(?P<who>he|she|they|we|[A-Z][\w\-'’.]*(?:\s+[A-Z][\w\-'’.]*){0,4}"
+    r",\s*(?P<who>he|she|they|we|[A-Z][\w\-'’.]*(?:\s+[A-Z][\w\-'’.]*){0,5}"
     # ", Ukraine's air force said,", ", the ministry said", ", a Danish spokesman said"
     r"(?:['’]s(?:\s+[a-z][\w\-]*){1,3})?|the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}"
     r"|an?\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]*)\s*$"
@@ -517,7 +522,7 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             cues.append(cue)
             continue
         tail = None if fr else _EN_TRAILING_SUBJECT.search(before)
-        if tail is not None and len(after.split(",")[0].split()) > 6:
+        if tail is not None and len(after.split(",")[0].split()) > 6 and not _AUDIENCE.match(after):
             tail = None  # "Arriving at X, NATO's Y Z said the alliance …": a clause follows
         if tail is not None and NOT_SUBJECT_SEGMENT.match(before[: tail.start()]):
             tail = None  # "Speaking at a meeting on Monday, Vladimir Putin said …": an adjunct
