@@ -277,9 +277,7 @@ def middle_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) 
     if not _NAMED.match(subject):
         return None
     for c in before:
-        cut = re.search(rf"(?<![\w\-]){re.escape(subject)}(?![\w\-])", c.claim)
-        if cut is not None and cut.start() > 0:
-            c.claim = tidy(c.claim[: cut.start()])
+        _stop_claim_at(c, subject)
     return Cue(end, end, "pre", subject, tidy(sentence[first : stop.start()]), first)
 
 
@@ -297,12 +295,19 @@ def joined_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) 
     if not _JOINED_BEFORE.search(sentence[:first]) or not _NAMED.match(subject):
         return None  # "…, and it wants …": the same side goes on in its own words
     stop = _NEXT_CLAUSE.search(sentence, end)
-    cut = re.search(rf"(?<![\w\-]){re.escape(subject)}(?![\w\-])", joined[0].claim)
-    if cut is not None and cut.start() > 0:
-        joined[0].claim = tidy(_JOINED_BEFORE.sub("", joined[0].claim[: cut.start()]))
+    _stop_claim_at(joined[0], subject, _JOINED_BEFORE)
     return Cue(
         end, end, "pre", subject, tidy(sentence[first : stop.start() if stop else None]), first
     )
+
+
+def _stop_claim_at(cue: Cue, subject: str, link: re.Pattern[str] | None = None) -> None:
+    """``cue``'s claim stops where the clause of ``subject`` (a whole word) starts in it, the
+    ``link`` word before it ("and") left out too."""
+    cut = re.search(rf"(?<![\w\-]){re.escape(subject)}(?![\w\-])", cue.claim)
+    if cut is not None and cut.start() > 0:
+        kept = cue.claim[: cut.start()]
+        cue.claim = tidy(link.sub("", kept) if link else kept)
 
 
 _JOINED_BEFORE = re.compile(r"(?:,\s*)?\s(?:and|et)\s*$")
