@@ -532,11 +532,13 @@ class Discourse:
             return
         initials = _INITIALS_LABEL.match(sent.text)
         bare = _BARE_INITIALS_LABEL.match(sent.text) if initials is None else None
-        if bare is not None and self.resolver.by_initials(bare.group("ini")) is not None:
-            initials = bare
-        if initials is not None:
+        met = self.resolver.by_initials(bare.group("ini")) if bare is not None else None
+        if initials is not None or met is not None:
             # "J.-N. B. : Non. Nous étions …": the person of the transcript with those initials
-            self.turn = self.resolver.by_initials(initials.group("ini"))
+            # (a bare "KK:" only when someone met has them)
+            if met is None and initials is not None:
+                met = self.resolver.by_initials(initials.group("ini"))
+            self.turn = met
             self._publish_turn()
             self._carried = self.turn
             return
