@@ -21,7 +21,9 @@ SAYS_AFTER = re.compile(
     # "a insisté sur un point : …": a short complement, then the words after a colon
     r"|^\s*(?:[^\s,;:«»\"“”.]+\s+){1,4}:\s"
     # "a parlé d'une « récompense pour l'agresseur »": words of the speaker's, named
-    r"|^\s*(?:[^\s,;:«»\"“”.]+\s+){0,5}?(?:de|d['’]|du|des)\s*(?:(?:une?|la|le|l['’]|ses|son|sa)\s*)?[«\"“]",
+    r"|^\s*(?:[^\s,;:«»\"“”.]+\s+){0,5}?(?:de|d['’]|du|des)\s*(?:(?:une?|la|le|l['’]|ses|son|sa)\s*)?[«\"“]"
+    # "Elle m'a confié vouloir une décision", "a juré ne pas vouloir": a wish, as its words
+    r"|^\s*(?:ne\s+pas\s+|n['’]\s*)?(?:vouloir|souhaiter|espérer|craindre|attendre)\s",
     re.IGNORECASE,
 )
 NP_START = re.compile(

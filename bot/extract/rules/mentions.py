@@ -120,8 +120,11 @@ def cap_names(gaz: Gazetteer, text: str, *, before_comma: bool = False) -> list[
 
 
 # a name that names a plan, not a person acting: "le plan Grossi", "the Grossi plan"
-_EPONYM_BEFORE = re.compile(r"\b(?:plan|formule|doctrine|méthode|format)\s+$", re.IGNORECASE)
-_EPONYM_AFTER = re.compile(r"\s+(?:plan|formula|doctrine|format)\b")
+# or a political party: "député du parti Holos", "the Holos party"
+_EPONYM_BEFORE = re.compile(
+    r"\b(?:plan|formule|doctrine|méthode|format|parti|party)\s+$", re.IGNORECASE
+)
+_EPONYM_AFTER = re.compile(r"\s+(?:plan|formula|doctrine|format|party)\b")
 
 
 def people_in(

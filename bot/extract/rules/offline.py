@@ -16,7 +16,7 @@ from bot.domain.gazetteer import Gazetteer, PersonHit
 from bot.domain.models import OTHER_PARTY, Article, Lang, Position, PositionKind
 from bot.domain.parties import PartyBook
 from bot.domain.topics import topic_weight, topics_of
-from bot.extract.rules import attribution, live_pages, nlp, roles, sides, syntax
+from bot.extract.rules import attribution, live_pages, nlp, past, roles, sides, syntax
 from bot.extract.rules.cue_patterns import CONTRAST, Cue
 from bot.extract.rules.discourse import Discourse, blank_label, inherit_quotes, without_label
 from bot.extract.rules.quote_marks import quote_spans, quote_text, single_quotes_as_double
@@ -99,6 +99,7 @@ class OfflineEngine:
         live_starts = live_pages.entry_starts(sentences)
         live_entries = set(live_starts)
         premises: set[int] = set()  # sentences of a question turn: second-hand, ranked lower
+        history = past.dated_before(sentences, past.article_year(sentences))
         for i, sent in enumerate(sentences):
             hits = people(sent)
             opens = i == 0 or sentences[i - 1].para != sent.para
@@ -272,6 +273,8 @@ class OfflineEngine:
                 record["final"] = [_who(sp) for sp, _ in here]
         positions: dict[tuple[str, str], Position] = {}
         for k_sent, (sent, here) in enumerate(zip(sentences, found, strict=True)):
+            if k_sent in history:  # "En mai 2025, il plaidait pour …": then, not now
+                continue
             split = len(here) > 1  # several statements in one sentence: each its own clause
             cues = [c for _, c in here if c is not None]
             for speaker, found_cue in here:

@@ -8,6 +8,8 @@ capital, institution or known person inside the role, as listed in the gazetteer
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import Person
@@ -237,6 +239,34 @@ def role_matches(person_role: str, key: str) -> bool:
             for k in keys
         )
     return key in keys
+
+
+_PORTFOLIOS: dict[str, list[str]] = tomllib.loads(
+    (Path(__file__).parent / "data" / "portfolios.toml").read_text("utf-8")
+)["portfolios"]
+# "ministre de l'Europe et des Affaires étrangères", "Minister for Foreign Affairs", "Finance
+# Minister": up to five words between the office and its portfolio
+_PORTFOLIO_PREP = (
+    r"(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|aux\s+|à\s+la\s+|au\s+|of\s+|for\s+)?"
+)
+_PORTFOLIO_RE = [
+    (
+        key,
+        re.compile(
+            rf"\b(?:ministres?|ministers?|secretary)\s+(?:[\w\-'’]+\s+){{0,5}}?{_PORTFOLIO_PREP}"
+            rf"(?:the\s+)?(?:{'|'.join(re.escape(w) for w in words)})\b"
+            rf"|\b(?:{'|'.join(re.escape(w) for w in words)})\s+(?:minister|secretary)\b",
+            re.IGNORECASE,
+        ),
+    )
+    for key, words in _PORTFOLIOS.items()
+]
+
+
+def portfolios(text: str) -> set[str]:
+    """The portfolios a minister's title names: "ministre des Finances" -> {"finance"},
+    "ministre de l'Europe et des Affaires étrangères" -> {"europe", "foreign"}."""
+    return {key for key, pat in _PORTFOLIO_RE if pat.search(text)}
 
 
 def gazetteer_holds(person: Person | None, key: str) -> bool:

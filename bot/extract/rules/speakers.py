@@ -306,6 +306,8 @@ class SpeakerResolver:
         clitic = _CLITIC_AFTER.match(subject)
         if clitic:  # "Il lui a redit que …": the subject is "il"
             subject = clitic.group("pron")
+        elif self.lang == "fr":  # "Mon homologue allemand m'a assuré": not "… m'"
+            subject = _OBJECT_CLITIC_END.sub("", subject)
         lead_pp = _LEAD_PHRASE.match(subject) if self.lang == "en" else None
         if lead_pp:  # "In both calls the Secretary underscored": the phrase is no subject
             subject, offset = subject[lead_pp.end() :], offset + lead_pp.end()
@@ -500,6 +502,11 @@ class SpeakerResolver:
                 and not self._gender_clash(np, Speaker(k.name, k.role, k.party_id, k.person))
             ):
                 return Speaker(k.name, k.role, k.party_id, k.person)
+        if party and _COUNTERPART.search(np) and _POSSESSIVE_COUNTERPART.match(np):
+            # "Mon homologue allemand m'a assuré …" after "je l'ai dit à Johann Wadephul"
+            counterpart = self._last_of(party, quoted=False)
+            if counterpart is not None:
+                return counterpart
         if sp.FORMER.match(np) and self.salient is not None and self.salient.name:
             return self.salient  # a former office: who spoke last
         named = self._anaphor(np, party, key)
@@ -520,11 +527,14 @@ class SpeakerResolver:
                 and key not in roles.GENERIC_KEYS
                 and roles.role_matches(last.role, key)
                 and _secretary_fits(np, last.role)
+                and not _other_portfolio(np, last)
             ):
                 return last
             for k in reversed(self.known):
                 if k.quoted or not _secretary_fits(np, k.role):
                     continue
+                if _other_portfolio(np, Speaker(k.name, k.role, k.party_id, k.person)):
+                    continue  # "le ministre des Finances": not the foreign minister
                 if self._gender_clash(np, Speaker(k.name, k.role, k.party_id, k.person)):
                     continue  # "La négociatrice": not the man who leads the delegation
                 if (party is None or k.party_id == party) and _holds(k, key):
@@ -537,6 +547,13 @@ class SpeakerResolver:
                 and not self._gender_clash(np, near)
                 and not _holds_another(near, key)
                 and _secretary_fits(np, near.role)
+                and not _other_portfolio(np, near)
+                # "le ministre des Finances" right after an MP spoke: not the MP
+                and (
+                    not roles.portfolios(np)
+                    or roles.role_matches(near.role, key)
+                    or roles.gazetteer_holds(near.person, key)
+                )
             ):
                 return near
         if key != "official" or not definite or sp.PLURAL_NP.match(np):
@@ -691,7 +708,11 @@ class SpeakerResolver:
         # "Issu d'une famille déportée sous Staline, l'ancien homme d'affaires a…": a name
         # inside a leading participle or adverbial phrase is not the subject
         before = [h for h in before if not in_adjunct(text, h.start)]
-        if not before and hits and not sp.PRONOUN_START.match(text):
+        # "Aujourd'hui secrétaire du Conseil, il a reçu de X un mandat": the subject is "il"
+        pronoun_subject = verb is not None and bool(
+            sp.PRONOUN_START.match(text[: verb.start()].rsplit(",", 1)[-1])
+        )
+        if not before and hits and not sp.PRONOUN_START.match(text) and not pronoun_subject:
             # no auxiliary ("X, lui, ne veut pas…", "…, Y, présente…") or the person comes
             # after it ("Pékin a dépêché son envoyé, Y."): a sentence naming one person
             # makes that person who "il"/"selon elle" means next
@@ -1031,6 +1052,14 @@ _LOCAL_TITLE = re.compile(
     re.IGNORECASE,
 )
 _COUNTERPART = re.compile(r"\b(?:counterparts?|homologues?)\b", re.IGNORECASE)
+# an object pronoun between a noun subject and its verb: "Mon homologue allemand m'a assuré"
+_POSSESSIVE_COUNTERPART = re.compile(
+    r"^\s*(?:mon|ma|son|sa|notre|votre|leur|my|his|her|our|their)\s+(?:homologue|counterpart)\s",
+    re.IGNORECASE,
+)
+_OBJECT_CLITIC_END = re.compile(
+    r"(?<=\w)\s+(?:m['’]|me|lui|leur|nous|vous|l['’]|te)(?:\s+(?:en|y))?\s*$", re.IGNORECASE
+)
 
 
 # a short adverbial opening a sentence before its subject: "More precisely, ", "Pour l'heure, "
@@ -1106,6 +1135,16 @@ def _holds(k: _Known, key: str) -> bool:
 def _secretary_fits(np: str, role: str) -> bool:
     """ "the Secretary" is a secretary (of State, General…), not any foreign minister."""
     return "secretary" not in fold(np) or "secretary" in fold(role)
+
+
+def _other_portfolio(np: str, speaker: Speaker) -> bool:
+    """Whether a minister's description names a portfolio ("le ministre des Finances") that
+    is not the speaker's, in the article's words or the gazetteer's."""
+    wanted = roles.portfolios(np)
+    person = speaker.person
+    known = [speaker.role, *((person.role_fr, person.role_en) if person is not None else ())]
+    theirs = set().union(*(roles.portfolios(r) for r in known if r))
+    return bool(wanted) and bool(theirs) and not wanted & theirs
 
 
 def _holds_another(speaker: Speaker, key: str) -> bool:

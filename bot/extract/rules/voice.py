@@ -58,6 +58,13 @@ _EDITORS_NOTE = re.compile(
     re.IGNORECASE,
 )
 _SIGNATURE = re.compile(r"^\s*(?:est|is|was|a\s+été|has\s+been)\s+(?P<role>[^.]{3,200})\.?\s*$")
+# a title giving one person the floor: "Maxime Prévot : « … »", "Sikorski: ‘…’"
+_TITLE_SPEAKER = re.compile(r"^\s*[A-ZÀ-Ý][\w’'.\- ]{2,40}?\s*:\s*[«“‘\"]")
+# where an interview's answers end: the paper's own lines after it
+_AFTERWORD = re.compile(
+    r"^\s*(?:(?:À|A)\s+lire\s+aussi|Lire\s+aussi|Read\s+more|Related|Correction|Rectificatif|"
+    r"Clarification|Erratum)\b"
+)
 _LEAD_PARAS = 5  # the title, date, outlet and standfirst lines come first
 _LONG_LEAD = 10  # an interview's introduction, up to its first question
 
@@ -108,6 +115,12 @@ def find_voice(
         found, found_sided, found_last = _named_in_lead(paras, before, people, interview)
         if found is not None and found_sided:
             named, last_lead = found, found_last
+    if interview and named is None and _TITLE_SPEAKER.match(paras[order[0]][0].text):
+        # "Maxime Prévot : « Euroclear n'est pas … »" over an interview whose introduction
+        # names others (the prime minister, an opposition MP): the one the title gives the floor
+        found, found_sided, _ = _named_in_lead(paras, [order[0]], people, interview)
+        if found is not None and found_sided:
+            named, sided = found, found_sided
     role = ""
     signed = _signature_para(paras, order, people) if oped else (None, None, "")
     signature, signer, signed_role = signed
@@ -128,6 +141,17 @@ def find_voice(
         if label and labels.count(label) >= 2:
             asked |= {p for p in body if _label(paras[p]) == label}
         after = [p for p in body if p > first_question]
+        # the paper's own lines ("À lire aussi", a correction) are no answers, and after the
+        # last question they end the interview
+        last_question = max(asked)
+        ended = next(
+            (p for p in after if p > last_question and _AFTERWORD.match(paras[p][0].text)), None
+        )
+        after = [
+            p
+            for p in after
+            if not _AFTERWORD.match(paras[p][0].text) and (ended is None or p < ended)
+        ]
         for prev, p, nxt in zip(after, after[1:], after[2:], strict=False):
             # "Some in Kyiv say Turkey is too close to Moscow.": a prompt put as a statement,
             # one short sentence between two answers
