@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 
 from bot.domain.gazetteer import PersonHit
+from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import Cue, tidy
 from bot.extract.rules.speakers import (
     ANONYMOUS_SOURCE,
     UNSIDED_BODY,
     Speaker,
     SpeakerResolver,
+    title_opening,
 )
 from bot.extract.rules.subject_patterns import (
     FIRST_PERSON_SUBJECT,
@@ -117,9 +119,11 @@ def other_in_turn(
     others = [h for h in hits if h.start < cue.start and not _is_turn(turn, h)]
     subject = [h for h in others if h.start >= cue.subj_start]
     pronoun = re.search(r"\b(?:il|elle|he|she)\b", cue.subject, re.IGNORECASE)
+    if re.search(r"\b(?:il|elle|he|she)\s*$", cue.subject, re.IGNORECASE):
+        subject = []  # "X spoke with Y last night, … but he was clear that": "he", not Y
     if subject:
         who = subject[-1]
-    elif pronoun and len(others) == 1:
+    elif pronoun and len(others) == 1 and not title_opening(sentence):
         who = others[0]
     else:
         return None
@@ -128,6 +132,19 @@ def other_in_turn(
 
 def _is_turn(turn: Speaker, hit: PersonHit) -> bool:
     return bool(turn.name) and turn.name.split()[-1].lower() in hit.text.lower()
+
+
+def _another_office(turn: Speaker, speaker: Speaker) -> bool:
+    """Whether the speaker found is someone unnamed with an office ("the Secretary", "le
+    président", or "he" after them) that the one answering does not hold."""
+    if speaker.name or not speaker.role:
+        return False
+    keys = [k for k in roles.office_keys(speaker.role) if k in roles.PERSON_KEYS]
+    if not keys or any(k in roles.GENERIC_KEYS for k in keys):
+        return False
+    return not (
+        roles.role_matches(turn.role, keys[0]) or roles.gazetteer_holds(turn.person, keys[0])
+    )
 
 
 # what opens the clause after "je constate": "une chose :", "d'ailleurs que", "that"
@@ -149,6 +166,9 @@ def in_turn(turn: Speaker | None, sentence: str, speaker: Speaker, cue: Cue) -> 
         return speaker
     if turn.party_id is None:
         return speaker
+    if speaker.party_id in (None, turn.party_id) and _another_office(turn, speaker):
+        # a spokesman's "The Secretary welcomed …": the Secretary of the same side, not him
+        return Speaker("", speaker.role, turn.party_id)
     if speaker.party_id in (None, turn.party_id):
         return turn
     view = _FIRST_PERSON_VIEW.search(sentence)

@@ -125,8 +125,8 @@ _EN_VERBS = _words(
     "set\\s+out sets\\s+out agreed reads(?=\\s*[.;]) "
     # "Trump has been very clear that …", "Rubio made it clear that …"
     "been\\s+(?:very\\s+|quite\\s+)?clear(?=\\s+that) "
-    # "Marco was also clear with me that …"
-    "was\\s+(?:also\\s+|very\\s+|quite\\s+)?clear\\s+with\\s+(?:me|us)(?=\\s+that) "
+    # "Marco was also clear with me that …", "he was clear that …" (not "it was clear that")
+    "(?<![Ii]t\\s)(?<![Tt]his\\s)was\\s+(?:also\\s+|very\\s+|quite\\s+)?clear(?:\\s+with\\s+(?:me|us|him|her|them))?(?=\\s+that) "
     # "made clear, in calls to Ankara all week, that …": a circumstance between
     "made\\s+(?:it\\s+)?(?:very\\s+)?clear(?=\\s+that|,[^,;:]{1,60},\\s+that) "
     # "X pressed instead for …"

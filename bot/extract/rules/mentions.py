@@ -95,6 +95,11 @@ _STOP_CAPS = {
     "That",
     "These",
     "Those",
+    # a transcript's turn label: "QUESTION: Matt, …"
+    "QUESTION",
+    "Question",
+    "ANSWER",
+    "Answer",
 }
 
 

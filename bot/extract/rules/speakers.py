@@ -333,7 +333,11 @@ class SpeakerResolver:
                 ):
                     return self.salient  # "…," it said: the body that spoke last
                 return self.last_collective  # "ils"/"they": a group, never the last person
-            target = self._subject_here(sentence, hits, np_start) or self.pronoun_target()
+            target = self._subject_here(sentence, hits, np_start)
+            titled = title_opening(sentence) if target is None and np_start > 0 else ""
+            if titled:  # "The Secretary spoke with X, … but he was clear that …"
+                target = self.resolve("source", titled, sentence, [], 0)
+            target = target or self.pronoun_target()
             if _TO_ME.match(sentence, np_start + len(np.rstrip())) and target is not None:
                 # "J'ai eu X au téléphone. Il m'a dit que …": "il" told the one speaking (the
                 # interview's turn), so it is the last other person named
@@ -464,7 +468,8 @@ class SpeakerResolver:
         ]
         # "President X, he added, has …": X is the subject of the words reported, not "he"
         lead = [h for h in lead if sentence[h.end : at].strip() not in ("", ",")]
-        if verb is None:  # "The Secretary spoke with X, and he …": not X, the object
+        if verb is None or title_opening(sentence):
+            # "The Secretary spoke with X, and he …": not X, the object
             lead = [h for h in lead if not _OBJECT_BEFORE.search(sentence[: h.start])]
         names = {fold(mentions.display_name(h.text, h.person)) for h in lead}
         if len(names) != 1:
@@ -1070,6 +1075,22 @@ _TO_ME = re.compile(r"\s*(?:m['’]|me\s|nous\s+a)", re.IGNORECASE)
 _APPOSED = re.compile(r"\s*,\s*(?:a|an|the|un|une|le|la|l['’])\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|qui|dont)\b")
 _LEADING_QUOTATION = re.compile(r"\s*[“\"«][^”\"»]{1,400}[”\"»]\s*,?\s*")
+
+
+# "The Secretary spoke with X last night, … but he was clear that …": "he" is the Secretary
+_OPENING_NP = re.compile(r"^\s*(?:(?:The|Le|La)\s+|L['’]\s*)[\w\-]+(?:\s+[\w\-]+){0,2}")
+
+
+def title_opening(sentence: str) -> str:
+    """The title a sentence opens on as its subject ("The Secretary", "Le ministre russe"), or
+    ""."""
+    m = _OPENING_NP.match(sentence)
+    words = m.group(0).split() if m else []
+    for n in range(2, len(words) + 1):
+        np = " ".join(words[:n])
+        if roles.is_title(np) and roles.office_keys(np):
+            return np
+    return ""
 
 
 def _opening_name(subject: str, hits: list[PersonHit], offset: int) -> str:

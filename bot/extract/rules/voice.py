@@ -98,6 +98,23 @@ def find_voice(
     interview = bool(_INTERVIEW.search(lead_text))
     oped = not interview and bool(_OPED.search(lead_text))
     if not (interview or oped):
+        # "Apr 12, 2029 | X" over the piece, "X is Deputy Prime Minister …" under it: an op-ed
+        # whose byline and closing signature name the same person
+        _, byline_signer, signed_as = _signature_para(paras, order, people)
+        bylines = [
+            fold(" ".join(x.text for x in paras[p])).lower()
+            for p in lead
+            if len(" ".join(x.text for x in paras[p]).split()) <= 10
+        ]
+        oped = (
+            byline_signer is not None
+            and roles.has_office(signed_as)
+            and any(_surname(byline_signer.text) in line for line in bylines)
+        )
+        bylined = oped
+    else:
+        bylined = False
+    if not (interview or oped):
         return _embedded_interview(paras, order[len(lead) :], people)
     marker = _INTERVIEW if interview else _OPED
     where = [order[0], *(p for p in lead[1:] if marker.search(" ".join(x.text for x in paras[p])))]
@@ -121,6 +138,8 @@ def find_voice(
         found, found_sided, _ = _named_in_lead(paras, [order[0]], people, interview)
         if found is not None and found_sided:
             named, sided = found, found_sided
+    if bylined:
+        named = None  # the signer, not a name the title seems to hold ("A Ceasefire Needs …")
     role = ""
     signed = _signature_para(paras, order, people) if oped else (None, None, "")
     signature, signer, signed_role = signed
