@@ -74,7 +74,9 @@ _DOCUMENT_READS = re.compile(
     r"|^(?:en\s+)?voici\s+(?:l['’]essentiel|les\s+(?:principaux\s+|grands\s+)?"
     r"(?:extraits|passages|points))\b[^:.]{0,30}[:.]$"
     r"|^here\s+(?:is|are)\s+(?:its|the)\s+(?:key\s+|main\s+)?(?:passages|excerpts|extracts|"
-    r"points)\b[^:.]{0,30}[:.]$",
+    r"points)\b[^:.]{0,30}[:.]$"
+    # "Voici le texte intégral de la déclaration conjointe :", "Here is the full text of …:"
+    r"|^(?:en\s+)?voici\s+le\s+texte\b[^:.]{0,80}:$|^here\s+is\s+the\s+(?:full\s+)?text\b[^:.]{0,80}:$",
     re.IGNORECASE,
 )
 # the author line of a post embedded in a live page: "Andrii Sybiha @andrii_sybiha"
@@ -685,6 +687,22 @@ class Discourse:
         sides = {h.party_id for h in self.resolver.gaz.party_hits(before)}
         if len(pair) == 2 and all(p.party_id in sides for p in pair):
             return pair
+        return self._issuers_side(index)
+
+    def _issuers_side(self, index: int) -> list[Speaker]:
+        """ "… par une déclaration conjointe de la haute représentante, X, et de la commissaire,
+        Y, …" a few paragraphs before the text: the one side its named issuers speak for."""
+        paras = sorted({s.para for s in self.sentences[:index]})[-4:]
+        for para in reversed(paras):
+            text = " ".join(s.text for s in self.sentences[:index] if s.para == para)
+            if not _JOINT_TEXT.search(text):
+                continue
+            issuers = {k.name: k.party_id for k in self.resolver.known if k.name and k.name in text}
+            sides = set(issuers.values())
+            if len(issuers) >= 2 and len(sides) == 1 and None not in sides:
+                return [Speaker("", "", next(iter(sides)))]
+            if issuers:
+                return []
         return []
 
     def manner_announced(self, index: int, hits: list[PersonHit]) -> Speaker | None:

@@ -417,6 +417,13 @@ _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w.'’\-]+\s+){1,5}$", re.IGNORECASE)
 _WORDS_FOLLOW = re.compile(r"^[^.:;\"“”]{0,40}(?::|\"|“|\bthat\b)")
 
 
+# "…, il me l'a répété", "…, elle nous l'a dit": a pronoun, its object "l'" standing for the
+# words before the comma
+_RESUMED = re.compile(
+    r",\s*(?P<pron>il|elle)\s+(?:me\s+|m['’]|nous\s+|lui\s+|leur\s+)?l['’]\s*$", re.IGNORECASE
+)
+
+
 def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> list[Cue]:
     """Attribution cues of one sentence, left to right, outside direct quotes.
 
@@ -482,6 +489,12 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             and not (fr and _CLITIC.search(before) and _VERB_ONLY.search(m.group("fin")))
             and not (not fr and GOES_ON_TO.search(before))  # "Russia continues to insist"
         ):
+            continue
+        resumed = _RESUMED.search(before) if fr else None
+        if resumed is not None and before[: resumed.start()].strip():
+            # "Les quotas ne sont pas à vendre, il me l'a répété": the words before, by "il"
+            claim = tidy(before[: resumed.start()])
+            cues.append(Cue(m.start(), m.end(), "pron", resumed.group("pron"), claim, m.start()))
             continue
         incise = before.rstrip().endswith((",", "»", "”", '"', "—", "–")) or not before.strip()
         if not fr and incise and opening_name_end(before, possessive=True) is not None:

@@ -1034,7 +1034,7 @@ _LEAD_PHRASE = re.compile(
 _CLITIC_AFTER = re.compile(
     r"\s*(?:(?:et|mais|puis)\s+)?(?P<pron>\s*(?:il|elle|ils|elles))\s+"
     r"(?:lui|leur|nous|vous|me|m['’]|te|les|l['’]|y|en)"
-    r"(?:\s+(?:en|y))?\s*$",
+    r"(?:\s*(?:en|y|l['’]|le|la|les)(?=\s|$|a\b))?\s*$",
     re.IGNORECASE,
 )
 # "Berdytchiv, dans le centre de l'Ukraine", "Velden, a port town in southern Ukraine"
