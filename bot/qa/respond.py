@@ -454,10 +454,16 @@ class Responder:
             for s in of_parties(found.statements, u.parties)
             if not found.refused and not self._others_only(s.text, u.parties)
         ]
+        # a sentence telling what a side the question names as what the stance bears on does
+        # ("Que pense Oslo du plan danois ?" "Il y propose…") comes after the asked side's
+        # own words; a quotation, whoever the analysis gave it to, may be the asked side's
+        objects = set(u.query.parties) - set(u.parties)
+        theirs = [s for s in extra if s.party_id in objects and not _OPENS_QUOTE.match(s.text)]
+        extra = [s for s in extra if s not in theirs]
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
         weak = [s for s in chosen if s.match < 0.34 and (s.match > 0 or s.around >= 0.5)]
-        return unique([s for s in strong + extra + weak if keep is None or keep(s)])
+        return unique([s for s in strong + extra + weak + theirs if keep is None or keep(s)])
 
     def _others_only(self, sentence: str, parties: list[str]) -> bool:
         """Whether a sentence opens with another party as its subject and names none asked:
@@ -1005,6 +1011,7 @@ _FUTURE = re.compile(r"(?:ra|rai|ras|rons|rez|ront|rait|raient)$")
 _QUOTES = re.compile(r"[«»“”\"]")
 # a sentence that is one quotation and nothing else
 _BARE_QUOTATION = re.compile(r"^[«“\"]\s*[^«»“”\"]{12,}[»”\"]$")
+_OPENS_QUOTE = re.compile(r"^\W{0,2}[«“\"]")
 _QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
 
 
