@@ -3,12 +3,19 @@ Denmark and Sweden at fisheries talks): a quotation given to someone by their ro
 theirs, though it opens with another side ("« Les Danois veulent tout », résume un haut
 responsable suédois" is no Danish statement); a sentence of the side a question names as
 what a stance bears on ("Que pense Copenhague du plan suédois ?") comes after the asked
-side's own words."""
+side's own words; "Quelle est la ligne de Copenhague sur…", "What is Oslo pushing for…",
+"What conditions does Sweden set…", "Is Norway in favour of…" ask a side's stance, and
+adverbs of emphasis ("purement et simplement", "simply") are no words to find."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
+from bot.qa.lexicon import MentionFinder
+from bot.qa.statements import sets_condition
+from bot.qa.understand import understand
 from bot.settings import Settings
 from bot.store.db import Database
 from tests.qa_support import StoredPositions
@@ -115,3 +122,65 @@ def test_the_side_a_stance_bears_on_comes_after_the_asked_sides_words(
     assert "financerait les patrouilles" in reply[0], reply
     bullets = [line for line in reply if line.startswith("•")]
     assert bullets and "financerait les patrouilles" in bullets[0], reply
+
+
+# --- "Quelle est la ligne de X sur…": a side's stance
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quelle est la ligne de Copenhague sur les quotas de hareng ?",
+        "Quelle est la ligne du Danemark sur les quotas de hareng ?",
+        "Quelle est la ligne d'Oslo sur les quotas de hareng ?",
+    ],
+)
+def test_a_sides_line_is_its_stance(finder: MentionFinder, question: str) -> None:
+    understood = understand(question, finder)
+    assert understood.kind == "position", understood.kind
+    assert "ligne" not in {c.label for c in understood.query.concepts}
+
+
+# --- what a side pushes for, the conditions it sets, whether it is in favour: its stance
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is Oslo pushing for on herring quotas?",
+        "What is Denmark lobbying for in the fisheries talks?",
+        "What conditions does Sweden set before it signs the herring deal?",
+        "Quelles conditions pose le Danemark pour signer l'accord sur le hareng ?",
+        "Is Norway in favour of closing the North Sea to trawlers?",
+        "La Suède est-elle favorable aux quotas de hareng ?",
+    ],
+)
+def test_asking_what_a_side_pushes_for_or_sets_is_its_stance(
+    finder: MentionFinder, question: str
+) -> None:
+    understood = understand(question, finder)
+    assert understood.kind == "position", understood.kind
+    labels = {c.label for c in understood.query.concepts if c.kind == "content"}
+    assert not labels & {"pushing", "lobbying", "conditions", "favour", "favorable"}, labels
+
+
+def test_a_question_asking_what_conditions_ranks_a_condition_higher() -> None:
+    assert sets_condition(
+        "What conditions does Sweden set before it signs the herring deal?",
+        "Sweden will sign, provided that the quotas are reviewed every year.",
+    )
+
+
+# --- adverbs of emphasis are not what is asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Le Danemark veut-il fermer purement et simplement la mer du Nord aux chalutiers ?",
+        "Is Sweden simply closing its waters to Danish trawlers?",
+    ],
+)
+def test_adverbs_of_emphasis_are_no_words_to_find(finder: MentionFinder, question: str) -> None:
+    labels = {c.label for c in understand(question, finder).query.concepts}
+    assert not labels & {"purement", "simplement", "simply"}, labels
