@@ -5,7 +5,8 @@ responsable suédois" is no Danish statement); a sentence of the side a question
 what a stance bears on ("Que pense Copenhague du plan suédois ?") comes after the asked
 side's own words; "Quelle est la ligne de Copenhague sur…", "What is Oslo pushing for…",
 "What conditions does Sweden set…", "Is Norway in favour of…" ask a side's stance, and
-adverbs of emphasis ("purement et simplement", "simply") are no words to find."""
+adverbs of emphasis ("purement et simplement", "simply") are no words to find; a "who" answered by a sentence whose subject is a pronoun ("He also suggested…")
+shows it after the sentence before it naming who; the glossary's new rows."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ import pytest
 
 from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
-from bot.qa.lexicon import MentionFinder
+from bot.qa.lexicon import MentionFinder, bridge_forms, phrase_forms
+from bot.qa.respond import _told_by_pronoun
+from bot.qa.search import Passage
 from bot.qa.statements import sets_condition
 from bot.qa.understand import understand
 from bot.settings import Settings
@@ -184,3 +187,40 @@ def test_a_question_asking_what_conditions_ranks_a_condition_higher() -> None:
 def test_adverbs_of_emphasis_are_no_words_to_find(finder: MentionFinder, question: str) -> None:
     labels = {c.label for c in understand(question, finder).query.concepts}
     assert not labels & {"purement", "simplement", "simply"}, labels
+
+
+# --- "He also suggested…": shown after the sentence naming who
+
+NAMING = "Swedish Prime Minister Ulf Kristersson, who attended the Bergen talks, had earlier told reporters that Sweden could send 40 inspectors."
+BY_PRONOUN = (
+    "He also suggested the fisheries secretariat be based in Gothenburg rather than Bergen."
+)
+
+
+def test_a_who_answer_by_a_pronoun_shows_the_sentence_naming_who_before_it() -> None:
+    best = Passage(2, 1, 2, "en", BY_PRONOUN, [])
+    before = {2: [Passage(1, 1, 1, "en", NAMING, [])]}
+    told = _told_by_pronoun([best], before, "Ulf Kristersson")
+    assert [s.text for s in told] == [NAMING, BY_PRONOUN]
+    # a sentence naming its subject, or one before naming someone else, is not told so
+    assert not _told_by_pronoun([Passage(1, 1, 1, "en", NAMING, [])], before, "Ulf Kristersson")
+    assert not _told_by_pronoun([best], before, "Mette Frederiksen")
+
+
+# --- the glossary's new rows
+
+
+@pytest.mark.parametrize(
+    ("french", "english"),
+    [
+        ("compilé", "put together"),
+        ("dressée", "compiled"),
+        ("QG", "headquarters"),
+        ("quartier général", "HQ"),
+        ("confisquer", "confiscating"),
+        ("saisie", "seizure"),
+    ],
+)
+def test_the_glossary_bridges_both_languages(french: str, english: str) -> None:
+    assert phrase_forms(english) & bridge_forms(french), (french, english)
+    assert phrase_forms(french) & bridge_forms(english), (french, english)

@@ -796,6 +796,9 @@ class Responder:
                     if s in holding or _spells(value, s.text) or self._names(value, s.text)
                 ]
                 holding = _doing_first(holding, {p.sentence_id for p in pool})
+                told = _told_by_pronoun(pool[:1], before or {}, value)
+                shown = {_same(s.text) for s in told}
+                holding = [*told, *(s for s in holding if _same(s.text) not in shown)]
             if not holding:
                 holding = [
                     from_passage(p) for p in retrieval.passages if fold(value) in fold(p.text)
@@ -1453,6 +1456,19 @@ def same_value(value: str, sentence: str) -> bool:
     names = [w for w in re.findall(r"[^\W\d]{4,}", value) if w[:1].isupper()]
     said = set(tokens(sentence))
     return bool(names) and all(name_variants(fold(w)) & said for w in names)
+
+
+def _told_by_pronoun(
+    best: list[Passage], before: dict[int, list[Passage]], name: str
+) -> list[Statement]:
+    """ "X, …, told reporters … He also suggested …": the best sentence, saying what was done
+    by a pronoun, after the one just before it naming who (another sentence naming them is
+    about something else); else none."""
+    for p in best:
+        near = before.get(p.sentence_id, [])[:1]
+        if near and facts.opens_with_pronoun(p.text) and fold(name) in fold(near[0].text):
+            return [from_passage(near[0]), from_passage(p)]
+    return []
 
 
 def acted(query: Query) -> str:
