@@ -224,3 +224,15 @@ def test_a_who_answer_by_a_pronoun_shows_the_sentence_naming_who_before_it() -> 
 def test_the_glossary_bridges_both_languages(french: str, english: str) -> None:
     assert phrase_forms(english) & bridge_forms(french), (french, english)
     assert phrase_forms(french) & bridge_forms(english), (french, english)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Que propose le Danemark pour la ligne de front en mer du Nord ?",
+        "Quelle est la ligne de front entre la Norvège et la Suède ?",
+    ],
+)
+def test_the_front_line_is_no_sides_line(finder: MentionFinder, question: str) -> None:
+    labels = {c.label for c in understand(question, finder).query.concepts}
+    assert "ligne de front" in labels, labels
