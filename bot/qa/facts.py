@@ -561,6 +561,11 @@ def _asked(known: Person, question: str) -> bool:
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:he|she|il|elle)\b", re.IGNORECASE)
 
 
+def opens_with_pronoun(text: str) -> bool:
+    """Whether a sentence's subject is a pronoun ("He also suggested…", "Elle a proposé…")."""
+    return bool(_PRONOUN_SUBJECT.match(text))
+
+
 def person(
     passages: list[Passage],
     question: str,

@@ -454,10 +454,16 @@ class Responder:
             for s in of_parties(found.statements, u.parties)
             if not found.refused and not self._others_only(s.text, u.parties)
         ]
+        # a sentence telling what a side the question names as what the stance bears on does
+        # ("Que pense Oslo du plan danois ?" "Il y propose…") comes after the asked side's
+        # own words; a quotation, whoever the analysis gave it to, may be the asked side's
+        objects = set(u.query.parties) - set(u.parties)
+        theirs = [s for s in extra if s.party_id in objects and not _OPENS_QUOTE.match(s.text)]
+        extra = [s for s in extra if s not in theirs]
         # a statement matching little of what is asked, in an article about something else,
         # answers nothing
         weak = [s for s in chosen if s.match < 0.34 and (s.match > 0 or s.around >= 0.5)]
-        return unique([s for s in strong + extra + weak if keep is None or keep(s)])
+        return unique([s for s in strong + extra + weak + theirs if keep is None or keep(s)])
 
     def _others_only(self, sentence: str, parties: list[str]) -> bool:
         """Whether a sentence opens with another party as its subject and names none asked:
@@ -790,6 +796,9 @@ class Responder:
                     if s in holding or _spells(value, s.text) or self._names(value, s.text)
                 ]
                 holding = _doing_first(holding, {p.sentence_id for p in pool})
+                told = _told_by_pronoun(pool[:1], before or {}, value)
+                shown = {_same(s.text) for s in told}
+                holding = [*told, *(s for s in holding if _same(s.text) not in shown)]
             if not holding:
                 holding = [
                     from_passage(p) for p in retrieval.passages if fold(value) in fold(p.text)
@@ -1005,6 +1014,7 @@ _FUTURE = re.compile(r"(?:ra|rai|ras|rons|rez|ront|rait|raient)$")
 _QUOTES = re.compile(r"[«»“”\"]")
 # a sentence that is one quotation and nothing else
 _BARE_QUOTATION = re.compile(r"^[«“\"]\s*[^«»“”\"]{12,}[»”\"]$")
+_OPENS_QUOTE = re.compile(r"^\W{0,2}[«“\"]")
 _QUOTED = re.compile(r"«([^»]+)»|“([^”]+)”|\"([^\"]+)\"|(?<!\w)'([^']+)'(?!\w)")
 
 
@@ -1446,6 +1456,19 @@ def same_value(value: str, sentence: str) -> bool:
     names = [w for w in re.findall(r"[^\W\d]{4,}", value) if w[:1].isupper()]
     said = set(tokens(sentence))
     return bool(names) and all(name_variants(fold(w)) & said for w in names)
+
+
+def _told_by_pronoun(
+    best: list[Passage], before: dict[int, list[Passage]], name: str
+) -> list[Statement]:
+    """ "X, …, told reporters … He also suggested …": the best sentence, saying what was done
+    by a pronoun, after the one just before it naming who (another sentence naming them is
+    about something else); else none."""
+    for p in best:
+        near = before.get(p.sentence_id, [])[:1]
+        if near and facts.opens_with_pronoun(p.text) and fold(name) in fold(near[0].text):
+            return [from_passage(near[0]), from_passage(p)]
+    return []
 
 
 def acted(query: Query) -> str:

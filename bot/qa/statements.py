@@ -421,11 +421,11 @@ def party_statements(
         positions += [q for _, q in moved if q.party_id == party_id]
         # "Kiev, à l'inverse, exige…" stored under another party: the sentence's subject's
         positions = [
-            p for p in positions if p.speaker or opener(p.evidence) in (None, party_id)
+            p for p in positions if not _unnamed(p) or opener(p.evidence) in (None, party_id)
         ] + [
             p
             for p in others
-            if not p.speaker and p.party_id != party_id and opener(p.evidence) == party_id
+            if _unnamed(p) and p.party_id != party_id and opener(p.evidence) == party_id
         ]
     if seat:  # "what did the White House say": what it said itself
         positions = [
@@ -445,6 +445,14 @@ def party_statements(
         replies=asked_before(bot, positions),
         apart=apart,
     )
+
+
+def _unnamed(position: Position) -> bool:
+    """Said by no one the analysis names: neither a speaker nor someone quoted by their role
+    ("« Les Danois veulent tout », résume un haut responsable suédois": the quoted words open
+    with the side spoken of, not the speaker's)."""
+    quoted = position.evidence.lstrip().startswith(_QUOTE_OPENS)
+    return not position.speaker and not (position.speaker_role and quoted)
 
 
 def opening_party(gazetteer: Gazetteer, text: str) -> str | None:
