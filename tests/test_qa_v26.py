@@ -20,9 +20,8 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v26.json")
 
 # held out: 0.47 (15/32) and refusals 0.75 (6/8), scored once on session 16's first code
 # (2f436d9), before any rule was written from it
-# 14/32 since the op-ed voice rule (session 16): Sikorski's English op-ed now ranks over his
-# French words for "Que veut la Pologne pour la mission d'observation ?"
-HIT_FLOOR = 0.41
+# 17/32 (0.53) after the session's Q&A pass; 0.50 guards it
+HIT_FLOOR = 0.50
 REFUSAL_FLOOR = 0.72
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

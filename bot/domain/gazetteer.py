@@ -110,6 +110,7 @@ GEOGRAPHY_WORDS = frozenset(
         *("Sea", "Ocean", "River", "Strait", "Straits", "Gulf", "Bay", "Lake", "Mountains"),
         *("Canal", "Hall", "Palace", "Square", "Tower", "Building", "Airport", "Cathedral"),
         *("Castle", "Stadium", "Arena", "Bridge", "Avenue", "Street", "Centre", "Center", "House"),
+        *("Asia", "Africa", "Americas", "Caucasus", "Balkans"),  # "Europe and Central Asia"
     ]
 )
 _CHANNEL_NUMBER = re.compile(r" \d{1,2}\b(?![.,:/]\d)")

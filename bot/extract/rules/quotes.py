@@ -417,6 +417,7 @@ _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w.'’\-]+\s+){1,5}$", re.IGNORECASE)
 _WORDS_FOLLOW = re.compile(r"^[^.:;\"“”]{0,40}(?::|\"|“|\bthat\b)")
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
 # "…, il me l'a répété", "…, elle nous l'a dit": a pronoun, its object "l'" standing for the
 # words before the comma
 _RESUMED = re.compile(
@@ -475,6 +476,8 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             and _EN_NOUN_BEFORE.search(before)
         ):
             continue  # "called the Russian demands …": a noun
+        if not fr and m.group(0).lower() in ("accused", "charged") and _OF_AFTER.match(after):
+            continue  # "entities accused of helping Moscow": a participle, no one accusing
         if _ONE_VOICE.match(after):
             continue  # "que l'Europe parle d'une seule voix": a manner, nothing said
         if not fr and (m.group("fin") or "").lower() == "called" and _CALLED_BY.search(before):

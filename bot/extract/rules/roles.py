@@ -118,7 +118,9 @@ _POSSESSIVE = re.compile(
 _HOST = re.compile(
     r"\b(?:auprès\s+(?:de\s+(?:l['’]|la\s+)?|du\s+|des\s+)|(?:to|at)\s+(?:the\s+)?"
     # "l'envoyé spécial du secrétaire général pour l'Ukraine": the file the envoy is sent on
-    r"|(?:envoyée?|émissaire|représentante?|envoy|representative)\b[^,;]{0,40}?\s"
+    # "its regional vice president for Europe and Central Asia": the region of the office
+    r"|(?:envoyée?|émissaire|représentante?|envoy|representative|vice[- ]presidents?|"
+    r"vice-présidente?s?|directeur|directrice|director)\b[^,;]{0,40}?\s"
     r"(?:pour|for|on)\s+(?:l['’]|la\s+|le\s+|the\s+)?)$",
     re.IGNORECASE,
 )

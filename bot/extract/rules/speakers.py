@@ -338,10 +338,17 @@ class SpeakerResolver:
             if titled:  # "The Secretary spoke with X, … but he was clear that …"
                 target = self.resolve("source", titled, sentence, [], 0)
             target = target or self.pronoun_target()
-            if _TO_ME.match(sentence, np_start + len(np.rstrip())) and target is not None:
+            after_np = np_start + len(np.rstrip())
+            if _TO_ME.match(sentence, after_np) and target is not None:
                 # "J'ai eu X au téléphone. Il m'a dit que …": "il" told the one speaking (the
                 # interview's turn), so it is the last other person named
                 target = self._other_than(self.turn_name or target.name) or target
+            elif (
+                _TOLD_ME.match(sentence, after_np)
+                and self.turn_name
+                and (target is None or target.name == self.turn_name)
+            ):
+                target = self._other_than(self.turn_name) or target
             said = _GENDER_OF_PRONOUN.get(np.strip().lower())
             theirs = self._gender.get(target.name) if target is not None else None
             if said and theirs and said != theirs:
@@ -1072,6 +1079,11 @@ _LEAD_ADVERBIAL = re.compile(r"^\s*[A-ZÀ-Ý][\w’']*(?:\s+[\w’']+){0,3},\s+"
 # a name followed by an apposition that describes the person ("X, a senior fellow at …")
 # a pronoun subject whose verb has the one speaking as its object: "il m'a dit", "she told me"
 _TO_ME = re.compile(r"\s*(?:m['’]|me\s|nous\s+a)", re.IGNORECASE)
+# "I spoke with Mr. X last night. He told me that …" in a turn: never the one speaking
+_TOLD_ME = re.compile(
+    r"\s+(?:also\s+|then\s+|later\s+)?(?:told|assured|promised|reminded|informed)\s+(?:me|us)\b",
+    re.IGNORECASE,
+)
 _APPOSED = re.compile(r"\s*,\s*(?:a|an|the|un|une|le|la|l['’])\s", re.IGNORECASE)
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|qui|dont)\b")
 _LEADING_QUOTATION = re.compile(r"\s*[“\"«][^”\"»]{1,400}[”\"»]\s*,?\s*")
