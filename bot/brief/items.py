@@ -218,12 +218,16 @@ class ItemWriter:
         aimed = english_ref(self.book.name(c.target, "en")) if c.target else ""
         if aimed and aimed.lower() in on.lower():
             aimed = ""  # "on NATO, says, about NATO": the issue already names it
-        if act_obj is not None and aimed:
+        if act_obj is not None and aimed and act_obj.en_target:
             doing = act_obj.en_target.format(target=aimed)
         else:
+            # "on territory and Ukraine, says", not "on territory, says, about Ukraine"
+            if aimed and act_obj is not None:
+                on = f"{on} and {aimed}" if on else f"on {aimed}"
             doing = act_obj.en if act_obj is not None else "says"
             if not on and len(doing.split()) < 2:
-                doing += " the following"
+                alone = act_obj.en_alone if act_obj is not None else "{act} the following"
+                doing = alone.format(act=doing)
         return f"{on}, {doing}" if on else doing
 
     def _make(

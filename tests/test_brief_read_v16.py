@@ -1,0 +1,96 @@
+"""How a bullet reads to an analyst: one plain lead-in, quotations never stitched together, a
+subject for every claim, the speaker named once, and the language of the evidence said once.
+Fiction: Nordic fisheries talks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.brief.items import ItemWriter
+from bot.brief.people import People
+from bot.domain.models import BriefingItem, Lang, Party, Person, Position
+from bot.domain.parties import PartyBook
+from bot.render.briefing import item_spans
+from tests.test_compose import pos as compose_pos
+
+BOOK = PartyBook(
+    [
+        Party("NO", "Norvège", "Norway", aliases=("Oslo",), demonyms=("norvégien", "Norwegian")),
+        Party("DK", "Danemark", "Denmark", aliases=("Copenhague",), demonyms=("danois", "Danish")),
+        Party("SE", "Suède", "Sweden", aliases=("Stockholm",), demonyms=("suédois", "Swedish")),
+    ],
+    [
+        Person(
+            "Espen Barth Eide",
+            "NO",
+            role_fr="ministre norvégien des Affaires étrangères",
+            role_en="Norwegian foreign minister",
+        ),
+        Person(
+            "Lars Løkke Rasmussen",
+            "DK",
+            role_fr="ministre danois des Affaires étrangères",
+            role_en="Danish foreign minister",
+        ),
+        Person(
+            "Mette Frederiksen",
+            "DK",
+            role_fr="première ministre danoise",
+            role_en="Danish prime minister",
+        ),
+        Person(
+            "Ulf Kristersson",
+            "SE",
+            role_fr="premier ministre suédois",
+            role_en="Swedish prime minister",
+        ),
+    ],
+)
+
+
+def pos(party: str, speaker: str, evidence: str, **kw: Any) -> Position:
+    """A position in English unless told, with the role the party book gives."""
+    return compose_pos(party, speaker, evidence, lang=kw.pop("lang", "en"), role="", **kw)
+
+
+def bullet(p: Position, lang: Lang) -> tuple[BriefingItem, str]:
+    writer = ItemWriter(People(BOOK))
+    item = writer.item(writer.candidate(p), lang, 240)
+    assert item is not None
+    return item, "".join(s.text for s in item_spans(item, BOOK.name(p.party_id, lang), lang))
+
+
+def test_the_lead_in_names_issue_and_party_in_one_phrase() -> None:
+    """Not "on sanctions, says, about Denmark:" nor "insists, addressing Denmark"."""
+    said = pos(
+        "NO",
+        "Espen Barth Eide",
+        "“Danish trawlers will not fish our waters before the quota deal is signed,” Espen"
+        " Barth Eide said.",
+        claim="Danish trawlers will not fish our waters before the quota deal is signed",
+        quote="Danish trawlers will not fish our waters before the quota deal is signed",
+        topics=["sanctions"],
+    )
+    item, text = bullet(said, "en")
+    assert item.frame == "on sanctions and Denmark, says", text
+    assert ", about" not in text
+    insisted = pos(
+        "NO",
+        "Espen Barth Eide",
+        "Espen Barth Eide insisted to Denmark: “A shared quota for the whole Skagerrak is the"
+        " only way forward for our fleets.”",
+        claim="",
+        quote="A shared quota for the whole Skagerrak is the only way forward for our fleets.",
+        topics=["talks"],
+    )
+    item, text = bullet(insisted, "en")
+    assert item.frame == "on the talks and Denmark, insists", text
+    replied = pos(
+        "SE",
+        "Ulf Kristersson",
+        "Ulf Kristersson responded: “Our boats have waited long enough for these talks.”",
+        claim="Our boats have waited long enough for these talks",
+        quote="Our boats have waited long enough for these talks",
+    )
+    item, text = bullet(replied, "en")
+    assert "responds the following" not in text, text
