@@ -94,3 +94,33 @@ def test_the_lead_in_names_issue_and_party_in_one_phrase() -> None:
     )
     item, text = bullet(replied, "en")
     assert "responds the following" not in text, text
+
+
+def test_two_quotations_are_never_joined_as_one() -> None:
+    """'[…]' marks a cut inside one quotation; two quotations of the sentence are not welded."""
+    two = pos(
+        "DK",
+        "Mette Frederiksen",
+        "“Our fishermen cannot wait another season for a quota we all know is fair,” Mette"
+        " Frederiksen said, adding that Denmark wanted “a deal signed in Bergen before June.”",
+        claim="Our fishermen cannot wait another season for a quota we all know is fair",
+        quote="Our fishermen cannot wait another season for a quota we all know is fair […] a"
+        " deal signed in Bergen before June.",
+        topics=["talks"],
+    )
+    for lang in ("en", "fr"):
+        item, text = bullet(two, lang)  # type: ignore[arg-type]
+        assert item.quote == (
+            "Our fishermen cannot wait another season for a quota we all know is fair"
+        ), text
+    one = pos(
+        "DK",
+        "Mette Frederiksen",
+        "“Our fishermen cannot wait another season, and the Swedish fleet knows it, for a quota"
+        " we all know is fair,” Mette Frederiksen said.",
+        claim="",
+        quote="Our fishermen cannot wait another season […] for a quota we all know is fair",
+        topics=["talks"],
+    )
+    item, text = bullet(one, "en")
+    assert "[…]" in item.quote, text  # a cut inside one quotation stays marked

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from bot.brief.clauses import CUT, clauses, shorten_prose, shorten_quote
 from bot.brief.people import People
@@ -50,6 +51,7 @@ class Candidate:
     rank: float
     claim: str  # the claim, whole (completed from the evidence when it was cut)
     quote: str = ""  # the quotation shown (its first part when the parts are acts apart)
+    piece: bool = False  # one of several quotations of the sentence, shown alone
 
 
 def balance_quotes(text: str) -> str:
@@ -89,6 +91,25 @@ def unwrap(text: str | None) -> str:
     return text
 
 
+def apart(evidence: str, parts: list[str]) -> bool:
+    """Whether the parts of a quotation are separate quotations of ``evidence`` (a quote mark
+    closes and opens between two of them), not cuts inside one."""
+    text = " ".join(evidence.split())
+    at = 0
+    for first, second in pairwise(parts):
+        start = text.find(first, at)
+        end = text.find(second, start + len(first)) if start >= 0 else -1
+        if end < 0:
+            return False  # not found as such: nothing to tell
+        if _QUOTE_MARK.search(text[start + len(first) : end]):
+            return True
+        at = end
+    return False
+
+
+_QUOTE_MARK = re.compile(r"[«»“”\"]")
+
+
 def addressed(act: Act, text: str, start: int) -> bool:
     """Whether the party named at ``start`` is whom the act is directed at: it follows one of
     the act's verb forms closely ("a appelé l'Union européenne", "répond à Washington").
@@ -116,12 +137,26 @@ class ItemWriter:
         # the act framing a quotation is the verb that introduces it
         act = speaker_act(p.evidence, quote if quote and quote != claim else claim)
         parts = quote.split(f" {CUT} ") if quote else []
+        piece = False  # the quotation is one of several the sentence quotes
         if len(parts) > 1:
             # 'supported "all efforts …" and opposed "unilateral sanctions …"': one act cannot
             # frame both parts, so the first part alone, with the act that introduces it
             acts = [speaker_act(p.evidence, part) for part in parts]
             if len({a.key if a else None for a in acts}) > 1:
                 quote, act = parts[0], acts[0]
+            elif apart(p.evidence, parts):
+                # two quotations of the article, not one cut short: "[…]" would weld them
+                # into words never said together; the first that is a sentence of its own,
+                # else the longest, is shown alone
+                at = next(
+                    (
+                        i
+                        for i, x in enumerate(parts)
+                        if x[:1].isupper() and len(words(x)) >= MIN_QUOTE_WORDS
+                    ),
+                    max(range(len(parts)), key=lambda i: len(words(parts[i]))),
+                )
+                quote, act, piece = parts[at], acts[at] or act, True
         topic = main_topic(p.topics)
         target = None
         text = claim or p.evidence
@@ -141,7 +176,7 @@ class ItemWriter:
         rank += 1.0 if act is not None and act.key != "says" else 0.0
         rank += 0.5 if topic is not None and topic != "talks" else 0.0
         rank += 0.25 if p.speaker else 0.0
-        return Candidate(p, act, topic, target, rank, claim, quote)
+        return Candidate(p, act, topic, target, rank, claim, quote, piece)
 
     def item(self, c: Candidate, lang: Lang, limit: int) -> BriefingItem | None:
         """The bullet for ``c`` within about ``limit`` characters of text, None when it cannot
@@ -181,6 +216,10 @@ class ItemWriter:
             # concession", "kilometre by kilometre") say nothing on their own; the sentence is
             # shown instead when it fits (across languages, the English frame says it)
             needed = MIN_BARE_WORDS
+        if c.piece and quote[:1].islower():
+            # a fragment among others of the journalist's sentence ("la constance" … "au plus
+            # tard le 1er novembre"): alone, it needs many words to say what it is about
+            needed = MIN_BARE_WORDS
         if p.lang != lang and len(words(told)) > len(words(quote)):
             # across languages a reader cannot see the sentence around a few quoted words
             # ("warns: “à tout prix”"): the article's clause says what they are about
@@ -204,6 +243,9 @@ class ItemWriter:
             text = balance_quotes(shorten_quote(unwrap(text), limit))
         if len(words(text)) < MIN_FRAMED_WORDS:
             return None
+        if reported and c.piece:
+            # the sentence shown, not the quotation left out, says what the speaker did
+            c = replace(c, act=speaker_act(p.evidence, unwrap(text).removesuffix(f" {CUT}")))
         frame = self._frame(c, lang)
         if has_inner_repeat(frame + " " + text):
             return None
