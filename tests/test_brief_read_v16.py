@@ -124,3 +124,31 @@ def test_two_quotations_are_never_joined_as_one() -> None:
     )
     item, text = bullet(one, "en")
     assert "[…]" in item.quote, text  # a cut inside one quotation stays marked
+
+
+def test_a_claim_cut_from_its_subject_gets_it_back() -> None:
+    """ "Exige que …" cut from "Il exige que …": no capitalised verb with no subject, and the
+    words between quote marks are the article's, character for character."""
+    cut = pos(
+        "NO",
+        "Jonas Gahr Støre",
+        "Le Premier ministre norvégien a reçu les pêcheurs à Tromsø. Il exige que Copenhague"
+        " partage les quotas de hareng avant l’hiver.",
+        claim="Exige que Copenhague partage les quotas de hareng avant l’hiver",
+        lang="fr",
+    )
+    item, text = bullet(cut, "fr")
+    assert item.claim == "exige que Copenhague partage les quotas de hareng avant l’hiver", text
+    item, text = bullet(cut, "en")
+    assert item.quote in " ".join(cut.evidence.split()), text
+    assert not item.quote.startswith("Exige"), text
+    lower = pos(
+        "SE",
+        "Ulf Kristersson",
+        "Ulf Kristersson a répété que son pays, qui pêche en mer Baltique, refuserait toute"
+        " baisse des quotas suédois.",
+        claim="Son pays, qui pêche en mer Baltique, refuserait toute baisse des quotas suédois",
+        lang="fr",
+    )
+    item, text = bullet(lower, "en")
+    assert item.quote in lower.evidence, text

@@ -296,7 +296,7 @@ class ItemWriter:
 
 def full_claim(p: Position) -> str:
     """The claim, completed from the evidence when the extractor cut it with an ellipsis."""
-    claim = " ".join((p.claim or "").split())
+    claim = as_in_source(" ".join((p.claim or "").split()), p.evidence)
     if not claim.endswith(("…", "...")):
         return claim
     head = claim.rstrip(".…").rstrip()
@@ -305,6 +305,23 @@ def full_claim(p: Position) -> str:
     if at < 0:
         return claim
     return head + evidence[at + len(head) :].rstrip(" .")
+
+
+def as_in_source(claim: str, evidence: str) -> str:
+    """The claim as the evidence writes it: "Exige que …" cut from "Il exige que …" gets its
+    subject back (a bullet never opens on a verb with no subject) and a capital the
+    evidence does not have is dropped ("Son pays …" from "… que son pays …")."""
+    text = " ".join(evidence.split())
+    lowered = claim[:1].lower() + claim[1:]
+    if not claim[:1].isupper() or claim in text or lowered not in text:
+        return claim
+    at = text.find(lowered)
+    pronoun = _PRONOUN_BEFORE.search(text[:at])
+    return text[pronoun.start() : at] + lowered if pronoun else lowered
+
+
+# a subject pronoun right before a claim that starts on its verb
+_PRONOUN_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:il|elle|ils|elles|on|he|she|they)\s+$", re.I)
 
 
 def speaker_act(evidence: str, claim: str) -> Act | None:
@@ -347,7 +364,7 @@ def _first(text: str) -> Act | None:
 
 _NEAR_WORDS = 8
 _INNER_WORDS = 6
-_SUBJECT_PRONOUN = re.compile(r"(?:He|She|Il|Elle)(?=\s)")
+_SUBJECT_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Ii]l|[Ee]lle)(?=\s)")
 # "Il n'y avait pas de plan et qu'il ne pourrait …": out of its "a déclaré qu'…", the second
 # reported clause reads as a clause of its own
 _SECOND_THAT = re.compile(
