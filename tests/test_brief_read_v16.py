@@ -152,3 +152,22 @@ def test_a_claim_cut_from_its_subject_gets_it_back() -> None:
     )
     item, text = bullet(lower, "en")
     assert item.quote in lower.evidence, text
+
+
+def test_the_speaker_is_not_named_twice() -> None:
+    """ "Lars Løkke Rasmussen (Danish foreign minister): Denmark’s foreign minister said …"
+    names him twice; another party's minister, or a nationality alone, is someone else."""
+    twice = pos(
+        "DK",
+        "Lars Løkke Rasmussen",
+        "Denmark’s foreign minister said Copenhagen would open its ports to Norwegian boats"
+        " once the quota deal is signed.",
+        claim="Denmark’s foreign minister said Copenhagen would open its ports to Norwegian"
+        " boats once the quota deal is signed",
+    )
+    item, text = bullet(twice, "en")
+    assert item.claim.startswith("said Copenhagen would open its ports"), text
+    for who in ("Sweden’s foreign minister", "Danish officials"):
+        claim = f"{who} said Copenhagen would open its ports to Norwegian boats"
+        other = pos("DK", "Lars Løkke Rasmussen", claim + ".", claim=claim)
+        assert bullet(other, "en")[0].claim.startswith(f"{who} said"), who

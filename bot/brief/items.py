@@ -186,6 +186,8 @@ class ItemWriter:
         claim = c.claim
         claim = _SECOND_THAT.sub(r" \1 ", _AUX_BACK_REFERENCE.sub(r"\1 ", claim))
         told = without_speaker(claim, p.speaker or p.speaker_role)
+        if told == claim and lang == "en" == p.lang:
+            told = self._without_description(p, claim)
         if p.lang == lang and told != claim:
             prose = balance_quotes(shorten_prose(told, limit))  # "a appelé l'UE à …"
             if len(words(prose)) >= 4:
@@ -251,6 +253,28 @@ class ItemWriter:
             return None
         return self._make(p, lang, frame=frame, quote=text, reported=reported)
 
+    def _without_description(self, p: Position, claim: str) -> str:
+        """The claim without the article's description of the speaker the bullet names
+        ("Turkey's foreign minister said Ankara would …" -> "said Ankara would …"): the words
+        before the verb of saying share a word of the speaker's office ("foreign minister"),
+        or, for a party's official line, are the party's name ("China said it …")."""
+        m = _DESCRIBED.match(claim)
+        if m is None or len(words(rest := claim[m.end("who") :].strip())) < 4:
+            return claim
+        who = m.group("who")
+        hits = self.people.gazetteer.party_hits(who)
+        if any(h.party_id not in (p.party_id, OTHER_PARTY) for h in hits):
+            return claim  # "Russia's foreign minister said": another party's official
+        said = set(_content_words(who))
+        if p.speaker:
+            role = f"{self.people.role(p, 'en')} {p.speaker_role or ''}"
+            # the office, not the nationality: "Ukrainian officials said" is not the minister
+            own = set(_content_words(role, lower_only=True))
+            own.add(words(p.speaker)[-1] if words(p.speaker) else "")
+        else:
+            own = set(_content_words(self.book.name(p.party_id, "en")))
+        return rest if said & own else claim
+
     def _frame(self, c: Candidate, lang: Lang) -> str:
         on = topic_on(c.topic, lang) if c.topic else ""
         if lang == "fr":
@@ -292,6 +316,25 @@ class ItemWriter:
             frame=frame,
             reported=reported,
         )
+
+
+# an English claim opening on a short description of who spoke and a verb of saying
+_DESCRIBED = re.compile(
+    r"^(?P<who>(?:The\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,4}?)\s+"
+    r"(?:said|says|told|added|stated|insisted|warned|announced)\b"
+)
+_FUNCTION_WORDS = {"the", "a", "an", "of", "its", "his", "her", "their", "s"}
+
+
+def _content_words(text: str, *, lower_only: bool = False) -> list[str]:
+    """The words of ``text`` that can tell who it is, "'s" aside (``lower_only``: leaving out
+    capitalised words, the nationality of "Turkish foreign minister")."""
+    found = re.findall(r"[\w.-]+", text.replace("’s", " ").replace("'s", " "))
+    return [
+        ground_key(w)
+        for w in found
+        if ground_key(w) not in _FUNCTION_WORDS and not (lower_only and w[:1].isupper())
+    ]
 
 
 def full_claim(p: Position) -> str:
