@@ -126,21 +126,25 @@ def test_two_quotations_are_never_joined_as_one() -> None:
     assert "[…]" in item.quote, text  # a cut inside one quotation stays marked
 
 
+# the extractor's claim "Exige que …", cut from "Il exige que …"
+CUT_FROM_SUBJECT = pos(
+    "NO",
+    "Jonas Gahr Støre",
+    "Le Premier ministre norvégien a reçu les pêcheurs à Tromsø. Il exige que Copenhague"
+    " partage les quotas de hareng avant l’hiver.",
+    claim="Exige que Copenhague partage les quotas de hareng avant l’hiver",
+    lang="fr",
+    topics=["talks"],
+)
+
+
 def test_a_claim_cut_from_its_subject_gets_it_back() -> None:
     """ "Exige que …" cut from "Il exige que …": no capitalised verb with no subject, and the
     words between quote marks are the article's, character for character."""
-    cut = pos(
-        "NO",
-        "Jonas Gahr Støre",
-        "Le Premier ministre norvégien a reçu les pêcheurs à Tromsø. Il exige que Copenhague"
-        " partage les quotas de hareng avant l’hiver.",
-        claim="Exige que Copenhague partage les quotas de hareng avant l’hiver",
-        lang="fr",
-    )
-    item, text = bullet(cut, "fr")
+    item, text = bullet(CUT_FROM_SUBJECT, "fr")
     assert item.claim == "exige que Copenhague partage les quotas de hareng avant l’hiver", text
-    item, text = bullet(cut, "en")
-    assert item.quote in " ".join(cut.evidence.split()), text
+    item, text = bullet(CUT_FROM_SUBJECT, "en")
+    assert item.quote in " ".join(CUT_FROM_SUBJECT.evidence.split()), text
     assert not item.quote.startswith("Exige"), text
     lower = pos(
         "SE",
@@ -171,3 +175,13 @@ def test_the_speaker_is_not_named_twice() -> None:
         claim = f"{who} said Copenhagen would open its ports to Norwegian boats"
         other = pos("DK", "Lars Løkke Rasmussen", claim + ".", claim=claim)
         assert bullet(other, "en")[0].claim.startswith(f"{who} said"), who
+
+
+def test_french_evidence_in_english_is_a_french_sentence_of_its_own() -> None:
+    """Only the article's French sentence to show: it keeps its short subject ("Il exige …")
+    so the English lead-in does not run on in French ("demands: “exige que …”"), and the
+    bullet says once that these are the article's words, in French."""
+    item, text = bullet(CUT_FROM_SUBJECT, "en")
+    assert item.quote == "Il exige que Copenhague partage les quotas de hareng avant l’hiver", text
+    assert text.endswith("(article, in French) [0]"), text
+    assert text.count("French") == 1, text

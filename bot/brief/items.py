@@ -232,6 +232,11 @@ class ItemWriter:
         elif p.lang != lang:
             # the article's own words, to say what the short quote is about
             text = told if len(words(told)) >= MIN_QUOTE_WORDS else (claim or quote)
+            subject = len(words(c.claim)) - len(words(told))
+            if text == told != c.claim and 0 < subject <= _SHORT_SUBJECT and whole_in(p, c.claim):
+                # the article's sentence with its subject: "demands: “Il exige que …”", not an
+                # English sentence going on in French ("demands: “exige que …”")
+                text = c.claim
             reported = ground_key(unwrap(text)) != ground_key(quote)
         else:
             return None  # a few words whose sentence did not fit: nothing readable to show
@@ -335,6 +340,14 @@ def _content_words(text: str, *, lower_only: bool = False) -> list[str]:
         for w in found
         if ground_key(w) not in _FUNCTION_WORDS and not (lower_only and w[:1].isupper())
     ]
+
+
+_SHORT_SUBJECT = 3  # words of a subject given back to the article's sentence ("Il", "Elle")
+
+
+def whole_in(p: Position, text: str) -> bool:
+    """Whether ``text`` is in the evidence as it stands (spaces aside)."""
+    return text in " ".join(p.evidence.split())
 
 
 def full_claim(p: Position) -> str:
