@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from bot.brief.clauses import CUT, clauses, shorten_prose, shorten_quote
 from bot.brief.people import People
@@ -50,6 +51,7 @@ class Candidate:
     rank: float
     claim: str  # the claim, whole (completed from the evidence when it was cut)
     quote: str = ""  # the quotation shown (its first part when the parts are acts apart)
+    piece: bool = False  # one of several quotations of the sentence, shown alone
 
 
 def balance_quotes(text: str) -> str:
@@ -89,6 +91,25 @@ def unwrap(text: str | None) -> str:
     return text
 
 
+def apart(evidence: str, parts: list[str]) -> bool:
+    """Whether the parts of a quotation are separate quotations of ``evidence`` (a quote mark
+    closes and opens between two of them), not cuts inside one."""
+    text = " ".join(evidence.split())
+    at = 0
+    for first, second in pairwise(parts):
+        start = text.find(first, at)
+        end = text.find(second, start + len(first)) if start >= 0 else -1
+        if end < 0:
+            return False  # not found as such: nothing to tell
+        if _QUOTE_MARK.search(text[start + len(first) : end]):
+            return True
+        at = end
+    return False
+
+
+_QUOTE_MARK = re.compile(r"[«»“”\"]")
+
+
 def addressed(act: Act, text: str, start: int) -> bool:
     """Whether the party named at ``start`` is whom the act is directed at: it follows one of
     the act's verb forms closely ("a appelé l'Union européenne", "répond à Washington").
@@ -116,12 +137,26 @@ class ItemWriter:
         # the act framing a quotation is the verb that introduces it
         act = speaker_act(p.evidence, quote if quote and quote != claim else claim)
         parts = quote.split(f" {CUT} ") if quote else []
+        piece = False  # the quotation is one of several the sentence quotes
         if len(parts) > 1:
             # 'supported "all efforts …" and opposed "unilateral sanctions …"': one act cannot
             # frame both parts, so the first part alone, with the act that introduces it
             acts = [speaker_act(p.evidence, part) for part in parts]
             if len({a.key if a else None for a in acts}) > 1:
                 quote, act = parts[0], acts[0]
+            elif apart(p.evidence, parts):
+                # two quotations of the article, not one cut short: "[…]" would weld them
+                # into words never said together; the first that is a sentence of its own,
+                # else the longest, is shown alone
+                at = next(
+                    (
+                        i
+                        for i, x in enumerate(parts)
+                        if x[:1].isupper() and len(words(x)) >= MIN_QUOTE_WORDS
+                    ),
+                    max(range(len(parts)), key=lambda i: len(words(parts[i]))),
+                )
+                quote, act, piece = parts[at], acts[at] or act, True
         topic = main_topic(p.topics)
         target = None
         text = claim or p.evidence
@@ -141,7 +176,7 @@ class ItemWriter:
         rank += 1.0 if act is not None and act.key != "says" else 0.0
         rank += 0.5 if topic is not None and topic != "talks" else 0.0
         rank += 0.25 if p.speaker else 0.0
-        return Candidate(p, act, topic, target, rank, claim, quote)
+        return Candidate(p, act, topic, target, rank, claim, quote, piece)
 
     def item(self, c: Candidate, lang: Lang, limit: int) -> BriefingItem | None:
         """The bullet for ``c`` within about ``limit`` characters of text, None when it cannot
@@ -151,6 +186,8 @@ class ItemWriter:
         claim = c.claim
         claim = _SECOND_THAT.sub(r" \1 ", _AUX_BACK_REFERENCE.sub(r"\1 ", claim))
         told = without_speaker(claim, p.speaker or p.speaker_role)
+        if told == claim and lang == "en" == p.lang:
+            told = self._without_description(p, claim)
         if p.lang == lang and told != claim:
             prose = balance_quotes(shorten_prose(told, limit))  # "a appelé l'UE à …"
             if len(words(prose)) >= 4:
@@ -181,6 +218,10 @@ class ItemWriter:
             # concession", "kilometre by kilometre") say nothing on their own; the sentence is
             # shown instead when it fits (across languages, the English frame says it)
             needed = MIN_BARE_WORDS
+        if c.piece and quote[:1].islower():
+            # a fragment among others of the journalist's sentence ("la constance" … "au plus
+            # tard le 1er novembre"): alone, it needs many words to say what it is about
+            needed = MIN_BARE_WORDS
         if p.lang != lang and len(words(told)) > len(words(quote)):
             # across languages a reader cannot see the sentence around a few quoted words
             # ("warns: “à tout prix”"): the article's clause says what they are about
@@ -191,6 +232,11 @@ class ItemWriter:
         elif p.lang != lang:
             # the article's own words, to say what the short quote is about
             text = told if len(words(told)) >= MIN_QUOTE_WORDS else (claim or quote)
+            subject = len(words(c.claim)) - len(words(told))
+            if text == told != c.claim and 0 < subject <= _SHORT_SUBJECT and whole_in(p, c.claim):
+                # the article's sentence with its subject: "demands: “Il exige que …”", not an
+                # English sentence going on in French ("demands: “exige que …”")
+                text = c.claim
             reported = ground_key(unwrap(text)) != ground_key(quote)
         else:
             return None  # a few words whose sentence did not fit: nothing readable to show
@@ -204,10 +250,35 @@ class ItemWriter:
             text = balance_quotes(shorten_quote(unwrap(text), limit))
         if len(words(text)) < MIN_FRAMED_WORDS:
             return None
+        if reported and c.piece:
+            # the sentence shown, not the quotation left out, says what the speaker did
+            c = replace(c, act=speaker_act(p.evidence, unwrap(text).removesuffix(f" {CUT}")))
         frame = self._frame(c, lang)
         if has_inner_repeat(frame + " " + text):
             return None
         return self._make(p, lang, frame=frame, quote=text, reported=reported)
+
+    def _without_description(self, p: Position, claim: str) -> str:
+        """The claim without the article's description of the speaker the bullet names
+        ("Turkey's foreign minister said Ankara would …" -> "said Ankara would …"): the words
+        before the verb of saying share a word of the speaker's office ("foreign minister"),
+        or, for a party's official line, are the party's name ("China said it …")."""
+        m = _DESCRIBED.match(claim)
+        if m is None or len(words(rest := claim[m.end("who") :].strip())) < 4:
+            return claim
+        who = m.group("who")
+        hits = self.people.gazetteer.party_hits(who)
+        if any(h.party_id not in (p.party_id, OTHER_PARTY) for h in hits):
+            return claim  # "Russia's foreign minister said": another party's official
+        said = set(_content_words(who))
+        if p.speaker:
+            role = f"{self.people.role(p, 'en')} {p.speaker_role or ''}"
+            # the office, not the nationality: "Ukrainian officials said" is not the minister
+            own = set(_content_words(role, lower_only=True))
+            own.add(words(p.speaker)[-1] if words(p.speaker) else "")
+        else:
+            own = set(_content_words(self.book.name(p.party_id, "en")))
+        return rest if said & own else claim
 
     def _frame(self, c: Candidate, lang: Lang) -> str:
         on = topic_on(c.topic, lang) if c.topic else ""
@@ -218,12 +289,16 @@ class ItemWriter:
         aimed = english_ref(self.book.name(c.target, "en")) if c.target else ""
         if aimed and aimed.lower() in on.lower():
             aimed = ""  # "on NATO, says, about NATO": the issue already names it
-        if act_obj is not None and aimed:
+        if act_obj is not None and aimed and act_obj.en_target:
             doing = act_obj.en_target.format(target=aimed)
         else:
+            # "on territory and Ukraine, says", not "on territory, says, about Ukraine"
+            if aimed and act_obj is not None:
+                on = f"{on} and {aimed}" if on else f"on {aimed}"
             doing = act_obj.en if act_obj is not None else "says"
             if not on and len(doing.split()) < 2:
-                doing += " the following"
+                alone = act_obj.en_alone if act_obj is not None else "{act} the following"
+                doing = alone.format(act=doing)
         return f"{on}, {doing}" if on else doing
 
     def _make(
@@ -248,9 +323,36 @@ class ItemWriter:
         )
 
 
+# an English claim opening on a short description of who spoke and a verb of saying
+_DESCRIBED = re.compile(
+    r"^(?P<who>(?:The\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,4}?)\s+"
+    r"(?:said|says|told|added|stated|insisted|warned|announced)\b"
+)
+_FUNCTION_WORDS = {"the", "a", "an", "of", "its", "his", "her", "their", "s"}
+
+
+def _content_words(text: str, *, lower_only: bool = False) -> list[str]:
+    """The words of ``text`` that can tell who it is, "'s" aside (``lower_only``: leaving out
+    capitalised words, the nationality of "Turkish foreign minister")."""
+    found = re.findall(r"[\w.-]+", text.replace("’s", " ").replace("'s", " "))
+    return [
+        ground_key(w)
+        for w in found
+        if ground_key(w) not in _FUNCTION_WORDS and not (lower_only and w[:1].isupper())
+    ]
+
+
+_SHORT_SUBJECT = 3  # words of a subject given back to the article's sentence ("Il", "Elle")
+
+
+def whole_in(p: Position, text: str) -> bool:
+    """Whether ``text`` is in the evidence as it stands (spaces aside)."""
+    return text in " ".join(p.evidence.split())
+
+
 def full_claim(p: Position) -> str:
     """The claim, completed from the evidence when the extractor cut it with an ellipsis."""
-    claim = " ".join((p.claim or "").split())
+    claim = as_in_source(" ".join((p.claim or "").split()), p.evidence)
     if not claim.endswith(("…", "...")):
         return claim
     head = claim.rstrip(".…").rstrip()
@@ -259,6 +361,23 @@ def full_claim(p: Position) -> str:
     if at < 0:
         return claim
     return head + evidence[at + len(head) :].rstrip(" .")
+
+
+def as_in_source(claim: str, evidence: str) -> str:
+    """The claim as the evidence writes it: "Exige que …" cut from "Il exige que …" gets its
+    subject back (a bullet never opens on a verb with no subject) and a capital the
+    evidence does not have is dropped ("Son pays …" from "… que son pays …")."""
+    text = " ".join(evidence.split())
+    lowered = claim[:1].lower() + claim[1:]
+    if not claim[:1].isupper() or claim in text or lowered not in text:
+        return claim
+    at = text.find(lowered)
+    pronoun = _PRONOUN_BEFORE.search(text[:at])
+    return text[pronoun.start() : at] + lowered if pronoun else lowered
+
+
+# a subject pronoun right before a claim that starts on its verb
+_PRONOUN_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:il|elle|ils|elles|on|he|she|they)\s+$", re.I)
 
 
 def speaker_act(evidence: str, claim: str) -> Act | None:
@@ -301,7 +420,7 @@ def _first(text: str) -> Act | None:
 
 _NEAR_WORDS = 8
 _INNER_WORDS = 6
-_SUBJECT_PRONOUN = re.compile(r"(?:He|She|Il|Elle)(?=\s)")
+_SUBJECT_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he|[Ii]l|[Ee]lle)(?=\s)")
 # "Il n'y avait pas de plan et qu'il ne pourrait …": out of its "a déclaré qu'…", the second
 # reported clause reads as a clause of its own
 _SECOND_THAT = re.compile(

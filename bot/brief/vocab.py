@@ -24,6 +24,7 @@ class Act:
     en_target: str
     fr: str
     pattern: re.Pattern[str]
+    en_alone: str = "{act} the following"  # with no issue or target named
 
 
 @cache
@@ -38,7 +39,15 @@ def _words_re(forms: list[str]) -> re.Pattern[str]:
 @cache
 def acts() -> tuple[Act, ...]:
     return tuple(
-        Act(a["key"], a["side"], a["en"], a["en_target"], a["fr"], _words_re(a["forms"]))
+        Act(
+            a["key"],
+            a["side"],
+            a["en"],
+            a["en_target"],
+            a["fr"],
+            _words_re(a["forms"]),
+            a.get("en_alone", "{act} the following"),
+        )
         for a in _load("acts.toml")["act"]
     )
 
