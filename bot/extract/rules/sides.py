@@ -95,10 +95,20 @@ def stance_statements(
                 or later_clause(sent.text, stance, cues)
                 or middle_clause(sent.text, stance, cues)
                 or joined_clause(sent.text, stance, cues)
+                or spliced_clause(sent.text, stance, cues)
             )
             if told
             else None
         )
+        if own is not None and not parties:
+            # "…, le ministre turc X a proposé …" after another's quotation: X's own clause
+            start, end = own.subj_start, own.subj_start + len(own.subject)
+            inside = [h for h in hits if start <= h.start and h.end <= end]
+            known = talk.resolver.known_speaker(inside[0]) if len(inside) == 1 else None
+            if known is not None and known.party_id and known.party_id not in have:
+                have.add(known.party_id)
+                out.append((known, own))
+            continue
         if told and own is None and (len(parties) < 2 or any(sp.name for sp, _ in told)):
             # a cue already gave this sentence's speaker; only lists add sides, and not in a
             # person's reported words ("Fico said Bratislava and Budapest would not support …")
@@ -299,6 +309,35 @@ def joined_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) 
     return Cue(
         end, end, "pre", subject, tidy(sentence[first : stop.start() if stop else None]), first
     )
+
+
+def spliced_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -> Cue | None:
+    """A stance whose subject, a title or a name, opens a clause right after a cue's closing
+    quotation and a comma ("X a prévenu que l'Union « … », le ministre turc Y a proposé …"): a
+    cue for that clause, to the next break; the cue's claim stops where it starts."""
+    first, end = stance.subjects[0][0], stance.subjects[-1][1]
+    before = [c for c in cues if c is not None and c.mode == "pre" and c.end <= first]
+    if first <= 0 or not before or not _AFTER_QUOTE_COMMA.search(sentence[:first]):
+        return None
+    # the parse may leave the name after the title out of the subject: up to the verb
+    end = max(end, stance.at)
+    subject = _AUX_END.sub("", sentence[first:end])
+    end = first + len(subject)
+    if not _TITLED_OR_NAMED.match(subject):
+        return None
+    stop = _NEXT_CLAUSE.search(sentence, end)
+    _stop_claim_at(before[-1], subject)
+    before[-1].claim = tidy(before[-1].claim.rstrip(" ,"))
+    claim = tidy(sentence[first : stop.start() if stop else None])
+    return Cue(end, end, "pre", subject, claim, first, lead=first)  # the evidence starts there
+
+
+_AUX_END = re.compile(r"\s+(?:a|ont|avait|avaient|has|have|had)?\s*$")
+_AFTER_QUOTE_COMMA = re.compile(r"[»”\"]\s*,\s*$")
+# "le ministre turc Hakan Fidan", "Hakan Fidan": a title, then a name
+_TITLED_OR_NAMED = re.compile(
+    r"(?:(?:le|la|l['’]|the)\s*(?:[a-zà-ÿ][\w\-’']*\s+){1,3})?[A-ZÀ-Ý][\w\-’']+\s+[A-ZÀ-Ý]"
+)
 
 
 def _stop_claim_at(cue: Cue, subject: str, link: re.Pattern[str] | None = None) -> None:
