@@ -97,23 +97,8 @@ def find_voice(
     lead_text = "\n".join(s.text for p in lead for s in paras[p])
     interview = bool(_INTERVIEW.search(lead_text))
     oped = not interview and bool(_OPED.search(lead_text))
-    if not (interview or oped):
-        # "Apr 12, 2029 | X" over the piece, "X is Deputy Prime Minister …" under it: an op-ed
-        # whose byline and closing signature name the same person
-        _, byline_signer, signed_as = _signature_para(paras, order, people)
-        bylines = [
-            fold(" ".join(x.text for x in paras[p])).lower()
-            for p in lead
-            if len(" ".join(x.text for x in paras[p]).split()) <= 10
-        ]
-        oped = (
-            byline_signer is not None
-            and roles.has_office(signed_as)
-            and any(_surname(byline_signer.text) in line for line in bylines)
-        )
-        bylined = oped
-    else:
-        bylined = False
+    bylined = not (interview or oped) and _signed_under_byline(paras, order, lead, people)
+    oped = oped or bylined
     if not (interview or oped):
         return _embedded_interview(paras, order[len(lead) :], people)
     marker = _INTERVIEW if interview else _OPED
@@ -181,6 +166,23 @@ def find_voice(
     else:
         mine = {p for p in body if p != signature}
     return Voice(named, role, frozenset(mine), interview) if mine else None
+
+
+def _signed_under_byline(
+    paras: dict[int, list[Sentence]],
+    order: list[int],
+    lead: list[int],
+    people: Callable[[Sentence], list[PersonHit]],
+) -> bool:
+    """An op-ed with no rubric: "Apr 12, 2029 | X" over the piece (a short line of the lead)
+    and "X is Deputy Prime Minister …" under it (a signature with an office) name one person."""
+    _, signer, signed_as = _signature_para(paras, order, people)
+    if signer is None or not roles.has_office(signed_as):
+        return False
+    lines = [" ".join(x.text for x in paras[p]) for p in lead]
+    return any(
+        _surname(signer.text) in fold(line).lower() for line in lines if len(line.split()) <= 10
+    )
 
 
 def _embedded_interview(
