@@ -1174,10 +1174,12 @@ def _other_portfolio(np: str, speaker: Speaker) -> bool:
     """Whether a minister's description names a portfolio ("le ministre des Finances") that
     is not the speaker's, in the article's words or the gazetteer's."""
     wanted = roles.portfolios(np)
+    if not wanted:  # most descriptions name no portfolio: nothing to compare
+        return False
     person = speaker.person
     known = [speaker.role, *((person.role_fr, person.role_en) if person is not None else ())]
     theirs = set().union(*(roles.portfolios(r) for r in known if r))
-    return bool(wanted) and bool(theirs) and not wanted & theirs
+    return bool(theirs) and not wanted & theirs
 
 
 def _holds_another(speaker: Speaker, key: str) -> bool:
