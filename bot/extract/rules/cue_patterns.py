@@ -15,9 +15,16 @@ EN_ZERO_THAT = re.compile(
     r"(?:\s+[A-Z][\w.'’\-]*){0,2}\s+(?:would|will|could|should|had|has|have|was|were|is|are|"
     r"must|might|may|can|did)\s"
 )
+# "(a rappelé) vendredi, dans un communiqué, que …": circumstances between commas, then "que"
+CIRCUMSTANCES_THAT = (
+    r"^\s*,?\s*(?:[a-zà-ÿ]+\s*,\s*)?(?:(?:dans|lors|devant|à|au|aux|en|sur|via|par|depuis|"
+    r"in|at|on|during|before)\b[^,;:«»\"“”.]{1,50},\s*)+(?:que\b|qu['’]|that\b)\s*"
+)
 SAYS_AFTER = re.compile(
     # "a rappelé dans un communiqué que…": a short complement may come before the clause
     r"^\s*(?:[^\s,;:«»\"“”.]+\s+){0,5}?(?:que\b|qu['’]|that\b)|^\s*(?::|«|\"|“|à\s+\w+er\b)"
+    # "a rappelé vendredi, dans un communiqué, que …": circumstances between commas
+    rf"|{CIRCUMSTANCES_THAT}"
     # "a insisté sur un point : …": a short complement, then the words after a colon
     r"|^\s*(?:[^\s,;:«»\"“”.]+\s+){1,4}:\s"
     # "a parlé d'une « récompense pour l'agresseur »": words of the speaker's, named

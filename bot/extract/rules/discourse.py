@@ -105,6 +105,9 @@ _INTERPRETER_LABEL = re.compile(
 )
 # "LE PORTE-PAROLE", "THE SPOKESPERSON": a label that is an office, no name
 _OFFICE_LABEL = re.compile(r"(?:(?:LE|LA|THE)\s+)?[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,40}")
+# a transcript's list of guests under its header: "– Jane Doe, vice-ministre …"
+_LIST_ITEM = re.compile(r"^\s*[–—•*-]\s")
+_CAST_LIST = 15  # sentences
 # a transcript's cast line: "Porte-parole : M. Olivier X." / "Spokesperson: Jane X"
 _CAST = re.compile(
     r"^\s*(?P<office>[A-ZÀ-Ý][\w\-’' ]{2,40}?)\s*:\s*"
@@ -118,6 +121,7 @@ _NAMES_SOMEONE = re.compile(
 # what may follow the name on a credit line: an apposition or nothing
 _CREDIT_TAIL = re.compile(r"^\s*(?:,|[.:]?\s*$)")
 _CREDIT_WORDS = 20
+_CREDIT_DASH = re.compile(r"^\s*[—–-]\s*")
 # a later sentence owning a bare quotation: "X a ajouté que…", "X a prononcé ces mots"
 _OWNS_WORDS_BEFORE = re.compile(
     r"\b(?:a|avait|ont|avaient)\s+(?:\w+\s+)?ajouté|\b(?:has|had\s+)?added\b|"
@@ -474,7 +478,8 @@ class Discourse:
             return
         if not is_quote_only(" ".join(self.sentences[k].text for k in quoted)):
             return
-        first = [h for h in hits if h.start <= 1]
+        dash = _CREDIT_DASH.match(sent.text)  # "— Hakan Fidan, ministre turc …"
+        first = [h for h in hits if h.start <= (dash.end() if dash else 1)]
         if not first or not _CREDIT_TAIL.match(sent.text[first[0].end :]) or not verbless(sent):
             return
         who = self.resolver.known_speaker(first[0])
@@ -799,9 +804,13 @@ class Discourse:
     def _header_side(self, who: Speaker) -> str | None:
         """The side a transcript's header gives the person it names with an office of no side
         ("Department Press Briefing" / "X, Principal Deputy Spokesperson – Washington, D.C."):
-        the one side that header line names beside the person."""
+        the one side that header line names beside the person. A list of guests under the
+        header counts as header lines ("– Olena K., vice-ministre ukrainienne des Affaires
+        étrangères (en duplex de Vienne)")."""
         surname = fold(who.name.split()[-1])
-        for sent in self.sentences[:3]:
+        head = self.sentences[:3]
+        head += [s for s in self.sentences[3:_CAST_LIST] if _LIST_ITEM.match(s.text)]
+        for sent in head:
             text = sent.text
             at = fold(text).find(surname)
             office = re.split(r"[–—|(]", text[at + len(surname) :])[0] if at >= 0 else ""

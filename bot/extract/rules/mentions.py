@@ -132,10 +132,15 @@ _EPONYM_BEFORE = re.compile(
 _EPONYM_AFTER = re.compile(r"\s+(?:plan|formula|doctrine|format|party)\b")
 
 
+_EDITORIAL_TAG = re.compile(r"\s*\[[^\]\n]{1,40}\]\s*")
+
+
 def people_in(
     gaz: Gazetteer, text: str, ner: list[tuple[int, int]], use_caps: bool = False
 ) -> list[PersonHit]:
     """Person mentions of a sentence: gazetteer names, model names, "M. X", capitalised pairs."""
+    if _EDITORIAL_TAG.fullmatch(text):
+        return []  # "[EXTRAIT VIDÉO]", "[APPLAUSE]": the paper's or transcriber's note
     hits = list(gaz.person_hits(text))
     extra: list[tuple[int, int]] = _joined(text, ner)
     extra += [(m.start("n"), m.end("n")) for m in _HONORIFIC_NAME.finditer(text)]

@@ -577,6 +577,18 @@ def _interviewee_office(
         and not sp.indefinite
         and _person_office(_LABEL.sub("", sp.role))
     ]
+    # the title's and standfirst's offices, not those of a report the interview comes in
+    lead = sorted({s.para for s in sentences})[:_STANDFIRST]
+    offices = [(i, sp) for i, sp in offices if sentences[i].para in lead]
+    if not offices:
+        # "La ministre norvégienne de la Pêche, qui a présidé les débats, revient pour notre
+        # journal sur …": an office the standfirst describes without a statement
+        described = _bare_office(resolver, [s for s in sentences if s.para in lead[1:]])
+        if described is None:
+            return
+        sided = resolver.adopt(person, *described)
+        resolver.sided_later[sided.name] = sided
+        return
     if len({sp.party_id for _, sp in offices}) != 1:
         return
     office = offices[0][1]
@@ -585,6 +597,29 @@ def _interviewee_office(
     resolver.sided_later[sided.name] = sided
     for i, _ in offices:
         found[i] = [(sided if sp is office else sp, c) for sp, c in found[i]]
+
+
+_STANDFIRST = 3  # paragraphs: the title, then the standfirst (a kicker may come before it)
+# where an office's description stops: "La ministre …, qui a présidé les débats"
+_OFFICE_END = re.compile(r"\s*[,;:()«»“”\"]|\s+(?:qui|que|who|which)\s")
+
+
+def _bare_office(resolver: SpeakerResolver, lead: list[Sentence]) -> tuple[str, str] | None:
+    """The one office of a person the standfirst names with no name beside it, and its side
+    ("ministre norvégienne de la Pêche"); None with none, or offices of several sides. The
+    office runs to its own last word or the word naming its side: "chef d'état-major de
+    l'armée de Terre", not "… détaille les conditions …"."""
+    found: list[tuple[str, str]] = []
+    for sent in lead:
+        for m in roles.ROLE_RE.finditer(sent.text):
+            phrase = _OFFICE_END.split(sent.text[m.start() :], maxsplit=1)[0]
+            if resolver.gaz.person_hits(phrase) or not _person_office(phrase):
+                continue
+            side = roles.infer_party(resolver.gaz, phrase)
+            if side:
+                ends = [h.end for h in resolver.gaz.party_hits(phrase) if h.party_id == side]
+                found.append((phrase[: max(m.end() - m.start(), *ends[:1])].strip(), side))
+    return found[0] if len({side for _, side in found}) == 1 else None
 
 
 def _entry_heading(sentences: list[Sentence], i: int) -> bool:

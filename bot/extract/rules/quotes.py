@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot.extract.rules import roles
 from bot.extract.rules.cue_patterns import (
+    CIRCUMSTANCES_THAT,
     CONTRAST,
     EN_ZERO_THAT,
     INSERTED_ADVERBIAL,
@@ -94,6 +95,29 @@ _PREP_NOUN = re.compile(
 )
 # "les Européens le jugeaient": an object pronoun, not a determiner, before a form no noun has
 _CLITIC = re.compile(r"\b(?:le|la|les|l['’])\s*$", re.IGNORECASE)
+# "X l'a rappelé hier soir à ses interlocuteurs, les pays riverains peuvent …": what "l'"
+# stands for comes after a few words and a comma, a clause of its own
+_CLITIC_THEN_CLAUSE = re.compile(
+    r"^(?:\s*[^\s,;:«»\"“”.]+){0,8}?\s*,\s*"
+    r"(?!(?:où|qui|que|qu['’]|dont|lequel|laquelle|pour|après|avant|avec|sans|puis|et|mais|"
+    r"a-t-(?:il|elle)|ajoute|a\s+ajouté|précise|a\s+précisé|en\s+\w+ant)\b)(?=[\w«“\"])",
+    re.IGNORECASE,
+)
+_CIRCUMSTANCES_COLON = re.compile(r"^[^:;«»“”\"]{1,120}?\s:\s*")
+_CLAUSE_WORDS = 5  # a clause, not "la semaine dernière, à bord de …"
+
+
+def _resumed_clause(after: str) -> re.Match[str] | None:
+    """After "l'a dit", "l'a rappelé": a few words, a comma, then the clause "l'" stands for
+    ("…, les pays riverains peuvent …"); None when a colon opens the words further on."""
+    m = _CLITIC_THEN_CLAUSE.match(after)
+    if m is None or ":" in after:
+        return None
+    rest = re.split(r"[,;:«»“”\"]", after[m.end() :], maxsplit=1)[0]
+    return m if len(rest.split()) >= _CLAUSE_WORDS else None
+
+
+_CIRCUMSTANCES_THAT = re.compile(CIRCUMSTANCES_THAT, re.IGNORECASE)
 _VERB_ONLY = re.compile(r"(?:ait|aient|ent)$")
 _COMPLEMENTISER = re.compile(
     r"^\s*(?:que\b|qu['’]|that\b|à\s|:|«|\"|“|to\s|on\s|for\s)", re.IGNORECASE
@@ -172,6 +196,10 @@ def _reported(before: str, verb: str, after: str) -> str:
     after = _OUTSIDE_QUOTES_SEMICOLON.split(after, maxsplit=1)[0]  # "…; X a parlé de …": X's
     after = _OTHER_SUBJECT.split(after, maxsplit=1)[0]  # "…, tandis qu'Ankara …": Ankara's
     lead = _THAT.search(after[:60])
+    if lead is None and _CLITIC.search(before):
+        # "X l'a rappelé hier soir, les pays …", "X l'a dit autrement, devant …, mardi : …"
+        lead = _resumed_clause(after) or _CIRCUMSTANCES_COLON.match(after)
+    circumstances = _CIRCUMSTANCES_THAT.match(after)  # "…, dans un communiqué, que …"
     gap = after[: lead.start()] if lead else ""
     if lead and (gap.count("«") > gap.count("»") or gap.count('"') % 2 or "“" in gap):
         lead = None  # « à condition qu'il … »: a "que" inside a quotation opens nothing
@@ -189,6 +217,7 @@ def _reported(before: str, verb: str, after: str) -> str:
         # "favorables à un arrangement, qu'ils présentent …": a relative "que"; "soutiennent
         # l'initiative mais refusent que …": another verb's clause
         lead = None
+    lead = circumstances or lead
     if lead and _ASKING.search(verb) and lead.group(0).strip() != ":":
         # "a demandé que toute décision soit « discutée »": the clause needs its verb to read,
         # and "n'a pas exclu que …" its negation
@@ -218,7 +247,8 @@ def _reported(before: str, verb: str, after: str) -> str:
             subject = last[joined.end() :].strip()  # "…, while Italy has pushed for": Italy
         if re.match(r"(?i:who|qui)\b", re.split(r"[,:«»\"“”]", before)[-1].strip()):
             subject = ""  # "Orban, who had urged the EU to …": the verb opens the claim
-        claim = tidy(f"{subject} {verb}{after}" if len(subject.split()) <= 12 else after)
+        gap = "" if subject.endswith(("'", "’")) else " "  # "X l'a dit", not "X l' a dit"
+        claim = tidy(f"{subject}{gap}{verb}{after}" if len(subject.split()) <= 12 else after)
     own_clause = lead is not None and "," not in after[: lead.start()]  # not "…, adding that"
     if re.match(r"\s*,\s*[«“\"]", after) and _quoted_before_subject(before):
         claim = quote_text(before + after)  # '"…," she said, "…"': the quote, both halves
@@ -551,10 +581,12 @@ def find_cues(sentence: str, lang: str, looks_like_subject: object = None) -> li
             continue
         verb = (m.group("part") or m.group("inf") if fr else None) or m.group("fin") or ""
         zero_that = not fr and EN_ZERO_THAT.match(after)  # "confirmed the US would not …"
+        said_after = fr and _CLITIC.search(before) and _resumed_clause(after)
         if (
             AMBIGUOUS.search(verb)
             and not SAYS_AFTER.match(LEAD_ADV.sub("", after, count=1))
             and not zero_that
+            and not said_after
         ):
             continue  # "a lancé une offensive", "a rappelé son ambassadeur": not speech
         cues.append(Cue(m.start(), m.end(), "pre", before, _reported(before, m.group(0), after)))

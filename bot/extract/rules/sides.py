@@ -248,6 +248,7 @@ _HOLDS_IT = re.compile(
 
 
 _NEXT_CLAUSE = re.compile(r",\s*(?:and|et)\s+(?=[A-ZÀ-Ý])|;\s+")
+_AND_THEN = re.compile(r"\s*,?\s*(?:and|et)\s+(?:(?:la|le|les|l['’]|the)\s*)?")
 
 
 def later_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -> Cue | None:
@@ -280,15 +281,20 @@ def middle_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) 
     after = [c for c in cues if c is not None and c.subj_start >= end]
     if not before or not after or not sentence[:first].rstrip().endswith(","):
         return None
-    stop = _NEXT_CLAUSE.search(sentence, end, min(c.subj_start for c in after) + 1)
-    if stop is None:
+    nxt = min(after, key=lambda c: c.subj_start)
+    stop = _NEXT_CLAUSE.search(sentence, end, nxt.subj_start + 1)
+    if stop is not None:
+        until = stop.start()
+    elif end <= nxt.lead and _AND_THEN.fullmatch(sentence, nxt.lead, nxt.subj_start):
+        until = nxt.lead  # "…, Moscou le considère comme … et la Turquie a proposé …"
+    else:
         return None
     subject = sentence[first:end]
     if not _NAMED.match(subject):
         return None
     for c in before:
         _stop_claim_at(c, subject)
-    return Cue(end, end, "pre", subject, tidy(sentence[first : stop.start()]), first)
+    return Cue(end, end, "pre", subject, tidy(sentence[first:until]), first)
 
 
 def joined_clause(sentence: str, stance: syntax.Stance, cues: list[Cue | None]) -> Cue | None:

@@ -110,6 +110,13 @@ def stances(doc: Any, start: int, end: int, lang: str) -> list[Stance]:
         sense = _sense(tok, lang)
         # "La Commission pourrait accepter …": the modal carries the subject
         main = tok.head if tok.dep_ == "xcomp" and _MODAL.match(tok.head.text) else tok
+        bare = _name_before_clitic(tok, span, start) if sense is not None else None
+        if (bare is not None and sense is not None) and (
+            main.dep_ not in _MAIN or not any(c.dep_ in _SUBJECT for c in main.children)
+        ):
+            # "…, Moscou le considère comme ses eaux intérieures": the parse lost the subject
+            out.append(Stance(tok.text, sense, (bare,), tok.doc[tok.i - 1].idx - start))
+            continue
         if sense is not None and main.dep_ not in _MAIN:
             quoted = _quoted_verb(tok, span.start, start)
             if quoted is not None:
@@ -156,6 +163,27 @@ def _lead_before_incise(span: Any, verb: Any, offset: int) -> tuple[int, int] | 
     return first.idx - offset, last.idx + len(last.text) - offset
 
 
+def _name_before_clitic(verb: Any, span: Any, offset: int) -> tuple[int, int] | None:
+    """A proper name right before an object pronoun and the verb ("Moscou le considère
+    comme …"), opening its sentence or a clause after a comma or "et": the verb's subject,
+    which the parse often takes for an object of the verb before."""
+    k = verb.i - 1
+    if k <= span.start or verb.doc[k].lower_ not in _OBJECT_CLITICS:
+        return None
+    name_end = k - 1
+    first = name_end
+    while first > span.start and verb.doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if verb.doc[name_end].pos_ != "PROPN":
+        return None
+    before = verb.doc[first - 1] if first > span.start else None
+    if before is not None and before.text not in (",", ";") and before.lower_ not in ("et", "and"):
+        return None
+    doc = verb.doc
+    return doc[first].idx - offset, doc[name_end].idx + len(doc[name_end].text) - offset
+
+
+_OBJECT_CLITICS = {"le", "la", "les", "l'", "l’"}
 _CLITICS = {"s'", "s’", "se", "ne", "n'", "n’", "l'", "l’", "le", "la", "les", "y", "en"}
 
 
