@@ -110,6 +110,7 @@ GEOGRAPHY_WORDS = frozenset(
         *("Sea", "Ocean", "River", "Strait", "Straits", "Gulf", "Bay", "Lake", "Mountains"),
         *("Canal", "Hall", "Palace", "Square", "Tower", "Building", "Airport", "Cathedral"),
         *("Castle", "Stadium", "Arena", "Bridge", "Avenue", "Street", "Centre", "Center", "House"),
+        *("Room", "Library", "Museum", "Hotel"),
         *("Asia", "Africa", "Americas", "Caucasus", "Balkans"),  # "Europe and Central Asia"
     ]
 )
@@ -150,6 +151,9 @@ class Gazetteer:
                         continue
                     key = form.lower()
                     if key in self._party_kind and kind != "demonym":
+                        if self._party_kind[key][0] == party.id:
+                            # "Unicef" and "UNICEF": each written form of the same party
+                            (cased if form[0].isupper() else folded).append(form)
                         continue
                     self._party_kind.setdefault(key, (party.id, kind))
                     (cased if form[0].isupper() else folded).append(form)

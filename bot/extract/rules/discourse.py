@@ -105,6 +105,17 @@ _INTERPRETER_LABEL = re.compile(
 )
 # "LE PORTE-PAROLE", "THE SPOKESPERSON": a label that is an office, no name
 _OFFICE_LABEL = re.compile(r"(?:(?:LE|LA|THE)\s+)?[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,40}")
+# a parliament's record: the member given the floor, on a line of their own before the words
+# ("M. Xavier R.", "Mme Hélène V., ministre de l'Europe et des affaires étrangères.")
+_CHAMBER_LABEL = re.compile(
+    r"\s*(?:M\.|Mme|Mlle)\s+(?P<who>(?:l[ea]\s+)?[A-ZÀ-Ýa-zà-ÿ][\w’'\-]*"
+    r"(?:\s+(?:de\s+|d['’]|du\s+|van\s+|von\s+)?[A-ZÀ-Ý][\w’'\-]*){0,3})"
+    r"(?:,(?!\s*(?:lui|elle|eux|elles|qui|quant|pour|selon)\b)\s*(?P<office>[^()«»:;]{3,160}?))?"
+    r"\.\s*"
+)
+_CHAIR = re.compile(r"(?:l[ea]\s+)?(?:président|présidente|rapporteur|rapporteure)\b", re.I)
+_STAGE_DIRECTION = re.compile(r"\s*\(")
+_STAGE_LINE = re.compile(r"\s*\([^()]+\)\s*")
 # a transcript's list of guests under its header: "– Jane Doe, vice-ministre …"
 _LIST_ITEM = re.compile(r"^\s*[–—•*-]\s")
 _CAST_LIST = 15  # sentences
@@ -312,6 +323,7 @@ class Discourse:
         # …"): an office label means the person the transcript first gave it to, throughout
         self._cast: dict[str, Speaker] = {}
         self._asked_para = -1  # the paragraph of the last "QUESTION: …" turn
+        self._chamber = False  # a parliament's record: "Mme X, ministre de … ." labels
         self._document_open = False  # a text announced and quoted whose quotation goes on
         self._paragraph_sizes = Counter(s.para for s in sentences)
 
@@ -549,8 +561,19 @@ class Discourse:
             self._publish_turn()
             self._carried = self.turn
             return
-        named = _speaker_label(sent.text)
-        if named is not None:
+        chamber = _CHAMBER_LABEL.fullmatch(sent.text)
+        if (
+            chamber is not None
+            and chamber.group("office")
+            and not roles.has_office(chamber.group("office"))
+        ):
+            chamber = None  # "M. Aydemir, lui, veut croire à …": a sentence, no label
+        named = _speaker_label(sent.text) if chamber is None else None
+        if chamber is not None:
+            self._chamber = True
+            self.turn = self._chamber_turn(chamber, sent, hits)
+            self._carried = self.turn
+        elif named is not None:
             titled = self._titled_label(named[0])
             office = (
                 roles.head_office(named[0])
@@ -590,6 +613,14 @@ class Discourse:
             self._carried = self.turn if capitals else None
         elif _ASKED.match(sent.text):
             self._carried = None  # "Q …", "QUESTION: …": a reporter's turn
+        elif self._chamber and self._carried is not None:
+            # a parliament's record: the paragraphs under a member's label are that member's,
+            # up to the next label or heading; "(Applaudissements …)" is the record's
+            heading = not sent.text.rstrip(' »”"').endswith((".", "!", "?", "…", ":"))
+            if heading:
+                self._carried = None
+            elif not _STAGE_DIRECTION.match(sent.text):
+                self.turn = self._carried
         elif (
             self._carried is not None
             and self._carried.party_id
@@ -610,6 +641,35 @@ class Discourse:
                 known = self.resolver.adopt(known, self.voice.role, side) if side else known
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
         self._publish_turn()
+
+    def record_line(self, sent: Sentence) -> bool:
+        """Whether a sentence of a parliament's record is its own: the label giving a member
+        the floor, or a stage direction ("(Applaudissements sur les travées …)")."""
+        label = _CHAMBER_LABEL.fullmatch(sent.text)
+        return self._chamber and bool(
+            (label and (not label.group("office") or roles.has_office(label.group("office"))))
+            or _STAGE_LINE.fullmatch(sent.text)
+        )
+
+    def _chamber_turn(
+        self, label: re.Match[str], sent: Sentence, hits: list[PersonHit]
+    ) -> Speaker | None:
+        """The member a parliament's record gives the floor to ("Mme Hélène X, ministre de
+        l'Europe et des affaires étrangères."), with the office written and its side; None for
+        the chair ("M. le président.")."""
+        who = label.group("who")
+        if _CHAIR.match(who):
+            return None
+        turn = self.resolver.resolve("source", who, sent.text, hits, label.start("who"))
+        if turn is None or not turn.name:
+            return None
+        office = (label.group("office") or "").strip()
+        if not office and turn.person is None:
+            return Speaker(turn.name, "", None, None)  # a member: the chamber's, no side's
+        side = roles.infer_party(self.resolver.gaz, office) if office else None
+        if side and not turn.party_id:
+            turn = self.resolver.adopt(turn, office, side)
+        return turn
 
     def _titled_label(self, label: str) -> tuple[str, list[PersonHit]] | None:
         """A label in capitals naming a person the gazetteer knows ("PRESIDENT ZELENSKYY:"), as
@@ -825,6 +885,22 @@ class Discourse:
                 if h.kind in ("alias", "institution") and not inside_quotes(text, h.start)
             }
             return sides.pop() if len(sides) == 1 else None
+        return self._masthead_side(surname)
+
+    def _masthead_side(self, surname: str) -> str | None:
+        """ "THE WHITE HOUSE" / "Press Briefing by Press Secretary X and NSC Senior Director
+        for Russia and Eurasia Y": a transcript under one side's institution, naming the person
+        with an office before the name, is that side's (not the region the office covers)."""
+        top = self.sentences[0].text if self.sentences else ""
+        top = top.title() if top.isupper() else top
+        hits = self.resolver.gaz.party_hits(top)
+        sides = {h.party_id for h in hits if h.kind in ("institution", "alias")}
+        if len(sides) != 1 or len(top.split()) > 8:
+            return None
+        for sent in self.sentences[1:3]:
+            at = fold(sent.text).find(surname)
+            if at > 0 and roles.ROLE_RE.search(sent.text[:at]):
+                return sides.pop()
         return None
 
     def asking(self, sent: Sentence) -> bool:

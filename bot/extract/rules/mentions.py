@@ -95,6 +95,17 @@ _STOP_CAPS = {
     "That",
     "These",
     "Those",
+    # a time zone after a time: "1:17 P.M. EDT"
+    "EDT",
+    "EST",
+    "GMT",
+    "UTC",
+    "CET",
+    "CEST",
+    "BST",
+    "PST",
+    "PDT",
+    "MSK",
     # a transcript's turn label: "QUESTION: Matt, …"
     "QUESTION",
     "Question",
@@ -132,6 +143,8 @@ _EPONYM_BEFORE = re.compile(
 _EPONYM_AFTER = re.compile(r"\s+(?:plan|formula|doctrine|format|party)\b")
 
 
+_CAPITALISED_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+)*\s+([A-Z][a-z]+)\b")
+_CLOCK = re.compile(r"\d{1,2}[:.h]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)")
 _EDITORIAL_TAG = re.compile(r"\s*\[[^\]\n]{1,40}\]\s*")
 
 
@@ -170,6 +183,8 @@ def people_in(
             continue
         if _POINTED.search(text[:s]):
             continue  # "ce Bergenois discret": someone named before, pointed at
+        if _CLOCK.search(f"{text[:s]} {stripped}"):
+            continue  # "1:17 P.M. EDT": a time and its zone
         offices = list(roles.ROLE_RE.finditer(stripped))
         if offices:
             # "Novarsk Oblast Governor Ivan Petrenko": the name after the title
@@ -194,6 +209,9 @@ def people_in(
             continue  # "Financial Times", "Kyiv Independent": a newspaper
         if known is None and words[-1].title() in GEOGRAPHY_WORDS:
             continue  # "Black Sea", "BLACK SEA": a place
+        after = _CAPITALISED_AFTER.match(text, e)
+        if known is None and after and after.group(1) in GEOGRAPHY_WORDS:
+            continue  # "James S. Brady Press Briefing Room": a building named after someone
         hits.append(PersonHit(s, e, stripped, known))
     hits = [h for h in hits if not _EPONYM_BEFORE.search(text, 0, h.start)]
     hits = [h for h in hits if not _EPONYM_AFTER.match(text, h.end)]

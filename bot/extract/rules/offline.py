@@ -140,6 +140,11 @@ class OfflineEngine:
                 continue
             owner: tuple[Speaker, Cue] | None = None  # the last cue owning a reported clause
             talk.read_turn(sent, hits, len(found))
+            if talk.record_line(sent):
+                self._note(sent, hits, cues, [], "record")
+                found.append([])  # "Mme X, ministre de …." or "(Applaudissements …)"
+                subjects.append(None)
+                continue
             for cue in cues:
                 if cue.nested and owner is not None and owner[0].party_id is not None:
                     continue
@@ -381,6 +386,8 @@ class OfflineEngine:
                 claim = f"{claim.strip(' ,')} {rest.group('rest').strip()}"
         if _COURTESY.fullmatch(claim):
             return None  # "Thank you, Martha.", "Good morning.": a greeting says nothing
+        if _STAGE_NOTE.fullmatch(claim):
+            return None  # "(Speaking Russian).", "[inaudible]": the transcriber's note
         if quote and _only_saying(quote):
             return None  # "We have said this many times, and I will say it again": nothing new
         kind: PositionKind = "quote" if quote else "reported"
@@ -599,6 +606,7 @@ def _interviewee_office(
         found[i] = [(sided if sp is office else sp, c) for sp, c in found[i]]
 
 
+_STAGE_NOTE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*\.?\s*")
 _STANDFIRST = 3  # paragraphs: the title, then the standfirst (a kicker may come before it)
 # where an office's description stops: "La ministre …, qui a présidé les débats"
 _OFFICE_END = re.compile(r"\s*[,;:()«»“”\"]|\s+(?:qui|que|who|which)\s")

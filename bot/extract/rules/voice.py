@@ -29,7 +29,7 @@ from bot.textnorm import fold
 _INTERVIEW = re.compile(
     r"\b(?:ENTRETIEN|INTERVIEW|Entretien|Interview|Propos\s+recueillis\s+par|interviewed\s+by|"
     r"Q\s*&\s*A|répond(?:u)?\s+à\s+nos\s+questions|(?:answered|answers)\s+our\s+questions|"
-    r"nous\s+a\s+reçue?s?|interview\s+has\s+been\s+(?:condensed|edited)|"
+    r"nous\s+a\s+reçue?s?|(?:était|est|étaient)\s+l['’]invitée?\s+de|interview\s+has\s+been\s+(?:condensed|edited)|"
     r"entretien\s+a\s+été\s+(?:relu|édité|condensé|raccourci))\b|"
     r"\b(?:[Aa]n|[Oo]ur|[Ww]eekend|[Ee]xclusive)\s+interview\s+with\b|\b[Ww]eekend\s+interview\b"
 )
@@ -48,6 +48,8 @@ _JOURNALIST = re.compile(
 # a portrait of one person: "PROFIL", "Portrait d'un négociateur …"
 _PORTRAIT = re.compile(r"^\s*(?:PROFIL|PORTRAIT|Profil|Portrait|PROFILE|Profile)\b", re.MULTILINE)
 _LABEL = re.compile(r"^\s*([A-ZÀ-Ý][\w’'.\- ]{0,30}?)\s*:\s")
+# "R. : Nous allons …", "A: We will …": an answer's own label
+_ANSWER_LABEL = re.compile(r"^\s*(?:R|A|Réponse|Answer)\s*\.?\s*:\s")
 _QUESTION_LABEL = re.compile(r"^\s*(?:Q|[A-ZÀ-Ý][\w’'.\- ]{1,30})\s*[:.]\s*[–—-]?\s*\S")
 # "Catherine Vautrin est ministre des Armées.": the author's closing line
 # "X, vice-Premier ministre et ministre des Affaires étrangères": a name and its office alone
@@ -161,7 +163,7 @@ def find_voice(
             # one short sentence between two answers
             if prev not in asked and nxt not in asked and _is_prompt(paras[p]):
                 asked.add(p)
-        mine = {p for p in after if p not in asked}
+        mine = _labelled_answers_end(paras, {p for p in after if p not in asked}, asked)
         return Voice(named, role, frozenset(mine), interview, frozenset(asked)) if mine else None
     else:
         mine = {p for p in body if p != signature}
@@ -203,7 +205,12 @@ def _embedded_interview(
             return None
         section = list(takewhile(lambda q: not _is_heading(paras[q]), after))
         asked = {q for q in section if _is_question(paras[q])}
-        mine = {q for q in section if q not in asked and not _label(paras[q])}
+        mine = {
+            q
+            for q in section
+            if q not in asked and (not _label(paras[q]) or _ANSWER_LABEL.match(paras[q][0].text))
+        }
+        mine = _labelled_answers_end(paras, mine, asked)
         return Voice(named, "", frozenset(mine), True, frozenset(asked)) if mine else None
     return None
 
@@ -325,6 +332,22 @@ def _signature(
         m = _SIGNED_OFFICE.match(" ".join(s.text for s in last)[hits[0].end :])
         m = m if m is not None and roles.has_office(m.group("role")) else None
     return (hits[0], m.group("role").strip()) if m else (None, "")
+
+
+def _labelled_answers_end(
+    paras: dict[int, list[Sentence]], mine: set[int], asked: set[int]
+) -> set[int]:
+    """Answers labelled "R. : …": the last one ends at the first paragraph after it without
+    the label (the report goes on: "Côté russe, le ton est …")."""
+    if not asked or not any(_ANSWER_LABEL.match(paras[q][0].text) for q in mine):
+        return mine
+    # the last question is a labelled one ("Q. : …"), not a heading read as a prompt
+    labels = [_label(paras[q]) for q in asked if _label(paras[q])]
+    label = max(set(labels), key=labels.count) if labels else ""
+    last = max((q for q in asked if label and _label(paras[q]) == label), default=max(asked))
+    after = sorted(q for q in mine | asked if q > last)
+    ends = next((q for q in after[1:] if not _ANSWER_LABEL.match(paras[q][0].text)), None)
+    return {q for q in mine if ends is None or q < ends}
 
 
 def _is_question(sents: list[Sentence]) -> bool:
