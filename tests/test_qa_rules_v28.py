@@ -4,8 +4,10 @@ Denmark and Sweden at fisheries talks): a side a "who" question names only by it
 ("Copenhague a refusé…"); "let", hedges on a figure ("thought to") and what is "left" of it
 are no words to find; the place most sentences give answers "where", and a side's adjective
 ("a Danish proposal") is no place; "where?" alone asks where what was just asked happens; a
-date with a shortened month is the same date ("Oct. 14", "14 October"); the glossary's new
-rows."""
+date with a shortened month is the same date ("Oct. 14", "14 October"); how long one waits
+is a duration ("will wait more than 12 hours"); a people's adjective the party book does not
+know is looked for with the other language's ending ("Bolivians", "Boliviens"); the glossary's
+new rows."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from bot.domain.gazetteer import Gazetteer
 from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer, facts
 from bot.qa.lexicon import MentionFinder, bridge_forms, phrase_forms
+from bot.qa.query import parse_question
 from bot.qa.respond import same_date
 from bot.qa.search import Passage
 from bot.qa.understand import understand
@@ -139,6 +142,38 @@ def test_a_shortened_month_is_the_same_date() -> None:
     assert not same_date("Oct. 14", "")
 
 
+# --- how long one waits is a duration
+
+
+def test_how_long_one_waits_is_a_duration(gazetteer: Gazetteer) -> None:
+    passage = Passage(
+        1, 1, 1, "en", "No trawler will wait more than 12 hours for an inspection in Bergen.", []
+    )
+    question = "How long will trawlers have to wait?"
+    found = facts.answer_value(
+        "duration", [passage], question, gazetteer=gazetteer, parties=[], words=set()
+    )
+    assert "12 hours" in found, found
+
+
+# --- a people's adjective with the other language's ending
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "form"),
+    [
+        ("How many Bolivians does Norway hold?", "bolivians", "bolivien"),
+        ("Que veulent les pêcheurs Boliviens ?", "boliviens", "bolivian"),
+        ("What do the Mexican fishermen want from Denmark?", "mexican", "mexicain"),
+    ],
+)
+def test_a_peoples_adjective_is_looked_for_in_both_languages(
+    finder: MentionFinder, question: str, label: str, form: str
+) -> None:
+    concepts = {c.label: c for c in parse_question(question, finder).concepts}
+    assert (form,) in concepts[label].forms, concepts[label].forms
+
+
 # --- the glossary's new rows
 
 
@@ -157,6 +192,8 @@ def test_a_shortened_month_is_the_same_date() -> None:
         ("condamnés", "convicted"),
         ("prêtes à", "offered"),
         ("proposé", "ready to"),
+        ("appareiller", "sail"),
+        ("partira", "depart"),
     ],
 )
 def test_the_glossary_bridges_both_languages(french: str, english: str) -> None:

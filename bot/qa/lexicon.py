@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.domain.parties import PartyBook
 from bot.qa.text import STOPWORDS_OF, both_stems, stem, tokens
-from bot.qa.vocabulary import BRIDGE, SOFT, SOFT_STEMMED, TOPIC_WORDS
+from bot.qa.vocabulary import BRIDGE, SOFT, SOFT_STEMMED, TOPIC_WORDS, question_data
 from bot.textnorm import fold
 
 Phrase = tuple[str, ...]
@@ -45,6 +45,21 @@ MIN_VERB_STEM = 4  # shorter French stems are too often other words with "-ent" 
 
 
 @lru_cache(maxsize=8192)
+def demonym_forms(word: str) -> set[Phrase]:
+    """A capitalised word's spelling with the other language's demonym ending, stemmed
+    ("colombians" -> "colombiens", "africain" -> "african"): the longest ending only."""
+    pairs = question_data()["demonym"]["endings"]
+    for ending, other in sorted(
+        [*pairs, *([fr, en] for en, fr in pairs)], key=lambda pair: -len(pair[0])
+    ):
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_DEMONYM_ROOT:
+            return {(s,) for s in both_stems(word[: -len(ending)] + other)}
+    return set()
+
+
+MIN_DEMONYM_ROOT = 4  # "Colomb-ians": shorter roots end common words ("Iran", "Japan")
+
+
 def plural_verb_forms(word: str) -> set[Phrase]:
     """The French third person plural of a word's verb where the stemmer keeps it whole:
     "paraphent", "signent", "exigent" stay as they are written while "paraphé", "signé" and
