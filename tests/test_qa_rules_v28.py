@@ -6,8 +6,9 @@ are no words to find; the place most sentences give answers "where", and a side'
 ("a Danish proposal") is no place; "where?" alone asks where what was just asked happens; a
 date with a shortened month is the same date ("Oct. 14", "14 October"); how long one waits
 is a duration ("will wait more than 12 hours"); a people's adjective the party book does not
-know is looked for with the other language's ending ("Bolivians", "Boliviens"); the glossary's
-new rows."""
+know is looked for with the other language's ending ("Bolivians", "Boliviens"); how many
+were already done is not answered by what will or could be done ("would open with capacity
+for 30 inspections a day"); the glossary's new rows."""
 
 from __future__ import annotations
 
@@ -154,6 +155,35 @@ def test_how_long_one_waits_is_a_duration(gazetteer: Gazetteer) -> None:
         "duration", [passage], question, gazetteer=gazetteer, parties=[], words=set()
     )
     assert "12 hours" in found, found
+
+
+# --- how many were already done: not what will or could be done
+
+CAPACITY = "The Bergen centre would open on 1 May with capacity for 30 inspections a day."
+
+
+@pytest.mark.parametrize(
+    ("question", "done", "count"),
+    [
+        (
+            "Combien de chalutiers ont déjà été inspectés à Bergen ?",
+            "Selon Oslo, 12 chalutiers ont été inspectés à Bergen lundi.",
+            "12 chalutiers",
+        ),
+        (
+            "How many trawlers were inspected in Bergen?",
+            "Norwegian officers said 12 trawlers were inspected in Bergen on Monday.",
+            "12 trawlers",
+        ),
+    ],
+)
+def test_how_many_were_done_is_no_capacity(
+    gazetteer: Gazetteer, question: str, done: str, count: str
+) -> None:
+    capacity = Passage(1, 1, 1, "en", CAPACITY, [])
+    assert facts.count([capacity], question, set(), gazetteer) == ""
+    said = Passage(2, 2, 1, "fr", done, [])
+    assert facts.count([capacity, said], question, set(), gazetteer) == count
 
 
 # --- a people's adjective with the other language's ending
