@@ -212,6 +212,7 @@ def test_a_peoples_adjective_is_looked_for_in_both_languages(
     [
         ("soignés", "treated"),
         ("ressortissants", "nationals"),
+        ("citoyens", "citizens"),
         ("volontaires", "volunteers"),
         ("remettre", "hand over"),
         ("détenus", "detained"),

@@ -44,8 +44,8 @@ VERB_ENDINGS = ("é", "ée", "és", "ées", "er", "ait", "aient")
 MIN_VERB_STEM = 4  # shorter French stems are too often other words with "-ent" ("cent")
 
 
-@lru_cache(maxsize=8192)
-def demonym_forms(word: str) -> set[Phrase]:
+@lru_cache(maxsize=4096)
+def demonym_forms(word: str) -> frozenset[Phrase]:
     """A capitalised word's spelling with the other language's demonym ending, stemmed
     ("colombians" -> "colombiens", "africain" -> "african"): the longest ending only."""
     pairs = question_data()["demonym"]["endings"]
@@ -53,13 +53,14 @@ def demonym_forms(word: str) -> set[Phrase]:
         [*pairs, *([fr, en] for en, fr in pairs)], key=lambda pair: -len(pair[0])
     ):
         if word.endswith(ending) and len(word) - len(ending) >= MIN_DEMONYM_ROOT:
-            return {(s,) for s in both_stems(word[: -len(ending)] + other)}
-    return set()
+            return frozenset((s,) for s in both_stems(word[: -len(ending)] + other))
+    return frozenset()
 
 
 MIN_DEMONYM_ROOT = 4  # "Colomb-ians": shorter roots end common words ("Iran", "Japan")
 
 
+@lru_cache(maxsize=8192)
 def plural_verb_forms(word: str) -> set[Phrase]:
     """The French third person plural of a word's verb where the stemmer keeps it whole:
     "paraphent", "signent", "exigent" stay as they are written while "paraphé", "signé" and
