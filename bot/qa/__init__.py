@@ -139,7 +139,9 @@ class QuestionAnswerer:
         scope = _digest_articles(self.bot, about_tag)
         if about_tag and previous and about_tag == f"answer:{previous.answer_id}":
             scope = scope if scope is not None else previous.scope
-        context = None if understood.cued and not followup.is_led(question) else previous
+        # a cue says a new question, unless it asks nothing else ("where?")
+        alone = understood.cued and bool(understood.query.concepts)
+        context = None if alone and not followup.is_led(question) else previous
         resolved = followup.resolve(
             question, understood.query, context, fact=understood.kind in FACT_KINDS
         )

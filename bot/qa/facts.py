@@ -145,12 +145,24 @@ def _after_cue(text: str, value: str, cues: list[int]) -> int:
     return min(before) if before else len(text)
 
 
-def place(passages: list[Passage], question: str) -> str:
-    for p in passages:
-        found = places(p.text, question)
-        if found:
-            return found[0]
-    return ""
+def place(passages: list[Passage], question: str, gazetteer: Gazetteer | None = None) -> str:
+    """The place ``passages`` give most often (the best sentence's first of equals): "a
+    proposal to meet in X, … they will instead meet in Y" is outvoted by the sentences giving
+    Y alone. A side's adjective ("a Russian proposal") is no place."""
+    found = [
+        value
+        for p in passages
+        for value in places(p.text, question)
+        if gazetteer is None or not _adjective_of_side(value, gazetteer)
+    ]
+    return max(found, key=found.count, default="")
+
+
+def _adjective_of_side(value: str, gazetteer: Gazetteer) -> bool:
+    return any(
+        h.kind == "demonym" and h.start == 0 and h.end == len(value)
+        for h in gazetteer.party_hits(value)
+    )
 
 
 _DATELINE = re.compile(r"^\W*[A-ZÀ-Þ][A-ZÀ-Þ'’ -]{2,}(?:\s*\([^)]*\))?,\s*")
@@ -687,7 +699,7 @@ def answer_value(
 ) -> str:
     """The short answer of a factual ``kind`` from ``passages`` (best first), or ""."""
     if kind == "where":
-        return place(passages, question)
+        return place(passages, question, gazetteer)
     if kind == "when":
         return date(passages, question)
     if kind == "duration":

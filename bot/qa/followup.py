@@ -230,7 +230,7 @@ def looks_like_followup(question: str, query: Query) -> bool:
     # not a new question
     if len(tokens(_linking_words_out(without_source(question)))) > MAX_FOLLOWUP_WORDS:
         return False
-    if _LEAD.match(question):
+    if _LEAD.match(question) or not query.concepts:  # "où ?", "when?": of what was asked
         return True
     bare = not any(w in QUESTION_WORDS for w in tokens(question))
     return bare and not query.content and all(c.kind == "entity" for c in query.concepts)
@@ -290,6 +290,9 @@ def resolve(
     new_entities = [c for c in query.concepts if c.kind == "entity"]
     new_content = [c for c in query.concepts if c.kind == "content"]
     if not new_entities and not new_content:
+        if fact and not query.concepts:  # "where?": where what was asked happens
+            text = f"{base.text} → {question}"
+            return Resolved(Query(text, list(base.concepts)), False, previous, previous.scope)
         return Resolved(query)
     concepts = list(base.concepts)
     if new_entities:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from bot.domain.parties import PartyBook
 from bot.qa.text import STOPWORDS_OF, both_stems, stem, tokens
-from bot.qa.vocabulary import BRIDGE, SOFT, SOFT_STEMMED, TOPIC_WORDS
+from bot.qa.vocabulary import BRIDGE, SOFT, SOFT_STEMMED, TOPIC_WORDS, question_data
 from bot.textnorm import fold
 
 Phrase = tuple[str, ...]
@@ -42,6 +42,22 @@ def phrase_forms(text: str) -> set[Phrase]:
 # "signer", "exigeait"): a noun's plural ("avoirs") or an English word has no verb's plural
 VERB_ENDINGS = ("é", "ée", "és", "ées", "er", "ait", "aient")
 MIN_VERB_STEM = 4  # shorter French stems are too often other words with "-ent" ("cent")
+
+
+@lru_cache(maxsize=4096)
+def demonym_forms(word: str) -> frozenset[Phrase]:
+    """A capitalised word's spelling with the other language's demonym ending, stemmed
+    ("colombians" -> "colombiens", "africain" -> "african"): the longest ending only."""
+    pairs = question_data()["demonym"]["endings"]
+    for ending, other in sorted(
+        [*pairs, *([fr, en] for en, fr in pairs)], key=lambda pair: -len(pair[0])
+    ):
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_DEMONYM_ROOT:
+            return frozenset((s,) for s in both_stems(word[: -len(ending)] + other))
+    return frozenset()
+
+
+MIN_DEMONYM_ROOT = 4  # "Colomb-ians": shorter roots end common words ("Iran", "Japan")
 
 
 @lru_cache(maxsize=8192)

@@ -19,6 +19,7 @@ from bot.qa.lexicon import (
     bridge_forms,
     bridge_phrases,
     bridge_words,
+    demonym_forms,
     ordinal_forms,
     phrase_forms,
     plural_verb_forms,
@@ -230,6 +231,7 @@ def parse_question(question: str, finder: MentionFinder) -> Query:
             concepts.append(Concept(word, "soft", forms, 0.3, words=words))
         elif word in proper:  # with the glossary's other spellings ("Odesa", "Odessa")
             stems: set[Phrase] = {(s,) for s in both_stems(word)} | bridge_forms(word)
+            stems |= demonym_forms(word)
             concepts.append(Concept(word, "entity", stems, 2.0, words=bridge_words(word)))
         else:
             # the word as written keeps the accent of a participle ("paraphé")

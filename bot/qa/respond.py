@@ -895,16 +895,33 @@ class Responder:
 
     def _parties_named(self, passages: list[Passage], u: Understanding) -> str:
         """ "Who rejected…?" answered by parties ("L'Ukraine, les États-Unis et l'Otan ont
-        rejeté…"): those the best sentence names as they are written, the question's left out."""
+        rejeté…"): those the best sentence names as they are written, the question's left out.
+        A side the question names only by its adjective ("who refused to let Russian wounded
+        be treated…") may be who did it, when the sentence opens with its name ("Moscou a
+        refusé que des blessés russes…")."""
         asked = set(u.query.parties)
+        by_adjective = self._by_adjective_only(u.query.text, asked)
         for p in passages:
-            hits = [h for h in self.gazetteer.party_hits(p.text) if h.party_id not in asked]
+            found = self.gazetteer.party_hits(p.text)
+            hits = [
+                h
+                for k, h in enumerate(found)
+                if h.party_id not in asked
+                or (k == 0 and h.party_id in by_adjective and h.kind != "demonym")
+            ]
             if hits:
                 first, last = hits[0].start, max(h.end for h in hits)
                 if last - first <= MAX_PARTY_RUN:
                     return p.text[first:last]
                 return p.text[hits[0].start : hits[0].end]
         return ""
+
+    def _by_adjective_only(self, question: str, asked: set[str]) -> set[str]:
+        """The sides of ``asked`` that ``question`` names only by their adjective."""
+        hits = self.gazetteer.party_hits(question)
+        return {
+            side for side in asked if {h.kind for h in hits if h.party_id == side} == {"demonym"}
+        }
 
     def said_that(self, previous: Context, lang: Lang) -> Answer:
         """ "Who said that?": the speaker of the previous answer's first statement (by name,
@@ -1485,8 +1502,17 @@ def acted(query: Query) -> str:
 
 def same_date(value: str, other: str) -> bool:
     """Whether two dates read from sentences are the same day written in another order
-    ("November 23", "23 November")."""
-    return bool(other) and sorted(tokens(value)) == sorted(tokens(other))
+    ("November 23", "23 November"), a month maybe shortened ("Oct. 14", "14 October")."""
+    mine, theirs = tokens(value), tokens(other)
+    if not other or len(mine) != len(theirs):
+        return False
+    if sorted(w for w in mine if w.isdigit()) != sorted(w for w in theirs if w.isdigit()):
+        return False
+    names = sorted(w for w in mine if not w.isdigit()), sorted(w for w in theirs if not w.isdigit())
+    return all(
+        a == b or (len(a) >= 3 and len(b) >= 3 and (a.startswith(b) or b.startswith(a)))
+        for a, b in zip(*names, strict=True)
+    )
 
 
 def _saying_it_first(found: list[Statement], share: int) -> list[Statement]:
