@@ -16,6 +16,12 @@ _SUBORDINATE_START = re.compile(
     r"puisqu|when\b|while\b|since\b|as\b|after\b|before\b|although\b|whereas\b)",
     re.IGNORECASE,
 )
+# a meeting announced, the whole of what was said: the calendar, not a stand
+_MEETING_NOTICE = re.compile(
+    r"\b(?:annoncé|announced)\s+(?:la\s+tenue\s+d['’]une?|the\s+holding\s+of\s+an?|an?)\s+"
+    r"(?:\w+\s+){0,2}(?:réunion|rencontre|sommet|conférence|meeting|summit|conference)\b",
+    re.IGNORECASE,
+)
 _FIGURE = re.compile(
     r"(?:\d|\b(?:dizaines?|centaines?|milliers?|millions?|dozens?|hundreds?|thousands?|"
     r"deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|seven|eight|nine|ten)\b)"
@@ -47,6 +53,8 @@ def is_statement(p: Position) -> bool:
         return False  # the article's headline, not a statement in its body
     if _SUBORDINATE_START.match(claim):
         return False  # "Lorsque la Russie a annexé…": background, not a statement
+    if _MEETING_NOTICE.search(_outside_quotes(claim)):
+        return False  # "L'OTAN a annoncé la tenue d'une réunion … le 24 mars": a schedule
     act = act_of(_outside_quotes(evidence))
     has_quote = bool(p.quote and p.quote.strip())
     if act is None and not has_quote:

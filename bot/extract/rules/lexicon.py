@@ -235,7 +235,7 @@ EN_INVERTED = re.compile(r"(?<![\w\-])(?P<fin>said|added|says)\s+(?P<pron>he|she
 # verbs that report speech only with a clause or quote after them ("a rappelé que…", not
 # "a rappelé son ambassadeur"; "maintained that…", not "maintained control")
 AMBIGUOUS = re.compile(
-    r"^(?:lan[cç]|rappel|balay|not|observ|signal|confi|jur|maint|post|obt|parl|réag|react)",
+    r"^(?:lan[cç]|rappel|balay|not|observ|signal|confi|jur|maint|post|obt|parl|réag|react|admet|admis)",
     re.IGNORECASE,
 )
 
