@@ -116,6 +116,9 @@ _CHAMBER_LABEL = re.compile(
 _CHAIR = re.compile(r"(?:l[ea]\s+)?(?:président|présidente|rapporteur|rapporteure)\b", re.I)
 _STAGE_DIRECTION = re.compile(r"\s*\(")
 _STAGE_LINE = re.compile(r"\s*\([^()]+\)\s*")
+_BODY_MASTHEAD = re.compile(
+    r"\s*(?:Minist[èe]re|Ministry|Department|Ambassade|Embassy|Présidence|Chancellerie)\b", re.I
+)
 # a transcript's list of guests under its header: "– Jane Doe, vice-ministre …"
 _LIST_ITEM = re.compile(r"^\s*[–—•*-]\s")
 _CAST_LIST = 15  # sentences
@@ -639,6 +642,11 @@ class Discourse:
                 # "By X" read before the signature line gave X's office: the office signed
                 side = roles.infer_party(self.resolver.gaz, self.voice.role)
                 known = self.resolver.adopt(known, self.voice.role, side) if side else known
+            if known is not None and known.name and not known.party_id:
+                # "Ministère de l'Europe et des Affaires étrangères" over "Déclarations de la
+                # porte-parole, Mme X": the spokesperson of the ministry the masthead names
+                side = self._masthead_side(fold(known.name.split()[-1]))
+                known = self.resolver.adopt(known, known.role, side) if side else known
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
         self._publish_turn()
 
@@ -894,7 +902,8 @@ class Discourse:
         top = self.sentences[0].text if self.sentences else ""
         top = top.title() if top.isupper() else top
         hits = self.resolver.gaz.party_hits(top)
-        sides = {h.party_id for h in hits if h.kind in ("institution", "alias")}
+        body = _BODY_MASTHEAD.match(top)  # "Ministère des Affaires étrangères de Norvège"
+        sides = {h.party_id for h in hits if body or h.kind in ("institution", "alias")}
         if len(sides) != 1 or len(top.split()) > 8:
             return None
         for sent in self.sentences[1:3]:

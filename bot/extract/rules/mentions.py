@@ -148,6 +148,20 @@ _CLOCK = re.compile(r"\d{1,2}[:.h]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)")
 _EDITORIAL_TAG = re.compile(r"\s*\[[^\]\n]{1,40}\]\s*")
 
 
+_SURNAME_AFTER = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ’'\-]{2,})(?=\s*(?:$|[,.;:)]))")
+
+
+def _with_surname(gaz: Gazetteer, text: str, s: int, e: int) -> tuple[int, int]:
+    """A model's name of one word ending its phrase before one capitalised word ("Mme Mathilde"
+    of "Mme Mathilde Roussel"): the whole name."""
+    m = _SURNAME_AFTER.match(text, e)
+    if m is None or " " in text[s:e].strip() or m.group(1) in _STOP_CAPS:
+        return s, e
+    if gaz.party_hits(m.group(1)):
+        return s, e  # "Mathilde Paris": a place, not her name
+    return s, m.end()
+
+
 def people_in(
     gaz: Gazetteer, text: str, ner: list[tuple[int, int]], use_caps: bool = False
 ) -> list[PersonHit]:
@@ -155,7 +169,7 @@ def people_in(
     if _EDITORIAL_TAG.fullmatch(text):
         return []  # "[EXTRAIT VIDÉO]", "[APPLAUSE]": the paper's or transcriber's note
     hits = list(gaz.person_hits(text))
-    extra: list[tuple[int, int]] = _joined(text, ner)
+    extra: list[tuple[int, int]] = [_with_surname(gaz, text, s, e) for s, e in _joined(text, ner)]
     extra += [(m.start("n"), m.end("n")) for m in _HONORIFIC_NAME.finditer(text)]
     if use_caps:
         extra += cap_names(gaz, text)
@@ -427,6 +441,11 @@ _CIRCUMSTANCE = re.compile(
 )
 
 
+_SINCE_YEAR = re.compile(r"\s+(?:in|en|since|depuis)\s+\d{4}$")
+# "the Swedish physicist who became IAEA director general in 2028": the office now held
+_BECAME = re.compile(
+    r"\b(?:who|qui)\s+(?:became|is\s+now|est\s+devenue?|a\s+été\s+nommée?)\s+(?P<office>.+)$"
+)
 _VERB_FIRST = re.compile(
     r"(?:s['’]|se\s|ont\s|avait\s|est\s|sont\s|has\s|had\s|was\s|is\s|were\s|will\s|would\s)"
 )
@@ -438,6 +457,10 @@ def role_after(text: str, end: int) -> str:
     m = _AFTER_APPOSITION.match(text[end:])
     if not m:
         return ""
+    became = _BECAME.search(m.group("app"))
+    if became and roles.has_office(became.group("office")) and not roles.is_former(m.group("app")):
+        office = _SINCE_YEAR.sub("", became.group("office"))
+        return roles.strip_determiner(office)  # "…, who became IAEA chief"
     app = re.split(r"\s(?:qui|que|qu['’]|dont|où)\s", m.group("app"))[0].strip()  # no relative
     if _COORDINATED.match(app):
         return ""

@@ -181,7 +181,12 @@ def sentence_spans(doc: Any) -> list[tuple[int, int]]:
 
 def person_spans(doc: Any) -> list[tuple[int, int]]:
     """Character spans the model tagged as person names (empty without NER)."""
-    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
+    # without the line breaks the model may take in ("Mme X Y\n\n" closing a header line)
+    return [
+        (e.start_char, e.start_char + len(e.text.rstrip()))
+        for e in doc.ents
+        if e.label_ in ("PER", "PERSON")
+    ]
 
 
 def has_ner(lang: str) -> bool:

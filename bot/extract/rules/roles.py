@@ -187,7 +187,10 @@ _QUALIFIER = re.compile(r"\s+(?:(?:de|of)\s+(?:la\s+|l['’]|the\s+)?)?", re.IGN
 
 
 # a ministry's portfolio named after a side: "des Affaires européennes", "European Affairs"
-_PORTFOLIO_BEFORE = re.compile(r"\b[Aa]ffaires\s+$")
+# "Minister for Europe", "secretary of state for Europe": the portfolio, not the EU's office
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b[Aa]ffaires\s+$|\b(?:[Mm]inister|[Ss]ecretary(?:\s+of\s+[Ss]tate)?)\s+for\s+$"
+)
 _PORTFOLIO_AFTER = re.compile(r"\s+(?:Union\s+)?[Aa]ffairs\b")
 
 

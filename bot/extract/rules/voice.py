@@ -29,12 +29,14 @@ from bot.textnorm import fold
 _INTERVIEW = re.compile(
     r"\b(?:ENTRETIEN|INTERVIEW|Entretien|Interview|Propos\s+recueillis\s+par|interviewed\s+by|"
     r"Q\s*&\s*A|répond(?:u)?\s+à\s+nos\s+questions|(?:answered|answers)\s+our\s+questions|"
-    r"nous\s+a\s+reçue?s?|(?:était|est|étaient)\s+l['’]invitée?\s+de|interview\s+has\s+been\s+(?:condensed|edited)|"
+    r"nous\s+a\s+reçue?s?|(?:était|est|étaient)\s+l['’]invitée?\s+de|"
+    r"Déclarations?\s+d[eu]\s+(?:la\s+|le\s+)?porte-parole|interview\s+has\s+been\s+(?:condensed|edited)|"
     r"entretien\s+a\s+été\s+(?:relu|édité|condensé|raccourci))\b|"
     r"\b(?:[Aa]n|[Oo]ur|[Ww]eekend|[Ee]xclusive)\s+interview\s+with\b|\b[Ww]eekend\s+interview\b"
 )
 _OPED = re.compile(
-    r"^\s*(?:Tribune|TRIBUNE|Opinion|OPINION|Op-[Ee]d|Point\s+de\s+vue|Commentary|Chronique)"
+    r"^\s*(?:[A-ZÀ-Ý]{3,20}/)?(?:Tribune|TRIBUNE|Opinion|OPINION|Op-[Ee]d|Point\s+de\s+vue|"
+    r"Commentary|Chronique)"
     r"(?=\s*(?:$|[-–—:|.,]|(?:de|d['’]|par|by)\s))|"  # not "Tribune Washington Bureau"
     r"\b(?:[Dd]ans\s+une\s+tribune|[Ii]n\s+an\s+op-ed|[Ii]n\s+an\s+opinion\s+piece)\b|"
     # a standfirst closing on its writer: "…, writes Poland's deputy minister of defence."
@@ -48,6 +50,10 @@ _JOURNALIST = re.compile(
 # a portrait of one person: "PROFIL", "Portrait d'un négociateur …"
 _PORTRAIT = re.compile(r"^\s*(?:PROFIL|PORTRAIT|Profil|Portrait|PROFILE|Profile)\b", re.MULTILINE)
 _LABEL = re.compile(r"^\s*([A-ZÀ-Ý][\w’'.\- ]{0,30}?)\s*:\s")
+# a press briefing's speaker, by office, in capitals: "LA PORTE-PAROLE - …", "THE SPOKESPERSON: …"
+_OFFICE_OPENING = re.compile(
+    r"^\s*(?:LA|LE|THE)\s+(?:PORTE-PAROLE|SPOKESPERSON|SPOKESMAN|SPOKESWOMAN)\s*[-–—:]\s"
+)
 # "R. : Nous allons …", "A: We will …": an answer's own label
 _ANSWER_LABEL = re.compile(r"^\s*(?:R|A|Réponse|Answer)\s*\.?\s*:\s")
 _QUESTION_LABEL = re.compile(r"^\s*(?:Q|[A-ZÀ-Ý][\w’'.\- ]{1,30})\s*[:.]\s*[–—-]?\s*\S")
@@ -133,6 +139,14 @@ def find_voice(
     if named is None and signer is not None:
         named, role = signer, signed_role
         last_lead = max((p for p in lead if _is_heading(paras[p])), default=order[0])
+    if named is None and oped:
+        # "FIGAROVOX/TRIBUNE" … "Svitlana H. est ministre de l'Énergie de l'Ukraine. Elle a
+        # conduit …": the paper presents the author above the piece, as a signature would
+        for p in order[1:_LONG_LEAD]:
+            presented, presented_as = _signature(paras[p], people)
+            if presented is not None:
+                named, role, last_lead = presented, presented_as, p
+                break
     if named is None:
         return None
     body = [p for p in order if p > last_lead]
@@ -164,6 +178,14 @@ def find_voice(
             if prev not in asked and nxt not in asked and _is_prompt(paras[p]):
                 asked.add(p)
         mine = _labelled_answers_end(paras, {p for p in after if p not in asked}, asked)
+        # "LA PORTE-PAROLE - Bonjour …": a press briefing's opening statement, before the
+        # questions, under the office's label in capitals
+        opening = next(
+            (p for p in body if p < first_question and _OFFICE_OPENING.match(paras[p][0].text)),
+            None,
+        )
+        if opening is not None:
+            mine |= {p for p in body if opening <= p < first_question}
         return Voice(named, role, frozenset(mine), interview, frozenset(asked)) if mine else None
     else:
         mine = {p for p in body if p != signature}
