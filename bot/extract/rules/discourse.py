@@ -83,6 +83,14 @@ _DOCUMENT_READS = re.compile(
 _HANDLE_LINE = re.compile(r"^(?P<name>[^\W\d][^@:«»\"“”]{2,60}?)\s+\(?@\w{2,30}\)?$")
 # a joint text named in the paragraph before its quotation: "un communiqué conjoint", "a joint
 # statement", "la déclaration commune"
+# "X and Y issued the following joint statement on Wednesday:", "X a publié le communiqué
+# suivant :": the text quoted next is theirs
+_ISSUED_FOLLOWING = re.compile(
+    r"\b(?:issued|released|published|put\s+out)\s+the\s+following\b[^:.]{0,80}:$|"
+    r"\b(?:a|ont)\s+(?:publié|diffusé|rendu\s+public)\s+(?:le|la)\s+(?:communiqué|déclaration|"
+    r"texte)\s+(?:conjointe?\s+)?suivante?\b[^:.]{0,80}:$",
+    re.IGNORECASE,
+)
 _JOINT_TEXT = re.compile(
     r"\b(?:communiqué|texte|comunicado)\s+(?:conjoint|commun)\b|\b(?:déclaration|lettre)\s+"
     r"(?:conjointe|commune)\b|\bjoint\s+(?:statement|declaration|communiqu[ée]|letter)\b",
@@ -745,6 +753,13 @@ class Discourse:
         the text's issuers."""
         if not index:
             return []
+        issued = _ISSUED_FOLLOWING.search(self.sentences[index - 1].text.strip())
+        if issued and self.sentences[index].text.lstrip()[:1] in '«“"':
+            # "Qatar and the United Arab Emirates issued the following joint statement:": the
+            # sides named before the verb, each the text's author
+            issuers = self.resolver.gaz.party_hits(self.sentences[index - 1].text[: issued.start()])
+            authors = list(dict.fromkeys(h.party_id for h in issuers))
+            return [Speaker("", "", side) for side in authors] if 0 < len(authors) <= 3 else []
         if _DOCUMENT_READS.search(self.sentences[index - 1].text.strip()):
             before = " ".join(s.text for s in self.sentences[max(0, index - 3) : index])
         elif self.sentences[index].text.lstrip()[:1] in '«“"':

@@ -114,6 +114,41 @@ _STOP_CAPS = {
 }
 
 
+# an office's portfolio written in capitals between the office and the name
+_PORTFOLIO_OF = re.compile(r"\b(?:for|of)\s+$")
+_PORTFOLIO_WORDS = frozenset(
+    [
+        "human",
+        "rights",
+        "foreign",
+        "affairs",
+        "defence",
+        "defense",
+        "energy",
+        "trade",
+        "economy",
+        "security",
+        "refugees",
+        "interior",
+        "justice",
+        "finance",
+        "health",
+        "children",
+        "development",
+        "cooperation",
+        "relations",
+        "international",
+        "european",
+        "home",
+    ]
+)
+
+
+def _bare_word(word: str) -> str:
+    """ "Children's," -> "children"."""
+    return re.sub(r"[’']s$", "", word.strip(".,;:")).lower()
+
+
 def cap_names(gaz: Gazetteer, text: str, *, before_comma: bool = False) -> list[tuple[int, int]]:
     """Names found by capitalisation alone (no NER): runs of 2+ capitalised words once the
     titles, nationalities and offices in front are taken off (``before_comma``: only the runs
@@ -124,10 +159,13 @@ def cap_names(gaz: Gazetteer, text: str, *, before_comma: bool = False) -> list[
             continue
         words = list(re.finditer(r"\S+", m.group(0)))
         k = 0
+        # "High Commissioner for Human Rights Volker Türk": the portfolio before the name
+        portfolio = _PORTFOLIO_OF.search(text[: m.start()]) is not None
         while k < len(words) and (
             words[k].group(0).lower().strip(".") in _TITLE_TOKENS
             or gaz.party_hits(words[k].group(0))
             or roles.ROLE_RE.fullmatch(words[k].group(0))
+            or (portfolio and _bare_word(words[k].group(0)) in _PORTFOLIO_WORDS)
         ):
             k += 1
         if len(words) - k >= 2:
