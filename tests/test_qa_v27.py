@@ -21,7 +21,8 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v27.json")
 # held out: 0.41 (13/32) and refusals 0.88 (7/8), scored once on session 16's final code
 # (73c7417), dev sets 70 and 71 and these questions kept unread until then (the session's
 # first code, 2f436d9: the same)
-HIT_FLOOR = 0.38
+# session 17's Q&A pass (tests/test_qa_rules_v28.py): 0.59 (19/32), refusals 1.00 (8/8)
+HIT_FLOOR = 0.56
 REFUSAL_FLOOR = 0.85
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

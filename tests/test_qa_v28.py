@@ -20,7 +20,9 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v28.json")
 
 # held out: 0.34 (11/32) and refusals 0.88 (7/8), scored once on session 17's first code
 # (117f4cd), before any rule was written from dev sets 72 and 73 or these questions
-HIT_FLOOR = 0.31
+# learnt from in session 17 (tests/test_qa_rules_v28.py and the engine's rules from sets
+# 72-73): 0.66 (21/32), refusals 0.88 (7/8)
+HIT_FLOOR = 0.63
 REFUSAL_FLOOR = 0.85
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

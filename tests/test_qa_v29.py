@@ -20,7 +20,8 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v29.json")
 
 # held out: 0.44 (14/32) and refusals 0.75 (6/8), scored once on the code of the commit that
 # added them (session 17, after its Q&A pass), dev sets 74 and 75 and these questions unread until then
-HIT_FLOOR = 0.41
+# after the rules learnt from sets 74-75: 0.47 (15/32), refusals 0.75 (6/8)
+HIT_FLOOR = 0.44
 REFUSAL_FLOOR = 0.72
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

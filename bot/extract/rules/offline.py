@@ -388,6 +388,11 @@ class OfflineEngine:
             return None  # "Thank you, Martha.", "Good morning.": a greeting says nothing
         if _STAGE_NOTE.fullmatch(claim):
             return None  # "(Speaking Russian).", "[inaudible]": the transcriber's note
+        preamble = _CLEAR_PREAMBLE.match(claim)
+        if preamble and len(claim[preamble.end() :].split()) >= 4:
+            # "Sur le fond, je veux être très claire : la France considère …": what she says
+            words_said = claim[preamble.end() :]
+            claim = words_said[:1].upper() + words_said[1:]
         if quote and _only_saying(quote):
             return None  # "We have said this many times, and I will say it again": nothing new
         kind: PositionKind = "quote" if quote else "reported"
@@ -606,6 +611,14 @@ def _interviewee_office(
         found[i] = [(sided if sp is office else sp, c) for sp, c in found[i]]
 
 
+# "(Sur le fond,) je veux être très claire :", "Let me be clear:": the words announce what follows
+_CLEAR_PREAMBLE = re.compile(
+    r"(?:[^:«»“”\"]{0,30},\s*)?(?:(?:mais|but|and|et)\s+)?(?:je\s+(?:veux|tiens\s+à|voudrais)\s+"
+    r"(?:être|le\s+dire|dire\s+les\s+choses)[^:«»“”\"]{0,25}|let\s+me\s+be\s+(?:very\s+)?"
+    r"(?:clear|frank|direct)[^:«»“”\"]{0,25}|I\s+want\s+to\s+be\s+(?:very\s+)?clear"
+    r"[^:«»“”\"]{0,25})\s*:\s*",
+    re.IGNORECASE,
+)
 _STAGE_NOTE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*\.?\s*")
 _STANDFIRST = 3  # paragraphs: the title, then the standfirst (a kicker may come before it)
 # where an office's description stops: "La ministre …, qui a présidé les débats"
