@@ -81,8 +81,6 @@ _DOCUMENT_READS = re.compile(
 )
 # the author line of a post embedded in a live page: "Andrii Sybiha @andrii_sybiha"
 _HANDLE_LINE = re.compile(r"^(?P<name>[^\W\d][^@:«»\"“”]{2,60}?)\s+\(?@\w{2,30}\)?$")
-# a joint text named in the paragraph before its quotation: "un communiqué conjoint", "a joint
-# statement", "la déclaration commune"
 # "X and Y issued the following joint statement on Wednesday:", "X a publié le communiqué
 # suivant :": the text quoted next is theirs
 _ISSUED_FOLLOWING = re.compile(
@@ -91,6 +89,8 @@ _ISSUED_FOLLOWING = re.compile(
     r"texte)\s+(?:conjointe?\s+)?suivante?\b[^:.]{0,80}:$",
     re.IGNORECASE,
 )
+# a joint text named in the paragraph before its quotation: "un communiqué conjoint", "a joint
+# statement", "la déclaration commune"
 _JOINT_TEXT = re.compile(
     r"\b(?:communiqué|texte|comunicado)\s+(?:conjoint|commun)\b|\b(?:déclaration|lettre)\s+"
     r"(?:conjointe|commune)\b|\bjoint\s+(?:statement|declaration|communiqu[ée]|letter)\b",
@@ -206,6 +206,15 @@ def _closes_quotation(paragraph: str) -> bool:
         if text.count(closing) > text.count(opening) - (again == opening):
             return True
     return (text.count('"') - (again == '"')) % 2 == 1
+
+
+def _chamber_label(text: str) -> re.Match[str] | None:
+    """A parliament's record giving a member the floor ("Mme X, ministre de … ."), or None;
+    "M. Aydemir, lui, veut croire à …" is a sentence: what follows the comma is no office."""
+    label = _CHAMBER_LABEL.fullmatch(text)
+    if label is not None and label.group("office") and not roles.has_office(label.group("office")):
+        return None
+    return label
 
 
 def _speaker_label(text: str) -> tuple[str, int] | None:
@@ -572,13 +581,7 @@ class Discourse:
             self._publish_turn()
             self._carried = self.turn
             return
-        chamber = _CHAMBER_LABEL.fullmatch(sent.text)
-        if (
-            chamber is not None
-            and chamber.group("office")
-            and not roles.has_office(chamber.group("office"))
-        ):
-            chamber = None  # "M. Aydemir, lui, veut croire à …": a sentence, no label
+        chamber = _chamber_label(sent.text)
         named = _speaker_label(sent.text) if chamber is None else None
         if chamber is not None:
             self._chamber = True
@@ -661,11 +664,7 @@ class Discourse:
     def record_line(self, sent: Sentence) -> bool:
         """Whether a sentence of a parliament's record is its own: the label giving a member
         the floor, or a stage direction ("(Applaudissements sur les travées …)")."""
-        label = _CHAMBER_LABEL.fullmatch(sent.text)
-        return self._chamber and bool(
-            (label and (not label.group("office") or roles.has_office(label.group("office"))))
-            or _STAGE_LINE.fullmatch(sent.text)
-        )
+        return self._chamber and bool(_chamber_label(sent.text) or _STAGE_LINE.fullmatch(sent.text))
 
     def _chamber_turn(
         self, label: re.Match[str], sent: Sentence, hits: list[PersonHit]
