@@ -194,7 +194,7 @@ def test_how_many_were_done_is_no_capacity(
     [
         ("How many Bolivians does Norway hold?", "bolivians", "bolivien"),
         ("Que veulent les pêcheurs Boliviens ?", "boliviens", "bolivian"),
-        ("What do the Mexican fishermen want from Denmark?", "mexican", "mexicain"),
+        ("What do the Jamaican fishermen want from Denmark?", "jamaican", "jamaicain"),
     ],
 )
 def test_a_peoples_adjective_is_looked_for_in_both_languages(
