@@ -186,20 +186,6 @@ _CLOCK = re.compile(r"\d{1,2}[:.h]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)")
 _EDITORIAL_TAG = re.compile(r"\s*\[[^\]\n]{1,40}\]\s*")
 
 
-_SURNAME_AFTER = re.compile(r" ([A-ZÀ-Ý][a-zà-ÿ’'\-]{2,})(?=\s*(?:$|[,.;:)]))")
-
-
-def _with_surname(gaz: Gazetteer, text: str, s: int, e: int) -> tuple[int, int]:
-    """A model's name of one word ending its phrase before one capitalised word ("Mme Mathilde"
-    of "Mme Mathilde Roussel"): the whole name."""
-    m = _SURNAME_AFTER.match(text, e)
-    if m is None or " " in text[s:e].strip() or m.group(1) in _STOP_CAPS:
-        return s, e
-    if gaz.party_hits(m.group(1)):
-        return s, e  # "Mathilde Paris": a place, not her name
-    return s, m.end()
-
-
 def people_in(
     gaz: Gazetteer, text: str, ner: list[tuple[int, int]], use_caps: bool = False
 ) -> list[PersonHit]:
@@ -207,7 +193,7 @@ def people_in(
     if _EDITORIAL_TAG.fullmatch(text):
         return []  # "[EXTRAIT VIDÉO]", "[APPLAUSE]": the paper's or transcriber's note
     hits = list(gaz.person_hits(text))
-    extra: list[tuple[int, int]] = [_with_surname(gaz, text, s, e) for s, e in _joined(text, ner)]
+    extra: list[tuple[int, int]] = _joined(text, ner)
     extra += [(m.start("n"), m.end("n")) for m in _HONORIFIC_NAME.finditer(text)]
     if use_caps:
         extra += cap_names(gaz, text)
