@@ -467,3 +467,46 @@ def test_a_claim_that_is_the_speakers_act_reads_as_one() -> None:
     )
     text = render_text(briefing_reply(composer().compose([urged], "en")))
     assert ": urged allies to keep the patrol boats at sea" in text
+
+
+@pytest.mark.parametrize(
+    ("evidence", "claim", "shown", "hidden"),
+    [
+        # the article's verb of saying is the English frame's ("welcomes"): shown once
+        (
+            "Le chef de la diplomatie turque, Kemal Arslan, a salué les « progrès les plus "
+            "nets » depuis le début des pourparlers sur la mer Noire.",
+            "Le chef de la diplomatie turque, Kemal Arslan, a salué les « progrès les plus "
+            "nets » depuis le début des pourparlers sur la mer Noire",
+            "les « progrès les plus nets » depuis le début des pourparlers",
+            "a salué",
+        ),
+        # the party the frame names as addressed is not repeated between the quote marks
+        (
+            "Le ministre turc des Affaires étrangères, Kemal Arslan, a appelé l'Union "
+            "européenne à ouvrir très vite ses ports aux navires de la mer Noire.",
+            "Le ministre turc des Affaires étrangères, Kemal Arslan, a appelé l'Union "
+            "européenne à ouvrir très vite ses ports aux navires de la mer Noire",
+            "ouvrir très vite ses ports aux navires de la mer Noire",
+            "l'Union européenne à",
+        ),
+    ],
+)
+def test_an_article_sentence_across_languages_drops_the_verb_the_frame_says(
+    evidence: str, claim: str, shown: str, hidden: str
+) -> None:
+    statement = pos("TR", "Kemal Arslan", evidence, claim=claim, score=3, topics=["military"])
+    text = render_text(briefing_reply(composer().compose([statement], "en")))
+    assert f"“{shown}" in text, text
+    assert hidden not in text, text
+
+
+def test_a_verb_that_is_no_act_of_saying_stays_in_the_sentence() -> None:
+    """ "a passé trois jours …" is what the article tells, not a verb the frame says."""
+    sentence = (
+        "Le médiateur turc, Kemal Arslan, a passé trois jours à Ankara avec les listes des "
+        "navires retenus dans les ports de la mer Noire, selon son entourage."
+    )
+    statement = pos("TR", "Kemal Arslan", sentence, claim=sentence, score=3, topics=["military"])
+    text = render_text(briefing_reply(composer().compose([statement], "en")))
+    assert "“trois jours" not in text, text

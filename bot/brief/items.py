@@ -240,6 +240,23 @@ class ItemWriter:
             reported = ground_key(unwrap(text)) != ground_key(quote)
         else:
             return None  # a few words whose sentence did not fit: nothing readable to show
+        if reported and p.lang != lang:
+            # across languages the frame says the act ("welcomes:"); the article's verb before
+            # what was said would say it twice, half in French ("welcomes: “a salué les …”")
+            opening = _OPENING_VERB.match(unwrap(text))
+            said = unwrap(text)
+            if opening and act_of(opening.group()) is not None:  # "a salué", not "a passé"
+                said = said[opening.end() :]
+            addressee = re.match(r"(.{2,40}?)\s+(?=(?:à|de|d['’]|to)\s*\w)", said)
+            if c.target and addressee and said != unwrap(text):
+                # "calls on the European Union: “à donner …”", not “l'Union européenne à …”
+                hits = self.people.gazetteer.party_hits(addressee.group(1))
+                if any(h.party_id == c.target for h in hits):
+                    said = said[addressee.end() :]
+            if said != unwrap(text):
+                said = re.sub(r"^(?:(?:de|à)\s+|d['’])(?=«|\w)", "", said)  # "de « saisir … »"
+            if said != unwrap(text) and len(words(said)) >= MIN_QUOTE_WORDS:
+                text = said
         if reported:
             # the article's sentence keeps its leading clauses, where its subject and verb are
             # ("[…] au terme de deux jours de discussions […]" says nothing)
@@ -430,6 +447,14 @@ _SECOND_THAT = re.compile(
 _IMPERSONAL = re.compile(
     r"\s+(?:y\s|rest(?:e|ait|era|erait)\b|fa(?:ut|llait|udra|udrait)\b|s['’]agi(?:t|ssait)\b|"
     r"sembl(?:e|ait)\b|exist(?:e|ait)\b|manqu(?:e|ait)\b|suffi(?:t|sait)\b|import(?:e|ait)\b)"
+)
+# the article's own verb of saying opening a reported sentence shown across languages: "a salué
+# les …", "avaient estimé qu'il …", "has said that …"
+_OPENING_VERB = re.compile(
+    r"^(?:(?:a|ont|avait|avaient|aurait|auraient)\s+(?:(?:[a-zé]+ment|déjà|aussi|encore|"
+    r"également|bien)\s+)?[a-zàâçéèêëîïôûùüÿœ]+(?:é|ée|és|ées|i|is|it|u|us|ait)|"
+    r"(?:(?:has|had|have)\s+)?(?:said|told|stated|warned|insisted|argued|stressed|added|"
+    r"noted|welcomed|called\s+for))\s+(?:que\s+|qu['’]|that\s+)?(?=\w|[«“\"])"
 )
 _VERB_FIRST = re.compile(r"(?:a|ont|avait|avaient|has|had|have)\s")
 # an English claim that is its speaker's verb and what follows ("Insisted that …", "and urged")
