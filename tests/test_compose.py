@@ -510,3 +510,20 @@ def test_a_verb_that_is_no_act_of_saying_stays_in_the_sentence() -> None:
     statement = pos("TR", "Kemal Arslan", sentence, claim=sentence, score=3, topics=["military"])
     text = render_text(briefing_reply(composer().compose([statement], "en")))
     assert "“trois jours" not in text, text
+
+
+def test_a_past_verb_with_an_aside_opens_the_bullet_in_lower_case() -> None:
+    """ "insisted, however, that …" goes on from the speaker's name, in lower case."""
+    aside = pos(
+        "TR",
+        "Kemal Arslan",
+        "Kemal Arslan welcomed the plan but insisted, however, that the Black Sea force would "
+        '"not be a NATO mission" under any circumstances.',
+        claim='Insisted, however, that the Black Sea force would "not be a NATO mission" under '
+        "any circumstances",
+        quote="not be a NATO mission",
+        lang="en",
+        score=3,
+    )
+    text = render_text(briefing_reply(composer().compose([aside], "en")))
+    assert "insisted, however, that" in text, text

@@ -459,7 +459,9 @@ _OPENING_VERB = re.compile(
 _VERB_FIRST = re.compile(r"(?:a|ont|avait|avaient|has|had|have)\s")
 # an English claim that is its speaker's verb and what follows ("Insisted that …", "and urged")
 _LEAD_AND = re.compile(r"^(?:And|and|But|but)\s+(?=[a-z]+ed\b)")
-_PAST_VERB_FIRST = re.compile(r"[A-Za-z][a-z]+ed\s+(?:that|to|the|a|an|on|for|allies|it)\b")
+_PAST_VERB_FIRST = re.compile(
+    r"[A-Za-z][a-z]+ed(?:,\s+[a-z]+,)?\s+(?:that|to|the|a|an|on|for|allies|it)\b"
+)
 # "L'Ukraine a de son côté réclamé": between the auxiliary and its verb, a word that refers
 # back to the article
 _AUX_BACK_REFERENCE = re.compile(

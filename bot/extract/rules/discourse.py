@@ -7,9 +7,11 @@ bare quotes that continue the speaker before them."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Callable
 from itertools import takewhile
+from pathlib import Path
 
 from bot.domain.gazetteer import PersonHit
 from bot.extract.rules import roles
@@ -121,6 +123,20 @@ _CHAMBER_LABEL = re.compile(
     r"(?:,(?!\s*(?:lui|elle|eux|elles|qui|quant|pour|selon)\b)\s*(?P<office>[^()«»:;]{3,160}?))?"
     r"\.\s*"
 )
+# a Westminster record's labels: a minister by office with the name after it ("The Prime
+# Minister (Sir Keir Starmer): …"), a member by seat and group ("Sir Ed Davey (Kingston and
+# Surbiton) (LD): …"); later turns by office alone ("The Prime Minister: …")
+_HOUSE_MINISTER = re.compile(
+    r"^\s*(?:The\s+)?(?P<office>(?:Prime|Foreign|Deputy|Defence|Home|Chief|Minister|Secretary|"
+    r"Chancellor|Leader|Parliamentary|Lord|Attorney)[A-Za-z,’'\- ]{0,110}?)\s*"
+    r"\((?P<who>[A-Z][^()]{2,60})\)\s*:\s+(?=\S)"
+)
+_HOUSE_MEMBER = re.compile(
+    r"^\s*(?P<who>(?:(?:Sir|Dame|Mr|Ms|Mrs|Miss|Dr|Lord|Baroness)\s+)?[A-Z][\w’'\-]+"
+    r"(?:\s+[A-Z][\w’'\-]+){0,3})\s*\((?P<seat>[A-Z][^()]{2,60})\)\s*"
+    r"(?:\((?P<group>[A-Za-z/&\- ]{2,20})\))?\s*:\s+(?=\S)"
+)
+_HOUSE_HONORIFIC = re.compile(r"^(?:(?:Sir|Dame|Mr|Ms|Mrs|Miss|Dr|Lord|Baroness|Rt\s+Hon\.?)\s+)+")
 _CHAIR = re.compile(r"(?:l[ea]\s+)?(?:président|présidente|rapporteur|rapporteure)\b", re.I)
 _STAGE_DIRECTION = re.compile(r"\s*\(")
 _STAGE_LINE = re.compile(r"\s*\([^()]+\)\s*")
@@ -180,7 +196,7 @@ def _titled_opening(before: str) -> bool:
     président ", "Son directeur général, ")."""
     words = before.strip(" ,")
     return not words or (
-        len(words.split()) <= 5 and roles.has_office(words) and not _FIRST_PERSON.search(words)
+        len(words.split()) <= 5 and roles.has_office(words) and not FIRST_PERSON.search(words)
     )
 
 
@@ -217,12 +233,71 @@ def _chamber_label(text: str) -> re.Match[str] | None:
     return label
 
 
+_OFFICE_TURN = re.compile(r"^\s*(?:The\s+)?(?P<office>[A-Z][A-Za-z,’'\- ]{2,110}?)\s*:\s+(?=\S)")
+_QUESTION_TURN = re.compile(r"^\s*(?:Q|QUESTION|Question|Вопрос)\s*[:.]\s")
+_CHAMBERS = [
+    (row["party"], re.compile(row["header"]))
+    for row in tomllib.loads((Path(__file__).parent / "data" / "chambers.toml").read_text("utf-8"))[
+        "chamber"
+    ]
+]
+
+
+def _answers_under_labels(sentences: list[Sentence]) -> bool:
+    """Whether paragraphs alternate reporters' questions ("Question: …", "Nadezhda Korovina,
+    RIA Novosti: …" and her name after) and one person's answers under a label in plain case
+    ("Vladimir Putin: …"), each at least twice."""
+    names: Counter[str] = Counter()
+    reporters: set[str] = set()
+    asked = 0
+    for i, sent in enumerate(sentences):
+        if i and sentences[i - 1].para == sent.para:
+            continue
+        reporter = _REPORTER_TURN.match(sent.text)
+        if reporter is not None:
+            reporters.add(fold(reporter.group("who")))
+        named = _speaker_label(sent.text)
+        by_reporter = named is not None and fold(named[0]) in reporters
+        if _QUESTION_TURN.match(sent.text) or reporter is not None or by_reporter:
+            asked += 1
+        elif named is not None and not sent.text[: named[1]].strip(" :").isupper():
+            # (labels in capitals, "THE PRESIDENT:", have their own rule: _capital_labels)
+            names[fold(named[0])] += 1
+    return asked >= 2 and bool(names) and max(names.values()) >= 2
+
+
+# a reporter's turn, named with the outlet: "Nadezhda Korovina, RIA Novosti: …"
+_REPORTER_TURN = re.compile(
+    r"^\s*(?P<who>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3}),\s+[A-Z][^:,]{1,40}:\s"
+)
+
+
+def _house_label(text: str) -> tuple[str, str, int] | None:
+    """A Westminster record's label opening ``text``: the name, the office ("" for a member
+    labelled by seat) and where the words said start; None otherwise."""
+    minister = _HOUSE_MINISTER.match(text)
+    if minister is not None:
+        who = _HOUSE_HONORIFIC.sub("", minister.group("who")).strip()
+        if NAME_ONLY.fullmatch(who):
+            return who, minister.group("office").strip(" ,"), minister.end()
+    member = _HOUSE_MEMBER.match(text)
+    if member is not None and member.group("who").isupper():
+        return None  # "QUESTION (Helsingin Sanomat): …": a reporter, by the paper
+    if member is not None and (member.group("group") or not roles.has_office(member.group("seat"))):
+        who = _HOUSE_HONORIFIC.sub("", member.group("who")).strip()
+        return who, "", member.end()
+    return None
+
+
 def _speaker_label(text: str) -> tuple[str, int] | None:
     """The name a transcript's label opens ``text`` with ("Kaja Kallas : …", "MR. DALTON: …"
     -> "Dalton") and where the words after it start, or None."""
     caption = _caption(text)
     if caption is not None:
         return caption[0], caption[2]
+    house = _house_label(text)
+    if house is not None:
+        return house[0], house[2]
     label = _TURN.match(text)
     if label is None:
         return None
@@ -301,7 +376,7 @@ _STATEMENT_LEAD = re.compile(
     r"^.*?" + _STATEMENT_NOUN + r"(?:\s+[^\s,:]+){0,3}?\s+(?:de|du|des|d['’]|of|by|from)\s+",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(
+FIRST_PERSON = re.compile(
     r"\b(?:I|we|our|us|my|me|je|j['’]|nous|notre|nos|mon|ma|mes)\b", re.IGNORECASE
 )
 # phrases of time and place opening a sentence before its subject: "Vendredi à Genève, au terme
@@ -344,6 +419,10 @@ class Discourse:
         self._cast: dict[str, Speaker] = {}
         self._asked_para = -1  # the paragraph of the last "QUESTION: …" turn
         self._chamber = False  # a parliament's record: "Mme X, ministre de … ." labels
+        self._house_offices: dict[str, Speaker] = {}  # "prime minister" -> the one labelled so
+        # questions and answers under labels ("Question: …", "Vladimir Putin: …" twice or more):
+        # every paragraph up to the next label is the labelled speaker's
+        self._transcript = _answers_under_labels(sentences)
         self._document_open = False  # a text announced and quoted whose quotation goes on
         self._paragraph_sizes = Counter(s.para for s in sentences)
 
@@ -581,6 +660,15 @@ class Discourse:
             self._publish_turn()
             self._carried = self.turn
             return
+        house = _house_label(sent.text)
+        office_turn = self._house_office_turn(sent.text)
+        if house is not None or office_turn is not None:
+            # a Westminster record: the member or minister labelled has the floor
+            self._chamber = True
+            self.turn = self._house_turn(house, sent, hits) if house else office_turn
+            self._carried = self.turn
+            self._publish_turn()
+            return
         chamber = _chamber_label(sent.text)
         named = _speaker_label(sent.text) if chamber is None else None
         if chamber is not None:
@@ -624,10 +712,10 @@ class Discourse:
             self.turn = turn if turn is not None and turn.name else None
             # only a transcript's labels in capitals ("ZELENSKY:") carry on to the paragraphs after
             capitals = sent.text[: named[1]].strip(" :").isupper()
-            self._carried = self.turn if capitals else None
+            self._carried = self.turn if capitals or self._chamber or self._transcript else None
         elif _ASKED.match(sent.text):
             self._carried = None  # "Q …", "QUESTION: …": a reporter's turn
-        elif self._chamber and self._carried is not None:
+        elif (self._chamber or self._transcript) and self._carried is not None:
             # a parliament's record: the paragraphs under a member's label are that member's,
             # up to the next label or heading; "(Applaudissements …)" is the record's
             heading = not sent.text.rstrip(' »”"').endswith((".", "!", "?", "…", ":"))
@@ -640,7 +728,7 @@ class Discourse:
             and self._carried.party_id
             and self._labels >= 2
             and not any(self._someone(h) for h in hits)
-            and _FIRST_PERSON.search(self._paragraph_text(index))
+            and FIRST_PERSON.search(self._paragraph_text(index))
         ):
             # a transcript: a paragraph with no label, in the first person, goes on with the
             # last labelled speaker ("ZELENSKY: Thank you. …", then "Today we signed …"; "On the
@@ -685,6 +773,41 @@ class Discourse:
         if side and not turn.party_id:
             turn = self.resolver.adopt(turn, office, side)
         return turn
+
+    @property
+    def on_record(self) -> bool:
+        """Whether the article is a parliament's record or a transcript of questions and
+        answers, where a speaker reports what the other sides did."""
+        return self._chamber or self._transcript
+
+    def _house_turn(
+        self, label: tuple[str, str, int], sent: Sentence, hits: list[PersonHit]
+    ) -> Speaker | None:
+        """The one a Westminster label gives the floor to: a minister with the office written
+        and the side of the person or of the record's chamber; a member labelled by seat
+        speaks for no side."""
+        who, office, _ = label
+        if not office:
+            return Speaker(who, "", None, None)
+        turn = self.resolver.resolve("source", who, sent.text, hits, max(sent.text.find(who), 0))
+        if turn is None or not turn.name:
+            return None
+        side = turn.party_id or roles.infer_party(self.resolver.gaz, office) or self._house_side()
+        turn = self.resolver.adopt(turn, office, side)
+        self._house_offices[fold(office)] = turn
+        return turn
+
+    def _house_office_turn(self, text: str) -> Speaker | None:
+        """The minister a later label names by office alone ("The Prime Minister: …")."""
+        if not self._house_offices:
+            return None
+        m = _OFFICE_TURN.match(text)
+        return self._house_offices.get(fold(m.group("office"))) if m else None
+
+    def _house_side(self) -> str | None:
+        """The side of the chamber the record's header names ("Volume 781: debated on …")."""
+        head = " ".join(s.text for s in self.sentences[:_CAST_LIST])
+        return next((side for side, mark in _CHAMBERS if mark.search(head)), None)
 
     def _titled_label(self, label: str) -> tuple[str, list[PersonHit]] | None:
         """A label in capitals naming a person the gazetteer knows ("PRESIDENT ZELENSKYY:"), as
@@ -950,7 +1073,7 @@ class Discourse:
         ):
             return True  # "Le président X a eu raison de …", "Son directeur général, X, …"
         lead = _LEAD_PHRASES.match(sent.text, start)
-        starts = {start} | ({lead.end()} if lead and not _FIRST_PERSON.search(lead[0]) else set())
+        starts = {start} | ({lead.end()} if lead and not FIRST_PERSON.search(lead[0]) else set())
         return any(
             h.party_id != self.turn.party_id
             and _DETERMINER.fullmatch(sent.text[at : h.start])

@@ -18,7 +18,13 @@ from bot.domain.parties import PartyBook
 from bot.domain.topics import topic_weight, topics_of
 from bot.extract.rules import attribution, live_pages, nlp, past, roles, sides, syntax
 from bot.extract.rules.cue_patterns import CONTRAST, Cue
-from bot.extract.rules.discourse import Discourse, blank_label, inherit_quotes, without_label
+from bot.extract.rules.discourse import (
+    FIRST_PERSON,
+    Discourse,
+    blank_label,
+    inherit_quotes,
+    without_label,
+)
 from bot.extract.rules.quote_marks import quote_spans, quote_text, single_quotes_as_double
 from bot.extract.rules.quotes import find_cues
 from bot.extract.rules.sentences import Sentence, headline_end
@@ -199,6 +205,8 @@ class OfflineEngine:
                     here = [(next(iter(before_cue.values())), None)]
             if not here:
                 here = talk.unverbed(sent, hits, len(found)) or talk.turn_statement(sent, hits)
+                if here and here[0][0] is talk.turn and talk.on_record and nlp.has_parse(doc):
+                    here = _another_side_acts(resolver, doc, sent, hits, talk.turn, lang) or here
             here = attribution.drop_anonymous_reporters(here)
             here += sides.stance_statements(self.gaz, doc, sent, lang, here, talk, hits)
             announcer = talk.manner_announced(i, hits) if here and found and not found[-1] else None
@@ -611,12 +619,14 @@ def _interviewee_office(
         found[i] = [(sided if sp is office else sp, c) for sp, c in found[i]]
 
 
-# "(Sur le fond,) je veux être très claire :", "Let me be clear:": the words announce what follows
+# "(Sur le fond,) je veux être très claire :", "Let me be clear:", "Our position is well known
+# and it has not changed:": the words announce what follows
 _CLEAR_PREAMBLE = re.compile(
     r"(?:[^:«»“”\"]{0,30},\s*)?(?:(?:mais|but|and|et)\s+)?(?:je\s+(?:veux|tiens\s+à|voudrais)\s+"
     r"(?:être|le\s+dire|dire\s+les\s+choses)[^:«»“”\"]{0,25}|let\s+me\s+be\s+(?:very\s+)?"
     r"(?:clear|frank|direct)[^:«»“”\"]{0,25}|I\s+want\s+to\s+be\s+(?:very\s+)?clear"
-    r"[^:«»“”\"]{0,25})\s*:\s*",
+    r"[^:«»“”\"]{0,25}|(?:our|notre)\s+position\s+(?:is|est)\s+(?:well\s+known|known|clear|"
+    r"(?:bien\s+)?connue|claire)[^:«»“”\"]{0,40})\s*:\s*",
     re.IGNORECASE,
 )
 _STAGE_NOTE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])\s*\.?\s*")
@@ -766,6 +776,54 @@ def _opens_with_name(text: str, start: int) -> bool:
     title before ("Andrii Sybiha called me …", "Secretary Rubio told me …")."""
     lead = text[:start].strip(" :—–-")
     return not lead or roles.is_title_words(lead)
+
+
+def _another_side_acts(
+    resolver: SpeakerResolver,
+    doc: Any,
+    sent: Sentence,
+    hits: list[PersonHit],
+    turn: Speaker | None,
+    lang: Lang,
+) -> list[tuple[Speaker, Cue | None]]:
+    """A sentence of a record's turn (a parliament's, a transcript's) whose subject, opening
+    it, is another side or its person taking a stance ("Turkey made it clear …", "Mr Fidan,
+    the Turkish Foreign Minister, offered to lead …", "The Dutch and Canadian Prime Ministers
+    both offered …"): that side's stance, reported, not the speaker's own; none when the
+    speaker says it in the first person or judges what a side must do."""
+    if turn is None or turn.party_id is None:
+        return []
+    words = without_label(sent.text)
+    if _JUDGED.search(words):
+        return []
+    offset = len(sent.text) - len(words.lstrip())
+    out: list[tuple[Speaker, Cue | None]] = []
+    for stance in syntax.stances(doc, sent.start, sent.end, lang):
+        opens = sent.text[: max(stance.subjects[0][0], 0)]
+        if len(opens) > offset + 4 and not _CLAUSE_JOIN.search(opens):
+            continue  # the subject opens the sentence or a clause of its own, not inside one
+        if FIRST_PERSON.search(sent.text[offset : stance.at]):
+            return []  # "I think Moscow rejected …"; not "…, which I welcome" after the verb
+        parties = syntax.stance_parties(resolver.gaz, sent.text, stance)
+        subject = sent.text[max(stance.subjects[0][0], 0) : stance.subjects[-1][1]]
+        if not parties and roles.has_office(subject) and not resolver.gaz.person_hits(subject):
+            # "The Dutch and Canadian Prime Ministers both offered …": the sides of the offices
+            parties = [h.party_id for h in resolver.gaz.party_hits(subject)]
+        people = [] if parties else sides.subject_people(resolver, stance, hits, sent.text)
+        found = [Speaker("", "", pid) for pid in dict.fromkeys(parties)] + people
+        if not found or any(sp.party_id in (None, turn.party_id) for sp in found):
+            return []
+        out += [(sp, None) for sp in found]
+    return out
+
+
+_CLAUSE_JOIN = re.compile(r"(?:,|;)\s+(?:and|but|while|et|mais|tandis\s+que)\s+$")
+# what a side must or cannot do is the speaker's judgement, not the side's deed
+_JUDGED = re.compile(
+    r"\b(?:must|should|cannot|can['’]t|ought|needs?\s+to|doi(?:t|vent)|devrai(?:t|ent)|"
+    r"ne\s+peu(?:t|vent)|faut)\b",
+    re.IGNORECASE,
+)
 
 
 def _merge_same_party(

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 _MAX_HEADLINE = 300  # a longer unpunctuated block is body text, not a title
 _TRAILING_OPENER = re.compile(r"[.!?…][»”\"]?\s+[«“\"]$")
 _FINAL = re.compile(r"[.!?…][»”\"’)\]]*\s*$|[»”\"]\s*$")
-# an initial or title before a full stop ("M.", "J.") does not end a sentence; the network X
+# an initial or title before a full stop ("M.", "J.", "the right hon. Gentleman") does not end a
+# sentence; the network X
 # after "sur", "compte", "on" does
 _ABBREV_END = re.compile(
-    r"(?<![\w.])(?:M|MM|Mme|Mr|Mrs|Ms|Dr|St|Gen|Gén|MR|MRS|MS|DR|Sen|Rep|Gov|Col|Lt|Adm|Amb|Sgt|Capt|Maj|(?<!sur\s)(?<!compte\s)(?<!on\s)[A-Z])\.$"
+    r"(?<![\w.])(?:M|MM|Mme|Mr|Mrs|Ms|Dr|St|Gen|Gén|MR|MRS|MS|DR|Sen|Rep|Gov|Col|Lt|Adm|Amb|Sgt|Capt|Maj|(?<=\s)hon|(?<!sur\s)(?<!compte\s)(?<!on\s)[A-Z])\.$"
 )
 
 
