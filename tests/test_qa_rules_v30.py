@@ -2,7 +2,10 @@
 and Sweden at fisheries talks): when something starts is the date a start cue gives ("dès le
 3 mai"), not the day it was announced; a side's figure answers how many that side gives,
 before another side's covering more of the question; a sum answers what something costs only
-in a sentence about that thing, not the cost of another; "personnel" counts soldiers."""
+in a sentence about that thing, not the cost of another; "who" may be the sides the sentence
+most about it names when it names no one ("Norway and Denmark ruled out…"), and the person's
+side saying it did it supports the person answering ("Denmark offered…"); "personnel" counts
+soldiers, "ruled out" is refused."""
 
 from __future__ import annotations
 
@@ -122,10 +125,50 @@ def test_the_cost_of_another_thing_is_no_answer(
     assert "2 millions de couronnes" in reply[0], reply
 
 
+# --- "who": the sides the sentence most about it names, when it names no one
+
+REFUSED = (
+    "Fisheries talks: no inspectors\n\n"
+    "Ulf Kristersson refused on Tuesday to send more patrol boats to the Skagerrak.\n\n"
+    "Norway and Denmark both ruled out sending inspectors into Swedish waters."
+)
+
+
+def test_who_may_be_the_sides_a_sentence_names(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    ask = _bot(any_db, book, settings, [REFUSED], "en")
+    reply = lines(ask("Who refused to send inspectors into Swedish waters?", "en", "c", "1", None))
+    assert reply[0].endswith("Norway and Denmark"), reply
+    assert any("both ruled out" in line for line in reply), reply
+
+
+# --- "who": the person's side saying it did it supports the answer
+
+SURVEY = (
+    "Fisheries talks: a cod survey\n\n"
+    "Denmark's fisheries minister Lars Løkke Rasmussen says Copenhagen is prepared to lead a "
+    "cod survey in the Kattegat.\n\n"
+    "Sweden wants the survey to wait until June.\n\n"
+    "Denmark offered to lead a cod survey in the Kattegat this summer."
+)
+
+
+def test_the_persons_side_doing_it_supports_who(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    ask = _bot(any_db, book, settings, [SURVEY], "en")
+    reply = lines(ask("Who offered to lead a cod survey in the Kattegat?", "en", "c", "1", None))
+    assert reply[0].endswith("Lars Løkke Rasmussen"), reply
+    assert any("Denmark offered to lead" in line for line in reply), reply
+
+
 # --- the glossary's new rows
 
 
-@pytest.mark.parametrize(("french", "english"), [("militaires", "personnel")])
+@pytest.mark.parametrize(
+    ("french", "english"), [("militaires", "personnel"), ("refusé", "ruled out")]
+)
 def test_the_glossary_bridges_both_languages(french: str, english: str) -> None:
     assert phrase_forms(english) & bridge_forms(french), (french, english)
     assert phrase_forms(french) & bridge_forms(english), (french, english)

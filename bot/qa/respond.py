@@ -765,6 +765,11 @@ class Responder:
                 around=before,
             )
             value = holder or value
+            if u.kind == "who" and value and not holder and not quoted:
+                # "who refused to send ground troops": the sides the sentence most about what
+                # is asked names, when it names no one ("Italy and Poland ruled out…") and the
+                # sentence naming the person says less of it
+                value = self._sides_doing(pool, value, u) or value
             building_at: Passage | None = None
             if u.kind == "where" and value and not facts.is_venue(value):
                 # the town, when sentences nearly as close to what is asked name the building
@@ -844,6 +849,7 @@ class Responder:
                 statements = [from_passage(building_at), *statements][:MAX_STATEMENTS]
             if u.kind == "who":
                 statements = self._with_introduction(statements, value)
+                statements = self._with_side(statements, passages)
             statements = self._in_both_languages(statements, retrieval, value)
         return Answer(statements, line=line)
 
@@ -907,6 +913,43 @@ class Responder:
         if not p.party_id or p.party_id in parties:
             return False
         return not {h.party_id for h in self.gazetteer.party_hits(p.text)} & set(parties)
+
+    def _sides_doing(self, pool: list[Passage], value: str, u: Understanding) -> str:
+        """The sides named by the sentence of ``pool`` most about what is asked, when it opens
+        with one, names no person and covers more of the question than the first naming
+        ``value``."""
+        if not pool:
+            return ""
+        best = max(pool, key=lambda p: p.coverage)
+        naming = next((p for p in pool if fold(value) in fold(p.text)), None)
+        if naming is not None and best.coverage <= naming.coverage:
+            return ""
+        if opening_party(self.gazetteer, best.text) is None or _QUOTE.search(best.text):
+            return ""  # "It has proposed…", a quotation: whose, the sentence before says
+        if facts.person([best], u.query.text, self.gazetteer, u.parties):
+            return ""
+        return self._parties_named([best], u)
+
+    def _with_side(self, statements: list[Statement], passages: list[Passage]) -> list[Statement]:
+        """A "who" answer's statements with the best sentences saying that the person's side
+        did it ("Turkey offered to lead…" after "Turkey's minister X says Ankara is prepared
+        to lead…"), while there is room."""
+        if not statements:
+            return statements
+        side = opening_party(self.gazetteer, statements[0].text)
+        shown = {_same(s.text) for s in statements}
+        out = list(statements)
+        for p in passages:
+            if len(out) >= MAX_STATEMENTS:
+                break
+            if (
+                side
+                and opening_party(self.gazetteer, p.text) == side
+                and _same(p.text) not in shown
+            ):
+                out.append(from_passage(p))
+                shown.add(_same(p.text))
+        return out
 
     def _sides_figure(self, p: Passage, parties: list[str]) -> int:
         """0 for a sentence of a side of ``parties`` or naming one, 1 for one naming no side, 2
@@ -1114,6 +1157,9 @@ def titled(name: str, sentence: str) -> bool:
     if following:
         chunks.append(following.group(1))
     return any(set(tokens(c)) & _titles() for c in chunks)
+
+
+_QUOTE = re.compile(r"[«“\"]")
 
 
 def _priced(query: Query) -> set[str]:
