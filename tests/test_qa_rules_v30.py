@@ -3,7 +3,8 @@ and Sweden at fisheries talks): when something starts is the date a start cue gi
 3 mai"), not the day it was announced; a side's figure answers how many that side gives,
 before another side's covering more of the question; a sum answers what something costs only
 in a sentence about that thing, not the cost of another; "who" may be the sides the sentence
-most about it names when it names no one ("Norway and Denmark ruled out…"), and the person's
+most about it names when it names no one ("Norway and Denmark ruled out…"), not a person
+the sentence before names ("X arrived in Copenhagen. Denmark offered…"), and the person's
 side saying it did it supports the person answering ("Denmark offered…"); "personnel" counts
 soldiers, "ruled out" is refused."""
 
@@ -141,6 +142,23 @@ def test_who_may_be_the_sides_a_sentence_names(
     reply = lines(ask("Who refused to send inspectors into Swedish waters?", "en", "c", "1", None))
     assert reply[0].endswith("Norway and Denmark"), reply
     assert any("both ruled out" in line for line in reply), reply
+
+
+SECRETARIAT = (
+    "Fisheries talks: a secretariat\n\n"
+    "Espen Barth Eide arrived in Copenhagen on Monday.\n\n"
+    "Denmark offered to host the herring commission's secretariat in Esbjerg."
+)
+
+
+def test_who_is_no_person_of_the_sentence_before(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    ask = _bot(any_db, book, settings, [SECRETARIAT], "en")
+    reply = lines(
+        ask("Who offered to host the herring commission's secretariat?", "en", "c", "1", None)
+    )
+    assert reply[0].endswith("Denmark"), reply
 
 
 # --- "who": the person's side saying it did it supports the answer
