@@ -188,6 +188,33 @@ def asks_time_of_day(question: str) -> bool:
     )
 
 
+def asks_start(question: str) -> bool:
+    """ "When do the talks start?", "quand commencent-elles ?": the date something begins."""
+    folded = fold(question).replace("’", "'")
+    return any(
+        re.search(rf"(?<![\w']){re.escape(fold(w))}(?!\w)", folded)
+        for w in question_data()["calendar"]["starts"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _start_cue() -> re.Pattern[str]:
+    """A start cue ending the text before a date ("… dès le", "… from"), accents kept ("dès"
+    is not "des")."""
+    cues = [c.lower() for c in question_data()["calendar"]["start_cues"]]
+    return re.compile(rf"(?<![\w'])(?:{_alt(cues)})\s*$")
+
+
+def start_date(passages: list[Passage], question: str) -> str:
+    """The first date a start cue gives in ``passages`` ("dès le 14 avril" -> "14 avril")."""
+    for p in passages:
+        for m in _patterns()["when"].finditer(p.text):
+            before = p.text[max(0, m.start() - 20) : m.start()].lower().replace("’", "'")
+            if _start_cue().search(before) and _not_in(m.group(1), question):
+                return m.group(1)
+    return ""
+
+
 def date(passages: list[Passage], question: str) -> str:
     if asks_time_of_day(question):
         for p in passages:
@@ -195,6 +222,10 @@ def date(passages: list[Passage], question: str) -> str:
                 if _not_in(m.group(1), question):
                     return m.group(1)
         return ""
+    if asks_start(question):  # the date it starts, before the day it was announced
+        started = start_date(passages, question)
+        if started:
+            return started
     for p in passages:
         dateline = _DATELINE.match(p.text)
         for m in _patterns()["when"].finditer(p.text):

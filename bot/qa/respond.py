@@ -686,8 +686,23 @@ class Responder:
                 # "how much has the EU pledged": a sum another side's speaker gives for what
                 # that side does, not naming the side asked, is none of its
                 pool = [p for p in pool if not self._others_figure(p, u.parties)]
+            if u.kind in MEASURED_KINDS and u.parties:
+                # "how many troops will the UK provide": the side asked's figure before
+                # another side's that covers more of the question ("Canada would send 1,000")
+                pool = sorted(pool, key=lambda p: self._sides_figure(p, u.parties))
+            if u.kind == "count" and facts.asks_for(u.query.text) == "money":
+                # "combien coûtera la force": a sum in a sentence about the force, not the
+                # cost of something else ("les coûts de la conférence … 4 millions")
+                pool = [p for p in pool if p.matched & _priced(u.query)]
             if u.kind == "when":  # a date answers only in a sentence about what is asked
                 pool = [p for p in pool if p.coverage >= WHEN_COVERAGE]
+                if facts.asks_start(u.query.text):
+                    # "when do the talks start": the date a sentence of their article says
+                    # they start from ("prête à recevoir les délégations dès le 14 avril")
+                    starting = self._starting(u, retrieval.passages[:MAX_STATEMENTS])
+                    pool = [*starting, *pool]
+                    first = {p.sentence_id for p in starting}
+                    passages = [*starting, *(p for p in passages if p.sentence_id not in first)]
             elif u.kind == "who":  # a person, from a sentence about what they did
                 # (or one holding the words the question quotes: « pas pressée »)
                 quoted = quoted_labels(u.query)
@@ -750,6 +765,11 @@ class Responder:
                 around=before,
             )
             value = holder or value
+            if u.kind == "who" and value and not holder and not quoted:
+                # "who refused to send ground troops": the sides the sentence most about what
+                # is asked names, when it names no one ("Italy and Poland ruled out…") and the
+                # sentence naming the person says less of it
+                value = self._sides_doing(pool, value, u) or value
             building_at: Passage | None = None
             if u.kind == "where" and value and not facts.is_venue(value):
                 # the town, when sentences nearly as close to what is asked name the building
@@ -829,6 +849,7 @@ class Responder:
                 statements = [from_passage(building_at), *statements][:MAX_STATEMENTS]
             if u.kind == "who":
                 statements = self._with_introduction(statements, value)
+                statements = self._with_side(statements, passages)
             statements = self._in_both_languages(statements, retrieval, value)
         return Answer(statements, line=line)
 
@@ -892,6 +913,63 @@ class Responder:
         if not p.party_id or p.party_id in parties:
             return False
         return not {h.party_id for h in self.gazetteer.party_hits(p.text)} & set(parties)
+
+    def _sides_doing(self, pool: list[Passage], value: str, u: Understanding) -> str:
+        """The sides named by the sentence of ``pool`` most about what is asked, when it opens
+        with one, names no person and covers more of the question than the first naming
+        ``value``."""
+        if not pool:
+            return ""
+        best = max(pool, key=lambda p: p.coverage)
+        naming = next((p for p in pool if fold(value) in fold(p.text)), None)
+        if naming is not None and best.coverage <= naming.coverage:
+            return ""
+        if opening_party(self.gazetteer, best.text) is None or _QUOTE.search(best.text):
+            return ""  # "It has proposed…", a quotation: whose, the sentence before says
+        if facts.person([best], u.query.text, self.gazetteer, u.parties):
+            return ""
+        return self._parties_named([best], u)
+
+    def _with_side(self, statements: list[Statement], passages: list[Passage]) -> list[Statement]:
+        """A "who" answer's statements with the best sentences saying that the person's side
+        did it ("Turkey offered to lead…" after "Turkey's minister X says Ankara is prepared
+        to lead…"), while there is room."""
+        if not statements:
+            return statements
+        side = opening_party(self.gazetteer, statements[0].text)
+        shown = {_same(s.text) for s in statements}
+        out = list(statements)
+        for p in passages:
+            if len(out) >= MAX_STATEMENTS:
+                break
+            if (
+                side
+                and opening_party(self.gazetteer, p.text) == side
+                and _same(p.text) not in shown
+            ):
+                out.append(from_passage(p))
+                shown.add(_same(p.text))
+        return out
+
+    def _sides_figure(self, p: Passage, parties: list[str]) -> int:
+        """0 for a sentence of a side of ``parties`` or naming one, 1 for one naming no side, 2
+        for one naming only other sides."""
+        named = {h.party_id for h in self.gazetteer.party_hits(p.text)}
+        if p.party_id in parties or named & set(parties):
+            return 0
+        return 2 if named or p.party_id else 1
+
+    def _starting(self, u: Understanding, passages: list[Passage]) -> list[Passage]:
+        """The sentences of the articles of ``passages`` giving the date something starts
+        from, on what is asked (a word of it besides when it starts), best first."""
+        ids = sorted({p.article_id for p in passages})
+        found = [
+            p
+            for p in sentences_of(self.bot.db, ids)
+            if facts.start_date([p], u.query.text)
+            and score(u.query, p).matched & _topic_labels(u.query)
+        ]
+        return sorted(found, key=lambda p: -p.coverage)[:2]
 
     def _parties_named(self, passages: list[Passage], u: Understanding) -> str:
         """ "Who rejected…?" answered by parties ("L'Ukraine, les États-Unis et l'Otan ont
@@ -1079,6 +1157,26 @@ def titled(name: str, sentence: str) -> bool:
     if following:
         chunks.append(following.group(1))
     return any(set(tokens(c)) & _titles() for c in chunks)
+
+
+_QUOTE = re.compile(r"[«“\"]")
+
+
+def _priced(query: Query) -> set[str]:
+    """The labels of what a question of money asks the price of: its words besides those
+    asking a sum ("coûtera", "budget")."""
+    data = question_data()["count"]
+    cues = {fold(w) for w in (*data["money"], *data["money_verbs"], *data["currency"])}
+    return {c.label for c in query.content if fold(c.label) not in cues} or {
+        c.label for c in query.content
+    }
+
+
+def _topic_labels(query: Query) -> set[str]:
+    """The labels of what a question of when asks about: its words besides those asking when
+    it starts."""
+    starts = {fold(w) for w in question_data()["calendar"]["starts"]}
+    return {c.label for c in query.content if fold(c.label) not in starts}
 
 
 def _same_number(value: str, sentence: str) -> bool:
