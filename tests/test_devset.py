@@ -724,7 +724,7 @@ DEVSETS = [
     ),
     # held out in session 18: written blind at the session's start, scored once on its first
     # engine (ea5d855) before any rule was written from them: d76 0.94 / 0.98 / 0.99 / 0.97,
-    # d77 0.72 / 0.97 / 0.97 / 0.94
+    # d77 0.72 / 0.97 / 0.97 / 0.94; d77 0.87 after the records read as transcripts (7c4c6ae)
     DevSet(
         "devset76",
         (800, 1050),
@@ -743,6 +743,28 @@ DEVSETS = [
         articles=6,
         lang="en",
         precision=0.92,
+    ),
+    # held out in session 18: written blind at the session's start, kept unread until the engine
+    # of 2b9acd6 (after the rules from sets 76-77) and scored once there: d78 0.78 / 0.97 / 0.92
+    # / 0.90, d79 0.71 / 0.94 / 0.95 / 0.91
+    DevSet(
+        "devset78",
+        (820, 1060),
+        recall=0.76,
+        speaker_acc=0.95,
+        party_prec=0.90,
+        articles=6,
+        precision=0.88,
+    ),
+    DevSet(
+        "devset79",
+        (700, 1000),
+        recall=0.69,
+        speaker_acc=0.92,
+        party_prec=0.93,
+        articles=6,
+        lang="en",
+        precision=0.89,
     ),
 ]
 

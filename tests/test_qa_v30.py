@@ -19,7 +19,8 @@ from tests.qa_support import corpus_files, load_questions, score_blind_set
 QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v30.json")
 
 # held out: 0.25 (8/32) and refusals 0.88 (7/8), scored once on the session's first code (ea5d855,
-# session 18), dev sets 76 and 77 and these questions unread until then
+# session 18), dev sets 76 and 77 and these questions unread until then; after the session's Q&A
+# pass (2b9acd6): 0.38 (12/32), refusals 1.00 (8/8)
 HIT_FLOOR = 0.22
 REFUSAL_FLOOR = 0.85
 
