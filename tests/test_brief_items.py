@@ -91,6 +91,11 @@ def test_counted_strikes_are_no_position(claim: str, statement: bool) -> None:
             "accused Kyiv of stalling the exchange of prisoners",
         ),
         ("Elle a salué un accord utile pour tous", "a salué un accord utile pour tous"),
+        # a modal after the pronoun
+        (
+            "He would sign only if the quota were binding for every fleet",
+            "would sign only if the quota were binding for every fleet",
+        ),
         # impersonal "il": nobody's name to leave out
         (
             "Il n'y avait « pas de solution simple » à ce stade",
@@ -275,3 +280,25 @@ def test_a_verb_form_inside_quoted_words_addresses_no_one() -> None:
     framed = "The minister welcomed Norway's decision to reopen the port"
     assert not addressed(welcomes, quoted, quoted.index("Norway"))
     assert addressed(welcomes, framed, framed.index("Norway"))
+
+
+def test_a_known_person_is_named_in_english_in_english_copy() -> None:
+    """A surname alone in English copy takes the party book's English form, not its French one
+    ("Yulia Svyrydenko", not "Ioulia Svyrydenko")."""
+    from bot.brief.people import People
+    from bot.domain.parties import PartyBook
+    from tests.extract_support import PARTIES
+
+    people = People(PartyBook.load(PARTIES))
+    said = Position(
+        "UA",
+        "UA",
+        "Ioulia Svyrydenko",
+        "Ukrainian prime minister",
+        "the fund would open in June",
+        "Svyrydenko said the fund would open in June.",
+        "a.txt",
+        lang="en",
+    )
+    people.learn_spellings([said])
+    assert people.name(said, "en") == "Yulia Svyrydenko"

@@ -21,6 +21,8 @@ MIN_BARE_WORDS = 8  # a quotation with no issue or stance named must speak for i
 _AUX_AFTER_NAME = re.compile(
     r"^[\s,]*(?:(?:also|again|then|later|further|aussi|encore|ensuite|alors)\s+)?"
     r"(?:a|avait|ont|avaient|aurait|has|had|have|is|was|were|\w+ed|said|says|told|wrote|"
+    # a modal: "He would sign only if …", "She will not attend"
+    r"would|will|could|should|must|might|cannot|"
     # a reflexive verb: "Donald Trump s’est félicité …", "X se dit prêt …"
     r"s['’](?:est|était|sont|étaient)|se\s+[a-zà-ÿ]{2,}(?:e|t)|"
     # a French verb in the present or imperfect: "Sergueï Lavrov rejette …"

@@ -45,7 +45,10 @@ class People:
         for p in positions:
             person = self.person(p)
             if person is not None and len(p.speaker.split()) >= 2:
-                written[(person.name, p.lang, " ".join(p.speaker.split()))] += 1
+                form = " ".join(p.speaker.split())
+                if p.lang == "en" and person.name_en and form == person.name:
+                    form = person.name_en  # a surname alone in English copy: the English form
+                written[(person.name, p.lang, form)] += 1
         for (name, lang, form), _ in reversed(written.most_common()):
             self._written[(name, lang)] = form  # the commonest is written last
         counts = Counter(

@@ -272,6 +272,16 @@ _REPORTER_TURN = re.compile(
 )
 
 
+def _office_only(resolver: SpeakerResolver, label: str) -> bool:
+    """Whether a label in plain case is an office alone ("Press Secretary"), no name in it."""
+    return (
+        roles.has_office(label)
+        and all(w[:1].isupper() for w in label.split() if len(w) > 3)
+        and not resolver.gaz.person_hits(label)
+        and not resolver.gaz.party_hits(label)
+    )
+
+
 def _house_label(text: str) -> tuple[str, str, int] | None:
     """A Westminster record's label opening ``text``: the name, the office ("" for a member
     labelled by seat) and where the words said start; None otherwise."""
@@ -423,6 +433,7 @@ class Discourse:
         # questions and answers under labels ("Question: …", "Vladimir Putin: …" twice or more):
         # every paragraph up to the next label is the labelled speaker's
         self._transcript = _answers_under_labels(sentences)
+        self.resolver.masthead = self._ministry_masthead()
         self._document_open = False  # a text announced and quoted whose quotation goes on
         self._paragraph_sizes = Counter(s.para for s in sentences)
 
@@ -679,7 +690,8 @@ class Discourse:
             titled = self._titled_label(named[0])
             office = (
                 roles.head_office(named[0])
-                if _OFFICE_LABEL.fullmatch(named[0]) and titled is None
+                if titled is None
+                and (_OFFICE_LABEL.fullmatch(named[0]) or _office_only(self.resolver, named[0]))
                 else None
             )
             cast = self._cast.get(office) if office else None
@@ -706,6 +718,12 @@ class Discourse:
                 turn = None  # "Le Point : …": the paper asking, not the person just quoted
             if office and cast is None and turn is not None and turn.name:
                 self._cast[office] = turn
+            if office is None and turn is not None and turn.name and turn.party_id:
+                # "Press Secretary TAKEUCHI Hiroshi: …": later "Press Secretary: …" is him
+                title = named[0][: max(named[0].find(turn.name.split()[0]), 0)].strip()
+                held = roles.head_office(title) if title and roles.is_title_words(title) else None
+                if held:
+                    self._cast.setdefault(held, turn)
             if turn is not None and turn.name and not turn.party_id:
                 side = self._header_side(turn)
                 turn = self.resolver.adopt(turn, turn.role, side) if side else turn
@@ -1031,6 +1049,16 @@ class Discourse:
             }
             return sides.pop() if len(sides) == 1 else None
         return self._masthead_side(surname)
+
+    def _ministry_masthead(self) -> str | None:
+        """The one side of a ministry or department the article's first line names
+        ("Ministry of Foreign Affairs of Japan", "Ministère des Affaires étrangères de …")."""
+        top = self.sentences[0].text if self.sentences else ""
+        top = top.title() if top.isupper() else top
+        if not _BODY_MASTHEAD.match(top) or len(top.split()) > 8:
+            return None
+        sides = {h.party_id for h in self.resolver.gaz.party_hits(top)}
+        return sides.pop() if len(sides) == 1 else None
 
     def _masthead_side(self, surname: str) -> str | None:
         """ "THE WHITE HOUSE" / "Press Briefing by Press Secretary X and NSC Senior Director

@@ -146,6 +146,11 @@ class OfflineEngine:
                 continue
             owner: tuple[Speaker, Cue] | None = None  # the last cue owning a reported clause
             talk.read_turn(sent, hits, len(found))
+            if _BOLD_LINE.fullmatch(sent.text):
+                self._note(sent, hits, cues, [], "heading")
+                found.append([])  # "**La Turquie propose ses entreprises**": a post's heading
+                subjects.append(None)
+                continue
             if talk.record_line(sent):
                 self._note(sent, hits, cues, [], "record")
                 found.append([])  # "Mme X, ministre de …." or "(Applaudissements …)"
@@ -494,7 +499,7 @@ _INTERJECTION = re.compile(
 _AFTER_INCISE = re.compile(r"[^,.;:!?«»\"“”]{0,60},\s*(?P<rest>[^;]{8,}?)\s*[.;]?$")
 # a greeting or a thank-you that is the whole statement (a transcript's opening lines)
 _COURTESY = re.compile(
-    r"\s*(?:(?:thank\s+you|thanks)(?:\s+(?:so\s+much|very\s+much|again|all(?:\s+for\s+coming)?))?(?:\s+for\s+having\s+me)?|"
+    r"\s*(?:(?:thank\s+you|thanks)(?:\s+(?:so\s+much|very\s+much|again|all(?:\s+for\s+coming)?))?(?:\s+for\s+(?:having\s+me|(?:your|the|that)\s+question))?|"
     r"good\s+(?:morning|afternoon|evening)|(?:it['’]s\s+|always\s+)?(?:good|great|a\s+pleasure)\s+to\s+"
     r"be\s+(?:with\s+you|here)|merci(?:\s+beaucoup)?(?:\s+de\s+m['’]avoir\s+invitée?)?|bonjour|bonsoir|"
     # a briefing's hand-over to the questions: "And with that, I'll take questions.", "Je suis à
@@ -817,6 +822,8 @@ def _another_side_acts(
     return out
 
 
+# a line set in bold, Markdown's way, no sentence inside ending before it: a heading
+_BOLD_LINE = re.compile(r"\s*\*\*[^*]+\*\*\s*")
 _CLAUSE_JOIN = re.compile(r"(?:,|;)\s+(?:and|but|while|et|mais|tandis\s+que)\s+$")
 # what a side must or cannot do is the speaker's judgement, not the side's deed
 _JUDGED = re.compile(

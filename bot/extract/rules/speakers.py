@@ -72,6 +72,9 @@ class SpeakerResolver:
         # the side a run of sentences is about, no person named: a heading naming one side, a
         # sentence opening with one, then sentences opening with a pronoun ("It opposes …")
         self.side_topic: str | None = None
+        # the side of the ministry a transcript or statement is published under ("Ministry of
+        # Foreign Affairs of Japan"): a bare office in it ("Foreign Minister X") is that side's
+        self.masthead: str | None = None
         # offices written next to a name ("Ola Strand, the fisheries minister"): the same
         # office said of no one, before or after, is that person's
         self._offices: list[tuple[str, _Known]] = []
@@ -233,6 +236,17 @@ class SpeakerResolver:
             # "the former Nato secretary-general who is now Norway's finance minister": the
             # office the text gives today outranks the gazetteer's
             party = roles.infer_party(self.gaz, now.group("office")) or party
+        if (
+            party is None
+            and person is None
+            and self.masthead
+            and roles.has_office(office)
+            and not nationality
+            and not self.gaz.party_hits(office)
+        ):
+            party = (
+                self.masthead
+            )  # "Foreign Minister X" under "Ministry of Foreign Affairs of Japan"
         if party is None and person is None and ctx and roles.speaks_for_context(role):
             party = ctx  # "Côté russe, le vice-ministre X": the office, of the side named first
         if (
