@@ -19,7 +19,8 @@ from tests.qa_support import corpus_files, load_questions, score_blind_set
 QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v31.json")
 
 # held out: 0.38 (12/32) and refusals 0.88 (7/8), scored once on the code of 2b9acd6 (session 18,
-# after its Q&A pass), dev sets 78 and 79 and these questions unread until then
+# after its Q&A pass), dev sets 78 and 79 and these questions unread until then; after the
+# session's second Q&A pass: 0.44 (14/32), refusals 1.00 (8/8)
 HIT_FLOOR = 0.34
 REFUSAL_FLOOR = 0.85
 

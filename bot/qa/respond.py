@@ -59,6 +59,8 @@ VALUE_KINDS = ("where", "when", "duration", "count")
 AROUND_KINDS = ("where", "duration", "count")
 # facts a side's figure answers (a sum, a length of time): the side asked must be the figure's
 MEASURED_KINDS = ("duration", "count")
+# the rank of a sentence naming only other sides than those asked (``_sides_figure``)
+OTHERS_ONLY = 2
 # a person's own statements answer alone when the best covers this much of the question
 OWN_ENOUGH = 0.5
 # a person's own words matching less than this of what is asked, in an article matching less
@@ -529,6 +531,11 @@ class Responder:
                 # "what did X say after the Geneva round": when X spoke, which X's article
                 # says (``around``), not what X spoke about
                 about = _without_occasion(topic) if own[0].around >= OFF_SUBJECT else topic
+                if own[0].around >= OFF_SUBJECT and self._names_place(own[0], u):
+                    # "what did X say in Warsaw": where X spoke, which X's article names, as
+                    # an occasion is
+                    where = {c.label for c in venues(u)}
+                    about = Query(about.text, [c for c in about.concepts if c.label not in where])
                 weak = said < OFF_SUBJECT and (
                     own[0].around < OFF_SUBJECT
                     or (bool(about.concepts) and not self._near(own[0], about))
@@ -567,6 +574,16 @@ class Responder:
         at = next((p.seq for p in sentences if key and key in grounded(p.text)), None)
         said = " ".join(p.text for p in sentences if at is not None and at - 1 <= p.seq <= at)
         return said or statement.text, {w for p in sentences for w in tokens(p.text)}
+
+    def _names_place(self, statement: Statement, u: Understanding) -> bool:
+        """Whether the article of ``statement`` names, in either language, a place the
+        question says something happened in ("in Warsaw": "WARSAW –", "à Varsovie")."""
+        forms = {f for w in venue_words(u) for f in bridge_forms(w)}
+        return any(
+            set(form) <= p.stem_set
+            for p in sentences_of(self.bot.db, [statement.article_id])
+            for form in forms
+        )
 
     def _near(self, statement: Statement, topic: Query) -> bool:
         """Whether a statement or the sentences around it share a word with ``topic``: a
@@ -690,6 +707,10 @@ class Responder:
                 # "how many troops will the UK provide": the side asked's figure before
                 # another side's that covers more of the question ("Canada would send 1,000")
                 pool = sorted(pool, key=lambda p: self._sides_figure(p, u.parties))
+                if facts.asks_for(u.query.text) == "money":
+                    # "how many euros will Germany put in": a sum of a sentence naming only
+                    # other sides (the whole fund, of which the side may give part) is not its
+                    pool = [p for p in pool if self._sides_figure(p, u.parties) < OTHERS_ONLY]
             if u.kind == "count" and facts.asks_for(u.query.text) == "money":
                 # "combien coûtera la force": a sum in a sentence about the force, not the
                 # cost of something else ("les coûts de la conférence … 4 millions")
@@ -952,12 +973,12 @@ class Responder:
         return out
 
     def _sides_figure(self, p: Passage, parties: list[str]) -> int:
-        """0 for a sentence of a side of ``parties`` or naming one, 1 for one naming no side, 2
-        for one naming only other sides."""
+        """0 for a sentence of a side of ``parties`` or naming one, 1 for one naming no side,
+        ``OTHERS_ONLY`` for one naming only other sides."""
         named = {h.party_id for h in self.gazetteer.party_hits(p.text)}
         if p.party_id in parties or named & set(parties):
             return 0
-        return 2 if named or p.party_id else 1
+        return OTHERS_ONLY if named or p.party_id else 1
 
     def _starting(self, u: Understanding, passages: list[Passage]) -> list[Passage]:
         """The sentences of the articles of ``passages`` giving the date something starts
@@ -1520,19 +1541,26 @@ def venues(u: Understanding) -> list[Concept]:
     for c in u.query.concepts:
         if not c.parties or set(c.parties) & asked or c.people:
             continue
-        # "at the Abu Dhabi talks": the place may follow an article
-        where = (
-            rf"(?<!\w)(?:in|at|@|au|aux)\s+(?:(?:the|la|le)\s+|l')?{re.escape(w)}(?!\w)"
-            for w in c.words
-        )
-        named = (  # "les pourparlers d'Oslo", "the Oslo talks"
-            rf"(?<!\w)(?:(?:{_events()})\s+(?:de|d'|du|of)\s*{re.escape(w)}"
-            rf"|{re.escape(w)}\s+(?:{_events()}))(?!\w)"
-            for w in c.words
-        )
-        if any(re.search(pattern, folded) for pattern in (*where, *named)):
+        if any(_said_where(w, folded) for w in c.words):
             out.append(replace(c, parties=(), people=()))
     return out
+
+
+def venue_words(u: Understanding) -> set[str]:
+    """The names, as the question writes them (folded), of the places of ``venues``."""
+    folded = fold(re.sub(r"(?<!\w)[àÀ](?=\s)", "@", u.query.text))
+    return {w for c in venues(u) for w in c.words if _said_where(w, folded)}
+
+
+def _said_where(word: str, folded: str) -> bool:
+    """Whether the folded question says something happened in the place ``word``."""
+    # "at the Abu Dhabi talks": the place may follow an article
+    where = rf"(?<!\w)(?:in|at|@|au|aux)\s+(?:(?:the|la|le)\s+|l')?{re.escape(word)}(?!\w)"
+    named = (  # "les pourparlers d'Oslo", "the Oslo talks"
+        rf"(?<!\w)(?:(?:{_events()})\s+(?:de|d'|du|of)\s*{re.escape(word)}"
+        rf"|{re.escape(word)}\s+(?:{_events()}))(?!\w)"
+    )
+    return any(re.search(pattern, folded) for pattern in (where, named))
 
 
 @lru_cache(maxsize=1)
