@@ -13,6 +13,7 @@ from typing import Any
 from bot.app import build_bot
 from bot.domain.i18n import t
 from bot.domain.models import Article, Lang, Position
+from bot.domain.parties import PartyBook
 from bot.qa import QuestionAnswerer
 from bot.qa.answer import text as qa_text
 from bot.render.text import render_text
@@ -20,6 +21,7 @@ from bot.richtext import Reply
 from bot.service import BriefBot
 from bot.settings import PROJECT_DIR, Settings
 from bot.store import articles as store
+from bot.store.db import Database
 from bot.textnorm import ground_key
 from tests.conftest import CORPUS
 
@@ -172,3 +174,24 @@ class StoredPositions:
             for party, speaker, role, evidence in self.said
             if evidence in article.text
         ]
+
+
+def rules_bot(
+    db: Database,
+    book: PartyBook,
+    settings: Settings,
+    texts: list[str],
+    lang: str,
+    said: list[tuple[str, str, str, str]] | None = None,
+    key: str = "test:qa-rules",
+) -> QuestionAnswerer:
+    """A question answerer over ``texts`` stored in ``db``, the positions ``said`` (party,
+    speaker, role, evidence) the only ones extracted, no composer: a Q&A pass's rules tested
+    on sentences of its own."""
+    from tests.test_qa_unit import NoComposer, add
+
+    for text in texts:
+        add(db, text, lang=lang)
+    positions = StoredPositions(said or [], key)
+    bot = BriefBot(settings, db, book, [positions], [NoComposer()])  # type: ignore[list-item]
+    return QuestionAnswerer(bot)

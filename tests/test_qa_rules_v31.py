@@ -13,9 +13,8 @@ from bot.qa import QuestionAnswerer
 from bot.qa.lexicon import bridge_forms, phrase_forms
 from bot.settings import Settings
 from bot.store.db import Database
-from tests.qa_support import StoredPositions, is_refusal
+from tests.qa_support import is_refusal, rules_bot
 from tests.test_qa_rules_v8 import lines
-from tests.test_qa_unit import NoComposer, add
 
 
 def _bot(
@@ -26,13 +25,7 @@ def _bot(
     lang: str,
     said: list[tuple[str, str, str, str]] | None = None,
 ) -> QuestionAnswerer:
-    from bot.service import BriefBot
-
-    for text in texts:
-        add(db, text, lang=lang)
-    positions = StoredPositions(said or [], "test:qa-v31")
-    bot = BriefBot(settings, db, book, [positions], [NoComposer()])  # type: ignore[list-item]
-    return QuestionAnswerer(bot)
+    return rules_bot(db, book, settings, texts, lang, said, key="test:qa-v31")
 
 
 # --- "what did X say in <place>": where X spoke, not what X spoke about

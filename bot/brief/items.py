@@ -243,22 +243,7 @@ class ItemWriter:
         else:
             return None  # a few words whose sentence did not fit: nothing readable to show
         if reported and p.lang != lang:
-            # across languages the frame says the act ("welcomes:"); the article's verb before
-            # what was said would say it twice, half in French ("welcomes: “a salué les …”")
-            opening = _OPENING_VERB.match(unwrap(text))
-            said = unwrap(text)
-            if opening and act_of(opening.group()) is not None:  # "a salué", not "a passé"
-                said = said[opening.end() :]
-            addressee = re.match(r"(.{2,40}?)\s+(?=(?:à|de|d['’]|to)\s*\w)", said)
-            if c.target and addressee and said != unwrap(text):
-                # "calls on the European Union: “à donner …”", not “l'Union européenne à …”
-                hits = self.people.gazetteer.party_hits(addressee.group(1))
-                if any(h.party_id == c.target for h in hits):
-                    said = said[addressee.end() :]
-            if said != unwrap(text):
-                said = re.sub(r"^(?:(?:de|à)\s+|d['’])(?=«|\w)", "", said)  # "de « saisir … »"
-            if said != unwrap(text) and len(words(said)) >= MIN_QUOTE_WORDS:
-                text = said
+            text = self._after_frame_verb(unwrap(text), c.target) or text
         if reported:
             # the article's sentence keeps its leading clauses, where its subject and verb are
             # ("[…] au terme de deux jours de discussions […]" says nothing)
@@ -276,6 +261,24 @@ class ItemWriter:
         if has_inner_repeat(frame + " " + text):
             return None
         return self._make(p, lang, frame=frame, quote=text, reported=reported)
+
+    def _after_frame_verb(self, sentence: str, target: str | None) -> str:
+        """Across languages the frame says the act ("welcomes:"): the article's sentence after
+        its own verb of saying, which would say it twice, half in French ("welcomes: “a salué
+        les …”"), and after the party the frame names as addressed ("calls on the European
+        Union: “donner …”"); "" when it opens on no such verb ("a passé trois jours …") or
+        too few words are left."""
+        opening = _OPENING_VERB.match(sentence)
+        if opening is None or act_of(opening.group()) is None:
+            return ""
+        said = sentence[opening.end() :]
+        addressee = re.match(r"(.{2,40}?)\s+(?=(?:à|de|d['’]|to)\s*\w)", said)
+        if target and addressee:
+            hits = self.people.gazetteer.party_hits(addressee.group(1))
+            if any(h.party_id == target for h in hits):
+                said = said[addressee.end() :]
+        said = re.sub(r"^(?:(?:de|à)\s+|d['’])(?=«|\w)", "", said)  # "de « saisir … »"
+        return said if len(words(said)) >= MIN_QUOTE_WORDS else ""
 
     def _without_description(self, p: Position, claim: str) -> str:
         """The claim without the article's description of the speaker the bullet names

@@ -433,7 +433,10 @@ class Discourse:
         # questions and answers under labels ("Question: …", "Vladimir Putin: …" twice or more):
         # every paragraph up to the next label is the labelled speaker's
         self._transcript = _answers_under_labels(sentences)
-        self.resolver.masthead = self._ministry_masthead()
+        # the one side the article's first line names as its publisher ("THE WHITE HOUSE",
+        # "Ministry of Foreign Affairs of Japan"), and whether that line is a ministry's
+        self._masthead, ministry = self._top_line_side()
+        self.resolver.masthead = self._masthead if ministry else None
         self._document_open = False  # a text announced and quoted whose quotation goes on
         self._paragraph_sizes = Counter(s.para for s in sentences)
 
@@ -1050,31 +1053,29 @@ class Discourse:
             return sides.pop() if len(sides) == 1 else None
         return self._masthead_side(surname)
 
-    def _ministry_masthead(self) -> str | None:
-        """The one side of a ministry or department the article's first line names
-        ("Ministry of Foreign Affairs of Japan", "Ministère des Affaires étrangères de …")."""
+    def _top_line_side(self) -> tuple[str | None, bool]:
+        """The one side the article's first line names by an institution or alias, or by any
+        name under a ministry or department ("Ministère des Affaires étrangères de Norvège"),
+        and whether it is a ministry's line."""
         top = self.sentences[0].text if self.sentences else ""
         top = top.title() if top.isupper() else top
-        if not _BODY_MASTHEAD.match(top) or len(top.split()) > 8:
-            return None
-        sides = {h.party_id for h in self.resolver.gaz.party_hits(top)}
-        return sides.pop() if len(sides) == 1 else None
+        body = _BODY_MASTHEAD.match(top) is not None
+        hits = self.resolver.gaz.party_hits(top)
+        sides = {h.party_id for h in hits if body or h.kind in ("institution", "alias")}
+        if len(sides) != 1 or len(top.split()) > 8:
+            return None, body
+        return sides.pop(), body
 
     def _masthead_side(self, surname: str) -> str | None:
         """ "THE WHITE HOUSE" / "Press Briefing by Press Secretary X and NSC Senior Director
         for Russia and Eurasia Y": a transcript under one side's institution, naming the person
         with an office before the name, is that side's (not the region the office covers)."""
-        top = self.sentences[0].text if self.sentences else ""
-        top = top.title() if top.isupper() else top
-        hits = self.resolver.gaz.party_hits(top)
-        body = _BODY_MASTHEAD.match(top)  # "Ministère des Affaires étrangères de Norvège"
-        sides = {h.party_id for h in hits if body or h.kind in ("institution", "alias")}
-        if len(sides) != 1 or len(top.split()) > 8:
+        if self._masthead is None:
             return None
         for sent in self.sentences[1:3]:
             at = fold(sent.text).find(surname)
             if at > 0 and roles.ROLE_RE.search(sent.text[:at]):
-                return sides.pop()
+                return self._masthead
         return None
 
     def asking(self, sent: Sentence) -> bool:

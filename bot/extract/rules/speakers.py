@@ -244,9 +244,8 @@ class SpeakerResolver:
             and not nationality
             and not self.gaz.party_hits(office)
         ):
-            party = (
-                self.masthead
-            )  # "Foreign Minister X" under "Ministry of Foreign Affairs of Japan"
+            # "Foreign Minister X" under "Ministry of Foreign Affairs of Japan"
+            party = self.masthead
         if party is None and person is None and ctx and roles.speaks_for_context(role):
             party = ctx  # "Côté russe, le vice-ministre X": the office, of the side named first
         if (
