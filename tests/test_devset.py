@@ -766,6 +766,28 @@ DEVSETS = [
         lang="en",
         precision=0.89,
     ),
+    # held out in session 19: written blind at the session's start and scored once on the
+    # session's first engine (26e45f2): d80 0.59 / 0.98 / 0.75 / 0.75, d81 0.89 / 0.98 / 0.97 /
+    # 0.96
+    DevSet(
+        "devset80",
+        (680, 940),
+        recall=0.57,
+        speaker_acc=0.95,
+        party_prec=0.73,
+        articles=6,
+        precision=0.73,
+    ),
+    DevSet(
+        "devset81",
+        (860, 1010),
+        recall=0.87,
+        speaker_acc=0.95,
+        party_prec=0.95,
+        articles=6,
+        lang="en",
+        precision=0.94,
+    ),
 ]
 
 

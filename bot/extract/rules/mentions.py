@@ -41,6 +41,7 @@ _TITLE_TOKENS = set(
     )
 )
 _POINTED = re.compile(r"(?:^|\s)(?:ce|cet|cette|ces|this|that|these|those)\s+$", re.IGNORECASE)
+_GREETINGS = {"Bonjour", "Bonsoir", "Merci", "Hello", "Welcome", "Thanks", "Bienvenue"}
 _STOP_CAPS = {
     "Le",
     "La",
@@ -208,6 +209,10 @@ def people_in(
         stripped = _HONORIFIC.sub("", raw)
         s += len(raw) - len(stripped)
         words = stripped.split()
+        if len(words) >= 3 and words[0].rstrip(",.!") in _GREETINGS:
+            # "Bonjour Ingrid Solberg.": a host's greeting before the guest's name
+            cut = stripped.index(words[1], len(words[0]))
+            s, stripped, words = s + cut, stripped[cut:], words[1:]
         if len(words) >= 3 and _ARTICLE_BEFORE.search(text[:s]):
             # "ministre de la Défense Ewa Lis": the first word ends the complement before
             cut = stripped.index(words[1], len(words[0]))

@@ -501,7 +501,8 @@ _AFTER_INCISE = re.compile(r"[^,.;:!?«»\"“”]{0,60},\s*(?P<rest>[^;]{8,}?)\
 _COURTESY = re.compile(
     r"\s*(?:(?:thank\s+you|thanks)(?:\s+(?:so\s+much|very\s+much|again|all(?:\s+for\s+coming)?))?(?:\s+for\s+(?:having\s+me|(?:your|the|that)\s+question))?|"
     r"good\s+(?:morning|afternoon|evening)|(?:it['’]s\s+|always\s+)?(?:good|great|a\s+pleasure)\s+to\s+"
-    r"be\s+(?:with\s+you|here)|merci(?:\s+beaucoup)?(?:\s+de\s+m['’]avoir\s+invitée?)?|bonjour|bonsoir|"
+    r"be\s+(?:with\s+you|here)|(?:(?:bonjour|bonsoir),?\s+(?:et\s+)?)?merci(?:\s+beaucoup)?"
+    r"(?:\s+de\s+(?:m['’]avoir\s+invitée?|me\s+recevoir)(?:\s+[^.!?,«»]{0,40})?)?|bonjour|bonsoir|"
     # a briefing's hand-over to the questions: "And with that, I'll take questions.", "Je suis à
     # vous."
     r"(?:and\s+)?with\s+that,\s+I['’]ll\s+(?:take\s+(?:your\s+)?questions|open\s+it\s+up)|"

@@ -11,7 +11,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from bot.domain.gazetteer import Gazetteer
+from bot.domain.gazetteer import Gazetteer, Hit
 from bot.domain.models import Person
 from bot.extract.rules.subject_patterns import BEHALF_LEAD, FORMER_OFFICE, LEAD_CONTEXT
 
@@ -131,10 +131,24 @@ def hosted(text: str, start: int) -> bool:
     return bool(_HOST.search(text[:start]))
 
 
+# the words before an interviewer's name: "Propos recueillis par X", "X répondait aux questions
+# de Julien Morel", "au micro de", "answered questions from"
+INTERVIEWER_BEFORE = re.compile(
+    r"(?:Propos\s+recueillis\s+par|Interview\s+by|[Ii]nterviewed\s+by|Par|By"
+    r"|r[ée]pond(?:ait|ra)?\s+aux\s+questions\s+de|a\s+r[ée]pondu\s+aux\s+questions\s+de"
+    r"|au\s+micro\s+de|interrog[ée]e?\s+par|(?:answered|answering)\s+questions\s+from"
+    r"|questioned\s+by)\s+$",
+    re.IGNORECASE,
+)
 _LOCATIVE = re.compile(
     r"(?:\b(?:à|au|aux|en|in|at|depuis|from|vers|to|dans)\s+(?:l['’]|la |le |a |an |the )?)$",
     re.IGNORECASE,
 )
+
+
+def locative(text: str, hit: Hit) -> bool:
+    """Whether a place names where something is, not who acts ("à Vienne", "in Vienna")."""
+    return hit.kind in ("name", "alias", "place") and bool(_LOCATIVE.search(text[: hit.start]))
 
 
 def office_keys(text: str) -> list[str]:
@@ -209,7 +223,7 @@ def infer_party(gaz: Gazetteer, text: str) -> str | None:
     hits = gaz.party_hits(text)
     for i, hit in enumerate(hits):
         nxt = hits[i + 1] if i + 1 < len(hits) else None
-        if _LOCATIVE.search(text[: hit.start]) and hit.kind in ("name", "alias", "place"):
+        if locative(text, hit):
             continue
         if _HOST.search(text[: hit.start]):
             continue  # "l'ambassadrice auprès de l'UE": the body she is sent to is not hers

@@ -31,6 +31,9 @@ class Speaker:
     indefinite: bool = False  # "un proche", "un diplomate": never who a later "il" means
 
 
+_LABEL_COLON = re.compile(r"\s*:\s")
+
+
 @dataclass
 class _Known:
     name: str
@@ -104,7 +107,21 @@ class SpeakerResolver:
             # names it may have missed beside it are read from the capitals
             hits = mentions.people_in(self.gaz, text, ner, True)
             kept = [h for h in hits if fold(h.text) not in self._places]
-        return kept
+        return self._met_again(text, kept)
+
+    def _met_again(self, text: str, hits: list[PersonHit]) -> list[PersonHit]:
+        """``hits`` and the full names of people already met that ``text`` writes again where
+        the model saw no name ("Ingrid Solberg : Non." in a transcript, after "Ingrid Solberg,
+        ambassadrice …")."""
+        added: list[PersonHit] = []
+        for k in self.known:
+            if len(k.name.split()) < 2 or k.quoted:
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(k.name)}(?!\w)", text):
+                if any(h.start < m.end() and m.start() < h.end for h in (*hits, *added)):
+                    continue
+                added.append(PersonHit(m.start(), m.end(), k.name, k.person))
+        return sorted((*hits, *added), key=lambda h: h.start) if added else hits
 
     def remember(self, text: str, hits: list[PersonHit]) -> None:
         """Record the people of a sentence with the role written next to them."""
@@ -112,7 +129,13 @@ class SpeakerResolver:
         self._learn_places(text)
         plain = outside_quotes(text)  # the words quoted set no context, nor the party accused
         named = [h for h in self.gaz.party_hits(plain) if not _ACCUSED.search(plain[: h.start])]
-        self._prev_party, self._this_party = self._this_party, named[0].party_id if named else None
+        # "Elle sort de trois jours de négociations à Vienne.": where the talks were is not whose
+        # office the next sentence's "conseillère fédérale" is; "À Kiev, …" opening a sentence
+        # is the side's view
+        sided = [
+            h for h in named if not (roles.locative(plain, h) and len(plain[: h.start].split()) > 2)
+        ]
+        self._prev_party, self._this_party = self._this_party, sided[0].party_id if sided else None
         # the side a sentence opens with, its subject's ("La délégation russe arrive.")
         opening = [h for h in named if len(plain[: h.start].split()) <= 3]
         self._prev_lead, self._this_lead = self._this_lead, opening[0].party_id if opening else None
@@ -128,6 +151,8 @@ class SpeakerResolver:
             role = (
                 mentions.role_before(text, h.start) or after or mentions.role_predicate(text, h.end)
             )
+            if not role and h.person is None and roles.INTERVIEWER_BEFORE.search(text[: h.start]):
+                role = "journaliste"  # "… répondait aux questions de Julien Morel": the host
             if roles.is_former(role):
                 # "ancienne négociatrice …, X, est vice-ministre …": the office held now
                 role = mentions.role_predicate(text, h.end) or role
@@ -728,6 +753,8 @@ class SpeakerResolver:
         if met is not None:  # "Bell, a Democrat who …, struck a similar note.": Bell, met before
             self.salient = met
             return
+        # "Julien Morel : Bonjour …": a transcript's label gives the floor, it is no subject
+        hits = [h for h in hits if text[: h.start].strip() or not _LABEL_COLON.match(text, h.end)]
         verb = self._finite.search(text)
         before = [h for h in hits if h.end <= verb.start()] if verb else []
         # "Issu d'une famille déportée sous Staline, l'ancien homme d'affaires a…": a name

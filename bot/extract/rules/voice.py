@@ -44,9 +44,7 @@ _OPED = re.compile(
     re.MULTILINE,
 )
 # the journalist of an interview or the writer of a standfirst, never the voice
-_JOURNALIST = re.compile(
-    r"(?:Propos\s+recueillis\s+par|Interview\s+by|[Ii]nterviewed\s+by|Par|By)\s+$", re.IGNORECASE
-)
+_JOURNALIST = roles.INTERVIEWER_BEFORE
 # a portrait of one person: "PROFIL", "Portrait d'un négociateur …"
 _PORTRAIT = re.compile(r"^\s*(?:PROFIL|PORTRAIT|Profil|Portrait|PROFILE|Profile)\b", re.MULTILINE)
 _LABEL = re.compile(r"^\s*([A-ZÀ-Ý][\w’'.\- ]{0,30}?)\s*:\s")
