@@ -228,7 +228,9 @@ FR_STANCE = re.compile(
 _EN_DETERMINER_BEFORE = r"(?<!\bno\s)(?<!\bNo\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bThe\s)(?<!\ba\s)"
 EN_VERB = re.compile(
     rf"(?<![\w\-]){_EN_DETERMINER_BEFORE}(?:(?:has|have|had)\s+{ADV_EN})?"
-    rf"(?P<fin>{_alt(_EN_VERBS)})(?![\w\-])"
+    # "a mandate agreed by 57 States", "the plan proposed by Moscow": a passive participle,
+    # whose agent comes after it, is not the act of the words before
+    rf"(?P<fin>{_alt(_EN_VERBS)})(?![\w\-])(?!\s+by\s)"
 )
 EN_INVERTED = re.compile(r"(?<![\w\-])(?P<fin>said|added|says)\s+(?P<pron>he|she|they)\b")
 

@@ -204,6 +204,8 @@ _QUALIFIER = re.compile(r"\s+(?:(?:de|of)\s+(?:la\s+|l['’]|the\s+)?)?", re.IGN
 # "Minister for Europe", "secretary of state for Europe": the portfolio, not the EU's office
 _PORTFOLIO_BEFORE = re.compile(
     r"\b[Aa]ffaires\s+$|\b(?:[Mm]inister|[Ss]ecretary(?:\s+of\s+[Ss]tate)?)\s+for\s+$"
+    # "Assistant Secretary-General for Europe, Central Asia and the Americas": a region of work
+    r"|\b[Ss]ecretary-[Gg]eneral\s+for\s+$|\bsecrétaire\s+général\s+adjointe?\s+(?:pour|chargée?\s+de)\s+(?:l['’])?$"
 )
 _PORTFOLIO_AFTER = re.compile(r"\s+(?:Union\s+)?[Aa]ffairs\b")
 

@@ -206,11 +206,16 @@ def subject_people(
     if len(stance.subjects) == 1:
         start, end = stance.subjects[0]
         word = sentence[max(start, 0) : end].strip()
+        own = resolver.own_side(word) if start == 0 else None
+        if own is not None:
+            return [own]
         if start == 0 and SINGULAR_PRONOUN_START.fullmatch(word):
             # "… Kallas told Playbook. She wants an EU mission beside the force.": the person
             # "she" is, when one of a side was just named
             who = resolver.resolve("pron", word, sentence, hits, start)
-            return [who] if who is not None and who.name and who.party_id else []
+            # (an office unnamed counts: "The Turkish foreign minister said … He backed …")
+            named = who is not None and (who.name or (who.role and not who.indefinite))
+            return [who] if who is not None and named and who.party_id else []
     for start, end in stance.subjects:
         inside = [h for h in hits if start <= h.start and h.end <= end]
         known = resolver.known_speaker(inside[0]) if len(inside) == 1 else None

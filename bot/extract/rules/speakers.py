@@ -32,6 +32,20 @@ class Speaker:
 
 
 _LABEL_COLON = re.compile(r"\s*:\s")
+# the offices "the President", "le Premier ministre" name, which a minister described does not hold
+_LEADERS = frozenset({"president", "prime_minister", "chancellor", "vice_president"})
+_DELEGATION = re.compile(
+    r"(?:the|la|its|sa)\s+(?:\w+['’]s\s+)?(?:delegation|délégation)", re.IGNORECASE
+)
+_OWN_SIDE = re.compile(
+    r"(?:his|her|their)\s+(?:country|Government|government|delegation|nation)"
+    r"|(?:[Ss]on|[Ll]eur)\s+(?:pays|gouvernement)|[Ss]a\s+délégation",
+    re.IGNORECASE,
+)
+# "…, où les États participants de l'Organisation …": a body a noun of a relative clause
+# belongs to, not what the sentence is about ("Le Haut-Commissariat de l'ONU a …" is)
+_RELATIVE_WORD = re.compile(r"\b(?:où|qui|que|dont|where|which|who|that)\b", re.IGNORECASE)
+_GENITIVE_BEFORE = re.compile(r"\w\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|of\s+the\s+)$", re.I)
 
 
 @dataclass
@@ -133,7 +147,16 @@ class SpeakerResolver:
         # office the next sentence's "conseillère fédérale" is; "À Kiev, …" opening a sentence
         # is the side's view
         sided = [
-            h for h in named if not (roles.locative(plain, h) and len(plain[: h.start].split()) > 2)
+            h
+            for h in named
+            if len(plain[: h.start].split()) <= 2
+            or not (
+                roles.locative(plain, h)
+                or (
+                    _GENITIVE_BEFORE.search(plain[: h.start])
+                    and _RELATIVE_WORD.search(plain[: h.start])
+                )
+            )
         ]
         self._prev_party, self._this_party = self._this_party, sided[0].party_id if sided else None
         # the side a sentence opens with, its subject's ("La délégation russe arrive.")
@@ -358,6 +381,13 @@ class SpeakerResolver:
             np, np_start = np[setting.end() :], np_start + setting.end()  # "À Denain, la ministre"
         if not np:
             return None
+        if _OWN_SIDE.fullmatch(np.strip()):
+            return self.own_side(np)
+        behalf = (
+            roles.behalf_party(self.gaz, sentence) if _DELEGATION.fullmatch(np.strip()) else None
+        )
+        if behalf:  # "Speaking for the European Union, the Union's delegation said …"
+            return Speaker("", "", behalf)
         if sp.PRONOUN.match(np.strip()):
             side_pronoun = sp.side_pronoun(self.lang)
             opens = self.lang == "en" or not sentence[:np_start].strip(" -–—•*")
@@ -727,6 +757,14 @@ class SpeakerResolver:
         who = self.resolve("source", m.group("np"), sentence, [], m.start("np"))
         if who is not None and who.name:
             self.salient = who
+
+    def own_side(self, np: str) -> Speaker | None:
+        """ "The representative of France said … His country backed …": the side of the one
+        "his" means, for "his country", "her Government", "son pays"; None for other words."""
+        if not _OWN_SIDE.fullmatch(np.strip()):
+            return None
+        target = self.pronoun_target()
+        return Speaker("", "", target.party_id) if target and target.party_id else None
 
     def pronoun_target(self) -> Speaker | None:
         """Who "il"/"elle"/"lui" means now (see ``_indefinite``)."""
@@ -1226,7 +1264,17 @@ def _holds_another(speaker: Speaker, key: str) -> bool:
     """Whether the gazetteer gives the speaker an office other than ``key`` (the president is
     not "le porte-parole du Kremlin")."""
     person = speaker.person
-    if person is None or not (person.role_fr or person.role_en):
+    if person is None:
+        # "The President, closing the meeting, …" after a foreign minister the article
+        # described: the office the article gave her is another
+        own = roles.head_office(speaker.role) if speaker.role else None
+        return (
+            key in _LEADERS
+            and own in roles.PERSON_KEYS
+            and own != key
+            and not roles.role_matches(speaker.role, key)
+        )
+    if not (person.role_fr or person.role_en):
         return False
     return not roles.role_matches(speaker.role, key) and not roles.gazetteer_holds(person, key)
 
