@@ -145,13 +145,37 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
     return data["questions"] if isinstance(data, dict) else data
 
 
+# the analyses the blind sets' bots made in this test process, by (content hash, engine key):
+# an article several sets ingest (the corpus, a shared dev set) is analysed by the engine once
+# per process, as the bot analyses it once per store, and later bots find it stored
+_ANALYSED: dict[tuple[str, str], list[dict[str, Any]]] = {}
+
+
+def _seed_analyses(bot: BriefBot) -> None:
+    key = bot.extractors[0].key
+    for article in store.list_articles(bot.db, one_per_group=False):
+        stored = _ANALYSED.get((article.content_hash, key))
+        if stored is not None:
+            positions = [Position.from_json(p) for p in stored]
+            store.put_analysis(bot.db, article.content_hash, key, positions)
+
+
+def _keep_analyses(bot: BriefBot) -> None:
+    key = bot.extractors[0].key
+    hashes = [a.content_hash for a in store.list_articles(bot.db, one_per_group=False)]
+    for content_hash, stored in store.get_analyses(bot.db, hashes, key).items():
+        _ANALYSED[(content_hash, key)] = stored
+
+
 def score_blind_set(settings: Settings, questions: list[dict[str, Any]], label: str) -> Score:
     """Every question of a blind set asked over the shared corpus and the dev-set articles it
     names, ingested together; the figures per kind and language printed, the whole returned."""
     files = source_files([s for q in questions for s in q["sources"]])
     extra = [f for f in files if f not in corpus_files()]
     bot, _ = corpus_bot(settings, extra)
+    _seed_analyses(bot)
     scores = ask_all(bot, questions)
+    _keep_analyses(bot)
     print()
     for name in sorted(scores, key=lambda k: (k != "all", k)):
         print(scores[name].line(f"{label} {name}"))

@@ -800,8 +800,8 @@ def _another_side_acts(
     if turn is None or turn.party_id is None:
         return []
     words = without_label(sent.text)
-    if _JUDGED.search(words):
-        return []
+    if _JUDGED.search(words) or _CLEFT.match(words):
+        return []  # "C'est la Russie qui refuse …": the speaker's charge, stressed
     offset = len(sent.text) - len(words.lstrip())
     out: list[tuple[Speaker, Cue | None]] = []
     for stance in syntax.stances(doc, sent.start, sent.end, lang):
@@ -825,6 +825,7 @@ def _another_side_acts(
 
 # a line set in bold, Markdown's way, no sentence inside ending before it: a heading
 _BOLD_LINE = re.compile(r"\s*\*\*[^*]+\*\*\s*")
+_CLEFT = re.compile(r"\s*(?:C['’]est|Ce\s+sont|It\s+is|It['’]s)\s+", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"(?:,|;)\s+(?:and|but|while|et|mais|tandis\s+que)\s+$")
 # what a side must or cannot do is the speaker's judgement, not the side's deed
 _JUDGED = re.compile(

@@ -309,7 +309,8 @@ def lead_context_party(
     m = lead.match(sentence)
     if not m:
         return None
-    parties = {h.party_id for h in gaz.party_hits(m.group("ctx"))}
+    where = m.group("ctx") or m.groupdict().get("ctx2") or ""
+    parties = {h.party_id for h in gaz.party_hits(where)}
     return parties.pop() if len(parties) == 1 else None
 
 

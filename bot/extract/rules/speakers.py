@@ -493,7 +493,8 @@ class SpeakerResolver:
             called = self._by_first_name(np.strip())  # "Espen told me", after "Espen Barth Eide"
             if called is not None:
                 return Speaker(called.name, called.role, called.party_id, called.person)
-        party = roles.infer_party(self.gaz, np)
+        # "L'ancienne négociatrice de l'OSCE": a former office speaks for no side of today
+        party = None if roles.is_former(np) else roles.infer_party(self.gaz, np)
         key = roles.head_office(np)
         definite = _DEFINITE.match(np)
         if party is None and key in roles.PERSON_KEYS and definite:
@@ -764,7 +765,11 @@ class SpeakerResolver:
         if not _OWN_SIDE.fullmatch(np.strip()):
             return None
         target = self.pronoun_target()
-        return Speaker("", "", target.party_id) if target and target.party_id else None
+        if target is None or not target.party_id:
+            return None
+        if target.name and roles.head_office(target.role) in _LEADERS:
+            return target  # "Zelensky … His government has refused …": the leader's word
+        return Speaker("", "", target.party_id)
 
     def pronoun_target(self) -> Speaker | None:
         """Who "il"/"elle"/"lui" means now (see ``_indefinite``)."""
@@ -991,7 +996,8 @@ class SpeakerResolver:
     def _may_be(self, person: Speaker, description: str) -> bool:
         """Whether a description given before any name can be this person: it names no side,
         or the person's side and an office the gazetteer gives the person."""
-        party = roles.infer_party(self.gaz, description)
+        # "l'ancienne négociatrice de l'OSCE": a former office names no side of today
+        party = None if roles.is_former(description) else roles.infer_party(self.gaz, description)
         if party is None:
             return bool(person.party_id) or not person.role
         key = roles.head_office(description)

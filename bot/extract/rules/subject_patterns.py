@@ -50,7 +50,10 @@ def side_pronoun(lang: str) -> re.Pattern[str]:
 
 
 LEAD_CONTEXT = re.compile(
-    r"^\s*(?:(?:du\s+)?côté|à|a|au|aux|in)\s+(?P<ctx>[^,;:.«»\"“”]{2,40}),", re.IGNORECASE
+    r"^\s*(?:(?:(?:du\s+)?côté|à|a|au|aux|in|en)\s+(?P<ctx>[^,;:.«»\"“”]{2,40})"
+    # "Outre-Atlantique, le Washington Post rapporte …": across the Atlantic, the Channel, the Rhine
+    r"|(?P<ctx2>outre-(?:Atlantique|Manche|Rhin))),",
+    re.IGNORECASE,
 )
 # "Speaking for France, the delegate said …", "Au nom de la Pologne, le représentant …"
 BEHALF_LEAD = re.compile(
