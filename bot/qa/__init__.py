@@ -25,6 +25,7 @@ from bot.domain.parties import PartyBook
 from bot.qa import followup, memo
 from bot.qa.answer import LLMAnswerFn
 from bot.qa.lexicon import MentionFinder
+from bot.qa.lines import Unsaid
 from bot.qa.query import Concept, Query, parse_question
 from bot.qa.respond import Answer, Responder, explained
 from bot.qa.retrieve import Retrieval
@@ -158,7 +159,9 @@ class QuestionAnswerer:
         if thread is None and previous is not None and followup.refers_back(question):
             thread = previous  # "pourquoi Kyiv refuse-t-il ce délai ?": the previous answer's
         if thread is not None and resolved.why:
-            found = explained(_explain(self.bot, resolved.query, thread).passages)
+            found = explained(
+                _explain(self.bot, resolved.query, thread, self.responder.gazetteer).passages
+            )
         elif thread is not None and followup.is_who_said(question):
             understood = Understanding("who", resolved.query, cued=True)
             found = self.responder.said_that(thread, lang)
@@ -278,6 +281,7 @@ def _purpose(sentence: str) -> bool:
 
 
 REASON_SPAN = 2  # sentences after a statement read for its reason
+SIDES_REASON = 1.25  # a side's own reason after its position: a causal sentence, and more
 
 
 def _with_reasons(bot: BriefBot, found: Answer, gazetteer: Gazetteer, parties: list[str]) -> None:
@@ -294,10 +298,12 @@ def _with_reasons(bot: BriefBot, found: Answer, gazetteer: Gazetteer, parties: l
     shown = {s.sentence_id for s in found.statements}
     causes = _causes()
     party = first.party_id or at.party_id or next(iter(parties), None)
+    unsaid = Unsaid(bot.articles(ids=[at.article_id]))
     reasons = [
         p
         for p in sentences_of(bot.db, [at.article_id])
         if at.seq < p.seq <= at.seq + REASON_SPAN
+        and not unsaid(p.article_id, p.text)
         and p.sentence_id not in shown
         and (
             bool(causes & set(p.stems))
@@ -345,9 +351,43 @@ def _going_on(bot: BriefBot, first: list[Passage], speakers: list[str]) -> set[i
     return {after[0].sentence_id} if said else set()
 
 
-def _explain(bot: BriefBot, query: Query, previous: followup.Context) -> Retrieval:
+@lru_cache(maxsize=1)
+def _judges() -> frozenset[str]:
+    """Stems of the words of a side's own judgement ([why] judges of questions.toml)."""
+    words = question_data()["why"]["judges"]
+    return frozenset(stem(fold(w), lang) for w in words for lang in ("fr", "en"))
+
+
+def _sides_sentences(
+    bot: BriefBot, gazetteer: Gazetteer, sides: list[str], sentences: list[Passage]
+) -> set[int]:
+    """The sentences that are a side's: naming it, or the evidence of its stored positions."""
+    out = {
+        p.sentence_id
+        for p in sentences
+        if {h.party_id for h in gazetteer.party_hits(p.text)} & set(sides)
+    }
+    ids = sorted({p.article_id for p in sentences})
+    try:
+        positions = bot.positions(bot.articles(ids=ids), all_speakers=True) if ids else []
+    except Exception:  # the analysis engines are optional for answering
+        positions = []
+    evidence = [grounded(pos.evidence)[:60] for pos in positions if pos.party_id in sides]
+    for p in sentences:
+        key = grounded(p.text)
+        if any(e and e in key for e in evidence):
+            out.add(p.sentence_id)
+    return out
+
+
+def _explain(
+    bot: BriefBot, query: Query, previous: followup.Context, gazetteer: Gazetteer | None = None
+) -> Retrieval:
     """A "why?" after an answer: sentences of the same articles that give reasons (causal
-    words), preferring those just around the sentences quoted before."""
+    words), preferring those just around the sentences quoted before; after a side's position
+    ("Quelle est la position de la Hongrie…" "pourquoi ?"), the side's own reasons (its
+    sentences with a causal word, or its judgement: "estime que le prêt prolongera la guerre")
+    before anyone else's."""
     quoted = passages_by_id(bot.db, previous.passages)
     near = {(p.article_id, p.seq + d) for p in quoted for d in (-2, -1, 1, 2)}
     first = [p for p in quoted if p.sentence_id in previous.passages[:1]]
@@ -355,7 +395,10 @@ def _explain(bot: BriefBot, query: Query, previous: followup.Context) -> Retriev
     used = set(previous.passages)
     pool: list[Passage] = []
     causes = _causes()
+    unsaid = Unsaid(bot.articles(ids=previous.articles)) if previous.articles else None
     for p in sentences_of(bot.db, previous.articles):
+        if unsaid is not None and unsaid(p.article_id, p.text):
+            continue  # a heading, a rubric, a title gives no reason
         causal = bool(causes & set(p.stems)) or _purpose(p.text) or p.sentence_id in going_on
         if p.sentence_id in previous.passages[:1] and not causal:
             continue  # what was answered; the other sentences shown may hold its reason
@@ -365,6 +408,28 @@ def _explain(bot: BriefBot, query: Query, previous: followup.Context) -> Retriev
         # a reason far from what was answered, about something else, explains nothing
         if (causal and (close or related > 0)) or (close and related > 0):
             pool.append(p)
+    # the side the position was asked of (not one it bears on: "…que l'UE finance la force")
+    asked = subject_parties(query) or query.parties
+    sides = list(asked[:1]) if previous.kind == "position" and gazetteer else []
+    if sides and gazetteer is not None:
+        sentences = sentences_of(bot.db, previous.articles)
+        theirs = _sides_sentences(bot, gazetteer, sides, sentences)
+        judges = _judges()
+        own: list[Passage] = []
+        for p in sentences:
+            if p.sentence_id not in theirs or unsaid is None or unsaid(p.article_id, p.text):
+                continue
+            if p.sentence_id in previous.passages[:1]:
+                continue  # what was answered is no reason of itself
+            reason = bool(causes & set(p.stems)) or bool(judges & set(p.stems))
+            close = (p.article_id, p.seq) in near
+            related = score(query, p).coverage
+            if reason and (close or related > 0):
+                p.score = SIDES_REASON + (0.5 if close else 0.0) + 0.5 * related
+                own.append(p)
+        # the side's reasons first, then the others' causal words near them
+        theirs_first = {p.sentence_id for p in own}
+        pool = own + [p for p in pool if p.sentence_id not in theirs_first]
     pool.sort(key=lambda p: (-p.score, p.article_id, p.seq))
     chosen = [p for p in pool[:3] if p.score >= 1.0]
     ids = sorted({p.article_id for p in chosen})

@@ -22,6 +22,7 @@ from bot.qa.answer import LLMAnswerFn, compose, llm_answer, refusal, shorten, te
 from bot.qa.coverage import covers
 from bot.qa.followup import Context
 from bot.qa.lexicon import bridge_forms, bridge_words, phrase_forms
+from bot.qa.lines import Unsaid, without_run_in
 from bot.qa.query import Concept, Query, places_asked, proper_names, with_soft
 from bot.qa.retrieve import Retrieval, retrieve, window_start
 from bot.qa.search import Passage, candidates, matches, passages_by_id, score, sentences_of
@@ -484,10 +485,20 @@ class Responder:
         ids = sorted({s.article_id for s in chosen})
         if not ids or not query.content:
             return []
-        questions = [score(query, p) for p in sentences_of(self.bot.db, ids) if _asks(p.text)]
+        # a link to another article ("Read more: - Explained: how would … work?") asks no one
+        unsaid = Unsaid(self.bot.articles(ids=ids))
+        questions = [
+            score(query, p)
+            for p in sentences_of(self.bot.db, ids)
+            if _asks(p.text) and not _linked(unsaid, p)
+        ]
         best = max(questions, key=lambda p: p.coverage, default=None)
         asked = [best] if best is not None and best.coverage >= REPLY_COVERAGE else []
-        replies = [from_passage(p) for p in self._answered(asked) if p not in asked]
+        replies = [
+            from_passage(p)
+            for p in self._answered(asked)
+            if p not in asked and not unsaid(p.article_id, p.text)
+        ]
         for r in replies:
             said = {(s.speaker, s.role, s.party_id) for s in chosen if s.article_id == r.article_id}
             said = {who for who in said if who[0]}
@@ -639,6 +650,9 @@ class Responder:
             indexed=True,
             # "qui a qualifié l'accord de « grand accord » ?": the sentence holding the words
             quoted=quoted_labels(u.query) if u.kind == "who" else None,
+            # a fact may be read in a title ("Joint visit of the mayor … Anna Berg"), which is
+            # no one's statement
+            statements=u.kind not in FACT_KINDS,
         )
         if not retrieval.supported:
             return Answer(refused=True)
@@ -1093,6 +1107,7 @@ class Responder:
         llm: LLMAnswerFn | None = None,
     ) -> Reply:
         book = self.bot.book
+        self._statements_only(u, found, lang)
         if found.refused or not found.statements:
             since = None if scope is not None else window_start(self.bot)
             return refusal(lang, answer_id, covers(self.bot, lang, since, scope), found.lead)
@@ -1118,6 +1133,34 @@ class Responder:
             lead=found.lead,
             why=why,
         )
+
+    def _statements_only(self, u: Understanding, found: Answer, lang: Lang) -> None:
+        """No title, heading, link, summary bullet, caption, rubric or host's turn is shown as
+        a statement; a position's answer line read from one is read from the first left."""
+        if found.refused or not found.statements:
+            return
+        unsaid = Unsaid(self.bot.articles(ids=found.articles))
+        fact = u.kind in FACT_KINDS  # a title may give a fact; it is no one's statement
+        kept = [
+            s
+            for s in found.statements
+            if (fact and not s.speaker and not s.party_id)
+            or not unsaid(s.article_id, s.own or s.text, s.speaker)
+        ]
+        changed = [s for s in found.statements if s not in kept]
+        for s in kept:  # "**Veto watch.** Hungary blocked…": the sentence, not its run-in
+            plain = without_run_in(s.text)
+            if plain != s.text:
+                changed.append(replace(s))
+                s.text = plain
+        if not changed:
+            return
+        found.statements = kept
+        if kept and u.kind == "position" and u.parties:
+            if any(shorten(s.text) in found.line for s in changed):
+                found.line = self._stance(kept[0], u.parties[0], lang)
+        elif not kept:
+            found.line = ""
 
     def articles(self, ids: list[int]) -> dict[int, Article]:
         found = self.bot.articles(ids=ids) if ids else []
@@ -1653,6 +1696,15 @@ def _saying_it_first(found: list[Statement], share: int) -> list[Statement]:
     kept = [s for s in top if s.match > 0]
     shown = (kept + better + [s for s in top if s.match <= 0])[:share]
     return shown + [s for s in found if s not in shown]
+
+
+def _linked(unsaid: Unsaid, p: Passage) -> bool:
+    """A sentence that is a link to another article (or a title, a caption): not a heading,
+    which may be an interviewer's question ("**Et les avoirs russes gelés ?**")."""
+    return unsaid(p.article_id, p.text) and unsaid.kind(p.article_id, p.text) not in (
+        "heading",
+        "host",
+    )
 
 
 def of_parties(statements: list[Statement], parties: list[str]) -> list[Statement]:

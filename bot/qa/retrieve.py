@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.domain.models import Article, Position
 from bot.qa import index, memo
+from bot.qa.lines import Unsaid, said_only
 from bot.qa.query import Query
 from bot.qa.search import Passage, candidates, is_supporting, score_all, sentences_of
 from bot.qa.text import grounded
@@ -74,7 +75,7 @@ def attach_positions(bot: BriefBot, passages: dict[int, Passage], articles: list
     if not articles:
         return
     try:
-        positions = bot.positions(articles, all_speakers=True)
+        positions = said_only(articles, bot.positions(articles, all_speakers=True))
     except Exception as exc:  # the analysis engines are optional for answering
         log.warning("positions unavailable for answering: %s", exc)
         return
@@ -92,6 +93,13 @@ def attach_positions(bot: BriefBot, passages: dict[int, Passage], articles: list
             passage.party_id = position.party_id
             passage.speaker = position.speaker
             passage.speaker_role = position.speaker_role
+
+
+def _put(unsaid: Unsaid, p: Passage) -> bool:
+    """An interviewer's question (a host's turn, a bold heading asking something): not shown,
+    it gives way to the answer after it."""
+    asking = p.text.rstrip(' »”"*').endswith("?")
+    return asking and unsaid.kind(p.article_id, p.text) in ("heading", "host")
 
 
 def choose(
@@ -246,10 +254,13 @@ def retrieve(
     named: list[str] | None = None,
     indexed: bool = False,
     quoted: set[str] | None = None,
+    statements: bool = True,
 ) -> Retrieval:
     """Supporting sentences for ``query`` among ``article_ids`` or the window's articles
     (``indexed``: the caller has just indexed them); with ``quoted`` (the labels of the words
-    the question quotes), the best sentence holding them all is among them, first."""
+    the question quotes), the best sentence holding them all is among them, first; with
+    ``statements``, no title, heading, link… is quoted (a fact, which a title may give, is
+    asked without)."""
     if article_ids is None:
         since = since or window_start(bot)
         if not indexed:
@@ -278,15 +289,22 @@ def retrieve(
         in_context(query, list(pool.values()), holds)
     elif named:
         names_in_context(query, list(pool.values()), set(named))
-    chosen = choose(query, list(pool.values()), prefer, holds)
+    # a title, a heading, a link line… may have found its article: it is no sentence to quote
+    quotable = list(pool.values())
+    if statements:
+        unsaid = Unsaid(bot.articles(ids=sorted({p.article_id for p in quotable})))
+        quotable = [
+            p for p in quotable if not unsaid(p.article_id, p.text, p.speaker) or _put(unsaid, p)
+        ]
+    chosen = choose(query, quotable, prefer, holds)
     if quoted and chosen and not any(quoted <= p.matched for p in chosen):
-        holding = [p for p in pool.values() if quoted <= p.matched]
+        holding = [p for p in quotable if quoted <= p.matched]
         best = max(holding, key=lambda p: (p.score, -p.article_id, -p.seq), default=None)
         chosen = [best, *chosen][:MAX_PASSAGES] if best is not None else chosen
     ids = sorted({p.article_id for p in chosen})
     arts = {a.id: a for a in bot.articles(ids=ids)} if ids else {}
     ranked = sorted(
-        (p for p in pool.values() if is_supporting(query, p)),
+        (p for p in quotable if is_supporting(query, p)),
         key=lambda p: (-p.score, -p.rank, p.article_id, p.seq),
     )
     return Retrieval(query, chosen, {k: v for k, v in arts.items() if k is not None}, ranked)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from bot.domain.gazetteer import Gazetteer
 from bot.domain.models import Article, Person, Position
+from bot.qa.lines import said_only
 from bot.qa.query import Concept, Query
 from bot.qa.search import Passage, candidates, form_index, score, sentences_of, soft_near
 from bot.qa.text import STOPWORDS, both_stems, folded, grounded, name_variants, stems, tokens
@@ -407,9 +408,9 @@ def party_statements(
     topic = subject(query, {party_id})
     articles, relevance, topic = articles_about(bot, topic, who, since, scope)
     try:
-        positions = bot.positions(articles, party=party_id)
+        positions = said_only(articles, bot.positions(articles, party=party_id))
         if opener is not None:
-            others = bot.positions(articles, all_speakers=True)
+            others = said_only(articles, bot.positions(articles, all_speakers=True))
     except Exception as exc:  # the analysis engines are optional for answering
         log.warning("positions unavailable for answering: %s", exc)
         return []
@@ -474,7 +475,7 @@ def speaker_statements(
         return []
     articles, relevance, topic = articles_about(bot, topic, Query(query.text), since, scope)
     try:
-        positions = bot.positions(articles, all_speakers=True)
+        positions = said_only(articles, bot.positions(articles, all_speakers=True))
     except Exception as exc:
         log.warning("positions unavailable for answering: %s", exc)
         return []
@@ -580,7 +581,7 @@ def person_statements(
     )
     articles, relevance, topic = articles_about(bot, topic, Query(query.text, named), since, scope)
     try:
-        positions = bot.positions(articles, all_speakers=True)
+        positions = said_only(articles, bot.positions(articles, all_speakers=True))
     except Exception as exc:
         log.warning("positions unavailable for answering: %s", exc)
         return []
