@@ -290,11 +290,13 @@ class OfflineEngine:
             for record, here in zip(self.trace, found, strict=False):
                 record["final"] = [_who(sp) for sp, _ in here]
         positions: dict[tuple[str, str], Position] = {}
+        last: tuple[int, Speaker, Position] | None = None  # the sentence before's lone turn
         for k_sent, (sent, here) in enumerate(zip(sentences, found, strict=True)):
             if k_sent in history:  # "En mai 2025, il plaidait pour …": then, not now
                 continue
             split = len(here) > 1  # several statements in one sentence: each its own clause
             cues = [c for _, c in here if c is not None]
+            made: list[tuple[Speaker, Position]] = []
             for speaker, found_cue in here:
                 text = _clause(sent.text, found_cue, cues) if split and found_cue else sent.text
                 pos = self._position(article, lang, text, speaker, found_cue, sent.text)
@@ -302,10 +304,43 @@ class OfflineEngine:
                     continue
                 if k_sent in premises:  # "QUESTION: Medinsky said …": the asker's report
                     pos = replace(pos, score=round(pos.score - 1.5, 2))
+                if len(here) == 1 and found_cue is None:
+                    pos = self._joined_turn(article, lang, sentences, k_sent, speaker, pos, last)
+                    if last is not None and pos.evidence.startswith(last[2].evidence):
+                        positions.pop((last[2].party_id, last[2].evidence), None)
+                made.append((speaker, pos))
                 k = (pos.party_id, pos.evidence)
                 if k not in positions or positions[k].score < pos.score:
                     positions[k] = pos
+            lone = len(here) == 1 and here[0][1] is None and len(made) == 1
+            last = (k_sent, *made[0]) if lone else None
         return list(positions.values())
+
+    def _joined_turn(
+        self,
+        article: Article,
+        lang: Lang,
+        sentences: list[Sentence],
+        k_sent: int,
+        speaker: Speaker,
+        pos: Position,
+        last: tuple[int, Speaker, Position] | None,
+    ) -> Position:
+        """ "First an election, then a signature. Not the other way around.": a short sentence
+        of a turn and the one before it, of the same speaker in the same paragraph, are one
+        statement (evidence and claim), so neither is shown without the other."""
+        if last is None or last[0] != k_sent - 1 or last[1] != speaker:
+            return pos
+        before, sent = sentences[k_sent - 1], sentences[k_sent]
+        if before.para != sent.para or last[2].evidence != before.text.strip(" ,;"):
+            return pos
+        if min(len(before.text.split()), len(sent.text.split())) > _SHORT_TURN_WORDS:
+            return pos
+        joined = article.text[before.start : sent.end].strip(" ,;")
+        if "\n" in joined or not joined.endswith(sent.text.strip(" ,;")):
+            return pos
+        both = self._position(article, lang, joined, speaker, None, joined)
+        return both if both is not None else pos
 
     def _note(
         self,
@@ -825,6 +860,7 @@ def _another_side_acts(
 
 # a line set in bold, Markdown's way, no sentence inside ending before it: a heading
 _BOLD_LINE = re.compile(r"\s*\*\*[^*]+\*\*\s*")
+_SHORT_TURN_WORDS = 6  # a sentence this short is read with the one before it of the same turn
 _CLEFT = re.compile(r"\s*(?:C['’]est|Ce\s+sont|It\s+is|It['’]s)\s+", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"(?:,|;)\s+(?:and|but|while|et|mais|tandis\s+que)\s+$")
 # what a side must or cannot do is the speaker's judgement, not the side's deed
