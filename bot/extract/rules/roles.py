@@ -208,6 +208,8 @@ _PORTFOLIO_BEFORE = re.compile(
     r"|\b[Ss]ecretary-[Gg]eneral\s+for\s+$|\bsecrétaire\s+général\s+adjointe?\s+(?:pour|chargée?\s+de)\s+(?:l['’])?$"
 )
 _PORTFOLIO_AFTER = re.compile(r"\s+(?:Union\s+)?[Aa]ffairs\b")
+# "the Europe minister": a place naming a portfolio (not "the Russian minister")
+_PLACE_PORTFOLIO_AFTER = re.compile(r"\s+[Mm]inister\b")
 
 
 def infer_party(gaz: Gazetteer, text: str) -> str | None:
@@ -231,6 +233,8 @@ def infer_party(gaz: Gazetteer, text: str) -> str | None:
             continue  # "l'ambassadrice auprès de l'UE": the body she is sent to is not hers
         if _PORTFOLIO_BEFORE.search(text[: hit.start]) or _PORTFOLIO_AFTER.match(text, hit.end):
             continue  # "ministre des Affaires européennes", "Minister for European Affairs"
+        if hit.kind == "alias" and _PLACE_PORTFOLIO_AFTER.match(text, hit.end):
+            continue  # "the Europe minister": a portfolio
         # "le Conseil de sécurité russe", "du Conseil de sécurité de Russie": a common
         # institution name qualified by a country is that country's body
         if (
