@@ -12,6 +12,7 @@ from bot.app import briefing_length
 from bot.brief.compose import OfflineComposer
 from bot.brief.items import ItemWriter
 from bot.brief.people import People
+from bot.brief.vocab import act_of
 from bot.domain.models import Party, Person, Position, briefing_from_json, briefing_to_json
 from bot.domain.parties import PartyBook
 from bot.render.briefing import briefing_reply
@@ -527,3 +528,16 @@ def test_a_past_verb_with_an_aside_opens_the_bullet_in_lower_case() -> None:
     )
     text = render_text(briefing_reply(composer().compose([aside], "en")))
     assert "insisted, however, that" in text, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five thousand inspectors on our boats — no responsible state would agree to this.",
+        "Oslo will not accept a quota set in Copenhagen.",
+        "La Norvège n'acceptera jamais un quota fixé à Copenhague.",
+    ],
+)
+def test_a_refused_acceptance_is_a_rejection(text: str) -> None:
+    act = act_of(text)
+    assert act is not None and act.key == "rejects", act

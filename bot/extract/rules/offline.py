@@ -363,6 +363,13 @@ class OfflineEngine:
             }
         )
 
+    def _told_of(self, words: str, speaker: Speaker) -> bool:
+        """Whether ``words`` name the speaker or the speaker's side in the third person."""
+        surname = fold(speaker.name.split()[-1]) if speaker.name else ""
+        if surname and re.search(rf"\b{re.escape(surname)}\b", fold(words)):
+            return True
+        return any(h.party_id == speaker.party_id for h in self.gaz.party_hits(words))
+
     def _looks_like_subject(self, seg: str) -> bool:
         seg = seg.strip()
         voice = VOICE_OF.match(seg)  # "par la voix de son porte-parole X": X
@@ -421,6 +428,14 @@ class OfflineEngine:
         claim = _ITEM_LABEL.sub("", claim, count=1) or claim  # "WHO'S IN: Denmark …": Denmark …
         if quote and claim.strip(' «»“”"') == quote:
             claim = quote  # '"It is not a European army"' once its label is gone
+        ours = _OUR_VIEW_AFTER.search(claim)
+        if ours is not None and self._told_of(claim[: ours.start()], speaker):
+            # "Fidan offered Istanbul …, and we think that's a very constructive offer": the
+            # side told of in the third person, then the one telling it in the first
+            claim = claim[: ours.start()].rstrip(" ,")
+        said_it = cue is not None and cue.mode == "pre" and _IT_AFTER.fullmatch(sentence[cue.end :])
+        if said_it or _SAID_IT.fullmatch(claim):
+            return None  # "said it on this program last week": what, the sentence does not say
         if _REACTION_ONLY.fullmatch(claim):
             return None  # "Kyiv has responded sharply to X's comments": the words come next
         if _POINTS_BACK.fullmatch(claim):
@@ -860,6 +875,18 @@ def _another_side_acts(
 
 # a line set in bold, Markdown's way, no sentence inside ending before it: a heading
 _BOLD_LINE = re.compile(r"\s*\*\*[^*]+\*\*\s*")
+_OUR_VIEW_AFTER = re.compile(
+    r",?\s+(?:and|but|et|mais)\s+(?:we|I|nous|je)\s+(?:think|believe|consider|welcome|"
+    r"pensons|pense|estimons|estime|saluons|salue)\b"
+)
+_SAID_IT = re.compile(
+    r"(?:has\s+|had\s+)?(?:said|told|repeated)\s+(?:it|so)\b[^,;:«»“”\"]{0,40}?[.!]?",
+    re.IGNORECASE,
+)
+# after a verb of saying: "… said it on this program last week."
+_IT_AFTER = re.compile(
+    r"\s+(?:it|so)\s+(?:on|in|at|last|again|before|yesterday|publicly)\b[^,;:«»“”\"]{0,40}?[.!]?\s*"
+)
 _SHORT_TURN_WORDS = 6  # a sentence this short is read with the one before it of the same turn
 _CLEFT = re.compile(r"\s*(?:C['’]est|Ce\s+sont|It\s+is|It['’]s)\s+", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"(?:,|;)\s+(?:and|but|while|et|mais|tandis\s+que)\s+$")
