@@ -131,10 +131,15 @@ class SpeakerResolver:
         for k in self.known:
             if len(k.name.split()) < 2 or k.quoted:
                 continue
-            for m in re.finditer(rf"(?<!\w){re.escape(k.name)}(?!\w)", text):
-                if any(h.start < m.end() and m.start() < h.end for h in (*hits, *added)):
-                    continue
-                added.append(PersonHit(m.start(), m.end(), k.name, k.person))
+            start = text.find(k.name)
+            while start >= 0:
+                end = start + len(k.name)
+                whole = not (start and text[start - 1].isalnum()) and not (
+                    end < len(text) and text[end].isalnum()
+                )
+                if whole and not any(h.start < end and start < h.end for h in (*hits, *added)):
+                    added.append(PersonHit(start, end, k.name, k.person))
+                start = text.find(k.name, end)
         return sorted((*hits, *added), key=lambda h: h.start) if added else hits
 
     def remember(self, text: str, hits: list[PersonHit]) -> None:
@@ -146,18 +151,7 @@ class SpeakerResolver:
         # "Elle sort de trois jours de négociations à Vienne.": where the talks were is not whose
         # office the next sentence's "conseillère fédérale" is; "À Kiev, …" opening a sentence
         # is the side's view
-        sided = [
-            h
-            for h in named
-            if len(plain[: h.start].split()) <= 2
-            or not (
-                roles.locative(plain, h)
-                or (
-                    _GENITIVE_BEFORE.search(plain[: h.start])
-                    and _RELATIVE_WORD.search(plain[: h.start])
-                )
-            )
-        ]
+        sided = [h for h in named if _about(plain, h)]
         self._prev_party, self._this_party = self._this_party, sided[0].party_id if sided else None
         # the side a sentence opens with, its subject's ("La délégation russe arrive.")
         opening = [h for h in named if len(plain[: h.start].split()) <= 3]
@@ -1095,6 +1089,18 @@ _MASCULINE = re.compile(
     r"spokesman|congressman|premier|négociateur|conseiller|envoyé)\b",
     re.IGNORECASE,
 )
+
+
+def _about(text: str, hit: Hit) -> bool:
+    """Whether a side ``text`` names is what the sentence is about: one opening it ("À Kiev,
+    …"), or one named elsewhere but as a place things happen in ("… à Vienne") or as the body
+    a noun of a relative clause belongs to ("…, où les États participants de l'Organisation")."""
+    before = text[: hit.start]
+    if len(before.split()) <= 2:
+        return True
+    if roles.locative(text, hit):
+        return False
+    return not (_GENITIVE_BEFORE.search(before) and _RELATIVE_WORD.search(before))
 
 
 def _plural_role(role: str) -> bool:
