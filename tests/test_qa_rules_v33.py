@@ -1,10 +1,12 @@
 """The Q&A rules of the thirty-third pass, on questions and sentences of my own (Norway,
-Denmark, Sweden and Iceland at fisheries talks): a "who" question giving a figure ("who offered
+Denmark and Sweden at fisheries talks): a "who" question giving a figure ("who offered
 up to 150 inspectors?") is answered by a sentence giving that figure, not by one closer in words
 with another; a side's position "on when" something happens is its stance, not a date asked;
 "que reproche X" asks X's stance and reaches "accused"; "que compte faire X" ("what does X
-intend to do") asks what X does or proposes, the words not looked for; glossary rows for
-refugees and "together with"."""
+intend to do") asks what X does or proposes, the words not looked for; "une mission" is no count
+of the drones asked; "And Sweden?" after Denmark's answer gives Sweden's own words elsewhere rather
+than sentences naming it in Denmark's articles; glossary rows for refugees and "together
+with"."""
 
 from __future__ import annotations
 
@@ -154,3 +156,63 @@ def test_what_a_side_means_to_do_is_its_stance(
 def test_the_glossary_bridges_both_languages(french: str, english: str) -> None:
     assert phrase_forms(english) & bridge_forms(french), (french, english)
     assert phrase_forms(french) & bridge_forms(english), (french, english)
+
+
+# --- "combien de drones la mission aurait-elle ?": "une mission" counts no drones
+
+DRONES = (
+    "Fisheries talks: the patrols\n\n"
+    "Une mission sans drones ni images satellites serait une mission aveugle, a estimé "
+    "Jonas Gahr Støre.\n\n"
+    "Les navires de surveillance ont quitté Bergen lundi."
+)
+
+
+def test_an_article_counts_only_what_is_counted_first(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    ask = _bot(any_db, book, settings, [DRONES], "fr")
+    asked = ask("Combien de drones la mission de surveillance aurait-elle ?", "fr", "c", "1", None)
+    assert is_refusal(asked, "fr"), lines(asked)
+
+
+# --- "And Sweden?" after Denmark's answer: Sweden's own words elsewhere, not sentences naming
+# it in Denmark's articles
+
+DANISH = (
+    "Fisheries talks: Denmark's demand\n\n"
+    "Denmark wants a larger herring quota in the Skagerrak, Mette Frederiksen said.\n\n"
+    "Sweden and Norway followed the herring quota talks from Stockholm and Oslo.\n\n"
+    "Sweden sent no minister to the herring quota talks in Copenhagen.\n\n"
+    "Sweden's herring fleet has shrunk by a third since the last herring quota deal.\n\n"
+    "A Swedish observer took notes on the herring quota talks for Stockholm."
+)
+SWEDISH = (
+    "Sweden sets terms on the herring\n\n"
+    "Ulf Kristersson said Sweden would accept a smaller herring quota only if the cod quota "
+    "rose.\n\n"
+    "The survey vessels left Bergen on Monday."
+)
+
+
+def test_a_side_not_quoted_in_the_thread_is_answered_from_its_own_words(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    said = [
+        (
+            "DK",
+            "Mette Frederiksen",
+            "Danish prime minister",
+            "Denmark wants a larger herring quota in the Skagerrak",
+        ),
+        (
+            "SE",
+            "Ulf Kristersson",
+            "Swedish prime minister",
+            "Sweden would accept a smaller herring quota only if the cod quota rose",
+        ),
+    ]
+    ask = _bot(any_db, book, settings, [DANISH, SWEDISH], "en", said)
+    ask("What is Denmark's position on the herring quota?", "en", "c", "1", None)
+    asked = lines(ask("And Sweden?", "en", "c", "1", None))
+    assert any("cod quota rose" in line for line in asked), asked

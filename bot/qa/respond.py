@@ -139,6 +139,17 @@ class Responder:
                 wider = self._find(u, lang, None)
                 if wider.statements and not wider.refused and not wider.lead:
                     return wider
+            if (
+                u.kind == "position"
+                and u.parties
+                and not found.refused
+                and not any(s.party_id in u.parties for s in found.statements)
+            ):
+                # "Et le Vatican ?" after Turkey's answer: no word of the Vatican in those
+                # articles (only sentences naming it); its own words elsewhere answer
+                wider = self._find(u, lang, None)
+                if not wider.refused and any(s.party_id in u.parties for s in wider.statements):
+                    return wider
             if found.statements and not found.refused and u.kind == "position":
                 self._with_conditions(found, u, lang)
             if found.statements and not found.refused:
