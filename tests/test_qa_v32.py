@@ -20,9 +20,12 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v32.json")
 
 # held out: 0.44 (14/32) and refusals 0.50 (4/8), scored once on the code of 26e45f2 (session
 # 19's first), before any rule was written from dev sets 80 and 81 or these questions; two of the
-# four unanswerable questions of set 80 (China) are answered by set 81's articles, asked together
-HIT_FLOOR = 0.40
-REFUSAL_FLOOR = 0.45
+# four unanswerable questions of set 80 (China) are answered by set 81's articles, asked together;
+# 0.47 (15/32) and 0.62 (5/8) before the Q&A pass of worktree qa33, 0.50 (16/32) and 0.75 (6/8)
+# after it (a "who" asking a figure is answered by a sentence giving it; "une mission" is no count
+# of the drones asked)
+HIT_FLOOR = 0.47
+REFUSAL_FLOOR = 0.72
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")
 

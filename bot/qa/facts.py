@@ -415,7 +415,9 @@ def count(
             if number in _no_count():
                 continue  # "quelques jours": no number of days
             if number in ARTICLES and (
-                (nouns and not _alike(noun[0], nouns))
+                # ("combien de drones la mission aurait-elle": "une mission" is no count of
+                # drones; an article counts only what the question counts first)
+                (nouns and not _alike(noun[0], head or nouns))
                 or _DIGIT.search(p.text, m.end()) is not None  # "une force de 24 000 hommes"
                 or (p.alone if p.alone >= 0 else p.coverage) < ONE_COVERAGE
             ):

@@ -139,6 +139,17 @@ class Responder:
                 wider = self._find(u, lang, None)
                 if wider.statements and not wider.refused and not wider.lead:
                     return wider
+            if (
+                u.kind == "position"
+                and u.parties
+                and not found.refused
+                and not any(s.party_id in u.parties for s in found.statements)
+            ):
+                # "Et le Vatican ?" after Turkey's answer: no word of the Vatican in those
+                # articles (only sentences naming it); its own words elsewhere answer
+                wider = self._find(u, lang, None)
+                if not wider.refused and any(s.party_id in u.parties for s in wider.statements):
+                    return wider
             if found.statements and not found.refused and u.kind == "position":
                 self._with_conditions(found, u, lang)
             if found.statements and not found.refused:
@@ -621,6 +632,7 @@ class Responder:
         surfaces = [fold(c.label) for c in query.entities]
 
         sides = asks_sides(u)
+        figures = _figures(u.query.text) if u.kind == "who" else set()
 
         def prefer(p: Passage) -> float:
             bonus = 0.0
@@ -629,6 +641,8 @@ class Responder:
                 if any(h.party_id not in asked for h in self.gazetteer.party_hits(p.text)):
                     bonus += 0.25
             elif u.kind in FACT_KINDS and facts.has_value(u.kind, p, u.query.text):
+                bonus += 0.25
+            if figures and figures <= _figures(p.text):  # "who offered 150 monitors"
                 bonus += 0.25
             folded = folded_text(p.text)
             return bonus + 0.05 * sum(1 for s in surfaces if s and s in folded)
@@ -754,6 +768,10 @@ class Responder:
                 ]
                 if quoted:  # who said the words quoted, before who did the rest
                     pool = [p for p in pool if quoted <= p.matched] or pool
+                figures = _figures(u.query.text)
+                if figures:  # "who offered up to 150 monitors": someone offering 150, not 60
+                    pool = [p for p in pool if figures <= _figures(p.text)]
+                    passages = [p for p in passages if figures <= _figures(p.text)] or passages
                 action = acted(u.query)
                 if action and not quoted:  # "qui présidera le groupe ?": someone who will
                     # preside, not someone named near the group
@@ -1241,6 +1259,11 @@ def _topic_labels(query: Query) -> set[str]:
     it starts."""
     starts = {fold(w) for w in question_data()["calendar"]["starts"]}
     return {c.label for c in query.content if fold(c.label) not in starts}
+
+
+def _figures(text: str) -> set[str]:
+    """The numbers ``text`` writes in figures, as digits only ("1,200" and "1 200": "1200")."""
+    return {re.sub(r"\D", "", n) for n in _NUMBER.findall(text)}
 
 
 def _same_number(value: str, sentence: str) -> bool:
