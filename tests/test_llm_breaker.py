@@ -136,7 +136,9 @@ def test_fallback_briefing_is_flagged_then_rebuilt_when_the_model_is_back(
     env: tuple[FakeOpenAI, Any], sqlite_db: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
     server, make_bot = env
-    bot = make_bot(llm_breaker_cooldown=0.5)
+    # a cool-down long enough that the first briefing's own work (three extractions, the
+    # offline composer, the store) cannot outlast it on a slow machine
+    bot = make_bot(llm_breaker_cooldown=2.0)
     arts = _articles(3)
     # the model is down for the three extractions; the composer's call is skipped (open)
     server.push(error(500), error(500), error(500), error(500))
@@ -148,7 +150,7 @@ def test_fallback_briefing_is_flagged_then_rebuilt_when_the_model_is_back(
     # served from the store while the cool-down runs, without asking the model
     calls = server.calls
     assert bot.briefing(arts, "fr").headline == down.headline and server.calls == calls
-    time.sleep(0.6)
+    time.sleep(2.1)
     server.responder = lambda body: (
         ok(brief_data("Genève : Moscou pose ses conditions"))
         if body["response_format"]["json_schema"]["name"] == "BriefOut"
