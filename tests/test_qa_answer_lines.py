@@ -5,24 +5,16 @@ a Nordic fisheries dispute (Norway, Denmark, Sweden)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from bot.domain.parties import PartyBook
-from bot.qa import QuestionAnswerer
 from bot.qa.lines import unsaid_lines
 from bot.settings import Settings
 from bot.store.db import Database
 from tests.qa_support import is_refusal, rules_bot
 from tests.test_qa_rules_v8 import lines
 
-
-def _bot(
-    db: Database,
-    book: PartyBook,
-    settings: Settings,
-    texts: list[str],
-    lang: str,
-    said: list[tuple[str, str, str, str]] | None = None,
-) -> QuestionAnswerer:
-    return rules_bot(db, book, settings, texts, lang, said, key="test:qa-answer-lines")
+_bot = partial(rules_bot, key="test:qa-answer-lines")
 
 
 # --- links under "Read more:", and the title: no one's words

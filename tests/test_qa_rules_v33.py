@@ -10,26 +10,18 @@ with"."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from bot.domain.parties import PartyBook
-from bot.qa import QuestionAnswerer
 from bot.qa.lexicon import bridge_forms, phrase_forms
 from bot.settings import Settings
 from bot.store.db import Database
 from tests.qa_support import is_refusal, rules_bot
 from tests.test_qa_rules_v8 import lines
 
-
-def _bot(
-    db: Database,
-    book: PartyBook,
-    settings: Settings,
-    texts: list[str],
-    lang: str,
-    said: list[tuple[str, str, str, str]] | None = None,
-) -> QuestionAnswerer:
-    return rules_bot(db, book, settings, texts, lang, said, key="test:qa-v33")
+_bot = partial(rules_bot, key="test:qa-v33")
 
 
 # --- "who offered up to 150 …": the sentence giving 150, not one closer in words giving 60
