@@ -146,6 +146,12 @@ _BODY_MASTHEAD = re.compile(
 # a transcript's list of guests under its header: "– Jane Doe, vice-ministre …"
 _LIST_ITEM = re.compile(r"^\s*[–—•*-]\s")
 _CAST_LIST = 15  # sentences
+_HEADER_LINES = 8  # sentences a transcript's header block may hold
+# the verb of an introduction saying whom a person heads (folded text)
+_HEADS = re.compile(
+    r"\b(?:dirige|preside|est a la tete d(?:e|u|es)|heads|leads|chairs|runs|is the head of)\s+"
+)
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»")
 # a transcript's cast line: "Porte-parole : M. Olivier X." / "Spokesperson: Jane X"
 _CAST = re.compile(
     r"^\s*(?P<office>[A-ZÀ-Ý][\w\-’' ]{2,40}?)\s*:\s*"
@@ -437,6 +443,11 @@ class Discourse:
         # "Ministry of Foreign Affairs of Japan"), and whether that line is a ministry's
         self._masthead, ministry = self._top_line_side()
         self.resolver.masthead = self._masthead if ministry else None
+        # the header lines a transcript opens with, before its first label ("Press Gaggle by
+        # Press Secretary X …", "Aboard Air Force One"): where the masthead names its people
+        self._header = self.sentences[1:3]
+        if self._masthead is None and (self._transcript or self._labels >= 2):
+            self._masthead, self._header = self._header_block_side()
         self._document_open = False  # a text announced and quoted whose quotation goes on
         self._paragraph_sizes = Counter(s.para for s in sentences)
 
@@ -730,7 +741,9 @@ class Discourse:
             if turn is not None and turn.name and not turn.party_id:
                 side = self._header_side(turn)
                 turn = self.resolver.adopt(turn, turn.role, side) if side else turn
-            self.turn = turn if turn is not None and turn.name else None
+            if (turn is None or not turn.name) and office and self._masthead:
+                turn = self._office_turn(named[0])
+            self.turn = turn if turn is not None and (turn.name or turn.party_id) else None
             # only a transcript's labels in capitals ("ZELENSKY:") carry on to the paragraphs after
             capitals = sent.text[: named[1]].strip(" :").isupper()
             self._carried = self.turn if capitals or self._chamber or self._transcript else None
@@ -765,7 +778,8 @@ class Discourse:
             if known is not None and known.name and not known.party_id:
                 # "Ministère de l'Europe et des Affaires étrangères" over "Déclarations de la
                 # porte-parole, Mme X": the spokesperson of the ministry the masthead names
-                side = self._masthead_side(fold(known.name.split()[-1]))
+                surname = fold(known.name.split()[-1])
+                side = self._masthead_side(surname) or self._heads_side(surname)
                 known = self.resolver.adopt(known, known.role, side) if side else known
             self.turn = known or self.resolver.meet(self.voice.hit, self.voice.role)
         self._publish_turn()
@@ -798,8 +812,9 @@ class Discourse:
     @property
     def on_record(self) -> bool:
         """Whether the article is a parliament's record or a transcript of questions and
-        answers, where a speaker reports what the other sides did."""
-        return self._chamber or self._transcript
+        answers (labels in plain case, or two or more in capitals), where a speaker reports
+        what the other sides did."""
+        return self._chamber or self._transcript or self._labels >= 2
 
     def _house_turn(
         self, label: tuple[str, str, int], sent: Sentence, hits: list[PersonHit]
@@ -1051,7 +1066,28 @@ class Discourse:
                 if h.kind in ("alias", "institution") and not inside_quotes(text, h.start)
             }
             return sides.pop() if len(sides) == 1 else None
-        return self._masthead_side(surname)
+        return self._masthead_side(surname) or self._heads_side(surname)
+
+    def _heads_side(self, surname: str) -> str | None:
+        """ "Aino V., 58 ans, ancienne directrice de …, dirige l'Agence internationale de
+        l'énergie atomique (AIEA) depuis un an": the side of the body an introduction says the
+        person heads, when it names one side."""
+        for sent in self.sentences[:_CAST_LIST]:
+            text = fold(sent.text)
+            at = text.find(surname)
+            heads = _HEADS.search(text, at) if at >= 0 else None
+            if heads is None or heads.start() - at > 160:
+                continue
+            body = sent.text[heads.end() : heads.end() + 90]
+            body = re.split(r"[,;.]", body)[0]
+            sides = {
+                h.party_id
+                for h in self.resolver.gaz.party_hits(body)
+                if h.kind in ("institution", "alias")
+            }
+            if len(sides) == 1:
+                return sides.pop()
+        return None
 
     def _top_line_side(self) -> tuple[str | None, bool]:
         """The one side the article's first line names by an institution or alias, or by any
@@ -1066,13 +1102,44 @@ class Discourse:
             return None, body
         return sides.pop(), body
 
+    def _office_turn(self, label: str) -> Speaker | None:
+        """ "SENIOR ADMINISTRATION OFFICIAL: …" in a transcript under one side's masthead: an
+        unnamed official of that side, when the label names no other side."""
+        if self._masthead is None or self.resolver.gaz.party_hits(label):
+            return None
+        role = label.lower() if label.isupper() else label
+        return Speaker("", role, self._masthead)
+
+    def _header_block_side(self) -> tuple[str | None, list[Sentence]]:
+        """The one side a transcript's header block names by an institution or alias, each
+        line of it short ("Aboard Air Force One"), and the block's lines; the block ends at the
+        first labelled turn. A line ending as a sentence does ("X joined from Warsaw.") is the
+        introduction's, no header."""
+        block: list[Sentence] = []
+        for sent in self.sentences[:_HEADER_LINES]:
+            if _speaker_label(sent.text) is not None or _ASKED.match(sent.text):
+                break
+            block.append(sent)
+        hits = [
+            h
+            for sent in block
+            if len(sent.text.split()) <= 8 and not sent.text.rstrip().endswith(_SENTENCE_ENDS)
+            for h in self.resolver.gaz.party_hits(sent.text)
+        ]
+        # an institution ("Aboard Air Force One") before a place ("En Route Oslo, Norway")
+        for kinds in (("institution",), ("institution", "alias")):
+            sides = {h.party_id for h in hits if h.kind in kinds}
+            if sides:
+                return (sides.pop(), block) if len(sides) == 1 else (None, self.sentences[1:3])
+        return None, self.sentences[1:3]
+
     def _masthead_side(self, surname: str) -> str | None:
         """ "THE WHITE HOUSE" / "Press Briefing by Press Secretary X and NSC Senior Director
         for Russia and Eurasia Y": a transcript under one side's institution, naming the person
         with an office before the name, is that side's (not the region the office covers)."""
         if self._masthead is None:
             return None
-        for sent in self.sentences[1:3]:
+        for sent in self._header:
             at = fold(sent.text).find(surname)
             if at > 0 and roles.ROLE_RE.search(sent.text[:at]):
                 return self._masthead

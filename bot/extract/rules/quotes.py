@@ -133,10 +133,13 @@ _CONJUNCTION_THAT = "".join(
         "ainsi", "plutôt", "so", "now", "given", "except", "such",
     )
 )  # fmt: skip
-# "that" as a determiner ("keep it that way") opens no clause
+# "that" as a determiner ("keep it that way", "said on that call that …") opens no clause
+_AFTER_PREPOSITION = "".join(
+    rf"(?<!\b{w}\s)" for w in ("on", "in", "at", "during", "from", "with", "over", "by")
+)
 _THAT = re.compile(
-    rf"{_CONJUNCTION_THAT}(?:\bque\b|\bqu['’]|\bthat\b(?!\s+(?:way|time|day|point|moment|"
-    r"kind|sort)\b)|:)\s*",
+    rf"{_CONJUNCTION_THAT}(?:\bque\b|\bqu['’]|{_AFTER_PREPOSITION}\bthat\b"
+    r"(?!\s+(?:way|time|day|point|moment|kind|sort)\b)|:)\s*",
     re.IGNORECASE,
 )
 

@@ -218,6 +218,9 @@ def subject_people(
             return [who] if who is not None and named and who.party_id else []
     for start, end in stance.subjects:
         inside = [h for h in hits if start <= h.start and h.end <= end]
+        if not inside and roles.has_office(sentence[max(start, 0) : end]):
+            # "Foreign Minister Fidan offered …" parsed with the title alone as the subject
+            inside = [h for h in hits if h.start >= end and not sentence[end : h.start].strip()]
         known = resolver.known_speaker(inside[0]) if len(inside) == 1 else None
         if known is None or not known.party_id:
             return []

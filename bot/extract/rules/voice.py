@@ -134,17 +134,26 @@ def find_voice(
     role = ""
     signed = _signature_para(paras, order, people) if oped else (None, None, "")
     signature, signer, signed_role = signed
+    author = signer or (_presented(paras, order, people)[0] if oped else None)
+    if (
+        oped
+        and named is not None
+        and author is not None
+        and _surname(named.text) != _surname(author.text)
+        and _in_lead_lines(paras, lead, _surname(author.text))
+    ):
+        # "Vox · Vox Monde" (a rubric read as a name) over "Par Claire Dumont" and "Claire
+        # Dumont est ministre de …": the one presented and signing is the author
+        named = None
     if named is None and signer is not None:
         named, role = signer, signed_role
         last_lead = max((p for p in lead if _is_heading(paras[p])), default=order[0])
     if named is None and oped:
         # "FIGAROVOX/TRIBUNE" … "Svitlana H. est ministre de l'Énergie de l'Ukraine. Elle a
         # conduit …": the paper presents the author above the piece, as a signature would
-        for p in order[1:_LONG_LEAD]:
-            presented, presented_as = _signature(paras[p], people)
-            if presented is not None:
-                named, role, last_lead = presented, presented_as, p
-                break
+        presented, presented_as, at = _presented(paras, order, people)
+        if presented is not None:
+            named, role, last_lead = presented, presented_as, at
     if named is None:
         return None
     body = [p for p in order if p > last_lead]
@@ -205,6 +214,26 @@ def _signed_under_byline(
     return any(
         _surname(signer.text) in fold(line).lower() for line in lines if len(line.split()) <= 10
     )
+
+
+def _presented(
+    paras: dict[int, list[Sentence]],
+    order: list[int],
+    people: Callable[[Sentence], list[PersonHit]],
+) -> tuple[PersonHit | None, str, int]:
+    """The author an op-ed's paper presents above the piece ("X est ministre de …"), that
+    office and the paragraph; (None, "", 0) when there is none."""
+    for p in order[1:_LONG_LEAD]:
+        presented, presented_as = _signature(paras[p], people)
+        if presented is not None:
+            return presented, presented_as, p
+    return None, "", 0
+
+
+def _in_lead_lines(paras: dict[int, list[Sentence]], lead: list[int], surname: str) -> bool:
+    """Whether a short line of the lead (a title, a byline) holds ``surname``."""
+    lines = [" ".join(x.text for x in paras[p]) for p in lead]
+    return any(surname in fold(line).lower() for line in lines if len(line.split()) <= 14)
 
 
 def _embedded_interview(
