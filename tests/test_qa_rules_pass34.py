@@ -102,3 +102,23 @@ def test_a_hosts_question_is_no_sides_statement(
         ask("Quelle est la position de la Norvège sur les quotas ?", "fr", "c", "1", None)
     )
     assert not any("refuse toute réduction" in line for line in asked), asked
+
+
+# --- "from four to twelve inspectors": a range's first number counts no "to twelve"
+
+PATROLS = (
+    "Fisheries talks: the herring patrols\n\n"
+    "The ministers agreed in Tromsø on Thursday to strengthen the joint patrols of the herring "
+    "grounds.\n\n"
+    "Under the plan, the inspection team on the patrol boats would grow from four to twelve "
+    "inspectors, Norway's minister said.\n\n"
+    "The talks will resume next month."
+)
+
+
+def test_a_range_from_one_number_to_another_counts_its_noun(
+    any_db: Database, book: PartyBook, settings: Settings
+) -> None:
+    ask = _bot(any_db, book, settings, [PATROLS], "en")
+    asked = lines(ask("How many inspectors will be on the patrol boats?", "en", "c", "1", None))
+    assert asked[0] == "How many: from four to twelve inspectors", asked
