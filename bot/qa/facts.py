@@ -8,6 +8,7 @@ answer is always a verbatim piece of a sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from bot.domain.gazetteer import Gazetteer
@@ -408,7 +409,7 @@ def count(
             after = tokens(p.text[m.end() :])[:OF_WORDS]
             if nouns and after[:1] and after[0] in OF and any(_alike(w, nouns) for w in after):
                 return m.group(0).strip()
-        for m in _patterns()["count"].finditer(p.text):
+        for m in _counts(p.text):
             noun = m.group(2).split()
             value = m.group(0).strip()
             number = fold(m.group(1).split()[-1])
@@ -455,10 +456,28 @@ def count(
             if fold(m.group(1).split()[-1]) in ARTICLES:
                 continue  # "une armée", "one day": an article, no number given
             if any(fold(noun[0]).startswith(w[:5]) for w in words if len(w) >= 4):
-                return value
+                return low + value
             # what is counted is its first word ("25,000 troops", not "25,000 troops stationed")
             first = first or low + m.group(0)[: m.start(2) - m.start(0)] + noun[0]
     return first
+
+
+_TO_NUMBER = re.compile(r"(?:to|à|a)\s+", re.IGNORECASE)
+
+
+def _counts(text: str) -> Iterator[re.Match[str]]:
+    """The numbers of ``text`` and the words after each (``count`` pattern), where the first
+    number of a range ("from four to twelve experts") does not take the second and its noun
+    as what it counts: the second is read with its own noun."""
+    pattern = _patterns()["count"]
+    at = 0
+    while (m := pattern.search(text, at)) is not None:
+        to = _TO_NUMBER.match(text, m.start(2))
+        if to is not None and pattern.match(text, to.end()) is not None:
+            at = to.end()
+            continue
+        yield m
+        at = m.end()
 
 
 def _names_counted(text: str, head: set[str], first: list[str], noun: list[str]) -> bool:
@@ -536,7 +555,7 @@ def _words_pattern(words: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _range() -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w-])((?:entre|between)\s+{_number()}\s+(?:et|and|à|to)\s+)$",
+        rf"(?<![\w-])((?:entre|between|from)\s+{_number()}\s+(?:et|and|à|to)\s+)$",
         re.IGNORECASE,
     )
 

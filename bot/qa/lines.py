@@ -106,6 +106,20 @@ def _hosts(lines: list[str]) -> set[str]:
     return out
 
 
+# "[Journaliste] :", "Interviewer:": a turn labelled by the word of a host, in any case
+_ROLE_LABEL = re.compile(r"^\[?(?P<name>[^\[\]:]{1,40}?)\]?\s*:")
+
+
+def _host_label(line: str) -> bool:
+    """Whether ``line`` opens with a label that is only a host's word ("[Journaliste] :",
+    "Interviewer :"): the host's turn, whatever the case it is written in."""
+    m = _ROLE_LABEL.match(line.strip())
+    if m is None:
+        return False
+    words = tokens(m.group("name"))
+    return bool(words) and len(words) <= 2 and bool(set(words) & _words()["hosts"])
+
+
 def _turn_of(line: str) -> str | None:
     """The folded speaker label a transcript line opens with, if any."""
     m = _LABEL.match(line.strip())
@@ -172,7 +186,7 @@ def unsaid_lines(text: str, title: str = "") -> list[tuple[str, str]]:
             host_turn = False
             continue
         host_turn = False
-        if turn is not None and turn in hosts:
+        if (turn is not None and turn in hosts) or _host_label(line):
             rest = line.split(":", 1)[1].strip()
             out += [(line, "host"), (rest, "host")] if rest else [(line, "host")]
             host_turn = not rest

@@ -197,6 +197,32 @@ def _party_after_cue(
     return None
 
 
+# "which countries does Moscow", "what guarantees did the EU": a party right after the
+# question's noun and an auxiliary is its subject; "quels pays Moscou propose-t-il": right
+# after the noun, written with a capital (not "quel ministre russe")
+_WHICH_AUX = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'’-]+\s+){1,2}?"
+    r"(?:does|do|did|will|would|has|have|had|is|are|was|were|can|could)\s+(?:the\s+)?$",
+    re.I,
+)
+_QUEL_NOUN = re.compile(r"\bquel(?:le)?s?\s+[\w'’-]+\s+(?:la\s+|le\s+|les\s+|l['’])?$", re.I)
+
+
+def _party_subject(question: str, mentions: list[Mention]) -> bool:
+    """Whether a "which …" question names a party as the subject of its verb ("which
+    countries does Moscow propose instead?", "quels pays Moscou propose-t-il ?")."""
+    for mention in mentions:
+        if mention.kind != "party":
+            continue
+        before = question[: mention.span[0]]
+        if _WHICH_AUX.search(before):
+            return True
+        named = re.sub(r"^(?:la|le|les|l['’])\s*", "", question[mention.span[0] : mention.span[1]])
+        if _QUEL_NOUN.search(before) and named[:1].isupper():
+            return True
+    return False
+
+
 def _titled_person(
     question: str, party: Mention, mentions: list[Mention], finder: MentionFinder
 ) -> bool:
@@ -282,6 +308,12 @@ def understand(question: str, finder: MentionFinder) -> Understanding:
                 people = []
         elif rule.id == "position" and (not parties or people):
             continue
+        elif rule.id == "who" and not people and _party_subject(question, mentions):
+            # "which countries does Moscow propose?": the party does what is asked, and
+            # the things it names are the answer: its stance, not who did it
+            kind = "position"
+            chosen = next(r for r in kind_rules() if r.id == "position")
+            break
         kind, chosen = rule.id, rule
         break
     if kind == "general" and people:
