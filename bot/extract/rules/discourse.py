@@ -113,6 +113,10 @@ _INTERPRETER_LABEL = re.compile(
     r"TRADUCTEUR|TRADUCTRICE|VOIX\s+DE\s+L['’]INTERPRÈTE)\s*:\s",
     re.IGNORECASE,
 )
+# a wire's quotation line: "Quote: "…"", "Quote from Sych: "…"", "Citation de X : « … »"
+_QUOTE_LABEL = re.compile(
+    r"^\s*(?:Quote|Citation)(?:\s+(?:from|by|de|d['’])\s*(?P<who>[^:«»\"“”]{2,60}?))?\s*:\s*[«\"“]"
+)
 # "LE PORTE-PAROLE", "THE SPOKESPERSON": a label that is an office, no name
 _OFFICE_LABEL = re.compile(r"(?:(?:LE|LA|THE)\s+)?[A-ZÀ-Ý][A-ZÀ-Ý\-’' ]{2,40}")
 # a parliament's record: the member given the floor, on a line of their own before the words
@@ -122,6 +126,14 @@ _CHAMBER_LABEL = re.compile(
     r"(?:\s+(?:de\s+|d['’]|du\s+|van\s+|von\s+)?[A-ZÀ-Ý][\w’'\-]*){0,3})"
     r"(?:,(?!\s*(?:lui|elle|eux|elles|qui|quant|pour|selon)\b)\s*(?P<office>[^()«»:;]{3,160}?))?"
     r"\.\s*"
+)
+# a Congress hearing's labels: a title in plain case and the surname in capitals, or the
+# chair's office ("Secretary HARGROVE.", "Senator ADEYEMI.", "The CHAIRMAN.")
+_CONGRESS_LABEL = re.compile(
+    r"\s*(?:The\s+(?P<who_chair>CHAIRMAN|CHAIRWOMAN|CHAIR)|(?P<office>Senator|Secretary|Ambassador|"
+    r"Representative|General|Admiral|Governor|Director|Administrator|Under\s+Secretary|"
+    r"Assistant\s+Secretary|Deputy\s+Secretary|Mr\.|Ms\.|Mrs\.|Dr\.)\s+"
+    r"(?P<who>[A-Z][A-Z’'\-]{2,}(?:\s+[A-Z][A-Z’'\-]{2,})?))\.\s*"
 )
 # a Westminster record's labels: a minister by office with the name after it ("The Prime
 # Minister (Sir Keir Starmer): …"), a member by seat and group ("Sir Ed Davey (Kingston and
@@ -137,7 +149,10 @@ _HOUSE_MEMBER = re.compile(
     r"(?:\((?P<group>[A-Za-z/&\- ]{2,20})\))?\s*:\s+(?=\S)"
 )
 _HOUSE_HONORIFIC = re.compile(r"^(?:(?:Sir|Dame|Mr|Ms|Mrs|Miss|Dr|Lord|Baroness|Rt\s+Hon\.?)\s+)+")
-_CHAIR = re.compile(r"(?:l[ea]\s+)?(?:président|présidente|rapporteur|rapporteure)\b", re.I)
+_CHAIR = re.compile(
+    r"(?:l[ea]\s+)?(?:président|présidente|rapporteur|rapporteure|chairman|chairwoman|chair)\b",
+    re.I,
+)
 _STAGE_DIRECTION = re.compile(r"\s*\(")
 _STAGE_LINE = re.compile(r"\s*\([^()]+\)\s*")
 _BODY_MASTHEAD = re.compile(
@@ -146,6 +161,9 @@ _BODY_MASTHEAD = re.compile(
 # a transcript's list of guests under its header: "– Jane Doe, vice-ministre …"
 _LIST_ITEM = re.compile(r"^\s*[–—•*-]\s")
 _CAST_LIST = 15  # sentences
+_BODY_HEAD = re.compile(
+    r"(?P<head>[A-ZÀ-Ý][a-zà-ÿ]{3,})\s+(?:de\s+l['’]|de\s+la\s+|du\s+|des\s+|of\s+the\s+)"
+)
 _HEADER_LINES = 8  # sentences a transcript's header block may hold
 # the verb of an introduction saying whom a person heads (folded text)
 _HEADS = re.compile(
@@ -230,10 +248,18 @@ def _closes_quotation(paragraph: str) -> bool:
     return (text.count('"') - (again == '"')) % 2 == 1
 
 
+def _title_case(text: str) -> str:
+    """ "SECRETARY OF THE TREASURY" -> "Secretary of the Treasury", as offices are written."""
+    small = {"of", "the", "for", "and", "on", "de", "du", "des", "la", "le", "et"}
+    words = text.lower().split()
+    return " ".join(w if i and w in small else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
 def _chamber_label(text: str) -> re.Match[str] | None:
-    """A parliament's record giving a member the floor ("Mme X, ministre de … ."), or None;
-    "M. Aydemir, lui, veut croire à …" is a sentence: what follows the comma is no office."""
-    label = _CHAMBER_LABEL.fullmatch(text)
+    """A parliament's record giving a member the floor ("Mme X, ministre de … .", "Secretary
+    HARGROVE.", "Senator ADEYEMI."), or None; "M. Aydemir, lui, veut croire à …" is a
+    sentence: what follows the comma is no office."""
+    label = _CHAMBER_LABEL.fullmatch(text) or _CONGRESS_LABEL.fullmatch(text)
     if label is not None and label.group("office") and not roles.has_office(label.group("office")):
         return None
     return label
@@ -443,6 +469,7 @@ class Discourse:
         # "Ministry of Foreign Affairs of Japan"), and whether that line is a ministry's
         self._masthead, ministry = self._top_line_side()
         self.resolver.masthead = self._masthead if ministry else None
+        self.resolver.body = self._body_masthead()
         # the header lines a transcript opens with, before its first label ("Press Gaggle by
         # Press Secretary X …", "Aboard Air Force One"): where the masthead names its people
         self._header = self.sentences[1:3]
@@ -669,6 +696,19 @@ class Discourse:
             self._document_open = _left_open(self._paragraph_text(index))
             self._publish_turn()
             return
+        quoted = _QUOTE_LABEL.match(sent.text)
+        if quoted is not None:
+            # "Quote: "…"" under a line naming its source, "Quote from X: "…"": the words of X,
+            # or of the person who spoke last
+            who = quoted.group("who")
+            turn = (
+                self.resolver.resolve("source", who, sent.text, hits, quoted.start("who"))
+                if who
+                else self.resolver.pronoun_target()
+            )
+            self.turn = turn if turn is not None and turn.name else None
+            self._publish_turn()
+            return
         if _INTERPRETER_LABEL.match(sent.text):
             self.turn = self._carried  # the interpreter speaks the last labelled person's words
             self._publish_turn()
@@ -795,9 +835,13 @@ class Discourse:
         """The member a parliament's record gives the floor to ("Mme Hélène X, ministre de
         l'Europe et des affaires étrangères."), with the office written and its side; None for
         the chair ("M. le président.")."""
+        if label.re is _CONGRESS_LABEL and label.group("who_chair"):
+            return None  # "The CHAIRMAN.": the chair, no side's
         who = label.group("who")
         if _CHAIR.match(who):
             return None
+        if label.re is _CONGRESS_LABEL:
+            return self._congress_turn(label, sent, hits)
         turn = self.resolver.resolve("source", who, sent.text, hits, label.start("who"))
         if turn is None or not turn.name:
             return None
@@ -808,6 +852,45 @@ class Discourse:
         if side and not turn.party_id:
             turn = self.resolver.adopt(turn, office, side)
         return turn
+
+    def _congress_turn(
+        self, label: re.Match[str], sent: Sentence, hits: list[PersonHit]
+    ) -> Speaker | None:
+        """ "Secretary HARGROVE." in a hearing: the witness, with the side of the office the
+        record writes beside the name ("NEIL HARGROVE, SECRETARY OF THE TREASURY"); "Senator
+        ADEYEMI.": a member, who speaks for no side."""
+        title = (label.group("office") or "").strip()
+        who = label.group("who").title()
+        turn = self.resolver.resolve("source", who, who, [], 0)
+        name = turn.name if turn is not None and turn.name else who
+        if not title or re.match(r"(?:The\s+)?(?:Senator|Representative)\b", title):
+            return Speaker(name, "", None, None)
+        if turn is not None and turn.name and turn.party_id:
+            return turn
+        office, side = self._written_office(fold(who))
+        if turn is None or not turn.name:
+            return Speaker(name, office, side, None)
+        return self.resolver.adopt(turn, office, side) if side else turn
+
+    def _written_office(self, surname: str) -> tuple[str, str | None]:
+        """The office a record writes after a name ("NEIL HARGROVE, SECRETARY OF THE
+        TREASURY, WASHINGTON, DC") and its side; ("", None) when none is written."""
+        for sent in self.sentences:
+            text = sent.text
+            at = fold(text).find(surname)
+            if at < 0:
+                continue
+            after = re.match(r"\s*,\s*(?P<office>[^,.;:()]{3,80})", text[at + len(surname) :])
+            if after is None:
+                continue
+            office = after.group("office").strip()
+            office = _title_case(office) if office.isupper() else office
+            side = (
+                roles.infer_party(self.resolver.gaz, office) if roles.has_office(office) else None
+            )
+            if side:
+                return office, side
+        return "", None
 
     @property
     def on_record(self) -> bool:
@@ -1088,6 +1171,15 @@ class Discourse:
             if len(sides) == 1:
                 return sides.pop()
         return None
+
+    def _body_masthead(self) -> tuple[str, str] | None:
+        """ "Conseil de l'UE" / "Council of the European Union" as the first line: the body's
+        head noun (folded) and the side the line names; None for any other first line."""
+        top = self.sentences[0].text.strip() if self.sentences else ""
+        body = _BODY_HEAD.match(top)
+        if self._masthead is None or body is None:
+            return None
+        return fold(body.group("head")), self._masthead
 
     def _top_line_side(self) -> tuple[str | None, bool]:
         """The one side the article's first line names by an institution or alias, or by any

@@ -32,6 +32,12 @@ class Speaker:
 
 
 _LABEL_COLON = re.compile(r"\s*:\s")
+_HEADED_AFTER = re.compile(
+    r",\s*(?:who|qui)\s+(?:heads|headed|leads|led|chairs|chaired|dirige|dirigeait|a\s+dirigé|"
+    r"conduit|conduisait|a\s+conduit)\s+(?P<body>(?:the|la|le|l['’])\s*[^,.;:]{3,60}?"
+    r"(?:delegation|délégation|government|gouvernement|ministry|ministère))\b",
+    re.IGNORECASE,
+)
 # the offices "the President", "le Premier ministre" name, which a minister described does not hold
 _LEADERS = frozenset({"president", "prime_minister", "chancellor", "vice_president"})
 _DELEGATION = re.compile(
@@ -92,6 +98,9 @@ class SpeakerResolver:
         # the side of the ministry a transcript or statement is published under ("Ministry of
         # Foreign Affairs of Japan"): a bare office in it ("Foreign Minister X") is that side's
         self.masthead: str | None = None
+        # the body whose release the article is ("Conseil de l'UE" on its first line): its
+        # head noun folded ("conseil") and its side; "Le Conseil …" is that body speaking
+        self.body: tuple[str, str] | None = None
         # offices written next to a name ("Ola Strand, the fisheries minister"): the same
         # office said of no one, before or after, is that person's
         self._offices: list[tuple[str, _Known]] = []
@@ -152,9 +161,17 @@ class SpeakerResolver:
         # office the next sentence's "conseillère fédérale" is; "À Kiev, …" opening a sentence
         # is the side's view
         sided = [h for h in named if _about(plain, h)]
-        self._prev_party, self._this_party = self._this_party, sided[0].party_id if sided else None
         # the side a sentence opens with, its subject's ("La délégation russe arrive.")
         opening = [h for h in named if len(plain[: h.start].split()) <= 3]
+        this = sided[0].party_id if sided else None
+        if hits and len(text[: hits[0].start].split()) <= 3 and not opening:
+            # "X added that the government is counting on the European Union": a person's
+            # sentence is about the person's side (when known), not a side in what X said
+            met = self.known_speaker(hits[0])
+            person = hits[0].person
+            this = met.party_id if met is not None else None
+            this = this or (person.party_id if person is not None else None)
+        self._prev_party, self._this_party = self._this_party, this
         self._prev_lead, self._this_lead = self._this_lead, opening[0].party_id if opening else None
         self._prev_pronoun, self._this_pronoun = (
             self._this_pronoun,
@@ -375,6 +392,9 @@ class SpeakerResolver:
             np, np_start = np[setting.end() :], np_start + setting.end()  # "À Denain, la ministre"
         if not np:
             return None
+        head = roles.strip_determiner(np.strip()).split()
+        if self.body is not None and head and fold(head[0]) == self.body[0]:
+            return Speaker("", np.strip(), self.body[1])  # "Le Conseil condamne …" under its name
         if _OWN_SIDE.fullmatch(np.strip()):
             return self.own_side(np)
         behalf = (
@@ -466,6 +486,7 @@ class SpeakerResolver:
                 self.gaz, sentence
             )
             ctx = ctx or self._possessive_party(role, sentence[: speaker_hit.start])
+            ctx = ctx or self._headed_party(sentence, speaker_hit.end)
             known = self._learn(speaker_hit, role, ctx, sentence[: speaker_hit.start])
             described = _APPOSED.match(sentence, speaker_hit.end)  # "X, a senior fellow at …"
             if self._pending and not known.party_id and not known.role and not described:
@@ -752,6 +773,15 @@ class SpeakerResolver:
         who = self.resolve("source", m.group("np"), sentence, [], m.start("np"))
         if who is not None and who.name:
             self.salient = who
+
+    def _headed_party(self, sentence: str, end: int) -> str | None:
+        """ "Foreign Minister X, who headed the Ukrainian delegation at …": the side of the
+        delegation or body the relative clause right after the name says X heads."""
+        headed = _HEADED_AFTER.match(sentence, end)
+        if headed is None:
+            return None
+        sides = {h.party_id for h in self.gaz.party_hits(headed.group("body"))}
+        return sides.pop() if len(sides) == 1 else None
 
     def own_side(self, np: str) -> Speaker | None:
         """ "The representative of France said … His country backed …": the side of the one
