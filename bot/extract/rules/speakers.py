@@ -167,9 +167,9 @@ class SpeakerResolver:
         if hits and len(text[: hits[0].start].split()) <= 3 and not opening:
             # "X added that the government is counting on the European Union": a person's
             # sentence is about the person's side (when known), not a side in what X said
-            met = self.known_speaker(hits[0])
+            opener = self.known_speaker(hits[0])
             person = hits[0].person
-            this = met.party_id if met is not None else None
+            this = opener.party_id if opener is not None else None
             this = this or (person.party_id if person is not None else None)
         self._prev_party, self._this_party = self._this_party, this
         self._prev_lead, self._this_lead = self._this_lead, opening[0].party_id if opening else None
