@@ -180,6 +180,11 @@ def in_turn(turn: Speaker | None, sentence: str, speaker: Speaker, cue: Cue) -> 
     return turn
 
 
+_SEVERAL = re.compile(
+    r"\s*(?:two|three|four|several|a\s+few|deux|trois|quatre|plusieurs|quelques)\s", re.IGNORECASE
+)
+
+
 def same_side_voice(
     resolver: SpeakerResolver, cue: Cue, speaker: Speaker, hits: list[PersonHit]
 ) -> Speaker:
@@ -187,8 +192,10 @@ def same_side_voice(
     of its people spoke is that person's voice (unless the sentence names someone)."""
     if cue.mode not in ("source", "pour") or speaker.name or speaker.party_id is None or hits:
         return speaker
-    if speaker.indefinite or _INDEFINITE.match(cue.subject):
-        return speaker  # "according to a person familiar with the Kremlin's thinking": not him
+    if speaker.indefinite or _INDEFINITE.match(cue.subject) or _SEVERAL.match(cue.subject):
+        # "according to a person familiar with the Kremlin's thinking", "according to two
+        # European diplomats": not the one who spoke before
+        return speaker
     near = resolver.pronoun_target()
     if near is not None and near.name and near.party_id == speaker.party_id:
         return near

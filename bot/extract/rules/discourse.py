@@ -266,7 +266,8 @@ def _chamber_label(text: str) -> re.Match[str] | None:
 
 
 _OFFICE_TURN = re.compile(r"^\s*(?:The\s+)?(?P<office>[A-Z][A-Za-z,’'\- ]{2,110}?)\s*:\s+(?=\S)")
-_QUESTION_TURN = re.compile(r"^\s*(?:Q|QUESTION|Question|Вопрос)\s*[:.]\s")
+# "Question: …", "Question (Reuters): …": a reporter's turn, the outlet in brackets
+_QUESTION_TURN = re.compile(r"^\s*(?:Q|QUESTION|Question|Вопрос)(?:\s*\([^()]{1,60}\))?\s*[:.]\s")
 _CHAMBERS = [
     (row["party"], re.compile(row["header"]))
     for row in tomllib.loads((Path(__file__).parent / "data" / "chambers.toml").read_text("utf-8"))[
@@ -437,7 +438,7 @@ _PRESCRIBED = re.compile(
 )
 _DETERMINER = re.compile(r"(?:(?:la|le|les|l['’]|the)\s*)?", re.IGNORECASE)
 _AUTHORS_PRONOUN = re.compile(r"ils|elles|they|we|nous", re.IGNORECASE)
-_ASKED = re.compile(r"^\s*(?:Q\b|QUESTION\b|Q\.)")
+_ASKED = re.compile(r"^\s*(?:Q\b|QUESTION\b|Q\.|Question\s*\([^()]{1,60}\)\s*:)")
 _OPENING_CONJUNCTION = re.compile(r"\s*(?:(?:Et|Mais|Or|Puis|And|But|Yet|Then)\s+)?")
 
 

@@ -32,6 +32,8 @@ class Speaker:
 
 
 _LABEL_COLON = re.compile(r"\s*:\s")
+# a newsletter item's lead-in before the sentence proper: "No easing on Rosatom: …"
+_ITEM_LEAD = re.compile(r"\s*[A-ZÀ-Ý][^:.!?«»\"“”]{2,40}:\s+(?=[A-ZÀ-Ý])")
 _HEADED_AFTER = re.compile(
     r",\s*(?:who|qui)\s+(?:heads|headed|leads|led|chairs|chaired|dirige|dirigeait|a\s+dirigé|"
     r"conduit|conduisait|a\s+conduit)\s+(?P<body>(?:the|la|le|l['’])\s*[^,.;:]{3,60}?"
@@ -318,6 +320,9 @@ class SpeakerResolver:
             # before it in the sentence, else the one the sentence before was about
             cut = before.rfind(nationality.strip()) if nationality else -1
             told = _without_adjuncts(outside_quotes(before[:cut] if cut >= 0 else before))
+            item = _ITEM_LEAD.match(told)
+            if item is not None:
+                told = told[item.end() :]  # "No easing on Rosatom: That line is backed by …"
             # "l'envoyé spécial pour l'Ukraine, le diplomate ghanéen X": the file an envoy is
             # sent on is not the envoy's side
             named = [
