@@ -21,7 +21,9 @@ QUESTIONS = load_questions(Path(__file__).parent / "qa" / "questions_v35.json")
 # held out: 0.31 (10/32) and refusals 1.00 (8/8), scored once on the code of ff9504b (session
 # 20, after the rules from sets 84-85 and the thirty-fourth Q&A pass), dev sets 86 and 87 and
 # these questions unread until then
-HIT_FLOOR = 0.28
+# 0.41 (13/32) after the thirty-fifth Q&A pass (rules learnt from these questions, so no longer
+# a held-out figure)
+HIT_FLOOR = 0.38
 REFUSAL_FLOOR = 0.97
 
 pytestmark = pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is absent")

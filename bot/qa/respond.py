@@ -89,6 +89,9 @@ OTHER_LANGUAGE = 0.6
 # a follow-up's answer from the previous answer's articles whose best statement covers less of
 # what is asked gives way to statements of all articles covering more
 THREAD_ON_SUBJECT = 0.5
+# a sentence giving a figure of the kind asked is shown beside the answer's when it covers this
+# much of what the answer's covers
+FIGURES_ALIKE = 0.95
 
 
 @dataclass
@@ -727,15 +730,24 @@ class Responder:
         if u.kind in FACT_KINDS:
             words = {w for c in u.query.content for w in c.words}
             pool = retrieval.passages
-            if u.kind in MEASURED_KINDS and u.parties:
+            # "how much of the frozen Russian money", "combien d'argent russe": a side named
+            # only by its adjective qualifies what is measured; the figure is not its own
+            # (a sum only: "the mandate of the American plan" still says whose duration)
+            owners = [
+                s
+                for s in u.parties
+                if facts.asks_for(u.query.text) != "money"
+                or s not in self._by_adjective_only(u.query.text, {s})
+            ]
+            if u.kind in MEASURED_KINDS and owners:
                 # "how much has the EU pledged": a sum another side's speaker gives for what
                 # that side does, not naming the side asked, is none of its
-                pool = [p for p in pool if not self._others_figure(p, u.parties)]
+                pool = [p for p in pool if not self._others_figure(p, owners)]
             if u.kind in MEASURED_KINDS and u.parties:
                 # "how many troops will the UK provide": the side asked's figure before
                 # another side's that covers more of the question ("Canada would send 1,000")
                 pool = sorted(pool, key=lambda p: self._sides_figure(p, u.parties))
-                if facts.asks_for(u.query.text) == "money":
+                if facts.asks_for(u.query.text) == "money" and owners:
                     # "how many euros will Germany put in": a sum of a sentence naming only
                     # other sides (the whole fund, of which the side may give part) is not its
                     pool = [p for p in pool if self._sides_figure(p, u.parties) < OTHERS_ONLY]
@@ -896,6 +908,8 @@ class Responder:
                     for statement in (from_passage(p), from_passage(near))
                 ][:2]
             statements = holding or statements
+            if u.kind in MEASURED_KINDS and holding:
+                statements = self._with_other_figures(u, statements, retrieval, owners)
             if building_at is not None and _same(building_at.text) not in {
                 _same(s.text) for s in statements
             }:
@@ -905,6 +919,43 @@ class Responder:
                 statements = self._with_side(statements, passages)
             statements = self._in_both_languages(statements, retrieval, value)
         return Answer(statements, line=line)
+
+    def _with_other_figures(
+        self,
+        u: Understanding,
+        statements: list[Statement],
+        retrieval: Retrieval,
+        owners: list[str],
+    ) -> list[Statement]:
+        """A figure's statements with the other sentences, while there is room, that give a
+        figure of the same kind and are as much about what is asked (the same sum, or another
+        article's "around 185 billion" beside "about 190 billion"): the sources are shown side
+        by side rather than one of them alone."""
+        shown = {_same(s.text) for s in statements}
+        ids = {s.sentence_id for s in statements}
+        held = [p for p in retrieval.ranked if p.sentence_id in ids]
+        if not held:
+            return statements
+        floor = max(p.coverage for p in held) * FIGURES_ALIKE
+        out = list(statements)
+        for p in retrieval.ranked:
+            if len(out) >= MAX_STATEMENTS:
+                break
+            if p.coverage < floor or _same(p.text) in shown or _is_heading(p.text):
+                continue
+            if owners and self._sides_figure(p, owners) != 0:
+                continue  # another side's figure, or one naming no side, for a side's
+            money = u.kind == "count" and facts.asks_for(u.query.text) == "money"
+            if money and not p.matched & _priced(u.query):
+                continue  # a sum of something else than what is priced
+            words = {w for c in u.query.content for w in c.words}
+            value = facts.answer_value(
+                u.kind, [p], u.query.text, gazetteer=self.gazetteer, parties=[], words=words
+            )
+            if value:
+                out.append(from_passage(p))
+                shown.add(_same(p.text))
+        return out
 
     def _names(self, name: str, sentence: str) -> bool:
         """Whether ``sentence`` names the known person ``name`` in another of their forms ("M.
