@@ -79,6 +79,14 @@ _STOP_CAPS = {
     "Many",
     "Most",
     "Several",
+    # "One Western diplomat told me …": a number opens a noun phrase, never a name
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Deux",
+    "Trois",
+    "Quatre",
     "Both",
     "Tout",
     "Tous",
@@ -183,6 +191,11 @@ _EPONYM_AFTER = re.compile(r"\s+(?:plan|formula|doctrine|format|party)\b")
 
 
 _CAPITALISED_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+)*\s+([A-Z][a-z]+)\b")
+_OFFICE_WORD_END = re.compile(
+    r"(?<![\w\-])(?:spokesperson|spokesman|spokeswoman|porte-parole|envoy|envoyée?|minister|"
+    r"ministre|ambassador|ambassadeur|ambassadrice|secretary|secrétaire|adviser|advisor|"
+    r"conseillère?|negotiator|négociatrice|négociateur)\s+$"
+)
 _CLOCK = re.compile(r"\d{1,2}[:.h]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)")
 _EDITORIAL_TAG = re.compile(r"\s*\[[^\]\n]{1,40}\]\s*")
 
@@ -202,6 +215,8 @@ def people_in(
         extra += [
             (cs, ce) for cs, ce in cap_names(gaz, text, before_comma=True) if role_after(text, ce)
         ]
+        # "Foreign Ministry spokesperson Hua Chenyu": the run of capitals right after an office
+        extra += [(cs, ce) for cs, ce in cap_names(gaz, text) if _OFFICE_WORD_END.search(text[:cs])]
     extra += [m.span() for m in _PARTICLE_NAME.finditer(text)]  # "Majed al-Ansari"
     party_spans = [(h.start, h.end) for h in gaz.party_hits(text)]
     for s, e in extra:

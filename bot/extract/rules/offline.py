@@ -434,6 +434,9 @@ class OfflineEngine:
             # side told of in the third person, then the one telling it in the first
             claim = claim[: ours.start()].rstrip(" ,")
         said_it = cue is not None and cue.mode == "pre" and _IT_AFTER.fullmatch(sentence[cue.end :])
+        said_it = said_it or (
+            cue is not None and cue.mode == "pre" and _MANY_THINGS.fullmatch(sentence[cue.end :])
+        )
         if said_it or _SAID_IT.fullmatch(claim):
             return None  # "said it on this program last week": what, the sentence does not say
         if _REACTION_ONLY.fullmatch(claim):
@@ -886,6 +889,12 @@ _SAID_IT = re.compile(
 # after a verb of saying: "… said it on this program last week."
 _IT_AFTER = re.compile(
     r"\s+(?:it|so)\s+(?:on|in|at|last|again|before|yesterday|publicly)\b[^,;:«»“”\"]{0,40}?[.!]?\s*"
+)
+# after a verb of saying: "… say many things every day.", "… dit beaucoup de choses."
+_MANY_THINGS = re.compile(
+    r"\s+(?:many|a\s+lot\s+of|lots\s+of|all\s+sorts\s+of|all\s+kinds\s+of|beaucoup\s+de|"
+    r"bien\s+des|tant\s+de|toutes\s+sortes\s+de)\s+(?:things|choses)\b[^,;:«»“”\"]{0,30}?[.!]?\s*",
+    re.IGNORECASE,
 )
 _SHORT_TURN_WORDS = 6  # a sentence this short is read with the one before it of the same turn
 _CLEFT = re.compile(r"\s*(?:C['’]est|Ce\s+sont|It\s+is|It['’]s)\s+", re.IGNORECASE)

@@ -32,6 +32,9 @@ class Speaker:
 
 
 _LABEL_COLON = re.compile(r"\s*:\s")
+_PATRONYMIC = frozenset({"bin", "ben", "ibn", "bint"})
+_HONOURED = r"(?:Prince|Princess|Sheikh|Sheikha|Emir|King|Sultan|Cheikh|Émir|Roi|Prinz)"
+_GAPPED_BY = re.compile(r",\s*(?P<side>[^,;]{2,40}?)\s+(?:by|par)\s+[^,;]{0,40}$")
 # a newsletter item's lead-in before the sentence proper: "No easing on Rosatom: …"
 _ITEM_LEAD = re.compile(r"\s*[A-ZÀ-Ý][^:.!?«»\"“”]{2,40}:\s+(?=[A-ZÀ-Ý])")
 _HEADED_AFTER = re.compile(
@@ -151,6 +154,19 @@ class SpeakerResolver:
                 if whole and not any(h.start < end and start < h.end for h in (*hits, *added)):
                     added.append(PersonHit(start, end, k.name, k.person))
                 start = text.find(k.name, end)
+        for k in self.known:
+            # "Prince Faisal told reporters" after "Prince Faisal bin Farhan": a name with a
+            # patronymic particle, called by the title and the given name
+            words = k.name.split()
+            if len(words) < 3 or fold(words[1]) not in _PATRONYMIC or k.quoted:
+                continue
+            for m in re.finditer(rf"\b{_HONOURED}\s+(?P<given>{re.escape(words[0])})\b", text):
+                if m.end("given") < len(text) and fold(text[m.end("given") :].split()[0]) in (
+                    _PATRONYMIC
+                ):
+                    continue  # the full name, read above
+                if not any(h.start < m.end() and m.start("given") < h.end for h in (*hits, *added)):
+                    added.append(PersonHit(m.start("given"), m.end("given"), k.name, k.person))
         return sorted((*hits, *added), key=lambda h: h.start) if added else hits
 
     def remember(self, text: str, hits: list[PersonHit]) -> None:
@@ -333,6 +349,12 @@ class SpeakerResolver:
             # a general with no army named is as likely a commentator on a set as an officer
             ranked = roles.head_office(office) == "commander"
             party = named[0].party_id if named else (None if ranked else self._prev_party)
+            gapped = _GAPPED_BY.search(told)
+            if gapped is not None and named:
+                # "Russia was represented by X, Ukraine by Foreign Minister Y": the side the
+                # gapped clause names, just before the office
+                near = [h for h in named if h.start >= gapped.start("side")]
+                party = near[0].party_id if near else party
         if party is None and nationality:
             party = roles.infer_party(self.gaz, nationality)
         if party is None and person is None and role and self._places:
