@@ -174,9 +174,8 @@ class SpeakerResolver:
             if len(words) < 3 or fold(words[1]) not in _PATRONYMIC or k.quoted:
                 continue
             for m in re.finditer(rf"\b{_HONOURED}\s+(?P<given>{re.escape(words[0])})\b", text):
-                if m.end("given") < len(text) and fold(text[m.end("given") :].split()[0]) in (
-                    _PATRONYMIC
-                ):
+                after = text[m.end("given") :].split()[:1]
+                if after and fold(after[0]) in _PATRONYMIC:
                     continue  # the full name, read above
                 if not any(h.start < m.end() and m.start("given") < h.end for h in (*hits, *added)):
                     added.append(PersonHit(m.start("given"), m.end("given"), k.name, k.person))
