@@ -222,7 +222,10 @@ def is_unsaid(text: str, keys: dict[str, str], speaker: str = "") -> bool:
     """Whether ``text`` (a sentence, a position's evidence, a statement shown) opens with a line
     that is no one's statement (``keys``: its article's ``unsaid_keys``); a host's or
     reporter's turn is someone's when the analysis names who speaks in it (``speaker``: the
-    words it relays)."""
+    words it relays). A sentence ending on a question mark outside quotation marks, given to
+    no one, is a question, no statement."""
+    if not speaker and text.rstrip().endswith("?"):
+        return True  # "Et quelles garanties seront données … ?": a question, no one's position
     kind = keys.get(key(text))
     return kind is not None and not (kind == "host" and speaker)
 

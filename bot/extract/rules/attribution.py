@@ -185,6 +185,15 @@ _SEVERAL = re.compile(
 )
 
 
+# a clause opening on a side as its subject and its act: "la partie turque a confirmé …"
+_SIDE_ACTS = re.compile(
+    r"\s*(?P<side>(?:(?:la|le|l['’]|les|the)\s+)?(?:partie|side|délégation|delegation|"
+    r"gouvernement|government)\s+[\w\-]+)\s+(?:a|ont|has|have)\s+(?:confirmé|accepté|proposé|"
+    r"refusé|rejeté|offert|confirmed|accepted|proposed|refused|rejected|offered)\b",
+    re.IGNORECASE,
+)
+
+
 def same_side_voice(
     resolver: SpeakerResolver, cue: Cue, speaker: Speaker, hits: list[PersonHit]
 ) -> Speaker:
@@ -192,6 +201,13 @@ def same_side_voice(
     of its people spoke is that person's voice (unless the sentence names someone)."""
     if cue.mode not in ("source", "pour") or speaker.name or speaker.party_id is None or hits:
         return speaker
+    acting = _SIDE_ACTS.match(cue.claim)
+    if acting is not None:
+        # "Selon le ministère ukrainien, la partie turque a confirmé sa disponibilité …": the
+        # other side's act, which the source only reports
+        sides = {h.party_id for h in resolver.gaz.party_hits(acting.group("side"))}
+        if len(sides) == 1 and speaker.party_id not in sides:
+            return Speaker("", "", sides.pop())
     if speaker.indefinite or _INDEFINITE.match(cue.subject) or _SEVERAL.match(cue.subject):
         # "according to a person familiar with the Kremlin's thinking", "according to two
         # European diplomats": not the one who spoke before

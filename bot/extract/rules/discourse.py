@@ -149,10 +149,7 @@ _HOUSE_MEMBER = re.compile(
     r"(?:\((?P<group>[A-Za-z/&\- ]{2,20})\))?\s*:\s+(?=\S)"
 )
 _HOUSE_HONORIFIC = re.compile(r"^(?:(?:Sir|Dame|Mr|Ms|Mrs|Miss|Dr|Lord|Baroness|Rt\s+Hon\.?)\s+)+")
-_CHAIR = re.compile(
-    r"(?:l[ea]\s+)?(?:président|présidente|rapporteur|rapporteure|chairman|chairwoman|chair)\b",
-    re.I,
-)
+_CHAIR = re.compile(r"(?:l[ea]\s+)?(?:président|présidente|rapporteur|rapporteure)\b", re.I)
 _STAGE_DIRECTION = re.compile(r"\s*\(")
 _STAGE_LINE = re.compile(r"\s*\([^()]+\)\s*")
 _BODY_MASTHEAD = re.compile(
@@ -170,6 +167,8 @@ _HEADS = re.compile(
     r"\b(?:dirige|preside|est a la tete d(?:e|u|es)|heads|leads|chairs|runs|is the head of)\s+"
 )
 _SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "»")
+# the office a record writes after a name: "NEIL HARGROVE, SECRETARY OF THE TREASURY, …"
+_WRITTEN_OFFICE = re.compile(r"\s*,\s*(?P<office>[^,.;:()]{3,80})")
 # a transcript's cast line: "Porte-parole : M. Olivier X." / "Spokesperson: Jane X"
 _CAST = re.compile(
     r"^\s*(?P<office>[A-ZÀ-Ý][\w\-’' ]{2,40}?)\s*:\s*"
@@ -842,7 +841,7 @@ class Discourse:
         if _CHAIR.match(who):
             return None
         if label.re is _CONGRESS_LABEL:
-            return self._congress_turn(label, sent, hits)
+            return self._congress_turn(label)
         turn = self.resolver.resolve("source", who, sent.text, hits, label.start("who"))
         if turn is None or not turn.name:
             return None
@@ -854,9 +853,7 @@ class Discourse:
             turn = self.resolver.adopt(turn, office, side)
         return turn
 
-    def _congress_turn(
-        self, label: re.Match[str], sent: Sentence, hits: list[PersonHit]
-    ) -> Speaker | None:
+    def _congress_turn(self, label: re.Match[str]) -> Speaker:
         """ "Secretary HARGROVE." in a hearing: the witness, with the side of the office the
         record writes beside the name ("NEIL HARGROVE, SECRETARY OF THE TREASURY"); "Senator
         ADEYEMI.": a member, who speaks for no side."""
@@ -881,7 +878,7 @@ class Discourse:
             at = fold(text).find(surname)
             if at < 0:
                 continue
-            after = re.match(r"\s*,\s*(?P<office>[^,.;:()]{3,80})", text[at + len(surname) :])
+            after = _WRITTEN_OFFICE.match(text, at + len(surname))
             if after is None:
                 continue
             office = after.group("office").strip()

@@ -202,6 +202,12 @@ class OfflineEngine:
                     here.append((speaker, cue))
                     resolver.note_statement(said)
             here = attribution.owned_by_incise(sent.text, here)
+            if here and _POSSESSED_WORDS.match(sent.text):
+                # "Son message, selon un diplomate onusien : « … »": the words of the one "son"
+                # means, only relayed by the source
+                possessor = resolver.salient
+                if possessor is not None and possessor.name and possessor.party_id:
+                    here = [(possessor, c) for _, c in here]
             here += sides.listed(self.gaz, here)
             if not here and found and _GOES_ON.match(sent.text):
                 # "X m'a répété que … . Et que …": the words X said go on
@@ -450,6 +456,7 @@ class OfflineEngine:
             # "Moscow, she told a weekly briefing, saw no reason to …": both sides of the incise
             if rest is not None:
                 claim = f"{claim.strip(' ,')} {rest.group('rest').strip()}"
+        claim = _EMPTIED_INCISE.sub(" :", claim)  # "Son message, [selon X] : « … »"
         if _COURTESY.fullmatch(claim):
             return None  # "Thank you, Martha.", "Good morning.": a greeting says nothing
         if _STAGE_NOTE.fullmatch(claim):
@@ -896,6 +903,12 @@ _MANY_THINGS = re.compile(
     r"bien\s+des|tant\s+de|toutes\s+sortes\s+de)\s+(?:things|choses)\b[^,;:«»“”\"]{0,30}?[.!]?\s*",
     re.IGNORECASE,
 )
+# "Son message, selon X : « … »", "Her answer, according to X: "…"": someone's words, relayed
+_POSSESSED_WORDS = re.compile(
+    r"\s*(?:Son|Sa|His|Her)\s+(?:message|réponse|consigne|avertissement|verdict|answer|warning|"
+    r"reply)\b[^«»\"“”:]{0,80}:\s*[«\"“]"
+)
+_EMPTIED_INCISE = re.compile(r",\s*:")
 _SHORT_TURN_WORDS = 6  # a sentence this short is read with the one before it of the same turn
 _CLEFT = re.compile(r"\s*(?:C['’]est|Ce\s+sont|It\s+is|It['’]s)\s+", re.IGNORECASE)
 _CLAUSE_JOIN = re.compile(r"(?:,|;)\s+(?:and|but|while|et|mais|tandis\s+que)\s+$")

@@ -32,6 +32,13 @@ class Speaker:
 
 
 _LABEL_COLON = re.compile(r"\s*:\s")
+_VOCATIVE = re.compile(r"\s*(?:Monsieur|Madame)\s+(?:l[ea]\s+)?(?:[a-zà-ÿ\-]+\s+){1,2}")
+# a side as the subject with an apposition naming its representative, then the verb
+_SIDE_APPOSITION = re.compile(
+    r"\s*(?P<side>(?:La|Le|L['’]|Les|The)?\s*[A-ZÀ-Ý][\w\-’']+(?:\s+[A-ZÀ-Ý][\w\-’']+)?),\s*"
+    r"(?:représentée?s?\s+par|conduite?s?\s+par|represented\s+by|led\s+by)\b[^.;:]{3,160}?,"
+    r"\s*(?=[a-zà-ÿ])"
+)
 _PATRONYMIC = frozenset({"bin", "ben", "ibn", "bint"})
 _HONOURED = r"(?:Prince|Princess|Sheikh|Sheikha|Emir|King|Sultan|Cheikh|Émir|Roi|Prinz)"
 _GAPPED_BY = re.compile(r",\s*(?P<side>[^,;]{2,40}?)\s+(?:by|par)\s+[^,;]{0,40}$")
@@ -135,6 +142,12 @@ class SpeakerResolver:
             # names it may have missed beside it are read from the capitals
             hits = mentions.people_in(self.gaz, text, ner, True)
             kept = [h for h in hits if fold(h.text) not in self._places]
+        # "Monsieur le député Kerhervé, je vous remercie …": the one addressed, not a speaker
+        kept = [
+            h
+            for h in kept
+            if not (_VOCATIVE.fullmatch(text[: h.start]) and text[h.end :].lstrip().startswith(","))
+        ]
         return self._met_again(text, kept)
 
     def _met_again(self, text: str, hits: list[PersonHit]) -> list[PersonHit]:
@@ -161,9 +174,8 @@ class SpeakerResolver:
             if len(words) < 3 or fold(words[1]) not in _PATRONYMIC or k.quoted:
                 continue
             for m in re.finditer(rf"\b{_HONOURED}\s+(?P<given>{re.escape(words[0])})\b", text):
-                if m.end("given") < len(text) and fold(text[m.end("given") :].split()[0]) in (
-                    _PATRONYMIC
-                ):
+                after = text[m.end("given") :].split()[:1]
+                if after and fold(after[0]) in _PATRONYMIC:
                     continue  # the full name, read above
                 if not any(h.start < m.end() and m.start("given") < h.end for h in (*hits, *added)):
                     added.append(PersonHit(m.start("given"), m.end("given"), k.name, k.person))
@@ -1011,6 +1023,16 @@ class SpeakerResolver:
                 h.party_id for h in self.gaz.party_hits(line.title() if line.isupper() else line)
             }
             return sides.pop() if len(sides) == 1 else None
+        apposed = _SIDE_APPOSITION.match(text)
+        if (
+            opening
+            and apposed is not None
+            and opening[0].start < apposed.end("side")
+            and all(apposed.end("side") <= h.start < apposed.end() for h in hits)
+        ):
+            # "La Chine, représentée par son envoyé spécial, Li Hui, a joué …": the side is
+            # the subject, the person only its apposition; "Elle …" next is the side
+            return opening[0].party_id
         if [h for h in hits if not inside_quotes(text, h.start)] or not opening:
             return None  # a person named: who a pronoun may mean next
         # a French "il"/"elle" after a side's sentence is mostly a person named before; a run
