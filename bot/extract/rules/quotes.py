@@ -144,6 +144,16 @@ _THAT = re.compile(
 )
 
 
+# "(told) reporters in Brussels there would be …": to whom and where, then a clause with no
+# "that"
+_AUDIENCE_THEN_CLAUSE = re.compile(
+    r"\s*(?:reporters|journalists|lawmakers|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing))"
+    r"(?:\s+(?:in|at|on|after|during|before)\s+[^,;:«»\"“”]{1,40}?)?\s+"
+    r"(?=(?:there|it|he|she|they|we)\s|(?:the|his|her|their|its)\s+(?:[\w\-’']+\s+){1,3}"
+    r"(?:would|will|could|should|had|has|have|was|were|is|are|must|might|may|can|did)\s)"
+)
+
+
 _NOUN_THEN_COMMA = re.compile(
     r"\b(?:un|une|le|la|les|l['’]|des|du|son|sa|ses|leur|leurs|a|an|the)\b[^,]*,\s*$",
     re.IGNORECASE,
@@ -221,6 +231,8 @@ def _reported(before: str, verb: str, after: str) -> str:
         # l'initiative mais refusent que …": another verb's clause
         lead = None
     lead = circumstances or lead
+    if lead is None and not _quoted_before_subject(before):
+        lead = _AUDIENCE_THEN_CLAUSE.match(after)  # "told reporters in Brussels there would …"
     if lead and _ASKING.search(verb) and lead.group(0).strip() != ":":
         # "a demandé que toute décision soit « discutée »": the clause needs its verb to read,
         # and "n'a pas exclu que …" its negation
