@@ -474,7 +474,9 @@ class Discourse:
         # Press Secretary X …", "Aboard Air Force One"): where the masthead names its people
         self._header = self.sentences[1:3]
         if self._masthead is None and (self._transcript or self._labels >= 2):
-            self._masthead, self._header = self._header_block_side()
+            side, block = self._header_block_side()
+            if side is not None:
+                self._masthead, self._header = side, block
         self._document_open = False  # a text announced and quoted whose quotation goes on
         self._paragraph_sizes = Counter(s.para for s in sentences)
 
@@ -1201,8 +1203,9 @@ class Discourse:
         return Speaker("", role, self._masthead)
 
     def _header_block_side(self) -> tuple[str | None, list[Sentence]]:
-        """The one side a transcript's header block names by an institution or alias, each
-        line of it short ("Aboard Air Force One"), and the block's lines; the block ends at the
+        """The one side a transcript's header block names by an institution or alias (None
+        when none or several), each line of it short ("Aboard Air Force One"), and the block's
+        lines; the block ends at the
         first labelled turn. A line ending as a sentence does ("X joined from Warsaw.") is the
         introduction's, no header."""
         block: list[Sentence] = []
@@ -1220,8 +1223,8 @@ class Discourse:
         for kinds in (("institution",), ("institution", "alias")):
             sides = {h.party_id for h in hits if h.kind in kinds}
             if sides:
-                return (sides.pop(), block) if len(sides) == 1 else (None, self.sentences[1:3])
-        return None, self.sentences[1:3]
+                return (sides.pop() if len(sides) == 1 else None), block
+        return None, block
 
     def _masthead_side(self, surname: str) -> str | None:
         """ "THE WHITE HOUSE" / "Press Briefing by Press Secretary X and NSC Senior Director

@@ -24,7 +24,6 @@ from bot.extract.rules.subject_patterns import (
     VOICE_OF,
     side_pronoun,
 )
-from bot.textnorm import fold
 
 
 def stance_statements(
@@ -76,10 +75,9 @@ def stance_statements(
             pronoun = side_pronoun(lang)
             if len(words) == 1 and pronoun.fullmatch(words[0]) and not asked:
                 parties = [side]  # "Oslo's starting point is … It opposes any cap …"
-        body = talk.resolver.body
-        head = roles.strip_determiner(first.strip()).split()
-        if not parties and body is not None and head and fold(head[0]) == body[0]:
-            parties = [body[1]]  # "The Council condemns …" in the Council's own release
+        body = None if parties else talk.resolver.body_side(first)
+        if body is not None:
+            parties = [body]  # "The Council condemns …" in the Council's own release
         if not parties and first.strip().lower() == "on":
             # "Côté ukrainien, on veut un moratoire": the side the lead names
             side = roles.lead_context_party(gaz, sent.text)

@@ -431,9 +431,9 @@ class SpeakerResolver:
             np, np_start = np[setting.end() :], np_start + setting.end()  # "À Denain, la ministre"
         if not np:
             return None
-        head = roles.strip_determiner(np.strip()).split()
-        if self.body is not None and head and fold(head[0]) == self.body[0]:
-            return Speaker("", np.strip(), self.body[1])  # "Le Conseil condamne …" under its name
+        released = self.body_side(np)
+        if released is not None:
+            return Speaker("", np.strip(), released)  # "Le Conseil condamne …" under its name
         if _OWN_SIDE.fullmatch(np.strip()):
             return self.own_side(np)
         behalf = (
@@ -812,6 +812,14 @@ class SpeakerResolver:
         who = self.resolve("source", m.group("np"), sentence, [], m.start("np"))
         if who is not None and who.name:
             self.salient = who
+
+    def body_side(self, np: str) -> str | None:
+        """The side of the body whose release this is, when ``np`` names it by its head noun
+        ("Le Conseil", "The Council" under "Conseil de l'UE"); None otherwise."""
+        head = roles.strip_determiner(np.strip()).split()
+        if self.body is None or not head or fold(head[0]) != self.body[0]:
+            return None
+        return self.body[1]
 
     def _headed_party(self, sentence: str, end: int) -> str | None:
         """ "Foreign Minister X, who headed the Ukrainian delegation at …": the side of the
